@@ -1,0 +1,51 @@
+# KubeChat developer commands. `make dev` runs KubeChat; `make test` runs every test.
+SHELL := /bin/bash
+export PATH := $(HOME)/.local/bin:$(PATH)
+UV := uv run --frozen
+
+.PHONY: dev test bootstrap lint typecheck protos protos-check unit e2e eval bench \
+        cluster-up cluster-down testbed
+
+dev: bootstrap testbed
+	$(UV) kubechat-devstack dev
+
+test: bootstrap testbed lint typecheck protos-check
+	$(UV) pytest -q
+
+bootstrap:
+	@bash scripts/bootstrap.sh
+
+testbed:
+	@bash testbed/build.sh
+
+lint:
+	$(UV) ruff check .
+	$(UV) ruff format --check .
+
+typecheck:
+	$(UV) mypy libs/kubechat/src libs/devstack/src services/gateway/src services/nlp/src \
+	    services/executor/src services/audit/src services/identity/src
+
+protos:
+	$(UV) python scripts/gen_protos.py
+
+protos-check:
+	$(UV) python scripts/gen_protos.py --check
+
+unit:
+	$(UV) pytest -q -m "not e2e"
+
+e2e:
+	$(UV) pytest -q -m e2e
+
+eval:
+	$(UV) python -m kubechat_nlp.evaluation
+
+bench:
+	$(UV) python bench/skeleton.py
+
+cluster-up: bootstrap testbed
+	$(UV) kubechat-devstack cluster-up
+
+cluster-down:
+	$(UV) kubechat-devstack cluster-down

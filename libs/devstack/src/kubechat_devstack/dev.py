@@ -1,0 +1,68 @@
+"""`make dev`: the whole KubeChat mesh on this machine, until Ctrl-C."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from kubechat_devstack.processes import ProcessError
+from kubechat_devstack.stack import Ports, Stack
+
+# Starts a local Kubernetes test bed and returns (admin kubeconfig, stop function); the
+# cluster module provides it. None means no local cluster can be started here.
+ClusterStarter = Callable[[Path], tuple[Path, Callable[[], None]]]
+
+
+def run_dev(base_dir: Path, start_cluster: ClusterStarter | None) -> int:
+    started = time.monotonic()
+    stop_cluster: Callable[[], None] | None = None
+    kubeconfig_env = os.environ.get("KUBECONFIG", "")
+    kubeconfig: Path | None = Path(kubeconfig_env.split(os.pathsep)[0]) if kubeconfig_env else None
+    stack = Stack(base_dir=base_dir, ports=Ports())
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    try:
+        if kubeconfig is None and start_cluster is not None:
+            print("dev: starting the local Kubernetes test bed (KUBECONFIG is not set)...")
+            kubeconfig, stop_cluster = start_cluster(base_dir)
+        stack.kubeconfig = kubeconfig
+        print("dev: starting NATS, Redis and the five services...")
+        stack.start_all()
+    except (ProcessError, OSError) as exc:
+        print(f"dev: could not start: {exc}", file=sys.stderr)
+        stack.stop()
+        if stop_cluster is not None:
+            stop_cluster()
+        return 1
+    took = time.monotonic() - started
+    print(
+        f"\nKubeChat is running ({took:.1f}s).\n"
+        f"  API:        {stack.gateway_url}/api/v1/ask   (docs: {stack.gateway_url}/docs)\n"
+        f"  Readiness:  {stack.gateway_url}/readyz\n"
+        f"  Cluster:    {kubeconfig or 'none: set KUBECONFIG or run make cluster-up'}\n"
+        f"  Logs:       {stack.logs}/<process>.log\n"
+        f"  Try:        curl -s {stack.gateway_url}/api/v1/ask -H 'content-type: application/json'"
+        ' -d \'{"text": "list pods in dev"}\'\n'
+        "Press Ctrl-C to stop everything."
+    )
+    try:
+        while not stop.is_set():
+            for name, process in stack.processes.items():
+                if not process.running():
+                    print(f"dev: {name} exited; see {process.log_path}", file=sys.stderr)
+                    stop.set()
+            stop.wait(1.0)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        print("\ndev: stopping...")
+        stack.stop()
+        if stop_cluster is not None:
+            stop_cluster()
+        print("dev: stopped; nothing left running.")
+    return 0

@@ -1,0 +1,194 @@
+"""The KubeChat mesh as local processes: NATS with JetStream, Redis and the five
+services. `make dev` and the e2e tests both use this, so tests run what developers run."""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import os
+import shutil
+import signal
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import grpc
+from grpc_health.v1 import health_pb2, health_pb2_grpc
+
+from kubechat_devstack.processes import (
+    ManagedProcess,
+    Probe,
+    ProcessError,
+    free_port,
+    http_ok,
+    tcp_open,
+)
+
+SERVICES = ("identity", "audit", "executor", "nlp", "gateway")
+
+
+@dataclass(frozen=True)
+class Ports:
+    nats: int = 4222
+    nats_monitor: int = 8222
+    redis: int = 6379
+    gateway: int = 8080
+    nlp: int = 50051
+    executor: int = 50052
+    audit: int = 50053
+    identity: int = 50054
+
+    @classmethod
+    def free(cls) -> Ports:
+        """Fresh ports, so a test stack never collides with a developer's `make dev`."""
+        return cls(**{f.name: free_port() for f in dataclasses.fields(cls)})
+
+
+def grpc_serving(address: str) -> Probe:
+    """A probe that is true once the gRPC health service at `address` says SERVING."""
+
+    def probe() -> bool:
+        with grpc.insecure_channel(address) as channel:
+            try:
+                reply = health_pb2_grpc.HealthStub(channel).Check(
+                    health_pb2.HealthCheckRequest(), timeout=1
+                )
+            except grpc.RpcError:
+                return False
+            return bool(reply.status == health_pb2.HealthCheckResponse.SERVING)
+
+    return probe
+
+
+def require_binary(name: str, package: str) -> str:
+    path = shutil.which(name) or shutil.which(name, path="/usr/sbin:/usr/bin")
+    if path is None:
+        raise ProcessError(f"{name} not found; install it with: apt-get install {package}")
+    return path
+
+
+@dataclass
+class Stack:
+    """NATS, Redis and the services under `base_dir` (logs, data), on `ports`."""
+
+    base_dir: Path
+    ports: Ports = field(default_factory=Ports)
+    kubeconfig: Path | None = None
+    extra_env: Mapping[str, str] = field(default_factory=dict)
+    processes: dict[str, ManagedProcess] = field(default_factory=dict)
+
+    @property
+    def logs(self) -> Path:
+        return self.base_dir / "logs"
+
+    @property
+    def gateway_url(self) -> str:
+        return f"http://127.0.0.1:{self.ports.gateway}"
+
+    @property
+    def nats_url(self) -> str:
+        return f"nats://127.0.0.1:{self.ports.nats}"
+
+    def address(self, service: str) -> str:
+        return f"127.0.0.1:{getattr(self.ports, service)}"
+
+    # -- infrastructure -------------------------------------------------------------
+
+    def start_nats(self) -> float:
+        data = self.base_dir / "nats"
+        data.mkdir(parents=True, exist_ok=True)
+        argv = [
+            require_binary("nats-server", "nats-server"),
+            "-js",
+            "-sd",
+            str(data),
+            "-a",
+            "127.0.0.1",
+            "-p",
+            str(self.ports.nats),
+            "-m",
+            str(self.ports.nats_monitor),
+        ]
+        probe = http_ok(f"http://127.0.0.1:{self.ports.nats_monitor}/healthz?js-enabled-only=true")
+        return self._start("nats", argv, probe)
+
+    def start_redis(self) -> float:
+        data = self.base_dir / "redis"
+        data.mkdir(parents=True, exist_ok=True)
+        argv = [
+            require_binary("redis-server", "redis-server"),
+            "--bind",
+            "127.0.0.1",
+            "--port",
+            str(self.ports.redis),
+            "--dir",
+            str(data),
+            "--save",
+            "",
+            "--appendonly",
+            "no",
+        ]
+        return self._start("redis", argv, tcp_open(self.ports.redis))
+
+    # -- services -------------------------------------------------------------------
+
+    def service_env(self, service: str) -> dict[str, str]:
+        env = {
+            "KUBECHAT_NATS_URL": self.nats_url,
+            "KUBECHAT_REDIS_URL": f"redis://127.0.0.1:{self.ports.redis}/0",
+            "KUBECHAT_LOG_LEVEL": "INFO",
+            "PYTHONUNBUFFERED": "1",
+        }
+        if service == "gateway":
+            env["KUBECHAT_HTTP_PORT"] = str(self.ports.gateway)
+            for peer in ("nlp", "executor", "audit", "identity"):
+                env[f"KUBECHAT_{peer.upper()}_ADDRESS"] = self.address(peer)
+        else:
+            env["KUBECHAT_GRPC_PORT"] = str(getattr(self.ports, service))
+        if service == "executor" and self.kubeconfig is not None:
+            env["KUBECHAT_KUBECONFIG"] = str(self.kubeconfig)
+        env.update(self.extra_env)
+        return env
+
+    def start_service(self, service: str, timeout: float = 30.0) -> float:
+        argv = [sys.executable, "-m", f"kubechat_{service}"]
+        probe = (
+            http_ok(f"{self.gateway_url}/healthz")
+            if service == "gateway"
+            else grpc_serving(self.address(service))
+        )
+        return self._start(service, argv, probe, env=self.service_env(service), timeout=timeout)
+
+    def kill(self, name: str) -> None:
+        """SIGKILL, as a crash would: no graceful shutdown, nothing flushed."""
+        process = self.processes.pop(name)
+        if process.pid is not None:
+            with contextlib.suppress(ProcessLookupError):
+                os.killpg(process.pid, signal.SIGKILL)
+        process.stop(timeout=5)
+
+    def start_all(self) -> dict[str, float]:
+        timings = {"nats": self.start_nats(), "redis": self.start_redis()}
+        for service in SERVICES:
+            timings[service] = self.start_service(service)
+        return timings
+
+    def stop(self) -> None:
+        for name in reversed(list(self.processes)):
+            self.processes.pop(name).stop()
+
+    def _start(
+        self,
+        name: str,
+        argv: list[str],
+        probe: Probe,
+        env: Mapping[str, str] | None = None,
+        timeout: float = 30.0,
+    ) -> float:
+        process = ManagedProcess(
+            name=name, argv=argv, log_path=self.logs / f"{name}.log", ready=probe, env=env
+        )
+        process.start()
+        self.processes[name] = process
+        return process.wait_ready(timeout)

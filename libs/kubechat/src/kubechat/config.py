@@ -1,0 +1,45 @@
+"""Settings shared by every service. Each service subclasses `ServiceSettings`.
+
+Settings come from `KUBECHAT_*` environment variables (and a `.env` file in dev). They are
+built once in `main()` and passed down: no module reads the environment on its own.
+"""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import model_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "dev", "secret", "admin"})
+
+
+class ServiceSettings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="KUBECHAT_", env_file=None, extra="ignore")
+
+    environment: Literal["dev", "test", "production"] = "dev"
+    log_level: str = "INFO"
+    log_format: Literal["json", "text"] = "json"
+    grpc_host: str = "127.0.0.1"
+    grpc_port: int = 0
+    nats_url: str = "nats://127.0.0.1:4222"
+    otel_exporter: Literal["none", "console"] = "none"
+
+    # Names of fields that hold secrets; placeholders are refused outside dev and test.
+    secret_fields: tuple[str, ...] = ()
+
+    @model_validator(mode="after")
+    def _refuse_placeholder_secrets(self) -> ServiceSettings:
+        if self.environment == "production":
+            for field in self.secret_fields:
+                value = str(getattr(self, field, ""))
+                if value.lower() in PLACEHOLDER_SECRETS:
+                    raise ValueError(
+                        f"KUBECHAT_{field.upper()} holds a placeholder; set a real secret "
+                        "in production"
+                    )
+        return self
+
+    @property
+    def grpc_address(self) -> str:
+        return f"{self.grpc_host}:{self.grpc_port}"

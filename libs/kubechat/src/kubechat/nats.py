@@ -1,0 +1,176 @@
+"""NATS JetStream helpers: connect with retry, streams, deduplicated publish, and a
+durable pull-consumer loop that acks only after the handler succeeded.
+
+Delivery contract: a publisher sets `Nats-Msg-Id` (the event id) so a retried publish is
+dropped by the server inside the duplicate window; a consumer acks after its write, naks
+with a delay on transient faults, and terminates poison messages after copying them to a
+dead-letter subject with the reason. Sinks key on the event id, so redeliveries collapse.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
+from typing import Generic, TypeVar
+
+import nats
+from nats.aio.client import Client
+from nats.aio.msg import Msg
+from nats.errors import NoServersError
+from nats.errors import TimeoutError as NatsTimeoutError
+from nats.js import JetStreamContext
+from nats.js.api import AckPolicy, ConsumerConfig, StorageType, StreamConfig
+from nats.js.errors import NotFoundError
+
+from kubechat import telemetry
+from kubechat.errors import Unavailable
+
+log = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+
+class TransientError(Exception):
+    """The handler may succeed later (a store is down): nak and retry with a delay."""
+
+
+class PoisonMessage(Exception):
+    """The message can never be handled: dead-letter it with this reason."""
+
+
+async def connect(url: str, *, name: str, timeout: float = 30.0) -> Client:
+    """Connect, retrying with backoff until `timeout`; then raise Unavailable naming NATS."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    delay = 0.1
+    last_error: Exception | None = None
+    while asyncio.get_running_loop().time() < deadline:
+        try:
+            return await nats.connect(
+                url,
+                name=name,
+                connect_timeout=2,
+                allow_reconnect=True,
+                max_reconnect_attempts=-1,
+                reconnect_time_wait=0.5,
+            )
+        except (TimeoutError, OSError, NoServersError) as exc:
+            last_error = exc
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 2.0)
+    raise Unavailable(f"NATS at {url} is unreachable: {last_error}")
+
+
+async def ensure_stream(
+    js: JetStreamContext,
+    name: str,
+    subjects: Sequence[str],
+    *,
+    duplicate_window: float = 120.0,
+    max_age: float | None = None,
+) -> None:
+    """Create the stream if it is missing (file storage, so events survive restarts)."""
+    config = StreamConfig(
+        name=name,
+        subjects=list(subjects),
+        storage=StorageType.FILE,
+        duplicate_window=duplicate_window,
+        max_age=max_age,
+    )
+    try:
+        await js.stream_info(name)
+    except NotFoundError:
+        await js.add_stream(config)
+        log.info("created stream", extra={"stream": name})
+
+
+async def publish(
+    js: JetStreamContext, subject: str, payload: bytes, *, msg_id: str, timeout: float = 5.0
+) -> bool:
+    """Publish once per `msg_id`; return False when the server saw it as a duplicate."""
+    headers = telemetry.inject({"Nats-Msg-Id": msg_id})
+    ack = await js.publish(subject, payload, headers=dict(headers), timeout=timeout)
+    return not ack.duplicate
+
+
+@dataclass
+class Consumer(Generic[T]):
+    """A durable pull consumer shared by every replica of a service.
+
+    `decode` turns bytes into an item or raises (the message is then dead-lettered);
+    `handle` processes a batch of items and must be idempotent on redelivery.
+    """
+
+    js: JetStreamContext
+    stream: str
+    subject: str
+    durable: str
+    decode: Callable[[bytes], T]
+    handle: Callable[[list[T]], Awaitable[None]]
+    dead_letter_subject: str
+    batch: int = 256
+    fetch_timeout: float = 1.0
+    ack_wait: float = 30.0
+    max_deliver: int = 20
+    nak_delay: float = 1.0
+
+    async def run(self, stop: asyncio.Event) -> None:
+        subscription = await self.js.pull_subscribe(
+            self.subject,
+            durable=self.durable,
+            stream=self.stream,
+            config=ConsumerConfig(
+                ack_policy=AckPolicy.EXPLICIT,
+                ack_wait=self.ack_wait,
+                max_deliver=self.max_deliver,
+                max_ack_pending=max(self.batch * 8, 1024),
+            ),
+        )
+        while not stop.is_set():
+            try:
+                messages = await subscription.fetch(self.batch, timeout=self.fetch_timeout)
+            except NatsTimeoutError:
+                continue
+            except Exception:  # noqa: BLE001 - connection blips: log, back off, go on
+                log.warning("fetch failed; retrying", exc_info=True)
+                await asyncio.sleep(self.nak_delay)
+                continue
+            await self._process(messages)
+
+    async def _process(self, messages: list[Msg]) -> None:
+        items: list[T] = []
+        good: list[Msg] = []
+        for message in messages:
+            try:
+                items.append(self.decode(message.data))
+                good.append(message)
+            except Exception as exc:  # noqa: BLE001 - any decode failure is poison
+                await self._dead_letter(message, f"undecodable: {exc}")
+        if not items:
+            return
+        try:
+            await self.handle(items)
+        except PoisonMessage as exc:
+            for message in good:
+                await self._dead_letter(message, str(exc))
+            return
+        except Exception:  # noqa: BLE001 - transient until max_deliver says otherwise
+            log.warning("handler failed; will redeliver", exc_info=True)
+            for message in good:
+                await message.nak(delay=self.nak_delay)
+            return
+        for message in good:
+            await message.ack_sync()
+
+    async def _dead_letter(self, message: Msg, reason: str) -> None:
+        headers = {
+            "KubeChat-Dead-Letter-Reason": reason[:1000],
+            "KubeChat-Subject": message.subject,
+        }
+        original_id = (message.headers or {}).get("Nats-Msg-Id")
+        if original_id:
+            headers["Nats-Msg-Id"] = f"dlq-{original_id}"
+        await self.js.publish(self.dead_letter_subject, message.data, headers=headers)
+        await message.term()
+        log.warning("dead-lettered message", extra={"reason": reason[:200]})

@@ -1,0 +1,1 @@
+"""Generated from proto/kubechat/v1. Never edit by hand."""

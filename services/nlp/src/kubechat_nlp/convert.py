@@ -1,0 +1,67 @@
+"""The engine's model ↔ kubechat.v1 protobuf messages."""
+
+from __future__ import annotations
+
+from kubechat.v1 import common_pb2
+from kubechat_nlp.model import Operation, ParamValue, Plan, ResourceRef, Risk
+
+RISK_TO_PROTO = {
+    Risk.READ: common_pb2.RISK_READ,
+    Risk.WRITE: common_pb2.RISK_WRITE,
+    Risk.DESTRUCTIVE: common_pb2.RISK_DESTRUCTIVE,
+}
+
+
+def resource_to_proto(ref: ResourceRef) -> common_pb2.ResourceRef:
+    return common_pb2.ResourceRef(
+        group=ref.group,
+        version=ref.version,
+        kind=ref.kind,
+        plural=ref.plural,
+        namespaced=ref.namespaced,
+    )
+
+
+def param_to_proto(value: ParamValue) -> common_pb2.ParamValue:
+    # bool before int: bool is a subclass of int in Python.
+    if isinstance(value, bool):
+        return common_pb2.ParamValue(bool_value=value)
+    if isinstance(value, int):
+        return common_pb2.ParamValue(int_value=value)
+    if isinstance(value, list):
+        return common_pb2.ParamValue(list_value=common_pb2.StringList(values=value))
+    return common_pb2.ParamValue(string_value=value)
+
+
+def operation_to_proto(op: Operation) -> common_pb2.Operation:
+    message = common_pb2.Operation(
+        verb=op.verb,
+        namespace=op.namespace or "",
+        name=op.name or "",
+        names=list(op.names),
+        label_selector=op.label_selector or "",
+        field_selector=op.field_selector or "",
+        all_namespaces=op.all_namespaces,
+        subresource=op.subresource or "",
+    )
+    if op.resource is not None:
+        message.resource.CopyFrom(resource_to_proto(op.resource))
+    for key, value in op.params.items():
+        message.params[key].CopyFrom(param_to_proto(value))
+    return message
+
+
+def plan_to_proto(plan: Plan, *, engine: str, cluster_id: str) -> common_pb2.Plan:
+    message = common_pb2.Plan(
+        operations=[operation_to_proto(op) for op in plan.operations],
+        kubectl=list(plan.kubectl),
+        risk=RISK_TO_PROTO[plan.risk],
+        confidence=plan.confidence,
+        engine=engine,
+        cluster_id=cluster_id,
+    )
+    if plan.clarification is not None:
+        message.clarification.question = plan.clarification.question
+        for choice in plan.clarification.choices:
+            message.clarification.choices.add(label=choice, text=choice)
+    return message
