@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import asdict, dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -503,3 +503,15 @@ def cluster_status(name: str = "default", base_dir: Path | None = None) -> dict[
     status["ready"] = http_ok(f"{handle.server}/readyz", cafile=handle.ca_file)()
     status["running"] = any(p["alive"] for p in status["processes"].values())
     return status
+
+
+def start_for_dev(base_dir: Path) -> tuple[Path, Callable[[], None]]:
+    """The `dev.ClusterStarter` shape: a seeded cluster named `dev`, its admin kubeconfig,
+    and a stop function. The executor's impersonate-only kubeconfig is next to it
+    (`executor.yaml` in the same directory)."""
+    handle = start_cluster("dev", base_dir, nodes=3)
+
+    def stop() -> None:
+        handle.stop()
+
+    return handle.kubeconfig("admin"), stop
