@@ -17,7 +17,9 @@ def mesh_without_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
     home = base / "home"
     home.mkdir()
     # No KUBECONFIG and an empty home: the executor must say that no cluster is configured.
-    stack = Stack(base_dir=base, ports=Ports.free(), extra_env={"KUBECONFIG": "", "HOME": str(home)})
+    stack = Stack(
+        base_dir=base, ports=Ports.free(), extra_env={"KUBECONFIG": "", "HOME": str(home)}
+    )
     try:
         stack.start_all()
         yield stack
@@ -30,5 +32,3 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
     for item in items:
         if Path(str(item.fspath)).is_relative_to(Path(__file__).parent):
             item.add_marker(pytest.mark.e2e)
-
-
