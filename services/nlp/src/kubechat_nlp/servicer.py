@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Any, Protocol
 
@@ -19,7 +18,7 @@ MAX_TEXT_CHARS = 100_000
 class PlanFor(Protocol):
     """Parses one request of one conversation (context load/save included)."""
 
-    def __call__(self, text: str, conversation_id: str, cluster_id: str) -> Plan: ...
+    async def __call__(self, text: str, conversation_id: str, cluster_id: str) -> Plan: ...
 
 
 class IntentServicer(intent_pb2_grpc.IntentServiceServicer):
@@ -35,11 +34,7 @@ class IntentServicer(intent_pb2_grpc.IntentServiceServicer):
                 f"text is {len(request.text)} characters long; the limit is {MAX_TEXT_CHARS}"
             )
         started = time.perf_counter()
-        # Parsing is CPU-bound and fast; a thread keeps one slow context read from
-        # stalling the event loop for every other caller.
-        plan = await asyncio.to_thread(
-            self._plan_for, request.text, request.conversation_id, request.cluster_id
-        )
+        plan = await self._plan_for(request.text, request.conversation_id, request.cluster_id)
         return intent_pb2.ParseResponse(
             plan=plan_to_proto(plan, engine=self._engine_name, cluster_id=request.cluster_id),
             parse_ms=(time.perf_counter() - started) * 1000,

@@ -1,0 +1,112 @@
+"""Conversation context: what earlier turns addressed, so follow-ups can say "it"."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass
+from typing import Any, Protocol
+
+from kubechat_nlp.model import Operation, Plan, ResourceRef
+
+
+@dataclass(frozen=True, slots=True)
+class ConversationContext:
+    last_operations: tuple[Operation, ...] = ()
+    namespace: str | None = None
+
+    @property
+    def last_target(self) -> Operation | None:
+        for op in reversed(self.last_operations):
+            if op.resource is not None and op.targets:
+                return op
+        return None
+
+    def after(self, plan: Plan) -> ConversationContext:
+        """The context for the next turn once `plan` was produced."""
+        if not plan.operations:
+            return self
+        namespace = self.namespace
+        for op in plan.operations:
+            if op.namespace:
+                namespace = op.namespace
+        return ConversationContext(plan.operations, namespace)
+
+    def to_json(self) -> str:
+        return json.dumps({"namespace": self.namespace,
+                           "operations": [asdict(op) for op in self.last_operations]})
+
+    @classmethod
+    def from_json(cls, raw: str | bytes) -> ConversationContext:
+        data = json.loads(raw)
+        ops = tuple(_op_from_dict(o) for o in data.get("operations", []))
+        return cls(ops, data.get("namespace"))
+
+
+def _ref(data: dict[str, Any] | None) -> ResourceRef | None:
+    return ResourceRef(**data) if data else None
+
+
+def _op_from_dict(data: dict[str, Any]) -> Operation:
+    return Operation(
+        verb=data["verb"],
+        resource=_ref(data.get("resource")),
+        namespace=data.get("namespace"),
+        name=data.get("name"),
+        names=tuple(data.get("names", ())),
+        label_selector=data.get("label_selector"),
+        field_selector=data.get("field_selector"),
+        all_namespaces=bool(data.get("all_namespaces")),
+        params=dict(data.get("params", {})),
+        subresource=data.get("subresource"),
+        extra_resources=tuple(ResourceRef(**r) for r in data.get("extra_resources", ())),
+    )
+
+
+class ContextStore(Protocol):
+    async def load(self, conversation_id: str) -> ConversationContext: ...
+
+    async def save(self, conversation_id: str, context: ConversationContext) -> None: ...
+
+
+class InMemoryContextStore:
+    def __init__(self) -> None:
+        self._data: dict[str, str] = {}
+
+    async def load(self, conversation_id: str) -> ConversationContext:
+        raw = self._data.get(conversation_id)
+        return ConversationContext.from_json(raw) if raw else ConversationContext()
+
+    async def save(self, conversation_id: str, context: ConversationContext) -> None:
+        self._data[conversation_id] = context.to_json()
+
+
+class RedisContextStore:
+    """One JSON document per conversation, expiring `ttl_seconds` after the last turn."""
+
+    def __init__(self, redis: Any, *, ttl_seconds: int = 3600,
+                 prefix: str = "kubechat:nlp:ctx:") -> None:
+        # `redis` is a `redis.asyncio.Redis`; typed loosely to keep redis out of the model.
+        self._redis = redis
+        self._ttl = ttl_seconds
+        self._prefix = prefix
+
+    @classmethod
+    def from_url(cls, url: str, *, ttl_seconds: int = 3600) -> RedisContextStore:
+        import redis.asyncio as aioredis
+
+        return cls(aioredis.Redis.from_url(url), ttl_seconds=ttl_seconds)
+
+    async def load(self, conversation_id: str) -> ConversationContext:
+        raw = await self._redis.get(self._prefix + conversation_id)
+        if not raw:
+            return ConversationContext()
+        try:
+            return ConversationContext.from_json(raw)
+        except (ValueError, KeyError, TypeError):
+            return ConversationContext()  # a corrupt entry must not break the conversation
+
+    async def save(self, conversation_id: str, context: ConversationContext) -> None:
+        await self._redis.set(self._prefix + conversation_id, context.to_json(), ex=self._ttl)
+
+    async def aclose(self) -> None:
+        await self._redis.aclose()

@@ -1,0 +1,324 @@
+"""The deterministic rules engine: text → `Plan`, no model, no network."""
+
+from __future__ import annotations
+
+import logging
+import re
+from typing import Protocol
+
+from kubechat_nlp.catalogue import Catalogue, Target, default_catalogue
+from kubechat_nlp.cluster import ClusterView
+from kubechat_nlp.context import ConversationContext
+from kubechat_nlp.kinds import POD_OWNERS, STANDARD_KINDS, KindInfo, KindTable
+from kubechat_nlp.lexicon import NOT_NAMES
+from kubechat_nlp.model import Clarification, Operation, Plan, Risk
+from kubechat_nlp.render import render
+from kubechat_nlp.rules import classify
+from kubechat_nlp.rules.common import Ctx, Draft
+from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
+from kubechat_nlp.utterance import Utterance
+
+log = logging.getLogger(__name__)
+
+
+class Engine(Protocol):
+    def parse(
+        self,
+        text: str,
+        *,
+        context: ConversationContext | None = None,
+        cluster: ClusterView | None = None,
+    ) -> Plan: ...
+
+
+_CLAUSE_VERBS = frozenset("""show list get describe scale restart check display tail watch roll
+rollback undo set label annotate expose cordon drain uncordon top exec open print view give
+fetch find pause resume""".split())
+_NAMESPACELESS = frozenset({"api-resources", "api-versions", "cluster-info", "cluster-info.dump",
+                            "version", "auth.whoami", "create.namespace", "top.node", "cordon",
+                            "uncordon", "drain", "taint", "explain"})
+_PRONOUNS = frozenset({"it", "its", "them", "their"})
+_FILLER = frozenset("""and what about how same thing do the now also again ok okay but please
+then too as well instead for same? there""".split())
+_DANGEROUS_ARGV = re.compile(r"^(rm|kill|pkill|killall|shutdown|reboot|halt|mkfs\S*|dd|truncate|"
+                             r"drop|psql|mysql|redis-cli|chmod|chown|mv)$")
+# Kinds to search when a name comes without a kind and a cluster is known.
+_DEFAULT_SEARCH = ("pods", "deployments", "statefulsets", "daemonsets", "services", "jobs",
+                   "cronjobs", "configmaps", "secrets")
+
+
+class RulesEngine:
+    """Grammar rules over tokens: verbs, kinds (with typos), names, namespaces, selectors."""
+
+    def __init__(self, catalogue: Catalogue | None = None) -> None:
+        self.catalogue = catalogue or default_catalogue()
+        self._standard = KindTable(STANDARD_KINDS)
+        words = set(NOT_NAMES)
+        for word in self._standard.words():
+            words.update(word.split())
+        self._vocab = Vocabulary(words)
+
+    # --- public ---------------------------------------------------------------------------
+    def parse(
+        self,
+        text: str,
+        *,
+        context: ConversationContext | None = None,
+        cluster: ClusterView | None = None,
+    ) -> Plan:
+        try:
+            cleaned = clean(text)
+        except InputError as err:
+            return Plan(clarification=Clarification(str(err)))
+        try:
+            return self._parse(cleaned, context, cluster)
+        except Exception:  # the engine must answer, never crash the turn
+            log.exception("rules engine failed")
+            return Plan(clarification=Clarification(
+                "I could not understand that request. Could you rephrase it?"))
+
+    # --- pipeline -------------------------------------------------------------------------
+    def _kinds(self, cluster: ClusterView | None) -> KindTable:
+        if cluster is None:
+            return self._standard
+        extra: list[KindInfo] = list(cluster.kinds())
+        if not extra:
+            return self._standard
+        return KindTable([*STANDARD_KINDS, *extra])
+
+    def _parse(
+        self, text: str, context: ConversationContext | None, cluster: ClusterView | None
+    ) -> Plan:
+        kinds = self._kinds(cluster)
+        tokens = tokenize(text, self._vocab)
+        if not tokens:
+            return Plan(clarification=Clarification("I could not find a request in that text."))
+        corrected = sum(1 for t in tokens if not t.quoted and t.norm != t.text.lower())
+        confidence = 0.92 - 0.05 * corrected
+        if context is not None and context.last_operations:
+            follow = self._follow_up(tokens, context, kinds)
+            if follow is not None:
+                return self._finish(follow, context, cluster, confidence - 0.05)
+            tokens = self._resolve_pronouns(tokens, context)
+        drafts: list[Draft] | Clarification | None = None
+        clauses = self._split(tokens)
+        if len(clauses) > 1:
+            parts: list[Draft] = []
+            for clause in clauses:
+                result = self._clause(clause, kinds)
+                if isinstance(result, Clarification):
+                    break
+                parts.extend(result)
+            else:
+                drafts = parts
+        if drafts is None:
+            drafts = self._clause(tokens, kinds)
+        if isinstance(drafts, Clarification):
+            return Plan(clarification=drafts, confidence=0.5)
+        return self._finish(drafts, context, cluster, confidence)
+
+    def _clause(self, tokens: list[Token], kinds: KindTable) -> list[Draft] | Clarification:
+        u = Utterance(tokens, kinds)
+        _, _, build = classify(u.text)
+        return build(Ctx(u, kinds))
+
+    def _split(self, tokens: list[Token]) -> list[list[Token]]:
+        clauses: list[list[Token]] = [[]]
+        for i, tok in enumerate(tokens):
+            nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+            boundary = tok.norm in (";", "then") or (
+                tok.norm in ("and", ",") and nxt in _CLAUSE_VERBS
+            )
+            if boundary and clauses[-1]:
+                clauses.append([])
+                continue
+            if tok.norm == "then" or (tok.norm == "and" and not clauses[-1]):
+                continue
+            clauses[-1].append(tok)
+        return [c for c in clauses if c]
+
+    # --- context ----------------------------------------------------------------------------
+    def _resolve_pronouns(self, tokens: list[Token], context: ConversationContext) -> list[Token]:
+        last = context.last_target
+        if last is None or last.resource is None:
+            return tokens
+        kind = last.resource.kind.lower()
+        out: list[Token] = []
+        for tok in tokens:
+            if tok.norm in _PRONOUNS and not tok.quoted:
+                out.append(Token(kind, kind))
+                for j, name in enumerate(last.targets):
+                    if j:
+                        out.append(Token(",", ","))
+                    out.append(Token(name, name.lower(), quoted=True))
+            else:
+                out.append(tok)
+        return out
+
+    def _follow_up(
+        self, tokens: list[Token], context: ConversationContext, kinds: KindTable
+    ) -> list[Draft] | None:
+        """'same in staging', 'and in prod?', 'what about services?', 'now for backend'."""
+        words = [t for t in tokens if t.norm not in ("?", ",", ".")]
+        core = [t for t in words if t.norm not in _FILLER]
+        if not core or len(core) > 3 or len(words) == len(core) and len(core) > 1:
+            return None
+        norms = [t.norm for t in words]
+        if any(w in _CLAUSE_VERBS or w in ("delete", "create", "remove") for w in norms):
+            return None
+        new_ns: str | None = None
+        new_kind: KindInfo | None = None
+        new_name: str | None = None
+        ns_words = [t for t in core if t.norm not in ("in", "namespace", "ns", "on")]
+        if not ns_words:
+            return None
+        head = ns_words[0]
+        info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
+        if "in" in norms or "namespace" in norms or "ns" in norms:
+            new_ns = head.text
+        elif info is not None:
+            new_kind = info
+        elif context.last_target is not None:
+            new_name = head.text
+        else:
+            new_ns = head.text
+        drafts: list[Draft] = []
+        for op in context.last_operations:
+            d = Draft(op.verb, params=dict(op.params), subresource=op.subresource)
+            if op.resource is not None:
+                info_for = kinds.by_plural(op.resource.plural)
+                d.kinds = [info_for] if info_for else []
+                d.explicit_kind = True
+            d.names = list(op.targets)
+            d.slots.namespace = op.namespace
+            d.slots.selector = op.label_selector
+            d.slots.field_selector = op.field_selector
+            d.slots.all_namespaces = op.all_namespaces
+            if new_ns is not None:
+                d.slots.namespace, d.slots.all_namespaces = new_ns, False
+            if new_kind is not None:
+                d.kinds, d.names = [new_kind], []
+            if new_name is not None:
+                d.names = [new_name]
+            drafts.append(d)
+        return drafts
+
+    # --- finishing: cluster lookup, operations, risk, rendering ------------------------------
+    def _finish(
+        self,
+        drafts: list[Draft],
+        context: ConversationContext | None,
+        cluster: ClusterView | None,
+        confidence: float,
+    ) -> Plan:
+        ops: list[Operation] = []
+        for d in drafts:
+            if d.verb not in self.catalogue:
+                return Plan(clarification=Clarification("I do not know how to do that yet."))
+            if (context and context.namespace and not d.slots.namespace
+                    and not d.slots.all_namespaces and not d.verb.startswith("config.")
+                    and d.verb not in _NAMESPACELESS):
+                d.slots.namespace = context.namespace
+            if cluster is not None and d.names:
+                resolved = self._resolve_names(d, cluster)
+                if isinstance(resolved, Clarification):
+                    return Plan(clarification=resolved, confidence=0.5)
+                ops.extend(resolved)
+                continue
+            if d.guessed_kind:
+                confidence -= 0.15
+            op = d.build()
+            if d.verb.startswith("config.") or d.verb in _NAMESPACELESS:
+                op = _without_namespace(op)
+            ops.append(op)
+        risk = max((self._risk(op) for op in ops), default=Risk.READ)
+        kubectl = tuple(render(op, self.catalogue) for op in ops)
+        confidence = max(0.05, min(0.99, confidence))
+        return Plan(tuple(ops), kubectl, risk, round(confidence, 2))
+
+    def _risk(self, op: Operation) -> Risk:
+        risk = self.catalogue[op.verb].risk
+        p = op.params
+        if op.verb == "scale" and p.get("replicas") == 0:
+            risk = Risk.DESTRUCTIVE
+        if op.verb == "exec":
+            argv = p.get("argv")
+            if isinstance(argv, list) and any(_DANGEROUS_ARGV.match(a) for a in argv):
+                risk = Risk.DESTRUCTIVE
+        if op.verb == "taint":
+            taints = p.get("taints")
+            if isinstance(taints, list) and any("NoExecute" in t for t in taints):
+                risk = Risk.DESTRUCTIVE
+        if op.verb == "apply" and p.get("prune"):
+            risk = Risk.DESTRUCTIVE
+        if op.verb in ("run", "drain") and p.get("dry_run"):
+            risk = Risk.READ
+        return risk
+
+    def _resolve_names(self, d: Draft, cluster: ClusterView) -> list[Operation] | Clarification:
+        entry = self.catalogue[d.verb]
+        if entry.target is Target.NONE or d.verb.startswith(("create", "config.", "run")):
+            return [d.build()]
+        if d.explicit_kind or not d.guessed_kind:
+            plurals = tuple(k.ref.plural for k in d.kinds)
+        elif entry.target is Target.POD_OR_REF:
+            plurals = ("pods", *POD_OWNERS)
+        else:
+            plurals = entry.default_kinds or _DEFAULT_SEARCH
+        ns = d.slots.namespace
+        ops: list[Operation] = []
+        for name in d.names:
+            matches = self._matches(name, plurals, ns, cluster)
+            if not matches:
+                where = f" in namespace {ns}" if ns else ""
+                kinds_text = "/".join(plurals[:3])
+                return Clarification(f"I found no {kinds_text} named like '{name}'{where}.")
+            if len(matches) > 1:
+                return Clarification(f"Which one do you mean by '{name}'?",
+                                     tuple(f"{p.rstrip('s')}/{n}" for p, n in matches))
+            plural, full = matches[0]
+            info = self._standard.by_plural(plural) or next(
+                (k for k in cluster.kinds() if k.ref.plural == plural), None)
+            single = Draft(d.verb, [info] if info else d.kinds, [full], True, d.slots,
+                           dict(d.params), d.subresource)
+            ops.append(single.build())
+        return _merge(ops)
+
+    def _matches(
+        self, name: str, plurals: tuple[str, ...], ns: str | None, cluster: ClusterView
+    ) -> list[tuple[str, str]]:
+        exact: list[tuple[str, str]] = []
+        partial: list[tuple[str, str]] = []
+        low = name.lower()
+        for plural in plurals:
+            info = self._standard.by_plural(plural)
+            scope = ns if (info is None or info.ref.namespaced) else None
+            for live in cluster.names(plural, scope):
+                if live == name:
+                    exact.append((plural, live))
+                elif live.lower().startswith(low) or low in live.lower():
+                    partial.append((plural, live))
+        if exact:
+            return exact
+        return partial
+
+
+def _without_namespace(op: Operation) -> Operation:
+    from dataclasses import replace
+
+    return replace(op, namespace=None, all_namespaces=False)
+
+
+def _merge(ops: list[Operation]) -> list[Operation]:
+    """Operations that differ only by name become one operation on several names."""
+    from dataclasses import replace
+
+    merged: list[Operation] = []
+    for op in ops:
+        if merged:
+            prev = merged[-1]
+            if replace(prev, name=op.name, names=()) == op:
+                merged[-1] = replace(prev, names=(*prev.names, *op.targets))
+                continue
+        merged.append(op)
+    return merged

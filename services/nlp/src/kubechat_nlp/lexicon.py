@@ -1,0 +1,53 @@
+"""Word lists: function words and command words that are never object names."""
+
+from __future__ import annotations
+
+STOPWORDS = frozenset("""
+a an the this that these those it its it's them they their there here my our your his her
+me we us you i i'm to of in on at by for from with without within into onto inside out
+over under up down off about across through and or but nor so then than as if else when
+while until unless because be is are was were been being am do does did done doing have
+has had having can could should would will shall may might must please kindly just only
+also too very really now again still already all any every each some no not none both
+either neither other another same such what which who whom whose where why how named
+called name names one two three four five six seven eight nine ten first second third
+last latest recent most more less many much few new old existing current currently
+different multiple single given specified specific following like using use used via
+based based-on instead way whether let let's want wanted need needed make sure see
+check tell give me show showing shown display list listing get getting print view find
+value values type types kind kinds resource resources object objects thing things
+everything something anything nothing default local remote locally remotely
+""".split())
+
+COMMAND_WORDS = frozenset("""
+describe details detail detailed info information inspect logs log stream streaming follow
+tail exec execute run running runs start starting started launch spin deploy create
+creating created delete deleting deleted remove removing removed destroy kill terminate
+erase purge scale scaling scaled resize replicas replica rollout roll rolling rollback
+restart restarting restarted undo revert pause paused resume resumed history revision
+revisions status state label labels labelled labeled labeling annotate annotation
+annotations overwrite overwriting update updating updated set setting change changing
+modify add adding apply applying patch patching edit editing expose exposing port ports
+forward forwarding listen listening cordon uncordon drain draining taint taints
+schedulable unschedulable top metrics usage consumption cpu memory events event warning
+warnings watch watching wait waiting explain documentation docs version versions
+cluster clusters context contexts kubeconfig config configuration namespace namespaces
+container containers image images selector selectors field fields output format yaml json
+wide sorted sort sorting order ordered yes environment env variable variables secret
+shell bash terminal interactive attach copy debug debugging mark marking node nodes
+previous instantiation snapshot dump timestamps timestamp lines line minutes minute hours
+hour seconds second days day ago since newer older recent matching match matches having
+per except exclude excluding including include included instance instances app
+application applications service services pods pod deployment deployments available ready
+condition until completion completed complete source target targeting targets file
+files folder directory dir url manifest manifests command commands allowed allow
+permission permissions able access actions action subject attributes whoami
+api server master addresses supported shortnames group groups along together
+""".split())
+
+NOT_NAMES = STOPWORDS | COMMAND_WORDS
+
+# Words that are kind short names or synonyms but mean something else in prose.
+NOT_NL_KIND_WORDS = frozenset({"limits", "no", "all", "quota", "volume", "volumes",
+                               "machine", "machines", "workload", "cs", "ev", "ep", "sc",
+                               "ing", "cj", "everything", "lease", "leases"})

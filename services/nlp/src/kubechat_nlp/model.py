@@ -1,0 +1,79 @@
+"""The engine's typed model: what a request means, independent of any transport.
+
+The gRPC servicer maps these to protobuf; nothing here knows about gRPC or kubectl text
+beyond the human-readable rendering kept on the `Plan`.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+ParamValue = str | int | bool | list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceRef:
+    """A Kubernetes resource type, as discovery names it."""
+
+    group: str
+    version: str
+    kind: str
+    plural: str
+    namespaced: bool = True
+
+
+class Risk(enum.IntEnum):
+    """Ordered so that the risk of a plan is simply `max` of its operations."""
+
+    READ = 0
+    WRITE = 1
+    DESTRUCTIVE = 2
+
+
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One kubectl-equivalent action, as data. `verb` is a catalogue entry name."""
+
+    verb: str
+    resource: ResourceRef | None = None
+    namespace: str | None = None
+    name: str | None = None
+    names: tuple[str, ...] = ()
+    label_selector: str | None = None
+    field_selector: str | None = None
+    all_namespaces: bool = False
+    params: dict[str, ParamValue] = field(default_factory=dict)
+    subresource: str | None = None
+    # kubectl's `kind1,kind2` form: the same action on several kinds at once.
+    extra_resources: tuple[ResourceRef, ...] = ()
+
+    @property
+    def targets(self) -> tuple[str, ...]:
+        """Every object name this operation addresses, `name` first."""
+        if self.name is None:
+            return self.names
+        return (self.name, *self.names)
+
+
+@dataclass(frozen=True, slots=True)
+class Clarification:
+    """A question back to the user; `choices` are ready-made answers when known."""
+
+    question: str
+    choices: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """The engine's answer. With a clarification, `operations` is empty."""
+
+    operations: tuple[Operation, ...] = ()
+    kubectl: tuple[str, ...] = ()
+    risk: Risk = Risk.READ
+    confidence: float = 0.0
+    clarification: Clarification | None = None
+
+    @property
+    def needs_clarification(self) -> bool:
+        return self.clarification is not None

@@ -1,0 +1,214 @@
+"""Rules for kubeconfig, permissions and nodes."""
+
+from __future__ import annotations
+
+import re
+
+from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, duration, kv_tokens
+from kubechat_nlp.slots import names_after
+
+
+def _name_after(c: Ctx, pattern: str) -> str | None:
+    m = c.u.search(pattern)
+    if not m:
+        return None
+    idx = c.u.group_index(m)
+    if c.u.tokens[idx].literal or c.u.norms[idx] in ("the", "a", "to"):
+        return None
+    c.u.mark(m)
+    return c.u.text_of(idx)
+
+
+def build_config(c: Ctx) -> Result:
+    u = c.u
+    kubeconfig = _name_after(c, r"\bkubeconfig (?:file )?(\S*[/.]\S*)")
+    m = u.search(r"\bpassword for (?:the )?(\S+) user\b|\b(\S+) user'?s? password\b")
+    if m:
+        user = m.group(1) or m.group(2)
+        return [Draft("config.view", params={
+            "output": f'jsonpath={{.users[?(@.name == "{user}")].user.password}}'})]
+    if u.search(r"\brename\b"):
+        old = _name_after(c, r"\bcontext (\S+) to\b|\brename (?:the )?(?:context )?(\S+)")
+        new = _name_after(c, r"\bto (\S+)")
+        if old and new:
+            return [Draft("config.rename-context", names=[old, new])]
+    if u.search(r"\b(delete|remove)\b.*\bcontext\b"):
+        name = _name_after(c, r"\bcontext (?:for|of) (?:the )?(\S+) cluster\b") or _name_after(
+            c, r"\bcontext (?:named |called )?(\S+)") or _name_after(c, r"\b(\S+) context\b")
+        if name:
+            return [Draft("config.delete-context", names=[name])]
+    m = u.search(r"\b(?:delete|remove|unset) (?:the )?user (\S+)")
+    if m:
+        return [Draft("config.unset", names=[f"users.{u.group_text(m)}"])]
+    if u.search(r"\bproxy\b"):
+        url = _name_after(c, r"\bproxy(?: server| url)? (\S+)")
+        cluster = _name_after(c, r"\bto (\S+) in the kubeconfig\b") or _name_after(
+            c, r"\bcluster (\S+)")
+        if url and cluster:
+            return [Draft("config.set-cluster", names=[cluster], params={"proxy_url": url})]
+    ns = _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?") or _name_after(
+        c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)")
+    if u.search(r"\b(save|set|change|switch|make)\b") and u.search(r"\bnamespace\b"):
+        m = u.search(r"\bnamespace (?:of|for|in) (?:the )?current context to (\S+)")
+        if m:
+            ns = u.group_text(m)
+        if ns:
+            return [Draft("config.set-context", params={"current": True, "namespace": ns})]
+    m = u.search(r"\bset (?:the )?(user|cluster|namespace) (?:field )?(?:on|of|for) (?:the )?(\S+)"
+                 r" context(?: entry)? to (\S+)")
+    if m:
+        key = m.group(1)
+        return [Draft("config.set-context", names=[u.group_text(m, 2)],
+                      params={key: u.group_text(m, 3)})]
+    if u.search(r"\b(use|switch|change|set)\b") and u.search(r"\bcontext\b"):
+        name = (_name_after(c, r"\bcontext (?:for|of) (?:the )?(\S+) cluster\b")
+                or _name_after(c, r"\bcontext to (\S+)") or _name_after(c, r"\bto (?:the )?(\S+)"
+                                                                          r" context\b")
+                or _name_after(c, r"\bcontext (?:named |called )?(\S+)")
+                or _name_after(c, r"\bthe (\S+) context\b"))
+        if name and name.lower() not in ("context", "current"):
+            return [Draft("config.use-context", names=[name])]
+        return clarify("Which context should I switch to?")
+    if u.search(r"\bcurrent[- ]context\b|\b(which|what) context\b|\bcurrent context\b"):
+        return [Draft("config.current-context")]
+    if u.search(r"\bcontexts?\b"):
+        d = Draft("config.get-contexts")
+        if u.search(r"\bnames?\b"):
+            d.params["output"] = "name"
+        if kubeconfig:
+            d.params["kubeconfig"] = kubeconfig
+        return [d]
+    if u.search(r"\bclusters\b"):
+        return [Draft("config.get-clusters")]
+    d = Draft("config.view")
+    if u.search(r"\b(raw|certificates?|secrets|credentials)\b"):
+        d.params["raw"] = True
+    return [d]
+
+
+_API_VERBS = {"create": "create", "list": "list", "get": "get", "read": "get", "see": "get",
+              "view": "get", "delete": "delete", "remove": "delete", "update": "update",
+              "patch": "patch", "watch": "watch", "edit": "update", "modify": "update",
+              "scale": "patch", "exec": "create"}
+
+
+def build_auth(c: Ctx) -> Result:
+    u = c.u
+    if u.search(r"\bwho ?am ?i\b|\bsubject attributes\b|\bmy (identity|user)\b"):
+        return [Draft("auth.whoami")]
+    s = c.common()
+    d = Draft("auth.can-i", slots=s)
+    m = u.search(r"\bservice ?account (\S+) (?:of|in|from) (?:the )?namespace (\S+)")
+    if m:
+        d.params["as"] = f"system:serviceaccount:{u.group_text(m, 2)}:{u.group_text(m, 1)}"
+        u.mark(m)
+    else:
+        m = u.search(r"\b(?:user|as) (\S+) can\b|\bif (\S+) can\b")
+        if m:
+            who = m.group(1) or m.group(2)
+            if who not in ("i", "we", "the", "current", "you", "me"):
+                d.params["as"] = u.group_text(m, 1 if m.group(1) else 2)
+                u.mark(m)
+    if u.search(r"\b(list|show) (?:all )?(?:the )?(?:allowed|permitted) actions\b|\bwhat can i do\b"
+                r"|\ball (my )?permissions\b"):
+        d.params["list"] = True
+        return [d]
+    if u.search(r"\b(do )?(everything|anything)\b|\"\*\"|'\*'"):
+        d.params["verb"] = "*"
+        d.params["resource"] = "*"
+        return [d]
+    m = u.search(r"\bcan (?:i |we |\S+ )?(\w+)|\ballowed to (\w+)|\bpermission to (\w+)")
+    verb = next((g for g in (m.groups() if m else ()) if g), None)
+    if verb is None or verb not in _API_VERBS:
+        return clarify("Which action should I check?", "get", "list", "create", "delete")
+    d.params["verb"] = _API_VERBS[verb]
+    t = c.target(allow_bare=False)
+    if u.search(r"\blogs?\b"):
+        d.params["resource"] = "pods"
+        d.params["subresource"] = "log"
+    elif t.kinds:
+        d.params["resource"] = t.kinds[0].ref.plural
+    else:
+        return clarify("On which kind of resource?")
+    return [d]
+
+
+def _nodes(c: Ctx, verb: str) -> Draft:
+    s = c.common()
+    t = c.target()
+    d = Draft(verb, [c.kind("nodes")], t.names, True, s)
+    if s.context:
+        d.params["context"] = s.context
+    return d
+
+
+def build_node_state(c: Ctx, verb: str) -> Result:
+    d = _nodes(c, verb)
+    d.kinds = []
+    if not d.names and not d.slots.selector:
+        return clarify(f"Which node should I {verb}?")
+    return [d]
+
+
+def build_drain(c: Ctx) -> Result:
+    u = c.u
+    params: dict[str, str | int | bool] = {}
+    m = u.search(r"\bgrace period (?:of )?(\d+ ?\w+)")
+    if m:
+        seconds = duration(m.group(1))
+        if seconds:
+            n = int(re.sub(r"\D", "", seconds))
+            params["grace_period"] = n * {"s": 1, "m": 60, "h": 3600}[seconds[-1]]
+        u.mark(m)
+    m = u.search(r"\btimeout (?:of )?(\d+ ?\w+)")
+    if m:
+        timeout = duration(m.group(1))
+        if timeout:
+            params["timeout"] = timeout
+        u.mark(m)
+    if u.search(r"\b(force|even if)\b"):
+        params["force"] = True
+    if u.search(r"\bignor\w* (the )?daemon ?sets?|daemonset-managed|daemon set-managed\b"):
+        params["ignore_daemonsets"] = True
+    if u.search(r"\bempty ?dir\b"):
+        params["delete_emptydir_data"] = True
+        params["ignore_daemonsets"] = True
+    if u.search(r"\b(dry[- ]run|preview|without actually|simulate)\b"):
+        params["dry_run"] = "client"
+    d = _nodes(c, "drain")
+    d.kinds = []
+    d.params.update(params)
+    if not d.names and not d.slots.selector:
+        return clarify("Which node should I drain?")
+    return [d]
+
+
+def build_taint(c: Ctx) -> Result:
+    u = c.u
+    s = c.common()
+    taints = [t for t in kv_tokens(c) if ":" in t or "=" in t]
+    key = re.search(r"\bkey (\S+)", u.text)
+    value = re.search(r"\bvalue (\S+)", u.text)
+    effect = re.search(r"\beffect (\S+)|\b(noschedule|prefernoschedule|noexecute)\b", u.text)
+    remove = bool(u.search(r"\b(remove|delete|clear|untaint)\b"))
+    effects = {"noschedule": "NoSchedule", "prefernoschedule": "PreferNoSchedule",
+               "noexecute": "NoExecute"}
+    for i in range(len(u)):
+        if u.norms[i] in ("key", "value", "effect") and i + 1 < len(u):
+            u.used.add(i + 1)
+    if not taints and key:
+        k = u.text_of(u.index_at(key.start(1)))
+        eff = None
+        if effect:
+            eff = effects.get((effect.group(1) or effect.group(2)).lower())
+        if remove:
+            taints = [f"{k}:{eff}-" if eff and not u.search(r"\ball the taints\b") else f"{k}-"]
+        else:
+            val = u.text_of(u.index_at(value.start(1))) if value else ""
+            taints = [f"{k}={val}:{eff or 'NoSchedule'}" if val else f"{k}:{eff or 'NoSchedule'}"]
+    t = c.target()
+    if not taints:
+        return clarify("Which taint (key=value:Effect)?")
+    if not t.names and not s.selector:
+        return clarify("Which node should I taint?")
+    return [Draft("taint", names=t.names, slots=s, params={"taints": taints})]

@@ -1,0 +1,244 @@
+"""Rules for reading: get, describe, logs, events, top, explain, discovery."""
+
+from __future__ import annotations
+
+import re
+
+from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, draft_for, duration, first_int
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december"
+    .split(), 1)}
+
+
+def _projection(c: Ctx, d: Draft) -> None:
+    """Fields the user asked to see instead of whole objects (jsonpath / custom-columns)."""
+    u = c.u
+    fields: list[tuple[str, str]] = []
+    m = u.search(r"\bthe (\S+) label of\b|\blabel (\S+) of\b")
+    if m:
+        key = m.group(1) or m.group(2)
+        fields.append((key.upper(), f".metadata.labels.{key}"))
+    m = u.search(r"\b(?:value of )?(?:the )?key (?:with dots )?(\S+) (?:from|in|of) (?:the )?"
+                 r"(?:configmap|config map|secret)")
+    if m:
+        key = u.group_text(m).replace(".", "\\.")
+        fields.append(("VALUE", f".data.{key}"))
+        u.mark(m)
+    if u.search(r"\bexternal ?ips?\b|\bexternal (ip )?addresses\b"):
+        fields.append(("EXTERNAL_IP", '.status.addresses[?(@.type=="ExternalIP")].address'))
+    if u.search(r"\binternal ?ips?\b|\binternal (ip )?addresses\b"):
+        fields.append(("INTERNAL_IP", '.status.addresses[?(@.type=="InternalIP")].address'))
+    if u.search(r"\b(container names? and images?|names? and images? of (the )?containers?)\b"):
+        fields.append(("CONTAINER", ".spec.containers[*].name"))
+        fields.append(("IMAGE", ".spec.containers[*].image"))
+    elif u.search(r"\bimages?\b") and not u.search(r"\bimages? (to|=)"):
+        fields.append(("IMAGE", ".spec.containers[*].image"))
+    if u.search(r"\b(phase|status phase)\b") and not d.slots.field_selector:
+        fields.append(("PHASE", ".status.phase"))
+    if u.search(r"\bwhich nodes are ready\b|\bready (status|condition)\b|\bnodes? readiness\b"):
+        fields.append(("STATUS", '.status.conditions[?(@.type=="Ready")].status'))
+    if u.search(r"\btaints?\b"):
+        fields += [("TAINT_KEY", ".spec.taints[*].key"), ("TAINT_VALUE", ".spec.taints[*].value"),
+                   ("TAINT_EFFECT", ".spec.taints[*].effect")]
+    if u.search(r"\bpod ips?\b|\bip address(es)? of (the )?pods?\b"):
+        fields.append(("IP", ".status.podIP"))
+    if not fields:
+        return
+    table = u.search(r"\bcustom[- ]columns?\b|\bcolumns\b|\bgrouped by\b|\bper pod\b|\btable\b"
+                     r"|\btaints?\b|\bwhich nodes are ready\b")
+    if table:
+        cols = [] if "CONTAINER" in dict(fields) else [("NAME", ".metadata.name")]
+        spec = ",".join(f"{h}:{p}" for h, p in [*cols, *fields])
+        d.params["output"] = f"custom-columns={spec}"
+        return
+    single = bool(d.names)
+    paths = " ".join(p for _, p in fields)
+    prefix = "" if single else ".items[*]"
+    d.params["output"] = "jsonpath={" + prefix + paths + "}"
+
+
+def build_get(c: Ctx) -> Result:
+    u = c.u
+    s = c.common()
+    s.field_selector = _field(c)
+    show_labels = u.search(r"\b(?:show|with|display|including|and) (?:the |their |its )?labels\b"
+                           r"|\blabels (?:for|of|on)\b")
+    d = draft_for(c, "get", s, (), allow_bare=False)
+    if not d.kinds:
+        if u.search(r"\bimages?\b|\bphase\b"):
+            d.kinds = [c.kind("pods")]
+        elif d.names:
+            d.kinds = [c.kind("pods")]
+            d.guessed_kind = True
+        else:
+            return clarify("Which kind of resource should I list?",
+                           "pods", "deployments", "services", "nodes")
+    if any(k.ref.plural == "events" for k in d.kinds) and not s.sort_by:
+        return build_events(c, s)
+    if u.search(r"\bimages?\b") and not s.namespace and u.search(r"\bcluster\b"):
+        s.all_namespaces = True
+    if show_labels and not s.selector:
+        d.params["show_labels"] = True
+    if s.output:
+        d.params["output"] = s.output
+    _projection(c, d)
+    if s.sort_by:
+        d.params["sort_by"] = s.sort_by
+    if s.watch:
+        d.params["watch"] = True
+    if s.files and not d.names:
+        d.params["filename"] = s.files
+    return [d]
+
+
+def _field(c: Ctx) -> str | None:
+    from kubechat_nlp.slots import field_selector
+
+    return field_selector(c.u)
+
+
+def build_describe(c: Ctx) -> Result:
+    s = c.common()
+    if s.files:
+        return [Draft("describe", slots=s, params={"filename": s.files})]
+    d = draft_for(c, "describe", s, ("pods",))
+    return [d]
+
+
+def build_events(c: Ctx, slots: object = None) -> Result:
+    from kubechat_nlp.slots import Slots
+
+    u = c.u
+    s = slots if isinstance(slots, Slots) else c.common()
+    d = Draft("events", slots=s)
+    if s.sort_by:
+        d = Draft("get", [c.kind("events")], slots=s, explicit_kind=True)
+        d.params["sort_by"] = s.sort_by
+        return [d]
+    mentions = [m for m in u.mentions if m.info.ref.plural != "events"]
+    if mentions:
+        from kubechat_nlp.slots import names_after
+
+        m = mentions[0]
+        names = names_after(u, m.end)
+        if names:
+            d.params["for"] = f"{m.info.ref.kind.lower()}/{names[0]}"
+    if u.search(r"\bwarnings?\b"):
+        d.params["types"] = "Warning"
+    if s.watch:
+        d.params["watch"] = True
+    if s.output:
+        d.params["output"] = s.output
+    return [d]
+
+
+def build_top(c: Ctx) -> Result:
+    u = c.u
+    s = c.common()
+    t = c.target(allow_bare=False)
+    node = any(k.ref.plural == "nodes" for k in t.kinds)
+    d = Draft("top.node" if node else "top.pod", slots=s, names=t.names)
+    if not node and u.search(r"\bcontainers?\b"):
+        d.params["containers"] = True
+    if s.sort_by in ("cpu", "memory"):
+        d.params["sort_by"] = s.sort_by
+    elif u.search(r"\b(by|most|highest) cpu\b"):
+        d.params["sort_by"] = "cpu"
+    elif u.search(r"\b(by|most|highest) (memory|ram)\b"):
+        d.params["sort_by"] = "memory"
+    return [d]
+
+
+def build_explain(c: Ctx) -> Result:
+    s = c.common()
+    m = c.u.search(r"\b([a-z]+(?:\.[a-z]+)+)\b")
+    d = draft_for(c, "explain", s, (), allow_bare=False)
+    if m and not d.kinds:
+        return [Draft("explain", slots=s, names=[m.group(1)])]
+    if not d.kinds:
+        return clarify("Which kind should I explain?", "pods", "deployments", "services")
+    d.names = []
+    d.slots.namespace = None
+    return [d]
+
+
+def build_api_resources(c: Ctx) -> Result:
+    d = Draft("api-resources")
+    if c.u.search(r"\b(non-namespaced|cluster-scoped|not namespaced|cluster-wide)\b"):
+        d.params["namespaced"] = "false"
+    elif c.u.search(r"\bnamespaced\b"):
+        d.params["namespaced"] = "true"
+    return [d]
+
+
+def build_simple(verb: str) -> Result:
+    return [Draft(verb)]
+
+
+def build_cluster_info(c: Ctx) -> Result:
+    if c.u.search(r"\b(dump|state|everything)\b"):
+        return [Draft("cluster-info.dump")]
+    return [Draft("cluster-info")]
+
+
+def _since_time(c: Ctx) -> str | None:
+    m = c.u.search(r"\b(" + "|".join(_MONTHS) + r") (\d{1,2})(?:st|nd|rd|th)?,? (\d{4}),?"
+                   r"(?: at)? (\d{1,2}):(\d{2})(?::(\d{2}))?")
+    if not m:
+        m2 = c.u.search(r"\b(\d{4}-\d{2}-\d{2}t[\d:]+z?)\b")
+        return m2.group(1).upper() if m2 else None
+    month, day, year = _MONTHS[m.group(1)], int(m.group(2)), m.group(3)
+    sec = m.group(6) or "00"
+    c.u.mark(m)
+    return f"{year}-{month:02d}-{day:02d}T{int(m.group(4)):02d}:{m.group(5)}:{sec}Z"
+
+
+def build_logs(c: Ctx) -> Result:
+    u = c.u
+    params: dict[str, object] = {}
+    m = u.search(r"\b(?:container|-c) (\S+)|\bthe (\S+) container\b|\bfrom (?:the )?container (\S+)"
+                 r"|\bfor container (\S+)")
+    if m:
+        idx = next(u.index_at(m.start(g)) for g in (1, 2, 3, 4) if m.group(g) is not None)
+        if u.is_name(idx) and u.norms[idx] not in ("first",):
+            params["container"] = u.text_of(idx)
+            u.mark(m)
+    tail = first_int(c, r"\b(?:last|most recent|latest|recent|tail|final|--tail) (\d+)\b"
+                        r"|\b(\d+) (?:most recent|latest|last|recent)\b")
+    since_time = _since_time(c)
+    since = None
+    m = u.search(r"\b(?:last|past|newer than|since|previous|within the last|in the last|from "
+                 r"the last) ((?:\d+ ?\S+)|an? \S+|hour|minute|day|\d+[smhd])\b")
+    if m and not since_time:
+        since = duration(m.group(0).replace("last hour", "1 hour"))
+        if since:
+            u.mark(m)
+    s = c.common()
+    if u.search(r"\ball (?:the )?pods? (?:in|of) (?:the )?(?:deployment|statefulset|daemonset|job|"
+                r"replicaset)\b"):
+        params["all_pods"] = True
+    t = c.target(allow_bare=True)
+    d = Draft("logs", t.kinds, t.names, t.explicit_kind, s)
+    d.kinds = [k for k in d.kinds if k.ref.plural != "events"][:1]
+    if not d.kinds:
+        d.kinds = [c.kind("pods")]
+        d.guessed_kind = True
+    if u.search(r"\b(stream|streaming|follow|following|live|tail -f|-f|watch|keep watching)\b"):
+        params["follow"] = True
+    if u.search(r"\b(previous|terminated|crashed|prior|last run|before (it|the) restart)\b"):
+        params["previous"] = True
+    if tail is not None:
+        params["tail"] = tail
+    if since:
+        params["since"] = since
+    if since_time:
+        params["since_time"] = since_time
+    if u.search(r"\btimestamps?\b"):
+        params["timestamps"] = True
+    if u.search(r"\b(all|every|each|multi|multiple) (the )?containers?\b"):
+        params["all_containers"] = True
+    if not d.names and not s.selector:
+        return clarify("Logs of which pod or workload?")
+    d.params.update({k: v for k, v in params.items() if isinstance(v, (str, int, bool))})
+    return [d]

@@ -1,0 +1,156 @@
+"""Input hygiene and tokenization: what the rules see of the user's text."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import lru_cache
+
+MAX_CHARS = 2000
+
+_TOKEN_RE = re.compile(r"""(?<!\S)"([^"]*)"|(?<!\S)'([^']*)'(?!\w)|(?<!\S)`([^`]*)`|(\S+)""")
+_TRAIL = ".,;:!?)]\"'"
+_LEAD = "([\"'"
+_INJECTION_RE = re.compile(
+    r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompts?|guidelines)\b"
+    r"|\bsystem prompt\b|\byou are now\b|\bact as\b|\bjailbreak\b|\bdeveloper mode\b"
+    r"|\bnew instructions\b|\bpretend (that|to)\b",
+    re.IGNORECASE,
+)
+# Lines that look like pasted program output rather than a request.
+_PASTED_LINE_RE = re.compile(
+    r"^\s*(\d{4}-\d{2}-\d{2}[T ]\d|\[?\d{2}:\d{2}:\d{2}|\[?(INFO|WARN|WARNING|ERROR|DEBUG|"
+    r"TRACE|FATAL|CRITICAL)\b|NAME\s+READY|at [\w.$]+\(|Traceback|\{|\}|[A-Z]\d{4} )"
+)
+
+
+class InputError(ValueError):
+    """The text cannot be turned into a request; the message is shown to the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    text: str  # as typed (quotes removed)
+    norm: str  # lower case, typos fixed; "__quoted__" for multi-word quoted text
+    quoted: bool = False
+    possessive: bool = False
+
+    @property
+    def literal(self) -> bool:
+        """Quoted text with spaces: a value, never a verb, kind or target."""
+        return self.norm == "__quoted__"
+
+
+def clean(text: str) -> str:
+    """Returns the request part of the text, or raises `InputError`."""
+    if "\x00" in text:
+        raise InputError("That looks like binary data, not a request.")
+    if len(text) > MAX_CHARS:
+        raise InputError(f"That request is too long ({len(text)} characters); please shorten it.")
+    text = "".join(
+        ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text
+    )
+    text = re.sub(r"```.*?(```|$)", " ", text, flags=re.DOTALL)
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    kept: list[str] = []
+    for line in lines:
+        if kept and _PASTED_LINE_RE.match(line):
+            break  # everything from here on is pasted output, not instructions
+        kept.append(line)
+    text = " ".join(kept).strip()
+    if not text:
+        raise InputError("The request is empty. What would you like to do?")
+    letters = [ch for ch in text if ch.isalpha()]
+    if letters and sum(1 for ch in letters if ch.isascii()) / len(letters) < 0.6:
+        raise InputError("I can only understand requests in English for now.")
+    if not letters:
+        raise InputError("I could not find a request in that text.")
+    if _INJECTION_RE.search(text):
+        raise InputError(
+            "That reads like instructions to the assistant rather than a cluster request."
+        )
+    return text
+
+
+def _split_word(raw: str) -> tuple[str, bool]:
+    word = raw
+    possessive = False
+    if word.lower().endswith(("'s", "\u2019s")) and len(word) > 2:
+        word, possessive = word[:-2], True
+    word = word.rstrip(".,;!?)]\"'")
+    if word.endswith(":") and len(word) > 1:
+        word = word[:-1]
+    word = word.lstrip("([\"'")
+    return word, possessive
+
+
+def tokenize(text: str, vocabulary: Vocabulary) -> list[Token]:
+    tokens: list[Token] = []
+    for m in _TOKEN_RE.finditer(text):
+        quoted = next((g for g in m.groups()[:3] if g is not None), None)
+        if quoted is not None:
+            value = quoted.strip()
+            if not value:
+                continue
+            norm = "__quoted__" if re.search(r"\s", value) else value.lower()
+            tokens.append(Token(value, norm, quoted=True))
+            if m.group(0)[-1:] == "," or text[m.end() : m.end() + 1] == ",":
+                tokens.append(Token(",", ","))
+            continue
+        raw = m.group(4)
+        comma = raw.endswith(",") and len(raw) > 1
+        word, possessive = _split_word(raw)
+        if word:
+            tokens.append(Token(word, vocabulary.normalize(word), possessive=possessive))
+        if comma:
+            tokens.append(Token(",", ","))
+    return tokens
+
+
+def _deletes(word: str) -> set[str]:
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _distance(a: str, b: str) -> int:
+    """Optimal string alignment distance (Damerau-Levenshtein without substring edits)."""
+    prev2: list[int] = []
+    prev = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        cur = [i] + [0] * len(b)
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            cur[j] = min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost)
+            if i > 1 and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cur[j] = min(cur[j], prev2[j - 2] + 1)
+        prev2, prev = prev, cur
+    return prev[-1]
+
+
+class Vocabulary:
+    """Known words; unknown alphabetic words close to one are read as that word."""
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._words = {w for w in words if w.isalpha()}
+        self._index: dict[str, set[str]] = {}
+        for word in self._words:
+            if len(word) >= 5:
+                for key in _deletes(word) | {word}:
+                    self._index.setdefault(key, set()).add(word)
+        self.normalize = lru_cache(maxsize=8192)(self._normalize)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self._words
+
+    def _normalize(self, word: str) -> str:
+        low = word.lower()
+        if low in self._words or len(low) < 5 or not low.isalpha():
+            return low
+        candidates: set[str] = set()
+        for key in _deletes(low) | {low}:
+            candidates |= self._index.get(key, set())
+        best = sorted(
+            (c for c in candidates if _distance(low, c) == 1), key=lambda c: (c[0] != low[0], c)
+        )
+        return best[0] if best else low

@@ -1,0 +1,129 @@
+"""A tokenized request with the lookups the rules need: regex over normalized words mapped
+back to the original tokens, kind mentions, name candidates."""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from kubechat_nlp.kinds import KindInfo, KindTable
+from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS
+from kubechat_nlp.text import Token
+
+_NAME_RE = re.compile(r"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$")
+
+
+@lru_cache(maxsize=512)
+def _compile(pattern: str) -> re.Pattern[str]:
+    return re.compile(pattern)
+
+
+@dataclass(frozen=True, slots=True)
+class KindMention:
+    start: int
+    end: int  # exclusive
+    info: KindInfo
+
+
+class Utterance:
+    def __init__(self, tokens: list[Token], kinds: KindTable) -> None:
+        self.tokens = tokens
+        self.norms = [t.norm for t in tokens]
+        self.starts: list[int] = []
+        pos = 0
+        for norm in self.norms:
+            self.starts.append(pos)
+            pos += len(norm) + 1
+        self.text = " ".join(self.norms)
+        self.kinds = kinds
+        self.used: set[int] = set()
+        self.mentions = self._find_kinds()
+
+    def __len__(self) -> int:
+        return len(self.tokens)
+
+    # --- regex over normalized text ---------------------------------------------------
+    def search(self, pattern: str) -> re.Match[str] | None:
+        return _compile(pattern).search(self.text)
+
+    def finditer(self, pattern: str) -> list[re.Match[str]]:
+        return list(_compile(pattern).finditer(self.text))
+
+    def index_at(self, char_pos: int) -> int:
+        return bisect.bisect_right(self.starts, char_pos) - 1
+
+    def group_index(self, m: re.Match[str], group: int | str = 1) -> int:
+        return self.index_at(m.start(group))
+
+    def group_text(self, m: re.Match[str], group: int | str = 1) -> str:
+        """The original text of the tokens a group spans (case and quotes preserved)."""
+        first = self.index_at(m.start(group))
+        last = self.index_at(max(m.end(group) - 1, m.start(group)))
+        return " ".join(t.text for t in self.tokens[first : last + 1])
+
+    def mark(self, m: re.Match[str], group: int | str = 0) -> None:
+        first = self.index_at(m.start(group))
+        last = self.index_at(max(m.end(group) - 1, m.start(group)))
+        self.used.update(range(first, last + 1))
+
+    def has(self, *words: str) -> bool:
+        return any(w in self.norms for w in words)
+
+    # --- kinds and names --------------------------------------------------------------
+    def _find_kinds(self) -> list[KindMention]:
+        found: list[KindMention] = []
+        longest = self.kinds.max_phrase_words()
+        i = 0
+        while i < len(self.norms):
+            hit: KindMention | None = None
+            if not self.tokens[i].literal and not self.tokens[i].quoted:
+                for size in range(min(longest, len(self.norms) - i), 0, -1):
+                    phrase = " ".join(self.norms[i : i + size])
+                    if size == 1 and phrase in NOT_NL_KIND_WORDS:
+                        continue
+                    info = self._lookup(phrase)
+                    if info is not None:
+                        hit = KindMention(i, i + size, info)
+                        break
+            if hit is not None:
+                found.append(hit)
+                i = hit.end
+            else:
+                i += 1
+        return found
+
+    def _lookup(self, phrase: str) -> KindInfo | None:
+        info = self.kinds.lookup(phrase)
+        if info is None and "," in phrase and " " not in phrase:
+            parts = [self.kinds.lookup(p) for p in phrase.split(",") if p]
+            if parts and all(parts):
+                return parts[0]
+        return info
+
+    def kind_mentions(self) -> list[KindMention]:
+        return [m for m in self.mentions if not self.used.intersection(range(m.start, m.end))]
+
+    def kind_at(self, i: int) -> KindMention | None:
+        for m in self.mentions:
+            if m.start <= i < m.end:
+                return m
+        return None
+
+    def is_name(self, i: int) -> bool:
+        if i < 0 or i >= len(self.tokens) or i in self.used:
+            return False
+        tok = self.tokens[i]
+        if tok.literal:
+            return False
+        if tok.quoted:
+            return bool(_NAME_RE.match(tok.text.lower())) and self.kind_at(i) is None
+        if tok.norm in NOT_NAMES or self.kind_at(i) is not None:
+            return False
+        if tok.norm.isdigit():
+            return False
+        return bool(_NAME_RE.match(tok.norm))
+
+    def text_of(self, i: int) -> str:
+        return self.tokens[i].text
