@@ -53,15 +53,25 @@ class ExecuteRequest(_message.Message):
     CLUSTER_ID_FIELD_NUMBER: _builtins.int
     CONFIRMATION_TOKEN_FIELD_NUMBER: _builtins.int
     REQUEST_ID_FIELD_NUMBER: _builtins.int
+    CLUSTER_IDS_FIELD_NUMBER: _builtins.int
+    TYPED_NAME_FIELD_NUMBER: _builtins.int
     cluster_id: _builtins.str
     """empty: the default cluster"""
     confirmation_token: _builtins.str
     """required for write and destructive plans"""
     request_id: _builtins.str
+    typed_name: _builtins.str
+    """The object's name, typed by the user, when the policy demands it."""
     @_builtins.property
     def plan(self) -> _common_pb2.Plan: ...
     @_builtins.property
     def principal(self) -> _common_pb2.Principal: ...
+    @_builtins.property
+    def cluster_ids(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
+        """Read-only fan-out: the same plan on several clusters ("compare checkout's image in
+        staging and prod"). Write plans are refused here: a write is bound to one cluster.
+        """
+
     def __init__(
         self,
         *,
@@ -70,10 +80,12 @@ class ExecuteRequest(_message.Message):
         cluster_id: _builtins.str = ...,
         confirmation_token: _builtins.str = ...,
         request_id: _builtins.str = ...,
+        cluster_ids: _abc.Iterable[_builtins.str] | None = ...,
+        typed_name: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["plan", b"plan", "principal", b"principal"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["cluster_id", b"cluster_id", "confirmation_token", b"confirmation_token", "plan", b"plan", "principal", b"principal", "request_id", b"request_id"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["cluster_id", b"cluster_id", "cluster_ids", b"cluster_ids", "confirmation_token", b"confirmation_token", "plan", b"plan", "principal", b"principal", "request_id", b"request_id", "typed_name", b"typed_name"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -90,12 +102,15 @@ class OperationResult(_message.Message):
     TEXT_FIELD_NUMBER: _builtins.int
     ERROR_FIELD_NUMBER: _builtins.int
     VERIFICATION_FIELD_NUMBER: _builtins.int
+    CLUSTER_ID_FIELD_NUMBER: _builtins.int
     index: _builtins.int
     """position of the operation in the plan"""
     kubectl: _builtins.str
     ok: _builtins.bool
     text: _builtins.str
     """logs, describe output, messages"""
+    cluster_id: _builtins.str
+    """which cluster answered (fan-out)"""
     @_builtins.property
     def table(self) -> _common_pb2.ResultTable: ...
     @_builtins.property
@@ -112,10 +127,11 @@ class OperationResult(_message.Message):
         text: _builtins.str = ...,
         error: _common_pb2.ErrorDetail | None = ...,
         verification: Global___Verification | None = ...,
+        cluster_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "table", b"table", "verification", b"verification"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "index", b"index", "kubectl", b"kubectl", "ok", b"ok", "table", b"table", "text", b"text", "verification", b"verification"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["cluster_id", b"cluster_id", "error", b"error", "index", b"index", "kubectl", b"kubectl", "ok", b"ok", "table", b"table", "text", b"text", "verification", b"verification"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -180,28 +196,65 @@ class ExecutionEvent(_message.Message):
     PROGRESS_FIELD_NUMBER: _builtins.int
     RESULT_FIELD_NUMBER: _builtins.int
     ERROR_FIELD_NUMBER: _builtins.int
+    CHUNK_FIELD_NUMBER: _builtins.int
     @_builtins.property
     def progress(self) -> Global___Progress: ...
     @_builtins.property
     def result(self) -> Global___OperationResult: ...
     @_builtins.property
     def error(self) -> _common_pb2.ErrorDetail: ...
+    @_builtins.property
+    def chunk(self) -> Global___StreamChunk: ...
     def __init__(
         self,
         *,
         progress: Global___Progress | None = ...,
         result: Global___OperationResult | None = ...,
         error: _common_pb2.ErrorDetail | None = ...,
+        chunk: Global___StreamChunk | None = ...,
     ) -> None: ...
-    _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "event", b"event", "progress", b"progress", "result", b"result"]  # noqa: Y015
+    _HasFieldArgType: _TypeAlias = _typing.Literal["chunk", b"chunk", "error", b"error", "event", b"event", "progress", b"progress", "result", b"result"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "event", b"event", "progress", b"progress", "result", b"result"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["chunk", b"chunk", "error", b"error", "event", b"event", "progress", b"progress", "result", b"result"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
-    _WhichOneofReturnType_event: _TypeAlias = _typing.Literal["progress", "result", "error"]  # noqa: Y015
+    _WhichOneofReturnType_event: _TypeAlias = _typing.Literal["progress", "result", "error", "chunk"]  # noqa: Y015
     _WhichOneofArgType_event: _TypeAlias = _typing.Literal["event", b"event"]  # noqa: Y015
     def WhichOneof(self, oneof_group: _WhichOneofArgType_event) -> _WhichOneofReturnType_event | None: ...
 
 Global___ExecutionEvent: _TypeAlias = ExecutionEvent  # noqa: Y015
+
+@_typing.final
+class StreamChunk(_message.Message):
+    """A piece of a streamed result: log lines, or one watch event with its row."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    INDEX_FIELD_NUMBER: _builtins.int
+    TEXT_FIELD_NUMBER: _builtins.int
+    EVENT_TYPE_FIELD_NUMBER: _builtins.int
+    ROW_FIELD_NUMBER: _builtins.int
+    index: _builtins.int
+    text: _builtins.str
+    """log lines"""
+    event_type: _builtins.str
+    """ADDED, MODIFIED, DELETED for watches"""
+    @_builtins.property
+    def row(self) -> _common_pb2.Row: ...
+    def __init__(
+        self,
+        *,
+        index: _builtins.int = ...,
+        text: _builtins.str = ...,
+        event_type: _builtins.str = ...,
+        row: _common_pb2.Row | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["row", b"row"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["event_type", b"event_type", "index", b"index", "row", b"row", "text", b"text"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___StreamChunk: _TypeAlias = StreamChunk  # noqa: Y015
 
 @_typing.final
 class Progress(_message.Message):
@@ -236,7 +289,10 @@ class PreviewRequest(_message.Message):
     PLAN_FIELD_NUMBER: _builtins.int
     PRINCIPAL_FIELD_NUMBER: _builtins.int
     CLUSTER_ID_FIELD_NUMBER: _builtins.int
+    TTL_SECONDS_FIELD_NUMBER: _builtins.int
     cluster_id: _builtins.str
+    ttl_seconds: _builtins.int
+    """shorter token validity than the server default; 0: default"""
     @_builtins.property
     def plan(self) -> _common_pb2.Plan: ...
     @_builtins.property
@@ -247,10 +303,11 @@ class PreviewRequest(_message.Message):
         plan: _common_pb2.Plan | None = ...,
         principal: _common_pb2.Principal | None = ...,
         cluster_id: _builtins.str = ...,
+        ttl_seconds: _builtins.int = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["plan", b"plan", "principal", b"principal"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["cluster_id", b"cluster_id", "plan", b"plan", "principal", b"principal"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["cluster_id", b"cluster_id", "plan", b"plan", "principal", b"principal", "ttl_seconds", b"ttl_seconds"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -295,8 +352,13 @@ class PreviewResponse(_message.Message):
     CONFIRMATION_TOKEN_FIELD_NUMBER: _builtins.int
     EXPIRES_AT_FIELD_NUMBER: _builtins.int
     POLICY_FIELD_NUMBER: _builtins.int
+    PLAN_HASH_FIELD_NUMBER: _builtins.int
+    CLUSTER_ID_FIELD_NUMBER: _builtins.int
     diff: _builtins.str
     confirmation_token: _builtins.str
+    plan_hash: _builtins.str
+    """canonical hash of the plan's operations; the token is bound to it"""
+    cluster_id: _builtins.str
     @_builtins.property
     def affected(self) -> _containers.RepeatedCompositeFieldContainer[Global___AffectedObject]: ...
     @_builtins.property
@@ -311,10 +373,12 @@ class PreviewResponse(_message.Message):
         confirmation_token: _builtins.str = ...,
         expires_at: _timestamp_pb2.Timestamp | None = ...,
         policy: Global___ConfirmationPolicy | None = ...,
+        plan_hash: _builtins.str = ...,
+        cluster_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["expires_at", b"expires_at", "policy", b"policy"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["affected", b"affected", "confirmation_token", b"confirmation_token", "diff", b"diff", "expires_at", b"expires_at", "policy", b"policy"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["affected", b"affected", "cluster_id", b"cluster_id", "confirmation_token", b"confirmation_token", "diff", b"diff", "expires_at", b"expires_at", "plan_hash", b"plan_hash", "policy", b"policy"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -327,21 +391,29 @@ class ConfirmationPolicy(_message.Message):
     TYPE_NAME_FIELD_NUMBER: _builtins.int
     SECOND_APPROVER_FIELD_NUMBER: _builtins.int
     REASON_FIELD_NUMBER: _builtins.int
+    ROLLBACK_ON_FAILURE_FIELD_NUMBER: _builtins.int
+    EXPECTED_NAME_FIELD_NUMBER: _builtins.int
     type_name: _builtins.bool
     """the user must type the object's name"""
     second_approver: _builtins.bool
     """another user must approve"""
     reason: _builtins.str
+    rollback_on_failure: _builtins.bool
+    """a failed rollout is rolled back automatically"""
+    expected_name: _builtins.str
+    """what the user must type when type_name is set"""
     def __init__(
         self,
         *,
         type_name: _builtins.bool = ...,
         second_approver: _builtins.bool = ...,
         reason: _builtins.str = ...,
+        rollback_on_failure: _builtins.bool = ...,
+        expected_name: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["reason", b"reason", "second_approver", b"second_approver", "type_name", b"type_name"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["expected_name", b"expected_name", "reason", b"reason", "rollback_on_failure", b"rollback_on_failure", "second_approver", b"second_approver", "type_name", b"type_name"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -586,3 +658,67 @@ class RemoveClusterResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___RemoveClusterResponse: _TypeAlias = RemoveClusterResponse  # noqa: Y015
+
+@_typing.final
+class RenameClusterRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    ID_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    id: _builtins.str
+    name: _builtins.str
+    def __init__(
+        self,
+        *,
+        id: _builtins.str = ...,
+        name: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["id", b"id", "name", b"name"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RenameClusterRequest: _TypeAlias = RenameClusterRequest  # noqa: Y015
+
+@_typing.final
+class ApproveRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    CONFIRMATION_TOKEN_FIELD_NUMBER: _builtins.int
+    APPROVER_FIELD_NUMBER: _builtins.int
+    confirmation_token: _builtins.str
+    @_builtins.property
+    def approver(self) -> _common_pb2.Principal: ...
+    def __init__(
+        self,
+        *,
+        confirmation_token: _builtins.str = ...,
+        approver: _common_pb2.Principal | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["approver", b"approver"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["approver", b"approver", "confirmation_token", b"confirmation_token"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ApproveRequest: _TypeAlias = ApproveRequest  # noqa: Y015
+
+@_typing.final
+class ApproveResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    APPROVER_FIELD_NUMBER: _builtins.int
+    approver: _builtins.str
+    def __init__(
+        self,
+        *,
+        approver: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["approver", b"approver"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ApproveResponse: _TypeAlias = ApproveResponse  # noqa: Y015

@@ -65,6 +65,21 @@ class ExecutorServiceStub:
                 request_serializer=kubechat_dot_v1_dot_executor__pb2.RemoveClusterRequest.SerializeToString,
                 response_deserializer=kubechat_dot_v1_dot_executor__pb2.RemoveClusterResponse.FromString,
                 _registered_method=True)
+        self.RenameCluster = channel.unary_unary(
+                '/kubechat.v1.ExecutorService/RenameCluster',
+                request_serializer=kubechat_dot_v1_dot_executor__pb2.RenameClusterRequest.SerializeToString,
+                response_deserializer=kubechat_dot_v1_dot_executor__pb2.Cluster.FromString,
+                _registered_method=True)
+        self.Approve = channel.unary_unary(
+                '/kubechat.v1.ExecutorService/Approve',
+                request_serializer=kubechat_dot_v1_dot_executor__pb2.ApproveRequest.SerializeToString,
+                response_deserializer=kubechat_dot_v1_dot_executor__pb2.ApproveResponse.FromString,
+                _registered_method=True)
+        self.CheckClusters = channel.unary_unary(
+                '/kubechat.v1.ExecutorService/CheckClusters',
+                request_serializer=kubechat_dot_v1_dot_executor__pb2.ListClustersRequest.SerializeToString,
+                response_deserializer=kubechat_dot_v1_dot_executor__pb2.ListClustersResponse.FromString,
+                _registered_method=True)
 
 
 class ExecutorServiceServicer:
@@ -110,6 +125,26 @@ class ExecutorServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RenameCluster(self, request, context):
+        """Missing associated documentation comment in .proto file."""
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def Approve(self, request, context):
+        """A second user approves a previewed plan whose policy demands it (approver != requester).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def CheckClusters(self, request, context):
+        """Runs the registry's health checks now (they also run on an interval).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ExecutorServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -142,6 +177,21 @@ def add_ExecutorServiceServicer_to_server(servicer, server):
                     servicer.RemoveCluster,
                     request_deserializer=kubechat_dot_v1_dot_executor__pb2.RemoveClusterRequest.FromString,
                     response_serializer=kubechat_dot_v1_dot_executor__pb2.RemoveClusterResponse.SerializeToString,
+            ),
+            'RenameCluster': grpc.unary_unary_rpc_method_handler(
+                    servicer.RenameCluster,
+                    request_deserializer=kubechat_dot_v1_dot_executor__pb2.RenameClusterRequest.FromString,
+                    response_serializer=kubechat_dot_v1_dot_executor__pb2.Cluster.SerializeToString,
+            ),
+            'Approve': grpc.unary_unary_rpc_method_handler(
+                    servicer.Approve,
+                    request_deserializer=kubechat_dot_v1_dot_executor__pb2.ApproveRequest.FromString,
+                    response_serializer=kubechat_dot_v1_dot_executor__pb2.ApproveResponse.SerializeToString,
+            ),
+            'CheckClusters': grpc.unary_unary_rpc_method_handler(
+                    servicer.CheckClusters,
+                    request_deserializer=kubechat_dot_v1_dot_executor__pb2.ListClustersRequest.FromString,
+                    response_serializer=kubechat_dot_v1_dot_executor__pb2.ListClustersResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -307,6 +357,87 @@ class ExecutorService:
             '/kubechat.v1.ExecutorService/RemoveCluster',
             kubechat_dot_v1_dot_executor__pb2.RemoveClusterRequest.SerializeToString,
             kubechat_dot_v1_dot_executor__pb2.RemoveClusterResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RenameCluster(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/kubechat.v1.ExecutorService/RenameCluster',
+            kubechat_dot_v1_dot_executor__pb2.RenameClusterRequest.SerializeToString,
+            kubechat_dot_v1_dot_executor__pb2.Cluster.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Approve(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/kubechat.v1.ExecutorService/Approve',
+            kubechat_dot_v1_dot_executor__pb2.ApproveRequest.SerializeToString,
+            kubechat_dot_v1_dot_executor__pb2.ApproveResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def CheckClusters(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/kubechat.v1.ExecutorService/CheckClusters',
+            kubechat_dot_v1_dot_executor__pb2.ListClustersRequest.SerializeToString,
+            kubechat_dot_v1_dot_executor__pb2.ListClustersResponse.FromString,
             options,
             channel_credentials,
             insecure,

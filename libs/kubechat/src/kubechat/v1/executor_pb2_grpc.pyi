@@ -42,6 +42,11 @@ class ExecutorServiceStub:
     ListClusters: _grpc.UnaryUnaryMultiCallable[_executor_pb2.ListClustersRequest, _executor_pb2.ListClustersResponse]
     RegisterCluster: _grpc.UnaryUnaryMultiCallable[_executor_pb2.RegisterClusterRequest, _executor_pb2.Cluster]
     RemoveCluster: _grpc.UnaryUnaryMultiCallable[_executor_pb2.RemoveClusterRequest, _executor_pb2.RemoveClusterResponse]
+    RenameCluster: _grpc.UnaryUnaryMultiCallable[_executor_pb2.RenameClusterRequest, _executor_pb2.Cluster]
+    Approve: _grpc.UnaryUnaryMultiCallable[_executor_pb2.ApproveRequest, _executor_pb2.ApproveResponse]
+    """A second user approves a previewed plan whose policy demands it (approver != requester)."""
+    CheckClusters: _grpc.UnaryUnaryMultiCallable[_executor_pb2.ListClustersRequest, _executor_pb2.ListClustersResponse]
+    """Runs the registry's health checks now (they also run on an interval)."""
 
 @_typing.type_check_only
 class ExecutorServiceAsyncStub(ExecutorServiceStub):
@@ -57,6 +62,11 @@ class ExecutorServiceAsyncStub(ExecutorServiceStub):
     ListClusters: _aio.UnaryUnaryMultiCallable[_executor_pb2.ListClustersRequest, _executor_pb2.ListClustersResponse]  # type: ignore[assignment]
     RegisterCluster: _aio.UnaryUnaryMultiCallable[_executor_pb2.RegisterClusterRequest, _executor_pb2.Cluster]  # type: ignore[assignment]
     RemoveCluster: _aio.UnaryUnaryMultiCallable[_executor_pb2.RemoveClusterRequest, _executor_pb2.RemoveClusterResponse]  # type: ignore[assignment]
+    RenameCluster: _aio.UnaryUnaryMultiCallable[_executor_pb2.RenameClusterRequest, _executor_pb2.Cluster]  # type: ignore[assignment]
+    Approve: _aio.UnaryUnaryMultiCallable[_executor_pb2.ApproveRequest, _executor_pb2.ApproveResponse]  # type: ignore[assignment]
+    """A second user approves a previewed plan whose policy demands it (approver != requester)."""
+    CheckClusters: _aio.UnaryUnaryMultiCallable[_executor_pb2.ListClustersRequest, _executor_pb2.ListClustersResponse]  # type: ignore[assignment]
+    """Runs the registry's health checks now (they also run on an interval)."""
 
 class ExecutorServiceServicer(metaclass=_abc_1.ABCMeta):
     """Runs plans on clusters as the asking user."""
@@ -105,5 +115,28 @@ class ExecutorServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _executor_pb2.RemoveClusterRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_executor_pb2.RemoveClusterResponse, _abc.Awaitable[_executor_pb2.RemoveClusterResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def RenameCluster(
+        self,
+        request: _executor_pb2.RenameClusterRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_executor_pb2.Cluster, _abc.Awaitable[_executor_pb2.Cluster]]: ...
+
+    @_abc_1.abstractmethod
+    def Approve(
+        self,
+        request: _executor_pb2.ApproveRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_executor_pb2.ApproveResponse, _abc.Awaitable[_executor_pb2.ApproveResponse]]:
+        """A second user approves a previewed plan whose policy demands it (approver != requester)."""
+
+    @_abc_1.abstractmethod
+    def CheckClusters(
+        self,
+        request: _executor_pb2.ListClustersRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_executor_pb2.ListClustersResponse, _abc.Awaitable[_executor_pb2.ListClustersResponse]]:
+        """Runs the registry's health checks now (they also run on an interval)."""
 
 def add_ExecutorServiceServicer_to_server(servicer: ExecutorServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
