@@ -10,10 +10,10 @@ from kubechat_nlp.catalogue import Catalogue, Target, default_catalogue
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.kinds import POD_OWNERS, STANDARD_KINDS, KindInfo, KindTable
-from kubechat_nlp.lexicon import NOT_NAMES
+from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, TYPO_TARGETS
 from kubechat_nlp.model import Clarification, Operation, Plan, Risk
 from kubechat_nlp.render import render
-from kubechat_nlp.rules import classify
+from kubechat_nlp.rules import classify, shape
 from kubechat_nlp.rules.common import Ctx, Draft
 from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
 from kubechat_nlp.utterance import Utterance
@@ -54,9 +54,12 @@ class RulesEngine:
         self.catalogue = catalogue or default_catalogue()
         self._standard = KindTable(STANDARD_KINDS)
         words = set(NOT_NAMES)
+        targets = set(TYPO_TARGETS)
         for word in self._standard.words():
             words.update(word.split())
-        self._vocab = Vocabulary(words)
+            if len(word) >= 5 and word not in NOT_NL_KIND_WORDS:
+                targets.update(word.split())
+        self._vocab = Vocabulary(words, targets)
 
     # --- public ---------------------------------------------------------------------------
     def parse(
@@ -119,14 +122,16 @@ class RulesEngine:
 
     def _clause(self, tokens: list[Token], kinds: KindTable) -> list[Draft] | Clarification:
         u = Utterance(tokens, kinds)
-        _, _, build = classify(u.text)
+        _, _, build = classify(shape(u))
         return build(Ctx(u, kinds))
 
     def _split(self, tokens: list[Token]) -> list[list[Token]]:
         clauses: list[list[Token]] = [[]]
         for i, tok in enumerate(tokens):
             nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-            boundary = tok.norm in (";", "then") or (
+            nxt2 = tokens[i + 2].norm if i + 2 < len(tokens) else ""
+            boundary = (tok.norm in (";", "then") and (nxt in _CLAUSE_VERBS or nxt2
+                                                        in _CLAUSE_VERBS)) or (
                 tok.norm in ("and", ",") and nxt in _CLAUSE_VERBS
             )
             if boundary and clauses[-1]:
@@ -135,7 +140,11 @@ class RulesEngine:
             if tok.norm == "then" or (tok.norm == "and" and not clauses[-1]):
                 continue
             clauses[-1].append(tok)
-        return [c for c in clauses if c]
+        clauses = [c for c in clauses if c]
+        starts = _CLAUSE_VERBS | {"please", "now", "also", "and"}
+        if len(clauses) > 1 and any(c[0].norm not in starts for c in clauses):
+            return [tokens]
+        return clauses
 
     # --- context ----------------------------------------------------------------------------
     def _resolve_pronouns(self, tokens: list[Token], context: ConversationContext) -> list[Token]:

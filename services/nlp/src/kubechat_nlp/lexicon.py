@@ -43,9 +43,20 @@ condition until completion completed complete source target targeting targets fi
 files folder directory dir url manifest manifests command commands allowed allow
 permission permissions able access actions action subject attributes whoami
 api server master addresses supported shortnames group groups along together
+stdout stderr case defined snapshot user users machine even aborting ignoring selected key
+sends file limits limit requests request time point least namespaced unhealthy healthy
+locally random address addresses terminal mode raw client back copy changing otherwise
+there exists exist existing remote version label labels worker workers maintenance
+return returns confirms confirm deletion effect taint instead already array element
 """.split())
 
 NOT_NAMES = STOPWORDS | COMMAND_WORDS
+
+# Words worth correcting a typo towards (besides kind names): the command verbs.
+TYPO_TARGETS = frozenset("""describe delete restart rollout rollback scale create namespace
+namespaces container containers replicas logs events deployment deployments service services
+secret secrets cordon uncordon drain label annotate expose rollout status history undo
+autoscale""".split())
 
 # Words that are kind short names or synonyms but mean something else in prose.
 NOT_NL_KIND_WORDS = frozenset({"limits", "no", "all", "quota", "volume", "volumes",

@@ -34,7 +34,9 @@ def _target_words(entry: CatalogueEntry, op: Operation) -> list[str]:
         return names
     kind = _kind_word(op)
     if not names:
-        return [op.resource.plural] if op.resource else []
+        if op.resource is None:
+            return []
+        return [",".join(r.plural for r in (op.resource, *op.extra_resources))]
     return [f"{kind}/{n}" for n in names]
 
 

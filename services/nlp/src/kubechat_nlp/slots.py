@@ -45,7 +45,7 @@ class Slots:
     context: str | None = None
 
 
-def _value(u: Utterance, m: re.Match[str], group: int = 1) -> str:
+def _value(u: Utterance, m: re.Match[str], group: int | None = None) -> str:
     return u.group_text(m, group)
 
 
@@ -98,7 +98,7 @@ def _files(u: Utterance, s: Slots) -> None:
 def _namespace(u: Utterance, s: Slots) -> None:
     m = u.search(
         r"\b(?:in|from|across|for|on|of|to) (?:all|any|every|each) (?:the )?(?:namespaces?)\b"
-        r"|\b(?:all|every|any) namespaces\b|\bacross (?:the )?namespaces\b|\bcluster-?wide\b"
+        r"|\bacross (?:the )?namespaces\b|\bcluster-?wide\b"
         r"|\b(?:in|across|throughout) (?:a|the|whole|entire|the whole|the entire|my) cluster\b"
         r"|(?:^| )(?:-a|--all-namespaces)(?= |$)"
     )
@@ -117,12 +117,17 @@ def _namespace(u: Utterance, s: Slots) -> None:
         for m in u.finditer(pattern):
             idx = u.group_index(m)
             word = u.norms[idx]
-            if word in ("current", "default", "same", "this", "that", "the", "my", "your"):
+            named_first = "namespace" in m.group(0).split()[:3]
+            if word == "default" and named_first:
+                pass
+            elif word in ("current", "default", "same", "this", "that", "the", "my", "your"):
                 if word in ("current", "default", "same", "this", "that"):
                     u.mark(m)
                     return
                 continue
-            if idx in u.used or u.tokens[idx].literal:
+            if idx in u.used or u.tokens[idx].literal or not (
+                u.is_name(idx) or word == "default" or u.tokens[idx].quoted
+            ):
                 continue
             before = u.norms[idx - 2] if idx >= 2 else ""
             if pattern.startswith(r"\b(?:in|from|within") and "of" in m.group(0).split()[:1]:
@@ -132,17 +137,23 @@ def _namespace(u: Utterance, s: Slots) -> None:
             s.namespace = u.tokens[idx].text
             u.mark(m)
             return
+    m = u.search(r"\b(?:in|within|from|of) (?:the |this |my |your )?(?:current |default |same )?"
+                 r"(?:namespace|ns|cluster)\b")
+    if m:
+        u.mark(m)
+        return
     for m in u.finditer(r"\b(?:in|inside|within) (\S+)"):
         idx = u.group_index(m)
         nxt = u.norms[idx + 1] if idx + 1 < len(u.norms) else ""
-        if (u.is_name(idx) and nxt in _STOP_AFTER_IN and not u.tokens[idx].quoted
+        prev = u.norms[idx - 2] if idx >= 2 else ""
+        if (u.is_name(idx) and nxt in _STOP_AFTER_IN and prev not in ("container", "containers") and not u.tokens[idx].quoted
                 and "." not in u.norms[idx] and not u.norms[idx].endswith("-container")):
             s.namespace = u.tokens[idx].text
             u.mark(m)
             return
 
 
-def _kv_list(u: Utterance, m: re.Match[str], group: int = 1) -> str:
+def _kv_list(u: Utterance, m: re.Match[str], group: int | None = None) -> str:
     raw = _value(u, m, group)
     parts = [p for p in re.split(r",|\s+and\s+|\s+", raw) if p and p != "and"]
     return ",".join(parts)
@@ -159,7 +170,7 @@ def _selector(u: Utterance, s: Slots) -> None:
         m = u.search(rf"\bwith (?:the )?({KV}) labels?\b")
     if m is None:
         m = u.search(rf"\b(?:pods|nodes|deployments|services) (?:with|having) ({KV})\b")
-    if m is not None:
+    if m is not None and u.group_index(m) not in u.used:
         s.selector = _kv_list(u, m)
         u.mark(m)
         return
@@ -178,12 +189,13 @@ def field_selector(u: Utterance) -> str | None:
         u.mark(m)
     else:
         m = u.search(r"\b(running|pending|failed|failing|succeeded|completed|successful|crashed)"
-                     r" (?:pods?|jobs?)\b|\bpods? (?:that are |which are |in |with )?(?:status |"
-                     r"phase |state )?(running|pending|failed|succeeded|completed)\b")
+                     r" (?:pods?|jobs?)\b|\bpods? (?:that are|which are|in|with|in the|with "
+                     r"the) (?:status |phase |state )?(running|pending|failed|succeeded|completed)"
+                     r"\b")
         if m:
             phase = m.group(1) or m.group(2)
             parts.append(f"status.phase={_PHASES[phase]}")
-            u.mark(m)
+            u.mark_groups(m)
     m = u.search(r"\b(?:on|running on|scheduled on|scheduled to) (?:the )?node (\S+)")
     if m and u.is_name(u.group_index(m)):
         parts.append(f"spec.nodeName={_value(u, m)}")
@@ -241,13 +253,15 @@ def names_after(u: Utterance, start: int) -> list[str]:
         if u.norms[i] in ("named", "called", "the", "name", "names") and not names:
             i += 1
             continue
-        if u.is_name(i):
+        if u.is_name(i) and not (i + 1 < len(u) and u.norms[i + 1] in ("container", "containers")):
             names.append(u.text_of(i))
             u.used.add(i)
             i += 1
             if i < len(u) and u.norms[i] in (",", "and", "&") and i + 1 < len(u):
                 j = i + 1 if u.norms[i] != "," or u.norms[i + 1] != "and" else i + 2
-                if u.is_name(j):
+                after = u.norms[j + 1] if j + 1 < len(u) else ""
+                listy = u.norms[i] != "," or after in ("", ",", "and", "to", "in", "from", "on")
+                if u.is_name(j) and listy:
                     i = j
                     continue
             break

@@ -131,10 +131,10 @@ def _distance(a: str, b: str) -> int:
 class Vocabulary:
     """Known words; unknown alphabetic words close to one are read as that word."""
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], targets: Iterable[str]) -> None:
         self._words = {w for w in words if w.isalpha()}
         self._index: dict[str, set[str]] = {}
-        for word in self._words:
+        for word in {t for t in targets if t.isalpha()}:
             if len(word) >= 5:
                 for key in _deletes(word) | {word}:
                     self._index.setdefault(key, set()).add(word)

@@ -54,16 +54,28 @@ class Utterance:
     def index_at(self, char_pos: int) -> int:
         return bisect.bisect_right(self.starts, char_pos) - 1
 
-    def group_index(self, m: re.Match[str], group: int | str = 1) -> int:
-        return self.index_at(m.start(group))
+    @staticmethod
+    def _group(m: re.Match[str], group: int | None) -> int:
+        if group is not None:
+            return group
+        return next((g for g in range(1, (m.re.groups or 0) + 1) if m.group(g) is not None), 0)
 
-    def group_text(self, m: re.Match[str], group: int | str = 1) -> str:
+    def group_index(self, m: re.Match[str], group: int | None = None) -> int:
+        return self.index_at(m.start(self._group(m, group)))
+
+    def group_text(self, m: re.Match[str], group: int | None = None) -> str:
         """The original text of the tokens a group spans (case and quotes preserved)."""
+        group = self._group(m, group)
         first = self.index_at(m.start(group))
         last = self.index_at(max(m.end(group) - 1, m.start(group)))
         return " ".join(t.text for t in self.tokens[first : last + 1])
 
-    def mark(self, m: re.Match[str], group: int | str = 0) -> None:
+    def mark_groups(self, m: re.Match[str]) -> None:
+        for g in range(1, (m.re.groups or 0) + 1):
+            if m.group(g) is not None:
+                self.mark(m, g)
+
+    def mark(self, m: re.Match[str], group: int = 0) -> None:
         first = self.index_at(m.start(group))
         last = self.index_at(max(m.end(group) - 1, m.start(group)))
         self.used.update(range(first, last + 1))

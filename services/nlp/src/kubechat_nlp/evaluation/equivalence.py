@@ -114,8 +114,15 @@ def _norm_value(flag: str, value: str) -> str:
         kind, _, name = value.partition("/")
         mapped = _KIND_ALIASES.get(kind.lower())
         return f"{mapped}/{name}" if mapped else value
-    if flag == "--output" and value.startswith(("jsonpath=", "custom-columns=")):
+    if flag == "--output" and value.startswith("custom-columns="):
+        # Column headers are presentation; the columns' paths are the meaning.
+        cols = value.split("=", 1)[1].replace(" ", "").split(",")
+        return "custom-columns=" + ",".join(c.split(":", 1)[-1].lstrip(".") for c in cols)
+    if flag == "--output" and value.startswith("jsonpath="):
         return value.replace(" ", "")
+    if flag in ("--filename", "--kustomize") and "://" not in value:
+        value = value.removeprefix("./")
+        return value.rstrip("/") or value
     return value
 
 
@@ -195,8 +202,18 @@ def canonical(command: str) -> Canonical:
             out.append(name)
             continue
         out.append(pos)
+    if path and path[0] in ("label", "annotate", "set", "taint"):
+        # key=value arguments are a set
+        pairs = sorted(p for p in out if "=" in p or p.endswith("-"))
+        out = [p for p in out if p not in pairs] + pairs
     if path and path[0] in _POD_DEFAULT and out and _kinds(out[0]) is None:
         out.insert(0, "pods")
+    if path[:2] == ["apply", "view-last-applied"]:
+        flags = [f for f in flags if f != ("--output", "yaml")]  # yaml is the default
+    if path[:1] == ["autoscale"]:
+        flags = [f for f in flags if f != ("--min", "1")]  # minReplicas defaults to 1
+    if path[:2] == ["rollout", "status"]:
+        flags = [f for f in flags if f != ("--watch", "true")]  # --watch defaults to true
     return Canonical(tuple(path), tuple(out), tuple(sorted(flags)), tuple(argv))
 
 

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from kubechat_nlp.rules import admin, create, read, workloads
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
+from kubechat_nlp.utterance import Utterance
 
 Rule = tuple[str, str, Callable[[Ctx], Result]]
 
@@ -13,14 +15,11 @@ _NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )"
 
 # (name, regex over the normalized text, builder). First match wins.
 RULES: tuple[Rule, ...] = (
-    ("vague", r"\b(clean ?up|tidy up|nuke|wipe|get rid of (everything|all)|tear down|"
-              r"(delete|remove|destroy|kill) (everything|it all|all of it|all the things)|"
-              r"(delete|remove|destroy) all(?! \S*(pods|deployments|services|jobs|"
-              r"replicasets|secrets|configmaps|resources|nodes|statefulsets|daemonsets|"
-              r"ingresses|namespaces|events|pvcs|po|svc|deploy)\b))\b",
-     lambda c: clarify("That could delete a lot. What exactly should go? Name the kind and "
-                       "the objects (e.g. 'delete completed jobs in prod').",
-                       "list what is there first", "cancel")),
+    ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", workloads.build_patch),
+    ("drain", r"\bdrain", admin.build_drain),
+    ("uncordon", r"\buncordon\b|(?<!un)\bschedulable\b", lambda c: admin.build_node_state(
+        c, "uncordon")),
+    ("cordon", r"\bcordon\b|\bunschedulable\b", lambda c: admin.build_node_state(c, "cordon")),
     ("config", r"\b(kubeconfig|contexts?|current-context|kubectl config)\b|\bclusters? (that )?"
                r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b",
      admin.build_config),
@@ -29,7 +28,7 @@ RULES: tuple[Rule, ...] = (
              r"(create|list|get|delete|watch|update|patch|read|do|edit)\b|\bpermissions? to\b",
      admin.build_auth),
     ("api-resources", r"\bapi[- ]resources\b|\bresource types\b|\bsupported (resource|kinds)|"
-                      r"\bnamespaced resources\b|\bshort ?names\b|\bkinds of resources\b",
+                      r"\b(all |only )?namespaced (resources|kinds|types)\b|\bshort ?names\b|\bkinds of resources\b",
      read.build_api_resources),
     ("api-versions", r"\bapi[- ]versions\b|\bapi groups\b|\bsupported (api )?versions\b",
      lambda c: read.build_simple("api-versions")),
@@ -41,9 +40,9 @@ RULES: tuple[Rule, ...] = (
                 r"\bwhat version\b(?!.*label)", lambda c: read.build_simple("version")),
     ("explain", r"\b(explain|documentation|docs|schema)\b|\bwhat fields\b",
      read.build_explain),
-    ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", workloads.build_patch),
-    ("wait", r"\bwait (for|until)\b", workloads.build_wait),
-    ("debug", r"\bdebug(ging)?\b", workloads.build_debug),
+    ("wait", r"\bwait (for|until)\b(?! more)", workloads.build_wait),
+    ("debug", r"^(please )?debug\b|\bdebugging\b|\bdebug (pod|node|container|session)\b"
+              r"|\bcopy of \S+ named\b", workloads.build_debug),
     ("cp", r"\bcopy\b|\bcp\b", workloads.build_cp),
     ("port-forward", r"\bport[- ]?forward|\bforward(ing)?\b.{0,40}\bport|\blisten(ing)? on\b",
      workloads.build_port_forward),
@@ -52,21 +51,31 @@ RULES: tuple[Rule, ...] = (
     ("diff", r"\b(diff|compare)\b", lambda c: workloads.build_file_verb(c, "diff")),
     ("replace", r"\breplace\b.{0,40}\.(ya?ml|json)\b|\bforce replace\b",
      lambda c: workloads.build_file_verb(c, "replace")),
-    ("apply", r"\bapply\b|\bkustomiz", workloads.build_apply),
-    ("drain", r"\bdrain", admin.build_drain),
-    ("uncordon", r"\buncordon\b|(?<!un)\bschedulable\b", lambda c: admin.build_node_state(
-        c, "uncordon")),
-    ("cordon", r"\bcordon\b|\bunschedulable\b", lambda c: admin.build_node_state(c, "cordon")),
+    ("apply", r"\bapply\b|\bcreate (resource\S*|objects?|from)\b.{0,40}\b(from|in|files?) "
+              r"(url |(all )?(manifest )?files? (in )?)?x-file", workloads.build_apply),
+    ("vague", r"\b(clean ?up|tidy up|nuke|wipe|get rid of (everything|all)|tear down|"
+              r"(delete|remove|destroy|kill) (everything|it all|all of it|all the things)|"
+              r"(delete|remove|destroy) all(?! \S*(pods|deployments|services|jobs|"
+              r"replicasets|secrets|configmaps|resources|nodes|statefulsets|daemonsets|"
+              r"ingresses|namespaces|events|pvcs|po|svc|deploy)\b))\b",
+     lambda c: clarify("That could delete a lot. What exactly should go? Name the kind and "
+                       "the objects (e.g. 'delete completed jobs in prod').",
+                       "list what is there first", "cancel")),
     ("taint", r"^(?!(view|show|list|get|display|what)\b).*\btaints?\b", admin.build_taint),
     ("top", r"\b(metrics|top|resource (usage|consumption)|(cpu|memory) (usage|use|consumption)"
             r"|consumption|consuming|using the most)\b", read.build_top),
-    ("logs", r"\blogs?\b|\bstdout\b", read.build_logs),
+    ("logs", r"\blogs?\b|\bstdout\b|\blines of output\b|\b(most recent|last) \d+ lines\b", read.build_logs),
+    ("run", r"\b(run|start|starting|launch|spin up)\b (an? |the )?(single instance of )?\S+ pod\b",
+     create.build_run),
     ("attach", r"\battach\b|\boutput from (?!running)\S+ from pod\b", workloads.build_attach),
     ("exec", r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\brun (the )?command\b|"
              r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
              r"(first )?(pod|container)\b|\brunning (the )?\S+ command\b",
      workloads.build_exec),
-    ("autoscale", r"\bauto-?scal|\bautoscaler\b|\bhpa\b|\bhorizontalpodautoscaler\b",
+    ("set-image", r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"
+                  r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b",
+     workloads.build_set_image),
+    ("autoscale", r"\bauto[- ]?scal|\bautoscaler\b|\bhpa\b|\bhorizontalpodautoscaler\b",
      workloads.build_autoscale),
     ("rollout", r"\brollout\b|\broll(ed)? ?back\b|\broll out\b|\brolling (restart|update)\b|"
                 + _NOT_AFTER_DONT + r"\brestart(?! count| policy)|\bredeploy\b|\bbounce\b|"
@@ -77,36 +86,57 @@ RULES: tuple[Rule, ...] = (
      workloads.build_set_resources),
     ("set-serviceaccount", r"\bservice ?account to\b", workloads.build_set_serviceaccount),
     ("set-env", r"\b(environment|env)( variables?| vars?)?\b", workloads.build_set_env),
-    ("expose", r"\bexpose\b(?!.*\bcreate (a |an )?(deployment|pod))|\bcreate (a |an )?(new )?"
+    ("expose", r"^(?!.*\b(create|run|start)\b.{0,30}\b(deployment|pod)\b).*\bexpose\b|"
+               r"\bservice based on\b|\bcreate (a |an )?(new )?"
                r"(second )?service for\b|\b(create|make) a service named \S+ for\b",
      create.build_expose),
-    ("label", r"\b(label|annotate|annotation)\b.{0,80}\b(to|with|from|on|=)\b|\b(add|remove|"
-              r"update|overwrite|set|put|tag|delete)\b.{0,40}\b(labels?|annotations?)\b|"
-              r"^(label|annotate)\b|\bannotations?\b",
+    ("label", r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
+              r"\b(labels?|annotations?)\b|\b(remove|delete|removing|drop)\w* (the |a |an )?"
+              r"(labels?|annotations?)\b|\bannotations?\b",
      workloads.build_label),
-    ("set-image", r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"
-                  r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b",
-     workloads.build_set_image),
     ("delete", r"\b(delete|remove|destroy|kill|terminate|erase|purge|evict)\b",
      workloads.build_delete),
-    ("run", r"\b(run|start|launch|spin up)\b.{0,30}\bpod\b|\brun (an? )?\S+ pod\b",
-     create.build_run),
     ("create", r"\b(create|make|add|new|set up|spin up|provision|generate|start|launch|"
                r"request)\b", create.build_create),
-    ("describe", r"\b(describe|details?|inspect|tell me about|what's wrong with|why is)\b",
+    ("describe", r"\b(describe|inspect|tell me about|what's wrong with|why is)\b|"
+                 r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b",
      read.build_describe),
     ("events", r"\bevents?\b|\bwarnings\b", read.build_events),
     ("get", r".", read.build_get),
 )
 
 
-def classify(text: str) -> Rule:
-    import re
+_KEEP_HYPHEN = re.compile(r"^-|port-forward|cluster-info|current-context|api-(resources|versions)|"
+                          r"can-i|last-applied|dry-run|custom-columns|auto-scale|cluster-wide|"
+                          r"roll-?back|non-running|re-create|set-context|use-context|get-contexts")
 
-    for rule in RULES:
-        if re.search(rule[1], text):
-            return rule
+
+def shape(u: Utterance) -> str:
+    """The normalized text with object names blanked, so a pod called `rollout-test` or a
+    quoted message cannot trigger a rule."""
+    words: list[str] = []
+    for tok in u.tokens:
+        norm = tok.norm
+        if tok.literal:
+            words.append("__quoted__")
+        elif re.search(r"\.(ya?ml|json)$|^(\.{0,2}/|~/|https?://)", norm):
+            words.append("x-file")
+        elif ("-" in norm or any(ch.isdigit() for ch in norm) or tok.quoted) and not (
+            _KEEP_HYPHEN.search(norm) or norm.isdigit() or re.fullmatch(r"\d+[a-z%]{0,3}", norm)
+        ):
+            words.append("x-name")
+        else:
+            words.append(norm)
+    return " ".join(words)
+
+
+def classify(text: str) -> Rule:
+    for rule in _COMPILED:
+        if rule[1].search(text):
+            return RULES[rule[0]]
     return RULES[-1]
 
 
-__all__ = ["RULES", "Ctx", "Draft", "Result", "classify"]
+_COMPILED = tuple((i, re.compile(r[1])) for i, r in enumerate(RULES))
+
+__all__ = ["RULES", "Ctx", "Draft", "Result", "classify", "shape"]

@@ -15,7 +15,7 @@ def _name_after(c: Ctx, pattern: str) -> str | None:
     idx = c.u.group_index(m)
     if c.u.tokens[idx].literal or c.u.norms[idx] in ("the", "a", "to"):
         return None
-    c.u.mark(m)
+    c.u.mark_groups(m)
     return c.u.text_of(idx)
 
 
@@ -108,7 +108,7 @@ def build_auth(c: Ctx) -> Result:
             who = m.group(1) or m.group(2)
             if who not in ("i", "we", "the", "current", "you", "me"):
                 d.params["as"] = u.group_text(m, 1 if m.group(1) else 2)
-                u.mark(m)
+                u.mark_groups(m)
     if u.search(r"\b(list|show) (?:all )?(?:the )?(?:allowed|permitted) actions\b|\bwhat can i do\b"
                 r"|\ball (my )?permissions\b"):
         d.params["list"] = True
@@ -117,7 +117,7 @@ def build_auth(c: Ctx) -> Result:
         d.params["verb"] = "*"
         d.params["resource"] = "*"
         return [d]
-    m = u.search(r"\bcan (?:i |we |\S+ )?(\w+)|\ballowed to (\w+)|\bpermission to (\w+)")
+    m = u.search(r"\bcan (?:i |we )?(\w+)|\ballowed to (\w+)|\bpermission to (\w+)")
     verb = next((g for g in (m.groups() if m else ()) if g), None)
     if verb is None or verb not in _API_VERBS:
         return clarify("Which action should I check?", "get", "list", "create", "delete")
@@ -159,13 +159,13 @@ def build_drain(c: Ctx) -> Result:
         if seconds:
             n = int(re.sub(r"\D", "", seconds))
             params["grace_period"] = n * {"s": 1, "m": 60, "h": 3600}[seconds[-1]]
-        u.mark(m)
+        u.mark_groups(m)
     m = u.search(r"\btimeout (?:of )?(\d+ ?\w+)")
     if m:
         timeout = duration(m.group(1))
         if timeout:
             params["timeout"] = timeout
-        u.mark(m)
+        u.mark_groups(m)
     if u.search(r"\b(force|even if)\b"):
         params["force"] = True
     if u.search(r"\bignor\w* (the )?daemon ?sets?|daemonset-managed|daemon set-managed\b"):

@@ -87,7 +87,7 @@ def first_int(c: Ctx, pattern: str) -> int | None:
         return None
     for g in m.groups():
         if g is not None and g.isdigit():
-            c.u.mark(m)
+            c.u.mark_groups(m)
             return int(g)
     return None
 

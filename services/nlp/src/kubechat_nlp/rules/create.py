@@ -23,7 +23,7 @@ def _object_name(c: Ctx, after: int) -> str | None:
     u = c.u
     m = u.search(r"\b(?:named|called|name) (\S+)")
     if m and u.is_name(u.group_index(m)):
-        u.mark(m)
+        u.mark_groups(m)
         return u.group_text(m)
     for i in range(after, min(after + 2, len(u))):
         if u.is_name(i) and (u.tokens[i].quoted or not u.norms[i].isalpha() or i == after):
@@ -34,16 +34,18 @@ def _object_name(c: Ctx, after: int) -> str | None:
 
 def _image(c: Ctx) -> str | None:
     u = c.u
-    m = u.search(r"\bimage[: ]+(?:of )?(\S+)|\b(?:runs|run|running|with|using) (?:the )?(\S+) image\b"
-                 r"|\b(\S+) image\b|\busing (\S+)|\bwith image (\S+)")
-    if not m:
-        return None
-    g = next(i for i in range(1, 6) if m.group(i))
-    idx = u.index_at(m.start(g))
-    if u.tokens[idx].literal or u.norms[idx] in ("the", "a", "an", "new", "same", "container"):
-        return None
-    u.mark(m)
-    return u.text_of(idx)
+    for pattern in (r"\bimage[: ]+(?:of )?(\S+)", r"\b(?:runs|run|running|with|using) (?:the )?(\S+)"
+                    r" image\b", r"\b(\S+) image\b", r"\busing (\S+)"):
+        m = u.search(pattern)
+        if not m:
+            continue
+        idx = u.group_index(m)
+        if u.tokens[idx].literal or u.norms[idx] in ("the", "a", "an", "new", "same", "container",
+                                                     "with", "and", "that", "to"):
+            continue
+        u.mark_groups(m)
+        return u.text_of(idx)
+    return None
 
 
 def _argv(c: Ctx) -> list[str]:
@@ -51,11 +53,11 @@ def _argv(c: Ctx) -> list[str]:
     m = u.search(r"\b(?:prints?|echoe?s?|says?|outputs?) (\S+)")
     if m:
         idx = u.group_index(m)
-        u.mark(m)
+        u.mark_groups(m)
         return ["echo", u.text_of(idx)]
     m = u.search(r"\b(?:command|runs the command) (\S+)")
     if m and u.tokens[u.group_index(m)].quoted:
-        u.mark(m)
+        u.mark_groups(m)
         return u.text_of(u.group_index(m)).split()
     return []
 
@@ -92,7 +94,7 @@ def _ports(c: Ctx) -> tuple[int | None, str | None]:
             target, port = m.group(2), int(m.group(3))
         else:
             target = m.group(1)
-        u.mark(m)
+        u.mark_groups(m)
     return port, target
 
 
@@ -134,7 +136,7 @@ def build_create(c: Ctx) -> Result:
         m = u.search(r"\b(clusterip|nodeport|loadbalancer|externalname)\b")
         service_type = m.group(1) if m else "clusterip"
         if m:
-            u.mark(m)
+            u.mark_groups(m)
         if u.search(r"\bfor (?:the |a |an )?(?:\S+ )?(?:deployment|pod|replica|rc|rs|service|"
                     r"replication|replicated)"):
             return build_expose(c)
@@ -153,7 +155,7 @@ def build_create(c: Ctx) -> Result:
         m = u.search(r"\bfrom (?:a |the )?cron ?job(?: named| called)? (\S+)")
         if m and verb == "create.job":
             params["from"] = f"cronjob/{u.group_text(m)}"
-            u.mark(m)
+            u.mark_groups(m)
         if verb == "create.cronjob":
             sched = _schedule(c)
             if sched is None:
@@ -177,10 +179,11 @@ def build_create(c: Ctx) -> Result:
             literals = kv_tokens(c)
             if literals:
                 params["from_literal"] = literals
-            m = u.search(r"\b(?:folder|directory|file|files|path|dir)(?: path)? (\S+)")
-            if m and not literals and u.norms[u.group_index(m)] not in ("in", "the"):
-                params["from_file"] = [u.group_text(m)]
-                u.mark(m)
+            for m in u.finditer(r"\b(?:folder|directory|file|files|path|dir)(?: path)? (\S+)"):
+                if not literals and u.norms[u.group_index(m)] not in ("in", "the", "for"):
+                    params["from_file"] = [u.group_text(m)]
+                    u.mark_groups(m)
+                    break
     elif verb == "create.service":
         port, target = _ports(c)
         if port is None:
@@ -216,8 +219,10 @@ def build_create(c: Ctx) -> Result:
         if m:
             params["scopes"] = u.group_text(m)
     elif verb in ("create.role", "create.clusterrole"):
-        verbs = [w for w in u.norms if w in ("get", "list", "watch", "create", "update", "patch",
-                                              "delete", "deletecollection")]
+        start = next((i for i, w in enumerate(u.norms) if w in ("perform", "allows", "allow",
+                                                                 "allowed", "can", "to")), 0)
+        verbs = [w for w in u.norms[start:] if w in ("get", "list", "watch", "create", "update",
+                                                      "patch", "delete", "deletecollection")]
         if verbs:
             params["verb"] = sorted(set(verbs), key=verbs.index)
         resources = [m.info.ref.plural for m in u.mentions
@@ -225,7 +230,8 @@ def build_create(c: Ctx) -> Result:
         if resources:
             params["resource"] = resources
     elif verb in ("create.rolebinding", "create.clusterrolebinding"):
-        m = u.search(r"\b(?:the )?(\S+) (?:cluster ?role|role)\b|\brole (\S+)")
+        m = u.search(r"\b(?:using|with|to|for|of) (?:the )?(\S+) (?:cluster ?role|role)\b"
+                     r"|\b(?:cluster ?role|role) (?!binding)(?:named |called )?(\S+)")
         if m:
             key = "clusterrole" if u.search(r"\bcluster ?role\b") else "role"
             params[key] = u.group_text(m, 1 if m.group(1) else 2)
@@ -252,13 +258,13 @@ def build_run(c: Ctx) -> Result:
     m = u.search(r"\b(?:named|called) (\S+)")
     if m:
         name = u.group_text(m)
-        u.mark(m)
+        u.mark_groups(m)
     image = None
     m = u.search(r"\(image (\S+)\)|\bimage (\S+)|\busing (\S+)")
     if m:
         g = next(i for i in (1, 2, 3) if m.group(i))
         image = u.text_of(u.index_at(m.start(g)))
-        u.mark(m)
+        u.mark_groups(m)
     m = u.search(r"\b(?:an?|single instance of|one) (\S+) pod\b|\b(\S+) pod\b")
     word = None
     if m:
@@ -301,7 +307,7 @@ def build_expose(c: Ctx) -> Result:
     if m:
         g = next(i for i in (1, 2, 3) if m.group(i))
         svc_name = u.text_of(u.index_at(m.start(g)))
-        u.mark(m)
+        u.mark_groups(m)
     port, target = _ports(c)
     m = u.search(r"\b(udp|tcp|sctp)\b")
     protocol = m.group(1).upper() if m else None

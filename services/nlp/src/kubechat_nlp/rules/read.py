@@ -24,7 +24,7 @@ def _projection(c: Ctx, d: Draft) -> None:
     if m:
         key = u.group_text(m).replace(".", "\\.")
         fields.append(("VALUE", f".data.{key}"))
-        u.mark(m)
+        u.mark_groups(m)
     if u.search(r"\bexternal ?ips?\b|\bexternal (ip )?addresses\b"):
         fields.append(("EXTERNAL_IP", '.status.addresses[?(@.type=="ExternalIP")].address'))
     if u.search(r"\binternal ?ips?\b|\binternal (ip )?addresses\b"):
@@ -167,7 +167,7 @@ def build_api_resources(c: Ctx) -> Result:
     d = Draft("api-resources")
     if c.u.search(r"\b(non-namespaced|cluster-scoped|not namespaced|cluster-wide)\b"):
         d.params["namespaced"] = "false"
-    elif c.u.search(r"\bnamespaced\b"):
+    elif c.u.search(r"\b(all |only )?namespaced (resources|kinds|types)\b|\bonly namespaced\b"):
         d.params["namespaced"] = "true"
     return [d]
 
@@ -183,27 +183,26 @@ def build_cluster_info(c: Ctx) -> Result:
 
 
 def _since_time(c: Ctx) -> str | None:
-    m = c.u.search(r"\b(" + "|".join(_MONTHS) + r") (\d{1,2})(?:st|nd|rd|th)?,? (\d{4}),?"
+    m = c.u.search(r"\b(" + "|".join(_MONTHS) + r") (\d{1,2})(?:st|nd|rd|th)?(?: ,)? (\d{4})(?: ,)?"
                    r"(?: at)? (\d{1,2}):(\d{2})(?::(\d{2}))?")
     if not m:
         m2 = c.u.search(r"\b(\d{4}-\d{2}-\d{2}t[\d:]+z?)\b")
         return m2.group(1).upper() if m2 else None
     month, day, year = _MONTHS[m.group(1)], int(m.group(2)), m.group(3)
     sec = m.group(6) or "00"
-    c.u.mark(m)
+    c.u.mark_groups(m)
     return f"{year}-{month:02d}-{day:02d}T{int(m.group(4)):02d}:{m.group(5)}:{sec}Z"
 
 
 def build_logs(c: Ctx) -> Result:
     u = c.u
     params: dict[str, object] = {}
-    m = u.search(r"\b(?:container|-c) (\S+)|\bthe (\S+) container\b|\bfrom (?:the )?container (\S+)"
-                 r"|\bfor container (\S+)")
-    if m:
-        idx = next(u.index_at(m.start(g)) for g in (1, 2, 3, 4) if m.group(g) is not None)
-        if u.is_name(idx) and u.norms[idx] not in ("first",):
-            params["container"] = u.text_of(idx)
+    for pattern in (r"(?:^| )(?:container|-c) (\S+)", r"(?:^| )(\S+) container\b"):
+        m = u.search(pattern)
+        if m and u.is_name(u.group_index(m)):
+            params["container"] = u.group_text(m)
             u.mark(m)
+            break
     tail = first_int(c, r"\b(?:last|most recent|latest|recent|tail|final|--tail) (\d+)\b"
                         r"|\b(\d+) (?:most recent|latest|last|recent)\b")
     since_time = _since_time(c)
@@ -213,14 +212,15 @@ def build_logs(c: Ctx) -> Result:
     if m and not since_time:
         since = duration(m.group(0).replace("last hour", "1 hour"))
         if since:
-            u.mark(m)
+            u.mark_groups(m)
     s = c.common()
     if u.search(r"\ball (?:the )?pods? (?:in|of) (?:the )?(?:deployment|statefulset|daemonset|job|"
                 r"replicaset)\b"):
         params["all_pods"] = True
     t = c.target(allow_bare=True)
     d = Draft("logs", t.kinds, t.names, t.explicit_kind, s)
-    d.kinds = [k for k in d.kinds if k.ref.plural != "events"][:1]
+    owners = [k for k in d.kinds if k.ref.plural not in ("events", "pods")]
+    d.kinds = owners[:1] or [k for k in d.kinds if k.ref.plural == "pods"][:1]
     if not d.kinds:
         d.kinds = [c.kind("pods")]
         d.guessed_kind = True

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import re
 
+from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.model import ParamValue
 from kubechat_nlp.rules.common import (
     QUANTITY,
@@ -54,10 +55,10 @@ def build_rollout(c: Ctx) -> Result:
         verb = "rollout.history"
     elif u.search(r"\b(status|progress|rolling update|finished|complete|completion)\b"):
         verb = "rollout.status"
-    elif u.search(r"\bpaused?\b|\bpausing\b"):
-        verb = "rollout.pause"
     elif u.search(r"\b(resume|resuming|unpause|continue)\b"):
         verb = "rollout.resume"
+    elif u.search(r"\bpaused?\b|\bpausing\b"):
+        verb = "rollout.pause"
     else:
         verb = "rollout.restart"
     revision = first_int(c, r"\b(?:to )?revision (?:number )?(\d+)\b")
@@ -87,7 +88,7 @@ def build_autoscale(c: Ctx) -> Result:
     if m:
         lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         params["min"], params["max"] = int(lo), int(hi)
-        u.mark(m)
+        u.mark_groups(m)
     for key, pattern in (("min", r"\bmin(?:imum)?(?: of| =|=| replicas)? ?(\d+)\b"),
                          ("max", r"\bmax(?:imum)?(?: of| =|=| replicas)? ?(\d+)\b|\bup to (\d+)\b"
                                  r"|\b(?:at most|no more than) (\d+)\b")):
@@ -102,10 +103,11 @@ def build_autoscale(c: Ctx) -> Result:
         params["cpu"] = raw if raw.endswith(("%", "m")) else raw + "%"
     m = u.search(rf"\bmemory(?: utilization| usage)?(?: at| of| to)? ({QUANTITY})")
     if m:
-        params["memory"] = m.group(1).replace("mi", "Mi").replace("gi", "Gi")
+        params["memory"] = u.group_text(m)
     s = c.common()
     d = draft_for(c, "autoscale", s, ("deployments",))
-    d.kinds = d.kinds[:1]
+    d.kinds = [k for k in d.kinds if k.ref.plural != "horizontalpodautoscalers"][:1] or [
+        c.kind("deployments")]
     if "max" not in params:
         return clarify("Up to how many replicas?")
     d.params.update(params)
@@ -119,29 +121,32 @@ def _image_pairs(c: Ctx) -> list[str]:
     pairs = [p for p in kv_tokens(c) if not p.startswith(("app=", "tier="))]
     if pairs:
         return pairs
-    out: list[str] = []
-    for m in u.finditer(r"\b(?:its |the )?(\S+) container(?:'s|s)? image (?:to|=) (\S+)"
-                        r"|\b(?:the )?(\S+) containers? (?:of \S+ \S+ )?(?:,|to use|with|image to)?"
-                        r" ?(?:the )?(?:image )?(?:to )?(\S+:\S+)"):
-        name = m.group(1) or m.group(3)
-        image_idx = u.index_at(m.start(2) if m.group(2) else m.start(4))
-        if name in ("all", "every", "each", "the"):
-            continue
-        out.append(f"{u.text_of(u.index_at(m.start(1) if m.group(1) else m.start(3)))}="
-                   f"{u.text_of(image_idx)}")
-        u.mark(m)
-    if out:
-        return out
+    # "the www container ... to image:v2, and its busybox container ... to busybox": pair the
+    # named containers with the images that follow them, in order.
+    containers: list[int] = []
+    images: list[int] = []
+    for i in range(len(u)):
+        if u.norms[i] in ("container", "containers") and i > 0 and u.is_name(i - 1) and (
+            u.norms[i - 1] not in ("all", "every", "each")
+        ):
+            containers.append(i - 1)
+        if i > 0 and u.norms[i - 1] in ("to", "=") and (u.is_name(i) or ":" in u.norms[i]) and (
+            containers and (not images or images[-1] < containers[-1])
+        ):
+            images.append(i)
+    if containers and len(containers) == len(images):
+        u.used.update(images)
+        return [f"{u.text_of(ci)}={u.text_of(ii)}" for ci, ii in zip(containers, images, strict=True)]
     m = u.search(r"\bto (\S+) (?:version )?(\d[\w.-]*)(?: version)?\b")
     image: str | None = None
     if m and not re.search(r"[:/]", m.group(1)):
         image = f"{u.group_text(m, 1)}:{m.group(2)}"
-        u.mark(m)
+        u.mark_groups(m)
     else:
         m = u.search(r"\b(?:to|with|=) (\S*[:/]\S*)")
         if m:
             image = u.group_text(m)
-            u.mark(m)
+            u.mark_groups(m)
     if image is None:
         return []
     container = "*" if u.search(r"\b(all|every|each) (the )?containers?\b") else (
@@ -172,22 +177,22 @@ def build_set_env(c: Ctx) -> Result:
     if m:
         kind = "secret" if m.group(1) == "secret" else "configmap"
         params["from"] = f"{kind}/{u.group_text(m, 2)}"
-        u.mark(m)
+        u.mark_groups(m)
     m = u.search(r"\bprefix (\S+)")
     if m:
         params["prefix"] = u.group_text(m)
-        u.mark(m)
+        u.mark_groups(m)
     env: list[str] = []
     m = u.search(r"\b(?:remove|delete|unset|drop) (?:the )?(?:environment variable|env var|"
                  r"variable|env) (\S+)")
     if m:
         env.append(u.group_text(m) + "-")
-        u.mark(m)
+        u.mark_groups(m)
     env += kv_tokens(c)
     m = u.search(r"\b(?:set|setting) (?:the )?(\S+) (?:environment variable|env var|variable) to (\S+)")
     if m:
         env.append(f"{u.group_text(m, 1)}={u.group_text(m, 2)}")
-        u.mark(m)
+        u.mark_groups(m)
     if u.search(r"\b(list|show|display|print|what)\b"):
         params["list"] = True
     s = c.common()
@@ -253,7 +258,7 @@ def build_set_serviceaccount(c: Ctx) -> Result:
     if not m:
         return clarify("Which service account?")
     sa = c.u.group_text(m)
-    c.u.mark(m)
+    c.u.mark_groups(m)
     s = c.common()
     d = draft_for(c, "set.serviceaccount", s, ("deployments",))
     d.kinds = [k for k in d.kinds if k.ref.plural != "serviceaccounts"] or [c.kind("deployments")]
@@ -271,22 +276,22 @@ def build_label(c: Ctx) -> Result:
                  rf"(?: named| called| key)? (\S+)")
     if m:
         pairs.append(u.group_text(m) + "-")
-        u.mark(m)
+        u.mark_groups(m)
     m = u.search(rf"\b{noun} (\S+) and (?:the )?value (\S+)")
     if m:
         pairs.append(f"{u.group_text(m, 1)}={u.group_text(m, 2)}")
-        u.mark(m)
+        u.mark_groups(m)
     m = u.search(rf"\b{noun} (?:of )?(\S+) (?:on \S+ \S+ )?with (?:the )?(?:new )?(?:value )?(\S+)")
     if m and not pairs and "=" not in m.group(1):
         pairs.append(f"{u.group_text(m, 1)}={u.group_text(m, 2)}")
-        u.mark(m)
+        u.mark_groups(m)
     selector = None
     m = u.search(r"\b(?:with|having|matching) (?:the )?labels? (\S+=\S*)")
     if m and u.search(r"\bwith (?:the )?labels? \S+=\S* (?:with|to|as) \S+=") or (
         m and annotate
     ):
         selector = u.group_text(m)
-        u.mark(m)
+        u.mark_groups(m)
     if not pairs:
         pairs = kv_tokens(c)
     if not pairs:
@@ -294,7 +299,7 @@ def build_label(c: Ctx) -> Result:
         if m:
             idx = u.index_at(m.start(3))
             pairs.append(f"{u.group_text(m, 1)}={u.tokens[idx].text}")
-            u.mark(m)
+            u.mark_groups(m)
     s = c.common()
     if selector:
         s.selector = selector
@@ -472,13 +477,19 @@ def _command_argv(c: Ctx) -> list[str]:
                  r"|deployment|service|\S+-\S+)")
     if m:
         words = u.group_text(m).split()
-        u.mark(m)
+        u.mark_groups(m)
         return words
     m = u.search(r"\bcommand (.+?) (?:in|on|inside) ")
     if m:
-        u.mark(m)
+        u.mark_groups(m)
         return u.group_text(m).split()
     return []
+
+
+def _owner_first(kinds: list[KindInfo]) -> list[KindInfo]:
+    """'the first pod of service x': the addressed object is the owner, not the pod."""
+    owners = [k for k in kinds if k.ref.plural != "pods"]
+    return owners[:1] or kinds[:1]
 
 
 def _exec_target(c: Ctx, d: Draft) -> None:
@@ -490,7 +501,7 @@ def _exec_target(c: Ctx, d: Draft) -> None:
         idx = u.index_at(m.start(g))
         if u.is_name(idx) and u.norms[idx] not in ("first", "running"):
             d.params["container"] = u.text_of(idx)
-            u.mark(m)
+            u.mark_groups(m)
 
 
 def build_exec(c: Ctx) -> Result:
@@ -507,7 +518,7 @@ def build_exec(c: Ctx) -> Result:
         d.params["tty"] = True
     s = c.common()
     t = c.target()
-    d.kinds, d.names, d.explicit_kind, d.slots = t.kinds[:1], t.names[:1], t.explicit_kind, s
+    d.kinds, d.names, d.explicit_kind, d.slots = _owner_first(t.kinds), t.names[:1], t.explicit_kind, s
     if not d.kinds:
         d.kinds = [c.kind("pods")]
         d.guessed_kind = True
@@ -543,7 +554,7 @@ def build_port_forward(c: Ctx) -> Result:
         m = u.search(r"\b(?:on|local) (?:local )?port (\d+)")
         if m:
             local = m.group(1)
-            u.mark(m)
+            u.mark_groups(m)
         elif u.search(r"\brandom (local )?port\b"):
             local = ""
         m = u.search(r"\bto (?:the )?(?:port |targetport )?(\d+)\b|\btarget port with name (\S+)"
@@ -551,12 +562,12 @@ def build_port_forward(c: Ctx) -> Result:
         if m:
             g = next(i for i in (1, 2, 3, 4) if m.group(i))
             remote = u.group_text(m, g)
-            u.mark(m)
+            u.mark_groups(m)
         if remote is None:
             m2 = u.search(r"\bport (\d+)")
             if m2:
                 remote = m2.group(1)
-                u.mark(m2)
+                u.mark_groups(m2)
         if local is None:
             local = remote
     if remote is None:
@@ -565,15 +576,15 @@ def build_port_forward(c: Ctx) -> Result:
     d = Draft("port-forward", params={"ports": [ports]})
     if u.search(r"\ball addresses\b|\b0\.0\.0\.0\b"):
         d.params["address"] = "0.0.0.0"
+    owner = u.search(r"\b(?:created|managed|owned) by (?:the )?(?:deployment )?(\S+)")
     s = c.common()
+    if owner and u.is_name(u.group_index(owner)):
+        d.kinds, d.names, d.slots = [c.kind("deployments")], [u.group_text(owner)], s
+        return [d]
     t = c.target()
-    d.kinds, d.names, d.slots = t.kinds[:1] or [c.kind("pods")], t.names[:1], s
+    d.kinds, d.names, d.slots = _owner_first(t.kinds) or [c.kind("pods")], t.names[:1], s
     if not d.names:
-        m2 = u.search(r"\bcreated by (\S+)")
-        if m2:
-            d.kinds, d.names = [c.kind("deployments")], [u.group_text(m2)]
-        else:
-            return clarify("Forward to which pod or service?")
+        return clarify("Forward to which pod or service?")
     return [d]
 
 
@@ -584,11 +595,11 @@ def build_cp(c: Ctx) -> Result:
     if len(paths) != 2 or not m:
         return clarify("Copy what, from where to where?")
     pod = u.group_text(m)
-    u.mark(m)
+    u.mark_groups(m)
     m_ns = u.search(r"\bnamespace (\S+)")
     if m_ns:
         pod = f"{u.group_text(m_ns)}/{pod}"
-        u.mark(m_ns)
+        u.mark_groups(m_ns)
     (i_a, a), (i_b, b) = paths
     between = " ".join(u.norms[i_a:i_b])
     remote_first = bool(re.search(r"\bfrom (?:the )?(?:remote )?pod\b", between)) or bool(
@@ -611,15 +622,15 @@ def build_debug(c: Ctx) -> Result:
     if m:
         d.names = [u.group_text(m, 1)]
         d.params["copy_to"] = u.group_text(m, 2)
-        u.mark(m)
+        u.mark_groups(m)
     m = u.search(r"\b(?:using|image) (\S+)")
     if m and "copy_to" not in d.params:
         d.params["image"] = u.group_text(m)
-        u.mark(m)
+        u.mark_groups(m)
     m = u.search(r"\bimages? to (\S+)")
     if m:
         d.params["set_image"] = f"*={u.group_text(m)}"
-        u.mark(m)
+        u.mark_groups(m)
     if u.search(r"\binteractive|attach\b"):
         d.params["interactive"] = True
     s = c.common()
@@ -641,7 +652,7 @@ def build_wait(c: Ctx) -> Result:
     m = u.search(r"\btimeout (?:of )?(\S+)")
     if m:
         timeout = duration(m.group(1))
-        u.mark(m)
+        u.mark_groups(m)
     if u.search(r"\b(be |is |get )?deleted\b|\bdeletion\b|\bgone\b"):
         d.params["for"] = "delete"
     else:
@@ -652,7 +663,7 @@ def build_wait(c: Ctx) -> Result:
         text = u.text_of(idx) if m and m.group(1) else cond
         d.params["for"] = f"condition={text}"
         if m:
-            u.mark(m)
+            u.mark_groups(m)
     if timeout:
         d.params["timeout"] = timeout
     s = c.common()
