@@ -1,7 +1,7 @@
 """`kubechat-nlp`: natural language to typed Kubernetes operations.
 
-  kubechat-nlp              serve gRPC IntentService
-  kubechat-nlp translate    JSON Lines {"id","query"} on stdin → {"id","kubectl",...} on stdout
+kubechat-nlp              serve gRPC IntentService
+kubechat-nlp translate    JSON Lines {"id","query"} on stdin → {"id","kubectl",...} on stdout
 """
 
 from __future__ import annotations
