@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from kubechat_devstack import cluster
+from kubechat_devstack import cluster, dev
 
 
 def _base_dir(args: argparse.Namespace) -> Path | None:
@@ -93,10 +93,25 @@ def add_cluster_commands(subparsers: argparse._SubParsersAction[argparse.Argumen
     status.set_defaults(func=_cluster_status)
 
 
+def _dev(args: argparse.Namespace) -> int:
+    base = _base_dir(args) or cluster.default_base_dir()
+    starter = None if args.no_cluster else cluster.start_for_dev
+    return dev.run_dev(base, starter)
+
+
+def add_dev_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `dev`: the whole mesh, plus a local cluster unless KUBECONFIG is set."""
+    run = subparsers.add_parser("dev", help="run KubeChat locally until Ctrl-C")
+    run.add_argument("--state-dir", default=None, help="state root (default: <repo>/.devstack)")
+    run.add_argument("--no-cluster", action="store_true", help="do not start a local cluster")
+    run.set_defaults(func=_dev)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kubechat-devstack", description=__doc__)
     subparsers = parser.add_subparsers(dest="command", required=True)
     add_cluster_commands(subparsers)
+    add_dev_command(subparsers)
     return parser
 
 
