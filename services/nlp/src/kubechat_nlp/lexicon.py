@@ -42,12 +42,13 @@ application applications service services pods pod deployment deployments availa
 condition until completion completed complete source target targeting targets file
 files folder directory dir url manifest manifests command commands allowed allow
 permission permissions able access actions action subject attributes whoami
-api server master addresses supported shortnames group groups along together
+server master addresses supported shortnames group groups along together
 stdout stderr case defined snapshot user users machine even aborting ignoring selected key
 sends file limits limit requests request time point least namespaced unhealthy healthy
 locally random address addresses terminal mode raw client back copy changing otherwise
 there exists exist existing remote version label labels worker workers maintenance
 return returns confirms confirm deletion effect taint instead already array element
+crashing crashed failing broken down slow stuck restarting healthy wrong happening going on
 """.split())
 
 NOT_NAMES = STOPWORDS | COMMAND_WORDS

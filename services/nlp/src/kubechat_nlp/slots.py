@@ -303,6 +303,9 @@ def find_target(u: Utterance, *, allow_bare: bool = True, after: int = 0) -> Tar
                 break  # a second kind after names belongs to another phrase
             kinds.append(mention.info)
         u.used.update(range(mention.start, mention.end))
+        if mention.name is not None:
+            names.append(mention.name)
+            continue
         after_names = names_after(u, mention.end)
         if after_names:
             names.extend(after_names)

@@ -25,6 +25,7 @@ class KindMention:
     start: int
     end: int  # exclusive
     info: KindInfo
+    name: str | None = None  # from a `kind/name` token
 
 
 class Utterance:
@@ -76,7 +77,10 @@ class Utterance:
                 self.mark(m, g)
 
     def mark(self, m: re.Match[str], group: int = 0) -> None:
-        first = self.index_at(m.start(group))
+        start = m.start(group)
+        while start < len(self.text) and self.text[start] == " ":
+            start += 1  # a pattern anchored on `(?:^| )` must not claim the previous token
+        first = self.index_at(start)
         last = self.index_at(max(m.end(group) - 1, m.start(group)))
         self.used.update(range(first, last + 1))
 
@@ -90,6 +94,13 @@ class Utterance:
         i = 0
         while i < len(self.norms):
             hit: KindMention | None = None
+            kind, slash, name = self.norms[i].partition("/")
+            if slash and name and re.fullmatch(r"[a-z0-9][\w.-]*", name):
+                info = self.kinds.lookup(kind)
+                if info is not None:
+                    found.append(KindMention(i, i + 1, info, self.tokens[i].text.split("/", 1)[1]))
+                    i += 1
+                    continue
             if not self.tokens[i].literal and not self.tokens[i].quoted:
                 for size in range(min(longest, len(self.norms) - i), 0, -1):
                     phrase = " ".join(self.norms[i : i + size])

@@ -20,7 +20,8 @@ RULES: tuple[Rule, ...] = (
     ("uncordon", r"\buncordon\b|(?<!un)\bschedulable\b", lambda c: admin.build_node_state(
         c, "uncordon")),
     ("cordon", r"\bcordon\b|\bunschedulable\b", lambda c: admin.build_node_state(c, "cordon")),
-    ("config", r"\b(kubeconfig|contexts?|current-context|kubectl config)\b|\bclusters? (that )?"
+    ("config", r"\b(kubeconfig|contexts?|current-context|kubectl config)\b|\b(switch|change|set|"
+               r"use)\b.{0,20}\bnamespace to\b|\bswitch to (the )?\S+ namespace\b|\bclusters? (that )?"
                r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b",
      admin.build_config),
     ("auth", r"\bcan i\b|\bcan-i\b|\b(am i|are we) allowed\b|\bwho ?am ?i\b|\bwhoami\b|\bsubject "
@@ -68,14 +69,16 @@ RULES: tuple[Rule, ...] = (
     ("run", r"\b(run|start|starting|launch|spin up)\b (an? |the )?(single instance of )?\S+ pod\b",
      create.build_run),
     ("attach", r"\battach\b|\boutput from (?!running)\S+ from pod\b", workloads.build_attach),
-    ("exec", r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\brun (the )?command\b|"
+    ("exec", r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\b(get|go|hop) into\b|\brun (the )?command\b|"
              r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
              r"(first )?(pod|container)\b|\brunning (the )?\S+ command\b",
      workloads.build_exec),
     ("set-image", r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"
+                  r"|\b(update|upgrade|bump|set|change|switch|move|roll|deploy)\b.{0,40}\bto x-image\b"
                   r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b",
      workloads.build_set_image),
-    ("autoscale", r"\bauto[- ]?scal|\bautoscaler\b|\bhpa\b|\bhorizontalpodautoscaler\b",
+    ("autoscale", r"\bauto[- ]?scal|\b(create|add|set up|make|configure)\b.{0,30}\b(hpa|autoscaler|"
+                  r"horizontalpodautoscaler)\b",
      workloads.build_autoscale),
     ("rollout", r"\brollout\b|\broll(ed)? ?back\b|\broll out\b|\brolling (restart|update)\b|"
                 + _NOT_AFTER_DONT + r"\brestart(?! count| policy)|\bredeploy\b|\bbounce\b|"
@@ -121,6 +124,10 @@ def shape(u: Utterance) -> str:
             words.append("__quoted__")
         elif re.search(r"\.(ya?ml|json)$|^(\.{0,2}/|~/|https?://)", norm):
             words.append("x-file")
+        elif re.fullmatch(r"[\w./-]+(=|!=)[^\s]*", norm):
+            words.append("x-kv")
+        elif re.fullmatch(r"[\w./-]+:[\w.-]+", norm) and not re.fullmatch(r"\d*:\d+", norm):
+            words.append("x-image")
         elif ("-" in norm or any(ch.isdigit() for ch in norm) or tok.quoted) and not (
             _KEEP_HYPHEN.search(norm) or norm.isdigit() or re.fullmatch(r"\d+[a-z%]{0,3}", norm)
         ):

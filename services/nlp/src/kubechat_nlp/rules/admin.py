@@ -48,7 +48,10 @@ def build_config(c: Ctx) -> Result:
             return [Draft("config.set-cluster", names=[cluster], params={"proxy_url": url})]
     ns = _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?") or _name_after(
         c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)")
-    if u.search(r"\b(save|set|change|switch|make)\b") and u.search(r"\bnamespace\b"):
+    m = u.search(r"\bswitch to (?:the )?(\S+) namespace\b")
+    if m:
+        ns = u.group_text(m)
+    if u.search(r"\b(save|set|change|switch|make|use)\b") and u.search(r"\bnamespace\b"):
         m = u.search(r"\bnamespace (?:of|for|in) (?:the )?current context to (\S+)")
         if m:
             ns = u.group_text(m)

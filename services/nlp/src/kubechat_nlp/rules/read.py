@@ -66,7 +66,7 @@ def build_get(c: Ctx) -> Result:
                            r"|\blabels (?:for|of|on)\b")
     d = draft_for(c, "get", s, (), allow_bare=False)
     if not d.kinds:
-        if u.search(r"\bimages?\b|\bphase\b"):
+        if u.search(r"\bimages?\b|\bphase\b|\brunning\b"):
             d.kinds = [c.kind("pods")]
         elif d.names:
             d.kinds = [c.kind("pods")]
@@ -224,7 +224,8 @@ def build_logs(c: Ctx) -> Result:
     if not d.kinds:
         d.kinds = [c.kind("pods")]
         d.guessed_kind = True
-    if u.search(r"\b(stream|streaming|follow|following|live|tail -f|-f|watch|keep watching)\b"):
+    if u.search(r"\b(stream|streaming|follow|following|live|watch|keep watching)\b|(^| )(-f|--follow)"
+                r"( |$)"):
         params["follow"] = True
     if u.search(r"\b(previous|terminated|crashed|prior|last run|before (it|the) restart)\b"):
         params["previous"] = True

@@ -508,10 +508,11 @@ def build_exec(c: Ctx) -> Result:
     u = c.u
     d = Draft("exec")
     _exec_target(c, d)
-    shell = u.search(r"\b(shell|bash|sh|zsh|terminal|console|ssh|interactive|interactively)\b")
+    shell = u.search(r"\b(shell|bash|sh|zsh|terminal|console|ssh|interactive|interactively)\b"
+                     r"|\b(?:exec|get|go|hop) (into)\b")
     argv = _command_argv(c)
     if not argv and shell:
-        word = shell.group(1)
+        word = shell.group(1) or ""
         argv = [word] if word in ("bash", "sh", "zsh") else ["/bin/sh"]
     if shell or u.search(r"(^| )-it( |$)"):
         d.params["stdin"] = True
@@ -551,7 +552,7 @@ def build_port_forward(c: Ctx) -> Result:
     if m:
         local, remote = m.group(1), m.group(2)
     else:
-        m = u.search(r"\b(?:on|local) (?:local )?port (\d+)")
+        m = u.search(r"\b(?:on|local) (?:local )?port (\d+)|\bforward (\d+) to\b")
         if m:
             local = m.group(1)
             u.mark_groups(m)
