@@ -76,6 +76,12 @@ class AuditEvent(BaseModel):
     duration_ms: float = 0.0
     error: str = ""
 
+    def verbs(self) -> list[str]:
+        """The catalogue verbs of the plan's operations ("get", "scale"...), in order."""
+        if self.plan is None:
+            return []
+        return [str(op.get("verb", "")) for op in self.plan.operations if op.get("verb")]
+
     def subject(self) -> str:
         return f"{AUDIT_SUBJECT_ROOT}.{subject_token(self.tenant)}.{self.kind.value}"
 

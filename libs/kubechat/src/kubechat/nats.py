@@ -10,6 +10,7 @@ dead-letter subject with the reason. Sinks key on the event id, so redeliveries 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -100,6 +101,11 @@ class Consumer(Generic[T]):
 
     `decode` turns bytes into an item or raises (the message is then dead-lettered);
     `handle` processes a batch of items and must be idempotent on redelivery.
+
+    A failed batch is naked with exponential backoff, and redelivered without limit
+    (`max_deliver=-1`): an outage of the sink delays messages, it never drops them. When a
+    batch keeps failing while `healthy()` says the sink is fine, one message in it is bad:
+    the batch is split and only the items that fail on their own are dead-lettered.
     """
 
     js: JetStreamContext
@@ -112,8 +118,11 @@ class Consumer(Generic[T]):
     batch: int = 256
     fetch_timeout: float = 1.0
     ack_wait: float = 30.0
-    max_deliver: int = 20
+    max_deliver: int = -1
     nak_delay: float = 1.0
+    max_nak_delay: float = 30.0
+    healthy: Callable[[], Awaitable[bool]] | None = None
+    isolate_after: int = 3  # deliveries of a failing batch before suspecting its content
 
     async def run(self, stop: asyncio.Event) -> None:
         subscription = await self.js.pull_subscribe(
@@ -127,6 +136,7 @@ class Consumer(Generic[T]):
                 max_ack_pending=max(self.batch * 8, 1024),
             ),
         )
+        pause = 0.0
         while not stop.is_set():
             try:
                 messages = await subscription.fetch(self.batch, timeout=self.fetch_timeout)
@@ -136,9 +146,17 @@ class Consumer(Generic[T]):
                 log.warning("fetch failed; retrying", exc_info=True)
                 await asyncio.sleep(self.nak_delay)
                 continue
-            await self._process(messages)
+            if await self._process(messages):
+                pause = 0.0
+                continue
+            # The sink is failing: wait before the next fetch instead of pulling (and
+            # naking) every pending message against a sink that is down.
+            pause = min(max(pause * 2, self.nak_delay), self.max_nak_delay)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), pause)
 
-    async def _process(self, messages: list[Msg]) -> None:
+    async def _process(self, messages: list[Msg]) -> bool:
+        """Handle one fetched batch; False when the handler failed and it was naked."""
         items: list[T] = []
         good: list[Msg] = []
         for message in messages:
@@ -148,20 +166,52 @@ class Consumer(Generic[T]):
             except Exception as exc:  # noqa: BLE001 - any decode failure is poison
                 await self._dead_letter(message, f"undecodable: {exc}")
         if not items:
-            return
+            return True
         try:
             await self.handle(items)
         except PoisonMessage as exc:
             for message in good:
                 await self._dead_letter(message, str(exc))
-            return
-        except Exception:  # noqa: BLE001 - transient until max_deliver says otherwise
-            log.warning("handler failed; will redeliver", exc_info=True)
-            for message in good:
-                await message.nak(delay=self.nak_delay)
-            return
-        for message in good:
-            await message.ack_sync()
+            return True
+        except Exception as exc:  # noqa: BLE001 - transient unless proven otherwise
+            if await self._content_is_suspect(good):
+                await self._isolate(items, good)
+                return True
+            log.warning("handler failed; will redeliver: %s", exc)
+            await self._nak(good)
+            return False
+        await self._ack(good)
+        return True
+
+    async def _content_is_suspect(self, messages: list[Msg]) -> bool:
+        if self.healthy is None:
+            return False
+        if max(_deliveries(m) for m in messages) < self.isolate_after:
+            return False
+        try:
+            return await self.healthy()
+        except Exception:  # noqa: BLE001 - a failing probe means the sink is the problem
+            return False
+
+    async def _isolate(self, items: list[T], messages: list[Msg]) -> None:
+        """Handle the batch one item at a time; dead-letter the items that fail alone."""
+        for item, message in zip(items, messages, strict=True):
+            try:
+                await self.handle([item])
+            except Exception as exc:  # noqa: BLE001 - the sink is healthy: this item is bad
+                await self._dead_letter(message, f"rejected by the sink: {exc}")
+            else:
+                await message.ack_sync()
+
+    async def _ack(self, messages: list[Msg]) -> None:
+        # Double acks in parallel: each one waits for the server, none waits for another.
+        await asyncio.gather(*(m.ack_sync() for m in messages))
+
+    async def _nak(self, messages: list[Msg]) -> None:
+        for message in messages:
+            attempt = _deliveries(message)
+            delay = min(self.nak_delay * 2 ** max(attempt - 1, 0), self.max_nak_delay)
+            await message.nak(delay=delay)
 
     async def _dead_letter(self, message: Msg, reason: str) -> None:
         headers = {
@@ -174,3 +224,11 @@ class Consumer(Generic[T]):
         await self.js.publish(self.dead_letter_subject, message.data, headers=headers)
         await message.term()
         log.warning("dead-lettered message", extra={"reason": reason[:200]})
+
+
+def _deliveries(message: Msg) -> int:
+    """How many times the server has delivered `message` (1 on the first delivery)."""
+    try:
+        return int(message.metadata.num_delivered or 1)
+    except Exception:  # noqa: BLE001 - not a JetStream message (tests, core NATS)
+        return 1

@@ -1,26 +1,34 @@
-"""AuditService over the event store."""
+"""AuditService over the event store: search, export, live tail, reports."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import asyncio
+import contextlib
+import threading
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC as _UTC
 from typing import Any
 
 from google.protobuf import timestamp_pb2
 from grpc import aio
 
-from kubechat.errors import InvalidArgument, Unimplemented
+from kubechat.errors import InvalidArgument, Unavailable
 from kubechat.events import AuditEvent
-from kubechat.grpc import refuse_stream
 from kubechat.v1 import audit_pb2, audit_pb2_grpc, common_pb2
-from kubechat_audit.store import EventStore, Query
+from kubechat_audit.access import readable_tenant
+from kubechat_audit.formats import csv_chunks, jsonl_chunks
+from kubechat_audit.live import LiveFeed, TailFilter
+from kubechat_audit.store import CSV_COLUMNS, EventStore, Query
 
 _RISKS = {
     "read": common_pb2.RISK_READ,
     "write": common_pb2.RISK_WRITE,
     "destructive": common_pb2.RISK_DESTRUCTIVE,
 }
+_RISK_NAMES = {value: name for name, value in _RISKS.items()}
 MAX_PAGE = 1000
+# Chunks an export may run ahead of a slow reader: bounds the server's memory per export.
+EXPORT_QUEUE_CHUNKS = 8
 
 
 def event_to_proto(event: AuditEvent) -> audit_pb2.AuditEvent:
@@ -44,56 +52,159 @@ def event_to_proto(event: AuditEvent) -> audit_pb2.AuditEvent:
         duration_ms=event.duration_ms,
         payload_json=event.model_dump_json(),
         schema_version=event.schema_version,
+        roles=event.roles,
+        source_ip=event.source_ip,
+        user_agent=event.user_agent,
+        verbs=event.verbs(),
+        confirmation_token_id=event.confirmation.token_id if event.confirmation else "",
+        approver=event.confirmation.approver if event.confirmation else "",
+        verification=event.execution.verification if event.execution else "",
     )
 
 
-def query_from_proto(request: audit_pb2.SearchRequest) -> Query:
+def query_from_proto(request: audit_pb2.SearchRequest, tenant: str | None = None) -> Query:
     if request.page_size < 0 or request.page_size > MAX_PAGE:
         raise InvalidArgument(f"page_size must be between 1 and {MAX_PAGE}")
     try:
         offset = int(request.page_token or "0")
     except ValueError:
         raise InvalidArgument("page_token is not one this service issued") from None
+    if offset < 0:
+        raise InvalidArgument("page_token is not one this service issued")
+    since = request.since.ToDatetime(tzinfo=_UTC) if request.HasField("since") else None
+    until = request.until.ToDatetime(tzinfo=_UTC) if request.HasField("until") else None
+    if since and until and since >= until:
+        raise InvalidArgument("since must be before until")
     return Query(
-        since=request.since.ToDatetime(tzinfo=_UTC) if request.HasField("since") else None,
-        until=request.until.ToDatetime(tzinfo=_UTC) if request.HasField("until") else None,
+        since=since,
+        until=until,
         user=request.user,
-        tenant=request.tenant,
+        tenant=request.tenant if tenant is None else tenant,
         cluster_id=request.cluster_id,
         kind=request.kind,
+        verb=request.verb,
+        risk=_RISK_NAMES.get(request.risk, ""),
+        outcome=request.outcome,
         text=request.text,
         event_id=request.event_id,
+        conversation_id=request.conversation_id,
         offset=offset,
         limit=request.page_size or 100,
     )
 
 
 class AuditServicer(audit_pb2_grpc.AuditServiceServicer):
-    def __init__(self, store: EventStore) -> None:
+    def __init__(self, store: EventStore, live: LiveFeed, *, allow_internal: bool) -> None:
         self._store = store
+        self._live = live
+        self._allow_internal = allow_internal
+
+    def _tenant(self, caller: common_pb2.Principal | None, requested: str) -> str:
+        return readable_tenant(caller, requested, allow_internal=self._allow_internal)
+
+    def _query(self, request: audit_pb2.SearchRequest) -> Query:
+        caller = request.caller if request.HasField("caller") else None
+        return query_from_proto(request, self._tenant(caller, request.tenant))
 
     async def Search(  # noqa: N802 - gRPC method name
         self, request: audit_pb2.SearchRequest, context: aio.ServicerContext[Any, Any]
     ) -> audit_pb2.SearchResponse:
-        query = query_from_proto(request)
-        events, total = self._store.search(query)
+        query = self._query(request)
+        events, total = await asyncio.to_thread(self._store.search, query)
         response = audit_pb2.SearchResponse(total=total)
         response.events.extend(event_to_proto(e) for e in events)
         if query.offset + len(events) < total:
             response.next_page_token = str(query.offset + len(events))
         return response
 
-    def Export(  # noqa: N802
+    async def Export(  # noqa: N802
         self, request: audit_pb2.ExportRequest, context: aio.ServicerContext[Any, Any]
     ) -> AsyncIterator[audit_pb2.ExportChunk]:
-        return refuse_stream(Unimplemented("export is not served by this audit release"))
+        query = self._query(request.query)
+        if request.format == audit_pb2.EXPORT_FORMAT_CSV:
 
-    def Tail(  # noqa: N802
+            def chunks() -> Iterator[bytes]:
+                return csv_chunks(self._store.export_rows(query, CSV_COLUMNS))
+
+        else:
+
+            def chunks() -> Iterator[bytes]:
+                return jsonl_chunks(self._store.export_rows(query, ("payload",)))
+
+        async for data in _pump(chunks):
+            yield audit_pb2.ExportChunk(data=data)
+
+    async def Tail(  # noqa: N802
         self, request: audit_pb2.TailRequest, context: aio.ServicerContext[Any, Any]
     ) -> AsyncIterator[audit_pb2.AuditEvent]:
-        return refuse_stream(Unimplemented("live tail is not served by this audit release"))
+        caller = request.caller if request.HasField("caller") else None
+        where = TailFilter(self._tenant(caller, request.tenant), request.user, request.kind)
+        async for event in self._live.events(where):
+            yield event_to_proto(event)
 
     async def Report(  # noqa: N802
         self, request: audit_pb2.ReportRequest, context: aio.ServicerContext[Any, Any]
     ) -> audit_pb2.ReportResponse:
-        raise Unimplemented("activity reports are not served by this audit release")
+        caller = request.caller if request.HasField("caller") else None
+        tenant = self._tenant(caller, request.tenant)
+        group_by = request.group_by or "user"
+        if group_by not in ("user", "tenant"):
+            raise InvalidArgument(f"group_by must be 'user' or 'tenant', not {group_by!r}")
+        since = request.since.ToDatetime(tzinfo=_UTC) if request.HasField("since") else None
+        until = request.until.ToDatetime(tzinfo=_UTC) if request.HasField("until") else None
+        rows = await asyncio.to_thread(self._store.report, since, until, group_by, tenant)
+        return audit_pb2.ReportResponse(
+            rows=[
+                audit_pb2.ReportRow(
+                    key=r.key, day=r.day, events=r.events, writes=r.writes, denials=r.denials
+                )
+                for r in rows
+            ]
+        )
+
+
+async def _pump(produce: Any) -> AsyncIterator[bytes]:
+    """Run a blocking chunk generator in a thread, at most a few chunks ahead of the reader.
+
+    The bounded queue is the backpressure: when the client reads slowly the producing
+    thread waits, so memory stays flat whatever the size of the export.
+    """
+    loop = asyncio.get_running_loop()
+    queue: asyncio.Queue[bytes | BaseException | None] = asyncio.Queue(EXPORT_QUEUE_CHUNKS)
+    cancelled = threading.Event()
+
+    def put(item: bytes | BaseException | None) -> None:
+        future = asyncio.run_coroutine_threadsafe(queue.put(item), loop)
+        while not cancelled.is_set():
+            with contextlib.suppress(TimeoutError):
+                future.result(timeout=0.5)
+                return
+        future.cancel()
+
+    def work() -> None:
+        try:
+            for chunk in produce():
+                if cancelled.is_set():
+                    return
+                put(chunk)
+        except BaseException as exc:  # noqa: BLE001 - handed to the reader, raised there
+            put(exc)
+            return
+        put(None)
+
+    worker = loop.run_in_executor(None, work)
+    try:
+        while True:
+            item = await queue.get()
+            if item is None:
+                break
+            if isinstance(item, BaseException):
+                raise Unavailable(f"export failed in the store: {item}") from item
+            yield item
+    finally:
+        cancelled.set()
+        with contextlib.suppress(asyncio.QueueEmpty):
+            while True:  # unblock a producer waiting on a full queue
+                queue.get_nowait()
+        with contextlib.suppress(Exception):
+            await worker

@@ -1,15 +1,74 @@
-"""Where audit events are kept. The store is keyed on event id, so a redelivered event
-replaces itself instead of appearing twice."""
+"""Audit events in ClickHouse: insert, search, stream out, report, expire.
+
+The table is keyed on the event id (ReplacingMergeTree), so a redelivered event replaces
+itself; every read uses FINAL so an unmerged duplicate never shows. All SQL values travel
+as server-side parameters (`{name:Type}`), never spliced into the text.
+"""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
-from typing import Protocol
+from typing import Any, Protocol
 
 from kubechat.events import AuditEvent
+from kubechat.redact import redact_event
+from kubechat_audit.clickhouse import ClientPool, checked_database
+from kubechat_audit.migrations import migrate
+
+WRITE_RISKS = ("write", "destructive")
+DENIAL_OUTCOMES = ("denied", "permission_denied", "forbidden")
+
+COLUMNS = (
+    "event_id",
+    "time",
+    "schema_version",
+    "kind",
+    "tenant",
+    "user",
+    "roles",
+    "source_ip",
+    "user_agent",
+    "conversation_id",
+    "cluster_id",
+    "text",
+    "verbs",
+    "kubectl",
+    "risk",
+    "outcome",
+    "confirmation_token_id",
+    "approver",
+    "execution_ok",
+    "verification",
+    "duration_ms",
+    "error",
+    "payload",
+    "retention_days",
+)
+# The flat columns an export in CSV carries, in this order.
+CSV_COLUMNS = (
+    "event_id",
+    "time",
+    "kind",
+    "tenant",
+    "user",
+    "roles",
+    "source_ip",
+    "cluster_id",
+    "conversation_id",
+    "text",
+    "verbs",
+    "kubectl",
+    "risk",
+    "outcome",
+    "confirmation_token_id",
+    "approver",
+    "execution_ok",
+    "verification",
+    "duration_ms",
+    "error",
+)
 
 
 @dataclass(frozen=True)
@@ -20,45 +79,220 @@ class Query:
     tenant: str = ""
     cluster_id: str = ""
     kind: str = ""
+    verb: str = ""
+    risk: str = ""
+    outcome: str = ""
     text: str = ""
     event_id: str = ""
+    conversation_id: str = ""
     offset: int = 0
     limit: int = 100
 
 
+@dataclass(frozen=True)
+class ReportRow:
+    key: str
+    day: str
+    events: int
+    writes: int
+    denials: int
+
+
 class EventStore(Protocol):
-    def insert(self, events: Iterable[AuditEvent]) -> None: ...
+    def insert(self, events: Iterable[AuditEvent]) -> int: ...
     def search(self, query: Query) -> tuple[list[AuditEvent], int]: ...
+    def export_rows(self, query: Query, columns: Sequence[str]) -> Iterator[Sequence[Any]]: ...
+    def report(
+        self, since: datetime | None, until: datetime | None, group_by: str, tenant: str
+    ) -> list[ReportRow]: ...
+    def healthy(self) -> bool: ...
 
 
-class MemoryStore:
-    """An in-process store for development; it does not survive a restart."""
+@dataclass
+class _Where:
+    clauses: list[str] = field(default_factory=list)
+    parameters: dict[str, Any] = field(default_factory=dict)
 
-    def __init__(self) -> None:
-        self._events: dict[str, AuditEvent] = {}
-        self._lock = threading.Lock()
+    def add(self, clause: str, **parameters: Any) -> None:
+        self.clauses.append(clause)
+        self.parameters.update(parameters)
 
-    def insert(self, events: Iterable[AuditEvent]) -> None:
-        with self._lock:
-            for event in events:
-                self._events[event.event_id] = event
+    def sql(self) -> str:
+        return " AND ".join(self.clauses) if self.clauses else "1"
+
+
+def _where(query: Query) -> _Where:
+    where = _Where()
+    equal = {
+        "event_id": query.event_id,
+        "user": query.user,
+        "tenant": query.tenant,
+        "cluster_id": query.cluster_id,
+        "kind": query.kind,
+        "risk": query.risk,
+        "outcome": query.outcome,
+        "conversation_id": query.conversation_id,
+    }
+    for column, value in equal.items():
+        if value:
+            where.add(f"{column} = {{{column}:String}}", **{column: value})
+    if query.verb:
+        where.add("has(verbs, {verb:String})", verb=query.verb)
+    if query.since:
+        where.add("time >= {since:DateTime64(3, 'UTC')}", since=query.since)
+    if query.until:
+        where.add("time < {until:DateTime64(3, 'UTC')}", until=query.until)
+    if query.text:
+        where.add(
+            "positionCaseInsensitiveUTF8(concat(text, '\\n', arrayStringConcat(kubectl, '\\n'),"
+            " '\\n', error), {text:String}) > 0",
+            text=query.text,
+        )
+    return where
+
+
+def event_row(event: AuditEvent, retention_days: int) -> tuple[Any, ...]:
+    plan, confirmation, execution = event.plan, event.confirmation, event.execution
+    return (
+        event.event_id,
+        event.time,
+        event.schema_version,
+        event.kind.value,
+        event.tenant,
+        event.user,
+        event.roles,
+        event.source_ip,
+        event.user_agent,
+        event.conversation_id,
+        event.cluster_id,
+        event.text,
+        event.verbs(),
+        plan.kubectl if plan else [],
+        plan.risk if plan else "",
+        event.outcome,
+        confirmation.token_id if confirmation else "",
+        confirmation.approver if confirmation else "",
+        execution.ok if execution else None,
+        execution.verification if execution else "",
+        event.duration_ms,
+        event.error,
+        event.model_dump_json(),
+        retention_days,
+    )
+
+
+class ClickHouseStore:
+    """The one EventStore: chdb embedded or a ClickHouse server, same SQL."""
+
+    def __init__(
+        self, pool: ClientPool, database: str, retention_for: Callable[[str], int]
+    ) -> None:
+        self._pool = pool
+        self._db = checked_database(database)
+        self._table = f"{self._db}.events"
+        self._retention_for = retention_for
+
+    def migrate(self) -> list[int]:
+        return migrate(self._pool.get(), self._db)
+
+    def insert(self, events: Iterable[AuditEvent]) -> int:
+        rows = []
+        for event in events:
+            # The last line of defence: whatever a publisher sent, secrets stop here.
+            safe = redact_event(event)
+            rows.append(event_row(safe, self._retention_for(safe.tenant)))
+        if rows:
+            self._pool.get().insert(self._table, rows, column_names=list(COLUMNS))
+        return len(rows)
 
     def search(self, query: Query) -> tuple[list[AuditEvent], int]:
-        with self._lock:
-            matching = [e for e in self._events.values() if _matches(e, query)]
-        matching.sort(key=lambda e: e.time, reverse=True)
-        return matching[query.offset : query.offset + query.limit], len(matching)
+        where = _where(query)
+        client = self._pool.get()
+        total = int(
+            client.query(
+                f"SELECT count() FROM {self._table} FINAL WHERE {where.sql()}",
+                parameters=where.parameters,
+            ).result_rows[0][0]
+        )
+        rows = client.query(
+            f"SELECT payload FROM {self._table} FINAL WHERE {where.sql()} "
+            "ORDER BY time DESC, event_id DESC LIMIT {limit:UInt32} OFFSET {offset:UInt64}",
+            parameters={**where.parameters, "limit": query.limit, "offset": query.offset},
+        ).result_rows
+        return [AuditEvent.model_validate_json(row[0]) for row in rows], total
 
+    def export_rows(self, query: Query, columns: Sequence[str]) -> Iterator[Sequence[Any]]:
+        """Rows in time order, one block at a time from a client of their own."""
+        unknown = set(columns) - set(COLUMNS)
+        if unknown:
+            raise ValueError(f"unknown columns {sorted(unknown)}")
+        where = _where(query)
+        client = self._pool.fresh()
+        try:
+            with client.query_row_block_stream(
+                f"SELECT {', '.join(columns)} FROM {self._table} FINAL WHERE {where.sql()} "
+                "ORDER BY time, event_id",
+                parameters=where.parameters,
+            ) as stream:
+                for block in stream:
+                    yield from block
+        finally:
+            client.close()
 
-def _matches(event: AuditEvent, query: Query) -> bool:
-    checks = (
-        not query.event_id or event.event_id == query.event_id,
-        not query.user or event.user == query.user,
-        not query.tenant or event.tenant == query.tenant,
-        not query.cluster_id or event.cluster_id == query.cluster_id,
-        not query.kind or event.kind.value == query.kind,
-        not query.since or event.time >= query.since,
-        not query.until or event.time < query.until,
-        not query.text or query.text.lower() in event.text.lower(),
-    )
-    return all(checks)
+    def report(
+        self, since: datetime | None, until: datetime | None, group_by: str, tenant: str
+    ) -> list[ReportRow]:
+        key = {"user": "concat(tenant, '/', user)", "tenant": "tenant"}[group_by]
+        where = _where(Query(since=since, until=until, tenant=tenant))
+        rows = (
+            self._pool.get()
+            .query(
+                f"SELECT {key} AS key, toString(toDate(time)) AS day, count(), "
+                "countIf(risk IN {writes:Array(String)}), "
+                "countIf(kind = 'denied' OR outcome IN {denials:Array(String)}) "
+                f"FROM {self._table} FINAL WHERE {where.sql()} "
+                "GROUP BY key, day ORDER BY day, key",
+                parameters={
+                    **where.parameters,
+                    "writes": list(WRITE_RISKS),
+                    "denials": list(DENIAL_OUTCOMES),
+                },
+            )
+            .result_rows
+        )
+        return [ReportRow(str(r[0]), str(r[1]), int(r[2]), int(r[3]), int(r[4])) for r in rows]
+
+    def retention_by_tenant(self) -> dict[str, set[int]]:
+        rows = (
+            self._pool.get()
+            .query(
+                f"SELECT tenant, groupUniqArray(retention_days) FROM {self._table} GROUP BY tenant"
+            )
+            .result_rows
+        )
+        return {str(r[0]): {int(d) for d in r[1]} for r in rows}
+
+    def set_retention(self, tenant: str, days: int) -> None:
+        """Give the tenant's stored rows a new retention; expired rows go at once."""
+        self._pool.get().command(
+            f"ALTER TABLE {self._table} UPDATE retention_days = {{days:UInt16}} "
+            "WHERE tenant = {tenant:String} AND retention_days != {days:UInt16}",
+            parameters={"days": days, "tenant": tenant},
+            settings={"mutations_sync": 2},
+        )
+
+    def expire(self) -> None:
+        """Apply the TTL now (a merge normally does it in the background)."""
+        self._pool.get().command(f"OPTIMIZE TABLE {self._table} FINAL")
+
+    def counts(self) -> tuple[int, int]:
+        """(rows as stored, distinct event ids): the difference is unmerged redeliveries."""
+        row = self._pool.get().query(f"SELECT count(), uniqExact(event_id) FROM {self._table}")
+        return int(row.result_rows[0][0]), int(row.result_rows[0][1])
+
+    def healthy(self) -> bool:
+        try:
+            self._pool.get().query("SELECT 1")
+        except Exception:  # noqa: BLE001 - any failure means not healthy
+            return False
+        return True

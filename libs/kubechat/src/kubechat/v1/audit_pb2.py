@@ -26,33 +26,33 @@ from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__
 from kubechat.v1 import common_pb2 as kubechat_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17kubechat/v1/audit.proto\x12\x0bkubechat.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18kubechat/v1/common.proto\"\xc4\x02\n\nAuditEvent\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12(\n\x04time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x0e\n\x06tenant\x18\x04 \x01(\t\x12\x0c\n\x04user\x18\x05 \x01(\t\x12\x12\n\ncluster_id\x18\x06 \x01(\t\x12\x17\n\x0f\x63onversation_id\x18\x07 \x01(\t\x12\x0c\n\x04text\x18\x08 \x01(\t\x12\x0f\n\x07kubectl\x18\t \x03(\t\x12\x1f\n\x04risk\x18\n \x01(\x0e\x32\x11.kubechat.v1.Risk\x12\x0f\n\x07outcome\x18\x0b \x01(\t\x12\r\n\x05\x65rror\x18\x0c \x01(\t\x12\x13\n\x0b\x64uration_ms\x18\r \x01(\x01\x12\x14\n\x0cpayload_json\x18\x0e \x01(\t\x12\x16\n\x0eschema_version\x18\x0f \x01(\x05\"\xd4\x02\n\rSearchRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12)\n\x05since\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x05until\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04user\x18\x04 \x01(\t\x12\x0e\n\x06tenant\x18\x05 \x01(\t\x12\x12\n\ncluster_id\x18\x06 \x01(\t\x12\x0c\n\x04verb\x18\x07 \x01(\t\x12\x1f\n\x04risk\x18\x08 \x01(\x0e\x32\x11.kubechat.v1.Risk\x12\x0f\n\x07outcome\x18\t \x01(\t\x12\x0c\n\x04text\x18\n \x01(\t\x12\x0c\n\x04kind\x18\x0b \x01(\t\x12\x11\n\tpage_size\x18\x0c \x01(\x05\x12\x12\n\npage_token\x18\r \x01(\t\x12\x10\n\x08\x65vent_id\x18\x0e \x01(\t\"a\n\x0eSearchResponse\x12\'\n\x06\x65vents\x18\x01 \x03(\x0b\x32\x17.kubechat.v1.AuditEvent\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\r\n\x05total\x18\x03 \x01(\x03\"e\n\rExportRequest\x12)\n\x05query\x18\x01 \x01(\x0b\x32\x1a.kubechat.v1.SearchRequest\x12)\n\x06\x66ormat\x18\x02 \x01(\x0e\x32\x19.kubechat.v1.ExportFormat\"\x1b\n\x0b\x45xportChunk\x12\x0c\n\x04\x64\x61ta\x18\x01 \x01(\x0c\"E\n\x0bTailRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x0e\n\x06tenant\x18\x02 \x01(\t\"\x9f\x01\n\rReportRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12)\n\x05since\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x05until\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08group_by\x18\x04 \x01(\t\"V\n\tReportRow\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\x0b\n\x03\x64\x61y\x18\x02 \x01(\t\x12\x0e\n\x06\x65vents\x18\x03 \x01(\x03\x12\x0e\n\x06writes\x18\x04 \x01(\x03\x12\x0f\n\x07\x64\x65nials\x18\x05 \x01(\x03\"6\n\x0eReportResponse\x12$\n\x04rows\x18\x01 \x03(\x0b\x32\x16.kubechat.v1.ReportRow*]\n\x0c\x45xportFormat\x12\x1d\n\x19\x45XPORT_FORMAT_UNSPECIFIED\x10\x00\x12\x17\n\x13\x45XPORT_FORMAT_JSONL\x10\x01\x12\x15\n\x11\x45XPORT_FORMAT_CSV\x10\x02\x32\x93\x02\n\x0c\x41uditService\x12\x41\n\x06Search\x12\x1a.kubechat.v1.SearchRequest\x1a\x1b.kubechat.v1.SearchResponse\x12@\n\x06\x45xport\x12\x1a.kubechat.v1.ExportRequest\x1a\x18.kubechat.v1.ExportChunk0\x01\x12;\n\x04Tail\x12\x18.kubechat.v1.TailRequest\x1a\x17.kubechat.v1.AuditEvent0\x01\x12\x41\n\x06Report\x12\x1a.kubechat.v1.ReportRequest\x1a\x1b.kubechat.v1.ReportResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x17kubechat/v1/audit.proto\x12\x0bkubechat.v1\x1a\x1fgoogle/protobuf/timestamp.proto\x1a\x18kubechat/v1/common.proto\"\xd0\x03\n\nAuditEvent\x12\x10\n\x08\x65vent_id\x18\x01 \x01(\t\x12(\n\x04time\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x0e\n\x06tenant\x18\x04 \x01(\t\x12\x0c\n\x04user\x18\x05 \x01(\t\x12\x12\n\ncluster_id\x18\x06 \x01(\t\x12\x17\n\x0f\x63onversation_id\x18\x07 \x01(\t\x12\x0c\n\x04text\x18\x08 \x01(\t\x12\x0f\n\x07kubectl\x18\t \x03(\t\x12\x1f\n\x04risk\x18\n \x01(\x0e\x32\x11.kubechat.v1.Risk\x12\x0f\n\x07outcome\x18\x0b \x01(\t\x12\r\n\x05\x65rror\x18\x0c \x01(\t\x12\x13\n\x0b\x64uration_ms\x18\r \x01(\x01\x12\x14\n\x0cpayload_json\x18\x0e \x01(\t\x12\x16\n\x0eschema_version\x18\x0f \x01(\x05\x12\r\n\x05roles\x18\x10 \x03(\t\x12\x11\n\tsource_ip\x18\x11 \x01(\t\x12\x12\n\nuser_agent\x18\x12 \x01(\t\x12\r\n\x05verbs\x18\x13 \x03(\t\x12\x1d\n\x15\x63onfirmation_token_id\x18\x14 \x01(\t\x12\x10\n\x08\x61pprover\x18\x15 \x01(\t\x12\x14\n\x0cverification\x18\x16 \x01(\t\"\xed\x02\n\rSearchRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12)\n\x05since\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x05until\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x0c\n\x04user\x18\x04 \x01(\t\x12\x0e\n\x06tenant\x18\x05 \x01(\t\x12\x12\n\ncluster_id\x18\x06 \x01(\t\x12\x0c\n\x04verb\x18\x07 \x01(\t\x12\x1f\n\x04risk\x18\x08 \x01(\x0e\x32\x11.kubechat.v1.Risk\x12\x0f\n\x07outcome\x18\t \x01(\t\x12\x0c\n\x04text\x18\n \x01(\t\x12\x0c\n\x04kind\x18\x0b \x01(\t\x12\x11\n\tpage_size\x18\x0c \x01(\x05\x12\x12\n\npage_token\x18\r \x01(\t\x12\x10\n\x08\x65vent_id\x18\x0e \x01(\t\x12\x17\n\x0f\x63onversation_id\x18\x0f \x01(\t\"a\n\x0eSearchResponse\x12\'\n\x06\x65vents\x18\x01 \x03(\x0b\x32\x17.kubechat.v1.AuditEvent\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\x12\r\n\x05total\x18\x03 \x01(\x03\"e\n\rExportRequest\x12)\n\x05query\x18\x01 \x01(\x0b\x32\x1a.kubechat.v1.SearchRequest\x12)\n\x06\x66ormat\x18\x02 \x01(\x0e\x32\x19.kubechat.v1.ExportFormat\"\x1b\n\x0b\x45xportChunk\x12\x0c\n\x04\x64\x61ta\x18\x01 \x01(\x0c\"a\n\x0bTailRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x0e\n\x06tenant\x18\x02 \x01(\t\x12\x0c\n\x04user\x18\x03 \x01(\t\x12\x0c\n\x04kind\x18\x04 \x01(\t\"\xaf\x01\n\rReportRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12)\n\x05since\x18\x02 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12)\n\x05until\x18\x03 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\x12\x10\n\x08group_by\x18\x04 \x01(\t\x12\x0e\n\x06tenant\x18\x05 \x01(\t\"V\n\tReportRow\x12\x0b\n\x03key\x18\x01 \x01(\t\x12\x0b\n\x03\x64\x61y\x18\x02 \x01(\t\x12\x0e\n\x06\x65vents\x18\x03 \x01(\x03\x12\x0e\n\x06writes\x18\x04 \x01(\x03\x12\x0f\n\x07\x64\x65nials\x18\x05 \x01(\x03\"6\n\x0eReportResponse\x12$\n\x04rows\x18\x01 \x03(\x0b\x32\x16.kubechat.v1.ReportRow*]\n\x0c\x45xportFormat\x12\x1d\n\x19\x45XPORT_FORMAT_UNSPECIFIED\x10\x00\x12\x17\n\x13\x45XPORT_FORMAT_JSONL\x10\x01\x12\x15\n\x11\x45XPORT_FORMAT_CSV\x10\x02\x32\x93\x02\n\x0c\x41uditService\x12\x41\n\x06Search\x12\x1a.kubechat.v1.SearchRequest\x1a\x1b.kubechat.v1.SearchResponse\x12@\n\x06\x45xport\x12\x1a.kubechat.v1.ExportRequest\x1a\x18.kubechat.v1.ExportChunk0\x01\x12;\n\x04Tail\x12\x18.kubechat.v1.TailRequest\x1a\x17.kubechat.v1.AuditEvent0\x01\x12\x41\n\x06Report\x12\x1a.kubechat.v1.ReportRequest\x1a\x1b.kubechat.v1.ReportResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
 _builder.BuildTopDescriptorsAndMessages(DESCRIPTOR, 'kubechat.v1.audit_pb2', _globals)
 if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
-  _globals['_EXPORTFORMAT']._serialized_start=1377
-  _globals['_EXPORTFORMAT']._serialized_end=1470
+  _globals['_EXPORTFORMAT']._serialized_start=1586
+  _globals['_EXPORTFORMAT']._serialized_end=1679
   _globals['_AUDITEVENT']._serialized_start=100
-  _globals['_AUDITEVENT']._serialized_end=424
-  _globals['_SEARCHREQUEST']._serialized_start=427
-  _globals['_SEARCHREQUEST']._serialized_end=767
-  _globals['_SEARCHRESPONSE']._serialized_start=769
-  _globals['_SEARCHRESPONSE']._serialized_end=866
-  _globals['_EXPORTREQUEST']._serialized_start=868
-  _globals['_EXPORTREQUEST']._serialized_end=969
-  _globals['_EXPORTCHUNK']._serialized_start=971
-  _globals['_EXPORTCHUNK']._serialized_end=998
-  _globals['_TAILREQUEST']._serialized_start=1000
-  _globals['_TAILREQUEST']._serialized_end=1069
-  _globals['_REPORTREQUEST']._serialized_start=1072
-  _globals['_REPORTREQUEST']._serialized_end=1231
-  _globals['_REPORTROW']._serialized_start=1233
-  _globals['_REPORTROW']._serialized_end=1319
-  _globals['_REPORTRESPONSE']._serialized_start=1321
-  _globals['_REPORTRESPONSE']._serialized_end=1375
-  _globals['_AUDITSERVICE']._serialized_start=1473
-  _globals['_AUDITSERVICE']._serialized_end=1748
+  _globals['_AUDITEVENT']._serialized_end=564
+  _globals['_SEARCHREQUEST']._serialized_start=567
+  _globals['_SEARCHREQUEST']._serialized_end=932
+  _globals['_SEARCHRESPONSE']._serialized_start=934
+  _globals['_SEARCHRESPONSE']._serialized_end=1031
+  _globals['_EXPORTREQUEST']._serialized_start=1033
+  _globals['_EXPORTREQUEST']._serialized_end=1134
+  _globals['_EXPORTCHUNK']._serialized_start=1136
+  _globals['_EXPORTCHUNK']._serialized_end=1163
+  _globals['_TAILREQUEST']._serialized_start=1165
+  _globals['_TAILREQUEST']._serialized_end=1262
+  _globals['_REPORTREQUEST']._serialized_start=1265
+  _globals['_REPORTREQUEST']._serialized_end=1440
+  _globals['_REPORTROW']._serialized_start=1442
+  _globals['_REPORTROW']._serialized_end=1528
+  _globals['_REPORTRESPONSE']._serialized_start=1530
+  _globals['_REPORTRESPONSE']._serialized_end=1584
+  _globals['_AUDITSERVICE']._serialized_start=1682
+  _globals['_AUDITSERVICE']._serialized_end=1957
 # @@protoc_insertion_point(module_scope)

@@ -40,7 +40,12 @@ Global___ExportFormat: _TypeAlias = ExportFormat  # noqa: Y015
 
 @_typing.final
 class AuditEvent(_message.Message):
-    """One stored event. `payload_json` is the full versioned event (see kubechat.events)."""
+    """Who may read: a caller with the "admin" role sees every tenant; any other caller with
+    the "auditor" role sees its own tenant only (asking for another one is
+    PERMISSION_DENIED); other callers are refused.
+
+    One stored event. `payload_json` is the full versioned event (see kubechat.events).
+    """
 
     DESCRIPTOR: _descriptor.Descriptor
 
@@ -59,6 +64,13 @@ class AuditEvent(_message.Message):
     DURATION_MS_FIELD_NUMBER: _builtins.int
     PAYLOAD_JSON_FIELD_NUMBER: _builtins.int
     SCHEMA_VERSION_FIELD_NUMBER: _builtins.int
+    ROLES_FIELD_NUMBER: _builtins.int
+    SOURCE_IP_FIELD_NUMBER: _builtins.int
+    USER_AGENT_FIELD_NUMBER: _builtins.int
+    VERBS_FIELD_NUMBER: _builtins.int
+    CONFIRMATION_TOKEN_ID_FIELD_NUMBER: _builtins.int
+    APPROVER_FIELD_NUMBER: _builtins.int
+    VERIFICATION_FIELD_NUMBER: _builtins.int
     event_id: _builtins.str
     kind: _builtins.str
     """"ask", "plan", "preview", "confirm", "execute", "verify", "denied"..."""
@@ -73,10 +85,22 @@ class AuditEvent(_message.Message):
     duration_ms: _builtins.float
     payload_json: _builtins.str
     schema_version: _builtins.int
+    source_ip: _builtins.str
+    user_agent: _builtins.str
+    confirmation_token_id: _builtins.str
+    approver: _builtins.str
+    verification: _builtins.str
+    """"not_needed", "verified", "failed", "rolled_back" """
     @_builtins.property
     def time(self) -> _timestamp_pb2.Timestamp: ...
     @_builtins.property
     def kubectl(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]: ...
+    @_builtins.property
+    def roles(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]: ...
+    @_builtins.property
+    def verbs(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
+        """catalogue verbs of the plan's operations"""
+
     def __init__(
         self,
         *,
@@ -95,10 +119,17 @@ class AuditEvent(_message.Message):
         duration_ms: _builtins.float = ...,
         payload_json: _builtins.str = ...,
         schema_version: _builtins.int = ...,
+        roles: _abc.Iterable[_builtins.str] | None = ...,
+        source_ip: _builtins.str = ...,
+        user_agent: _builtins.str = ...,
+        verbs: _abc.Iterable[_builtins.str] | None = ...,
+        confirmation_token_id: _builtins.str = ...,
+        approver: _builtins.str = ...,
+        verification: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["time", b"time"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["cluster_id", b"cluster_id", "conversation_id", b"conversation_id", "duration_ms", b"duration_ms", "error", b"error", "event_id", b"event_id", "kind", b"kind", "kubectl", b"kubectl", "outcome", b"outcome", "payload_json", b"payload_json", "risk", b"risk", "schema_version", b"schema_version", "tenant", b"tenant", "text", b"text", "time", b"time", "user", b"user"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["approver", b"approver", "cluster_id", b"cluster_id", "confirmation_token_id", b"confirmation_token_id", "conversation_id", b"conversation_id", "duration_ms", b"duration_ms", "error", b"error", "event_id", b"event_id", "kind", b"kind", "kubectl", b"kubectl", "outcome", b"outcome", "payload_json", b"payload_json", "risk", b"risk", "roles", b"roles", "schema_version", b"schema_version", "source_ip", b"source_ip", "tenant", b"tenant", "text", b"text", "time", b"time", "user", b"user", "user_agent", b"user_agent", "verbs", b"verbs", "verification", b"verification"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -122,6 +153,7 @@ class SearchRequest(_message.Message):
     PAGE_SIZE_FIELD_NUMBER: _builtins.int
     PAGE_TOKEN_FIELD_NUMBER: _builtins.int
     EVENT_ID_FIELD_NUMBER: _builtins.int
+    CONVERSATION_ID_FIELD_NUMBER: _builtins.int
     user: _builtins.str
     tenant: _builtins.str
     cluster_id: _builtins.str
@@ -134,6 +166,7 @@ class SearchRequest(_message.Message):
     page_size: _builtins.int
     page_token: _builtins.str
     event_id: _builtins.str
+    conversation_id: _builtins.str
     @_builtins.property
     def caller(self) -> _common_pb2.Principal: ...
     @_builtins.property
@@ -157,10 +190,11 @@ class SearchRequest(_message.Message):
         page_size: _builtins.int = ...,
         page_token: _builtins.str = ...,
         event_id: _builtins.str = ...,
+        conversation_id: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["caller", b"caller", "since", b"since", "until", b"until"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["caller", b"caller", "cluster_id", b"cluster_id", "event_id", b"event_id", "kind", b"kind", "outcome", b"outcome", "page_size", b"page_size", "page_token", b"page_token", "risk", b"risk", "since", b"since", "tenant", b"tenant", "text", b"text", "until", b"until", "user", b"user", "verb", b"verb"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["caller", b"caller", "cluster_id", b"cluster_id", "conversation_id", b"conversation_id", "event_id", b"event_id", "kind", b"kind", "outcome", b"outcome", "page_size", b"page_size", "page_token", b"page_token", "risk", b"risk", "since", b"since", "tenant", b"tenant", "text", b"text", "until", b"until", "user", b"user", "verb", b"verb"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -236,11 +270,20 @@ Global___ExportChunk: _TypeAlias = ExportChunk  # noqa: Y015
 
 @_typing.final
 class TailRequest(_message.Message):
+    """New events as they are published (before they are stored): a live view, not a
+    delivery guarantee. A client that falls too far behind is cut off with
+    RESOURCE_EXHAUSTED; Search and Export are the complete record.
+    """
+
     DESCRIPTOR: _descriptor.Descriptor
 
     CALLER_FIELD_NUMBER: _builtins.int
     TENANT_FIELD_NUMBER: _builtins.int
+    USER_FIELD_NUMBER: _builtins.int
+    KIND_FIELD_NUMBER: _builtins.int
     tenant: _builtins.str
+    user: _builtins.str
+    kind: _builtins.str
     @_builtins.property
     def caller(self) -> _common_pb2.Principal: ...
     def __init__(
@@ -248,10 +291,12 @@ class TailRequest(_message.Message):
         *,
         caller: _common_pb2.Principal | None = ...,
         tenant: _builtins.str = ...,
+        user: _builtins.str = ...,
+        kind: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["caller", b"caller"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["caller", b"caller", "tenant", b"tenant"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["caller", b"caller", "kind", b"kind", "tenant", b"tenant", "user", b"user"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -265,8 +310,10 @@ class ReportRequest(_message.Message):
     SINCE_FIELD_NUMBER: _builtins.int
     UNTIL_FIELD_NUMBER: _builtins.int
     GROUP_BY_FIELD_NUMBER: _builtins.int
+    TENANT_FIELD_NUMBER: _builtins.int
     group_by: _builtins.str
-    """"user" or "tenant" """
+    """"user" (default) or "tenant" """
+    tenant: _builtins.str
     @_builtins.property
     def caller(self) -> _common_pb2.Principal: ...
     @_builtins.property
@@ -280,10 +327,11 @@ class ReportRequest(_message.Message):
         since: _timestamp_pb2.Timestamp | None = ...,
         until: _timestamp_pb2.Timestamp | None = ...,
         group_by: _builtins.str = ...,
+        tenant: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["caller", b"caller", "since", b"since", "until", b"until"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["caller", b"caller", "group_by", b"group_by", "since", b"since", "until", b"until"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["caller", b"caller", "group_by", b"group_by", "since", b"since", "tenant", b"tenant", "until", b"until"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -304,7 +352,9 @@ class ReportRow(_message.Message):
     """YYYY-MM-DD"""
     events: _builtins.int
     writes: _builtins.int
+    """plans of risk write or destructive"""
     denials: _builtins.int
+    """kind "denied" or outcome "denied"/"permission_denied"/"forbidden" """
     def __init__(
         self,
         *,

@@ -1,0 +1,128 @@
+"""Keep secrets out of the audit trail.
+
+Publishers (the gateway, the executor) redact before an event leaves the process, and the
+audit service redacts again before it stores or forwards anything: a publisher that forgot
+must not be able to leak a token into ClickHouse, Splunk or a syslog archive.
+
+Two rules:
+- the values of a Kubernetes Secret (`data`, `stringData`) are never kept, only their keys;
+- anything that looks like a credential (a key named like one, a bearer/basic header, a
+  JWT, a PEM private key, `password=...` in free text, well-known token prefixes) is
+  replaced by `[REDACTED]`.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from kubechat.events import AuditEvent
+
+REDACTED = "[REDACTED]"
+
+# Keys whose values are credentials whatever they contain.
+_SECRET_KEY = re.compile(
+    r"(pass(word|wd|phrase)?|secret|token|api[_-]?key|access[_-]?key|private[_-]?key|"
+    r"credential|authorization|auth|cookie|session[_-]?id|client[_-]?secret|"
+    r"kubeconfig|cert(ificate)?[_-]?key|bearer)$",
+    re.IGNORECASE,
+)
+# Keys that merely mention a secret-ish word but hold no credential.
+_HARMLESS_KEY = re.compile(r"(token_id|secret_name|secretname|tokens?_used|auth_mode)$", re.I)
+
+_TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # PEM blocks: private keys, and certificates (harmless but noisy and often paired).
+    (
+        re.compile(
+            r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)",
+            re.S,
+        ),
+        REDACTED,
+    ),
+    # Authorization headers and their friends.
+    # The value must hold a digit: "token deployment" is a sentence, "token 9fQ2..." is not.
+    (
+        re.compile(
+            r"\b(bearer|basic|splunk|token)\s+(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}", re.I
+        ),
+        r"\1 " + REDACTED,
+    ),
+    # JSON Web Tokens: three base64url segments, the first one a JSON header.
+    (re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}"), REDACTED),
+    # Well-known token prefixes (GitHub, Slack, AWS access keys, Kubernetes bootstrap tokens).
+    (re.compile(r"\b(gh[pousr]_[A-Za-z0-9]{20,}|xox[abpr]-[A-Za-z0-9-]{10,})"), REDACTED),
+    (re.compile(r"\b(AKIA|ASIA)[A-Z0-9]{16}\b"), REDACTED),
+    (re.compile(r"\b[a-z0-9]{6}\.[a-z0-9]{16}\b"), REDACTED),
+    # key=value / key: value where the key names a credential (CLI flags, env, URLs).
+    (
+        re.compile(
+            r"(?P<key>(?:--)?[A-Za-z_.-]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|"
+            r"access[_-]?key|credential)[A-Za-z_-]*)(?P<sep>\s*[=:]\s*)"
+            r"(?P<quote>[\"']?)(?P<value>[^\s\"',;&]+)",
+            re.I,
+        ),
+        r"\g<key>\g<sep>\g<quote>" + REDACTED,
+    ),
+    # Credentials inside URLs: scheme://user:password@host
+    (re.compile(r"(\b[a-z][a-z0-9+.-]*://[^\s:/@]+:)[^\s@/]+@", re.I), r"\1" + REDACTED + "@"),
+)
+
+
+def redact_text(text: str) -> str:
+    """`text` with every credential-looking substring replaced."""
+    if not text:
+        return text
+    for pattern, replacement in _TEXT_PATTERNS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def _is_secret_key(key: str) -> bool:
+    return bool(_SECRET_KEY.search(key)) and not _HARMLESS_KEY.search(key)
+
+
+def _is_kubernetes_secret(value: dict[str, Any]) -> bool:
+    kind = value.get("kind")
+    if isinstance(kind, dict):  # an Operation's resource reference: {"kind": "Secret"}
+        kind = kind.get("kind")
+    resource = value.get("resource")
+    if isinstance(resource, dict):
+        kind = kind or resource.get("kind")
+        if str(resource.get("plural", "")).lower() == "secrets":
+            kind = "Secret"
+    return str(kind or "").lower() == "secret"
+
+
+def redact_value(value: Any) -> Any:
+    """A copy of a JSON-like value with credentials and Secret data removed."""
+    if isinstance(value, str):
+        return redact_text(value)
+    if isinstance(value, list):
+        return [redact_value(item) for item in value]
+    if isinstance(value, dict):
+        secret = _is_kubernetes_secret(value)
+        result: dict[str, Any] = {}
+        for key, item in value.items():
+            name = str(key)
+            if secret and name in ("data", "stringData", "params") and isinstance(item, dict):
+                # Keep which keys a Secret has (useful to an auditor), never their values.
+                result[name] = dict.fromkeys(item, REDACTED)
+            elif _is_secret_key(name) and item not in (None, "", [], {}):
+                result[name] = REDACTED
+            else:
+                result[name] = redact_value(item)
+        return result
+    return value
+
+
+def redact_event(event: AuditEvent) -> AuditEvent:
+    """A copy of `event` that is safe to store and forward."""
+    data = event.model_dump(mode="json")
+    for field in ("text", "error", "user_agent"):
+        data[field] = redact_text(data[field])
+    if data.get("plan"):
+        data["plan"]["operations"] = redact_value(data["plan"]["operations"])
+        data["plan"]["kubectl"] = [redact_text(k) for k in data["plan"]["kubectl"]]
+    if data.get("execution"):
+        data["execution"]["detail"] = redact_text(data["execution"]["detail"])
+    return AuditEvent.model_validate(data)
