@@ -89,7 +89,7 @@ def test_event_published_while_audit_is_down_is_stored_exactly_once(
         (b'{"text": "x", "cluster": []}', "application/json", 422, "field 'cluster'"),
         (b'{"text": "x", "bogus": 1}', "application/json", 422, "'bogus' is not accepted"),
         (b"[1, 2]", "application/json", 422, "JSON object"),
-        (b'{"text": "\xff\xfe"}', "application/json", 422, "not valid JSON"),
+        (b'{"text": "\xff\xfe"}', "application/json", 400, "not valid UTF-8 JSON"),
         (b"not json", "application/json", 422, "not valid JSON"),
         (b'{"text": "' + b"a" * 1024 * 1024 + b'"}', "application/json", 413, "exceeds"),
         (b'{"text": "   "}', "application/json", 422, "field 'text'"),

@@ -53,6 +53,9 @@ async def _kubechat(request: Request, exc: Exception) -> JSONResponse:
 
 async def _http(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, StarletteHTTPException)
+    if exc.status_code == 400 and exc.detail == "There was an error parsing the body":
+        # FastAPI says this when the bytes do not even decode (e.g. invalid UTF-8).
+        return error_response(400, "invalid_body", "the request body is not valid UTF-8 JSON")
     return error_response(exc.status_code, "http_error", str(exc.detail))
 
 
