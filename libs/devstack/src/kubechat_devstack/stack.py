@@ -146,6 +146,9 @@ class Stack:
                 env[f"KUBECHAT_{peer.upper()}_ADDRESS"] = self.address(peer)
         else:
             env["KUBECHAT_GRPC_PORT"] = str(getattr(self.ports, service))
+        if service == "audit":
+            # chdb allows one process per data directory: each stack gets its own.
+            env["KUBECHAT_DATA_DIR"] = str(self.base_dir / "audit")
         if service == "executor" and self.kubeconfig is not None:
             env["KUBECHAT_KUBECONFIG"] = str(self.kubeconfig)
         env.update(self.extra_env)
