@@ -11,10 +11,11 @@ from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.kinds import POD_OWNERS, STANDARD_KINDS, KindInfo, KindTable
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, TYPO_TARGETS
-from kubechat_nlp.model import Clarification, Operation, Plan, Risk
+from kubechat_nlp.model import Clarification, Operation, ParamValue, Plan, Risk
 from kubechat_nlp.render import render
 from kubechat_nlp.rules import classify, shape
 from kubechat_nlp.rules.common import Ctx, Draft
+from kubechat_nlp.slots import Slots, extract_common, field_selector
 from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
 from kubechat_nlp.utterance import Utterance
 
@@ -38,6 +39,9 @@ _NAMESPACELESS = frozenset({"api-resources", "api-versions", "cluster-info", "cl
                             "version", "auth.whoami", "create.namespace", "top.node", "cordon",
                             "uncordon", "drain", "taint", "explain"})
 _PRONOUNS = frozenset({"it", "its", "them", "their"})
+_ACTION_WORDS = frozenset("""delete remove create scale restart drain cordon uncordon label annotate
+expose exec rollback undo set patch edit apply run pause resume roll kill destroy describe
+port-forward forward copy debug top""".split())
 _FILLER = frozenset("""and what about how same thing do the now also again ok okay but please
 then too as well instead for same? there""".split())
 _DANGEROUS_ARGV = re.compile(r"^(rm|kill|pkill|killall|shutdown|reboot|halt|mkfs\S*|dd|truncate|"
@@ -99,7 +103,8 @@ class RulesEngine:
         corrected = sum(1 for t in tokens if not t.quoted and t.norm != t.text.lower())
         confidence = 0.92 - 0.05 * corrected
         if context is not None and context.last_operations:
-            follow = self._follow_up(tokens, context, kinds)
+            follow = self._refine(tokens, context, kinds) or self._follow_up(
+                tokens, context, kinds)
             if follow is not None:
                 return self._finish(follow, context, cluster, confidence - 0.05)
             tokens = self._resolve_pronouns(tokens, context)
@@ -116,6 +121,13 @@ class RulesEngine:
                 drafts = parts
         if drafts is None:
             drafts = self._clause(tokens, kinds)
+        last = context.last_target if context is not None else None
+        if isinstance(drafts, Clarification) and last is not None and last.resource is not None:
+            # "check the rollout status" right after talking about deployment api
+            retry = self._clause([*tokens, *_target_tokens(last)], kinds)
+            if not isinstance(retry, Clarification):
+                drafts = retry
+                confidence -= 0.1
         if isinstance(drafts, Clarification):
             return Plan(clarification=drafts, confidence=0.5)
         return self._finish(drafts, context, cluster, confidence)
@@ -151,18 +163,47 @@ class RulesEngine:
         last = context.last_target
         if last is None or last.resource is None:
             return tokens
-        kind = last.resource.kind.lower()
         out: list[Token] = []
         for tok in tokens:
             if tok.norm in _PRONOUNS and not tok.quoted:
-                out.append(Token(kind, kind))
-                for j, name in enumerate(last.targets):
-                    if j:
-                        out.append(Token(",", ","))
-                    out.append(Token(name, name.lower(), quoted=True))
+                out.extend(_target_tokens(last))
             else:
                 out.append(tok)
         return out
+
+    def _refine(
+        self, tokens: list[Token], context: ConversationContext, kinds: KindTable
+    ) -> list[Draft] | None:
+        """'only warnings', 'follow them', 'as json', 'with more details': the same
+        operations with extra modifiers."""
+        norms = {t.norm for t in tokens}
+        if norms & _ACTION_WORDS:
+            return None
+        last_plurals = {op.resource.plural for op in context.last_operations if op.resource}
+        u = Utterance(tokens, kinds)
+        s = extract_common(u)
+        if any(m.info.ref.plural not in last_plurals for m in u.kind_mentions()):
+            return None
+        fields = field_selector(u)
+        drafts = [_draft_from_op(op, kinds) for op in context.last_operations]
+        changed = False
+        for d in drafts:
+            if s.all_namespaces:
+                d.slots.all_namespaces, d.slots.namespace, changed = True, None, True
+            if s.selector:
+                d.slots.selector, changed = s.selector, True
+            if fields:
+                d.slots.field_selector, changed = fields, True
+            updates = _modifiers(u, d.verb, s)
+            if updates:
+                d.params.update(updates)
+                changed = True
+        if not changed:
+            return None
+        leftover = [i for i in range(len(u)) if u.is_name(i) and u.norms[i] not in _PRONOUNS]
+        if leftover:
+            return None  # a new object name: not a refinement of the last request
+        return drafts
 
     def _follow_up(
         self, tokens: list[Token], context: ConversationContext, kinds: KindTable
@@ -193,16 +234,7 @@ class RulesEngine:
             new_ns = head.text
         drafts: list[Draft] = []
         for op in context.last_operations:
-            d = Draft(op.verb, params=dict(op.params), subresource=op.subresource)
-            if op.resource is not None:
-                info_for = kinds.by_plural(op.resource.plural)
-                d.kinds = [info_for] if info_for else []
-                d.explicit_kind = True
-            d.names = list(op.targets)
-            d.slots.namespace = op.namespace
-            d.slots.selector = op.label_selector
-            d.slots.field_selector = op.field_selector
-            d.slots.all_namespaces = op.all_namespaces
+            d = _draft_from_op(op, kinds)
             if new_ns is not None:
                 d.slots.namespace, d.slots.all_namespaces = new_ns, False
             if new_kind is not None:
@@ -310,6 +342,60 @@ class RulesEngine:
         if exact:
             return exact
         return partial
+
+
+def _target_tokens(op: Operation) -> list[Token]:
+    kind = op.resource.kind.lower() if op.resource else "pod"
+    out = [Token(kind, kind)]
+    for j, name in enumerate(op.targets):
+        if j:
+            out.append(Token(",", ","))
+        out.append(Token(name, name.lower(), quoted=True))
+    return out
+
+
+def _draft_from_op(op: Operation, kinds: KindTable) -> Draft:
+    d = Draft(op.verb, params=dict(op.params), subresource=op.subresource)
+    if op.resource is not None:
+        info = kinds.by_plural(op.resource.plural)
+        d.kinds = [info] if info else []
+        d.explicit_kind = True
+    d.names = list(op.targets)
+    d.slots.namespace = op.namespace
+    d.slots.selector = op.label_selector
+    d.slots.field_selector = op.field_selector
+    d.slots.all_namespaces = op.all_namespaces
+    return d
+
+
+def _modifiers(u: Utterance, verb: str, s: Slots) -> dict[str, ParamValue]:
+    """Parameters a follow-up adds to an operation of kind `verb`."""
+    out: dict[str, ParamValue] = {}
+    if verb == "logs":
+        if u.search(r"\b(follow|stream|streaming|live|tail -f|keep watching)\b"):
+            out["follow"] = True
+        if u.search(r"\b(previous|terminated|crashed|prior|last run)\b"):
+            out["previous"] = True
+        m = u.search(r"\b(?:last|recent|latest|tail) (\d+)\b|\b(\d+) lines\b")
+        if m:
+            out["tail"] = int(m.group(1) or m.group(2))
+        if u.search(r"\btimestamps?\b"):
+            out["timestamps"] = True
+    elif verb == "events":
+        if u.search(r"\bwarnings?\b"):
+            out["types"] = "Warning"
+        if s.watch:
+            out["watch"] = True
+    elif verb in ("get", "top.pod", "top.node"):
+        if s.output and verb == "get":
+            out["output"] = s.output
+        if s.sort_by:
+            out["sort_by"] = s.sort_by
+        if s.watch and verb == "get":
+            out["watch"] = True
+        if verb == "get" and u.search(r"\b(labels)\b"):
+            out["show_labels"] = True
+    return out
 
 
 def _without_namespace(op: Operation) -> Operation:

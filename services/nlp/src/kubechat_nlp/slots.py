@@ -189,7 +189,7 @@ def field_selector(u: Utterance) -> str | None:
         u.mark(m)
     else:
         m = u.search(r"\b(running|pending|failed|failing|succeeded|completed|successful|crashed)"
-                     r" (?:pods?|jobs?)\b|\bpods? (?:that are|which are|in|with|in the|with "
+                     r" (?:pods?|jobs?|ones)\b|\bpods? (?:that are|which are|in|with|in the|with "
                      r"the) (?:status |phase |state )?(running|pending|failed|succeeded|completed)"
                      r"\b")
         if m:

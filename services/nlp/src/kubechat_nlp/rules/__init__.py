@@ -11,7 +11,7 @@ from kubechat_nlp.utterance import Utterance
 
 Rule = tuple[str, str, Callable[[Ctx], Result]]
 
-_NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )"
+_NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
 
 # (name, regex over the normalized text, builder). First match wins.
 RULES: tuple[Rule, ...] = (
@@ -80,7 +80,8 @@ RULES: tuple[Rule, ...] = (
     ("autoscale", r"\bauto[- ]?scal|\b(create|add|set up|make|configure)\b.{0,30}\b(hpa|autoscaler|"
                   r"horizontalpodautoscaler)\b",
      workloads.build_autoscale),
-    ("rollout", r"\brollout\b|\broll(ed)? ?back\b|\broll out\b|\brolling (restart|update)\b|"
+    ("rollout", r"\brollout\b|\broll(ed)? ?back\b|\broll (it|them|\S+ \S+) back\b|"
+                r"\b(rollout|revision|deployment|release) history\b|\bhistory of\b|\broll out\b|\brolling (restart|update)\b|"
                 + _NOT_AFTER_DONT + r"\brestart(?! count| policy)|\bredeploy\b|\bbounce\b|"
                 r"\bundo\b|\brevert\b|\bpaused?\b|\bresume\b|\bunpause\b|\brevisions?\b",
      workloads.build_rollout),

@@ -147,7 +147,6 @@ def _nodes(c: Ctx, verb: str) -> Draft:
 
 def build_node_state(c: Ctx, verb: str) -> Result:
     d = _nodes(c, verb)
-    d.kinds = []
     if not d.names and not d.slots.selector:
         return clarify(f"Which node should I {verb}?")
     return [d]
@@ -179,7 +178,6 @@ def build_drain(c: Ctx) -> Result:
     if u.search(r"\b(dry[- ]run|preview|without actually|simulate)\b"):
         params["dry_run"] = "client"
     d = _nodes(c, "drain")
-    d.kinds = []
     d.params.update(params)
     if not d.names and not d.slots.selector:
         return clarify("Which node should I drain?")

@@ -49,7 +49,8 @@ def build_scale(c: Ctx) -> Result:
 
 def build_rollout(c: Ctx) -> Result:
     u = c.u
-    if u.search(r"\b(roll ?back|undo|revert|previous (revision|version|deployment))\b"):
+    if u.search(r"\b(roll ?back|undo|revert|previous (revision|version|deployment))\b"
+                r"|\broll\b.{0,40}\bback\b"):
         verb = "rollout.undo"
     elif u.search(r"\b(history|revisions)\b"):
         verb = "rollout.history"
@@ -282,7 +283,7 @@ def build_label(c: Ctx) -> Result:
         pairs.append(f"{u.group_text(m, 1)}={u.group_text(m, 2)}")
         u.mark_groups(m)
     m = u.search(rf"\b{noun} (?:of )?(\S+) (?:on \S+ \S+ )?with (?:the )?(?:new )?(?:value )?(\S+)")
-    if m and not pairs and "=" not in m.group(1):
+    if m and not pairs and "=" not in m.group(1) + m.group(2):
         pairs.append(f"{u.group_text(m, 1)}={u.group_text(m, 2)}")
         u.mark_groups(m)
     selector = None
@@ -303,7 +304,7 @@ def build_label(c: Ctx) -> Result:
     s = c.common()
     if selector:
         s.selector = selector
-    d = draft_for(c, verb, s, ("pods",), allow_bare=False)
+    d = draft_for(c, verb, s, ("pods",), allow_bare=True)
     d.kinds = d.kinds[:1]
     if u.search(rf"\b(list|show|display|what)\b.*\b{noun}\b"):
         d.params["list"] = True
@@ -402,6 +403,9 @@ def build_edit(c: Ctx) -> Result:
 def build_delete(c: Ctx) -> Result:
     u = c.u
     s = c.common()
+    from kubechat_nlp.slots import field_selector
+
+    s.field_selector = field_selector(u)
     params: dict[str, ParamValue] = {}
     if s.files:
         params["filename"] = s.files
@@ -554,7 +558,7 @@ def build_port_forward(c: Ctx) -> Result:
     else:
         m = u.search(r"\b(?:on|local) (?:local )?port (\d+)|\bforward (\d+) to\b")
         if m:
-            local = m.group(1)
+            local = m.group(1) or m.group(2)
             u.mark_groups(m)
         elif u.search(r"\brandom (local )?port\b"):
             local = ""
