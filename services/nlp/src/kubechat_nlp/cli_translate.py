@@ -15,8 +15,10 @@ def translate_line(engine: Engine, line: str) -> dict[str, Any]:
     except json.JSONDecodeError as err:
         return {"id": None, "error": f"invalid JSON: {err.msg}"}
     if not isinstance(row, dict) or not isinstance(row.get("query"), str):
-        return {"id": row.get("id") if isinstance(row, dict) else None,
-                "error": "each line must be an object with a string 'query'"}
+        return {
+            "id": row.get("id") if isinstance(row, dict) else None,
+            "error": "each line must be an object with a string 'query'",
+        }
     plan = engine.parse(row["query"])
     out: dict[str, Any] = {
         "id": row.get("id"),
@@ -27,8 +29,10 @@ def translate_line(engine: Engine, line: str) -> dict[str, Any]:
     if len(plan.kubectl) > 1:
         out["operations"] = list(plan.kubectl)
     if plan.clarification is not None:
-        out["clarification"] = {"question": plan.clarification.question,
-                                "choices": list(plan.clarification.choices)}
+        out["clarification"] = {
+            "question": plan.clarification.question,
+            "choices": list(plan.clarification.choices),
+        }
     return out
 
 

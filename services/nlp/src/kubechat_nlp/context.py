@@ -32,8 +32,9 @@ class ConversationContext:
         return ConversationContext(plan.operations, namespace)
 
     def to_json(self) -> str:
-        return json.dumps({"namespace": self.namespace,
-                           "operations": [asdict(op) for op in self.last_operations]})
+        return json.dumps(
+            {"namespace": self.namespace, "operations": [asdict(op) for op in self.last_operations]}
+        )
 
     @classmethod
     def from_json(cls, raw: str | bytes) -> ConversationContext:
@@ -83,8 +84,9 @@ class InMemoryContextStore:
 class RedisContextStore:
     """One JSON document per conversation, expiring `ttl_seconds` after the last turn."""
 
-    def __init__(self, redis: Any, *, ttl_seconds: int = 3600,
-                 prefix: str = "kubechat:nlp:ctx:") -> None:
+    def __init__(
+        self, redis: Any, *, ttl_seconds: int = 3600, prefix: str = "kubechat:nlp:ctx:"
+    ) -> None:
         # `redis` is a `redis.asyncio.Redis`; typed loosely to keep redis out of the model.
         self._redis = redis
         self._ttl = ttl_seconds

@@ -32,23 +32,54 @@ class Engine(Protocol):
     ) -> Plan: ...
 
 
-_CLAUSE_VERBS = frozenset("""show list get describe scale restart check display tail watch roll
+_CLAUSE_VERBS = frozenset(
+    """show list get describe scale restart check display tail watch roll
 rollback undo set label annotate expose cordon drain uncordon top exec open print view give
-fetch find pause resume""".split())
-_NAMESPACELESS = frozenset({"api-resources", "api-versions", "cluster-info", "cluster-info.dump",
-                            "version", "auth.whoami", "create.namespace", "top.node", "cordon",
-                            "uncordon", "drain", "taint", "explain"})
+fetch find pause resume""".split()
+)
+_NAMESPACELESS = frozenset(
+    {
+        "api-resources",
+        "api-versions",
+        "cluster-info",
+        "cluster-info.dump",
+        "version",
+        "auth.whoami",
+        "create.namespace",
+        "top.node",
+        "cordon",
+        "uncordon",
+        "drain",
+        "taint",
+        "explain",
+    }
+)
 _PRONOUNS = frozenset({"it", "its", "them", "their"})
-_ACTION_WORDS = frozenset("""delete remove create scale restart drain cordon uncordon label annotate
+_ACTION_WORDS = frozenset(
+    """delete remove create scale restart drain cordon uncordon label annotate
 expose exec rollback undo set patch edit apply run pause resume roll kill destroy describe
-port-forward forward copy debug top""".split())
-_FILLER = frozenset("""and what about how same thing do the now also again ok okay but please
-then too as well instead for same? there""".split())
-_DANGEROUS_ARGV = re.compile(r"^(rm|kill|pkill|killall|shutdown|reboot|halt|mkfs\S*|dd|truncate|"
-                             r"drop|psql|mysql|redis-cli|chmod|chown|mv)$")
+port-forward forward copy debug top""".split()
+)
+_FILLER = frozenset(
+    """and what about how same thing do the now also again ok okay but please
+then too as well instead for same? there""".split()
+)
+_DANGEROUS_ARGV = re.compile(
+    r"^(rm|kill|pkill|killall|shutdown|reboot|halt|mkfs\S*|dd|truncate|"
+    r"drop|psql|mysql|redis-cli|chmod|chown|mv)$"
+)
 # Kinds to search when a name comes without a kind and a cluster is known.
-_DEFAULT_SEARCH = ("pods", "deployments", "statefulsets", "daemonsets", "services", "jobs",
-                   "cronjobs", "configmaps", "secrets")
+_DEFAULT_SEARCH = (
+    "pods",
+    "deployments",
+    "statefulsets",
+    "daemonsets",
+    "services",
+    "jobs",
+    "cronjobs",
+    "configmaps",
+    "secrets",
+)
 
 
 class RulesEngine:
@@ -81,8 +112,11 @@ class RulesEngine:
             return self._parse(cleaned, context, cluster)
         except Exception:  # the engine must answer, never crash the turn
             log.exception("rules engine failed")
-            return Plan(clarification=Clarification(
-                "I could not understand that request. Could you rephrase it?"))
+            return Plan(
+                clarification=Clarification(
+                    "I could not understand that request. Could you rephrase it?"
+                )
+            )
 
     # --- pipeline -------------------------------------------------------------------------
     def _kinds(self, cluster: ClusterView | None) -> KindTable:
@@ -103,8 +137,7 @@ class RulesEngine:
         corrected = sum(1 for t in tokens if not t.quoted and t.norm != t.text.lower())
         confidence = 0.92 - 0.05 * corrected
         if context is not None and context.last_operations:
-            follow = self._refine(tokens, context, kinds) or self._follow_up(
-                tokens, context, kinds)
+            follow = self._refine(tokens, context, kinds) or self._follow_up(tokens, context, kinds)
             if follow is not None:
                 return self._finish(follow, context, cluster, confidence - 0.05)
             tokens = self._resolve_pronouns(tokens, context)
@@ -142,10 +175,9 @@ class RulesEngine:
         for i, tok in enumerate(tokens):
             nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
             nxt2 = tokens[i + 2].norm if i + 2 < len(tokens) else ""
-            boundary = (tok.norm in (";", "then") and (nxt in _CLAUSE_VERBS or nxt2
-                                                        in _CLAUSE_VERBS)) or (
-                tok.norm in ("and", ",") and nxt in _CLAUSE_VERBS
-            )
+            boundary = (
+                tok.norm in (";", "then") and (nxt in _CLAUSE_VERBS or nxt2 in _CLAUSE_VERBS)
+            ) or (tok.norm in ("and", ",") and nxt in _CLAUSE_VERBS)
             if boundary and clauses[-1]:
                 clauses.append([])
                 continue
@@ -256,9 +288,14 @@ class RulesEngine:
         for d in drafts:
             if d.verb not in self.catalogue:
                 return Plan(clarification=Clarification("I do not know how to do that yet."))
-            if (context and context.namespace and not d.slots.namespace
-                    and not d.slots.all_namespaces and not d.verb.startswith("config.")
-                    and d.verb not in _NAMESPACELESS):
+            if (
+                context
+                and context.namespace
+                and not d.slots.namespace
+                and not d.slots.all_namespaces
+                and not d.verb.startswith("config.")
+                and d.verb not in _NAMESPACELESS
+            ):
                 d.slots.namespace = context.namespace
             if cluster is not None and d.names:
                 resolved = self._resolve_names(d, cluster)
@@ -315,13 +352,23 @@ class RulesEngine:
                 kinds_text = "/".join(plurals[:3])
                 return Clarification(f"I found no {kinds_text} named like '{name}'{where}.")
             if len(matches) > 1:
-                return Clarification(f"Which one do you mean by '{name}'?",
-                                     tuple(f"{p.rstrip('s')}/{n}" for p, n in matches))
+                return Clarification(
+                    f"Which one do you mean by '{name}'?",
+                    tuple(f"{p.rstrip('s')}/{n}" for p, n in matches),
+                )
             plural, full = matches[0]
             info = self._standard.by_plural(plural) or next(
-                (k for k in cluster.kinds() if k.ref.plural == plural), None)
-            single = Draft(d.verb, [info] if info else d.kinds, [full], True, d.slots,
-                           dict(d.params), d.subresource)
+                (k for k in cluster.kinds() if k.ref.plural == plural), None
+            )
+            single = Draft(
+                d.verb,
+                [info] if info else d.kinds,
+                [full],
+                True,
+                d.slots,
+                dict(d.params),
+                d.subresource,
+            )
             ops.append(single.build())
         return _merge(ops)
 

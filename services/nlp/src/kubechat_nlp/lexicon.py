@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-STOPWORDS = frozenset("""
+STOPWORDS = frozenset(
+    """
 a an the this that these those it its it's them they their there here my our your his her
 me we us you i i'm to of in on at by for from with without within into onto inside out
 over under up down off about across through and or but nor so then than as if else when
@@ -17,9 +18,11 @@ based based-on instead way whether let let's want wanted need needed make sure s
 check tell give me show showing shown display list listing get getting print view find
 value values type types kind kinds resource resources object objects thing things
 everything something anything nothing default local remote locally remotely
-""".split())
+""".split()
+)
 
-COMMAND_WORDS = frozenset("""
+COMMAND_WORDS = frozenset(
+    """
 describe details detail detailed info information inspect logs log stream streaming follow
 tail exec execute run running runs start starting started launch spin deploy create
 creating created delete deleting deleted remove removing removed destroy kill terminate
@@ -49,17 +52,39 @@ locally random address addresses terminal mode raw client back copy changing oth
 there exists exist existing remote version label labels worker workers maintenance
 return returns confirms confirm deletion effect taint instead already array element
 crashing crashed failing broken down slow stuck restarting healthy wrong happening going on
-""".split())
+""".split()
+)
 
 NOT_NAMES = STOPWORDS | COMMAND_WORDS
 
 # Words worth correcting a typo towards (besides kind names): the command verbs.
-TYPO_TARGETS = frozenset("""describe delete restart rollout rollback scale create namespace
+TYPO_TARGETS = frozenset(
+    """describe delete restart rollout rollback scale create namespace
 namespaces container containers replicas logs events deployment deployments service services
 secret secrets cordon uncordon drain label annotate expose rollout status history undo
-autoscale""".split())
+autoscale""".split()
+)
 
 # Words that are kind short names or synonyms but mean something else in prose.
-NOT_NL_KIND_WORDS = frozenset({"limits", "no", "all", "quota", "volume", "volumes",
-                               "machine", "machines", "workload", "cs", "ev", "ep", "sc",
-                               "ing", "cj", "everything", "lease", "leases"})
+NOT_NL_KIND_WORDS = frozenset(
+    {
+        "limits",
+        "no",
+        "all",
+        "quota",
+        "volume",
+        "volumes",
+        "machine",
+        "machines",
+        "workload",
+        "cs",
+        "ev",
+        "ep",
+        "sc",
+        "ing",
+        "cj",
+        "everything",
+        "lease",
+        "leases",
+    }
+)

@@ -10,19 +10,54 @@ from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.utterance import KindMention, Utterance
 
 KV = r"[\w./*:-]+(?:!=|==|=)[\w./:*-]*"
-_STOP_AFTER_IN = {"", ",", "and", "with", "sorted", "please", "too", "as", "using", "that",
-                  "which", "where", "now", "then", "right", "?", "only", "instead", "also",
-                  "sort", "ordered", "in", "-o", "--output", "showing", "including"}
+_STOP_AFTER_IN = {
+    "",
+    ",",
+    "and",
+    "with",
+    "sorted",
+    "please",
+    "too",
+    "as",
+    "using",
+    "that",
+    "which",
+    "where",
+    "now",
+    "then",
+    "right",
+    "?",
+    "only",
+    "instead",
+    "also",
+    "sort",
+    "ordered",
+    "in",
+    "-o",
+    "--output",
+    "showing",
+    "including",
+}
 
-_PHASES = {"running": "Running", "pending": "Pending", "failed": "Failed", "failing": "Failed",
-           "succeeded": "Succeeded", "completed": "Succeeded", "successful": "Succeeded",
-           "crashed": "Failed", "unknown": "Unknown"}
+_PHASES = {
+    "running": "Running",
+    "pending": "Pending",
+    "failed": "Failed",
+    "failing": "Failed",
+    "succeeded": "Succeeded",
+    "completed": "Succeeded",
+    "successful": "Succeeded",
+    "crashed": "Failed",
+    "unknown": "Unknown",
+}
 
 _SORT_KEYS: tuple[tuple[tuple[str, ...], str], ...] = (
     (("restart",), ".status.containerStatuses[0].restartCount"),
     (("capacity", "size", "storage"), ".spec.capacity.storage"),
-    (("time", "timestamp", "age", "creation", "created", "date", "newest", "oldest"),
-     ".metadata.creationTimestamp"),
+    (
+        ("time", "timestamp", "age", "creation", "created", "date", "newest", "oldest"),
+        ".metadata.creationTimestamp",
+    ),
     (("cpu", "processor"), "cpu"),
     (("memory", "mem", "ram"), "memory"),
     (("name", "alphabetical", "alphabetically"), ".metadata.name"),
@@ -57,9 +92,11 @@ def extract_common(u: Utterance) -> Slots:
     _output(u, s)
     _sort(u, s)
     s.watch = bool(
-        u.search(r"\b(watch|watching|stream|streaming|live|as they (arrive|happen)|wait for more"
-                 r"|keep (watching|following)|until (it )?(completes|completion|done))\b"
-                 r"|(^| )(-w|--watch)( |$)")
+        u.search(
+            r"\b(watch|watching|stream|streaming|live|as they (arrive|happen)|wait for more"
+            r"|keep (watching|following)|until (it )?(completes|completion|done))\b"
+            r"|(^| )(-w|--watch)( |$)"
+        )
     )
     m = u.search(r"\b(?:in|using|with|on|for) (?:the )?(\S+) (?:kube)?context\b")
     if m and u.is_name(u.group_index(m)):
@@ -80,7 +117,7 @@ def _files(u: Utterance, s: Slots) -> None:
             s.files.append(tok.text)
             u.used.add(i)
     m = u.search(r"\b(?:folder|directory|dir)(?: path| named| called)? (\S+)")
-    if m and not u.tokens[u.group_index(m)].norm in ("containing", "with", "of"):
+    if m and u.tokens[u.group_index(m)].norm not in ("containing", "with", "of"):
         path = _value(u, m)
         if path not in s.files:
             s.files.append(path)
@@ -111,7 +148,8 @@ def _namespace(u: Utterance, s: Slots) -> None:
         r"\b(?:in|from|within|inside|for|under|of|into|to) (?:the |my |a )?(?:namespace|ns)"
         r"(?: named| called| of)? (\S+)",
         r"\bnamespace: (\S+)",
-        r"\b(?:in|from|within|inside|for|under|into|to) (?:the |my |your )?(\S+) (?:namespace|ns)\b",
+        r"\b(?:in|from|within|inside|for|under|into|to) (?:the |my |your )?(\S+) "
+        r"(?:namespace|ns)\b",
     )
     for pattern in patterns:
         for m in u.finditer(pattern):
@@ -125,8 +163,10 @@ def _namespace(u: Utterance, s: Slots) -> None:
                     u.mark(m)
                     return
                 continue
-            if idx in u.used or u.tokens[idx].literal or not (
-                u.is_name(idx) or word == "default" or u.tokens[idx].quoted
+            if (
+                idx in u.used
+                or u.tokens[idx].literal
+                or not (u.is_name(idx) or word == "default" or u.tokens[idx].quoted)
             ):
                 continue
             before = u.norms[idx - 2] if idx >= 2 else ""
@@ -137,8 +177,10 @@ def _namespace(u: Utterance, s: Slots) -> None:
             s.namespace = u.tokens[idx].text
             u.mark(m)
             return
-    m = u.search(r"\b(?:in|within|from|of) (?:the |this |my |your )?(?:current |default |same )?"
-                 r"(?:namespace|ns|cluster)\b")
+    m = u.search(
+        r"\b(?:in|within|from|of) (?:the |this |my |your )?(?:current |default |same )?"
+        r"(?:namespace|ns|cluster)\b"
+    )
     if m:
         u.mark(m)
         return
@@ -146,8 +188,14 @@ def _namespace(u: Utterance, s: Slots) -> None:
         idx = u.group_index(m)
         nxt = u.norms[idx + 1] if idx + 1 < len(u.norms) else ""
         prev = u.norms[idx - 2] if idx >= 2 else ""
-        if (u.is_name(idx) and nxt in _STOP_AFTER_IN and prev not in ("container", "containers") and not u.tokens[idx].quoted
-                and "." not in u.norms[idx] and not u.norms[idx].endswith("-container")):
+        if (
+            u.is_name(idx)
+            and nxt in _STOP_AFTER_IN
+            and prev not in ("container", "containers")
+            and not u.tokens[idx].quoted
+            and "." not in u.norms[idx]
+            and not u.norms[idx].endswith("-container")
+        ):
             s.namespace = u.tokens[idx].text
             u.mark(m)
             return
@@ -174,8 +222,10 @@ def _selector(u: Utterance, s: Slots) -> None:
         s.selector = _kv_list(u, m)
         u.mark(m)
         return
-    m = u.search(r"\b(?:exclude|excluding|without|lacking|not having)\b.{0,40}?\blabels?"
-                 r"(?: named| called| key)? (\S+)")
+    m = u.search(
+        r"\b(?:exclude|excluding|without|lacking|not having)\b.{0,40}?\blabels?"
+        r"(?: named| called| key)? (\S+)"
+    )
     if m:
         s.selector = "!" + _value(u, m)
         u.mark(m)
@@ -188,10 +238,12 @@ def field_selector(u: Utterance) -> str | None:
         parts.append("status.phase!=Running")
         u.mark(m)
     else:
-        m = u.search(r"\b(running|pending|failed|failing|succeeded|completed|successful|crashed)"
-                     r" (?:pods?|jobs?|ones)\b|\bpods? (?:that are|which are|in|with|in the|with "
-                     r"the) (?:status |phase |state )?(running|pending|failed|succeeded|completed)"
-                     r"\b")
+        m = u.search(
+            r"\b(running|pending|failed|failing|succeeded|completed|successful|crashed)"
+            r" (?:pods?|jobs?|ones)\b|\bpods? (?:that are|which are|in|with|in the|with "
+            r"the) (?:status |phase |state )?(running|pending|failed|succeeded|completed)"
+            r"\b"
+        )
         if m:
             phase = m.group(1) or m.group(2)
             parts.append(f"status.phase={_PHASES[phase]}")
@@ -215,22 +267,28 @@ def _output(u: Utterance, s: Slots) -> None:
         s.output = m.group(1)
         u.mark(m)
         return
-    m = u.search(r"\b(?:more|extra|additional|wider|full)(?: details?| info| information| columns"
-                 r"| output)\b|\bwide\b|\bwith (?:their |the )?(?:node names?|ips?|ip addresses)\b")
+    m = u.search(
+        r"\b(?:more|extra|additional|wider|full)(?: details?| info| information| columns"
+        r"| output)\b|\bwide\b|\bwith (?:their |the )?(?:node names?|ips?|ip addresses)\b"
+    )
     if m:
         s.output = "wide"
         u.mark(m)
         return
-    m = u.search(r"\b(?:only|just)(?: the)? names?\b|\bnames only\b|\b(?:context|pod|node|"
-                 r"deployment|service|namespace|resource|object) names\b")
+    m = u.search(
+        r"\b(?:only|just)(?: the)? names?\b|\bnames only\b|\b(?:context|pod|node|"
+        r"deployment|service|namespace|resource|object) names\b"
+    )
     if m:
         s.output = "name"
         u.mark(m)
 
 
 def _sort(u: Utterance, s: Slots) -> None:
-    m = u.search(r"\b(?:sorted|sort|sorting|ordered|order)(?: it| them| the results?| the list)?"
-                 r" by (?:the |their |its |highest |most )?((?:\S+ ?){1,3})")
+    m = u.search(
+        r"\b(?:sorted|sort|sorting|ordered|order)(?: it| them| the results?| the list)?"
+        r" by (?:the |their |its |highest |most )?((?:\S+ ?){1,3})"
+    )
     if m is None:
         m = u.search(r"\b(?:using|consuming|uses|use) the most (\S+)")
     if m is None:

@@ -49,9 +49,7 @@ def clean(text: str) -> str:
         raise InputError("That looks like binary data, not a request.")
     if len(text) > MAX_CHARS:
         raise InputError(f"That request is too long ({len(text)} characters); please shorten it.")
-    text = "".join(
-        ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text
-    )
+    text = "".join(ch if ch in "\n\t" or unicodedata.category(ch)[0] != "C" else " " for ch in text)
     text = re.sub(r"```.*?(```|$)", " ", text, flags=re.DOTALL)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     kept: list[str] = []

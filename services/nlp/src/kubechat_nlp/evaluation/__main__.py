@@ -27,10 +27,15 @@ def _print(title: str, report: Report, failures: bool) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kubechat_nlp.evaluation")
-    parser.add_argument("--file", type=Path, default=_DEFAULT_FILE,
-                        help="single-turn JSONL: id, query, kubectl")
-    parser.add_argument("--multiturn", type=Path, default=_DEFAULT_MULTITURN,
-                        help="multi-turn JSONL: id, turns[{query, kubectl}]")
+    parser.add_argument(
+        "--file", type=Path, default=_DEFAULT_FILE, help="single-turn JSONL: id, query, kubectl"
+    )
+    parser.add_argument(
+        "--multiturn",
+        type=Path,
+        default=_DEFAULT_MULTITURN,
+        help="multi-turn JSONL: id, turns[{query, kubectl}]",
+    )
     parser.add_argument("--failures", action="store_true", help="print every failed case")
     args = parser.parse_args(argv)
     engine = RulesEngine()

@@ -34,17 +34,54 @@ _SHORT = {
     "-q": "--quiet",
 }
 _BOOL = {
-    "--all-namespaces", "--watch", "--follow", "--previous", "--stdin", "--tty", "--all",
-    "--force", "--now", "--overwrite", "--list", "--show-labels", "--all-containers",
-    "--all-pods", "--timestamps", "--containers", "--raw", "--current", "--ignore-daemonsets",
-    "--delete-emptydir-data", "--interactive", "--save-config", "--prune", "--recursive",
-    "--no-headers", "--watch-only", "--ignore-not-found", "--quiet", "--namespaced",
-    "--dry-run", "--insecure-skip-tls-verify", "--show-kind", "--local",
+    "--all-namespaces",
+    "--watch",
+    "--follow",
+    "--previous",
+    "--stdin",
+    "--tty",
+    "--all",
+    "--force",
+    "--now",
+    "--overwrite",
+    "--list",
+    "--show-labels",
+    "--all-containers",
+    "--all-pods",
+    "--timestamps",
+    "--containers",
+    "--raw",
+    "--current",
+    "--ignore-daemonsets",
+    "--delete-emptydir-data",
+    "--interactive",
+    "--save-config",
+    "--prune",
+    "--recursive",
+    "--no-headers",
+    "--watch-only",
+    "--ignore-not-found",
+    "--quiet",
+    "--namespaced",
+    "--dry-run",
+    "--insecure-skip-tls-verify",
+    "--show-kind",
+    "--local",
 }
 _BOOL_SHORT = {"i", "t", "A", "w", "R", "q", "f", "p"}
 _SORTED_LIST_FLAGS = {"--verb", "--resource", "--limits", "--requests", "--hard", "--types"}
-_MULTIWORD = {"rollout", "config", "auth", "set", "top", "apply", "cluster-info", "create",
-              "certificate", "plugin"}
+_MULTIWORD = {
+    "rollout",
+    "config",
+    "auth",
+    "set",
+    "top",
+    "apply",
+    "cluster-info",
+    "create",
+    "certificate",
+    "plugin",
+}
 _POD_DEFAULT = {"logs", "exec", "attach", "port-forward", "debug"}
 
 
@@ -147,8 +184,8 @@ def canonical(command: str) -> Canonical:
                 name, eq, rest = tok.partition("=")
                 value = rest if eq else None
             else:
-                name, eq, rest = tok[:2], tok[2:3] == "=", tok[3:]
-                if eq:
+                name, rest = tok[:2], tok[3:]
+                if tok[2:3] == "=":
                     value = rest
                 elif len(tok) > 2:
                     if all(c in _BOOL_SHORT for c in tok[1:]):

@@ -80,8 +80,8 @@ def score_multiturn(engine: Engine, conversations: Iterable[dict[str, Any]]) -> 
                 exp_text = " && ".join(exp_list)
                 got = " && ".join(plan.kubectl)
                 ok = len(plan.kubectl) == len(exp_list) and all(
-                    equivalent(a, b) for a, b in zip(plan.kubectl, exp_list, strict=True))
-            report.results.append(
-                CaseResult(f"{conv['id']}#{n}", turn["query"], exp_text, got, ok))
+                    equivalent(a, b) for a, b in zip(plan.kubectl, exp_list, strict=True)
+                )
+            report.results.append(CaseResult(f"{conv['id']}#{n}", turn["query"], exp_text, got, ok))
             context = context.after(plan)
     return report

@@ -17,102 +17,195 @@ _NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
 RULES: tuple[Rule, ...] = (
     ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", workloads.build_patch),
     ("drain", r"\bdrain", admin.build_drain),
-    ("uncordon", r"\buncordon\b|(?<!un)\bschedulable\b", lambda c: admin.build_node_state(
-        c, "uncordon")),
+    (
+        "uncordon",
+        r"\buncordon\b|(?<!un)\bschedulable\b",
+        lambda c: admin.build_node_state(c, "uncordon"),
+    ),
     ("cordon", r"\bcordon\b|\bunschedulable\b", lambda c: admin.build_node_state(c, "cordon")),
-    ("config", r"\b(kubeconfig|contexts?|current-context|kubectl config)\b|\b(switch|change|set|"
-               r"use)\b.{0,20}\bnamespace to\b|\bswitch to (the )?\S+ namespace\b|\bclusters? (that )?"
-               r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b",
-     admin.build_config),
-    ("auth", r"\bcan i\b|\bcan-i\b|\b(am i|are we) allowed\b|\bwho ?am ?i\b|\bwhoami\b|\bsubject "
-             r"attributes\b|\ballowed actions\b|\b(check|see) (if|whether|to see if) .{0,60}\bcan "
-             r"(create|list|get|delete|watch|update|patch|read|do|edit)\b|\bpermissions? to\b",
-     admin.build_auth),
-    ("api-resources", r"\bapi[- ]resources\b|\bresource types\b|\bsupported (resource|kinds)|"
-                      r"\b(all |only )?namespaced (resources|kinds|types)\b|\bshort ?names\b|\bkinds of resources\b",
-     read.build_api_resources),
-    ("api-versions", r"\bapi[- ]versions\b|\bapi groups\b|\bsupported (api )?versions\b",
-     lambda c: read.build_simple("api-versions")),
-    ("cluster-info", r"\bcluster[- ]info\b|\baddress(es)? of the (master|control plane)|"
-                     r"\bcluster state\b|\b(master|control plane) (address|url|endpoint)s?\b",
-     read.build_cluster_info),
-    ("version", r"\b(kubectl|kubernetes|server|client|cluster|k8s) versions?\b(?! label)|"
-                r"\bversion of (kubectl|kubernetes|the (server|cluster)|k8s)\b|"
-                r"\bwhat version\b(?!.*label)", lambda c: read.build_simple("version")),
-    ("explain", r"\b(explain|documentation|docs|schema)\b|\bwhat fields\b",
-     read.build_explain),
+    (
+        "config",
+        r"\b(kubeconfig|contexts?|current-context|kubectl config)\b|\b(switch|change|set|"
+        r"use)\b.{0,20}\bnamespace to\b|\bswitch to (the )?\S+ namespace\b|\bclusters? (that )?"
+        r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b",
+        admin.build_config,
+    ),
+    (
+        "auth",
+        r"\bcan i\b|\bcan-i\b|\b(am i|are we) allowed\b|\bwho ?am ?i\b|\bwhoami\b|\bsubject "
+        r"attributes\b|\ballowed actions\b|\b(check|see) (if|whether|to see if) .{0,60}\bcan "
+        r"(create|list|get|delete|watch|update|patch|read|do|edit)\b|\bpermissions? to\b",
+        admin.build_auth,
+    ),
+    (
+        "api-resources",
+        r"\bapi[- ]resources\b|\bresource types\b|\bsupported (resource|kinds)|"
+        r"\b(all |only )?namespaced (resources|kinds|types)\b|\bshort ?names\b"
+        r"|\bkinds of resources\b",
+        read.build_api_resources,
+    ),
+    (
+        "api-versions",
+        r"\bapi[- ]versions\b|\bapi groups\b|\bsupported (api )?versions\b",
+        lambda c: read.build_simple("api-versions"),
+    ),
+    (
+        "cluster-info",
+        r"\bcluster[- ]info\b|\baddress(es)? of the (master|control plane)|"
+        r"\bcluster state\b|\b(master|control plane) (address|url|endpoint)s?\b",
+        read.build_cluster_info,
+    ),
+    (
+        "version",
+        r"\b(kubectl|kubernetes|server|client|cluster|k8s) versions?\b(?! label)|"
+        r"\bversion of (kubectl|kubernetes|the (server|cluster)|k8s)\b|"
+        r"\bwhat version\b(?!.*label)",
+        lambda c: read.build_simple("version"),
+    ),
+    ("explain", r"\b(explain|documentation|docs|schema)\b|\bwhat fields\b", read.build_explain),
     ("wait", r"\bwait (for|until)\b(?! more)", workloads.build_wait),
-    ("debug", r"^(please )?debug\b|\bdebugging\b|\bdebug (pod|node|container|session)\b"
-              r"|\bcopy of \S+ named\b", workloads.build_debug),
+    (
+        "debug",
+        r"^(please )?debug\b|\bdebugging\b|\bdebug (pod|node|container|session)\b"
+        r"|\bcopy of \S+ named\b",
+        workloads.build_debug,
+    ),
     ("cp", r"\bcopy\b|\bcp\b", workloads.build_cp),
-    ("port-forward", r"\bport[- ]?forward|\bforward(ing)?\b.{0,40}\bport|\blisten(ing)? on\b",
-     workloads.build_port_forward),
+    (
+        "port-forward",
+        r"\bport[- ]?forward|\bforward(ing)?\b.{0,40}\bport|\blisten(ing)? on\b",
+        workloads.build_port_forward,
+    ),
     ("edit", r"\bedit\b", workloads.build_edit),
     ("apply-view", r"\blast[- ]applied\b", workloads.build_apply),
     ("diff", r"\b(diff|compare)\b", lambda c: workloads.build_file_verb(c, "diff")),
-    ("replace", r"\breplace\b.{0,40}\.(ya?ml|json)\b|\bforce replace\b",
-     lambda c: workloads.build_file_verb(c, "replace")),
-    ("apply", r"\bapply\b|\bcreate (resource\S*|objects?|from)\b.{0,40}\b(from|in|files?) "
-              r"(url |(all )?(manifest )?files? (in )?)?x-file", workloads.build_apply),
-    ("vague", r"\b(clean ?up|tidy up|nuke|wipe|get rid of (everything|all)|tear down|"
-              r"(delete|remove|destroy|kill) (everything|it all|all of it|all the things)|"
-              r"(delete|remove|destroy) all(?! \S*(pods|deployments|services|jobs|"
-              r"replicasets|secrets|configmaps|resources|nodes|statefulsets|daemonsets|"
-              r"ingresses|namespaces|events|pvcs|po|svc|deploy)\b))\b",
-     lambda c: clarify("That could delete a lot. What exactly should go? Name the kind and "
-                       "the objects (e.g. 'delete completed jobs in prod').",
-                       "list what is there first", "cancel")),
+    (
+        "replace",
+        r"\breplace\b.{0,40}\.(ya?ml|json)\b|\bforce replace\b",
+        lambda c: workloads.build_file_verb(c, "replace"),
+    ),
+    (
+        "apply",
+        r"\bapply\b|\bcreate (resource\S*|objects?|from)\b.{0,40}\b(from|in|files?) "
+        r"(url |(all )?(manifest )?files? (in )?)?x-file",
+        workloads.build_apply,
+    ),
+    (
+        "vague",
+        r"\b(clean ?up|tidy up|nuke|wipe|get rid of (everything|all)|tear down|"
+        r"(delete|remove|destroy|kill) (everything|it all|all of it|all the things)|"
+        r"(delete|remove|destroy) all(?! \S*(pods|deployments|services|jobs|"
+        r"replicasets|secrets|configmaps|resources|nodes|statefulsets|daemonsets|"
+        r"ingresses|namespaces|events|pvcs|po|svc|deploy)\b))\b",
+        lambda c: clarify(
+            "That could delete a lot. What exactly should go? Name the kind and "
+            "the objects (e.g. 'delete completed jobs in prod').",
+            "list what is there first",
+            "cancel",
+        ),
+    ),
     ("taint", r"^(?!(view|show|list|get|display|what)\b).*\btaints?\b", admin.build_taint),
-    ("top", r"\b(metrics|top|resource (usage|consumption)|(cpu|memory) (usage|use|consumption)"
-            r"|consumption|consuming|using the most)\b", read.build_top),
-    ("logs", r"\blogs?\b|\bstdout\b|\blines of output\b|\b(most recent|last) \d+ lines\b", read.build_logs),
-    ("run", r"\b(run|start|starting|launch|spin up)\b (an? |the )?(single instance of )?\S+ pod\b",
-     create.build_run),
+    (
+        "top",
+        r"\b(metrics|top|resource (usage|consumption)|(cpu|memory) (usage|use|consumption)"
+        r"|consumption|consuming|using the most)\b",
+        read.build_top,
+    ),
+    (
+        "logs",
+        r"\blogs?\b|\bstdout\b|\blines of output\b|\b(most recent|last) \d+ lines\b",
+        read.build_logs,
+    ),
+    (
+        "run",
+        r"\b(run|start|starting|launch|spin up)\b (an? |the )?(single instance of )?\S+ pod\b",
+        create.build_run,
+    ),
     ("attach", r"\battach\b|\boutput from (?!running)\S+ from pod\b", workloads.build_attach),
-    ("exec", r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\b(get|go|hop) into\b|\brun (the )?command\b|"
-             r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
-             r"(first )?(pod|container)\b|\brunning (the )?\S+ command\b",
-     workloads.build_exec),
-    ("set-image", r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"
-                  r"|\b(update|upgrade|bump|set|change|switch|move|roll|deploy)\b.{0,40}\bto x-image\b"
-                  r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b",
-     workloads.build_set_image),
-    ("autoscale", r"\bauto[- ]?scal|\b(create|add|set up|make|configure)\b.{0,30}\b(hpa|autoscaler|"
-                  r"horizontalpodautoscaler)\b",
-     workloads.build_autoscale),
-    ("rollout", r"\brollout\b|\broll(ed)? ?back\b|\broll (it|them|\S+ \S+) back\b|"
-                r"\b(rollout|revision|deployment|release) history\b|\bhistory of\b|\broll out\b|\brolling (restart|update)\b|"
-                + _NOT_AFTER_DONT + r"\brestart(?! count| policy)|\bredeploy\b|\bbounce\b|"
-                r"\bundo\b|\brevert\b|\bpaused?\b|\bresume\b|\bunpause\b|\brevisions?\b",
-     workloads.build_rollout),
-    ("scale", r"\bscale\b|\bresize\b|\bscale (up|down)\b|\breplicas? (to|=)", workloads.build_scale),
-    ("set-resources", r"\b(limits?|requests?)\b.*\b(cpu|memory)\b|\b(cpu|memory)\b.*\blimits?\b",
-     workloads.build_set_resources),
+    (
+        "exec",
+        r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\b(get|go|hop) into\b"
+        r"|\brun (the )?command\b|"
+        r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
+        r"(first )?(pod|container)\b|\brunning (the )?\S+ command\b",
+        workloads.build_exec,
+    ),
+    (
+        "set-image",
+        r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"
+        r"|\b(update|upgrade|bump|set|change|switch|move|roll|deploy)\b.{0,40}\bto x-image\b"
+        r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b",
+        workloads.build_set_image,
+    ),
+    (
+        "autoscale",
+        r"\bauto[- ]?scal|\b(create|add|set up|make|configure)\b.{0,30}\b(hpa|autoscaler|"
+        r"horizontalpodautoscaler)\b",
+        workloads.build_autoscale,
+    ),
+    (
+        "rollout",
+        r"\brollout\b|\broll(ed)? ?back\b|\broll (it|them|\S+ \S+) back\b|"
+        r"\b(rollout|revision|deployment|release) history\b|\bhistory of\b|\broll out\b"
+        r"|\brolling (restart|update)\b|"
+        + _NOT_AFTER_DONT
+        + r"\brestart(?! count| policy)|\bredeploy\b|\bbounce\b|"
+        r"\bundo\b|\brevert\b|\bpaused?\b|\bresume\b|\bunpause\b|\brevisions?\b",
+        workloads.build_rollout,
+    ),
+    (
+        "scale",
+        r"\bscale\b|\bresize\b|\bscale (up|down)\b|\breplicas? (to|=)",
+        workloads.build_scale,
+    ),
+    (
+        "set-resources",
+        r"\b(limits?|requests?)\b.*\b(cpu|memory)\b|\b(cpu|memory)\b.*\blimits?\b",
+        workloads.build_set_resources,
+    ),
     ("set-serviceaccount", r"\bservice ?account to\b", workloads.build_set_serviceaccount),
     ("set-env", r"\b(environment|env)( variables?| vars?)?\b", workloads.build_set_env),
-    ("expose", r"^(?!.*\b(create|run|start)\b.{0,30}\b(deployment|pod)\b).*\bexpose\b|"
-               r"\bservice based on\b|\bcreate (a |an )?(new )?"
-               r"(second )?service for\b|\b(create|make) a service named \S+ for\b",
-     create.build_expose),
-    ("label", r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
-              r"\b(labels?|annotations?)\b|\b(remove|delete|removing|drop)\w* (the |a |an )?"
-              r"(labels?|annotations?)\b|\bannotations?\b",
-     workloads.build_label),
-    ("delete", r"\b(delete|remove|destroy|kill|terminate|erase|purge|evict)\b",
-     workloads.build_delete),
-    ("create", r"\b(create|make|add|new|set up|spin up|provision|generate|start|launch|"
-               r"request)\b", create.build_create),
-    ("describe", r"\b(describe|inspect|tell me about|what's wrong with|why is)\b|"
-                 r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b",
-     read.build_describe),
+    (
+        "expose",
+        r"^(?!.*\b(create|run|start)\b.{0,30}\b(deployment|pod)\b).*\bexpose\b|"
+        r"\bservice based on\b|\bcreate (a |an )?(new )?"
+        r"(second )?service for\b|\b(create|make) a service named \S+ for\b",
+        create.build_expose,
+    ),
+    (
+        "label",
+        r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
+        r"\b(labels?|annotations?)\b|\b(remove|delete|removing|drop)\w* (the |a |an )?"
+        r"(labels?|annotations?)\b|\bannotations?\b",
+        workloads.build_label,
+    ),
+    (
+        "delete",
+        r"\b(delete|remove|destroy|kill|terminate|erase|purge|evict)\b",
+        workloads.build_delete,
+    ),
+    (
+        "create",
+        r"\b(create|make|add|new|set up|spin up|provision|generate|start|launch|"
+        r"request)\b",
+        create.build_create,
+    ),
+    (
+        "describe",
+        r"\b(describe|inspect|tell me about|what's wrong with|why is)\b|"
+        r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b",
+        read.build_describe,
+    ),
     ("events", r"\bevents?\b|\bwarnings\b", read.build_events),
     ("get", r".", read.build_get),
 )
 
 
-_KEEP_HYPHEN = re.compile(r"^-|port-forward|cluster-info|current-context|api-(resources|versions)|"
-                          r"can-i|last-applied|dry-run|custom-columns|auto-scale|cluster-wide|"
-                          r"roll-?back|non-running|re-create|set-context|use-context|get-contexts")
+_KEEP_HYPHEN = re.compile(
+    r"^-|port-forward|cluster-info|current-context|api-(resources|versions)|"
+    r"can-i|last-applied|dry-run|custom-columns|auto-scale|cluster-wide|"
+    r"roll-?back|non-running|re-create|set-context|use-context|get-contexts"
+)
 
 
 def shape(u: Utterance) -> str:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, duration, kv_tokens
-from kubechat_nlp.slots import names_after
 
 
 def _name_after(c: Ctx, pattern: str) -> str | None:
@@ -25,16 +24,23 @@ def build_config(c: Ctx) -> Result:
     m = u.search(r"\bpassword for (?:the )?(\S+) user\b|\b(\S+) user'?s? password\b")
     if m:
         user = m.group(1) or m.group(2)
-        return [Draft("config.view", params={
-            "output": f'jsonpath={{.users[?(@.name == "{user}")].user.password}}'})]
+        return [
+            Draft(
+                "config.view",
+                params={"output": f'jsonpath={{.users[?(@.name == "{user}")].user.password}}'},
+            )
+        ]
     if u.search(r"\brename\b"):
         old = _name_after(c, r"\bcontext (\S+) to\b|\brename (?:the )?(?:context )?(\S+)")
         new = _name_after(c, r"\bto (\S+)")
         if old and new:
             return [Draft("config.rename-context", names=[old, new])]
     if u.search(r"\b(delete|remove)\b.*\bcontext\b"):
-        name = _name_after(c, r"\bcontext (?:for|of) (?:the )?(\S+) cluster\b") or _name_after(
-            c, r"\bcontext (?:named |called )?(\S+)") or _name_after(c, r"\b(\S+) context\b")
+        name = (
+            _name_after(c, r"\bcontext (?:for|of) (?:the )?(\S+) cluster\b")
+            or _name_after(c, r"\bcontext (?:named |called )?(\S+)")
+            or _name_after(c, r"\b(\S+) context\b")
+        )
         if name:
             return [Draft("config.delete-context", names=[name])]
     m = u.search(r"\b(?:delete|remove|unset) (?:the )?user (\S+)")
@@ -43,11 +49,13 @@ def build_config(c: Ctx) -> Result:
     if u.search(r"\bproxy\b"):
         url = _name_after(c, r"\bproxy(?: server| url)? (\S+)")
         cluster = _name_after(c, r"\bto (\S+) in the kubeconfig\b") or _name_after(
-            c, r"\bcluster (\S+)")
+            c, r"\bcluster (\S+)"
+        )
         if url and cluster:
             return [Draft("config.set-cluster", names=[cluster], params={"proxy_url": url})]
     ns = _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?") or _name_after(
-        c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)")
+        c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)"
+    )
     m = u.search(r"\bswitch to (?:the )?(\S+) namespace\b")
     if m:
         ns = u.group_text(m)
@@ -57,18 +65,29 @@ def build_config(c: Ctx) -> Result:
             ns = u.group_text(m)
         if ns:
             return [Draft("config.set-context", params={"current": True, "namespace": ns})]
-    m = u.search(r"\bset (?:the )?(user|cluster|namespace) (?:field )?(?:on|of|for) (?:the )?(\S+)"
-                 r" context(?: entry)? to (\S+)")
+    m = u.search(
+        r"\bset (?:the )?(user|cluster|namespace) (?:field )?(?:on|of|for) (?:the )?(\S+)"
+        r" context(?: entry)? to (\S+)"
+    )
     if m:
         key = m.group(1)
-        return [Draft("config.set-context", names=[u.group_text(m, 2)],
-                      params={key: u.group_text(m, 3)})]
+        return [
+            Draft(
+                "config.set-context", names=[u.group_text(m, 2)], params={key: u.group_text(m, 3)}
+            )
+        ]
     if u.search(r"\b(use|switch|change|set)\b") and u.search(r"\bcontext\b"):
-        name = (_name_after(c, r"\bcontext (?:for|of) (?:the )?(\S+) cluster\b")
-                or _name_after(c, r"\bcontext to (\S+)") or _name_after(c, r"\bto (?:the )?(\S+)"
-                                                                          r" context\b")
-                or _name_after(c, r"\bcontext (?:named |called )?(\S+)")
-                or _name_after(c, r"\bthe (\S+) context\b"))
+        name = (
+            _name_after(c, r"\bcontext (?:for|of) (?:the )?(\S+) cluster\b")
+            or _name_after(c, r"\bcontext to (\S+)")
+            or _name_after(
+                c,
+                r"\bto (?:the )?(\S+)"
+                r" context\b",
+            )
+            or _name_after(c, r"\bcontext (?:named |called )?(\S+)")
+            or _name_after(c, r"\bthe (\S+) context\b")
+        )
         if name and name.lower() not in ("context", "current"):
             return [Draft("config.use-context", names=[name])]
         return clarify("Which context should I switch to?")
@@ -89,10 +108,23 @@ def build_config(c: Ctx) -> Result:
     return [d]
 
 
-_API_VERBS = {"create": "create", "list": "list", "get": "get", "read": "get", "see": "get",
-              "view": "get", "delete": "delete", "remove": "delete", "update": "update",
-              "patch": "patch", "watch": "watch", "edit": "update", "modify": "update",
-              "scale": "patch", "exec": "create"}
+_API_VERBS = {
+    "create": "create",
+    "list": "list",
+    "get": "get",
+    "read": "get",
+    "see": "get",
+    "view": "get",
+    "delete": "delete",
+    "remove": "delete",
+    "update": "update",
+    "patch": "patch",
+    "watch": "watch",
+    "edit": "update",
+    "modify": "update",
+    "scale": "patch",
+    "exec": "create",
+}
 
 
 def build_auth(c: Ctx) -> Result:
@@ -112,8 +144,10 @@ def build_auth(c: Ctx) -> Result:
             if who not in ("i", "we", "the", "current", "you", "me"):
                 d.params["as"] = u.group_text(m, 1 if m.group(1) else 2)
                 u.mark_groups(m)
-    if u.search(r"\b(list|show) (?:all )?(?:the )?(?:allowed|permitted) actions\b|\bwhat can i do\b"
-                r"|\ball (my )?permissions\b"):
+    if u.search(
+        r"\b(list|show) (?:all )?(?:the )?(?:allowed|permitted) actions\b|\bwhat can i do\b"
+        r"|\ball (my )?permissions\b"
+    ):
         d.params["list"] = True
         return [d]
     if u.search(r"\b(do )?(everything|anything)\b|\"\*\"|'\*'"):
@@ -192,8 +226,11 @@ def build_taint(c: Ctx) -> Result:
     value = re.search(r"\bvalue (\S+)", u.text)
     effect = re.search(r"\beffect (\S+)|\b(noschedule|prefernoschedule|noexecute)\b", u.text)
     remove = bool(u.search(r"\b(remove|delete|clear|untaint)\b"))
-    effects = {"noschedule": "NoSchedule", "prefernoschedule": "PreferNoSchedule",
-               "noexecute": "NoExecute"}
+    effects = {
+        "noschedule": "NoSchedule",
+        "prefernoschedule": "PreferNoSchedule",
+        "noexecute": "NoExecute",
+    }
     for i in range(len(u)):
         if u.norms[i] in ("key", "value", "effect") and i + 1 < len(u):
             u.used.add(i + 1)

@@ -94,8 +94,9 @@ def first_int(c: Ctx, pattern: str) -> int | None:
 
 def duration(text: str) -> str | None:
     """'last hour' → 1h, '5 minutes' → 5m, '5m' → 5m."""
-    m = re.search(r"\b(\d+)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\b",
-                  text)
+    m = re.search(
+        r"\b(\d+)\s*(s|sec|secs|seconds?|m|min|mins|minutes?|h|hr|hrs|hours?|d|days?)\b", text
+    )
     if m:
         unit = m.group(2)[0]
         if unit == "d":

@@ -9,13 +9,21 @@ from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, first_int, kv
 from kubechat_nlp.slots import Slots
 
 _CREATE_KINDS = {
-    "namespaces": "create.namespace", "deployments": "create.deployment", "jobs": "create.job",
-    "cronjobs": "create.cronjob", "configmaps": "create.configmap",
-    "serviceaccounts": "create.serviceaccount", "ingresses": "create.ingress",
-    "poddisruptionbudgets": "create.poddisruptionbudget", "resourcequotas": "create.quota",
-    "roles": "create.role", "clusterroles": "create.clusterrole",
-    "rolebindings": "create.rolebinding", "clusterrolebindings": "create.clusterrolebinding",
-    "secrets": "create.secret.generic", "services": "create.service",
+    "namespaces": "create.namespace",
+    "deployments": "create.deployment",
+    "jobs": "create.job",
+    "cronjobs": "create.cronjob",
+    "configmaps": "create.configmap",
+    "serviceaccounts": "create.serviceaccount",
+    "ingresses": "create.ingress",
+    "poddisruptionbudgets": "create.poddisruptionbudget",
+    "resourcequotas": "create.quota",
+    "roles": "create.role",
+    "clusterroles": "create.clusterrole",
+    "rolebindings": "create.rolebinding",
+    "clusterrolebindings": "create.clusterrolebinding",
+    "secrets": "create.secret.generic",
+    "services": "create.service",
 }
 
 
@@ -34,14 +42,29 @@ def _object_name(c: Ctx, after: int) -> str | None:
 
 def _image(c: Ctx) -> str | None:
     u = c.u
-    for pattern in (r"\bimage[: ]+(?:of )?(\S+)", r"\b(?:runs|run|running|with|using) (?:the )?(\S+)"
-                    r" image\b", r"\b(\S+) image\b", r"\busing (\S+)"):
+    for pattern in (
+        r"\bimage[: ]+(?:of )?(\S+)",
+        r"\b(?:runs|run|running|with|using) (?:the )?(\S+)"
+        r" image\b",
+        r"\b(\S+) image\b",
+        r"\busing (\S+)",
+    ):
         m = u.search(pattern)
         if not m:
             continue
         idx = u.group_index(m)
-        if u.tokens[idx].literal or u.norms[idx] in ("the", "a", "an", "new", "same", "container",
-                                                     "with", "and", "that", "to"):
+        if u.tokens[idx].literal or u.norms[idx] in (
+            "the",
+            "a",
+            "an",
+            "new",
+            "same",
+            "container",
+            "with",
+            "and",
+            "that",
+            "to",
+        ):
             continue
         u.mark_groups(m)
         return u.text_of(idx)
@@ -84,11 +107,16 @@ def _schedule(c: Ctx) -> str | None:
 
 def _ports(c: Ctx) -> tuple[int | None, str | None]:
     u = c.u
-    port = first_int(c, r"\b(?:on|serves on|serving on|expose|exposing|listen on|listens on|"
-                        r"as) (?:the )?(?:container )?port (\d+)\b|\bport (\d+)\b")
+    port = first_int(
+        c,
+        r"\b(?:on|serves on|serving on|expose|exposing|listen on|listens on|"
+        r"as) (?:the )?(?:container )?port (\d+)\b|\bport (\d+)\b",
+    )
     target = None
-    m = u.search(r"\b(?:target(?:ing)?|connects? to|forwarding to|to)(?: the containers on)?"
-                 r"(?: container)? (?:target )?port (\d+)\b|\bcontainer port (\d+) as port (\d+)")
+    m = u.search(
+        r"\b(?:target(?:ing)?|connects? to|forwarding to|to)(?: the containers on)?"
+        r"(?: container)? (?:target )?port (\d+)\b|\bcontainer port (\d+) as port (\d+)"
+    )
     if m:
         if m.group(3):
             target, port = m.group(2), int(m.group(3))
@@ -100,16 +128,24 @@ def _ports(c: Ctx) -> tuple[int | None, str | None]:
 
 def build_create(c: Ctx) -> Result:
     u = c.u
-    create_at = next((i for i, w in enumerate(u.norms) if w in ("create", "make", "add", "new",
-                                                                  "set", "start", "request",
-                                                                  "generate", "launch")), 0)
+    create_at = next(
+        (
+            i
+            for i, w in enumerate(u.norms)
+            if w
+            in ("create", "make", "add", "new", "set", "start", "request", "generate", "launch")
+        ),
+        0,
+    )
     mention = next((m for m in u.kind_mentions() if m.start >= create_at), None)
     if u.search(r"\btoken\b"):
         m = u.search(r"\bservice ?account (\S+)")
         if m:
             return [Draft("create.token", names=[u.group_text(m)], slots=c.common())]
-    files_only = mention is None or u.search(r"\b(from|using|in) (?:the )?(?:resource )?"
-                                             r"(?:definition )?files?\b")
+    files_only = mention is None or u.search(
+        r"\b(from|using|in) (?:the )?(?:resource )?"
+        r"(?:definition )?files?\b"
+    )
     s0 = Slots()
     if files_only:
         s0 = c.common()
@@ -119,16 +155,19 @@ def build_create(c: Ctx) -> Result:
         m = u.search(r"\b(?:single|one) instance of (\S+)|\bdeploy (\S+)")
         if m:
             name = u.group_text(m, 1 if m.group(1) else 2)
-            return [Draft("create.deployment", names=[name], slots=c.common(),
-                          params={"image": name})]
+            return [
+                Draft("create.deployment", names=[name], slots=c.common(), params={"image": name})
+            ]
         return clarify("What should I create?", "deployment", "namespace", "configmap", "secret")
     plural = mention.info.ref.plural
     if plural == "pods":
         return build_run(c)
     verb = _CREATE_KINDS.get(plural)
     if verb is None:
-        return clarify(f"I cannot create a {mention.info.ref.kind} from a description; "
-                       "give me a manifest file.")
+        return clarify(
+            f"I cannot create a {mention.info.ref.kind} from a description; "
+            "give me a manifest file."
+        )
     u.used.update(range(mention.start, mention.end))
     params: dict[str, ParamValue] = {}
     service_type = None
@@ -137,15 +176,17 @@ def build_create(c: Ctx) -> Result:
         service_type = m.group(1) if m else "clusterip"
         if m:
             u.mark_groups(m)
-        if u.search(r"\bfor (?:the |a |an )?(?:\S+ )?(?:deployment|pod|replica|rc|rs|service|"
-                    r"replication|replicated)"):
+        if u.search(
+            r"\bfor (?:the |a |an )?(?:\S+ )?(?:deployment|pod|replica|rc|rs|service|"
+            r"replication|replicated)"
+        ):
             return build_expose(c)
     tls = plural == "secrets" and u.search(r"\btls\b")
-    name = _object_name(c, mention.end)
+    obj_name = _object_name(c, mention.end)
     if verb in ("create.deployment", "create.job", "create.cronjob"):
-        image = _image(c)
-        if image:
-            params["image"] = image
+        found_image = _image(c)
+        if found_image:
+            params["image"] = found_image
         replicas = first_int(c, r"\b(\d+) replicas?\b|\breplicas? (\d+)\b")
         if replicas is not None and verb == "create.deployment":
             params["replicas"] = replicas
@@ -190,8 +231,15 @@ def build_create(c: Ctx) -> Result:
             return clarify("On which port?")
         params["tcp"] = [f"{port}:{target or port}"]
     elif verb == "create.ingress":
-        host = next((t.text for t in u.tokens if re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?$", t.text)
-                     and not t.norm.endswith((".yaml", ".json"))), None)
+        host = next(
+            (
+                t.text
+                for t in u.tokens
+                if re.match(r"^[\w-]+(\.[\w-]+)+(/\S*)?$", t.text)
+                and not t.norm.endswith((".yaml", ".json"))
+            ),
+            None,
+        )
         backend = next((t.text for t in u.tokens if re.match(r"^[\w-]+:\d+$", t.text)), None)
         if not host or not backend:
             return clarify("Which host/path and which service:port?")
@@ -211,27 +259,44 @@ def build_create(c: Ctx) -> Result:
         if m:
             params["max_unavailable"] = "1" if m.group(1) == "one" else m.group(1)
     elif verb == "create.quota":
-        hard = [f"{m.group(2)}={m.group(1)}" for m in u.finditer(
-            r"\b(\d+\w*) (pods|services|secrets|configmaps|cpu|memory)\b")]
+        hard = [
+            f"{m.group(2)}={m.group(1)}"
+            for m in u.finditer(r"\b(\d+\w*) (pods|services|secrets|configmaps|cpu|memory)\b")
+        ]
         if hard:
             params["hard"] = ",".join(hard)
         m = u.search(r"\b(?:with )?(?:the )?(\S+) scopes?\b")
         if m:
             params["scopes"] = u.group_text(m)
     elif verb in ("create.role", "create.clusterrole"):
-        start = next((i for i, w in enumerate(u.norms) if w in ("perform", "allows", "allow",
-                                                                 "allowed", "can", "to")), 0)
-        verbs = [w for w in u.norms[start:] if w in ("get", "list", "watch", "create", "update",
-                                                      "patch", "delete", "deletecollection")]
+        start = next(
+            (
+                i
+                for i, w in enumerate(u.norms)
+                if w in ("perform", "allows", "allow", "allowed", "can", "to")
+            ),
+            0,
+        )
+        verbs = [
+            w
+            for w in u.norms[start:]
+            if w
+            in ("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection")
+        ]
         if verbs:
             params["verb"] = sorted(set(verbs), key=verbs.index)
-        resources = [m.info.ref.plural for m in u.mentions
-                     if m.info.ref.plural not in ("roles", "clusterroles")]
+        resources = [
+            m.info.ref.plural
+            for m in u.mentions
+            if m.info.ref.plural not in ("roles", "clusterroles")
+        ]
         if resources:
             params["resource"] = resources
     elif verb in ("create.rolebinding", "create.clusterrolebinding"):
-        m = u.search(r"\b(?:using|with|to|for|of) (?:the )?(\S+) (?:cluster ?role|role)\b"
-                     r"|\b(?:cluster ?role|role) (?!binding)(?:named |called )?(\S+)")
+        m = u.search(
+            r"\b(?:using|with|to|for|of) (?:the )?(\S+) (?:cluster ?role|role)\b"
+            r"|\b(?:cluster ?role|role) (?!binding)(?:named |called )?(\S+)"
+        )
         if m:
             key = "clusterrole" if u.search(r"\bcluster ?role\b") else "role"
             params[key] = u.group_text(m, 1 if m.group(1) else 2)
@@ -244,11 +309,11 @@ def build_create(c: Ctx) -> Result:
     if service_type:
         params["type"] = service_type
     s = c.common()
-    if not name:
+    if not obj_name:
         return clarify(f"What should the new {mention.info.ref.kind} be called?")
     if verb == "create.namespace":
         s.namespace = None
-    return [Draft(verb, names=[name], slots=s, params=params)]
+    return [Draft(verb, names=[obj_name], slots=s, params=params)]
 
 
 def build_run(c: Ctx) -> Result:
@@ -317,7 +382,7 @@ def build_expose(c: Ctx) -> Result:
         d = Draft("expose", slots=s)
         d.params["filename"] = s.files
     else:
-        mentions = [m for m in u.kind_mentions()]
+        mentions = list(u.kind_mentions())
         target_mention = next((m for m in mentions[1:] if m.info.ref.plural != "services"), None)
         if target_mention is None and len(mentions) > 1:
             target_mention = mentions[1]
@@ -330,7 +395,8 @@ def build_expose(c: Ctx) -> Result:
         from kubechat_nlp.slots import name_before, names_after
 
         names = names_after(u, target_mention.end) or [
-            n for n in [name_before(u, target_mention)] if n]
+            n for n in [name_before(u, target_mention)] if n
+        ]
         if not names:
             return clarify("Expose which object?")
         d = Draft("expose", [target_mention.info], names[:1], True, s)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
-import re
-
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, draft_for, duration, first_int
 
-_MONTHS = {m: i for i, m in enumerate(
-    "january february march april may june july august september october november december"
-    .split(), 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january february march april may june july august september october november december"
+        ).split(),
+        1,
+    )
+}
 
 
 def _projection(c: Ctx, d: Draft) -> None:
@@ -19,8 +23,10 @@ def _projection(c: Ctx, d: Draft) -> None:
     if m:
         key = m.group(1) or m.group(2)
         fields.append((key.upper(), f".metadata.labels.{key}"))
-    m = u.search(r"\b(?:value of )?(?:the )?key (?:with dots )?(\S+) (?:from|in|of) (?:the )?"
-                 r"(?:configmap|config map|secret)")
+    m = u.search(
+        r"\b(?:value of )?(?:the )?key (?:with dots )?(\S+) (?:from|in|of) (?:the )?"
+        r"(?:configmap|config map|secret)"
+    )
     if m:
         key = u.group_text(m).replace(".", "\\.")
         fields.append(("VALUE", f".data.{key}"))
@@ -39,14 +45,19 @@ def _projection(c: Ctx, d: Draft) -> None:
     if u.search(r"\bwhich nodes are ready\b|\bready (status|condition)\b|\bnodes? readiness\b"):
         fields.append(("STATUS", '.status.conditions[?(@.type=="Ready")].status'))
     if u.search(r"\btaints?\b"):
-        fields += [("TAINT_KEY", ".spec.taints[*].key"), ("TAINT_VALUE", ".spec.taints[*].value"),
-                   ("TAINT_EFFECT", ".spec.taints[*].effect")]
+        fields += [
+            ("TAINT_KEY", ".spec.taints[*].key"),
+            ("TAINT_VALUE", ".spec.taints[*].value"),
+            ("TAINT_EFFECT", ".spec.taints[*].effect"),
+        ]
     if u.search(r"\bpod ips?\b|\bip address(es)? of (the )?pods?\b"):
         fields.append(("IP", ".status.podIP"))
     if not fields:
         return
-    table = u.search(r"\bcustom[- ]columns?\b|\bcolumns\b|\bgrouped by\b|\bper pod\b|\btable\b"
-                     r"|\btaints?\b|\bwhich nodes are ready\b")
+    table = u.search(
+        r"\bcustom[- ]columns?\b|\bcolumns\b|\bgrouped by\b|\bper pod\b|\btable\b"
+        r"|\btaints?\b|\bwhich nodes are ready\b"
+    )
     if table:
         cols = [] if "CONTAINER" in dict(fields) else [("NAME", ".metadata.name")]
         spec = ",".join(f"{h}:{p}" for h, p in [*cols, *fields])
@@ -62,8 +73,10 @@ def build_get(c: Ctx) -> Result:
     u = c.u
     s = c.common()
     s.field_selector = _field(c)
-    show_labels = u.search(r"\b(?:show|with|display|including|and) (?:the |their |its )?labels\b"
-                           r"|\blabels (?:for|of|on)\b")
+    show_labels = u.search(
+        r"\b(?:show|with|display|including|and) (?:the |their |its )?labels\b"
+        r"|\blabels (?:for|of|on)\b"
+    )
     d = draft_for(c, "get", s, (), allow_bare=False)
     if not d.kinds:
         if u.search(r"\bimages?\b|\bphase\b|\brunning\b"):
@@ -72,8 +85,9 @@ def build_get(c: Ctx) -> Result:
             d.kinds = [c.kind("pods")]
             d.guessed_kind = True
         else:
-            return clarify("Which kind of resource should I list?",
-                           "pods", "deployments", "services", "nodes")
+            return clarify(
+                "Which kind of resource should I list?", "pods", "deployments", "services", "nodes"
+            )
     if any(k.ref.plural == "events" for k in d.kinds) and not s.sort_by:
         return build_events(c, s)
     if u.search(r"\bimages?\b") and not s.namespace and u.search(r"\bcluster\b"):
@@ -183,8 +197,10 @@ def build_cluster_info(c: Ctx) -> Result:
 
 
 def _since_time(c: Ctx) -> str | None:
-    m = c.u.search(r"\b(" + "|".join(_MONTHS) + r") (\d{1,2})(?:st|nd|rd|th)?(?: ,)? (\d{4})(?: ,)?"
-                   r"(?: at)? (\d{1,2}):(\d{2})(?::(\d{2}))?")
+    m = c.u.search(
+        r"\b(" + "|".join(_MONTHS) + r") (\d{1,2})(?:st|nd|rd|th)?(?: ,)? (\d{4})(?: ,)?"
+        r"(?: at)? (\d{1,2}):(\d{2})(?::(\d{2}))?"
+    )
     if not m:
         m2 = c.u.search(r"\b(\d{4}-\d{2}-\d{2}t[\d:]+z?)\b")
         return m2.group(1).upper() if m2 else None
@@ -203,19 +219,26 @@ def build_logs(c: Ctx) -> Result:
             params["container"] = u.group_text(m)
             u.mark(m)
             break
-    tail = first_int(c, r"\b(?:last|most recent|latest|recent|tail|final|--tail) (\d+)\b"
-                        r"|\b(\d+) (?:most recent|latest|last|recent)\b")
+    tail = first_int(
+        c,
+        r"\b(?:last|most recent|latest|recent|tail|final|--tail) (\d+)\b"
+        r"|\b(\d+) (?:most recent|latest|last|recent)\b",
+    )
     since_time = _since_time(c)
     since = None
-    m = u.search(r"\b(?:last|past|newer than|since|previous|within the last|in the last|from "
-                 r"the last) ((?:\d+ ?\S+)|an? \S+|hour|minute|day|\d+[smhd])\b")
+    m = u.search(
+        r"\b(?:last|past|newer than|since|previous|within the last|in the last|from "
+        r"the last) ((?:\d+ ?\S+)|an? \S+|hour|minute|day|\d+[smhd])\b"
+    )
     if m and not since_time:
         since = duration(m.group(0).replace("last hour", "1 hour"))
         if since:
             u.mark_groups(m)
     s = c.common()
-    if u.search(r"\ball (?:the )?pods? (?:in|of) (?:the )?(?:deployment|statefulset|daemonset|job|"
-                r"replicaset)\b"):
+    if u.search(
+        r"\ball (?:the )?pods? (?:in|of) (?:the )?(?:deployment|statefulset|daemonset|job|"
+        r"replicaset)\b"
+    ):
         params["all_pods"] = True
     t = c.target(allow_bare=True)
     d = Draft("logs", t.kinds, t.names, t.explicit_kind, s)
@@ -224,8 +247,10 @@ def build_logs(c: Ctx) -> Result:
     if not d.kinds:
         d.kinds = [c.kind("pods")]
         d.guessed_kind = True
-    if u.search(r"\b(stream|streaming|follow|following|live|watch|keep watching)\b|(^| )(-f|--follow)"
-                r"( |$)"):
+    if u.search(
+        r"\b(stream|streaming|follow|following|live|watch|keep watching)\b|(^| )(-f|--follow)"
+        r"( |$)"
+    ):
         params["follow"] = True
     if u.search(r"\b(previous|terminated|crashed|prior|last run|before (it|the) restart)\b"):
         params["previous"] = True

@@ -24,12 +24,18 @@ WORKLOADS = ("deployments", "statefulsets", "replicasets", "replicationcontrolle
 
 
 def build_scale(c: Ctx) -> Result:
-    current = first_int(c, r"\bcurrent (?:size|replicas|replica count|scale) is (\d+)"
-                           r"|\bcurrently (?:has|at|is at|running|runs) (\d+)"
-                           r"|\bonly if (?:it )?(?:currently )?(?:has|is at|runs) (\d+)"
-                           r"|\bfrom (\d+) to\b")
-    replicas = first_int(c, r"\bto (\d+)\b|\b(\d+) (?:replicas?|instances|copies|pods)\b"
-                            r"|\breplicas? (?:to |= ?|of )?(\d+)\b")
+    current = first_int(
+        c,
+        r"\bcurrent (?:size|replicas|replica count|scale) is (\d+)"
+        r"|\bcurrently (?:has|at|is at|running|runs) (\d+)"
+        r"|\bonly if (?:it )?(?:currently )?(?:has|is at|runs) (\d+)"
+        r"|\bfrom (\d+) to\b",
+    )
+    replicas = first_int(
+        c,
+        r"\bto (\d+)\b|\b(\d+) (?:replicas?|instances|copies|pods)\b"
+        r"|\breplicas? (?:to |= ?|of )?(\d+)\b",
+    )
     if replicas is None and c.u.search(r"\b(down to zero|to zero|scale down completely)\b"):
         replicas = 0
     s = c.common()
@@ -49,8 +55,10 @@ def build_scale(c: Ctx) -> Result:
 
 def build_rollout(c: Ctx) -> Result:
     u = c.u
-    if u.search(r"\b(roll ?back|undo|revert|previous (revision|version|deployment))\b"
-                r"|\broll\b.{0,40}\bback\b"):
+    if u.search(
+        r"\b(roll ?back|undo|revert|previous (revision|version|deployment))\b"
+        r"|\broll\b.{0,40}\bback\b"
+    ):
         verb = "rollout.undo"
     elif u.search(r"\b(history|revisions)\b"):
         verb = "rollout.history"
@@ -69,9 +77,12 @@ def build_rollout(c: Ctx) -> Result:
     if not d.kinds:
         pods = any(m.info.ref.plural == "pods" for m in u.mentions)
         if pods and verb == "rollout.restart":
-            return clarify("Pods cannot be restarted in place; delete the pod so its controller "
-                           "re-creates it, or restart its deployment?",
-                           "restart the owning deployment", "delete the pod")
+            return clarify(
+                "Pods cannot be restarted in place; delete the pod so its controller "
+                "re-creates it, or restart its deployment?",
+                "restart the owning deployment",
+                "delete the pod",
+            )
         d.kinds = [c.kind("deployments")]
         d.guessed_kind = True
     if revision is not None and verb == "rollout.undo":
@@ -90,15 +101,22 @@ def build_autoscale(c: Ctx) -> Result:
         lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         params["min"], params["max"] = int(lo), int(hi)
         u.mark_groups(m)
-    for key, pattern in (("min", r"\bmin(?:imum)?(?: of| =|=| replicas)? ?(\d+)\b"),
-                         ("max", r"\bmax(?:imum)?(?: of| =|=| replicas)? ?(\d+)\b|\bup to (\d+)\b"
-                                 r"|\b(?:at most|no more than) (\d+)\b")):
+    for key, pattern in (
+        ("min", r"\bmin(?:imum)?(?: of| =|=| replicas)? ?(\d+)\b"),
+        (
+            "max",
+            r"\bmax(?:imum)?(?: of| =|=| replicas)? ?(\d+)\b|\bup to (\d+)\b"
+            r"|\b(?:at most|no more than) (\d+)\b",
+        ),
+    ):
         if key not in params:
             value = first_int(c, pattern)
             if value is not None:
                 params[key] = value
-    m = u.search(rf"\bcpu(?: utilization| usage)?(?: at| of| to)? ({QUANTITY})"
-                 rf"|({QUANTITY}) cpu\b|\baverage cpu (?:of )?({QUANTITY})")
+    m = u.search(
+        rf"\bcpu(?: utilization| usage)?(?: at| of| to)? ({QUANTITY})"
+        rf"|({QUANTITY}) cpu\b|\baverage cpu (?:of )?({QUANTITY})"
+    )
     if m:
         raw = next(g for g in m.groups() if g)
         params["cpu"] = raw if raw.endswith(("%", "m")) else raw + "%"
@@ -108,7 +126,8 @@ def build_autoscale(c: Ctx) -> Result:
     s = c.common()
     d = draft_for(c, "autoscale", s, ("deployments",))
     d.kinds = [k for k in d.kinds if k.ref.plural != "horizontalpodautoscalers"][:1] or [
-        c.kind("deployments")]
+        c.kind("deployments")
+    ]
     if "max" not in params:
         return clarify("Up to how many replicas?")
     d.params.update(params)
@@ -127,17 +146,25 @@ def _image_pairs(c: Ctx) -> list[str]:
     containers: list[int] = []
     images: list[int] = []
     for i in range(len(u)):
-        if u.norms[i] in ("container", "containers") and i > 0 and u.is_name(i - 1) and (
-            u.norms[i - 1] not in ("all", "every", "each")
+        if (
+            u.norms[i] in ("container", "containers")
+            and i > 0
+            and u.is_name(i - 1)
+            and (u.norms[i - 1] not in ("all", "every", "each"))
         ):
             containers.append(i - 1)
-        if i > 0 and u.norms[i - 1] in ("to", "=") and (u.is_name(i) or ":" in u.norms[i]) and (
-            containers and (not images or images[-1] < containers[-1])
+        if (
+            i > 0
+            and u.norms[i - 1] in ("to", "=")
+            and (u.is_name(i) or ":" in u.norms[i])
+            and (containers and (not images or images[-1] < containers[-1]))
         ):
             images.append(i)
     if containers and len(containers) == len(images):
         u.used.update(images)
-        return [f"{u.text_of(ci)}={u.text_of(ii)}" for ci, ii in zip(containers, images, strict=True)]
+        return [
+            f"{u.text_of(ci)}={u.text_of(ii)}" for ci, ii in zip(containers, images, strict=True)
+        ]
     m = u.search(r"\bto (\S+) (?:version )?(\d[\w.-]*)(?: version)?\b")
     image: str | None = None
     if m and not re.search(r"[:/]", m.group(1)):
@@ -150,8 +177,11 @@ def _image_pairs(c: Ctx) -> list[str]:
             u.mark_groups(m)
     if image is None:
         return []
-    container = "*" if u.search(r"\b(all|every|each) (the )?containers?\b") else (
-        image.split(":")[0].rsplit("/", 1)[-1])
+    container = (
+        "*"
+        if u.search(r"\b(all|every|each) (the )?containers?\b")
+        else (image.split(":")[0].rsplit("/", 1)[-1])
+    )
     return [f"{container}={image}"]
 
 
@@ -184,13 +214,17 @@ def build_set_env(c: Ctx) -> Result:
         params["prefix"] = u.group_text(m)
         u.mark_groups(m)
     env: list[str] = []
-    m = u.search(r"\b(?:remove|delete|unset|drop) (?:the )?(?:environment variable|env var|"
-                 r"variable|env) (\S+)")
+    m = u.search(
+        r"\b(?:remove|delete|unset|drop) (?:the )?(?:environment variable|env var|"
+        r"variable|env) (\S+)"
+    )
     if m:
         env.append(u.group_text(m) + "-")
         u.mark_groups(m)
     env += kv_tokens(c)
-    m = u.search(r"\b(?:set|setting) (?:the )?(\S+) (?:environment variable|env var|variable) to (\S+)")
+    m = u.search(
+        r"\b(?:set|setting) (?:the )?(\S+) (?:environment variable|env var|variable) to (\S+)"
+    )
     if m:
         env.append(f"{u.group_text(m, 1)}={u.group_text(m, 2)}")
         u.mark_groups(m)
@@ -273,8 +307,10 @@ def build_label(c: Ctx) -> Result:
     verb = "annotate" if annotate else "label"
     noun = r"(?:annotations?|labels?)"
     pairs: list[str] = []
-    m = u.search(rf"\b(?:remove|delete|removing|deleting|drop|clear)\w* (?:the |an? )?{noun}"
-                 rf"(?: named| called| key)? (\S+)")
+    m = u.search(
+        rf"\b(?:remove|delete|removing|deleting|drop|clear)\w* (?:the |an? )?{noun}"
+        rf"(?: named| called| key)? (\S+)"
+    )
     if m:
         pairs.append(u.group_text(m) + "-")
         u.mark_groups(m)
@@ -288,9 +324,7 @@ def build_label(c: Ctx) -> Result:
         u.mark_groups(m)
     selector = None
     m = u.search(r"\b(?:with|having|matching) (?:the )?labels? (\S+=\S*)")
-    if m and u.search(r"\bwith (?:the )?labels? \S+=\S* (?:with|to|as) \S+=") or (
-        m and annotate
-    ):
+    if m and u.search(r"\bwith (?:the )?labels? \S+=\S* (?:with|to|as) \S+=") or (m and annotate):
         selector = u.group_text(m)
         u.mark_groups(m)
     if not pairs:
@@ -426,10 +460,14 @@ def build_delete(c: Ctx) -> Result:
     kinds = [k for k in t.kinds if k.ref.plural != "all"]
     if not kinds:
         if t.names:
-            return clarify(f"What kind of object is {t.names[0]}?",
-                           *(f"{k} {t.names[0]}" for k in ("pod", "deployment", "service")))
-        return clarify("What exactly should I delete? Name the kind and the objects, e.g. "
-                       "'delete pod web-1 in prod'.")
+            return clarify(
+                f"What kind of object is {t.names[0]}?",
+                *(f"{k} {t.names[0]}" for k in ("pod", "deployment", "service")),
+            )
+        return clarify(
+            "What exactly should I delete? Name the kind and the objects, e.g. "
+            "'delete pod web-1 in prod'."
+        )
     d = Draft("delete", kinds, t.names, True, s, params)
     if not d.names and not s.selector and not s.field_selector:
         if u.search(r"\b(all|every|each)\b"):
@@ -470,15 +508,21 @@ def build_file_verb(c: Ctx, verb: str) -> Result:
 def _command_argv(c: Ctx) -> list[str]:
     u = c.u
     for i, tok in enumerate(u.tokens):
-        if tok.quoted and i not in u.used and (
-            (i > 0 and u.norms[i - 1] in ("run", "running", "execute", "the", "to", "command"))
-            or (i + 1 < len(u) and u.norms[i + 1] == "command")
+        if (
+            tok.quoted
+            and i not in u.used
+            and (
+                (i > 0 and u.norms[i - 1] in ("run", "running", "execute", "the", "to", "command"))
+                or (i + 1 < len(u) and u.norms[i + 1] == "command")
+            )
         ):
             u.used.add(i)
             return tok.text.split()
-    m = u.search(r"\b(?:run|running|execute|executing)(?: the)?(?: command)? (.+?) (?:in|on|inside|"
-                 r"from|within|against) (?:the |an? |existing |running |first )*(?:pod|container"
-                 r"|deployment|service|\S+-\S+)")
+    m = u.search(
+        r"\b(?:run|running|execute|executing)(?: the)?(?: command)? (.+?) (?:in|on|inside|"
+        r"from|within|against) (?:the |an? |existing |running |first )*(?:pod|container"
+        r"|deployment|service|\S+-\S+)"
+    )
     if m:
         words = u.group_text(m).split()
         u.mark_groups(m)
@@ -498,8 +542,10 @@ def _owner_first(kinds: list[KindInfo]) -> list[KindInfo]:
 
 def _exec_target(c: Ctx, d: Draft) -> None:
     u = c.u
-    m = u.search(r"\b(?:in |from |of )?(?:the )?container (\S+)|\bthe (\S+) container\b"
-                 r"|\b(?:in|from|into) (\S+-container)\b|\b-c (\S+)")
+    m = u.search(
+        r"\b(?:in |from |of )?(?:the )?container (\S+)|\bthe (\S+) container\b"
+        r"|\b(?:in|from|into) (\S+-container)\b|\b-c (\S+)"
+    )
     if m:
         g = next(i for i in (1, 2, 3, 4) if m.group(i))
         idx = u.index_at(m.start(g))
@@ -512,8 +558,10 @@ def build_exec(c: Ctx) -> Result:
     u = c.u
     d = Draft("exec")
     _exec_target(c, d)
-    shell = u.search(r"\b(shell|bash|sh|zsh|terminal|console|ssh|interactive|interactively)\b"
-                     r"|\b(?:exec|get|go|hop) (into)\b")
+    shell = u.search(
+        r"\b(shell|bash|sh|zsh|terminal|console|ssh|interactive|interactively)\b"
+        r"|\b(?:exec|get|go|hop) (into)\b"
+    )
     argv = _command_argv(c)
     if not argv and shell:
         word = shell.group(1) or ""
@@ -523,7 +571,12 @@ def build_exec(c: Ctx) -> Result:
         d.params["tty"] = True
     s = c.common()
     t = c.target()
-    d.kinds, d.names, d.explicit_kind, d.slots = _owner_first(t.kinds), t.names[:1], t.explicit_kind, s
+    d.kinds, d.names, d.explicit_kind, d.slots = (
+        _owner_first(t.kinds),
+        t.names[:1],
+        t.explicit_kind,
+        s,
+    )
     if not d.kinds:
         d.kinds = [c.kind("pods")]
         d.guessed_kind = True
@@ -562,8 +615,10 @@ def build_port_forward(c: Ctx) -> Result:
             u.mark_groups(m)
         elif u.search(r"\brandom (local )?port\b"):
             local = ""
-        m = u.search(r"\bto (?:the )?(?:port |targetport )?(\d+)\b|\btarget port with name (\S+)"
-                     r"|\bport named (\S+)|\bforward(?:ing)? to (?:port )?(\d+)")
+        m = u.search(
+            r"\bto (?:the )?(?:port |targetport )?(\d+)\b|\btarget port with name (\S+)"
+            r"|\bport named (\S+)|\bforward(?:ing)? to (?:port )?(\d+)"
+        )
         if m:
             g = next(i for i in (1, 2, 3, 4) if m.group(i))
             remote = u.group_text(m, g)
@@ -607,8 +662,11 @@ def build_cp(c: Ctx) -> Result:
         u.mark_groups(m_ns)
     (i_a, a), (i_b, b) = paths
     between = " ".join(u.norms[i_a:i_b])
-    remote_first = bool(re.search(r"\bfrom (?:the )?(?:remote )?pod\b", between)) or bool(
-        u.search(r"\bfrom (?:the )?remote pod\b")) and not re.search(r"\bto\b", between[:3])
+    remote_first = (
+        bool(re.search(r"\bfrom (?:the )?(?:remote )?pod\b", between))
+        or bool(u.search(r"\bfrom (?:the )?remote pod\b"))
+        and not re.search(r"\bto\b", between[:3])
+    )
     d = Draft("cp")
     if remote_first:
         d.params.update(source=f"{pod}:{a}", destination=b)
@@ -661,8 +719,10 @@ def build_wait(c: Ctx) -> Result:
     if u.search(r"\b(be |is |get )?deleted\b|\bdeletion\b|\bgone\b"):
         d.params["for"] = "delete"
     else:
-        m = u.search(r"\bcondition (?:of type )?(\S+)|\b(?:become|becomes|be|is) (ready|available|"
-                     r"complete)\b")
+        m = u.search(
+            r"\bcondition (?:of type )?(\S+)|\b(?:become|becomes|be|is) (ready|available|"
+            r"complete)\b"
+        )
         cond = (m.group(1) or m.group(2)) if m else "ready"
         idx = u.index_at(m.start(1) if m and m.group(1) else m.start(2)) if m else -1
         text = u.text_of(idx) if m and m.group(1) else cond
