@@ -77,7 +77,7 @@ async def test_symmetric_and_unsigned_tokens_are_refused(
     signing_key: SigningKey, make_claims: Claims
 ) -> None:
     hs256 = jwt.encode(make_claims(), "k" * 32, algorithm="HS256", headers={"kid": "key-1"})
-    unsigned = jwt.encode(make_claims(), None, algorithm="none")
+    unsigned = jwt.encode(make_claims(), "", algorithm="none")
     for token in (hs256, unsigned):
         with pytest.raises(Unauthenticated, match="^unsupported_algorithm:"):
             await validator(FakeIdp([signing_key])).validate(token)

@@ -11,7 +11,7 @@ from kubechat_gateway import errors
 from kubechat_gateway.config import GatewaySettings
 from kubechat_gateway.limits import BodyLimit
 from kubechat_gateway.mesh import Mesh
-from kubechat_gateway.routes import ask, audit, health
+from kubechat_gateway.routes import ask, audit, health, me
 
 
 def create_app(settings: GatewaySettings) -> FastAPI:
@@ -36,5 +36,6 @@ def create_app(settings: GatewaySettings) -> FastAPI:
     app.include_router(health.router)
     app.include_router(ask.router)
     app.include_router(audit.router)
+    app.include_router(me.router)
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
     return app

@@ -7,6 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 
 from kubechat.v1 import common_pb2
+from kubechat_gateway.auth import Authenticator, PrincipalCache
 from kubechat_gateway.config import GatewaySettings
 from kubechat_gateway.mesh import Mesh
 
@@ -25,10 +26,30 @@ def get_settings(request: Request) -> GatewaySettings:
     return settings
 
 
-def get_principal(request: Request) -> common_pb2.Principal:
-    # Dev mode acts as the local developer with no impersonation: the kubeconfig's own
-    # identity decides. Token validation through the identity service is identity v1.
-    return DEV_PRINCIPAL
+def _authenticator(request: Request, settings: GatewaySettings) -> Authenticator:
+    # One per app (its cache is per process); created on first use so app.py needs no
+    # knowledge of authentication.
+    state = request.app.state
+    if getattr(state, "authenticator", None) is None:
+        state.authenticator = Authenticator(
+            settings.identity_address, settings.dependency_timeout, PrincipalCache()
+        )
+    authenticator: Authenticator = state.authenticator
+    return authenticator
+
+
+async def get_principal(request: Request) -> common_pb2.Principal:
+    settings = get_settings(request)
+    if settings.auth_mode == "dev":
+        # Dev mode acts as the local developer with no impersonation: the kubeconfig's
+        # own identity decides.
+        return DEV_PRINCIPAL
+    authorization = request.headers.get("authorization")
+    if authorization is None and request.scope.get("type") == "websocket":
+        # Browsers cannot set headers on a WebSocket handshake; the token rides in the query.
+        token = request.query_params.get("access_token")
+        authorization = f"Bearer {token}" if token else None
+    return await _authenticator(request, settings).authenticate(authorization, get_mesh(request))
 
 
 MeshDep = Annotated[Mesh, Depends(get_mesh)]

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Request
 from kubechat.errors import InvalidArgument, KubeChatError
 from kubechat.events import AuditEvent, EventKind, ExecutionSummary, PlanSummary
 from kubechat.v1 import common_pb2, executor_pb2, intent_pb2
+from kubechat_gateway.auth import authorize_plan
 from kubechat_gateway.calls import call
 from kubechat_gateway.convert import RISK_NAMES, plan_public, result_public
 from kubechat_gateway.deps import MeshDep, PrincipalDep, SettingsDep
@@ -82,6 +83,8 @@ async def ask(
             engine=plan.engine,
             operations=plan_public(plan).operations,
         )
+        # Role policy before any preview or execution; a refusal is audited like any failure.
+        authorize_plan(principal, plan)
         results: list[ResultPublic] = []
         status: AskStatus
         if plan.HasField("clarification") or not plan.operations:
