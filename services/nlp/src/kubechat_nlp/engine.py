@@ -146,9 +146,16 @@ class RulesEngine:
         if len(clauses) > 1:
             parts: list[Draft] = []
             for clause in clauses:
+                if parts:  # "restart api and show its pods": "its" is the previous clause's
+                    clause = self._resolve_pronouns(
+                        clause, ConversationContext((parts[-1].build(),))
+                    )
                 result = self._clause(clause, kinds)
                 if isinstance(result, Clarification):
                     break
+                for d in result:
+                    if parts and not d.slots.namespace and not d.slots.all_namespaces:
+                        d.slots.namespace = parts[-1].slots.namespace
                 parts.extend(result)
             else:
                 drafts = parts

@@ -37,6 +37,13 @@ _STOP_AFTER_IN = {
     "--output",
     "showing",
     "including",
+    "for",
+    "from",
+    "since",
+    "over",
+    "during",
+    "by",
+    "to",
 }
 
 _PHASES = {

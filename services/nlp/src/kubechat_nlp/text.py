@@ -26,6 +26,15 @@ _PASTED_LINE_RE = re.compile(
 )
 
 
+# Frequent function words of other languages, and English ones that rule them out.
+_FOREIGN = frozenset(
+    """sie bitte alle im der die das und ist nicht zeige mir löschen le la les
+des est et pour tous toutes supprimer afficher el los las por favor todos eliminar mostrar
+il che di tutti tutte mostra elimina wszystkie pokaż usuń""".split()
+)
+_ENGLISH = frozenset("the show delete please all in of and list get".split())
+
+
 class InputError(ValueError):
     """The text cannot be turned into a request; the message is shown to the user."""
 
@@ -65,6 +74,9 @@ def clean(text: str) -> str:
         raise InputError("I can only understand requests in English for now.")
     if not letters:
         raise InputError("I could not find a request in that text.")
+    words = set(re.findall(r"[a-zäöüßéèàçñ]+", text.lower()))
+    if len(words & _FOREIGN) >= 2 and not words & _ENGLISH:
+        raise InputError("I can only understand requests in English for now.")
     if _INJECTION_RE.search(text):
         raise InputError(
             "That reads like instructions to the assistant rather than a cluster request."

@@ -164,6 +164,13 @@ RULES: tuple[Rule, ...] = (
         workloads.build_set_resources,
     ),
     ("set-serviceaccount", r"\bservice ?account to\b", workloads.build_set_serviceaccount),
+    (
+        "label",
+        r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
+        r"\b(labels?|annotations?)\b|\b(remove|delete|removing|drop)\w* (the |a |an )?"
+        r"(labels?|annotations?)\b|\bannotations?\b",
+        workloads.build_label,
+    ),
     ("set-env", r"\b(environment|env)( variables?| vars?)?\b", workloads.build_set_env),
     (
         "expose",
@@ -171,13 +178,6 @@ RULES: tuple[Rule, ...] = (
         r"\bservice based on\b|\bcreate (a |an )?(new )?"
         r"(second )?service for\b|\b(create|make) a service named \S+ for\b",
         create.build_expose,
-    ),
-    (
-        "label",
-        r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
-        r"\b(labels?|annotations?)\b|\b(remove|delete|removing|drop)\w* (the |a |an )?"
-        r"(labels?|annotations?)\b|\bannotations?\b",
-        workloads.build_label,
     ),
     (
         "delete",

@@ -219,10 +219,12 @@ def build_logs(c: Ctx) -> Result:
             params["container"] = u.group_text(m)
             u.mark(m)
             break
+    unit = r"(?! ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b)"
     tail = first_int(
         c,
         r"\b(?:last|most recent|latest|recent|tail|final|--tail) (\d+)\b"
-        r"|\b(\d+) (?:most recent|latest|last|recent)\b",
+        + unit
+        + r"|\b(\d+) (?:most recent|latest|last|recent)\b",
     )
     since_time = _since_time(c)
     since = None
