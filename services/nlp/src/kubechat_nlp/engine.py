@@ -278,6 +278,8 @@ class RulesEngine:
                 d.slots.namespace, d.slots.all_namespaces = new_ns, False
             if new_kind is not None:
                 d.kinds, d.names = [new_kind], []
+                if self.catalogue[d.verb].target is Target.NONE:
+                    d.verb, d.params = "get", {}  # "events ... what about services?"
             if new_name is not None:
                 d.names = [new_name]
             drafts.append(d)
@@ -361,7 +363,7 @@ class RulesEngine:
             if len(matches) > 1:
                 return Clarification(
                     f"Which one do you mean by '{name}'?",
-                    tuple(f"{p.rstrip('s')}/{n}" for p, n in matches),
+                    tuple(f"{self._kind_word(p, cluster)}/{n}" for p, n in matches),
                 )
             plural, full = matches[0]
             info = self._standard.by_plural(plural) or next(
@@ -378,6 +380,12 @@ class RulesEngine:
             )
             ops.append(single.build())
         return _merge(ops)
+
+    def _kind_word(self, plural: str, cluster: ClusterView) -> str:
+        info = self._standard.by_plural(plural) or next(
+            (k for k in cluster.kinds() if k.ref.plural == plural), None
+        )
+        return info.ref.kind.lower() if info else plural
 
     def _matches(
         self, name: str, plurals: tuple[str, ...], ns: str | None, cluster: ClusterView
