@@ -1,52 +1,136 @@
+"""The ClickHouse store: idempotent on event id, filters, paging, reports, retention by
+TTL, redaction at insert. Runs on chdb, and on a server when one is configured."""
+
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-import pytest
-
-from kubechat.errors import InvalidArgument
 from kubechat.events import AuditEvent, EventKind, PlanSummary
-from kubechat.v1 import audit_pb2, common_pb2
-from kubechat_audit.servicer import event_to_proto, query_from_proto
-from kubechat_audit.store import MemoryStore, Query
+from kubechat_audit.clickhouse import ClientPool
+from kubechat_audit.config import AuditSettings
+from kubechat_audit.migrations import available
+from kubechat_audit.retention import reconcile_retention
+from kubechat_audit.store import CSV_COLUMNS, ClickHouseStore, Query
 
 
-def test_redelivered_event_is_stored_once() -> None:
-    store = MemoryStore()
-    event = AuditEvent(kind=EventKind.ASK, user="alice", text="list pods")
+def ask(**fields: object) -> AuditEvent:
+    return AuditEvent.model_validate({"kind": "ask", **fields})
+
+
+def test_redelivered_event_is_stored_once(store: ClickHouseStore) -> None:
+    event = ask(user="alice", text="list pods")
     store.insert([event])
     store.insert([event])
     events, total = store.search(Query())
     assert total == 1 and events == [event]
 
 
-def test_filters_combine_and_newest_comes_first() -> None:
-    store = MemoryStore()
+def test_migrations_are_recorded_and_run_once(store: ClickHouseStore) -> None:
+    assert store.migrate() == []  # the fixture already applied them
+    assert [m.version for m in available()] == sorted({m.version for m in available()})
+
+
+def test_filters_combine_and_newest_comes_first(store: ClickHouseStore) -> None:
     now = datetime.now(UTC)
-    old = AuditEvent(kind=EventKind.ASK, user="alice", text="List pods", time=now - timedelta(1))
-    new = AuditEvent(kind=EventKind.ASK, user="alice", text="scale search", time=now)
+    old = ask(user="alice", text="List pods", time=now - timedelta(days=1))
+    new = ask(
+        user="alice",
+        text="scale search",
+        time=now,
+        plan=PlanSummary(operations=[{"verb": "scale"}], risk="write"),
+    )
     other = AuditEvent(kind=EventKind.DENIED, user="bob", text="delete ns prod", time=now)
     store.insert([old, new, other])
     assert store.search(Query(user="alice"))[0] == [new, old]
     assert store.search(Query(text="list"))[0] == [old]
     assert store.search(Query(kind="denied"))[0] == [other]
+    assert store.search(Query(verb="scale", risk="write"))[0] == [new]
     assert store.search(Query(since=now - timedelta(hours=1), user="alice"))[0] == [new]
     assert store.search(Query(limit=1, offset=1, user="alice")) == ([old], 2)
 
 
-def test_query_from_proto_checks_paging() -> None:
-    assert query_from_proto(audit_pb2.SearchRequest(page_token="20")).offset == 20
-    with pytest.raises(InvalidArgument, match="page_token"):
-        query_from_proto(audit_pb2.SearchRequest(page_token="abc"))
-    with pytest.raises(InvalidArgument, match="page_size"):
-        query_from_proto(audit_pb2.SearchRequest(page_size=5000))
+def test_parameters_are_data_not_sql(store: ClickHouseStore) -> None:
+    store.insert([ask(user="alice", text="it's fine")])
+    assert store.search(Query(user="' OR 1=1 --"))[1] == 0
+    assert store.search(Query(text="it's"))[1] == 1
 
 
-def test_event_to_proto_carries_plan_and_payload() -> None:
-    event = AuditEvent(
-        kind=EventKind.ASK, plan=PlanSummary(kubectl=["kubectl get pods"], risk="read")
+def test_secrets_are_redacted_at_insert(store: ClickHouseStore) -> None:
+    event = ask(user="alice", text="login with password=hunter2")
+    store.insert([event])
+    stored = store.search(Query())[0][0]
+    assert "hunter2" not in stored.model_dump_json()
+
+
+def test_report_counts_events_writes_and_denials_per_day(store: ClickHouseStore) -> None:
+    day = datetime(2026, 11, 20, 12, tzinfo=UTC)
+    write = PlanSummary(operations=[{"verb": "delete"}], risk="destructive")
+    store.insert(
+        [
+            ask(tenant="acme", user="alice", time=day, plan=write),
+            ask(tenant="acme", user="alice", time=day),
+            AuditEvent(kind=EventKind.DENIED, tenant="acme", user="bob", time=day),
+            ask(tenant="globex", user="alice", time=day + timedelta(days=1), outcome="denied"),
+        ]
     )
-    message = event_to_proto(event)
-    assert message.risk == common_pb2.RISK_READ
-    assert list(message.kubectl) == ["kubectl get pods"]
-    assert AuditEvent.model_validate_json(message.payload_json) == event
+    rows = store.report(None, None, "user", "")
+    assert [(r.key, r.day, r.events, r.writes, r.denials) for r in rows] == [
+        ("acme/alice", "2026-11-20", 2, 1, 0),
+        ("acme/bob", "2026-11-20", 1, 0, 1),
+        ("globex/alice", "2026-11-21", 1, 0, 1),
+    ]
+    by_tenant = store.report(None, None, "tenant", "acme")
+    assert [(r.key, r.events) for r in by_tenant] == [("acme", 3)]
+
+
+def test_export_rows_stream_in_time_order(store: ClickHouseStore) -> None:
+    base = datetime(2026, 11, 1, tzinfo=UTC)
+    events = [ask(user=f"u{i}", time=base + timedelta(seconds=i)) for i in range(2000)]
+    store.insert(reversed(events))
+    rows = list(store.export_rows(Query(), ("event_id",)))
+    assert [r[0] for r in rows] == [e.event_id for e in events]
+    assert len(next(iter(store.export_rows(Query(), CSV_COLUMNS)))) == len(CSV_COLUMNS)
+
+
+def test_ttl_retention_removes_old_events_per_tenant(make_store: object) -> None:
+    now = datetime.now(UTC)
+    store: ClickHouseStore = make_store(retention_days=365)  # type: ignore[operator]
+    old_short = ask(tenant="short", time=now - timedelta(days=10))
+    new_short = ask(tenant="short", time=now - timedelta(days=1))
+    old_long = ask(tenant="long", time=now - timedelta(days=10))
+    store.insert([old_short, new_short, old_long])
+    store.expire()
+    assert store.search(Query())[1] == 3  # a year's retention keeps them all
+
+    # The operator shortens one tenant's retention to a week; the next start applies it.
+    shorter = AuditSettings(retention_days=365, tenant_retention_days={"short": 7})
+    assert reconcile_retention(store, shorter) == 1
+    store.expire()  # force the merge that applies the TTL
+    remaining = {e.event_id for e in store.search(Query())[0]}
+    assert remaining == {new_short.event_id, old_long.event_id}
+    assert reconcile_retention(store, shorter) == 0  # nothing left to change
+
+
+def test_events_inserted_after_retention_change_get_the_tenant_retention(
+    make_store: object,
+) -> None:
+    now = datetime.now(UTC)
+    store: ClickHouseStore = make_store(  # type: ignore[operator]
+        retention_days=30, tenant_retention_days={"brief": 2}
+    )
+    store.insert([ask(tenant="brief", time=now - timedelta(days=5)), ask(tenant="keep")])
+    store.insert([ask(tenant="keep", time=now - timedelta(days=5))])
+    store.expire()
+    assert {e.tenant for e in store.search(Query())[0]} == {"keep"}
+    assert store.retention_by_tenant() == {"keep": {30}}
+
+
+def test_a_pool_gives_each_thread_its_own_client(store: ClickHouseStore) -> None:
+    import threading
+
+    pool: ClientPool = store._pool  # noqa: SLF001 - the property under test
+    seen = []
+    thread = threading.Thread(target=lambda: seen.append(pool.get()))
+    thread.start()
+    thread.join()
+    assert seen[0] is not pool.get()
