@@ -53,10 +53,16 @@ class ClusterRegistry:
         return self._clients[cluster_id]
 
 
-def table_to_proto(table: Table, kind: str) -> common_pb2.ResultTable:
+def table_to_proto(
+    table: Table, kind: str, *, with_namespace: bool = False
+) -> common_pb2.ResultTable:
+    """The server's Table as a ResultTable. Across namespaces the server leaves the
+    namespace out (kubectl adds it client-side), so `with_namespace` adds it first."""
     result = common_pb2.ResultTable(
         kind=kind, continue_token=table.continue_token, remaining=table.remaining
     )
+    if with_namespace:
+        result.columns.add(name="Namespace", type="string", description="The object's namespace")
     for column in table.columns:
         result.columns.add(
             name=str(column.get("name", "")),
@@ -64,8 +70,12 @@ def table_to_proto(table: Table, kind: str) -> common_pb2.ResultTable:
             description=str(column.get("description", ""))[:200],
         )
     for row in table.rows:
-        proto_row = result.rows.add(cells=[_cell(c) for c in row.get("cells", [])])
         obj = row.get("object")
+        cells = [_cell(c) for c in row.get("cells", [])]
+        if with_namespace:
+            metadata = obj.get("metadata", {}) if isinstance(obj, dict) else {}
+            cells.insert(0, str(metadata.get("namespace", "")))
+        proto_row = result.rows.add(cells=cells)
         if isinstance(obj, dict):
             proto_row.object.update(_json_safe(obj))
     return result
@@ -115,7 +125,11 @@ class ExecutorServicer(executor_pb2_grpc.ExecutorServiceServicer):
                 index=index,
                 kubectl=rendering,
                 ok=True,
-                table=table_to_proto(table, operation.resource.kind),
+                table=table_to_proto(
+                    table,
+                    operation.resource.kind,
+                    with_namespace=operation.all_namespaces and operation.resource.namespaced,
+                ),
                 verification=executor_pb2.Verification(
                     outcome=executor_pb2.VERIFICATION_OUTCOME_NOT_NEEDED
                 ),
