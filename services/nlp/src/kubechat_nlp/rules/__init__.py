@@ -32,7 +32,9 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "auth",
-        r"\bcan i\b|\bcan-i\b|\b(am i|are we) allowed\b|\bwho ?am ?i\b|\bwhoami\b|\bsubject "
+        r"\bcan i\b|^(check )?(if |whether )?can (?!you\b)\S+ "
+        r"(create|list|get|delete|watch|update|patch|read|exec)\b|\bis \S+ allowed to\b|\bcan-i\b|"
+        r"\b(am i|are we) allowed\b|\bwho ?am ?i\b|\bwhoami\b|\bsubject "
         r"attributes\b|\ballowed actions\b|\b(check|see) (if|whether|to see if) .{0,60}\bcan "
         r"(create|list|get|delete|watch|update|patch|read|do|edit)\b|\bpermissions? to\b",
         admin.build_auth,
@@ -108,7 +110,8 @@ RULES: tuple[Rule, ...] = (
     (
         "top",
         r"\b(metrics|top|resource (usage|consumption)|(cpu|memory) (usage|use|consumption)"
-        r"|consumption|consuming|using the most)\b",
+        r"|(?<!set )(?<!change )\b(show|get|what|check)\b.{0,12}\b(cpu|memory)\b"
+        r"(?!.*\b(limit|request))|consumption|consuming|using the most)\b",
         read.build_top,
     ),
     (
@@ -155,7 +158,7 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "scale",
-        r"\bscale\b|\bresize\b|\bscale (up|down)\b|\breplicas? (to|=)",
+        r"\bscale\b|\bresize\b|\bscale (up|down)\b|\breplicas? (to|=)|\breplicas\b.{0,40}\bto \d",
         workloads.build_scale,
     ),
     (

@@ -138,11 +138,13 @@ def build_auth(c: Ctx) -> Result:
         d.params["as"] = f"system:serviceaccount:{u.group_text(m, 2)}:{u.group_text(m, 1)}"
         u.mark(m)
     else:
-        m = u.search(r"\b(?:user|as) (\S+) can\b|\bif (\S+) can\b")
+        m = u.search(
+            r"\b(?:user|as) (\S+) can\b|\bif (\S+) can\b|^can (\S+) \w+|\bis (\S+) allowed"
+        )
         if m:
-            who = m.group(1) or m.group(2)
+            who = next(g for g in m.groups() if g)
             if who not in ("i", "we", "the", "current", "you", "me"):
-                d.params["as"] = u.group_text(m, 1 if m.group(1) else 2)
+                d.params["as"] = u.group_text(m)
                 u.mark_groups(m)
     if u.search(
         r"\b(list|show) (?:all )?(?:the )?(?:allowed|permitted) actions\b|\bwhat can i do\b"
@@ -154,7 +156,10 @@ def build_auth(c: Ctx) -> Result:
         d.params["verb"] = "*"
         d.params["resource"] = "*"
         return [d]
-    m = u.search(r"\bcan (?:i |we )?(\w+)|\ballowed to (\w+)|\bpermission to (\w+)")
+    known = "|".join(_API_VERBS)
+    m = u.search(
+        rf"\bcan (?:\S+ )?({known})\b|\ballowed to (\w+)|\bpermission to (\w+)"
+    ) or u.search(r"\bcan (?:i |we )?(\w+)")
     verb = next((g for g in (m.groups() if m else ()) if g), None)
     if verb is None or verb not in _API_VERBS:
         return clarify("Which action should I check?", "get", "list", "create", "delete")

@@ -116,12 +116,13 @@ def _ports(c: Ctx) -> tuple[int | None, str | None]:
     m = u.search(
         r"\b(?:target(?:ing)?|connects? to|forwarding to|to)(?: the containers on)?"
         r"(?: container)? (?:target )?port (\d+)\b|\bcontainer port (\d+) as port (\d+)"
+        r"|\btargeting (\d+)\b"
     )
     if m:
         if m.group(3):
             target, port = m.group(2), int(m.group(3))
         else:
-            target = m.group(1)
+            target = m.group(1) or m.group(4)
         u.mark_groups(m)
     return port, target
 

@@ -81,6 +81,8 @@ def build_get(c: Ctx) -> Result:
     if not d.kinds:
         if u.search(r"\bimages?\b|\bphase\b|\brunning\b"):
             d.kinds = [c.kind("pods")]
+        elif u.search(r"^(?:get|show|list)(?: me)? (?:everything|all)\b"):
+            d.kinds = [c.kind("all")]
         elif d.names:
             d.kinds = [c.kind("pods")]
             d.guessed_kind = True

@@ -609,7 +609,10 @@ def build_port_forward(c: Ctx) -> Result:
     if m:
         local, remote = m.group(1), m.group(2)
     else:
-        m = u.search(r"\b(?:on|local) (?:local )?port (\d+)|\bforward (\d+) to\b")
+        m = u.search(
+            r"\b(?:on|local) (?:local )?port (\d+)"
+            r"|\bforward(?:ing)? (?:local )?(?:port )?(\d+) to\b"
+        )
         if m:
             local = m.group(1) or m.group(2)
             u.mark_groups(m)
@@ -624,10 +627,10 @@ def build_port_forward(c: Ctx) -> Result:
             remote = u.group_text(m, g)
             u.mark_groups(m)
         if remote is None:
-            m2 = u.search(r"\bport (\d+)")
-            if m2:
-                remote = m2.group(1)
-                u.mark_groups(m2)
+            free = [m2 for m2 in u.finditer(r"\bport (\d+)") if m2.group(1) != local]
+            if free:
+                remote = free[-1].group(1)
+                u.mark_groups(free[-1])
         if local is None:
             local = remote
     if remote is None:
