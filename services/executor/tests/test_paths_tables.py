@@ -6,7 +6,7 @@ from kubechat.errors import InvalidArgument
 from kubechat.v1 import common_pb2
 from kubechat_executor.kube import Table
 from kubechat_executor.paths import resource_path
-from kubechat_executor.servicer import table_to_proto
+from kubechat_executor.results import table_to_proto
 
 PODS = common_pb2.ResourceRef(version="v1", kind="Pod", plural="pods", namespaced=True)
 DEPLOYMENTS = common_pb2.ResourceRef(

@@ -1,6 +1,10 @@
 from __future__ import annotations
 
-from kubechat.config import ServiceSettings
+from pydantic import Field, model_validator
+
+from kubechat.config import PLACEHOLDER_SECRETS, ServiceSettings
+from kubechat_executor.crypto import dev_key, valid_key
+from kubechat_executor.policy import DEFAULT_RULES, Rule
 
 
 class ExecutorSettings(ServiceSettings):
@@ -8,5 +12,39 @@ class ExecutorSettings(ServiceSettings):
     # The cluster to use when a request names none. Empty: $KUBECONFIG, then ~/.kube/config.
     kubeconfig: str = ""
     kube_context: str = ""
+    # Labels of the default cluster (policy can match them), e.g. {"environment": "dev"}.
+    default_cluster_labels: dict[str, str] = Field(default_factory=dict)
     request_timeout: float = 15.0
     page_size: int = 500
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    database_url: str = "sqlite:///kubechat-executor.db"
+    # Fernet key (base64 of 32 bytes) for cluster credentials at rest.
+    encryption_key: str = ""
+    token_ttl: int = 300
+    verify_timeout: float = 120.0
+    verify_interval: float = 1.0
+    health_interval: float = 15.0
+    # Identity the health check impersonates to count Ready nodes (the executor itself may
+    # only impersonate). Empty: node readiness is reported as unknown.
+    health_user: str = ""
+    health_groups: list[str] = Field(default_factory=list)
+    policy: list[Rule] = Field(default_factory=lambda: list(DEFAULT_RULES))
+    # Concurrent Kubernetes calls per executor (threads of the blocking client).
+    max_workers: int = 64
+
+    secret_fields: tuple[str, ...] = ("encryption_key",)
+
+    @model_validator(mode="after")
+    def _usable_key(self) -> ExecutorSettings:
+        if not self.encryption_key or self.encryption_key.lower() in PLACEHOLDER_SECRETS:
+            if self.environment == "production":
+                raise ValueError("KUBECHAT_ENCRYPTION_KEY must be set to a Fernet key")
+            self.encryption_key = dev_key()
+        if self.environment == "production" and self.encryption_key == dev_key():
+            raise ValueError("KUBECHAT_ENCRYPTION_KEY is the development key")
+        if not valid_key(self.encryption_key):
+            raise ValueError(
+                "KUBECHAT_ENCRYPTION_KEY is not a Fernet key (generate one with `python -c "
+                "'from cryptography.fernet import Fernet; print(Fernet.generate_key().decode())'`)"
+            )
+        return self

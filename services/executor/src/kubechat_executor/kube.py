@@ -3,12 +3,15 @@ typed ResourceRef, never kubectl, never a shell.
 
 Lists ask the API server for its Table rendering (`as=Table`), so every kind, CRDs
 included, comes back with the columns kubectl would show, without per-kind code here.
+Every call carries the asking user's identity as impersonation headers; the executor's
+own credentials may only impersonate, so Kubernetes RBAC decides what the user may do.
 """
 
 from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -20,6 +23,8 @@ from kubernetes import config as k8s_config
 from urllib3 import HTTPHeaderDict
 
 from kubechat.errors import (
+    AlreadyExists,
+    FailedPrecondition,
     InvalidArgument,
     KubeChatError,
     NotFound,
@@ -27,8 +32,14 @@ from kubechat.errors import (
     Unauthenticated,
     Unavailable,
 )
+from kubechat_executor.denied import denial
 
 TABLE_ACCEPT = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"
+JSON = "application/json"
+MERGE_PATCH = "application/merge-patch+json"
+STRATEGIC_PATCH = "application/strategic-merge-patch+json"
+JSON_PATCH = "application/json-patch+json"
+APPLY_PATCH = "application/apply-patch+yaml"
 
 
 @dataclass(frozen=True)
@@ -77,7 +88,9 @@ class ClusterClient:
         continue_token: str = "",
         identity: Identity | None = None,
     ) -> Table:
-        query: list[tuple[str, str]] = [("includeObject", "Object"), ("limit", str(limit))]
+        query: list[tuple[str, str]] = [("includeObject", "Object")]
+        if limit:
+            query.append(("limit", str(limit)))
         if label_selector:
             query.append(("labelSelector", label_selector))
         if field_selector:
@@ -104,56 +117,139 @@ class ClusterClient:
         *,
         query: list[tuple[str, str]] | None = None,
         body: Any = None,
-        accept: str = "application/json",
+        accept: str = JSON,
+        content_type: str = JSON,
         identity: Identity | None = None,
     ) -> dict[str, Any]:
-        headers = HTTPHeaderDict({"Accept": accept, "Content-Type": "application/json"})
+        data = self.request_bytes(
+            method,
+            path,
+            query=query,
+            body=body,
+            accept=accept,
+            content_type=content_type,
+            identity=identity,
+        )
+        parsed: dict[str, Any] = json.loads(data) if data else {}
+        return parsed
+
+    def request_bytes(
+        self,
+        method: str,
+        path: str,
+        *,
+        query: list[tuple[str, str]] | None = None,
+        body: Any = None,
+        accept: str = JSON,
+        content_type: str = JSON,
+        identity: Identity | None = None,
+    ) -> bytes:
+        response = self._send(method, path, query, body, accept, content_type, identity, False)
+        data: bytes = response.data
+        return data
+
+    def stream_lines(
+        self,
+        path: str,
+        *,
+        query: list[tuple[str, str]] | None = None,
+        identity: Identity | None = None,
+        timeout: float = 300.0,
+        accept: str = JSON,
+    ) -> Iterator[bytes]:
+        """Lines of a streaming GET (logs with follow, watches) until the server closes."""
+        response = self._send(
+            "GET", path, query, None, accept, JSON, identity, True, read_timeout=timeout
+        )
+        try:
+            pending = b""
+            for chunk in response.stream(4096, decode_content=True):
+                pending += chunk
+                *lines, pending = pending.split(b"\n")
+                yield from lines
+            if pending:
+                yield pending
+        finally:
+            response.release_conn()
+
+    def _send(
+        self,
+        method: str,
+        path: str,
+        query: list[tuple[str, str]] | None,
+        body: Any,
+        accept: str,
+        content_type: str,
+        identity: Identity | None,
+        stream: bool,
+        read_timeout: float | None = None,
+    ) -> Any:
+        headers = HTTPHeaderDict({"Accept": accept, "Content-Type": content_type})
         configuration = self.api.configuration
-        token = configuration.api_key.get("authorization") if configuration.api_key else None
-        if token:
-            headers["Authorization"] = token
+        # The client's own auth settings: a kubeconfig token lands under "BearerToken", and
+        # get_api_key_with_prefix runs the refresh hook for exec-plugin credentials.
+        for setting in configuration.auth_settings().values():
+            if setting.get("in") == "header" and setting.get("value"):
+                headers[setting["key"]] = setting["value"]
         if identity is not None:
             identity.add_to(headers)
         url = configuration.host + path
         if query:
             url += "?" + urlencode(query)
-        payload = json.dumps(body).encode() if body is not None else None
+        payload: bytes | None = None
+        if body is not None:
+            payload = body if isinstance(body, bytes) else json.dumps(body).encode()
+        timeout = urllib3.Timeout(connect=self.timeout, read=read_timeout or self.timeout)
         # The client's own pool (TLS, client certs, proxies from the kubeconfig) with our
         # headers: call_api would flatten the repeated Impersonate-Group headers.
         try:
             response = self.api.rest_client.pool_manager.request(
-                method, url, headers=headers, body=payload, timeout=self.timeout, retries=False
+                method,
+                url,
+                headers=headers,
+                body=payload,
+                timeout=timeout,
+                retries=False,
+                preload_content=not stream,
             )
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             raise Unavailable(
                 f"cluster '{self.name}' at {self.server} is unreachable: {_reason(exc)}"
             ) from None
         if response.status >= 400:
-            raise _translate(response.status, response.data, self.name, path)
-        data: dict[str, Any] = json.loads(response.data)
-        return data
+            data = response.data if not stream else response.read()
+            raise self._translate(response.status, data, method, path, identity)
+        return response
+
+    def _translate(
+        self, status: int, body: bytes, method: str, path: str, identity: Identity | None
+    ) -> KubeChatError:
+        message = f"HTTP {status}"
+        try:
+            message = json.loads(body).get("message") or message
+        except (TypeError, ValueError, AttributeError):
+            pass
+        if status == 403 and identity is not None and identity.user:
+            text, hint = denial(method, path, identity.user, identity.groups)
+            return PermissionDenied(text, hint=hint)
+        if status == 403:
+            return PermissionDenied(message)
+        if status == 404:
+            return NotFound(f"{message} (cluster '{self.name}')")
+        if status == 401:
+            return Unauthenticated(f"cluster '{self.name}' rejected KubeChat's credentials")
+        if status == 409:
+            if "already exists" in message:
+                return AlreadyExists(message)
+            return FailedPrecondition(message)
+        if status in (400, 422):
+            return InvalidArgument(message)
+        return Unavailable(f"cluster '{self.name}' answered {status} for {path}: {message}")
 
 
 def _reason(exc: BaseException) -> str:
     reason = getattr(exc, "reason", None)
     return str(reason or exc)[:300]
-
-
-def _translate(status: int, body: bytes, cluster: str, path: str) -> KubeChatError:
-    message = f"HTTP {status}"
-    try:
-        message = json.loads(body).get("message") or message
-    except (TypeError, ValueError, AttributeError):
-        pass
-    if status == 404:
-        return NotFound(f"{message} (cluster '{cluster}')")
-    if status == 403:
-        return PermissionDenied(message)
-    if status == 401:
-        return Unauthenticated(f"cluster '{cluster}' rejected KubeChat's credentials")
-    if status in (400, 422):
-        return InvalidArgument(message)
-    return Unavailable(f"cluster '{cluster}' answered {status} for {path}: {message}")
 
 
 def default_kubeconfig(configured: str) -> Path | None:
@@ -163,6 +259,12 @@ def default_kubeconfig(configured: str) -> Path | None:
             return Path(candidate.split(os.pathsep)[0])
     home = Path.home() / ".kube" / "config"
     return home if home.exists() else None
+
+
+def _finish(name: str, configuration: k8s.Configuration, timeout: float) -> ClusterClient:
+    # Many concurrent callers share one client; the default pool of 4 would serialise them.
+    configuration.connection_pool_maxsize = 64
+    return ClusterClient(name=name, api=k8s.ApiClient(configuration), timeout=timeout)
 
 
 def load_cluster(
@@ -176,6 +278,31 @@ def load_cluster(
         context=context or None,
         client_configuration=configuration,
     )
-    # Many concurrent callers share one client; the default pool of 4 would serialise them.
-    configuration.connection_pool_maxsize = 64
-    return ClusterClient(name=name, api=k8s.ApiClient(configuration), timeout=timeout)
+    return _finish(name, configuration, timeout)
+
+
+def cluster_from_kubeconfig(
+    name: str, kubeconfig: dict[str, Any], context: str = "", timeout: float = 15.0
+) -> ClusterClient:
+    configuration = k8s.Configuration()
+    try:
+        k8s_config.load_kube_config_from_dict(  # type: ignore[no-untyped-call]
+            config_dict=kubeconfig,
+            context=context or None,
+            client_configuration=configuration,
+        )
+    except (k8s_config.ConfigException, KeyError, TypeError, ValueError) as exc:
+        raise InvalidArgument(f"cluster '{name}': unusable kubeconfig: {exc}") from None
+    return _finish(name, configuration, timeout)
+
+
+def cluster_from_server(
+    name: str, server: str, ca_file: Path | None, token: str, timeout: float = 15.0
+) -> ClusterClient:
+    configuration = k8s.Configuration()
+    configuration.host = server.rstrip("/")
+    configuration.api_key = {"BearerToken": token}
+    configuration.api_key_prefix = {"BearerToken": "Bearer"}
+    if ca_file is not None:
+        configuration.ssl_ca_cert = str(ca_file)
+    return _finish(name, configuration, timeout)

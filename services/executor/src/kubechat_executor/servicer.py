@@ -1,184 +1,122 @@
-"""ExecutorService: runs typed plans on clusters. Reads run at once; writes need a
-preview and confirmation (executor v1)."""
+"""ExecutorService: the gRPC face of the engine, the registry and the health monitor."""
 
 from __future__ import annotations
 
 import asyncio
-import time
 from collections.abc import AsyncIterator
 from typing import Any
 
 from grpc import aio
 
-from kubechat.errors import (
-    FailedPrecondition,
-    InvalidArgument,
-    NotFound,
-    Unavailable,
-    Unimplemented,
-)
-from kubechat.v1 import common_pb2, executor_pb2, executor_pb2_grpc
-from kubechat_executor.config import ExecutorSettings
-from kubechat_executor.kube import ClusterClient, Identity, Table, default_kubeconfig, load_cluster
-from kubechat_executor.paths import resource_path
+from kubechat.v1 import executor_pb2, executor_pb2_grpc
+from kubechat_executor.engine import Engine
+from kubechat_executor.health import Health, HealthMonitor
+from kubechat_executor.registry import ClusterInfo, ClusterRegistry
 
-DEFAULT_CLUSTER = "default"
-READ_VERBS = frozenset({"get", "list"})
+Context = aio.ServicerContext[Any, Any]
 
 
-class ClusterRegistry:
-    """The clusters this executor can reach. v0: the default kubeconfig's cluster."""
-
-    def __init__(self, settings: ExecutorSettings) -> None:
-        self._settings = settings
-        self._clients: dict[str, ClusterClient] = {}
-
-    def get(self, cluster_id: str) -> ClusterClient:
-        cluster_id = cluster_id or DEFAULT_CLUSTER
-        if cluster_id != DEFAULT_CLUSTER:
-            raise NotFound(f"cluster '{cluster_id}' is not registered; known: {DEFAULT_CLUSTER}")
-        if cluster_id not in self._clients:
-            kubeconfig = default_kubeconfig(self._settings.kubeconfig)
-            if kubeconfig is None:
-                raise Unavailable(
-                    f"no cluster '{cluster_id}': KUBECONFIG is not set and ~/.kube/config does "
-                    "not exist; point KUBECONFIG at a cluster or run `make cluster-up`"
-                )
-            self._clients[cluster_id] = load_cluster(
-                cluster_id,
-                kubeconfig,
-                self._settings.kube_context,
-                self._settings.request_timeout,
-            )
-        return self._clients[cluster_id]
-
-
-def table_to_proto(
-    table: Table, kind: str, *, with_namespace: bool = False
-) -> common_pb2.ResultTable:
-    """The server's Table as a ResultTable. Across namespaces the server leaves the
-    namespace out (kubectl adds it client-side), so `with_namespace` adds it first."""
-    result = common_pb2.ResultTable(
-        kind=kind, continue_token=table.continue_token, remaining=table.remaining
+def cluster_proto(info: ClusterInfo, health: Health | None) -> executor_pb2.Cluster:
+    cluster = executor_pb2.Cluster(
+        id=info.id, name=info.name, server=info.server, labels=info.labels
     )
-    if with_namespace:
-        result.columns.add(name="Namespace", type="string", description="The object's namespace")
-    for column in table.columns:
-        result.columns.add(
-            name=str(column.get("name", "")),
-            type=str(column.get("format") or column.get("type") or "string"),
-            description=str(column.get("description", ""))[:200],
-        )
-    for row in table.rows:
-        obj = row.get("object")
-        cells = [_cell(c) for c in row.get("cells", [])]
-        if with_namespace:
-            metadata = obj.get("metadata", {}) if isinstance(obj, dict) else {}
-            cells.insert(0, str(metadata.get("namespace", "")))
-        proto_row = result.rows.add(cells=cells)
-        if isinstance(obj, dict):
-            proto_row.object.update(_json_safe(obj))
-    return result
-
-
-def _cell(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, list):
-        return ",".join(_cell(v) for v in value)
-    return str(value)
-
-
-def _json_safe(obj: dict[str, Any]) -> dict[str, Any]:
-    # Struct holds JSON; managedFields is noise for humans and doubles the payload.
-    metadata = obj.get("metadata")
-    if isinstance(metadata, dict) and "managedFields" in metadata:
-        obj = {**obj, "metadata": {k: v for k, v in metadata.items() if k != "managedFields"}}
-    return obj
+    if health is not None:
+        cluster.health.reachable = health.reachable
+        cluster.health.version = health.version
+        cluster.health.nodes_ready = health.nodes_ready
+        cluster.health.nodes_total = health.nodes_total
+        cluster.health.error = health.error
+        cluster.health.checked_at.FromNanoseconds(int(health.checked_at * 1e9))
+    return cluster
 
 
 class ExecutorServicer(executor_pb2_grpc.ExecutorServiceServicer):
-    def __init__(self, registry: ClusterRegistry, page_size: int) -> None:
+    def __init__(self, engine: Engine, registry: ClusterRegistry, health: HealthMonitor) -> None:
+        self._engine = engine
         self._registry = registry
-        self._page_size = page_size
+        self._health = health
 
     async def Execute(  # noqa: N802 - gRPC method name
-        self, request: executor_pb2.ExecuteRequest, context: aio.ServicerContext[Any, Any]
+        self, request: executor_pb2.ExecuteRequest, context: Context
     ) -> executor_pb2.ExecuteResponse:
-        started = time.perf_counter()
-        plan = request.plan
-        if not plan.operations:
-            raise InvalidArgument("the plan has no operations to execute")
-        if plan.risk != common_pb2.RISK_READ or any(
-            op.verb not in READ_VERBS for op in plan.operations
-        ):
-            raise FailedPrecondition(
-                "this plan changes the cluster; it needs a preview and a confirmation token"
-            )
-        cluster = self._registry.get(request.cluster_id or plan.cluster_id)
-        identity = Identity(request.principal.k8s_user, tuple(request.principal.k8s_groups))
-        response = executor_pb2.ExecuteResponse(cluster_id=cluster.name)
-        for index, operation in enumerate(plan.operations):
-            rendering = plan.kubectl[index] if index < len(plan.kubectl) else ""
-            table = await asyncio.to_thread(self._read, cluster, operation, identity)
-            response.results.add(
-                index=index,
-                kubectl=rendering,
-                ok=True,
-                table=table_to_proto(
-                    table,
-                    operation.resource.kind,
-                    with_namespace=operation.all_namespaces and operation.resource.namespaced,
-                ),
-                verification=executor_pb2.Verification(
-                    outcome=executor_pb2.VERIFICATION_OUTCOME_NOT_NEEDED
-                ),
-            )
-        response.duration_ms = (time.perf_counter() - started) * 1000
-        return response
-
-    def _read(
-        self, cluster: ClusterClient, operation: common_pb2.Operation, identity: Identity
-    ) -> Table:
-        namespace = "" if operation.all_namespaces else (operation.namespace or "default")
-        path = resource_path(operation.resource, namespace, operation.name)
-        return cluster.list_table(
-            path,
-            label_selector=operation.label_selector,
-            field_selector=operation.field_selector,
-            limit=self._page_size,
-            identity=identity,
-        )
+        return await self._engine.execute(request)
 
     async def ExecuteStream(  # noqa: N802
-        self, request: executor_pb2.ExecuteRequest, context: aio.ServicerContext[Any, Any]
+        self, request: executor_pb2.ExecuteRequest, context: Context
     ) -> AsyncIterator[executor_pb2.ExecutionEvent]:
-        response = await self.Execute(request, context)
-        for result in response.results:
-            yield executor_pb2.ExecutionEvent(result=result)
+        queue: asyncio.Queue[executor_pb2.ExecutionEvent | None] = asyncio.Queue()
 
-    async def ListClusters(  # noqa: N802
-        self, request: executor_pb2.ListClustersRequest, context: aio.ServicerContext[Any, Any]
-    ) -> executor_pb2.ListClustersResponse:
-        response = executor_pb2.ListClustersResponse()
+        async def emit(event: executor_pb2.ExecutionEvent) -> None:
+            await queue.put(event)
+
+        async def run() -> None:
+            try:
+                await self._engine.execute(request, emit, streaming=True)
+            finally:
+                await queue.put(None)
+
+        task = asyncio.create_task(run())
         try:
-            cluster = self._registry.get(DEFAULT_CLUSTER)
-        except Unavailable:
-            return response
-        response.clusters.add(id=DEFAULT_CLUSTER, name=DEFAULT_CLUSTER, server=cluster.server)
-        return response
+            while (event := await queue.get()) is not None:
+                yield event
+            await task  # re-raises a refusal (no token...) as the stream's status
+        finally:
+            if not task.done():
+                task.cancel()
 
     async def Preview(  # noqa: N802
-        self, request: executor_pb2.PreviewRequest, context: aio.ServicerContext[Any, Any]
+        self, request: executor_pb2.PreviewRequest, context: Context
     ) -> executor_pb2.PreviewResponse:
-        raise Unimplemented("previews of writes are not served by this executor release")
+        return await self._engine.preview(request)
+
+    async def Approve(  # noqa: N802
+        self, request: executor_pb2.ApproveRequest, context: Context
+    ) -> executor_pb2.ApproveResponse:
+        return await self._engine.approve(request)
+
+    async def ListClusters(  # noqa: N802
+        self, request: executor_pb2.ListClustersRequest, context: Context
+    ) -> executor_pb2.ListClustersResponse:
+        infos = await asyncio.to_thread(self._registry.list)
+        return executor_pb2.ListClustersResponse(
+            clusters=[cluster_proto(i, self._health.last.get(i.id)) for i in infos]
+        )
+
+    async def CheckClusters(  # noqa: N802
+        self, request: executor_pb2.ListClustersRequest, context: Context
+    ) -> executor_pb2.ListClustersResponse:
+        results = await self._health.check_all()
+        infos = await asyncio.to_thread(self._registry.list)
+        return executor_pb2.ListClustersResponse(
+            clusters=[cluster_proto(i, results.get(i.id)) for i in infos]
+        )
 
     async def RegisterCluster(  # noqa: N802
-        self, request: executor_pb2.RegisterClusterRequest, context: aio.ServicerContext[Any, Any]
+        self, request: executor_pb2.RegisterClusterRequest, context: Context
     ) -> executor_pb2.Cluster:
-        raise Unimplemented("cluster registration is not served by this executor release")
+        source = request.WhichOneof("source")
+        info = await asyncio.to_thread(
+            self._registry.register,
+            request.name,
+            dict(request.labels),
+            kubeconfig=request.kubeconfig if source == "kubeconfig" else "",
+            context=request.context,
+            server=request.server.server if source == "server" else "",
+            ca_pem=request.server.ca_pem if source == "server" else "",
+            token=request.server.token if source == "server" else "",
+        )
+        health = await self._health.check(info)
+        return cluster_proto(info, health)
+
+    async def RenameCluster(  # noqa: N802
+        self, request: executor_pb2.RenameClusterRequest, context: Context
+    ) -> executor_pb2.Cluster:
+        info = await asyncio.to_thread(self._registry.rename, request.id, request.name)
+        return cluster_proto(info, self._health.last.get(info.id))
 
     async def RemoveCluster(  # noqa: N802
-        self, request: executor_pb2.RemoveClusterRequest, context: aio.ServicerContext[Any, Any]
+        self, request: executor_pb2.RemoveClusterRequest, context: Context
     ) -> executor_pb2.RemoveClusterResponse:
-        raise Unimplemented("cluster registration is not served by this executor release")
+        await asyncio.to_thread(self._registry.remove, request.id)
+        self._health.last.pop(request.id, None)
+        return executor_pb2.RemoveClusterResponse()

@@ -1,0 +1,69 @@
+"""Publishing: audit events on JetStream (deduplicated by event id) and cluster health on
+`kubechat.clusters.v1.health.<cluster id>` for live subscribers.
+
+NATS being down must not make a cluster change fail after the fact, so a publish that fails
+is logged loudly and dropped; the connection keeps retrying in the background.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+from typing import Any
+
+from nats.aio.client import Client
+from nats.js import JetStreamContext
+
+from kubechat import nats as kc_nats
+from kubechat.events import AUDIT_STREAM, AUDIT_SUBJECT_ROOT, AuditEvent, subject_token
+
+log = logging.getLogger(__name__)
+HEALTH_SUBJECT_ROOT = "kubechat.clusters.v1.health"
+
+
+def health_subject(cluster_id: str) -> str:
+    return f"{HEALTH_SUBJECT_ROOT}.{subject_token(cluster_id)}"
+
+
+class Publisher:
+    def __init__(self, nats_url: str) -> None:
+        self._url = nats_url
+        self._client: Client | None = None
+        self._js: JetStreamContext | None = None
+        self._ready = asyncio.Event()
+
+    async def start(self, timeout: float = 30.0) -> None:
+        try:
+            self._client = await kc_nats.connect(
+                self._url, name="kubechat-executor", timeout=timeout
+            )
+            self._js = self._client.jetstream()
+            await kc_nats.ensure_stream(self._js, AUDIT_STREAM, [f"{AUDIT_SUBJECT_ROOT}.>"])
+            self._ready.set()
+        except Exception:  # noqa: BLE001 - the executor serves without events; logged
+            log.exception("NATS unavailable: audit and health events will be dropped")
+
+    async def audit(self, event: AuditEvent) -> None:
+        if self._js is None:
+            log.warning("audit event dropped (no NATS)", extra={"kind": event.kind.value})
+            return
+        try:
+            await kc_nats.publish(
+                self._js, event.subject(), event.to_bytes(), msg_id=event.event_id
+            )
+        except Exception:  # noqa: BLE001 - see module docstring
+            log.exception("audit event not published", extra={"kind": event.kind.value})
+
+    async def health(self, cluster_id: str, status: dict[str, Any]) -> None:
+        if self._client is None:
+            return
+        try:
+            await self._client.publish(health_subject(cluster_id), json.dumps(status).encode())
+            await self._client.flush(timeout=2)
+        except Exception:  # noqa: BLE001
+            log.exception("health event not published", extra={"cluster": cluster_id})
+
+    async def close(self) -> None:
+        if self._client is not None:
+            await self._client.drain()
