@@ -9,7 +9,7 @@ no-op. Fake behaviour comes from real machinery wherever possible:
 - `payments/ledger-reporter` is stuck Pending for a real reason: it requests more CPU than any
   fake node has, so the real scheduler reports `Insufficient cpu`.
 - `prod/postgres-data` is Bound to a static PV by the real PV controller; `prod/uploads` stays
-  Pending because no PV matches it and no provisioner runs.
+  Pending because its StorageClass names a CSI provisioner that does not run.
 - Pod logs are served by KWOK from files written at cluster-up (see `write_log_files`).
 """
 
@@ -201,6 +201,12 @@ def seed_objects() -> list[dict[str, Any]]:
     objs: list[dict[str, Any]] = [
         {"apiVersion": "v1", "kind": "Namespace", "metadata": _meta(ns)} for ns in NAMESPACES
     ]
+    # Storage first: the PV controller tries to bind a claim as soon as it sees it.
+    objs += [
+        _storage_class("manual", "kubernetes.io/no-provisioner"),
+        _storage_class("fast-ssd", "ebs.csi.example.com"),
+        _persistent_volume(),
+    ]
     for name, namespace, replicas, image in DEPLOYMENTS:
         config = f"{name}-config"
         objs.append(configmap(config, namespace, {"LOG_LEVEL": "info", "ENVIRONMENT": namespace}))
@@ -228,7 +234,6 @@ def seed_objects() -> list[dict[str, Any]]:
         _cronjob(),
         _hpa(),
         _ingress(),
-        _persistent_volume(),
         _pvc("postgres-data", "prod", "manual", "1Gi"),
         _pvc("uploads", "prod", "fast-ssd", "5Gi"),
     ]
@@ -327,6 +332,19 @@ def _ingress() -> dict[str, Any]:
                 }
             ]
         },
+    }
+
+
+def _storage_class(name: str, provisioner: str) -> dict[str, Any]:
+    # `fast-ssd` names a CSI driver that does not run here: its claims stay Pending with
+    # "waiting for a volume to be created", as on a cluster whose provisioner is down.
+    return {
+        "apiVersion": "storage.k8s.io/v1",
+        "kind": "StorageClass",
+        "metadata": _meta(name),
+        "provisioner": provisioner,
+        "volumeBindingMode": "Immediate",
+        "reclaimPolicy": "Retain",
     }
 
 
