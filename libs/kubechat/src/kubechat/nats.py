@@ -55,12 +55,18 @@ async def connect(url: str, *, name: str, timeout: float = 30.0) -> Client:
                 allow_reconnect=True,
                 max_reconnect_attempts=-1,
                 reconnect_time_wait=0.5,
+                error_cb=_log_connection_error,
             )
         except (TimeoutError, OSError, NoServersError) as exc:
             last_error = exc
             await asyncio.sleep(delay)
             delay = min(delay * 2, 2.0)
     raise Unavailable(f"NATS at {url} is unreachable: {last_error}")
+
+
+async def _log_connection_error(exc: Exception) -> None:
+    # nats-py's default logs a full traceback on every reconnect attempt; one line will do.
+    log.warning("NATS connection problem: %s", exc)
 
 
 async def ensure_stream(
