@@ -43,6 +43,7 @@ def operation_to_proto(op: Operation) -> common_pb2.Operation:
         field_selector=op.field_selector or "",
         all_namespaces=op.all_namespaces,
         subresource=op.subresource or "",
+        extra_resources=[resource_to_proto(ref) for ref in op.extra_resources],
     )
     if op.resource is not None:
         message.resource.CopyFrom(resource_to_proto(op.resource))

@@ -26,7 +26,7 @@ from google.protobuf import struct_pb2 as google_dot_protobuf_dot_struct__pb2
 from google.protobuf import timestamp_pb2 as google_dot_protobuf_dot_timestamp__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18kubechat/v1/common.proto\x12\x0bkubechat.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"_\n\x0bResourceRef\x12\r\n\x05group\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x0e\n\x06plural\x18\x04 \x01(\t\x12\x12\n\nnamespaced\x18\x05 \x01(\x08\"\x9f\x01\n\nParamValue\x12\x16\n\x0cstring_value\x18\x01 \x01(\tH\x00\x12\x13\n\tint_value\x18\x02 \x01(\x03H\x00\x12\x14\n\nbool_value\x18\x03 \x01(\x08H\x00\x12-\n\nlist_value\x18\x04 \x01(\x0b\x32\x17.kubechat.v1.StringListH\x00\x12\x16\n\x0c\x64ouble_value\x18\x05 \x01(\x01H\x00\x42\x07\n\x05value\"\x1c\n\nStringList\x12\x0e\n\x06values\x18\x01 \x03(\t\"\xce\x02\n\tOperation\x12\x0c\n\x04verb\x18\x01 \x01(\t\x12*\n\x08resource\x18\x02 \x01(\x0b\x32\x18.kubechat.v1.ResourceRef\x12\x11\n\tnamespace\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\r\n\x05names\x18\x05 \x03(\t\x12\x16\n\x0elabel_selector\x18\x06 \x01(\t\x12\x16\n\x0e\x66ield_selector\x18\x07 \x01(\t\x12\x16\n\x0e\x61ll_namespaces\x18\x08 \x01(\x08\x12\x32\n\x06params\x18\t \x03(\x0b\x32\".kubechat.v1.Operation.ParamsEntry\x12\x13\n\x0bsubresource\x18\n \x01(\t\x1a\x46\n\x0bParamsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12&\n\x05value\x18\x02 \x01(\x0b\x32\x17.kubechat.v1.ParamValue:\x02\x38\x01\"G\n\rClarification\x12\x10\n\x08question\x18\x01 \x01(\t\x12$\n\x07\x63hoices\x18\x02 \x03(\x0b\x32\x13.kubechat.v1.Choice\"%\n\x06\x43hoice\x12\r\n\x05label\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"\xf5\x01\n\x04Plan\x12*\n\noperations\x18\x01 \x03(\x0b\x32\x16.kubechat.v1.Operation\x12\x0f\n\x07kubectl\x18\x02 \x03(\t\x12\x1f\n\x04risk\x18\x03 \x01(\x0e\x32\x11.kubechat.v1.Risk\x12\x12\n\nconfidence\x18\x04 \x01(\x01\x12\x31\n\rclarification\x18\x05 \x01(\x0b\x32\x1a.kubechat.v1.Clarification\x12\x0e\n\x06\x65ngine\x18\x06 \x01(\t\x12\x0f\n\x07plan_id\x18\x07 \x01(\t\x12\x12\n\ncluster_id\x18\x08 \x01(\t\x12\x13\n\x0b\x65xplanation\x18\t \x01(\t\"\xae\x01\n\tPrincipal\x12\x0c\n\x04user\x18\x01 \x01(\t\x12\x0e\n\x06tenant\x18\x02 \x01(\t\x12\r\n\x05roles\x18\x03 \x03(\t\x12\x10\n\x08k8s_user\x18\x04 \x01(\t\x12\x12\n\nk8s_groups\x18\x05 \x03(\t\x12\r\n\x05\x65mail\x18\x06 \x01(\t\x12\x0f\n\x07subject\x18\x07 \x01(\t\x12.\n\nexpires_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x8c\x01\n\x0bResultTable\x12$\n\x07\x63olumns\x18\x01 \x03(\x0b\x32\x13.kubechat.v1.Column\x12\x1e\n\x04rows\x18\x02 \x03(\x0b\x32\x10.kubechat.v1.Row\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x16\n\x0e\x63ontinue_token\x18\x04 \x01(\t\x12\x11\n\tremaining\x18\x05 \x01(\x03\"9\n\x06\x43olumn\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0c\n\x04type\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\"=\n\x03Row\x12\r\n\x05\x63\x65lls\x18\x01 \x03(\t\x12\'\n\x06object\x18\x02 \x01(\x0b\x32\x17.google.protobuf.Struct\":\n\x0b\x45rrorDetail\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x0c\n\x04hint\x18\x03 \x01(\t*Q\n\x04Risk\x12\x14\n\x10RISK_UNSPECIFIED\x10\x00\x12\r\n\tRISK_READ\x10\x01\x12\x0e\n\nRISK_WRITE\x10\x02\x12\x14\n\x10RISK_DESTRUCTIVE\x10\x03\x62\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18kubechat/v1/common.proto\x12\x0bkubechat.v1\x1a\x1cgoogle/protobuf/struct.proto\x1a\x1fgoogle/protobuf/timestamp.proto\"_\n\x0bResourceRef\x12\r\n\x05group\x18\x01 \x01(\t\x12\x0f\n\x07version\x18\x02 \x01(\t\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x0e\n\x06plural\x18\x04 \x01(\t\x12\x12\n\nnamespaced\x18\x05 \x01(\x08\"\x9f\x01\n\nParamValue\x12\x16\n\x0cstring_value\x18\x01 \x01(\tH\x00\x12\x13\n\tint_value\x18\x02 \x01(\x03H\x00\x12\x14\n\nbool_value\x18\x03 \x01(\x08H\x00\x12-\n\nlist_value\x18\x04 \x01(\x0b\x32\x17.kubechat.v1.StringListH\x00\x12\x16\n\x0c\x64ouble_value\x18\x05 \x01(\x01H\x00\x42\x07\n\x05value\"\x1c\n\nStringList\x12\x0e\n\x06values\x18\x01 \x03(\t\"\x81\x03\n\tOperation\x12\x0c\n\x04verb\x18\x01 \x01(\t\x12*\n\x08resource\x18\x02 \x01(\x0b\x32\x18.kubechat.v1.ResourceRef\x12\x11\n\tnamespace\x18\x03 \x01(\t\x12\x0c\n\x04name\x18\x04 \x01(\t\x12\r\n\x05names\x18\x05 \x03(\t\x12\x16\n\x0elabel_selector\x18\x06 \x01(\t\x12\x16\n\x0e\x66ield_selector\x18\x07 \x01(\t\x12\x16\n\x0e\x61ll_namespaces\x18\x08 \x01(\x08\x12\x32\n\x06params\x18\t \x03(\x0b\x32\".kubechat.v1.Operation.ParamsEntry\x12\x13\n\x0bsubresource\x18\n \x01(\t\x12\x31\n\x0f\x65xtra_resources\x18\x0b \x03(\x0b\x32\x18.kubechat.v1.ResourceRef\x1a\x46\n\x0bParamsEntry\x12\x0b\n\x03key\x18\x01 \x01(\t\x12&\n\x05value\x18\x02 \x01(\x0b\x32\x17.kubechat.v1.ParamValue:\x02\x38\x01\"G\n\rClarification\x12\x10\n\x08question\x18\x01 \x01(\t\x12$\n\x07\x63hoices\x18\x02 \x03(\x0b\x32\x13.kubechat.v1.Choice\"%\n\x06\x43hoice\x12\r\n\x05label\x18\x01 \x01(\t\x12\x0c\n\x04text\x18\x02 \x01(\t\"\xf5\x01\n\x04Plan\x12*\n\noperations\x18\x01 \x03(\x0b\x32\x16.kubechat.v1.Operation\x12\x0f\n\x07kubectl\x18\x02 \x03(\t\x12\x1f\n\x04risk\x18\x03 \x01(\x0e\x32\x11.kubechat.v1.Risk\x12\x12\n\nconfidence\x18\x04 \x01(\x01\x12\x31\n\rclarification\x18\x05 \x01(\x0b\x32\x1a.kubechat.v1.Clarification\x12\x0e\n\x06\x65ngine\x18\x06 \x01(\t\x12\x0f\n\x07plan_id\x18\x07 \x01(\t\x12\x12\n\ncluster_id\x18\x08 \x01(\t\x12\x13\n\x0b\x65xplanation\x18\t \x01(\t\"\xae\x01\n\tPrincipal\x12\x0c\n\x04user\x18\x01 \x01(\t\x12\x0e\n\x06tenant\x18\x02 \x01(\t\x12\r\n\x05roles\x18\x03 \x03(\t\x12\x10\n\x08k8s_user\x18\x04 \x01(\t\x12\x12\n\nk8s_groups\x18\x05 \x03(\t\x12\r\n\x05\x65mail\x18\x06 \x01(\t\x12\x0f\n\x07subject\x18\x07 \x01(\t\x12.\n\nexpires_at\x18\x08 \x01(\x0b\x32\x1a.google.protobuf.Timestamp\"\x8c\x01\n\x0bResultTable\x12$\n\x07\x63olumns\x18\x01 \x03(\x0b\x32\x13.kubechat.v1.Column\x12\x1e\n\x04rows\x18\x02 \x03(\x0b\x32\x10.kubechat.v1.Row\x12\x0c\n\x04kind\x18\x03 \x01(\t\x12\x16\n\x0e\x63ontinue_token\x18\x04 \x01(\t\x12\x11\n\tremaining\x18\x05 \x01(\x03\"9\n\x06\x43olumn\x12\x0c\n\x04name\x18\x01 \x01(\t\x12\x0c\n\x04type\x18\x02 \x01(\t\x12\x13\n\x0b\x64\x65scription\x18\x03 \x01(\t\"=\n\x03Row\x12\r\n\x05\x63\x65lls\x18\x01 \x03(\t\x12\'\n\x06object\x18\x02 \x01(\x0b\x32\x17.google.protobuf.Struct\":\n\x0b\x45rrorDetail\x12\x0c\n\x04\x63ode\x18\x01 \x01(\t\x12\x0f\n\x07message\x18\x02 \x01(\t\x12\x0c\n\x04hint\x18\x03 \x01(\t*Q\n\x04Risk\x12\x14\n\x10RISK_UNSPECIFIED\x10\x00\x12\r\n\tRISK_READ\x10\x01\x12\x0e\n\nRISK_WRITE\x10\x02\x12\x14\n\x10RISK_DESTRUCTIVE\x10\x03\x62\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -35,8 +35,8 @@ if not _descriptor._USE_C_DESCRIPTORS:
   DESCRIPTOR._loaded_options = None
   _globals['_OPERATION_PARAMSENTRY']._loaded_options = None
   _globals['_OPERATION_PARAMSENTRY']._serialized_options = b'8\001'
-  _globals['_RISK']._serialized_start=1592
-  _globals['_RISK']._serialized_end=1673
+  _globals['_RISK']._serialized_start=1643
+  _globals['_RISK']._serialized_end=1724
   _globals['_RESOURCEREF']._serialized_start=104
   _globals['_RESOURCEREF']._serialized_end=199
   _globals['_PARAMVALUE']._serialized_start=202
@@ -44,23 +44,23 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_STRINGLIST']._serialized_start=363
   _globals['_STRINGLIST']._serialized_end=391
   _globals['_OPERATION']._serialized_start=394
-  _globals['_OPERATION']._serialized_end=728
-  _globals['_OPERATION_PARAMSENTRY']._serialized_start=658
-  _globals['_OPERATION_PARAMSENTRY']._serialized_end=728
-  _globals['_CLARIFICATION']._serialized_start=730
-  _globals['_CLARIFICATION']._serialized_end=801
-  _globals['_CHOICE']._serialized_start=803
-  _globals['_CHOICE']._serialized_end=840
-  _globals['_PLAN']._serialized_start=843
-  _globals['_PLAN']._serialized_end=1088
-  _globals['_PRINCIPAL']._serialized_start=1091
-  _globals['_PRINCIPAL']._serialized_end=1265
-  _globals['_RESULTTABLE']._serialized_start=1268
-  _globals['_RESULTTABLE']._serialized_end=1408
-  _globals['_COLUMN']._serialized_start=1410
-  _globals['_COLUMN']._serialized_end=1467
-  _globals['_ROW']._serialized_start=1469
-  _globals['_ROW']._serialized_end=1530
-  _globals['_ERRORDETAIL']._serialized_start=1532
-  _globals['_ERRORDETAIL']._serialized_end=1590
+  _globals['_OPERATION']._serialized_end=779
+  _globals['_OPERATION_PARAMSENTRY']._serialized_start=709
+  _globals['_OPERATION_PARAMSENTRY']._serialized_end=779
+  _globals['_CLARIFICATION']._serialized_start=781
+  _globals['_CLARIFICATION']._serialized_end=852
+  _globals['_CHOICE']._serialized_start=854
+  _globals['_CHOICE']._serialized_end=891
+  _globals['_PLAN']._serialized_start=894
+  _globals['_PLAN']._serialized_end=1139
+  _globals['_PRINCIPAL']._serialized_start=1142
+  _globals['_PRINCIPAL']._serialized_end=1316
+  _globals['_RESULTTABLE']._serialized_start=1319
+  _globals['_RESULTTABLE']._serialized_end=1459
+  _globals['_COLUMN']._serialized_start=1461
+  _globals['_COLUMN']._serialized_end=1518
+  _globals['_ROW']._serialized_start=1520
+  _globals['_ROW']._serialized_end=1581
+  _globals['_ERRORDETAIL']._serialized_start=1583
+  _globals['_ERRORDETAIL']._serialized_end=1641
 # @@protoc_insertion_point(module_scope)

@@ -182,6 +182,7 @@ class Operation(_message.Message):
     ALL_NAMESPACES_FIELD_NUMBER: _builtins.int
     PARAMS_FIELD_NUMBER: _builtins.int
     SUBRESOURCE_FIELD_NUMBER: _builtins.int
+    EXTRA_RESOURCES_FIELD_NUMBER: _builtins.int
     verb: _builtins.str
     namespace: _builtins.str
     name: _builtins.str
@@ -198,6 +199,12 @@ class Operation(_message.Message):
 
     @_builtins.property
     def params(self) -> _containers.MessageMap[_builtins.str, Global___ParamValue]: ...
+    @_builtins.property
+    def extra_resources(self) -> _containers.RepeatedCompositeFieldContainer[Global___ResourceRef]:
+        """kubectl's `kind1,kind2` form: the same verb on further kinds ("delete deployments and
+        services in dev" is one operation on two kinds).
+        """
+
     def __init__(
         self,
         *,
@@ -211,10 +218,11 @@ class Operation(_message.Message):
         all_namespaces: _builtins.bool = ...,
         params: _abc.Mapping[_builtins.str, Global___ParamValue] | None = ...,
         subresource: _builtins.str = ...,
+        extra_resources: _abc.Iterable[Global___ResourceRef] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["resource", b"resource"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["all_namespaces", b"all_namespaces", "field_selector", b"field_selector", "label_selector", b"label_selector", "name", b"name", "names", b"names", "namespace", b"namespace", "params", b"params", "resource", b"resource", "subresource", b"subresource", "verb", b"verb"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["all_namespaces", b"all_namespaces", "extra_resources", b"extra_resources", "field_selector", b"field_selector", "label_selector", b"label_selector", "name", b"name", "names", b"names", "namespace", b"namespace", "params", b"params", "resource", b"resource", "subresource", b"subresource", "verb", b"verb"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
