@@ -30,6 +30,7 @@ from kubernetes import client, config
 from kubechat_devstack import builds, pki, rbac, seed
 from kubechat_devstack.processes import (
     ManagedProcess,
+    ProcessError,
     ProcessGroup,
     free_port,
     http_ok,
@@ -430,6 +431,22 @@ def _apply_rbac(api: client.ApiClient) -> None:
     seed.apply_objects(api, namespaces + rbac.rbac_objects())
 
 
+def _launch(directory: Path, ports: ClusterPorts, bins: builds.Binaries) -> ClusterHandle:
+    """Write the configuration and start the five processes, each gated on readiness."""
+    handle = _write_config(directory, ports, bins)
+    group = ProcessGroup(state_file=handle.pid_file)
+    handle.group = group
+    try:
+        for process, timeout in _processes(
+            directory, ports, bins, pki.PkiPaths.under(directory / "pki")
+        ):
+            group.start(process, timeout=timeout)
+    except BaseException:
+        group.stop()
+        raise
+    return handle
+
+
 def start_cluster(
     name: str = "default",
     base_dir: Path | None = None,
@@ -458,21 +475,26 @@ def start_cluster(
     directory.mkdir(parents=True)
 
     bins = builds.ensure_binaries(build=build)
-    chosen = ports or ClusterPorts.auto()
-    handle = _write_config(directory, chosen, bins)
-    paths = pki.PkiPaths.under(directory / "pki")
-    group = ProcessGroup(state_file=handle.pid_file)
-    handle.group = group
+    # free_port() only says a port was free a moment ago; another cluster starting at the same
+    # time can take it first. Then the process exits with EADDRINUSE and we retry with fresh
+    # ports (only when the ports were ours to choose).
+    for attempt in range(3):
+        try:
+            handle = _launch(directory, ports or ClusterPorts.auto(), bins)
+            break
+        except ProcessError as exc:
+            if ports is not None or "address already in use" not in str(exc) or attempt == 2:
+                raise
+            shutil.rmtree(directory)
+            directory.mkdir(parents=True)
     try:
-        for process, timeout in _processes(directory, chosen, bins, paths):
-            group.start(process, timeout=timeout)
         api = handle.api_client("admin")
         _apply_rbac(api)
         _register_nodes(api, nodes)
         if with_seed:
             seed.seed(api)
     except BaseException:
-        group.stop()
+        handle.stop()
         raise
     return handle
 
