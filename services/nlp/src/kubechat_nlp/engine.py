@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from typing import Protocol
 
 from kubechat_nlp.catalogue import Catalogue, Target, default_catalogue
@@ -13,6 +12,7 @@ from kubechat_nlp.kinds import POD_OWNERS, STANDARD_KINDS, KindInfo, KindTable
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, TYPO_TARGETS
 from kubechat_nlp.model import Clarification, Operation, ParamValue, Plan, Risk
 from kubechat_nlp.render import render
+from kubechat_nlp.risk import operation_risk
 from kubechat_nlp.rules import classify, shape
 from kubechat_nlp.rules.common import Ctx, Draft
 from kubechat_nlp.slots import Slots, extract_common, field_selector
@@ -63,10 +63,6 @@ port-forward forward copy debug top""".split()
 _FILLER = frozenset(
     """and what about how same thing do the now also again ok okay but please
 then too as well instead for same? there""".split()
-)
-_DANGEROUS_ARGV = re.compile(
-    r"^(rm|kill|pkill|killall|shutdown|reboot|halt|mkfs\S*|dd|truncate|"
-    r"drop|psql|mysql|redis-cli|chmod|chown|mv)$"
 )
 # Kinds to search when a name comes without a kind and a cluster is known.
 _DEFAULT_SEARCH = (
@@ -324,23 +320,7 @@ class RulesEngine:
         return Plan(tuple(ops), kubectl, risk, round(confidence, 2))
 
     def _risk(self, op: Operation) -> Risk:
-        risk = self.catalogue[op.verb].risk
-        p = op.params
-        if op.verb == "scale" and p.get("replicas") == 0:
-            risk = Risk.DESTRUCTIVE
-        if op.verb == "exec":
-            argv = p.get("argv")
-            if isinstance(argv, list) and any(_DANGEROUS_ARGV.match(a) for a in argv):
-                risk = Risk.DESTRUCTIVE
-        if op.verb == "taint":
-            taints = p.get("taints")
-            if isinstance(taints, list) and any("NoExecute" in t for t in taints):
-                risk = Risk.DESTRUCTIVE
-        if op.verb == "apply" and p.get("prune"):
-            risk = Risk.DESTRUCTIVE
-        if op.verb in ("run", "drain") and p.get("dry_run"):
-            risk = Risk.READ
-        return risk
+        return operation_risk(op, self.catalogue)
 
     def _resolve_names(self, d: Draft, cluster: ClusterView) -> list[Operation] | Clarification:
         entry = self.catalogue[d.verb]
