@@ -9,6 +9,10 @@ import pytest
 
 from kubechat_devstack.stack import Ports, Stack
 
+# Identity fixtures (Keycloak, identity service, OIDC gateway, LDAP); a star import because
+# pytest_plugins is refused in a non-root conftest.
+from tests.e2e.keycloak_fixtures import *  # noqa: E402, F403
+
 
 @pytest.fixture(scope="session")
 def mesh_without_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:

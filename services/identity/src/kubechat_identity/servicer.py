@@ -62,7 +62,11 @@ class IdentityServicer(identity_pb2_grpc.IdentityServiceServicer):
         self, request: identity_pb2.CreateUserRequest, context: Context
     ) -> identity_pb2.User:
         return await self._tenant_users().create(
-            request.caller, request.username, request.email, list(request.roles)
+            request.caller,
+            request.username,
+            request.email,
+            list(request.roles),
+            (request.first_name, request.last_name),
         )
 
     async def SetUserEnabled(  # noqa: N802

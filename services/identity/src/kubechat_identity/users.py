@@ -105,7 +105,12 @@ class TenantUsers:
         )
 
     async def create(
-        self, caller: common_pb2.Principal, username: str, email: str, roles: list[str]
+        self,
+        caller: common_pb2.Principal,
+        username: str,
+        email: str,
+        roles: list[str],
+        names: tuple[str, str] = ("", ""),
     ) -> identity_pb2.User:
         tenant = require_tenant_admin(caller)
         if not username:
@@ -115,7 +120,14 @@ class TenantUsers:
         reply = await self._admin.request(
             "POST",
             "/users",
-            json={"username": username, "email": email or None, "enabled": True, "groups": groups},
+            json={
+                "username": username,
+                "email": email or None,
+                "firstName": names[0] or None,
+                "lastName": names[1] or None,
+                "enabled": True,
+                "groups": groups,
+            },
         )
         user_id = reply.headers["location"].rsplit("/", 1)[1]
         user, paths = await self._user(tenant, user_id)

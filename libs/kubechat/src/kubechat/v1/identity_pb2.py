@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from kubechat.v1 import common_pb2 as kubechat_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1akubechat/v1/identity.proto\x12\x0bkubechat.v1\x1a\x18kubechat/v1/common.proto\"%\n\x14ValidateTokenRequest\x12\r\n\x05token\x18\x01 \x01(\t\"c\n\x04User\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\x12\x0e\n\x06tenant\x18\x04 \x01(\t\x12\r\n\x05roles\x18\x05 \x03(\t\x12\x0f\n\x07\x65nabled\x18\x06 \x01(\x08\"q\n\x10ListUsersRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x0e\n\x06search\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"N\n\x11ListUsersResponse\x12 \n\x05users\x18\x01 \x03(\x0b\x32\x11.kubechat.v1.User\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"k\n\x11\x43reateUserRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x10\n\x08username\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\x12\r\n\x05roles\x18\x04 \x03(\t\"a\n\x15SetUserEnabledRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x0f\n\x07\x65nabled\x18\x03 \x01(\x08\"]\n\x13SetUserRolesRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\r\n\x05roles\x18\x03 \x03(\t\"e\n\x17ResetCredentialsRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x11\n\ttemporary\x18\x03 \x01(\x08\"6\n\x18ResetCredentialsResponse\x12\x1a\n\x12temporary_password\x18\x01 \x01(\t2\xd9\x03\n\x0fIdentityService\x12J\n\rValidateToken\x12!.kubechat.v1.ValidateTokenRequest\x1a\x16.kubechat.v1.Principal\x12J\n\tListUsers\x12\x1d.kubechat.v1.ListUsersRequest\x1a\x1e.kubechat.v1.ListUsersResponse\x12?\n\nCreateUser\x12\x1e.kubechat.v1.CreateUserRequest\x1a\x11.kubechat.v1.User\x12G\n\x0eSetUserEnabled\x12\".kubechat.v1.SetUserEnabledRequest\x1a\x11.kubechat.v1.User\x12\x43\n\x0cSetUserRoles\x12 .kubechat.v1.SetUserRolesRequest\x1a\x11.kubechat.v1.User\x12_\n\x10ResetCredentials\x12$.kubechat.v1.ResetCredentialsRequest\x1a%.kubechat.v1.ResetCredentialsResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x1akubechat/v1/identity.proto\x12\x0bkubechat.v1\x1a\x18kubechat/v1/common.proto\"%\n\x14ValidateTokenRequest\x12\r\n\x05token\x18\x01 \x01(\t\"c\n\x04User\x12\n\n\x02id\x18\x01 \x01(\t\x12\x10\n\x08username\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\x12\x0e\n\x06tenant\x18\x04 \x01(\t\x12\r\n\x05roles\x18\x05 \x03(\t\x12\x0f\n\x07\x65nabled\x18\x06 \x01(\x08\"q\n\x10ListUsersRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x0e\n\x06search\x18\x02 \x01(\t\x12\x11\n\tpage_size\x18\x03 \x01(\x05\x12\x12\n\npage_token\x18\x04 \x01(\t\"N\n\x11ListUsersResponse\x12 \n\x05users\x18\x01 \x03(\x0b\x32\x11.kubechat.v1.User\x12\x17\n\x0fnext_page_token\x18\x02 \x01(\t\"\x92\x01\n\x11\x43reateUserRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x10\n\x08username\x18\x02 \x01(\t\x12\r\n\x05\x65mail\x18\x03 \x01(\t\x12\r\n\x05roles\x18\x04 \x03(\t\x12\x12\n\nfirst_name\x18\x05 \x01(\t\x12\x11\n\tlast_name\x18\x06 \x01(\t\"a\n\x15SetUserEnabledRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x0f\n\x07\x65nabled\x18\x03 \x01(\x08\"]\n\x13SetUserRolesRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\r\n\x05roles\x18\x03 \x03(\t\"e\n\x17ResetCredentialsRequest\x12&\n\x06\x63\x61ller\x18\x01 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x0f\n\x07user_id\x18\x02 \x01(\t\x12\x11\n\ttemporary\x18\x03 \x01(\x08\"6\n\x18ResetCredentialsResponse\x12\x1a\n\x12temporary_password\x18\x01 \x01(\t2\xd9\x03\n\x0fIdentityService\x12J\n\rValidateToken\x12!.kubechat.v1.ValidateTokenRequest\x1a\x16.kubechat.v1.Principal\x12J\n\tListUsers\x12\x1d.kubechat.v1.ListUsersRequest\x1a\x1e.kubechat.v1.ListUsersResponse\x12?\n\nCreateUser\x12\x1e.kubechat.v1.CreateUserRequest\x1a\x11.kubechat.v1.User\x12G\n\x0eSetUserEnabled\x12\".kubechat.v1.SetUserEnabledRequest\x1a\x11.kubechat.v1.User\x12\x43\n\x0cSetUserRoles\x12 .kubechat.v1.SetUserRolesRequest\x1a\x11.kubechat.v1.User\x12_\n\x10ResetCredentials\x12$.kubechat.v1.ResetCredentialsRequest\x1a%.kubechat.v1.ResetCredentialsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -40,16 +40,16 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_LISTUSERSREQUEST']._serialized_end=322
   _globals['_LISTUSERSRESPONSE']._serialized_start=324
   _globals['_LISTUSERSRESPONSE']._serialized_end=402
-  _globals['_CREATEUSERREQUEST']._serialized_start=404
-  _globals['_CREATEUSERREQUEST']._serialized_end=511
-  _globals['_SETUSERENABLEDREQUEST']._serialized_start=513
-  _globals['_SETUSERENABLEDREQUEST']._serialized_end=610
-  _globals['_SETUSERROLESREQUEST']._serialized_start=612
-  _globals['_SETUSERROLESREQUEST']._serialized_end=705
-  _globals['_RESETCREDENTIALSREQUEST']._serialized_start=707
-  _globals['_RESETCREDENTIALSREQUEST']._serialized_end=808
-  _globals['_RESETCREDENTIALSRESPONSE']._serialized_start=810
-  _globals['_RESETCREDENTIALSRESPONSE']._serialized_end=864
-  _globals['_IDENTITYSERVICE']._serialized_start=867
-  _globals['_IDENTITYSERVICE']._serialized_end=1340
+  _globals['_CREATEUSERREQUEST']._serialized_start=405
+  _globals['_CREATEUSERREQUEST']._serialized_end=551
+  _globals['_SETUSERENABLEDREQUEST']._serialized_start=553
+  _globals['_SETUSERENABLEDREQUEST']._serialized_end=650
+  _globals['_SETUSERROLESREQUEST']._serialized_start=652
+  _globals['_SETUSERROLESREQUEST']._serialized_end=745
+  _globals['_RESETCREDENTIALSREQUEST']._serialized_start=747
+  _globals['_RESETCREDENTIALSREQUEST']._serialized_end=848
+  _globals['_RESETCREDENTIALSRESPONSE']._serialized_start=850
+  _globals['_RESETCREDENTIALSRESPONSE']._serialized_end=904
+  _globals['_IDENTITYSERVICE']._serialized_start=907
+  _globals['_IDENTITYSERVICE']._serialized_end=1380
 # @@protoc_insertion_point(module_scope)

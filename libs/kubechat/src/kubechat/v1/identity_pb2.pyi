@@ -21,6 +21,11 @@ DESCRIPTOR: _descriptor.FileDescriptor
 
 @_typing.final
 class ValidateTokenRequest(_message.Message):
+    """Rejections are UNAUTHENTICATED with a message that starts with a stable reason:
+    malformed, wrong_issuer, unsupported_algorithm, unknown_key, bad_signature, expired,
+    not_yet_valid, wrong_audience, missing_claim. A user in no tenant is PERMISSION_DENIED.
+    """
+
     DESCRIPTOR: _descriptor.Descriptor
 
     TOKEN_FIELD_NUMBER: _builtins.int
@@ -135,8 +140,13 @@ class CreateUserRequest(_message.Message):
     USERNAME_FIELD_NUMBER: _builtins.int
     EMAIL_FIELD_NUMBER: _builtins.int
     ROLES_FIELD_NUMBER: _builtins.int
+    FIRST_NAME_FIELD_NUMBER: _builtins.int
+    LAST_NAME_FIELD_NUMBER: _builtins.int
     username: _builtins.str
     email: _builtins.str
+    first_name: _builtins.str
+    """Keycloak's user profile asks for both at first sign-in when they are missing."""
+    last_name: _builtins.str
     @_builtins.property
     def caller(self) -> _common_pb2.Principal: ...
     @_builtins.property
@@ -148,10 +158,12 @@ class CreateUserRequest(_message.Message):
         username: _builtins.str = ...,
         email: _builtins.str = ...,
         roles: _abc.Iterable[_builtins.str] | None = ...,
+        first_name: _builtins.str = ...,
+        last_name: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["caller", b"caller"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["caller", b"caller", "email", b"email", "roles", b"roles", "username", b"username"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["caller", b"caller", "email", b"email", "first_name", b"first_name", "last_name", b"last_name", "roles", b"roles", "username", b"username"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
