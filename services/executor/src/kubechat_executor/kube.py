@@ -161,16 +161,20 @@ class ClusterClient:
         response = self._send(
             "GET", path, query, None, accept, JSON, identity, True, read_timeout=timeout
         )
+        pending = b""
         try:
-            pending = b""
             for chunk in response.stream(4096, decode_content=True):
                 pending += chunk
                 *lines, pending = pending.split(b"\n")
                 yield from lines
-            if pending:
-                yield pending
+        except (urllib3.exceptions.ReadTimeoutError, urllib3.exceptions.ProtocolError):
+            # The stream's time is up (or the server hung up): that ends the stream, it is
+            # not an error of the request.
+            pass
         finally:
             response.release_conn()
+        if pending:
+            yield pending
 
     def _send(
         self,

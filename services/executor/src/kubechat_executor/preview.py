@@ -16,7 +16,12 @@ FIELD_MANAGER = "kubechat"
 def apply(ctx: Context, mutation: Mutation, *, dry_run: bool) -> Applied:
     """Send one mutation as the user. The object before is read first (for the diff and for
     a rollback); the API server's answer is the object after."""
-    before = ctx.get_or_none(mutation.read_path) if mutation.read_path else None
+    # A dry run goes first, so a refusal names the verb the user asked for ("may not
+    # delete"), not the read that would otherwise precede it; a real change reads first,
+    # because the object before is what a rollback restores.
+    before = None
+    if mutation.read_path and not dry_run:
+        before = ctx.get_or_none(mutation.read_path)
     query = list(mutation.query)
     if mutation.method in ("POST", "PUT", "PATCH"):
         query.append(("fieldManager", FIELD_MANAGER))
@@ -30,6 +35,8 @@ def apply(ctx: Context, mutation: Mutation, *, dry_run: bool) -> Applied:
         content_type=mutation.content_type,
         identity=ctx.identity,
     )
+    if mutation.read_path and dry_run and mutation.change != "create":
+        before = ctx.get_or_none(mutation.read_path)
     # A delete (or an eviction) answers with the object being deleted or a Status.
     after: dict[str, Any] | None = None if mutation.change == "delete" else answer
     return Applied(mutation, before, after)

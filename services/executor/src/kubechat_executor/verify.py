@@ -96,15 +96,23 @@ def _rollout_check(ctx: Context, applied: Applied) -> Check:
     return Check(f"rollout of {kind}/{mutation.name} complete{suffix}", poll, rollback)
 
 
-def _gone_check(ctx: Context, mutation: Mutation) -> Check:
+def _gone_check(ctx: Context, applied: Applied) -> Check:
+    mutation = applied.mutation
     path = mutation.read_path
     kind = mutation.resource.kind.lower()
+    uid = ((applied.before or {}).get("metadata") or {}).get("uid")
 
     def poll() -> Status:
         try:
             obj = ctx.get(path)
         except NotFound:
             return Status(True, message=f"{kind}/{mutation.name} deleted", fraction=1.0)
+        if uid and (obj.get("metadata") or {}).get("uid") != uid:
+            # A StatefulSet re-creates its pod under the same name: a new uid means the
+            # deleted one is gone.
+            return Status(
+                True, message=f"{kind}/{mutation.name} deleted and re-created", fraction=1.0
+            )
         phase = (
             "terminating"
             if (obj.get("metadata") or {}).get("deletionTimestamp")
@@ -173,7 +181,12 @@ def checks_for(ctx: Context, verb: str, applied: list[Applied]) -> list[Check]:
         mutation = item.mutation
         plural = mutation.resource.plural
         if mutation.change == "delete":
-            checks.append(_gone_check(ctx, mutation))
+            checks.append(_gone_check(ctx, item))
+        elif mutation.change == "create" and plural in WORKLOADS:
+            # A new workload is verified like a rollout; there is nothing to roll back to.
+            check = _rollout_check(ctx, item)
+            check.rollback = None
+            checks.append(check)
         elif mutation.change == "create":
             checks.append(
                 _accepted(mutation, item)

@@ -83,7 +83,7 @@ def logs(ctx: Context) -> Outcome:
             "GET",
             ctx.path(PODS, name=pod, subresource="log", namespace=namespace),
             query=_query(ctx, container, False),
-            accept="text/plain",
+            accept="application/json, */*",
             identity=ctx.identity,
         ).decode(errors="replace")
         prefix = f"[pod/{pod}/{container}] " if len(targets) > 1 else ""
