@@ -42,6 +42,7 @@ def run_dev(base_dir: Path, start_cluster: ClusterStarter | None) -> int:
     took = time.monotonic() - started
     print(
         f"\nKubeChat is running ({took:.1f}s).\n"
+        f"  Web UI:     {stack.gateway_url}/   (build it first: bash scripts/build-web.sh)\n"
         f"  API:        {stack.gateway_url}/api/v1/ask   (docs: {stack.gateway_url}/docs)\n"
         f"  Readiness:  {stack.gateway_url}/readyz\n"
         f"  Cluster:    {kubeconfig or 'none: set KUBECONFIG or run make cluster-up'}\n"

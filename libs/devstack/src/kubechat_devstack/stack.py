@@ -38,6 +38,7 @@ class Ports:
     executor: int = 50052
     audit: int = 50053
     identity: int = 50054
+    gateway_grpc: int = 50055  # the public KubeChatService API
 
     @classmethod
     def free(cls) -> Ports:
@@ -142,6 +143,9 @@ class Stack:
         }
         if service == "gateway":
             env["KUBECHAT_HTTP_PORT"] = str(self.ports.gateway)
+            env["KUBECHAT_PUBLIC_GRPC_PORT"] = str(self.ports.gateway_grpc)
+            # Conversations live with the stack (the executor has its own database URL).
+            env["KUBECHAT_DATABASE_URL"] = f"sqlite:///{self.base_dir / 'gateway.db'}"
             for peer in ("nlp", "executor", "audit", "identity"):
                 env[f"KUBECHAT_{peer.upper()}_ADDRESS"] = self.address(peer)
         else:

@@ -20,3 +20,19 @@ class GatewaySettings(ServiceSettings):
     max_text_chars: int = 8000
     call_timeout: float = 20.0
     dependency_timeout: float = 2.0
+    # Conversations and messages. SQLite by default (make dev and tests point it at the
+    # stack's own directory); "postgresql+psycopg://user:pw@host/db" in production.
+    database_url: str = "sqlite:///kubechat-gateway.db"
+    # The built web UI (web/dist). Empty: the repository's web/dist when it exists; the UI
+    # is served only when the directory exists, so an API-only gateway needs no Node.
+    web_dir: str = ""
+    # The public gRPC API (KubeChatService) for integrations; 0 turns it off.
+    public_grpc_port: int = 50055
+    # Asks per user per window (fixed window in Redis), across every gateway replica.
+    rate_limit_asks: int = 30
+    rate_limit_window_seconds: int = 60
+    # What the web UI needs to sign in (served by GET /api/v1/config).
+    oidc_issuer: str = ""
+    oidc_client_id: str = "kubechat-web"
+    # How long a previewed change waits for its confirmation before it must be asked again.
+    confirmation_ttl_seconds: int = 300

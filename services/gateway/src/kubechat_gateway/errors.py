@@ -18,11 +18,13 @@ from kubechat.errors import KubeChatError, http_status_for
 log = logging.getLogger(__name__)
 
 
-def error_response(status: int, code: str, message: str, hint: str = "") -> JSONResponse:
+def error_response(
+    status: int, code: str, message: str, hint: str = "", headers: dict[str, str] | None = None
+) -> JSONResponse:
     error: dict[str, Any] = {"code": code, "message": message}
     if hint:
         error["hint"] = hint
-    return JSONResponse({"error": error}, status_code=status)
+    return JSONResponse({"error": error}, status_code=status, headers=headers)
 
 
 def _describe(error: Any) -> str:
@@ -48,7 +50,10 @@ async def _validation(request: Request, exc: Exception) -> JSONResponse:
 
 async def _kubechat(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, KubeChatError)
-    return error_response(http_status_for(exc.status), exc.code, exc.message, exc.hint)
+    # Rate limits carry their wait, so clients back off for exactly as long as needed.
+    retry_after = getattr(exc, "retry_after", None)
+    headers = {"Retry-After": str(retry_after)} if retry_after is not None else None
+    return error_response(http_status_for(exc.status), exc.code, exc.message, exc.hint, headers)
 
 
 async def _http(request: Request, exc: Exception) -> JSONResponse:
