@@ -58,8 +58,9 @@ def plan_to_proto(plan: Plan, *, engine: str, cluster_id: str) -> common_pb2.Pla
         kubectl=list(plan.kubectl),
         risk=RISK_TO_PROTO[plan.risk],
         confidence=plan.confidence,
-        engine=engine,
+        engine=plan.engine or engine,
         cluster_id=cluster_id,
+        explanation=plan.explanation,
     )
     if plan.clarification is not None:
         message.clarification.question = plan.clarification.question

@@ -73,6 +73,12 @@ class Plan:
     risk: Risk = Risk.READ
     confidence: float = 0.0
     clarification: Clarification | None = None
+    # Who answered: "rules", "llm:<model>", "rules (llm unavailable)". Empty means the
+    # service's configured engine name applies.
+    engine: str = ""
+    # Why the configured engine did not answer ("llm unavailable", "llm circuit open").
+    fallback: str = ""
+    explanation: str = ""
 
     @property
     def needs_clarification(self) -> bool:
