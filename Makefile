@@ -3,14 +3,14 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
 UV := uv run --frozen
 
-.PHONY: dev test bootstrap lint typecheck protos protos-check unit e2e eval bench \
+.PHONY: dev test bootstrap lint typecheck protos protos-check proto-lint unit e2e eval bench \
         cluster-up cluster-down testbed
 
 dev: bootstrap testbed
 	$(UV) kubechat-devstack dev
 
-test: bootstrap testbed lint typecheck protos-check
-	$(UV) pytest -q
+test: bootstrap testbed lint typecheck protos-check proto-lint
+	KUBECHAT_REQUIRE_TESTBED=1 $(UV) pytest -q
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -31,6 +31,9 @@ protos:
 
 protos-check:
 	$(UV) python scripts/gen_protos.py --check
+
+proto-lint:
+	@BUF=$$(bash scripts/install-buf.sh) && $$BUF lint
 
 unit:
 	$(UV) pytest -q -m "not e2e"
