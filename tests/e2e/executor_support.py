@@ -110,6 +110,11 @@ class Executor:
         self.stack = stack
         self.channel = grpc.insecure_channel(stack.address("executor"))
         self.stub = executor_pb2_grpc.ExecutorServiceStub(self.channel)
+        # Verbs that went through the gRPC API (answered or refused with a reason).
+        self.seen: set[str] = set()
+
+    def _record(self, the_plan: common_pb2.Plan) -> None:
+        self.seen.update(o.verb for o in the_plan.operations)
 
     def execute(
         self,
@@ -123,6 +128,7 @@ class Executor:
         timeout: float = 180.0,
     ) -> executor_pb2.ExecuteResponse:
         the_plan = operations if isinstance(operations, common_pb2.Plan) else plan(*operations)
+        self._record(the_plan)
         response: executor_pb2.ExecuteResponse = self.stub.Execute(
             executor_pb2.ExecuteRequest(
                 plan=the_plan,
@@ -145,6 +151,7 @@ class Executor:
         ttl_seconds: int = 0,
     ) -> executor_pb2.PreviewResponse:
         the_plan = operations if isinstance(operations, common_pb2.Plan) else plan(*operations)
+        self._record(the_plan)
         response: executor_pb2.PreviewResponse = self.stub.Preview(
             executor_pb2.PreviewRequest(
                 plan=the_plan,
@@ -180,6 +187,7 @@ class Executor:
         principal: common_pb2.Principal,
         token: str = "",
     ) -> list[executor_pb2.ExecutionEvent]:
+        self._record(plan(*operations))
         return list(
             self.stub.ExecuteStream(
                 executor_pb2.ExecuteRequest(
@@ -240,3 +248,42 @@ def audit_events(nats_url: str, subject: str = "kubechat.audit.v1.>") -> list[di
             await client.close()
 
     return asyncio.run(fetch())
+
+
+class SubjectWatcher:
+    """Collects core-NATS messages on `subject` in a background thread (live events)."""
+
+    def __init__(self, nats_url: str, subject: str) -> None:
+        import threading
+
+        self.messages: list[dict[str, Any]] = []
+        self._url, self._subject = nats_url, subject
+        self._ready = threading.Event()
+        self._loop = asyncio.new_event_loop()
+        self._stop: asyncio.Event | None = None
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+        assert self._ready.wait(10), "could not subscribe to NATS"
+
+    def _run(self) -> None:
+        import nats
+
+        async def main() -> None:
+            self._stop = asyncio.Event()
+            client = await nats.connect(self._url)
+
+            async def on_message(message: Any) -> None:
+                self.messages.append(json.loads(message.data))
+
+            await client.subscribe(self._subject, cb=on_message)
+            await client.flush()
+            self._ready.set()
+            await self._stop.wait()
+            await client.close()
+
+        self._loop.run_until_complete(main())
+
+    def close(self) -> None:
+        if self._stop is not None:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(10)

@@ -944,3 +944,14 @@ def test_registered_credentials_are_encrypted_at_rest(
     executor.stub.RemoveCluster(executor_pb2.RemoveClusterRequest(id=registered.id))
     listed = executor.stub.ListClusters(executor_pb2.ListClustersRequest())
     assert "renamed-check" not in {c.name for c in listed.clusters}
+
+
+def test_every_catalogue_operation_went_through_the_api(executor: Executor) -> None:
+    """Runs last: the tests above drove every verb of the nlp catalogue through gRPC, each
+    either checked in the cluster or refused with the reason the test bed cannot do it."""
+    from kubechat_executor.operations import VERBS
+
+    catalogue = pytest.importorskip("kubechat_nlp.catalogue_data")
+    names = {entry.name for entry in catalogue.ENTRIES}
+    assert names == set(VERBS)
+    assert names <= executor.seen, sorted(names - executor.seen)
