@@ -34,11 +34,11 @@ class Ports:
     nats_monitor: int = 8222
     redis: int = 6379
     gateway: int = 8080
-    nlp: int = 50051
-    executor: int = 50052
-    audit: int = 50053
-    identity: int = 50054
-    gateway_grpc: int = 50055  # the public KubeChatService API
+    nlp: int = 7101
+    executor: int = 7102
+    audit: int = 7103
+    identity: int = 7104
+    gateway_grpc: int = 7105  # the public KubeChatService API
 
     @classmethod
     def free(cls) -> Ports:

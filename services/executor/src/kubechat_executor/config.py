@@ -8,7 +8,7 @@ from kubechat_executor.policy import DEFAULT_RULES, Rule
 
 
 class ExecutorSettings(ServiceSettings):
-    grpc_port: int = 50052
+    grpc_port: int = 7102
     # The cluster to use when a request names none. Empty: $KUBECONFIG, then ~/.kube/config.
     kubeconfig: str = ""
     kube_context: str = ""

@@ -8,10 +8,10 @@ from kubechat.config import ServiceSettings
 class GatewaySettings(ServiceSettings):
     http_host: str = "127.0.0.1"
     http_port: int = 8080
-    nlp_address: str = "127.0.0.1:50051"
-    executor_address: str = "127.0.0.1:50052"
-    audit_address: str = "127.0.0.1:50053"
-    identity_address: str = "127.0.0.1:50054"
+    nlp_address: str = "127.0.0.1:7101"
+    executor_address: str = "127.0.0.1:7102"
+    audit_address: str = "127.0.0.1:7103"
+    identity_address: str = "127.0.0.1:7104"
     redis_url: str = "redis://127.0.0.1:6379/0"
     # "dev": every request acts as the local developer with the kubeconfig's own rights.
     # "oidc": bearer tokens validated by the identity service (identity v1).
@@ -27,7 +27,7 @@ class GatewaySettings(ServiceSettings):
     # is served only when the directory exists, so an API-only gateway needs no Node.
     web_dir: str = ""
     # The public gRPC API (KubeChatService) for integrations; 0 turns it off.
-    public_grpc_port: int = 50055
+    public_grpc_port: int = 7105
     # Asks per user per window (fixed window in Redis), across every gateway replica.
     rate_limit_asks: int = 30
     rate_limit_window_seconds: int = 60

@@ -4,7 +4,7 @@ from kubechat.config import ServiceSettings
 
 
 class IdentitySettings(ServiceSettings):
-    grpc_port: int = 50054
+    grpc_port: int = 7104
     # The OpenID issuer whose tokens are accepted, e.g. http://127.0.0.1:8180/realms/kubechat.
     # Its last path segment is the Keycloak realm; everything before /realms/ is the server.
     oidc_issuer: str = ""
