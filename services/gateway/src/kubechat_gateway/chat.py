@@ -275,7 +275,16 @@ class Chat:
             else datetime.now(UTC) + timedelta(seconds=settings.confirmation_ttl_seconds)
         )
         confirmation_id = uuid.uuid4().hex[:16]
-        policy = preview.policy
+        policy = executor_pb2.ConfirmationPolicy()
+        policy.CopyFrom(preview.policy)
+        if plan.risk == common_pb2.RISK_DESTRUCTIVE and not policy.type_name:
+            # Product rule on top of the executor's policy: a destructive change is never
+            # one click away; the user types the name of what goes.
+            name = next((a.name for a in preview.affected if a.name), "") or next(
+                (op.name for op in plan.operations if op.name), ""
+            )
+            if name:
+                policy.type_name, policy.expected_name = True, name
         pending = {
             "confirmation_id": confirmation_id,
             "token": preview.confirmation_token,
