@@ -3,9 +3,10 @@ enforcement, tenant-scoped user administration, key rotation, LDAP federation.""
 
 from __future__ import annotations
 
+import asyncio
 import time
 import uuid
-from collections.abc import Callable
+from collections.abc import Awaitable
 from dataclasses import dataclass
 from typing import Any
 
@@ -235,17 +236,12 @@ def test_a_viewers_write_is_permission_denied(identity_stack: Stack, tokens: Tok
 
 @pytest.fixture(scope="module")
 def callers(identity_stack: Stack, tokens: Tokens) -> dict[str, common_pb2.Principal]:
-    import asyncio
-
     async def principals() -> dict[str, common_pb2.Principal]:
         names = ("acme-admin", "globex-admin", "alice")
         found = [await validate(identity_stack, tokens.password_grant(n)) for n in names]
         return dict(zip(names, found, strict=True))
 
     return asyncio.run(principals())
-
-
-Admin = Callable[[], identity_pb2_grpc.IdentityServiceStub]
 
 
 async def test_a_tenant_admin_sees_only_their_tenant(
@@ -271,7 +267,8 @@ async def test_a_tenant_admin_cannot_change_another_tenants_users(
     intruder = callers["globex-admin"]
     async with kc_grpc.channel(identity_stack.address("identity")) as channel:
         stub = identity_pb2_grpc.IdentityServiceStub(channel)
-        attempts = [
+        # Each would do harm if allowed: disable alice, make her admin, take her password.
+        attempts: list[Awaitable[Any]] = [
             stub.SetUserEnabled(
                 identity_pb2.SetUserEnabledRequest(caller=intruder, user_id=alice_id)
             ),
