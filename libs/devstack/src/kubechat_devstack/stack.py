@@ -153,6 +153,9 @@ class Stack:
         if service == "audit":
             # chdb allows one process per data directory: each stack gets its own.
             env["KUBECHAT_DATA_DIR"] = str(self.base_dir / "audit")
+        if service == "executor":
+            # The executor's cluster registry (SQLite) belongs to this stack, not to the cwd.
+            env["KUBECHAT_DATABASE_URL"] = f"sqlite:///{self.base_dir / 'executor.db'}"
         if service == "executor" and self.kubeconfig is not None:
             env["KUBECHAT_KUBECONFIG"] = str(self.kubeconfig)
         env.update(self.extra_env)
