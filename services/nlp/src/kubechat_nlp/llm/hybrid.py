@@ -128,6 +128,7 @@ class HybridEngine:
 
     def _confident(self, plan: Plan) -> bool:
         if plan.clarification is not None:
-            # "Which one: deployment/a or deployment/b?" is a good answer a model can't beat.
-            return bool(plan.clarification.choices)
+            # The rules' questions are generic ("Which kind should I list?"); a model may
+            # place the request. Unsafe requests are refused before, in `clean`.
+            return False
         return plan.confidence >= self.threshold

@@ -21,6 +21,16 @@ _NAMESPACE = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
 _SELECTOR = re.compile(r"^[A-Za-z0-9._/=!,() -]{1,200}$")
 
 
+# Parameters without which kubectl refuses the command; the catalogue marks only the
+# positional ones (`{type}`), these are flags.
+_REQUIRED: dict[str, tuple[str, ...]] = {
+    "scale": ("replicas",),
+    "autoscale": ("max",),
+    "set.image": ("images",),
+    "create.deployment": ("image",),
+}
+
+
 class InvalidOutput(ValueError):
     """Said back to the model once, so it can repair its answer."""
 
@@ -113,7 +123,8 @@ def _params(where: str, verb: str, raw: Any, catalogue: Catalogue) -> dict[str, 
         if not ok:
             raise InvalidOutput(f"{where}: parameter {key!r} must be {param.type.value}")
         out[key] = list(value) if isinstance(value, list) else value
-    for word in entry.command:
-        if word.startswith("{") and word.endswith("}") and word[1:-1] not in out:
-            raise InvalidOutput(f"{where}: {verb} needs the parameter {word[1:-1]!r}")
+    required = [w[1:-1] for w in entry.command if w.startswith("{") and w.endswith("}")]
+    for key in (*required, *_REQUIRED.get(verb, ())):
+        if key not in out and entry.param(key) is not None:
+            raise InvalidOutput(f"{where}: {verb} needs the parameter {key!r}")
     return out
