@@ -292,6 +292,7 @@ class Plan(_message.Message):
     PLAN_ID_FIELD_NUMBER: _builtins.int
     CLUSTER_ID_FIELD_NUMBER: _builtins.int
     EXPLANATION_FIELD_NUMBER: _builtins.int
+    FALLBACK_FIELD_NUMBER: _builtins.int
     risk: Global___Risk.ValueType
     """maximum over operations"""
     confidence: _builtins.float
@@ -303,6 +304,10 @@ class Plan(_message.Message):
     """the one cluster this plan is bound to"""
     explanation: _builtins.str
     """short human summary"""
+    fallback: _builtins.str
+    """Why the configured engine did not answer and another one did ("llm unavailable",
+    "llm circuit open"); empty when it answered. The UI says so to the user.
+    """
     @_builtins.property
     def operations(self) -> _containers.RepeatedCompositeFieldContainer[Global___Operation]: ...
     @_builtins.property
@@ -325,10 +330,11 @@ class Plan(_message.Message):
         plan_id: _builtins.str = ...,
         cluster_id: _builtins.str = ...,
         explanation: _builtins.str = ...,
+        fallback: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["clarification", b"clarification"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["clarification", b"clarification", "cluster_id", b"cluster_id", "confidence", b"confidence", "engine", b"engine", "explanation", b"explanation", "kubectl", b"kubectl", "operations", b"operations", "plan_id", b"plan_id", "risk", b"risk"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["clarification", b"clarification", "cluster_id", b"cluster_id", "confidence", b"confidence", "engine", b"engine", "explanation", b"explanation", "fallback", b"fallback", "kubectl", b"kubectl", "operations", b"operations", "plan_id", b"plan_id", "risk", b"risk"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

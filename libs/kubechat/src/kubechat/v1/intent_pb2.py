@@ -25,7 +25,7 @@ _sym_db = _symbol_database.Default()
 from kubechat.v1 import common_pb2 as kubechat_dot_v1_dot_common__pb2
 
 
-DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18kubechat/v1/intent.proto\x12\x0bkubechat.v1\x1a\x18kubechat/v1/common.proto\"\x84\x01\n\x0cParseRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x17\n\x0f\x63onversation_id\x18\x02 \x01(\t\x12\x12\n\ncluster_id\x18\x03 \x01(\t\x12)\n\tprincipal\x18\x04 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x0e\n\x06\x65ngine\x18\x05 \x01(\t\"B\n\rParseResponse\x12\x1f\n\x04plan\x18\x01 \x01(\x0b\x32\x11.kubechat.v1.Plan\x12\x10\n\x08parse_ms\x18\x02 \x01(\x01\x32O\n\rIntentService\x12>\n\x05Parse\x12\x19.kubechat.v1.ParseRequest\x1a\x1a.kubechat.v1.ParseResponseb\x06proto3')
+DESCRIPTOR = _descriptor_pool.Default().AddSerializedFile(b'\n\x18kubechat/v1/intent.proto\x12\x0bkubechat.v1\x1a\x18kubechat/v1/common.proto\"\x84\x01\n\x0cParseRequest\x12\x0c\n\x04text\x18\x01 \x01(\t\x12\x17\n\x0f\x63onversation_id\x18\x02 \x01(\t\x12\x12\n\ncluster_id\x18\x03 \x01(\t\x12)\n\tprincipal\x18\x04 \x01(\x0b\x32\x16.kubechat.v1.Principal\x12\x0e\n\x06\x65ngine\x18\x05 \x01(\t\"B\n\rParseResponse\x12\x1f\n\x04plan\x18\x01 \x01(\x0b\x32\x11.kubechat.v1.Plan\x12\x10\n\x08parse_ms\x18\x02 \x01(\x01\"+\n\x08\x45vidence\x12\x0f\n\x07kubectl\x18\x01 \x01(\t\x12\x0e\n\x06output\x18\x02 \x01(\t\"\x90\x01\n\x0f\x44iagnoseRequest\x12\x10\n\x08question\x18\x01 \x01(\t\x12\'\n\x08\x65vidence\x18\x02 \x03(\x0b\x32\x15.kubechat.v1.Evidence\x12\x17\n\x0f\x63onversation_id\x18\x03 \x01(\t\x12)\n\tprincipal\x18\x04 \x01(\x0b\x32\x16.kubechat.v1.Principal\"B\n\x10\x44iagnoseResponse\x12\x0f\n\x07summary\x18\x01 \x01(\t\x12\r\n\x05\x63ited\x18\x02 \x03(\x05\x12\x0e\n\x06\x65ngine\x18\x03 \x01(\t\"\x18\n\x16GetModelMetricsRequest\"\xf3\x01\n\x0cModelMetrics\x12\r\n\x05model\x18\x01 \x01(\t\x12\x10\n\x08requests\x18\x02 \x01(\x03\x12\x0e\n\x06\x65rrors\x18\x03 \x01(\x03\x12\x12\n\nerror_rate\x18\x04 \x01(\x01\x12\x11\n\tfallbacks\x18\x05 \x01(\x03\x12\x17\n\x0finvalid_outputs\x18\x06 \x01(\x03\x12\x15\n\rprompt_tokens\x18\x07 \x01(\x03\x12\x19\n\x11\x63ompletion_tokens\x18\x08 \x01(\x03\x12\x10\n\x08\x63ost_usd\x18\t \x01(\x01\x12\x16\n\x0elatency_p50_ms\x18\n \x01(\x01\x12\x16\n\x0elatency_p95_ms\x18\x0b \x01(\x01\"D\n\x17GetModelMetricsResponse\x12)\n\x06models\x18\x01 \x03(\x0b\x32\x19.kubechat.v1.ModelMetrics2\xf6\x01\n\rIntentService\x12>\n\x05Parse\x12\x19.kubechat.v1.ParseRequest\x1a\x1a.kubechat.v1.ParseResponse\x12G\n\x08\x44iagnose\x12\x1c.kubechat.v1.DiagnoseRequest\x1a\x1d.kubechat.v1.DiagnoseResponse\x12\\\n\x0fGetModelMetrics\x12#.kubechat.v1.GetModelMetricsRequest\x1a$.kubechat.v1.GetModelMetricsResponseb\x06proto3')
 
 _globals = globals()
 _builder.BuildMessageAndEnumDescriptors(DESCRIPTOR, _globals)
@@ -36,6 +36,18 @@ if not _descriptor._USE_C_DESCRIPTORS:
   _globals['_PARSEREQUEST']._serialized_end=200
   _globals['_PARSERESPONSE']._serialized_start=202
   _globals['_PARSERESPONSE']._serialized_end=268
-  _globals['_INTENTSERVICE']._serialized_start=270
-  _globals['_INTENTSERVICE']._serialized_end=349
+  _globals['_EVIDENCE']._serialized_start=270
+  _globals['_EVIDENCE']._serialized_end=313
+  _globals['_DIAGNOSEREQUEST']._serialized_start=316
+  _globals['_DIAGNOSEREQUEST']._serialized_end=460
+  _globals['_DIAGNOSERESPONSE']._serialized_start=462
+  _globals['_DIAGNOSERESPONSE']._serialized_end=528
+  _globals['_GETMODELMETRICSREQUEST']._serialized_start=530
+  _globals['_GETMODELMETRICSREQUEST']._serialized_end=554
+  _globals['_MODELMETRICS']._serialized_start=557
+  _globals['_MODELMETRICS']._serialized_end=800
+  _globals['_GETMODELMETRICSRESPONSE']._serialized_start=802
+  _globals['_GETMODELMETRICSRESPONSE']._serialized_end=870
+  _globals['_INTENTSERVICE']._serialized_start=873
+  _globals['_INTENTSERVICE']._serialized_end=1119
 # @@protoc_insertion_point(module_scope)

@@ -40,6 +40,16 @@ class IntentServiceStub:
                 request_serializer=kubechat_dot_v1_dot_intent__pb2.ParseRequest.SerializeToString,
                 response_deserializer=kubechat_dot_v1_dot_intent__pb2.ParseResponse.FromString,
                 _registered_method=True)
+        self.Diagnose = channel.unary_unary(
+                '/kubechat.v1.IntentService/Diagnose',
+                request_serializer=kubechat_dot_v1_dot_intent__pb2.DiagnoseRequest.SerializeToString,
+                response_deserializer=kubechat_dot_v1_dot_intent__pb2.DiagnoseResponse.FromString,
+                _registered_method=True)
+        self.GetModelMetrics = channel.unary_unary(
+                '/kubechat.v1.IntentService/GetModelMetrics',
+                request_serializer=kubechat_dot_v1_dot_intent__pb2.GetModelMetricsRequest.SerializeToString,
+                response_deserializer=kubechat_dot_v1_dot_intent__pb2.GetModelMetricsResponse.FromString,
+                _registered_method=True)
 
 
 class IntentServiceServicer:
@@ -52,6 +62,21 @@ class IntentServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def Diagnose(self, request, context):
+        """A short diagnosis of a "why" question from evidence the executor gathered with the
+        read-only operations Parse returned for it. Secrets are redacted before any model.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
+    def GetModelMetrics(self, request, context):
+        """Per-model counters of the LLM engines: latency, tokens, errors, fallbacks, cost.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IntentServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -59,6 +84,16 @@ def add_IntentServiceServicer_to_server(servicer, server):
                     servicer.Parse,
                     request_deserializer=kubechat_dot_v1_dot_intent__pb2.ParseRequest.FromString,
                     response_serializer=kubechat_dot_v1_dot_intent__pb2.ParseResponse.SerializeToString,
+            ),
+            'Diagnose': grpc.unary_unary_rpc_method_handler(
+                    servicer.Diagnose,
+                    request_deserializer=kubechat_dot_v1_dot_intent__pb2.DiagnoseRequest.FromString,
+                    response_serializer=kubechat_dot_v1_dot_intent__pb2.DiagnoseResponse.SerializeToString,
+            ),
+            'GetModelMetrics': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetModelMetrics,
+                    request_deserializer=kubechat_dot_v1_dot_intent__pb2.GetModelMetricsRequest.FromString,
+                    response_serializer=kubechat_dot_v1_dot_intent__pb2.GetModelMetricsResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -89,6 +124,60 @@ class IntentService:
             '/kubechat.v1.IntentService/Parse',
             kubechat_dot_v1_dot_intent__pb2.ParseRequest.SerializeToString,
             kubechat_dot_v1_dot_intent__pb2.ParseResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def Diagnose(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/kubechat.v1.IntentService/Diagnose',
+            kubechat_dot_v1_dot_intent__pb2.DiagnoseRequest.SerializeToString,
+            kubechat_dot_v1_dot_intent__pb2.DiagnoseResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetModelMetrics(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/kubechat.v1.IntentService/GetModelMetrics',
+            kubechat_dot_v1_dot_intent__pb2.GetModelMetricsRequest.SerializeToString,
+            kubechat_dot_v1_dot_intent__pb2.GetModelMetricsResponse.FromString,
             options,
             channel_credentials,
             insecure,

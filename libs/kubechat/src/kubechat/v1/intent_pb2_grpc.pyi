@@ -34,6 +34,12 @@ class IntentServiceStub:
     @_typing.overload
     def __new__(cls, channel: _aio.Channel) -> IntentServiceAsyncStub: ...
     Parse: _grpc.UnaryUnaryMultiCallable[_intent_pb2.ParseRequest, _intent_pb2.ParseResponse]
+    Diagnose: _grpc.UnaryUnaryMultiCallable[_intent_pb2.DiagnoseRequest, _intent_pb2.DiagnoseResponse]
+    """A short diagnosis of a "why" question from evidence the executor gathered with the
+    read-only operations Parse returned for it. Secrets are redacted before any model.
+    """
+    GetModelMetrics: _grpc.UnaryUnaryMultiCallable[_intent_pb2.GetModelMetricsRequest, _intent_pb2.GetModelMetricsResponse]
+    """Per-model counters of the LLM engines: latency, tokens, errors, fallbacks, cost."""
 
 @_typing.type_check_only
 class IntentServiceAsyncStub(IntentServiceStub):
@@ -41,6 +47,12 @@ class IntentServiceAsyncStub(IntentServiceStub):
 
     def __init__(self, channel: _aio.Channel) -> None: ...
     Parse: _aio.UnaryUnaryMultiCallable[_intent_pb2.ParseRequest, _intent_pb2.ParseResponse]  # type: ignore[assignment]
+    Diagnose: _aio.UnaryUnaryMultiCallable[_intent_pb2.DiagnoseRequest, _intent_pb2.DiagnoseResponse]  # type: ignore[assignment]
+    """A short diagnosis of a "why" question from evidence the executor gathered with the
+    read-only operations Parse returned for it. Secrets are redacted before any model.
+    """
+    GetModelMetrics: _aio.UnaryUnaryMultiCallable[_intent_pb2.GetModelMetricsRequest, _intent_pb2.GetModelMetricsResponse]  # type: ignore[assignment]
+    """Per-model counters of the LLM engines: latency, tokens, errors, fallbacks, cost."""
 
 class IntentServiceServicer(metaclass=_abc_1.ABCMeta):
     """Natural language to typed operations."""
@@ -51,5 +63,23 @@ class IntentServiceServicer(metaclass=_abc_1.ABCMeta):
         request: _intent_pb2.ParseRequest,
         context: _ServicerContext,
     ) -> _typing.Union[_intent_pb2.ParseResponse, _abc.Awaitable[_intent_pb2.ParseResponse]]: ...
+
+    @_abc_1.abstractmethod
+    def Diagnose(
+        self,
+        request: _intent_pb2.DiagnoseRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_intent_pb2.DiagnoseResponse, _abc.Awaitable[_intent_pb2.DiagnoseResponse]]:
+        """A short diagnosis of a "why" question from evidence the executor gathered with the
+        read-only operations Parse returned for it. Secrets are redacted before any model.
+        """
+
+    @_abc_1.abstractmethod
+    def GetModelMetrics(
+        self,
+        request: _intent_pb2.GetModelMetricsRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_intent_pb2.GetModelMetricsResponse, _abc.Awaitable[_intent_pb2.GetModelMetricsResponse]]:
+        """Per-model counters of the LLM engines: latency, tokens, errors, fallbacks, cost."""
 
 def add_IntentServiceServicer_to_server(servicer: IntentServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
