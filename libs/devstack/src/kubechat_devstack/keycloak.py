@@ -138,3 +138,9 @@ class Keycloak:
         if self.process is not None:
             self.process.stop(timeout=20)
             self.process = None
+
+
+def oidc_env(keycloak: Keycloak, realm: str = "kubechat") -> dict[str, str]:
+    """Service settings that point identity at `keycloak` and make the gateway demand
+    tokens: merge into `Stack.extra_env` to run the mesh with real sign-in."""
+    return {"KUBECHAT_OIDC_ISSUER": keycloak.issuer(realm), "KUBECHAT_AUTH_MODE": "oidc"}
