@@ -2,6 +2,7 @@
 
 kubechat-nlp              serve gRPC IntentService
 kubechat-nlp translate    JSON Lines {"id","query"} on stdin → {"id","kubectl",...} on stdout
+kubechat-nlp metrics      print the running service's per-model LLM metrics
 """
 
 from __future__ import annotations
@@ -14,17 +15,52 @@ from kubechat.grpc import run_server
 from kubechat.service import build_parser, load_settings, run_service
 from kubechat.v1 import intent_pb2_grpc
 from kubechat_nlp.config import NlpSettings
+from kubechat_nlp.llm.hybrid import HybridEngine
 from kubechat_nlp.servicer import IntentServicer
-from kubechat_nlp.wiring import plan_for_settings
+from kubechat_nlp.wiring import engine_for_settings, plan_for_settings
 
 
 async def serve(settings: NlpSettings) -> None:
-    servicer = IntentServicer(plan_for_settings(settings))
+    engine = engine_for_settings(settings)
+    hybrid = engine if isinstance(engine, HybridEngine) else None
+    servicer = IntentServicer(
+        plan_for_settings(settings, engine),
+        settings.engine,
+        diagnoser=hybrid,
+        metrics=hybrid.metrics if hybrid else None,
+    )
 
     def register(server: aio.Server) -> None:
         intent_pb2_grpc.add_IntentServiceServicer_to_server(servicer, server)
 
     await run_server(settings.grpc_address, [register], ["kubechat.v1.IntentService"])
+
+
+def print_metrics(address: str) -> int:
+    import grpc
+
+    from kubechat.v1 import intent_pb2
+    from kubechat_nlp.llm.metrics import format_metrics
+
+    with grpc.insecure_channel(address) as channel:
+        stub = intent_pb2_grpc.IntentServiceStub(channel)
+        response = stub.GetModelMetrics(intent_pb2.GetModelMetricsRequest(), timeout=5)
+    snapshot: dict[str, dict[str, float | int]] = {
+        m.model: {
+            "requests": m.requests,
+            "error_rate": round(m.error_rate, 4),
+            "fallbacks": m.fallbacks,
+            "invalid_outputs": m.invalid_outputs,
+            "latency_p50_ms": round(m.latency_p50_ms, 1),
+            "latency_p95_ms": round(m.latency_p95_ms, 1),
+            "prompt_tokens": m.prompt_tokens,
+            "completion_tokens": m.completion_tokens,
+            "cost_usd": round(m.cost_usd, 6),
+        }
+        for m in response.models
+    }
+    print(format_metrics(snapshot))
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -33,11 +69,15 @@ def main(argv: list[str] | None = None) -> int:
     commands.add_parser(
         "translate", help="translate JSON Lines queries offline (no cluster, no network)"
     )
+    metrics = commands.add_parser("metrics", help="print per-model LLM metrics of a service")
+    metrics.add_argument("--address", default="127.0.0.1:50051", help="the service's gRPC address")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "translate":
         from kubechat_nlp.cli_translate import run_translate
 
         return run_translate(sys.stdin, sys.stdout)
+    if args.command == "metrics":
+        return print_metrics(args.address)
     return run_service("nlp", load_settings(NlpSettings), serve)
 
 

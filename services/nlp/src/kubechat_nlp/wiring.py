@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+
 from redis.exceptions import RedisError
 
 from kubechat.errors import Unavailable
 from kubechat_nlp.config import NlpSettings
 from kubechat_nlp.context import ContextStore, ConversationContext, RedisContextStore
 from kubechat_nlp.engine import Engine, RulesEngine
+from kubechat_nlp.llm.hybrid import HybridEngine
+from kubechat_nlp.llm.settings import hybrid_from_settings
 from kubechat_nlp.model import Plan
 from kubechat_nlp.servicer import PlanFor
 
@@ -15,14 +19,26 @@ from kubechat_nlp.servicer import PlanFor
 def conversation_planner(engine: Engine, store: ContextStore, store_name: str) -> PlanFor:
     """Parse with the conversation's context, then remember this turn for the next one."""
 
-    async def plan_for(text: str, conversation_id: str, cluster_id: str) -> Plan:
+    async def plan_for(text: str, conversation_id: str, cluster_id: str, tenant: str = "") -> Plan:
         context = ConversationContext()
         if conversation_id:
             try:
                 context = await store.load(conversation_id)
             except (OSError, RedisError) as exc:
                 raise Unavailable(f"{store_name} (conversation context) is unavailable") from exc
-        plan = engine.parse(text, context=context, cluster=None)
+        if isinstance(engine, HybridEngine):
+            # A model call blocks for up to its timeout: off the event loop, so other
+            # conversations keep being answered meanwhile.
+            plan = await asyncio.to_thread(
+                engine.parse,
+                text,
+                context=context,
+                cluster=None,
+                tenant=tenant,
+                conversation_id=conversation_id,
+            )
+        else:
+            plan = engine.parse(text, context=context, cluster=None)
         if conversation_id:
             try:
                 await store.save(conversation_id, context.after(plan))
@@ -33,6 +49,14 @@ def conversation_planner(engine: Engine, store: ContextStore, store_name: str) -
     return plan_for
 
 
-def plan_for_settings(settings: NlpSettings) -> PlanFor:
+def engine_for_settings(settings: NlpSettings) -> Engine:
+    if settings.engine == "rules":
+        return RulesEngine()
+    return hybrid_from_settings(settings)
+
+
+def plan_for_settings(settings: NlpSettings, engine: Engine | None = None) -> PlanFor:
     store = RedisContextStore.from_url(settings.redis_url, ttl_seconds=settings.context_ttl_seconds)
-    return conversation_planner(RulesEngine(), store, f"Redis at {settings.redis_url}")
+    return conversation_planner(
+        engine or engine_for_settings(settings), store, f"Redis at {settings.redis_url}"
+    )
