@@ -460,11 +460,19 @@ class Engine:
             return
         if verb.read is None:
             raise Unsupported(f"'{verb.name}' has no read form")
-        outcome = await asyncio.to_thread(verb.read, ctx)
+        read = verb.read
+
+        def run() -> tuple[str, common_pb2.ResultTable | None]:
+            # Building the protobuf rows is CPU work too: keep it off the event loop.
+            outcome = read(ctx)
+            table = None if outcome.table is None else table_to_proto(outcome.table, outcome.kind)
+            return outcome.text, table
+
+        text, table = await asyncio.to_thread(run)
         result.ok = True
-        result.text = outcome.text
-        if outcome.table is not None:
-            result.table.CopyFrom(table_to_proto(outcome.table, outcome.kind))
+        result.text = text
+        if table is not None:
+            result.table.CopyFrom(table)
 
     async def _stream(self, ctx: Context, verb: Verb, index: int, emit: Emit) -> int:
         assert verb.stream is not None

@@ -32,6 +32,7 @@ class Publisher:
         self._client: Client | None = None
         self._js: JetStreamContext | None = None
         self._ready = asyncio.Event()
+        self._pending: set[asyncio.Task[None]] = set()
 
     async def start(self, timeout: float = 30.0) -> None:
         try:
@@ -45,6 +46,17 @@ class Publisher:
             log.exception("NATS unavailable: audit and health events will be dropped")
 
     async def audit(self, event: AuditEvent) -> None:
+        """Queue the event; the caller's request does not wait for JetStream's ack."""
+        task = asyncio.create_task(self._publish_audit(event))
+        self._pending.add(task)
+        task.add_done_callback(self._pending.discard)
+
+    async def flush(self) -> None:
+        """Wait for every queued event (tests and shutdown)."""
+        while self._pending:
+            await asyncio.gather(*list(self._pending), return_exceptions=True)
+
+    async def _publish_audit(self, event: AuditEvent) -> None:
         if self._js is None:
             log.warning("audit event dropped (no NATS)", extra={"kind": event.kind.value})
             return
@@ -65,5 +77,6 @@ class Publisher:
             log.exception("health event not published", extra={"cluster": cluster_id})
 
     async def close(self) -> None:
+        await self.flush()
         if self._client is not None:
             await self._client.drain()
