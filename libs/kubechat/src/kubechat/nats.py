@@ -129,9 +129,17 @@ class Consumer(Generic[T]):
     max_nak_delay: float = 30.0
     healthy: Callable[[], Awaitable[bool]] | None = None
     isolate_after: int = 3  # deliveries of a failing batch before suspecting its content
+    workers: int = 1
 
     async def run(self, stop: asyncio.Event) -> None:
-        subscription = await self.js.pull_subscribe(
+        # Each worker is its own subscriber to the durable consumer, like another replica:
+        # while one waits for its insert, another fetches and decodes the next batch.
+        first = await self._subscribe()
+        others = [await self._subscribe() for _ in range(self.workers - 1)]
+        await asyncio.gather(*(self._loop(sub, stop) for sub in (first, *others)))
+
+    async def _subscribe(self) -> JetStreamContext.PullSubscription:
+        return await self.js.pull_subscribe(
             self.subject,
             durable=self.durable,
             stream=self.stream,
@@ -142,6 +150,10 @@ class Consumer(Generic[T]):
                 max_ack_pending=max(self.batch * 8, 1024),
             ),
         )
+
+    async def _loop(
+        self, subscription: JetStreamContext.PullSubscription, stop: asyncio.Event
+    ) -> None:
         pause = 0.0
         while not stop.is_set():
             try:

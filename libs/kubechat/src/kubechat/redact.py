@@ -14,6 +14,7 @@ Two rules:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from typing import Any
 
 from kubechat.events import AuditEvent
@@ -30,31 +31,51 @@ _SECRET_KEY = re.compile(
 # Keys that merely mention a secret-ish word but hold no credential.
 _HARMLESS_KEY = re.compile(r"(token_id|secret_name|secretname|tokens?_used|auth_mode)$", re.I)
 
-_TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
-    # PEM blocks: private keys, and certificates (harmless but noisy and often paired).
+_KEYWORDS = ("pass", "secret", "token", "key", "credential")
+
+
+def _any(*needles: str) -> Callable[[str, str], bool]:
+    return lambda text, lower: any(n in lower for n in needles)
+
+
+# (trigger, pattern, replacement). The trigger is a cheap substring test run first: the
+# ingest path redacts every event, and most text holds nothing a pattern could match.
+_TEXT_PATTERNS: tuple[tuple[Callable[[str, str], bool], re.Pattern[str], str], ...] = (
+    # PEM private keys.
     (
+        lambda text, lower: "-----begin" in lower,
         re.compile(
             r"-----BEGIN [A-Z0-9 ]*PRIVATE KEY-----.*?(-----END [A-Z0-9 ]*PRIVATE KEY-----|$)",
             re.S,
         ),
         REDACTED,
     ),
-    # Authorization headers and their friends.
-    # The value must hold a digit: "token deployment" is a sentence, "token 9fQ2..." is not.
+    # Authorization headers and their friends. The value must hold a digit: "token
+    # deployment" is a sentence, "token 9fQ2..." is not.
     (
+        _any("bearer", "basic", "splunk", "token"),
         re.compile(
             r"\b(bearer|basic|splunk|token)\s+(?=[A-Za-z._~+/=-]*\d)[A-Za-z0-9._~+/=-]{8,}", re.I
         ),
         r"\1 " + REDACTED,
     ),
     # JSON Web Tokens: three base64url segments, the first one a JSON header.
-    (re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}"), REDACTED),
+    (
+        lambda text, lower: "eyj" in lower,
+        re.compile(r"\beyJ[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}\.[A-Za-z0-9_-]{5,}"),
+        REDACTED,
+    ),
     # Well-known token prefixes (GitHub, Slack, AWS access keys, Kubernetes bootstrap tokens).
-    (re.compile(r"\b(gh[pousr]_[A-Za-z0-9]{20,}|xox[abpr]-[A-Za-z0-9-]{10,})"), REDACTED),
-    (re.compile(r"\b(AKIA|ASIA)[A-Z0-9]{16}\b"), REDACTED),
-    (re.compile(r"\b[a-z0-9]{6}\.[a-z0-9]{16}\b"), REDACTED),
+    (
+        _any("gh", "xox"),
+        re.compile(r"\b(gh[pousr]_[A-Za-z0-9]{20,}|xox[abpr]-[A-Za-z0-9-]{10,})"),
+        REDACTED,
+    ),
+    (_any("akia", "asia"), re.compile(r"\b(AKIA|ASIA)[A-Z0-9]{16}\b"), REDACTED),
+    (lambda text, lower: "." in text, re.compile(r"\b[a-z0-9]{6}\.[a-z0-9]{16}\b"), REDACTED),
     # key=value / key: value where the key names a credential (CLI flags, env, URLs).
     (
+        lambda text, lower: ("=" in text or ":" in text) and any(k in lower for k in _KEYWORDS),
         re.compile(
             r"(?P<key>(?:--)?[A-Za-z_.-]*(?:pass(?:word|wd)?|secret|token|api[_-]?key|"
             r"access[_-]?key|credential)[A-Za-z_-]*)(?P<sep>\s*[=:]\s*)"
@@ -64,7 +85,11 @@ _TEXT_PATTERNS: tuple[tuple[re.Pattern[str], str], ...] = (
         r"\g<key>\g<sep>\g<quote>" + REDACTED,
     ),
     # Credentials inside URLs: scheme://user:password@host
-    (re.compile(r"(\b[a-z][a-z0-9+.-]*://[^\s:/@]+:)[^\s@/]+@", re.I), r"\1" + REDACTED + "@"),
+    (
+        lambda text, lower: "://" in text and "@" in text,
+        re.compile(r"(\b[a-z][a-z0-9+.-]*://[^\s:/@]+:)[^\s@/]+@", re.I),
+        r"\1" + REDACTED + "@",
+    ),
 )
 
 
@@ -72,8 +97,9 @@ def redact_text(text: str) -> str:
     """`text` with every credential-looking substring replaced."""
     if not text:
         return text
-    for pattern, replacement in _TEXT_PATTERNS:
-        text = pattern.sub(replacement, text)
+    for trigger, pattern, replacement in _TEXT_PATTERNS:
+        if trigger(text, text.lower()):
+            text = pattern.sub(replacement, text)
     return text
 
 
@@ -116,13 +142,23 @@ def redact_value(value: Any) -> Any:
 
 
 def redact_event(event: AuditEvent) -> AuditEvent:
-    """A copy of `event` that is safe to store and forward."""
-    data = event.model_dump(mode="json")
-    for field in ("text", "error", "user_agent"):
-        data[field] = redact_text(data[field])
-    if data.get("plan"):
-        data["plan"]["operations"] = redact_value(data["plan"]["operations"])
-        data["plan"]["kubectl"] = [redact_text(k) for k in data["plan"]["kubectl"]]
-    if data.get("execution"):
-        data["execution"]["detail"] = redact_text(data["execution"]["detail"])
-    return AuditEvent.model_validate(data)
+    """`event` made safe to store and forward: the same object when nothing needed hiding
+    (the common case, and the ingest path runs this on every event), else a copy."""
+    update: dict[str, Any] = {}
+    for name in ("text", "error", "user_agent"):
+        value = getattr(event, name)
+        redacted = redact_text(value)
+        if redacted != value:
+            update[name] = redacted
+    plan = event.plan
+    if plan is not None:
+        operations = redact_value(plan.operations)
+        kubectl = [redact_text(k) for k in plan.kubectl]
+        if operations != plan.operations or kubectl != plan.kubectl:
+            update["plan"] = plan.model_copy(update={"operations": operations, "kubectl": kubectl})
+    execution = event.execution
+    if execution is not None:
+        detail = redact_text(execution.detail)
+        if detail != execution.detail:
+            update["execution"] = execution.model_copy(update={"detail": detail})
+    return event.model_copy(update=update) if update else event

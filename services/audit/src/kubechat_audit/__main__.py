@@ -56,6 +56,7 @@ async def ingest(
         batch=settings.batch_size,
         fetch_timeout=settings.fetch_timeout,
         healthy=healthy,
+        workers=settings.ingest_workers,
     )
     await consumer.run(stop)
 

@@ -8,10 +8,11 @@ from kubechat.config import ServiceSettings
 
 
 class AuditSettings(ServiceSettings):
-    grpc_port: int = 50053
+    grpc_port: int = 7103
     consumer_name: str = "audit-writer"
     batch_size: int = 2048
     fetch_timeout: float = 0.5
+    ingest_workers: int = Field(default=2, ge=1, le=16)  # concurrent fetch/insert loops
 
     # -- store ------------------------------------------------------------------------
     # Empty URL: the embedded chdb engine on `data_dir` (one process per directory).
