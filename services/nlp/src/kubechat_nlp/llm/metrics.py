@@ -106,7 +106,9 @@ def format_metrics(snapshot: dict[str, dict[str, float | int]]) -> str:
         "completion_tokens",
         "cost_usd",
     )
-    lines = ["model".ljust(20) + " ".join(c.rjust(12)[:17] for c in cols)]
+    widths = [max(len(c), 10) for c in cols]
+    lines = ["model".ljust(20) + " ".join(c.rjust(w) for c, w in zip(cols, widths, strict=True))]
     for name, row in snapshot.items():
-        lines.append(name.ljust(20)[:20] + " ".join(str(row[c]).rjust(12) for c in cols))
+        cells = (str(row[c]).rjust(w) for c, w in zip(cols, widths, strict=True))
+        lines.append(name[:20].ljust(20) + " ".join(cells))
     return "\n".join(lines)
