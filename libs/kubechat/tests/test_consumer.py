@@ -16,7 +16,7 @@ class FakeMsg:
     headers: dict[str, str] | None = None
     calls: list[str] = field(default_factory=list)
 
-    async def ack_sync(self) -> None:
+    async def ack_sync(self, timeout: float = 1.0) -> None:
         self.calls.append("ack")
 
     async def nak(self, delay: float | None = None) -> None:

@@ -22,7 +22,7 @@ class Msg:
     def metadata(self) -> SimpleNamespace:
         return SimpleNamespace(num_delivered=self.delivered)
 
-    async def ack_sync(self) -> None:
+    async def ack_sync(self, timeout: float = 1.0) -> None:
         self.calls.append("ack")
 
     async def nak(self, delay: float | None = None) -> None:

@@ -30,6 +30,8 @@ from kubechat.errors import Unavailable
 
 log = logging.getLogger(__name__)
 
+_ACK_WINDOW = 256
+
 T = TypeVar("T")
 
 
@@ -130,6 +132,7 @@ class Consumer(Generic[T]):
     healthy: Callable[[], Awaitable[bool]] | None = None
     isolate_after: int = 3  # deliveries of a failing batch before suspecting its content
     workers: int = 1
+    ack_timeout: float = 10.0
 
     async def run(self, stop: asyncio.Event) -> None:
         # Each worker is its own subscriber to the durable consumer, like another replica:
@@ -164,7 +167,12 @@ class Consumer(Generic[T]):
                 log.warning("fetch failed; retrying", exc_info=True)
                 await asyncio.sleep(self.nak_delay)
                 continue
-            if await self._process(messages):
+            try:
+                handled = await self._process(messages)
+            except Exception:  # noqa: BLE001 - never let one batch stop the consumer
+                log.exception("processing a batch failed; its messages will be redelivered")
+                handled = False
+            if handled:
                 pause = 0.0
                 continue
             # The sink is failing: wait before the next fetch instead of pulling (and
@@ -222,8 +230,19 @@ class Consumer(Generic[T]):
                 await message.ack_sync()
 
     async def _ack(self, messages: list[Msg]) -> None:
-        # Double acks in parallel: each one waits for the server, none waits for another.
-        await asyncio.gather(*(m.ack_sync() for m in messages))
+        # Double acks, a window at a time in parallel: each waits for the server, none waits
+        # for another. An ack that fails is not an error: the message comes back after
+        # ack_wait and the idempotent sink absorbs the redelivery.
+        for start in range(0, len(messages), _ACK_WINDOW):
+            window = messages[start : start + _ACK_WINDOW]
+            results = await asyncio.gather(
+                *(m.ack_sync(timeout=self.ack_timeout) for m in window), return_exceptions=True
+            )
+            failed = sum(isinstance(r, BaseException) for r in results)
+            if failed:
+                log.warning(
+                    "%d acks were not confirmed; those messages will be redelivered", failed
+                )
 
     async def _nak(self, messages: list[Msg]) -> None:
         for message in messages:
