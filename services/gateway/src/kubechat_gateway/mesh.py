@@ -16,6 +16,7 @@ from kubechat import grpc as kc_grpc
 from kubechat import nats as kc_nats
 from kubechat.errors import Unavailable
 from kubechat.events import AUDIT_STREAM, AUDIT_SUBJECT_ROOT, AuditEvent
+from kubechat.redact import redact_event
 from kubechat.v1 import audit_pb2_grpc, executor_pb2_grpc, identity_pb2_grpc, intent_pb2_grpc
 from kubechat_gateway.config import GatewaySettings
 
@@ -91,8 +92,11 @@ class Mesh:
         """Put the event on JetStream; the audit service stores it."""
         if self.js is None or self.nats is None or not self.nats.is_connected:
             raise Unavailable(f"NATS at {self.settings.nats_url} is unavailable; nothing was run")
+        # Secrets stop here, before the event leaves the process (the audit service
+        # redacts again, as a last line of defence).
+        safe = redact_event(event)
         try:
-            await kc_nats.publish(self.js, event.subject(), event.to_bytes(), msg_id=event.event_id)
+            await kc_nats.publish(self.js, safe.subject(), safe.to_bytes(), msg_id=safe.event_id)
         except Exception as exc:  # noqa: BLE001 - any publish failure means NATS is not there
             raise Unavailable(
                 f"NATS at {self.settings.nats_url} did not accept the event: {exc}"
