@@ -11,8 +11,16 @@ from kubechat_gateway.auth import Authenticator, PrincipalCache
 from kubechat_gateway.config import GatewaySettings
 from kubechat_gateway.mesh import Mesh
 
+# auth_mode="dev" only. The executor never acts without a Kubernetes identity, so the local
+# developer is impersonated as `developer` in group kubechat:admins, which the test bed
+# binds to cluster-admin (docs/testbed.md) — the rights of the admin kubeconfig, no more.
 DEV_PRINCIPAL = common_pb2.Principal(
-    user="developer", tenant="default", roles=["admin"], subject="dev"
+    user="developer",
+    tenant="default",
+    roles=["admin"],
+    subject="dev",
+    k8s_user="developer",
+    k8s_groups=["kubechat:admins"],
 )
 
 
@@ -41,8 +49,6 @@ def _authenticator(request: Request, settings: GatewaySettings) -> Authenticator
 async def get_principal(request: Request) -> common_pb2.Principal:
     settings = get_settings(request)
     if settings.auth_mode == "dev":
-        # Dev mode acts as the local developer with no impersonation: the kubeconfig's
-        # own identity decides.
         return DEV_PRINCIPAL
     authorization = request.headers.get("authorization")
     if authorization is None and request.scope.get("type") == "websocket":
