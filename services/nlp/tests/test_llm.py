@@ -427,3 +427,10 @@ def test_diagnosis_cites_only_evidence_that_exists(fake: FakeOpenAI) -> None:
     assert result.engine == "llm:fake"
     schema = fake.requests[0]["response_format"]["schema"]
     assert schema["properties"]["evidence"]["items"]["maximum"] == 2
+
+
+def test_why_questions_get_an_evidence_plan_not_a_model_call(fake: FakeOpenAI) -> None:
+    plan = hybrid(fake.url).parse("why is checkout crashing in prod?")
+    assert plan.risk is Risk.READ and plan.engine == "rules (diagnose)"
+    assert [op.verb for op in plan.operations] == ["describe", "events", "logs", "rollout.status"]
+    assert fake.requests == []

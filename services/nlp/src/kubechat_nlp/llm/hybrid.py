@@ -72,6 +72,10 @@ class HybridEngine:
         tenant: str = "",
         conversation_id: str = "",
     ) -> Plan:
+        if is_why_question(text):
+            # "Why is checkout crashing?" wants evidence first (describe, events, logs,
+            # rollout status), then `diagnose` over what the executor returned.
+            return evidence_plan(text, self.rules.catalogue, context=context, cluster=cluster)
         rules_plan = self.rules.parse(text, context=context, cluster=cluster)
         if not self.llm_only and self._confident(rules_plan):
             return replace(rules_plan, engine="rules")
@@ -80,8 +84,6 @@ class HybridEngine:
         except InputError:
             # Empty, binary, too long, injection phrasing: refused before any model sees it.
             return replace(rules_plan, engine="rules")
-        if is_why_question(text):
-            return evidence_plan(text, self.rules.catalogue, context=context, cluster=cluster)
         config = self.registry.choose(tenant, conversation_id)
         if config is None:
             return replace(rules_plan, engine="rules")
