@@ -19,10 +19,9 @@ import time
 from pathlib import Path
 
 import httpx
+from audit_ingest import make_events, publish, wait_stored  # type: ignore[import-not-found]
 
 from kubechat_devstack.stack import Ports, Stack
-
-from audit_ingest import make_events, publish, wait_stored  # type: ignore[import-not-found]
 
 TENANT = "bench-export"
 
@@ -62,9 +61,7 @@ def main() -> None:
         events = make_events(args.events, TENANT)
         asyncio.run(publish(stack.nats_url, events, [0]))
         wait_stored(stack, TENANT, len(events), timeout=600)
-        pids = {
-            name: int(stack.processes[name].pid or 0) for name in ("audit", "gateway")
-        }
+        pids = {name: int(stack.processes[name].pid or 0) for name in ("audit", "gateway")}
         print(f"events       {len(events)}")
         for fmt in ("jsonl", "csv"):
             sampler = Sampler(pids)
