@@ -1,4 +1,4 @@
-import { Box, Button, List, ListItemButton, ListItemText, TextField, Typography } from "@mui/material";
+import { Box, Button, List, ListItem, ListItemButton, ListItemText, TextField, Typography } from "@mui/material";
 import { useEffect, useId, useState } from "react";
 import { useAppDispatch, useAppSelector } from "../store";
 import { useConversationsQuery } from "../store/api";
@@ -37,13 +37,16 @@ export function HistoryPanel({ onPicked }: { onPicked?: () => void }) {
       </Typography>
       <List dense sx={{ overflowY: "auto", flex: 1 }}>
         {data?.conversations.map((c) => (
-          <ListItemButton key={c.id} selected={c.id === current} onClick={() => pick(c.id)} aria-current={c.id === current ? "true" : undefined}>
-            <ListItemText
-              primary={c.title || "Untitled"}
-              secondary={new Date(c.updated_at).toLocaleString()}
-              primaryTypographyProps={{ noWrap: true }}
-            />
-          </ListItemButton>
+          // The <li> wrapper keeps the list semantics screen readers announce (axe: list).
+          <ListItem key={c.id} disablePadding>
+            <ListItemButton selected={c.id === current} onClick={() => pick(c.id)} aria-current={c.id === current ? "true" : undefined}>
+              <ListItemText
+                primary={c.title || "Untitled"}
+                secondary={new Date(c.updated_at).toLocaleString()}
+                primaryTypographyProps={{ noWrap: true }}
+              />
+            </ListItemButton>
+          </ListItem>
         ))}
       </List>
     </Box>
