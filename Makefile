@@ -3,20 +3,25 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
 UV := uv run --frozen
 
-.PHONY: dev test bootstrap lint typecheck protos protos-check proto-lint unit e2e eval bench \
+.PHONY: dev test test-deps bootstrap lint typecheck protos protos-check proto-lint unit e2e eval bench \
         cluster-up cluster-down testbed
 
 dev: bootstrap testbed
 	$(UV) kubechat-devstack dev
 
-test: bootstrap testbed lint typecheck protos-check proto-lint
-	KUBECHAT_REQUIRE_TESTBED=1 $(UV) pytest -q
+test: bootstrap testbed test-deps lint typecheck protos-check proto-lint
+	KUBECHAT_REQUIRE_TESTBED=1 KUBECHAT_REQUIRE_IDENTITY=1 $(UV) pytest -q
 
 bootstrap:
 	@bash scripts/bootstrap.sh
 
 testbed:
 	@bash testbed/build.sh
+
+# Servers and tools only the tests need: Keycloak, OpenLDAP, Chromium.
+test-deps:
+	@bash scripts/install-keycloak.sh >/dev/null
+	@bash scripts/install-identity-deps.sh
 
 lint:
 	$(UV) ruff check .
@@ -46,6 +51,8 @@ eval:
 
 bench:
 	$(UV) python bench/skeleton.py
+	$(UV) python bench/nlp.py
+	$(UV) python bench/identity.py
 
 cluster-up: bootstrap testbed
 	$(UV) kubechat-devstack cluster-up

@@ -118,8 +118,8 @@ class ClusterRegistry:
             path = self._default_path()
             if path is None:
                 raise Unavailable(
-                    "no default cluster: KUBECONFIG is not set and ~/.kube/config does not "
-                    "exist; point KUBECONFIG at a cluster or run `make cluster-up`"
+                    f"no cluster '{DEFAULT_CLUSTER}': KUBECONFIG is not set and ~/.kube/config "
+                    "does not exist; point KUBECONFIG at a cluster or run `make cluster-up`"
                 )
             return load_cluster(DEFAULT_CLUSTER, path, self._settings.kube_context, timeout)
         with Session(self._engine) as session:
