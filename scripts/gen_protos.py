@@ -22,7 +22,9 @@ OUTPUT_ROOT = ROOT / "libs" / "kubechat" / "src"
 
 
 def generate(output_root: Path) -> None:
-    protos = sorted(str(p.relative_to(PROTO_ROOT)) for p in (PROTO_ROOT / PACKAGE_DIR).glob("*.proto"))
+    protos = sorted(
+        str(p.relative_to(PROTO_ROOT)) for p in (PROTO_ROOT / PACKAGE_DIR).glob("*.proto")
+    )
     include = str(resources.files("grpc_tools") / "_proto")
     target = output_root / PACKAGE_DIR
     target.mkdir(parents=True, exist_ok=True)
@@ -40,7 +42,9 @@ def generate(output_root: Path) -> None:
     ]
     if protoc.main(args) != 0:
         raise SystemExit("protoc failed")
-    (target / "__init__.py").write_text('"""Generated from proto/kubechat/v1. Never edit by hand."""\n')
+    (target / "__init__.py").write_text(
+        '"""Generated from proto/kubechat/v1. Never edit by hand."""\n'
+    )
 
 
 def main() -> int:
@@ -53,10 +57,14 @@ def main() -> int:
     with tempfile.TemporaryDirectory() as tmp:
         generate(Path(tmp))
         fresh, committed = Path(tmp) / PACKAGE_DIR, OUTPUT_ROOT / PACKAGE_DIR
-        names = {p.name for p in fresh.iterdir()} | {p.name for p in committed.glob("*") if p.is_file()}
+        names = {p.name for p in fresh.iterdir()} | {
+            p.name for p in committed.glob("*") if p.is_file()
+        }
         drift = [
-            n for n in sorted(names)
-            if not (fresh / n).exists() or not (committed / n).exists()
+            n
+            for n in sorted(names)
+            if not (fresh / n).exists()
+            or not (committed / n).exists()
             or not filecmp.cmp(fresh / n, committed / n, shallow=False)
         ]
         if drift:
