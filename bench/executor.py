@@ -94,11 +94,16 @@ def fill(api: client.ApiClient, pods: int) -> float:
         time.sleep(3)
 
 
-def request(limit: int) -> executor_pb2.ExecuteRequest:
+def request(limit: int, user: str = "") -> executor_pb2.ExecuteRequest:
     operation = common_pb2.Operation(verb="get", resource=PODS, namespace=NAMESPACE)
     operation.params["limit"].int_value = limit
+    principal = CAROL
+    if user:
+        # Another user in carol's group: same rights, but not the same request, so the
+        # executor cannot share one API call between callers.
+        principal = common_pb2.Principal(user=user, k8s_user=user, k8s_groups=["kubechat:admins"])
     return executor_pb2.ExecuteRequest(
-        plan=common_pb2.Plan(operations=[operation]), principal=CAROL
+        plan=common_pb2.Plan(operations=[operation]), principal=principal
     )
 
 
@@ -114,17 +119,18 @@ async def sequential(stub: Any, limit: int, count: int) -> tuple[list[float], in
 
 
 async def concurrent(
-    stub: Any, limit: int, callers: int, seconds: float
+    stub: Any, limit: int, callers: int, seconds: float, distinct: bool
 ) -> tuple[int, int, float, list[float]]:
     deadline = time.perf_counter() + seconds
     done = failed = 0
     latencies: list[float] = []
 
-    async def caller() -> None:
+    async def caller(number: int) -> None:
         nonlocal done, failed
+        user = f"bench-user-{number}" if distinct else ""
         while time.perf_counter() < deadline:
             started = time.perf_counter()
-            response = await stub.Execute(request(limit), timeout=300)
+            response = await stub.Execute(request(limit, user), timeout=300)
             latencies.append((time.perf_counter() - started) * 1000)
             if response.results[0].ok:
                 done += 1
@@ -134,7 +140,7 @@ async def concurrent(
                     print(f"  first failure: {response.results[0].error.message}")
 
     started = time.perf_counter()
-    await asyncio.gather(*(caller() for _ in range(callers)))
+    await asyncio.gather(*(caller(n) for n in range(callers)))
     return done, failed, time.perf_counter() - started, latencies
 
 
@@ -144,7 +150,7 @@ def direct(api: client.ApiClient, limit: int, count: int) -> list[float]:
     url = f"{api.configuration.host}/api/v1/namespaces/{NAMESPACE}/pods"
     headers = {
         "Accept": "application/json;as=Table;v=v1;g=meta.k8s.io,application/json",
-        "Authorization": api.configuration.api_key["authorization"],
+        "Authorization": api.configuration.auth_settings()["BearerToken"]["value"],
     }
     for _ in range(count):
         started = time.perf_counter()
@@ -167,9 +173,13 @@ async def measure(address: str, args: argparse.Namespace) -> None:
                 f"p50 {statistics.median(timings):.1f} ms  p95 {percentile(timings, 0.95):.1f}"
                 f" ms  max {max(timings):.1f} ms"
             )
-        for limit, label in ((500, "first page"), (args.pods, "all rows")):
+        for limit, distinct, label in (
+            (500, False, "first page, same user (identical reads share one API call)"),
+            (500, True, "first page, 100 different users"),
+            (args.pods, False, "all rows, same user"),
+        ):
             done, failed, elapsed, latencies = await concurrent(
-                stub, limit, args.concurrency, args.seconds
+                stub, limit, args.concurrency, args.seconds, distinct
             )
             print(
                 f"{args.concurrency} concurrent callers, {label}: {done} ok + {failed} failed "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
@@ -24,6 +24,7 @@ from urllib3 import HTTPHeaderDict
 
 from kubechat.errors import (
     AlreadyExists,
+    DeadlineExceeded,
     FailedPrecondition,
     InvalidArgument,
     KubeChatError,
@@ -33,6 +34,7 @@ from kubechat.errors import (
     Unavailable,
 )
 from kubechat_executor.denied import denial
+from kubechat_executor.singleflight import SingleFlight
 
 TABLE_ACCEPT = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"
 JSON = "application/json"
@@ -73,6 +75,7 @@ class ClusterClient:
     name: str
     api: k8s.ApiClient
     timeout: float = 15.0
+    _inflight: SingleFlight = field(default_factory=lambda: SingleFlight(), repr=False)
 
     @property
     def server(self) -> str:
@@ -144,9 +147,14 @@ class ClusterClient:
         content_type: str = JSON,
         identity: Identity | None = None,
     ) -> bytes:
-        response = self._send(method, path, query, body, accept, content_type, identity, False)
-        data: bytes = response.data
-        return data
+        if method != "GET":
+            response = self._send(method, path, query, body, accept, content_type, identity, False)
+            data: bytes = response.data
+            return data
+        key = (path, tuple(query or ()), accept, identity)
+        return self._inflight.run(
+            key, lambda: self._send("GET", path, query, None, accept, JSON, identity, False).data
+        )
 
     def stream_lines(
         self,
@@ -216,6 +224,11 @@ class ClusterClient:
                 retries=False,
                 preload_content=not stream,
             )
+        except urllib3.exceptions.ReadTimeoutError:
+            raise DeadlineExceeded(
+                f"cluster '{self.name}' did not answer {method} {path} within "
+                f"{read_timeout or self.timeout:.0f} s"
+            ) from None
         except (urllib3.exceptions.HTTPError, OSError) as exc:
             raise Unavailable(
                 f"cluster '{self.name}' at {self.server} is unreachable: {_reason(exc)}"
