@@ -70,7 +70,7 @@ def main(argv: list[str] | None = None) -> int:
         "translate", help="translate JSON Lines queries offline (no cluster, no network)"
     )
     metrics = commands.add_parser("metrics", help="print per-model LLM metrics of a service")
-    metrics.add_argument("--address", default="127.0.0.1:50051", help="the service's gRPC address")
+    metrics.add_argument("--address", default="127.0.0.1:7101", help="the service's gRPC address")
     args = parser.parse_args(sys.argv[1:] if argv is None else argv)
     if args.command == "translate":
         from kubechat_nlp.cli_translate import run_translate

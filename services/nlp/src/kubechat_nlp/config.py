@@ -8,7 +8,7 @@ from kubechat_nlp.llm.config import StructuredMode
 
 
 class NlpSettings(ServiceSettings):
-    grpc_port: int = 50051
+    grpc_port: int = 7101
     # Conversation context lives in Redis so any nlp replica can continue any conversation.
     redis_url: str = "redis://127.0.0.1:6379/0"
     context_ttl_seconds: int = 3600
