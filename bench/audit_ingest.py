@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import tempfile
 import threading
 import time
@@ -114,6 +115,12 @@ def wait_stored(stack: Stack, tenant: str, expected: int, timeout: float) -> flo
     return time.perf_counter() - started
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process (all its threads, chdb's included)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def killer(stack: Stack, progress: list[int], total: int, kills: int, log: list[str]) -> None:
     for n in range(1, kills + 1):
         threshold = total * n // (kills + 1)
@@ -191,8 +198,11 @@ def main() -> None:
         asyncio.run(publish(stack.nats_url, backlog, [0]))
         drain_started = time.perf_counter()
         stack.start_service("audit", timeout=60)
+        audit_pid = int(stack.processes["audit"].pid or 0)
+        cpu_at_start = cpu_seconds(audit_pid)
         wait_stored(stack, TENANT_BACKLOG, len(backlog), timeout=600)
         drain_seconds = time.perf_counter() - drain_started
+        drain_cpu = cpu_seconds(audit_pid) - cpu_at_start
 
         stack.processes.pop("audit").stop()  # frees the chdb directory for counting
         ids, final_rows, raw_rows = count_store(base / "audit", database, TENANT_CRASH)
@@ -214,6 +224,11 @@ def main() -> None:
     print(
         f"ingest rate  {len(backlog) / drain_seconds:,.0f} events/s "
         f"(backlog of {len(backlog)} drained in {drain_seconds:.1f}s, incl. service start)"
+    )
+    print(
+        f"ingest cost  {drain_cpu / len(backlog) * 1e6:,.0f} us CPU per event in the audit "
+        f"process = {len(backlog) / drain_cpu:,.0f} events per CPU-second "
+        f"(the rate an uncontended core would sustain; load average now {os.getloadavg()[0]:.1f})"
     )
 
 
