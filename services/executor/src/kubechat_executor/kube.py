@@ -30,6 +30,7 @@ from kubechat.errors import (
     KubeChatError,
     NotFound,
     PermissionDenied,
+    ResourceExhausted,
     Unauthenticated,
     Unavailable,
 )
@@ -261,6 +262,13 @@ class ClusterClient:
             return FailedPrecondition(message)
         if status in (400, 422):
             return InvalidArgument(message)
+        if status == 410:
+            return FailedPrecondition(
+                f"{message}: the list changed too much since the first page; list again"
+            )
+        if status == 429:
+            # Evictions blocked by a PodDisruptionBudget answer 429 too.
+            return ResourceExhausted(message)
         return Unavailable(f"cluster '{self.name}' answered {status} for {path}: {message}")
 
 
