@@ -157,9 +157,9 @@ class Engine:
             raise InvalidArgument("the plan has no operations to preview")
         cluster_id = self._cluster_id(request.cluster_id, plan)
         try:
-            identity = identity_of(request.principal)
-            info = await asyncio.to_thread(self._registry.info, cluster_id)
             cluster = await asyncio.to_thread(self._registry.get, cluster_id)
+            info = await asyncio.to_thread(self._registry.info, cluster_id)
+            identity = identity_of(request.principal)
             response = executor_pb2.PreviewResponse(cluster_id=cluster_id)
             diffs: list[str] = []
             targets: list[policy_rules.Target] = []
@@ -292,8 +292,9 @@ class Engine:
         cluster_id = self._cluster_id(request.cluster_id, plan)
         grant: Grant | None = None
         try:
-            identity = identity_of(request.principal)
+            # The cluster first: "no such cluster" is the more useful answer of the two.
             cluster = await asyncio.to_thread(self._registry.get, cluster_id)
+            identity = identity_of(request.principal)
             if any(r != READ for r in risks):
                 grant = await self._tokens.consume(
                     request.confirmation_token,
