@@ -46,7 +46,7 @@ export function ChatView() {
 
   const previous = lastCluster(conv);
   const nameOf = (id: string) => clusters?.clusters.find((c) => c.id === id)?.name ?? id;
-  const switching = previous !== null && cluster !== "" && previous !== cluster && previous !== "default";
+  const switching = previous !== null && cluster !== "" && previous !== cluster;
   const pending = useMemo(() => activeConfirmation(conv), [conv]);
 
   const ask = (text: string) => {
