@@ -25,6 +25,9 @@ class Msg:
     async def ack_sync(self, timeout: float = 1.0) -> None:
         self.calls.append("ack")
 
+    async def ack(self) -> None:
+        self.calls.append("ack-buffered")
+
     async def nak(self, delay: float | None = None) -> None:
         self.calls.append("nak")
         self.delays.append(delay or 0.0)
@@ -100,3 +103,35 @@ async def test_first_failures_are_retried_before_any_message_is_suspected() -> N
     messages = [Msg(b"7", delivered=1)]
     await make(js, failing, healthy=True)._process(messages)  # type: ignore[arg-type]
     assert messages[0].calls == ["nak"] and js.published == []
+
+
+async def test_with_flush_acks_are_buffered_and_confirmed_once_per_batch() -> None:
+    flushes: list[int] = []
+
+    async def flush() -> None:
+        flushes.append(1)
+
+    async def store(items: list[int]) -> None:
+        pass
+
+    consumer = make(JetStream(), store, healthy=None)
+    consumer.flush = flush
+    messages = [Msg(b"1"), Msg(b"2"), Msg(b"3")]
+    assert await consumer._process(messages) is True  # type: ignore[arg-type]
+    assert [m.calls for m in messages] == [["ack-buffered"]] * 3
+    assert flushes == [1]
+
+
+async def test_a_failed_flush_is_not_a_failed_batch() -> None:
+    async def flush() -> None:
+        raise TimeoutError("no PONG")
+
+    async def store(items: list[int]) -> None:
+        pass
+
+    consumer = make(JetStream(), store, healthy=None)
+    consumer.flush = flush
+    message = Msg(b"1")
+    # Stored already: a lost ack means a redelivery the idempotent sink absorbs.
+    assert await consumer._process([message]) is True  # type: ignore[list-item]
+    assert message.calls == ["ack-buffered"]

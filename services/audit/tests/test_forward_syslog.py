@@ -129,7 +129,9 @@ async def test_rsyslog_outage_delays_but_loses_nothing(tmp_path: Path, rsyslog: 
         js = client.jetstream()
         await kc_nats.ensure_stream(js, AUDIT_STREAM, [f"{AUDIT_SUBJECT_ROOT}.>"])
         forwarder = SyslogForwarder("127.0.0.1", rsyslog.port, timeout=2)
-        task = asyncio.create_task(run_forwarder(js, forwarder, stop, batch=100))
+        task = asyncio.create_task(
+            run_forwarder(js, forwarder, stop, batch=100, flush=client.flush)
+        )
         before, during = make_events(200), make_events(300, tenant="later")
 
         async def publish(events: list[AuditEvent]) -> None:

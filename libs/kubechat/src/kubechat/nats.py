@@ -133,6 +133,7 @@ class Consumer(Generic[T]):
     isolate_after: int = 3  # deliveries of a failing batch before suspecting its content
     workers: int = 1
     ack_timeout: float = 10.0
+    flush: Callable[[], Awaitable[None]] | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
         # Each worker is its own subscriber to the durable consumer, like another replica:
@@ -230,9 +231,19 @@ class Consumer(Generic[T]):
                 await message.ack_sync()
 
     async def _ack(self, messages: list[Msg]) -> None:
-        # Double acks, a window at a time in parallel: each waits for the server, none waits
-        # for another. An ack that fails is not an error: the message comes back after
-        # ack_wait and the idempotent sink absorbs the redelivery.
+        # An ack that is lost is not an error: the message comes back after ack_wait and
+        # the idempotent sink absorbs the redelivery. So with `flush` (the connection's
+        # flush), acks go out as one buffered burst and a single PING/PONG confirms the
+        # server has them all: one round trip per batch instead of one per message.
+        if self.flush is not None:
+            for message in messages:
+                await message.ack()
+            try:
+                await self.flush()
+            except Exception as exc:  # noqa: BLE001 - see above: redelivery, not loss
+                log.warning("acks not confirmed (%s); the batch may be redelivered", exc)
+            return
+        # Without it, double acks a window at a time, each waiting for the server.
         for start in range(0, len(messages), _ACK_WINDOW):
             window = messages[start : start + _ACK_WINDOW]
             results = await asyncio.gather(
@@ -240,9 +251,7 @@ class Consumer(Generic[T]):
             )
             failed = sum(isinstance(r, BaseException) for r in results)
             if failed:
-                log.warning(
-                    "%d acks were not confirmed; those messages will be redelivered", failed
-                )
+                log.warning("%d acks not confirmed; those messages may be redelivered", failed)
 
     async def _nak(self, messages: list[Msg]) -> None:
         for message in messages:

@@ -57,6 +57,7 @@ async def ingest(
         fetch_timeout=settings.fetch_timeout,
         healthy=healthy,
         workers=settings.ingest_workers,
+        flush=client.flush,
     )
     await consumer.run(stop)
 
@@ -86,7 +87,7 @@ async def serve(settings: AuditSettings) -> None:
 
     def forwarding(forwarder: Forwarder) -> Callable[[], Coroutine[Any, Any, None]]:
         async def job() -> None:
-            await run_forwarder(js, forwarder, stop, settings.forward_batch)
+            await run_forwarder(js, forwarder, stop, settings.forward_batch, client.flush)
 
         return job
 

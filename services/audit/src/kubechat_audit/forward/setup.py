@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import ssl
+from collections.abc import Awaitable, Callable
 
 from nats.js import JetStreamContext
 
@@ -67,7 +68,11 @@ def forwarders_from_settings(settings: AuditSettings) -> list[Forwarder]:
 
 
 async def run_forwarder(
-    js: JetStreamContext, forwarder: Forwarder, stop: asyncio.Event, batch: int = 500
+    js: JetStreamContext,
+    forwarder: Forwarder,
+    stop: asyncio.Event,
+    batch: int = 500,
+    flush: Callable[[], Awaitable[None]] | None = None,
 ) -> None:
     """Forward every audit event to `forwarder` until `stop`; ack only what it accepted."""
 
@@ -88,6 +93,7 @@ async def run_forwarder(
         batch=batch,
         ack_wait=60.0,
         healthy=forwarder.healthy,
+        flush=flush,
     )
     try:
         await consumer.run(stop)
