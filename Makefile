@@ -3,13 +3,13 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
 UV := uv run --frozen
 
-.PHONY: dev test test-deps bootstrap lint typecheck protos protos-check proto-lint unit e2e eval bench \
+.PHONY: dev test test-deps web bootstrap lint typecheck protos protos-check proto-lint unit e2e eval bench \
         cluster-up cluster-down testbed
 
-dev: bootstrap testbed
+dev: bootstrap testbed web
 	$(UV) kubechat-devstack dev
 
-test: bootstrap testbed test-deps lint typecheck protos-check proto-lint
+test: bootstrap testbed web test-deps lint typecheck protos-check proto-lint
 	KUBECHAT_REQUIRE_TESTBED=1 KUBECHAT_REQUIRE_IDENTITY=1 $(UV) pytest -q
 
 bootstrap:
@@ -17,6 +17,10 @@ bootstrap:
 
 testbed:
 	@bash testbed/build.sh
+
+# The web UI (React, built with Vite into web/dist; skipped when nothing changed).
+web:
+	@bash scripts/build-web.sh
 
 # Servers and tools only the tests need: Keycloak, OpenLDAP, Chromium.
 test-deps:
