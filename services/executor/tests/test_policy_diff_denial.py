@@ -137,3 +137,24 @@ def test_parameter_parsers() -> None:
     assert parse_taint("gpu:NoSchedule-")[1] is True
     with pytest.raises(InvalidArgument):
         parse_taint("gpu=true:Sometimes")
+
+
+def test_the_access_review_asks_about_the_refused_request() -> None:
+    from kubechat_executor.kube import _access_review
+
+    review = _access_review("PATCH", "/apis/apps/v1/namespaces/prod/deployments/web/scale")
+    assert review["spec"]["resourceAttributes"] == {
+        "verb": "patch",
+        "resource": "deployments",
+        "group": "apps",
+        "namespace": "prod",
+        "name": "web",
+        "subresource": "scale",
+    }
+    cluster_wide = _access_review("DELETE", "/api/v1/namespaces/prod")
+    assert cluster_wide["spec"]["resourceAttributes"] == {
+        "verb": "delete",
+        "resource": "namespaces",
+        "group": "",
+        "name": "prod",
+    }

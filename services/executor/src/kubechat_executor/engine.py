@@ -45,6 +45,7 @@ from kubechat_executor.planhash import operation_dict, plan_hash
 from kubechat_executor.preview import apply, diff
 from kubechat_executor.registry import DEFAULT_CLUSTER, ClusterRegistry
 from kubechat_executor.results import error_detail, merged, row_to_proto, table_to_proto
+from kubechat_executor.singleflight import SingleFlight
 from kubechat_executor.verify import Check, checks_for
 
 log = logging.getLogger(__name__)
@@ -91,6 +92,7 @@ class Engine:
         self._tokens = tokens
         self._publisher = publisher
         self._discovery = discovery or Discovery()
+        self._reads: SingleFlight[tuple[str, common_pb2.ResultTable | None]] = SingleFlight()
 
     # -- helpers -----------------------------------------------------------------------
 
@@ -469,7 +471,14 @@ class Engine:
             table = None if outcome.table is None else table_to_proto(outcome.table, outcome.kind)
             return outcome.text, table
 
-        text, table = await asyncio.to_thread(run)
+        # The same read by the same identity already in flight answers this caller too
+        # (see singleflight.py); the table is copied below, never changed in place.
+        key = (
+            ctx.cluster.server,
+            ctx.identity,
+            ctx.operation.SerializeToString(deterministic=True),
+        )
+        text, table = await asyncio.to_thread(self._reads.run, key, run)
         result.ok = True
         result.text = text
         if table is not None:

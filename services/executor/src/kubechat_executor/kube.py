@@ -34,7 +34,7 @@ from kubechat.errors import (
     Unauthenticated,
     Unavailable,
 )
-from kubechat_executor.denied import denial
+from kubechat_executor.denied import denial, parse
 from kubechat_executor.singleflight import SingleFlight
 
 TABLE_ACCEPT = "application/json;as=Table;v=v1;g=meta.k8s.io,application/json"
@@ -76,7 +76,7 @@ class ClusterClient:
     name: str
     api: k8s.ApiClient
     timeout: float = 15.0
-    _inflight: SingleFlight = field(default_factory=lambda: SingleFlight(), repr=False)
+    _inflight: SingleFlight[bytes] = field(default_factory=SingleFlight, repr=False)
 
     @property
     def server(self) -> str:
@@ -239,6 +239,25 @@ class ClusterClient:
             raise self._translate(response.status, data, method, path, identity)
         return response
 
+    def _rbac_allows(self, method: str, path: str, identity: Identity) -> bool:
+        """Ask the API server, as the user, whether RBAC allows the request that got a 403,
+        so the message blames RBAC only when RBAC is the reason."""
+        try:
+            response = self._send(
+                "POST",
+                "/apis/authorization.k8s.io/v1/selfsubjectaccessreviews",
+                None,
+                _access_review(method, path),
+                JSON,
+                JSON,
+                identity,
+                False,
+            )
+            review = json.loads(response.data)
+        except (KubeChatError, ValueError):
+            return False
+        return bool((review.get("status") or {}).get("allowed"))
+
     def _translate(
         self, status: int, body: bytes, method: str, path: str, identity: Identity | None
     ) -> KubeChatError:
@@ -248,6 +267,11 @@ class ClusterClient:
         except (TypeError, ValueError, AttributeError):
             pass
         if status == 403 and identity is not None and identity.user:
+            if not path.endswith("/selfsubjectaccessreviews") and self._rbac_allows(
+                method, path, identity
+            ):
+                # Not RBAC: admission said no (a terminating namespace, a policy webhook).
+                return PermissionDenied(message)
             text, hint = denial(method, path, identity.user, identity.groups)
             return PermissionDenied(text, hint=hint)
         if status == 403:
@@ -270,6 +294,22 @@ class ClusterClient:
             # Evictions blocked by a PodDisruptionBudget answer 429 too.
             return ResourceExhausted(message)
         return Unavailable(f"cluster '{self.name}' answered {status} for {path}: {message}")
+
+
+def _access_review(method: str, path: str) -> dict[str, Any]:
+    request = parse(method, path)
+    attributes = {"verb": request.verb, "resource": request.plural, "group": request.group}
+    if request.namespace and request.plural != "namespaces":
+        attributes["namespace"] = request.namespace
+    if request.name:
+        attributes["name"] = request.name
+    if request.subresource:
+        attributes["subresource"] = request.subresource
+    return {
+        "apiVersion": "authorization.k8s.io/v1",
+        "kind": "SelfSubjectAccessReview",
+        "spec": {"resourceAttributes": attributes},
+    }
 
 
 def _reason(exc: BaseException) -> str:

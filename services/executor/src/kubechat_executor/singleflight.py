@@ -13,14 +13,20 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable, Hashable
 from concurrent.futures import Future
+from typing import Generic, TypeVar
+
+T = TypeVar("T")
 
 
-class SingleFlight:
+class SingleFlight(Generic[T]):
+    """Callers share the answer, so it must not be mutated: bytes, or a result the caller
+    copies before changing."""
+
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._calls: dict[Hashable, Future[bytes]] = {}
+        self._calls: dict[Hashable, Future[T]] = {}
 
-    def run(self, key: Hashable, call: Callable[[], bytes]) -> bytes:
+    def run(self, key: Hashable, call: Callable[[], T]) -> T:
         with self._lock:
             pending = self._calls.get(key)
             leader = pending is None
