@@ -434,3 +434,22 @@ def test_why_questions_get_an_evidence_plan_not_a_model_call(fake: FakeOpenAI) -
     assert plan.risk is Risk.READ and plan.engine == "rules (diagnose)"
     assert [op.verb for op in plan.operations] == ["describe", "events", "logs", "rollout.status"]
     assert fake.requests == []
+
+
+def test_the_model_picks_targets_from_the_request_context_and_cluster_only(
+    fake: FakeOpenAI,
+) -> None:
+    fake.handler = lambda body: ok(SCALE)
+    cluster = InMemoryClusterView(
+        {("deployments", "prod"): ["checkout-api", "payments"]}, kinds=STANDARD_KINDS
+    )
+    pod = ResourceRef("", "v1", "Pod", "pods")
+    ctx = ConversationContext((Operation("get", pod, "staging", "web-1"),), "staging")
+    engine(fake, structured_output="json_object").parse(
+        "bump checkout in prod to 5 copies", context=ctx, cluster=cluster
+    )
+    item = fake.requests[0]["response_format"]["schema"]["properties"]["operations"]["items"]
+    names = set(item["properties"]["names"]["items"]["enum"])
+    assert {"checkout", "checkout-api", "web-1"} <= names
+    assert "payments" not in names
+    assert {"prod", "staging"} <= set(item["properties"]["namespace"]["enum"])

@@ -23,8 +23,8 @@ from kubechat_nlp.llm.client import (
 )
 from kubechat_nlp.llm.config import ModelConfig
 from kubechat_nlp.llm.metrics import Metrics
-from kubechat_nlp.llm.prompt import budget_chars, plan_messages
-from kubechat_nlp.llm.safety import widening_reason
+from kubechat_nlp.llm.prompt import budget_chars, candidates, plan_messages
+from kubechat_nlp.llm.safety import redact, widening_reason
 from kubechat_nlp.llm.schema import plan_schema
 from kubechat_nlp.llm.validate import InvalidOutput, kind_table, plurals, to_operations
 from kubechat_nlp.model import Clarification, Plan
@@ -74,7 +74,8 @@ class LlmEngine:
         except InputError as err:
             return Plan(clarification=Clarification(str(err)), engine=self.label)
         kinds = kind_table(cluster)
-        schema = plan_schema(self.catalogue, plurals(kinds))
+        names, namespaces = candidates(redact(request), context, cluster)
+        schema = plan_schema(self.catalogue, plurals(kinds), names, namespaces)
         budget = budget_chars(self.config.context_tokens, self.config.max_output_tokens)
         messages = plan_messages(
             request,

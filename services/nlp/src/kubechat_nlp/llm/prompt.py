@@ -14,12 +14,14 @@ from kubechat_nlp.catalogue import Catalogue
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.kinds import KindTable
+from kubechat_nlp.lexicon import NOT_NAMES
 from kubechat_nlp.llm.safety import redact
 from kubechat_nlp.llm.validate import plurals
 from kubechat_nlp.render import render
 
 CHARS_PER_TOKEN = 3
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_NAME_WORD = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
 # Kinds whose object names are offered to the model; Secrets' NAMES are fine, their values
 # never leave the executor, and nothing here reads values at all.
 _NAME_KINDS = ("deployments", "statefulsets", "daemonsets", "pods", "services", "jobs")
@@ -71,6 +73,29 @@ def _context_lines(context: ConversationContext | None, catalogue: Catalogue) ->
     if context.namespace:
         lines.append(f"Current namespace: {context.namespace}")
     return lines
+
+
+def candidates(
+    request: str, context: ConversationContext | None, cluster: ClusterView | None
+) -> tuple[set[str], set[str]]:
+    """Object names and namespaces a model may pick: the request's own words, the
+    conversation's last targets, and live objects whose names contain a request word."""
+    words = {w for w in _NAME_WORD.findall(request.lower()) if w not in NOT_NAMES}
+    names, namespaces = set(words), set(words)
+    if context is not None:
+        for op in context.last_operations:
+            names.update(op.targets)
+            if op.namespace:
+                namespaces.add(op.namespace)
+        if context.namespace:
+            namespaces.add(context.namespace)
+    if cluster is not None:
+        long_words = [w for w in words if len(w) >= 3]
+        for plural in _NAME_KINDS:
+            for name in cluster.names(plural, None):
+                if any(w in name.lower() for w in long_words):
+                    names.add(name)
+    return names, namespaces
 
 
 def _cluster_lines(request: str, cluster: ClusterView | None, kinds: KindTable) -> list[str]:
