@@ -60,9 +60,12 @@ def llama_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ManagedPr
             str(port),
             "--n_ctx",
             "2048",
+            # One thread, passive OpenMP waits: on a shared 2-core machine two spinning
+            # threads were 3x slower than one.
             "--n_threads",
-            "2",
+            "1",
         ],
+        env={"OMP_WAIT_POLICY": "PASSIVE"},
         log_path=tmp_path_factory.mktemp("llama") / "llama-server.log",
         ready=http_ok(f"http://127.0.0.1:{port}/v1/models"),
     )
@@ -89,8 +92,12 @@ def llm_mesh(
             "KUBECHAT_ENGINE": "hybrid",
             "KUBECHAT_LLM_BASE_URL": f"http://127.0.0.1:{port}/v1",
             "KUBECHAT_LLM_MODEL": MODEL_NAME,
-            "KUBECHAT_LLM_CONTEXT_TOKENS": "2048",
-            "KUBECHAT_LLM_TIMEOUT_SECONDS": "30",
+            # A small window keeps the prompt short: the CPU model reads it at ~100 tokens/s.
+            "KUBECHAT_LLM_CONTEXT_TOKENS": "1024",
+            "KUBECHAT_LLM_MAX_OUTPUT_TOKENS": "160",
+            "KUBECHAT_LLM_TIMEOUT_SECONDS": "80",
+            # The gateway waits for nlp as long as nlp waits for the model.
+            "KUBECHAT_CALL_TIMEOUT": "90",
             "KUBECHAT_LLM_BREAKER_FAILURES": "2",
             "KUBECHAT_LLM_BREAKER_RESET_SECONDS": "2",
         },
@@ -103,7 +110,7 @@ def llm_mesh(
 
 
 def ask(stack: Stack, text: str) -> dict[str, object]:
-    response = httpx.post(f"{stack.gateway_url}/api/v1/ask", json={"text": text}, timeout=90)
+    response = httpx.post(f"{stack.gateway_url}/api/v1/ask", json={"text": text}, timeout=120)
     assert response.status_code == 200, response.text
     body: dict[str, object] = response.json()
     return body

@@ -54,6 +54,8 @@ _NAMESPACELESS = frozenset(
         "explain",
     }
 )
+# Verbs whose kubectl line takes no namespace; other engines use it too.
+NAMESPACELESS = _NAMESPACELESS
 _PRONOUNS = frozenset({"it", "its", "them", "their"})
 _ACTION_WORDS = frozenset(
     """delete remove create scale restart drain cordon uncordon label annotate

@@ -13,6 +13,7 @@ from typing import Any
 
 from kubechat_nlp.catalogue import Catalogue, ParamType, Target
 from kubechat_nlp.cluster import ClusterView
+from kubechat_nlp.engine import NAMESPACELESS
 from kubechat_nlp.kinds import STANDARD_KINDS, KindInfo, KindTable
 from kubechat_nlp.model import Operation, ParamValue
 
@@ -92,6 +93,8 @@ def _operation(index: int, raw: Any, catalogue: Catalogue, kinds: KindTable) -> 
     params = _params(where, verb, raw.get("params") or {}, catalogue)
     if entry.target is Target.NONE:
         info, names = None, []
+    if verb in NAMESPACELESS or verb.startswith("config."):
+        namespace, all_namespaces = None, False
     return Operation(
         verb=verb,
         resource=info.ref if info else None,
