@@ -20,6 +20,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+import grpc
 from kubernetes import client
 
 from kubechat.grpc import channel
@@ -130,7 +131,12 @@ async def concurrent(
         user = f"bench-user-{number}" if distinct else ""
         while time.perf_counter() < deadline:
             started = time.perf_counter()
-            response = await stub.Execute(request(limit, user), timeout=300)
+            try:
+                response = await stub.Execute(request(limit, user), timeout=300)
+            except grpc.aio.AioRpcError as exc:
+                failed += 1
+                print(f"  call failed: {exc.code().name} {exc.details()}")
+                continue
             latencies.append((time.perf_counter() - started) * 1000)
             if response.results[0].ok:
                 done += 1
@@ -185,7 +191,8 @@ async def measure(address: str, args: argparse.Namespace) -> None:
                 f"{args.concurrency} concurrent callers, {label}: {done} ok + {failed} failed "
                 f"in {elapsed:.1f} s = {done / elapsed:.1f} calls/s "
                 f"({done * min(limit, args.pods) / elapsed:.0f} rows/s), latency p50 "
-                f"{statistics.median(latencies):.0f} ms p95 {percentile(latencies, 0.95):.0f} ms"
+                f"{statistics.median(latencies or [0]):.0f} ms "
+                f"p95 {percentile(latencies or [0], 0.95):.0f} ms"
             )
 
 

@@ -20,6 +20,7 @@ from kubechat.events import AUDIT_STREAM, AUDIT_SUBJECT_ROOT, AuditEvent, subjec
 
 log = logging.getLogger(__name__)
 HEALTH_SUBJECT_ROOT = "kubechat.clusters.v1.health"
+AUDIT_ATTEMPTS = 5
 
 
 def health_subject(cluster_id: str) -> str:
@@ -60,12 +61,23 @@ class Publisher:
         if self._js is None:
             log.warning("audit event dropped (no NATS)", extra={"kind": event.kind.value})
             return
-        try:
-            await kc_nats.publish(
-                self._js, event.subject(), event.to_bytes(), msg_id=event.event_id
-            )
-        except Exception:  # noqa: BLE001 - see module docstring
-            log.exception("audit event not published", extra={"kind": event.kind.value})
+        # A busy process or a NATS blip delays the ack; retrying is safe because the event
+        # id is the Nats-Msg-Id, so JetStream keeps one copy whatever the number of tries.
+        for attempt in range(1, AUDIT_ATTEMPTS + 1):
+            try:
+                await kc_nats.publish(
+                    self._js,
+                    event.subject(),
+                    event.to_bytes(),
+                    msg_id=event.event_id,
+                    timeout=10.0,
+                )
+                return
+            except Exception:  # noqa: BLE001 - see module docstring
+                if attempt == AUDIT_ATTEMPTS:
+                    log.exception("audit event not published", extra={"kind": event.kind.value})
+                    return
+                await asyncio.sleep(0.5 * 2**attempt)
 
     async def health(self, cluster_id: str, status: dict[str, Any]) -> None:
         if self._client is None:
