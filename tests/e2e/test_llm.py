@@ -27,7 +27,7 @@ from kubechat_devstack.stack import Ports, Stack
 
 MODEL_NAME = "gemma-3-270m"
 # The rules engine cannot place this one (it asks which kind to list).
-LONG_TAIL = "how much memory does the checkout deployment use in prod"
+LONG_TAIL = "how much memory does checkout use in prod"
 FALLBACK = "rules (llm unavailable)"
 
 
@@ -142,6 +142,7 @@ def test_model_plan_flows_like_any_plan_then_falls_back_and_recovers(
     assert isinstance(kubectl, list) and all(k.startswith("kubectl ") for k in kubectl)
     expected_status = "done" if plan["risk"] == "read" else "needs_confirmation"
     assert body["status"] == expected_status, body
+    print(f"model plan: {kubectl} risk={plan['risk']} status={body['status']}")
     # A confident rules answer never costs a model call.
     rules_body = ask(llm_mesh, "list pods in dev")
     assert plan_of(rules_body)["engine"] == "rules" and rules_body["status"] == "done"
@@ -156,6 +157,7 @@ def test_model_plan_flows_like_any_plan_then_falls_back_and_recovers(
         elapsed = time.monotonic() - started
         assert plan_of(body)["engine"] == FALLBACK, body
         assert elapsed < 1.0, f"fallback took {elapsed:.2f}s"
+        print(f"fallback answer in {elapsed * 1000:.0f} ms: {plan_of(body)['kubectl']}")
     after = model_metrics(llm_mesh)[MODEL_NAME]
     assert after.fallbacks == 3
     assert after.errors >= 1 and after.error_rate > 0
@@ -171,6 +173,7 @@ def test_model_plan_flows_like_any_plan_then_falls_back_and_recovers(
             break
         time.sleep(0.5)
     assert engine == f"llm:{MODEL_NAME}"
+    print(f"LLM path resumed {time.monotonic() - (deadline - 60):.1f}s after the restart")
 
 
 def test_metrics_command_prints_the_models_figures(llm_mesh: Stack) -> None:
