@@ -21,6 +21,7 @@ from kubechat_nlp.render import render
 
 CHARS_PER_TOKEN = 3
 _WORD = re.compile(r"[a-z0-9][a-z0-9-]*")
+_NAMESPACE_WORD = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
 _NAME_WORD = re.compile(r"[a-z0-9](?:[a-z0-9.-]*[a-z0-9])?")
 # Kinds whose object names are offered to the model; Secrets' NAMES are fine, their values
 # never leave the executor, and nothing here reads values at all.
@@ -81,7 +82,8 @@ def candidates(
     """Object names and namespaces a model may pick: the request's own words, the
     conversation's last targets, and live objects whose names contain a request word."""
     words = {w for w in _NAME_WORD.findall(request.lower()) if w not in NOT_NAMES}
-    names, namespaces = set(words), set(words)
+    names = set(words)
+    namespaces = {w for w in words if _NAMESPACE_WORD.match(w)}
     if context is not None:
         for op in context.last_operations:
             names.update(op.targets)
