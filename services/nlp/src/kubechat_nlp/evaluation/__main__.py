@@ -90,7 +90,17 @@ def _engine(args: argparse.Namespace) -> RulesEngine | HybridEngine:
             ModelsFile(models=(config,), default=TenantModels(model=args.model))
         )
     else:
-        raise SystemExit("--engine llm/hybrid needs --model (and --base-url) or --models-file")
+        # The configured model: the service's own settings (KUBECHAT_LLM_* environment).
+        from kubechat_nlp.config import NlpSettings
+        from kubechat_nlp.llm.settings import hybrid_from_settings
+
+        settings = NlpSettings(engine=args.engine)
+        if not settings.llm_model and settings.llm_models_file is None:
+            raise SystemExit(
+                "--engine llm/hybrid needs a model: --model/--base-url, --models-file, or "
+                "KUBECHAT_LLM_MODEL/KUBECHAT_LLM_BASE_URL (or KUBECHAT_LLM_MODELS_FILE)"
+            )
+        return hybrid_from_settings(settings)
     return HybridEngine(
         registry, confidence_threshold=args.threshold, llm_only=args.engine == "llm"
     )
