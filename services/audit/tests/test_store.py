@@ -134,3 +134,21 @@ def test_a_pool_gives_each_thread_its_own_client(store: ClickHouseStore) -> None
     thread.start()
     thread.join()
     assert seen[0] is not pool.get()
+
+
+def test_export_pages_neither_skip_nor_repeat_across_tenants_and_equal_times(
+    store: ClickHouseStore,
+) -> None:
+    same_time = datetime(2026, 11, 2, tzinfo=UTC)
+    events = [
+        ask(tenant=tenant, user=f"u{i}", time=same_time + timedelta(seconds=i // 10))
+        for tenant in ("acme", "globex")
+        for i in range(53)
+    ]
+    store.insert(events)
+    store.insert(events[:20])  # redeliveries must not show up twice either
+    rows = list(store.export_rows(Query(), ("event_id", "tenant"), page=7))
+    assert sorted(r[0] for r in rows) == sorted(e.event_id for e in events)
+    assert [r[1] for r in rows] == ["acme"] * 53 + ["globex"] * 53
+    only_globex = list(store.export_rows(Query(tenant="globex"), ("event_id",), page=5))
+    assert len(only_globex) == 53

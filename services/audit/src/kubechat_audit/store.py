@@ -18,6 +18,10 @@ from kubechat_audit.clickhouse import ClientPool, checked_database
 from kubechat_audit.migrations import migrate
 
 WRITE_RISKS = ("write", "destructive")
+EXPORT_PAGE = 5000
+# A page must never need much memory; the limit turns a plan that would hold the whole
+# result (a bug) into an error instead of a slowly growing process.
+_PAGE_SETTINGS = {"max_memory_usage": 256 * 1024 * 1024}
 DENIAL_OUTCOMES = ("denied", "permission_denied", "forbidden")
 
 COLUMNS = (
@@ -221,23 +225,49 @@ class ClickHouseStore:
         ).result_rows
         return [AuditEvent.model_validate_json(row[0]) for row in rows], total
 
-    def export_rows(self, query: Query, columns: Sequence[str]) -> Iterator[Sequence[Any]]:
-        """Rows in time order, one block at a time from a client of their own."""
+    def export_rows(
+        self, query: Query, columns: Sequence[str], page: int = EXPORT_PAGE
+    ) -> Iterator[Sequence[Any]]:
+        """Rows by tenant, then time, a bounded page at a time.
+
+        Keyset pagination on the table's sort key (tenant, time, event_id): each page is
+        its own query, read in key order with a LIMIT, so neither the engine nor the
+        client holds more than a page whatever the size of the export. (One query over
+        everything made the engine hold the whole result: +310 MiB for 10^5 events,
+        +710 MiB for 3x10^5, measured on chdb.)
+        """
         unknown = set(columns) - set(COLUMNS)
         if unknown:
             raise ValueError(f"unknown columns {sorted(unknown)}")
-        where = _where(query)
-        client = self._pool.fresh()
-        try:
-            with client.query_row_block_stream(
-                f"SELECT {', '.join(columns)} FROM {self._table} FINAL WHERE {where.sql()} "
-                "ORDER BY time, event_id",
-                parameters=where.parameters,
-            ) as stream:
-                for block in stream:
-                    yield from block
-        finally:
-            client.close()
+        selected = ", ".join(columns)
+        after: tuple[str, int, str] | None = None
+        while True:
+            where = _where(query)
+            if after is not None:
+                # The tuple on the key columns themselves lets the primary index skip
+                # what earlier pages read: each page costs a page, not a rescan.
+                where.add(
+                    "tenant >= {after_tenant:String} AND (tenant, time, event_id) > "
+                    "({after_tenant:String}, fromUnixTimestamp64Milli({after_ms:Int64}, 'UTC'),"
+                    " {after_id:String})",
+                    after_tenant=after[0],
+                    after_ms=after[1],
+                    after_id=after[2],
+                )
+            result = self._pool.get().query(
+                f"SELECT {selected}, tenant, toUnixTimestamp64Milli(time), event_id "
+                f"FROM {self._table} FINAL WHERE {where.sql()} "
+                "ORDER BY tenant, time, event_id LIMIT {page:UInt32}",
+                parameters={**where.parameters, "page": page},
+                settings=_PAGE_SETTINGS,
+            )
+            rows = result.result_rows
+            for row in rows:
+                yield row[: len(columns)]
+            if len(rows) < page:
+                return
+            last = rows[-1]
+            after = (str(last[-3]), int(last[-2]), str(last[-1]))
 
     def report(
         self, since: datetime | None, until: datetime | None, group_by: str, tenant: str
