@@ -23,9 +23,12 @@ web:
 	@bash scripts/build-web.sh
 
 # Servers and tools only the tests need: Keycloak, OpenLDAP, Chromium.
-test-deps:
+# install-llm runs after bootstrap: `uv sync` removes the llama.cpp wheel, which is not in
+# the lock (it is built from source once and cached), and this puts it back in seconds.
+test-deps: bootstrap
 	@bash scripts/install-keycloak.sh >/dev/null
 	@bash scripts/install-identity-deps.sh
+	@bash scripts/install-llm.sh >/dev/null
 
 lint:
 	$(UV) ruff check .
@@ -50,8 +53,9 @@ unit:
 e2e:
 	$(UV) pytest -q -m e2e
 
+ENGINE ?= rules
 eval:
-	$(UV) python -m kubechat_nlp.evaluation
+	$(UV) python -m kubechat_nlp.evaluation --engine $(ENGINE) $(EVAL_ARGS)
 
 bench:
 	$(UV) python bench/skeleton.py
