@@ -2,8 +2,8 @@
 
 Every read and write goes through clickhouse-connect, so the code that runs in tests on
 chdb is the code that runs in production on a server. Each thread gets its own client:
-chdb returns empty results to a query issued on a handle that is busy streaming, and a
-clickhouse-connect HTTP client holds one session per client.
+queries on separate chdb handles run in parallel (one handle answers a second query with
+an empty result while it is busy), and an HTTP client is not meant to be shared.
 """
 
 from __future__ import annotations
@@ -82,10 +82,6 @@ class ClientPool:
             with self._lock:
                 self._all.append(client)
         return client
-
-    def fresh(self) -> Client:
-        """A client of its own, for a long streaming read; close it when done."""
-        return self._factory()
 
     def close(self) -> None:
         with self._lock:
