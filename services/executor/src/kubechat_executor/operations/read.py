@@ -48,6 +48,17 @@ def _with_labels(table: Table) -> Table:
     return Table(columns, rows, table.continue_token, table.remaining)
 
 
+def _with_namespace(table: Table) -> Table:
+    """Across namespaces the server's Table has no namespace column; kubectl adds one
+    client-side, first, and so do we."""
+    columns = [{"name": "Namespace", "type": "string"}, *table.columns]
+    rows = []
+    for row in table.rows:
+        namespace = ((row.get("object") or {}).get("metadata") or {}).get("namespace") or ""
+        rows.append({**row, "cells": [namespace, *row.get("cells", [])]})
+    return Table(columns, rows, table.continue_token, table.remaining)
+
+
 def _table_for(ctx: Context) -> Table:
     op = ctx.operation
     if ctx.names:
@@ -109,6 +120,8 @@ def get(ctx: Context) -> Outcome:
         table = Table(table.columns, rows, table.continue_token, table.remaining)
     if ctx.bool_param("show_labels"):
         table = _with_labels(table)
+    if ctx.operation.all_namespaces and ctx.resource.namespaced:
+        table = _with_namespace(table)
     return Outcome(table=table, kind=ctx.resource.kind)
 
 
