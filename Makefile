@@ -3,10 +3,10 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
 UV := uv run --frozen
 
-.PHONY: dev test test-deps web bootstrap lint typecheck protos protos-check proto-lint unit e2e eval bench \
+.PHONY: dev test test-deps web keycloak bootstrap lint typecheck protos protos-check proto-lint unit e2e eval bench \
         cluster-up cluster-down testbed
 
-dev: bootstrap testbed web
+dev: bootstrap testbed web keycloak
 	$(UV) kubechat-devstack dev
 
 test: bootstrap testbed web test-deps lint typecheck protos-check proto-lint
@@ -23,11 +23,15 @@ web:
 	@bash scripts/build-web.sh
 
 # Servers and tools only the tests need: Keycloak, OpenLDAP, Chromium.
+# Keycloak's distribution from Maven Central, built once (`kc.sh build`), cached by version.
+keycloak:
+	@bash scripts/install-keycloak.sh >/dev/null
+
 # install-llm runs after bootstrap: `uv sync` removes the llama.cpp wheel, which is not in
 # the lock (it is built from source once and cached), and this puts it back in seconds.
-test-deps: bootstrap
-	@bash scripts/install-keycloak.sh >/dev/null
+test-deps: bootstrap keycloak
 	@bash scripts/install-identity-deps.sh
+	@bash scripts/install-audit-deps.sh
 	@bash scripts/install-llm.sh >/dev/null
 
 lint:
@@ -61,6 +65,10 @@ bench:
 	$(UV) python bench/skeleton.py
 	$(UV) python bench/nlp.py
 	$(UV) python bench/identity.py
+	$(UV) python bench/executor.py
+	$(UV) python bench/audit_ingest.py
+	$(UV) python bench/audit_export.py
+	$(UV) python bench/gateway.py
 
 cluster-up: bootstrap testbed
 	$(UV) kubechat-devstack cluster-up

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from kubechat_devstack import cluster, dev
+from kubechat_devstack.keycloak import Keycloak
 
 
 def _base_dir(args: argparse.Namespace) -> Path | None:
@@ -96,7 +97,10 @@ def add_cluster_commands(subparsers: argparse._SubParsersAction[argparse.Argumen
 def _dev(args: argparse.Namespace) -> int:
     base = _base_dir(args) or cluster.default_base_dir()
     starter = None if args.no_cluster else cluster.start_for_dev
-    return dev.run_dev(base, starter)
+    keycloak = None
+    if args.auth == "oidc":
+        keycloak = Keycloak(base / "keycloak", http_port=8180, management_port=9180)
+    return dev.run_dev(base, starter, keycloak)
 
 
 def add_dev_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -104,6 +108,13 @@ def add_dev_command(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     run = subparsers.add_parser("dev", help="run KubeChat locally until Ctrl-C")
     run.add_argument("--state-dir", default=None, help="state root (default: <repo>/.devstack)")
     run.add_argument("--no-cluster", action="store_true", help="do not start a local cluster")
+    run.add_argument(
+        "--auth",
+        choices=("oidc", "dev"),
+        default="oidc",
+        help="oidc: sign in through a local Keycloak with the demo users (default); "
+        "dev: no sign-in, every request acts as the local developer",
+    )
     run.set_defaults(func=_dev)
 
 
