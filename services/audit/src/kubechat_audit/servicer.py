@@ -7,6 +7,7 @@ import contextlib
 import threading
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC as _UTC
+from datetime import datetime
 from typing import Any
 
 from google.protobuf import timestamp_pb2
@@ -62,6 +63,28 @@ def event_to_proto(event: AuditEvent) -> audit_pb2.AuditEvent:
     )
 
 
+# ClickHouse's DateTime64 covers 1900-01-01 to 2299-12-31; outside that a bound is a
+# mistake by the caller, and the store would otherwise fail with an opaque parse error.
+_EARLIEST = datetime(1900, 1, 1, tzinfo=_UTC)
+_LATEST = datetime(2299, 12, 31, tzinfo=_UTC)
+
+
+def time_range(
+    request: audit_pb2.SearchRequest | audit_pb2.ReportRequest,
+) -> tuple[datetime | None, datetime | None]:
+    """The request's since/until, checked: each within what the store can hold, in order."""
+    bounds: list[datetime | None] = []
+    for name in ("since", "until"):
+        value = getattr(request, name).ToDatetime(tzinfo=_UTC) if request.HasField(name) else None
+        if value is not None and not _EARLIEST <= value <= _LATEST:
+            raise InvalidArgument(f"{name} must be between 1900-01-01 and 2299-12-31")
+        bounds.append(value)
+    since, until = bounds
+    if since and until and since >= until:
+        raise InvalidArgument("since must be before until")
+    return since, until
+
+
 def query_from_proto(request: audit_pb2.SearchRequest, tenant: str | None = None) -> Query:
     if request.page_size < 0 or request.page_size > MAX_PAGE:
         raise InvalidArgument(f"page_size must be between 1 and {MAX_PAGE}")
@@ -71,10 +94,7 @@ def query_from_proto(request: audit_pb2.SearchRequest, tenant: str | None = None
         raise InvalidArgument("page_token is not one this service issued") from None
     if offset < 0:
         raise InvalidArgument("page_token is not one this service issued")
-    since = request.since.ToDatetime(tzinfo=_UTC) if request.HasField("since") else None
-    until = request.until.ToDatetime(tzinfo=_UTC) if request.HasField("until") else None
-    if since and until and since >= until:
-        raise InvalidArgument("since must be before until")
+    since, until = time_range(request)
     return Query(
         since=since,
         until=until,
@@ -150,8 +170,7 @@ class AuditServicer(audit_pb2_grpc.AuditServiceServicer):
         group_by = request.group_by or "user"
         if group_by not in ("user", "tenant"):
             raise InvalidArgument(f"group_by must be 'user' or 'tenant', not {group_by!r}")
-        since = request.since.ToDatetime(tzinfo=_UTC) if request.HasField("since") else None
-        until = request.until.ToDatetime(tzinfo=_UTC) if request.HasField("until") else None
+        since, until = time_range(request)
         rows = await asyncio.to_thread(self._store.report, since, until, group_by, tenant)
         return audit_pb2.ReportResponse(
             rows=[
