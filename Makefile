@@ -7,7 +7,7 @@ UV := uv run --frozen
         cluster-up cluster-down testbed
 
 dev: bootstrap testbed web keycloak
-	$(UV) kubechat-devstack dev
+	$(UV) kubechat-devstack dev $(ARGS)
 
 test: bootstrap testbed web test-deps lint typecheck protos-check proto-lint
 	KUBECHAT_REQUIRE_TESTBED=1 KUBECHAT_REQUIRE_IDENTITY=1 $(UV) pytest -q
