@@ -86,26 +86,33 @@ to render the same mistakes, so they surface at `helm install`, not as crash loo
     name: {{ include "kubechat.fullname" . }}-config
 {{- end }}
 
-{{/* One secretKeyRef env var: (dict "ctx" $ "env" "KUBECHAT_X" "key" "x" "optional" false) */}}
-{{- define "kubechat.secretEnv" -}}
-{{- if and .ctx.Values.secrets.existingSecret .key }}
-- name: {{ .env }}
-  valueFrom:
-    secretKeyRef:
-      name: {{ .ctx.Values.secrets.existingSecret }}
-      key: {{ .key }}
-      {{- if .optional }}
-      optional: true
-      {{- end }}
+{{/* A container's env, after the shared ConfigMap (envFrom; env wins over it):
+  values:          KUBECHAT_* name -> plain value
+  secrets:         name -> key in secrets.existingSecret (the pod does not start without it)
+  optionalSecrets: name -> key read only when the Secret has it
+then the service's `env` from values. Secrets are left out when no Secret is named (dev). */}}
+{{- define "kubechat.env" -}}
+{{- $secret := .ctx.Values.secrets.existingSecret -}}
+{{- $env := list -}}
+{{- range $name, $value := .values }}
+{{- $env = append $env (dict "name" $name "value" (toString $value)) }}
+{{- end }}
+{{- if $secret }}
+{{- range $name, $key := .secrets }}
+{{- if $key }}
+{{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $key))) }}
 {{- end }}
 {{- end }}
-
-{{/* The service's `env` values, sorted by name. */}}
-{{- define "kubechat.extraEnv" -}}
+{{- range $name, $key := .optionalSecrets }}
+{{- if $key }}
+{{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $key "optional" true))) }}
+{{- end }}
+{{- end }}
+{{- end }}
 {{- range $name, $value := (index .ctx.Values .svc).env }}
-- name: {{ $name }}
-  value: {{ $value | toString | quote }}
+{{- $env = append $env (dict "name" $name "value" (toString $value)) }}
 {{- end }}
+{{- toYaml $env }}
 {{- end }}
 
 {{- define "kubechat.podSpecCommon" -}}

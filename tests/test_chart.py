@@ -1,0 +1,341 @@
+"""The Helm chart (charts/kubechat): lint it, render it and check what a cluster would get.
+
+helm is built from the Go module proxy by scripts/install-helm.sh into the cache outside the
+repo. Without it these tests are skipped with that command, unless KUBECHAT_REQUIRE_HELM=1
+(CI), which turns the skip into a failure. The last test applies every rendered object to the
+real test bed API server as a server-side dry run, so the API server validates the schema.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from kubernetes import client
+from kubernetes.dynamic import DynamicClient
+
+from kubechat_audit.config import AuditSettings
+from kubechat_devstack.cluster import ClusterHandle
+from kubechat_devstack.processes import cache_dir
+from kubechat_executor.config import ExecutorSettings
+from kubechat_gateway.config import GatewaySettings
+from kubechat_identity.config import IdentitySettings
+from kubechat_nlp.config import NlpSettings
+
+ROOT = Path(__file__).parent.parent
+CHART = ROOT / "charts" / "kubechat"
+INSTALL = ROOT / "scripts" / "install-helm.sh"
+RELEASE = "kc"
+NAMESPACE = "kubechat-chart"
+SETTINGS: dict[str, type[Any]] = {
+    "gateway": GatewaySettings,
+    "nlp": NlpSettings,
+    "executor": ExecutorSettings,
+    "audit": AuditSettings,
+    "identity": IdentitySettings,
+}
+GRPC_SERVICES = ("nlp", "executor", "audit", "identity")
+# What a production install sets: the chart refuses to render without these.
+PRODUCTION = {
+    "secrets.existingSecret": "kubechat-secrets",
+    "config.oidcIssuer": "https://sso.example.com/realms/kubechat",
+}
+
+Manifest = dict[str, Any]
+Render = Callable[..., list[Manifest]]
+
+
+def helm_path() -> Path | None:
+    version = re.search(r"HELM_VERSION:-([0-9.]+)}", INSTALL.read_text())
+    assert version, "scripts/install-helm.sh names no default HELM_VERSION"
+    built = cache_dir() / f"helm-v{version.group(1)}" / "helm"
+    if built.exists():
+        return built
+    found = shutil.which("helm")
+    return Path(found) if found else None
+
+
+@pytest.fixture(scope="module")
+def helm() -> Path:
+    path = helm_path()
+    if path is None:
+        message = "helm is missing; run: bash scripts/install-helm.sh"
+        if os.environ.get("KUBECHAT_REQUIRE_HELM") == "1":
+            pytest.fail(message)
+        pytest.skip(message)
+    return path
+
+
+def run_helm(helm: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(  # noqa: S603 - our own binary and arguments
+        [str(helm), *args], capture_output=True, text=True, timeout=120, check=False
+    )
+
+
+def set_args(values: dict[str, str]) -> list[str]:
+    return [arg for key, value in values.items() for arg in ("--set-string", f"{key}={value}")]
+
+
+@pytest.fixture(scope="module")
+def render(helm: Path) -> Render:
+    def render(values: dict[str, str] | None = None) -> list[Manifest]:
+        result = run_helm(
+            helm, "template", RELEASE, str(CHART), "--namespace", NAMESPACE,
+            *set_args(PRODUCTION if values is None else values),
+        )  # fmt: skip
+        assert result.returncode == 0, result.stderr
+        return [doc for doc in yaml.safe_load_all(result.stdout) if doc]
+
+    return render
+
+
+@pytest.fixture(scope="module")
+def manifests(render: Render) -> list[Manifest]:
+    return render()
+
+
+def one(manifests: list[Manifest], kind: str, name: str) -> Manifest:
+    found = [m for m in manifests if m["kind"] == kind and m["metadata"]["name"] == name]
+    assert len(found) == 1, f"expected one {kind} {name}, found {len(found)}"
+    return found[0]
+
+
+def name_of(service: str) -> str:
+    return f"{RELEASE}-kubechat-{service}"
+
+
+def container(manifests: list[Manifest], service: str) -> Manifest:
+    pod = one(manifests, "Deployment", name_of(service))["spec"]["template"]["spec"]
+    (only,) = pod["containers"]
+    return dict(only)
+
+
+def env_of(manifests: list[Manifest], service: str) -> dict[str, Manifest]:
+    return {e["name"]: e for e in container(manifests, service)["env"]}
+
+
+def labels_match(selector: dict[str, str], labels: dict[str, str]) -> bool:
+    return selector.items() <= labels.items()
+
+
+def test_lint_passes_for_production_values(helm: Path) -> None:
+    result = run_helm(helm, "lint", "--strict", str(CHART), *set_args(PRODUCTION))
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_each_service_scales_on_its_own(manifests: list[Manifest]) -> None:
+    for service in SETTINGS:
+        name = name_of(service)
+        deployment = one(manifests, "Deployment", name)
+        pod_labels = deployment["spec"]["template"]["metadata"]["labels"]
+        # Replicas belong to the HPA; a fixed count would fight it on every upgrade.
+        assert "replicas" not in deployment["spec"]
+        assert labels_match(deployment["spec"]["selector"]["matchLabels"], pod_labels)
+        hpa = one(manifests, "HorizontalPodAutoscaler", name)
+        assert hpa["spec"]["scaleTargetRef"] == {
+            "apiVersion": "apps/v1",
+            "kind": "Deployment",
+            "name": name,
+        }
+        assert hpa["spec"]["minReplicas"] >= 2  # a PDB with minAvailable 1 needs two
+        pdb = one(manifests, "PodDisruptionBudget", name)
+        assert labels_match(pdb["spec"]["selector"]["matchLabels"], pod_labels)
+        assert labels_match(one(manifests, "Service", name)["spec"]["selector"], pod_labels)
+        policy = one(manifests, "NetworkPolicy", name)
+        assert labels_match(policy["spec"]["podSelector"]["matchLabels"], pod_labels)
+        account = one(manifests, "ServiceAccount", name)
+        pod = deployment["spec"]["template"]["spec"]
+        assert pod["serviceAccountName"] == name
+        assert account["automountServiceAccountToken"] is (service == "executor")
+
+
+def test_grpc_probes_use_each_services_configured_port(manifests: list[Manifest]) -> None:
+    for service in GRPC_SERVICES:
+        port = SETTINGS[service]().grpc_port
+        main = container(manifests, service)
+        for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
+            assert main[probe]["grpc"] == {"port": port}, (service, probe)
+        assert main["ports"] == [{"name": "grpc", "containerPort": port}]
+        assert env_of(manifests, service)["KUBECHAT_GRPC_PORT"]["value"] == str(port)
+        service_ports = one(manifests, "Service", name_of(service))["spec"]["ports"]
+        assert [p["port"] for p in service_ports] == [port]
+
+
+def test_gateway_probes_http_and_serves_both_apis(manifests: list[Manifest]) -> None:
+    defaults = GatewaySettings()
+    main = container(manifests, "gateway")
+    ports = {p["name"]: p["containerPort"] for p in main["ports"]}
+    assert ports == {"http": defaults.http_port, "grpc": defaults.public_grpc_port}
+    assert main["livenessProbe"]["httpGet"] == {"path": "/healthz", "port": "http"}
+    assert main["readinessProbe"]["httpGet"] == {"path": "/readyz", "port": "http"}
+    service = one(manifests, "Service", name_of("gateway"))
+    assert {p["port"] for p in service["spec"]["ports"]} == set(ports.values())
+
+
+def test_gateway_reaches_each_peer_at_its_service(manifests: list[Manifest]) -> None:
+    config = one(manifests, "ConfigMap", f"{RELEASE}-kubechat-config")["data"]
+    for peer in GRPC_SERVICES:
+        host, port = config[f"KUBECHAT_{peer.upper()}_ADDRESS"].split(":")
+        service = one(manifests, "Service", host)
+        # Headless: the gateway's round_robin channel sees every replica, not one virtual IP.
+        assert service["spec"]["clusterIP"] == "None"
+        assert int(port) == SETTINGS[peer]().grpc_port
+    assert config["KUBECHAT_ENVIRONMENT"] == "production"
+    assert config["KUBECHAT_GRPC_HOST"] == config["KUBECHAT_HTTP_HOST"] == "0.0.0.0"  # noqa: S104
+
+
+def test_only_the_gateway_may_call_the_internal_services(manifests: list[Manifest]) -> None:
+    gateway_pods = one(manifests, "Deployment", name_of("gateway"))["spec"]["template"]
+    for service in GRPC_SERVICES:
+        policy = one(manifests, "NetworkPolicy", name_of(service))["spec"]
+        assert policy["policyTypes"] == ["Ingress"]
+        (rule,) = policy["ingress"]
+        (peer,) = rule["from"]
+        assert set(peer) == {"podSelector"}, "no namespace or IP block may call it"
+        assert labels_match(peer["podSelector"]["matchLabels"], gateway_pods["metadata"]["labels"])
+        for other in GRPC_SERVICES:
+            other_pods = one(manifests, "Deployment", name_of(other))["spec"]["template"]
+            assert not labels_match(
+                peer["podSelector"]["matchLabels"], other_pods["metadata"]["labels"]
+            )
+        assert rule["ports"] == [{"port": "grpc", "protocol": "TCP"}]
+    # The gateway is the entry point: open to everyone on its two ports by default.
+    gateway = one(manifests, "NetworkPolicy", name_of("gateway"))["spec"]
+    (rule,) = gateway["ingress"]
+    assert "from" not in rule
+    assert {p["port"] for p in rule["ports"]} == {"http", "grpc"}
+
+
+def test_the_executor_may_only_impersonate(manifests: list[Manifest]) -> None:
+    roles = [m for m in manifests if m["kind"] in ("ClusterRole", "Role")]
+    assert [r["metadata"]["name"] for r in roles] == [f"{name_of('executor')}-impersonate"]
+    (rule,) = roles[0]["rules"]
+    assert rule == {
+        "apiGroups": [""],
+        "resources": ["users", "groups", "serviceaccounts"],
+        "verbs": ["impersonate"],
+    }
+    bindings = [m for m in manifests if m["kind"] in ("ClusterRoleBinding", "RoleBinding")]
+    (binding,) = bindings
+    assert binding["roleRef"]["name"] == roles[0]["metadata"]["name"]
+    assert binding["subjects"] == [
+        {"kind": "ServiceAccount", "name": name_of("executor"), "namespace": NAMESPACE}
+    ]
+    kubeconfig = one(manifests, "ConfigMap", f"{name_of('executor')}-kubeconfig")
+    user = yaml.safe_load(kubeconfig["data"]["config"])["users"][0]["user"]
+    # Its own projected token, read from the file the kubelet keeps fresh; no stored secret.
+    assert user == {"tokenFile": "/var/run/secrets/kubernetes.io/serviceaccount/token"}
+
+
+def test_secrets_come_only_from_the_existing_secret(manifests: list[Manifest]) -> None:
+    assert not [m for m in manifests if m["kind"] == "Secret"]
+    expected = {
+        "gateway": {"KUBECHAT_DATABASE_URL"},
+        "executor": {"KUBECHAT_DATABASE_URL", "KUBECHAT_ENCRYPTION_KEY"},
+        "identity": {"KUBECHAT_KEYCLOAK_ADMIN_CLIENT_SECRET"},
+    }
+    for service, names in expected.items():
+        env = env_of(manifests, service)
+        for name in names:
+            ref = env[name]["valueFrom"]["secretKeyRef"]
+            assert ref["name"] == PRODUCTION["secrets.existingSecret"]
+            assert "optional" not in ref, f"{service} must not start without {name}"
+    for service in SETTINGS:
+        for name, entry in env_of(manifests, service).items():
+            if "value" in entry:
+                assert not re.search(r"(KEY|SECRET|PASSWORD|TOKEN|DATABASE_URL)$", name), name
+
+
+def test_every_setting_the_chart_sets_exists(manifests: list[Manifest]) -> None:
+    # A misspelt KUBECHAT_* name is silently ignored by pydantic-settings.
+    fields = {
+        service: {f"KUBECHAT_{name.upper()}" for name in settings.model_fields}
+        for service, settings in SETTINGS.items()
+    }
+    shared = one(manifests, "ConfigMap", f"{RELEASE}-kubechat-config")["data"]
+    for name in shared:
+        assert any(name in known for known in fields.values()), f"{name} is not a setting"
+    for service in SETTINGS:
+        for name in env_of(manifests, service):
+            assert name in fields[service], f"{service}: {name} is not a setting"
+
+
+def test_pods_run_as_non_root_with_a_read_only_root(manifests: list[Manifest]) -> None:
+    for service in SETTINGS:
+        pod = one(manifests, "Deployment", name_of(service))["spec"]["template"]["spec"]
+        assert pod["securityContext"]["runAsNonRoot"] is True
+        assert pod["securityContext"]["runAsUser"] != 0
+        main = container(manifests, service)
+        assert main["securityContext"]["readOnlyRootFilesystem"] is True
+        assert main["securityContext"]["allowPrivilegeEscalation"] is False
+        assert main["securityContext"]["capabilities"] == {"drop": ["ALL"]}
+        assert {"cpu", "memory"} <= set(main["resources"]["requests"])
+        assert {"cpu", "memory"} <= set(main["resources"]["limits"])
+        assert main["image"] == f"kubechat/{service}:0.1.0"
+
+
+@pytest.mark.parametrize(
+    ("values", "complaint"),
+    [
+        ({}, "secrets.existingSecret is required"),
+        ({**PRODUCTION, "secrets.keys.encryptionKey": ""}, "secrets.keys.encryptionKey"),
+        ({**PRODUCTION, "config.oidcIssuer": ""}, "config.oidcIssuer is required"),
+        ({**PRODUCTION, "config.clickhouseUrl": ""}, "config.clickhouseUrl is required"),
+        ({**PRODUCTION, "gateway.authMode": "dev"}, "gateway.authMode must be oidc"),
+        ({**PRODUCTION, "executor.env.KUBECHAT_ENCRYPTION_KEY": "x"}, "looks like a secret"),
+        ({"environment": "staging"}, "environment must be dev, test or production"),
+    ],
+)
+def test_production_refuses_to_render_without_real_secrets(
+    helm: Path, values: dict[str, str], complaint: str
+) -> None:
+    result = run_helm(helm, "template", RELEASE, str(CHART), *set_args(values))
+    assert result.returncode != 0
+    assert complaint in result.stderr
+
+
+def test_dev_renders_without_a_secret(render: Render) -> None:
+    manifests = render({"environment": "dev", "gateway.authMode": "dev"})
+    env = env_of(manifests, "executor")
+    assert "KUBECHAT_ENCRYPTION_KEY" not in env  # the service falls back to its dev key
+    config = one(manifests, "ConfigMap", f"{RELEASE}-kubechat-config")["data"]
+    assert config["KUBECHAT_ENVIRONMENT"] == "dev"
+
+
+# -- the real API server ----------------------------------------------------------------
+
+
+@pytest.fixture
+def chart_namespace(kube_cluster: ClusterHandle) -> Iterator[client.ApiClient]:
+    api = kube_cluster.api_client("admin")
+    core = client.CoreV1Api(api)
+    core.create_namespace(client.V1Namespace(metadata=client.V1ObjectMeta(name=NAMESPACE)))
+    try:
+        yield api
+    finally:
+        core.delete_namespace(NAMESPACE)
+        api.close()  # type: ignore[no-untyped-call]
+
+
+@pytest.mark.e2e
+def test_the_api_server_accepts_every_object(
+    manifests: list[Manifest], chart_namespace: client.ApiClient
+) -> None:
+    """Server-side dry run: the API server validates schema, probes and RBAC objects."""
+    dynamic = DynamicClient(chart_namespace)
+    refused = []
+    for manifest in manifests:
+        resource = dynamic.resources.get(api_version=manifest["apiVersion"], kind=manifest["kind"])
+        namespace = NAMESPACE if resource.namespaced else None
+        try:
+            dynamic.create(resource, body=manifest, namespace=namespace, dry_run="All")
+        except client.ApiException as exc:
+            refused.append(f"{manifest['kind']} {manifest['metadata']['name']}: {exc.body}")
+    assert not refused, "\n".join(refused)
