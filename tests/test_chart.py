@@ -312,7 +312,7 @@ def test_dev_renders_without_a_secret(render: Render) -> None:
 # -- the real API server ----------------------------------------------------------------
 
 
-@pytest.fixture
+@pytest.fixture(scope="module")
 def chart_namespace(kube_cluster: ClusterHandle) -> Iterator[client.ApiClient]:
     api = kube_cluster.api_client("admin")
     core = client.CoreV1Api(api)
@@ -329,13 +329,64 @@ def test_the_api_server_accepts_every_object(
     manifests: list[Manifest], chart_namespace: client.ApiClient
 ) -> None:
     """Server-side dry run: the API server validates schema, probes and RBAC objects."""
-    dynamic = DynamicClient(chart_namespace)
+    dynamic = DynamicClient(chart_namespace)  # type: ignore[no-untyped-call]
     refused = []
     for manifest in manifests:
         resource = dynamic.resources.get(api_version=manifest["apiVersion"], kind=manifest["kind"])
         namespace = NAMESPACE if resource.namespaced else None
         try:
-            dynamic.create(resource, body=manifest, namespace=namespace, dry_run="All")
+            dynamic.create(  # type: ignore[no-untyped-call]
+                resource, body=manifest, namespace=namespace, dry_run="All"
+            )
         except client.ApiException as exc:
             refused.append(f"{manifest['kind']} {manifest['metadata']['name']}: {exc.body}")
     assert not refused, "\n".join(refused)
+
+
+@pytest.mark.e2e
+def test_the_executor_account_can_impersonate_and_nothing_else(
+    manifests: list[Manifest], chart_namespace: client.ApiClient
+) -> None:
+    """Apply the executor's account and RBAC for real and ask the authorizer what it may do."""
+    dynamic = DynamicClient(chart_namespace)  # type: ignore[no-untyped-call]
+    rbac = [
+        m
+        for m in manifests
+        if m["kind"] in ("ClusterRole", "ClusterRoleBinding")
+        or (m["kind"] == "ServiceAccount" and m["metadata"]["name"] == name_of("executor"))
+    ]
+    created = []
+    try:
+        for manifest in rbac:
+            resource = dynamic.resources.get(
+                api_version=manifest["apiVersion"], kind=manifest["kind"]
+            )
+            namespace = NAMESPACE if resource.namespaced else None
+            dynamic.create(resource, body=manifest, namespace=namespace)  # type: ignore[no-untyped-call]
+            created.append((resource, manifest["metadata"]["name"], namespace))
+        account = f"system:serviceaccount:{NAMESPACE}:{name_of('executor')}"
+        authorization = client.AuthorizationV1Api(chart_namespace)
+
+        def allowed(verb: str, resource: str, group: str = "") -> bool:
+            review = client.V1SubjectAccessReview(
+                spec=client.V1SubjectAccessReviewSpec(
+                    user=account,
+                    groups=["system:serviceaccounts", f"system:serviceaccounts:{NAMESPACE}"],
+                    resource_attributes=client.V1ResourceAttributes(
+                        verb=verb, resource=resource, group=group, namespace="default"
+                    ),
+                )
+            )
+            answer = authorization.create_subject_access_review(review)
+            return answer.status is not None and bool(answer.status.allowed)
+
+        assert allowed("impersonate", "users")
+        assert allowed("impersonate", "groups")
+        assert allowed("impersonate", "serviceaccounts")
+        assert not allowed("list", "pods")
+        assert not allowed("get", "secrets")
+        assert not allowed("patch", "deployments", "apps")
+        assert not allowed("create", "clusterrolebindings", "rbac.authorization.k8s.io")
+    finally:
+        for resource, name, namespace in reversed(created):
+            dynamic.delete(resource, name=name, namespace=namespace)  # type: ignore[no-untyped-call]
