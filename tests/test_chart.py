@@ -307,6 +307,8 @@ def test_dev_renders_without_a_secret(render: Render) -> None:
     assert "KUBECHAT_ENCRYPTION_KEY" not in env  # the service falls back to its dev key
     config = one(manifests, "ConfigMap", f"{RELEASE}-kubechat-config")["data"]
     assert config["KUBECHAT_ENVIRONMENT"] == "dev"
+    # The root filesystem is read-only: SQLite must live in the pod's /tmp volume.
+    assert config["KUBECHAT_DATABASE_URL"] == "sqlite:////tmp/kubechat.db"
 
 
 # -- the real API server ----------------------------------------------------------------
