@@ -234,6 +234,15 @@ def test_the_executor_may_only_impersonate(manifests: list[Manifest]) -> None:
     assert user == {"tokenFile": "/var/run/secrets/kubernetes.io/serviceaccount/token"}
 
 
+def test_more_secrets_are_wired_by_key_never_by_value(render: Render) -> None:
+    hec = "audit.secretEnv.KUBECHAT_SPLUNK_HEC_TOKEN"
+    env = env_of(render({**PRODUCTION, hec: "splunk-hec-token"}), "audit")
+    assert env["KUBECHAT_SPLUNK_HEC_TOKEN"]["valueFrom"]["secretKeyRef"] == {
+        "name": PRODUCTION["secrets.existingSecret"],
+        "key": "splunk-hec-token",
+    }
+
+
 def test_secrets_come_only_from_the_existing_secret(manifests: list[Manifest]) -> None:
     assert not [m for m in manifests if m["kind"] == "Secret"]
     expected = {

@@ -71,7 +71,7 @@ to render the same mistakes, so they surface at `helm install`, not as crash loo
 {{- range $svc := list "gateway" "nlp" "executor" "audit" "identity" }}
 {{- range $name, $value := (index $.Values $svc).env }}
 {{- if regexMatch "(?i)(KEY|SECRET|PASSWORD|TOKEN)$" $name }}
-{{- fail (printf "%s.env.%s looks like a secret: put it in secrets.existingSecret, not in values" $svc $name) }}
+{{- fail (printf "%s.env.%s looks like a secret: put it in secrets.existingSecret and name its key in %s.secretEnv" $svc $name $svc) }}
 {{- end }}
 {{- end }}
 {{- end }}
@@ -90,7 +90,7 @@ to render the same mistakes, so they surface at `helm install`, not as crash loo
   values:          KUBECHAT_* name -> plain value
   secrets:         name -> key in secrets.existingSecret (the pod does not start without it)
   optionalSecrets: name -> key read only when the Secret has it
-then the service's `env` from values. Secrets are left out when no Secret is named (dev). */}}
+then the service's `secretEnv` (name -> key in the Secret) and `env` (name -> value). Secrets are left out when no Secret is named (dev). */}}
 {{- define "kubechat.env" -}}
 {{- $secret := .ctx.Values.secrets.existingSecret -}}
 {{- $env := list -}}
@@ -102,6 +102,9 @@ then the service's `env` from values. Secrets are left out when no Secret is nam
 {{- if $key }}
 {{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $key))) }}
 {{- end }}
+{{- end }}
+{{- range $name, $key := (index .ctx.Values .svc).secretEnv }}
+{{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $key))) }}
 {{- end }}
 {{- range $name, $key := .optionalSecrets }}
 {{- if $key }}
