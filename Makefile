@@ -3,14 +3,14 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
 UV := uv run --frozen
 
-.PHONY: dev test test-deps web keycloak bootstrap lint typecheck protos protos-check proto-lint unit e2e eval bench \
+.PHONY: dev test test-deps web keycloak helm bootstrap lint typecheck protos protos-check proto-lint unit e2e eval bench \
         cluster-up cluster-down testbed
 
 dev: bootstrap testbed web keycloak
 	$(UV) kubechat-devstack dev $(ARGS)
 
-test: bootstrap testbed web test-deps lint typecheck protos-check proto-lint
-	KUBECHAT_REQUIRE_TESTBED=1 KUBECHAT_REQUIRE_IDENTITY=1 $(UV) pytest -q
+test: bootstrap testbed web test-deps helm lint typecheck protos-check proto-lint
+	KUBECHAT_REQUIRE_TESTBED=1 KUBECHAT_REQUIRE_IDENTITY=1 KUBECHAT_REQUIRE_HELM=1 $(UV) pytest -q
 
 bootstrap:
 	@bash scripts/bootstrap.sh
@@ -23,6 +23,10 @@ web:
 	@bash scripts/build-web.sh
 
 # Servers and tools only the tests need: Keycloak, OpenLDAP, Chromium.
+# helm (chart lint and render tests), built from the Go module proxy, cached by version.
+helm:
+	@bash scripts/install-helm.sh >/dev/null
+
 # Keycloak's distribution from Maven Central, built once (`kc.sh build`), cached by version.
 keycloak:
 	@bash scripts/install-keycloak.sh >/dev/null
