@@ -202,10 +202,17 @@ def checks_for(ctx: Context, verb: str, applied: list[Applied]) -> list[Check]:
         elif verb in ("cordon", "uncordon") or (plural == "nodes" and verb == "drain"):
             checks.append(_field_check(ctx, mutation, "unschedulable"))
         elif plural in WORKLOADS and (
-            _spec(item.before) != _spec(item.after) or verb.startswith("rollout.")
+            _spec(item.before) != _spec(item.after)
+            or verb.startswith("rollout.")
+            or verb == "scale"
         ):
             paused = _spec(item.after).get("paused")
-            checks.append(_accepted(mutation, item) if paused else _rollout_check(ctx, item))
+            check = _accepted(mutation, item) if paused else _rollout_check(ctx, item)
+            if _spec(item.before) == _spec(item.after):
+                # "Scale to 3" when it already is 3 still promises 3/3 available; there is
+                # simply nothing to roll back to.
+                check.rollback = None
+            checks.append(check)
         else:
             checks.append(_accepted(mutation, item))
     return checks
