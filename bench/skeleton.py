@@ -49,7 +49,11 @@ async def concurrent(
     async def worker(client: httpx.AsyncClient) -> None:
         nonlocal ok, errors
         while time.perf_counter() < deadline:
-            response = await client.post(url, json=body)
+            try:
+                response = await client.post(url, json=body)
+            except httpx.HTTPError:
+                errors += 1  # a dropped connection is an error to report, not a crash
+                continue
             if response.status_code == 200:
                 ok += 1
             else:
