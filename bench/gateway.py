@@ -41,7 +41,8 @@ BENCH_CLIENT = "kubechat-bench"
 QUESTIONS = {
     "alice": ["list pods in dev", "show deployments in dev", "list services in dev"],
     "bob": ["list pods in staging", "show deployments in prod"],
-    "carol": ["list pods in payments", "show deployments in all namespaces"],
+    # carol must give a one-time code, which a password grant cannot; acme-admin has her rights.
+    "acme-admin": ["list pods in payments", "show deployments in all namespaces"],
 }
 
 
@@ -72,7 +73,9 @@ def tokens_for(keycloak: Keycloak, users: list[str]) -> dict[str, str]:
     headers = {"Authorization": f"Bearer {admin}"}
     base = f"{keycloak.url}/admin/realms/{REALM}/clients"
     web = httpx.get(base, params={"clientId": "kubechat-web"}, headers=headers).json()[0]
-    httpx.post(
+    # The web client's mappers (tenant, groups, audience), copied without their ids.
+    mappers = [{k: v for k, v in m.items() if k != "id"} for m in web.get("protocolMappers", [])]
+    created = httpx.post(
         base,
         headers=headers,
         json={
@@ -80,9 +83,13 @@ def tokens_for(keycloak: Keycloak, users: list[str]) -> dict[str, str]:
             "publicClient": True,
             "standardFlowEnabled": False,
             "directAccessGrantsEnabled": True,
-            "protocolMappers": web.get("protocolMappers", []),
+            "protocolMappers": mappers,
         },
     )
+    if created.status_code not in (201, 409):
+        raise SystemExit(
+            f"bench: cannot create {BENCH_CLIENT}: {created.status_code} {created.text}"
+        )
     tokens = {}
     for user in users:
         reply = httpx.post(
@@ -95,7 +102,8 @@ def tokens_for(keycloak: Keycloak, users: list[str]) -> dict[str, str]:
                 "scope": "openid",
             },
         )
-        reply.raise_for_status()
+        if reply.status_code != 200:
+            raise SystemExit(f"bench: no token for {user}: {reply.status_code} {reply.text}")
         tokens[user] = reply.json()["access_token"]
     return tokens
 
