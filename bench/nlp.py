@@ -1,20 +1,29 @@
-"""Parse latency and throughput of the nlp rules engine, in process, on one core.
+"""Parse latency and throughput of the nlp rules engine.
 
-Runs every query of the dev set (or --file) --repeat times through a fresh RulesEngine
-(so the typo cache starts cold) and prints p50/p95/p99 per query and queries per second.
-No cluster, no network.
+1. In process, on one core: every query of the dev set (or --file) --repeat times through a
+   fresh RulesEngine (so the typo cache starts cold); p50/p95/p99 and queries per second.
+2. The gRPC round trip, reported separately: the real `kubechat-nlp` service (with Redis for
+   conversation context) on a free port, IntentService.Parse called sequentially and then
+   by --concurrency callers.
 
-    uv run python bench/nlp.py [--file /work/shared/eval/nl2kubectl-dev.jsonl] [--repeat 20]
+    uv run python bench/nlp.py [--file ../shared/eval/nl2kubectl-dev.jsonl] [--repeat 20]
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import tempfile
 import time
 from pathlib import Path
 
+from kubechat import grpc as kc_grpc
+from kubechat.v1 import intent_pb2, intent_pb2_grpc
+from kubechat_devstack.stack import Ports, Stack
 from kubechat_nlp import ConversationContext, RulesEngine
+
+DEV_SET = Path(__file__).resolve().parents[1].parent / "shared/eval/nl2kubectl-dev.jsonl"
 
 
 def percentile(values: list[float], q: float) -> float:
@@ -24,8 +33,10 @@ def percentile(values: list[float], q: float) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--file", type=Path, default=Path("/work/shared/eval/nl2kubectl-dev.jsonl"))
+    parser.add_argument("--file", type=Path, default=DEV_SET)
     parser.add_argument("--repeat", type=int, default=20)
+    parser.add_argument("--grpc-calls", type=int, default=2000)
+    parser.add_argument("--concurrency", type=int, default=20)
     args = parser.parse_args()
     queries = [
         json.loads(line)["query"]
@@ -48,6 +59,65 @@ def main() -> None:
         f"  p99 {percentile(latencies, 0.99):.3f}  max {max(latencies):.3f}"
     )
     print(f"throughput  {len(latencies) / elapsed:.0f} queries/s on one core")
+    grpc_round_trip(queries, args.grpc_calls, args.concurrency)
+
+
+def grpc_round_trip(queries: list[str], calls: int, concurrency: int) -> None:
+    with tempfile.TemporaryDirectory(prefix="kubechat-bench-nlp-") as tmp:
+        stack = Stack(base_dir=Path(tmp), ports=Ports.free())
+        try:
+            stack.start_redis()
+            stack.start_service("nlp")
+            sequential, parallel, elapsed = asyncio.run(
+                _calls(stack.address("nlp"), queries, calls, concurrency)
+            )
+        finally:
+            stack.stop()
+    print(f"gRPC Parse round trip, {len(sequential)} sequential calls (with Redis context):")
+    print(
+        f"latency ms  p50 {percentile(sequential, 0.50):.2f}  "
+        f"p95 {percentile(sequential, 0.95):.2f}  p99 {percentile(sequential, 0.99):.2f}"
+    )
+    print(
+        f"throughput  {parallel / elapsed:.0f} calls/s with {concurrency} concurrent callers "
+        "(one nlp process)"
+    )
+
+
+async def _calls(
+    address: str, queries: list[str], calls: int, concurrency: int
+) -> tuple[list[float], int, float]:
+    async with kc_grpc.channel(address) as channel:
+        stub = intent_pb2_grpc.IntentServiceStub(channel)
+
+        async def parse(index: int) -> None:
+            request = intent_pb2.ParseRequest(
+                text=queries[index % len(queries)], conversation_id=f"bench-{index % 50}"
+            )
+            await stub.Parse(request, timeout=10)
+
+        for index in range(50):  # warm-up: connection, caches
+            await parse(index)
+        sequential: list[float] = []
+        for index in range(calls):
+            t0 = time.perf_counter()
+            await parse(index)
+            sequential.append((time.perf_counter() - t0) * 1000)
+
+        done = 0
+        deadline = time.perf_counter() + 10.0
+
+        async def caller(offset: int) -> None:
+            nonlocal done
+            index = offset
+            while time.perf_counter() < deadline:
+                await parse(index)
+                done += 1
+                index += concurrency
+
+        started = time.perf_counter()
+        await asyncio.gather(*(caller(i) for i in range(concurrency)))
+        return sequential, done, time.perf_counter() - started
 
 
 if __name__ == "__main__":

@@ -22,7 +22,8 @@ from kubechat_nlp.llm.registry import ModelRegistry
 from kubechat_nlp.model import Plan
 
 _HERE = Path(__file__).resolve()
-_DEFAULT_FILE = Path("/work/shared/eval/nl2kubectl-dev.jsonl")
+# The shared evaluation data sits beside the repository (../shared/eval).
+_DEFAULT_FILE = Path(__file__).resolve().parents[5].parent / "shared/eval/nl2kubectl-dev.jsonl"
 _DEFAULT_MULTITURN = _HERE.parents[3] / "evaluation" / "multiturn.jsonl"
 
 
