@@ -24,6 +24,7 @@ import grpc
 from kubernetes import client
 
 from kubechat.grpc import channel
+from kubechat.stats import percentile
 from kubechat.v1 import common_pb2, executor_pb2, executor_pb2_grpc
 from kubechat_devstack.cluster import NODE_ANNOTATION, start_cluster
 from kubechat_devstack.stack import Ports, Stack
@@ -31,11 +32,6 @@ from kubechat_devstack.stack import Ports, Stack
 NAMESPACE = "bench"
 CAROL = common_pb2.Principal(user="carol", k8s_user="carol", k8s_groups=["kubechat:admins"])
 PODS = common_pb2.ResourceRef(version="v1", kind="Pod", plural="pods", namespaced=True)
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def big_node(pods: int) -> dict[str, Any]:

@@ -25,17 +25,13 @@ import grpc
 import httpx
 
 from kubechat import grpc as kc_grpc
+from kubechat.stats import percentile
 from kubechat.v1 import identity_pb2, identity_pb2_grpc
 from kubechat_devstack.keycloak import REALM_FILE, Keycloak
 from kubechat_devstack.processes import ManagedProcess, free_port
 from kubechat_devstack.stack import grpc_serving
 
 REALM = "kubechat"
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def alice_token(keycloak: Keycloak) -> str:

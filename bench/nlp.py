@@ -19,16 +19,12 @@ import time
 from pathlib import Path
 
 from kubechat import grpc as kc_grpc
+from kubechat.stats import percentile
 from kubechat.v1 import intent_pb2, intent_pb2_grpc
 from kubechat_devstack.stack import Ports, Stack
 from kubechat_nlp import ConversationContext, RulesEngine
 
 DEV_SET = Path(__file__).resolve().parents[1].parent / "shared/eval/nl2kubectl-dev.jsonl"
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 def main() -> None:

@@ -20,12 +20,8 @@ from pathlib import Path
 
 import httpx
 
+from kubechat.stats import percentile
 from kubechat_devstack.stack import Ports, Stack
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, int(q * len(ordered)))]
 
 
 async def sequential(url: str, count: int, body: dict[str, str]) -> list[float]:

@@ -11,13 +11,14 @@ import sys
 import time
 from pathlib import Path
 
+from kubechat.stats import percentile
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.engine import Engine, RulesEngine
 from kubechat_nlp.evaluation.scoring import Report, read_jsonl, score_multiturn, score_single
 from kubechat_nlp.llm.config import ModelConfig, ModelsFile, TenantModels
 from kubechat_nlp.llm.hybrid import HybridEngine
-from kubechat_nlp.llm.metrics import format_metrics, percentile
+from kubechat_nlp.llm.metrics import format_metrics
 from kubechat_nlp.llm.registry import ModelRegistry
 from kubechat_nlp.model import Plan
 

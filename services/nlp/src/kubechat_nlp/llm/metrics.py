@@ -6,13 +6,7 @@ import threading
 from collections import deque
 from dataclasses import dataclass, field
 
-
-def percentile(values: list[float], q: float) -> float:
-    if not values:
-        return 0.0
-    ordered = sorted(values)
-    index = min(len(ordered) - 1, max(0, round(q * (len(ordered) - 1))))
-    return ordered[index]
+from kubechat.stats import percentile
 
 
 @dataclass(slots=True)
