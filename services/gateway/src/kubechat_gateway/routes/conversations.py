@@ -7,6 +7,7 @@ import csv
 import io
 import json
 import uuid
+from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Annotated, Any
 
@@ -15,6 +16,7 @@ from fastapi.responses import Response
 
 from kubechat_gateway.deps import PrincipalDep
 from kubechat_gateway.deps_chat import ChatDep, HubDep, StoreDep
+from kubechat_gateway.hub import EventHub
 from kubechat_gateway.models import Conversation, Message
 from kubechat_gateway.schemas import ErrorResponse
 from kubechat_gateway.schemas_chat import (
@@ -191,6 +193,20 @@ async def export_conversation(
     )
 
 
+def _collect_and_publish(
+    hub: EventHub, conversation_id: str
+) -> tuple[list[dict[str, Any]], Callable[[dict[str, Any]], Awaitable[None]]]:
+    """An emitter that both answers this request (the list) and reaches every WebSocket
+    watching the conversation (the hub)."""
+    events: list[dict[str, Any]] = []
+
+    async def emit(event: dict[str, Any]) -> None:
+        events.append(event)
+        await hub.publish(conversation_id, event)
+
+    return events, emit
+
+
 @router.post(
     "/{conversation_id}/confirm",
     response_model=ChatEventList,
@@ -204,12 +220,7 @@ async def confirm(
     hub: HubDep,
     principal: PrincipalDep,
 ) -> ChatEventList:
-    events: list[dict[str, Any]] = []
-
-    async def emit(event: dict[str, Any]) -> None:
-        events.append(event)
-        await hub.publish(conversation_id, event)
-
+    events, emit = _collect_and_publish(hub, conversation_id)
     await chat.confirm(principal, conversation_id, body.confirmation_id, body.typed_name, emit)
     return ChatEventList(events=events)
 
@@ -227,11 +238,6 @@ async def cancel(
     hub: HubDep,
     principal: PrincipalDep,
 ) -> ChatEventList:
-    events: list[dict[str, Any]] = []
-
-    async def emit(event: dict[str, Any]) -> None:
-        events.append(event)
-        await hub.publish(conversation_id, event)
-
+    events, emit = _collect_and_publish(hub, conversation_id)
     await chat.cancel(principal, conversation_id, body.confirmation_id, emit)
     return ChatEventList(events=events)
