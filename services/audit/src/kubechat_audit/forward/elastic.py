@@ -10,13 +10,14 @@ import httpx
 
 from kubechat.events import AuditEvent
 from kubechat_audit.forward.base import SinkRejected
-from kubechat_audit.forward.http import SinkUnavailable, check_response, http_client
+from kubechat_audit.forward.http import HttpSink, SinkUnavailable
 
 _ALREADY_THERE = 409
 
 
-class ElasticForwarder:
+class ElasticForwarder(HttpSink):
     name = "elastic"
+    product = "Elasticsearch"
 
     def __init__(
         self,
@@ -30,16 +31,16 @@ class ElasticForwarder:
         timeout: float = 10.0,
         client: httpx.AsyncClient | None = None,
     ) -> None:
-        self._endpoint = url.rstrip("/") + "/_bulk"
-        self._index = index
-        self._headers = {"Content-Type": "application/x-ndjson"}
+        headers = {"Content-Type": "application/x-ndjson"}
         if api_key:
-            self._headers["Authorization"] = f"ApiKey {api_key}"
+            headers["Authorization"] = f"ApiKey {api_key}"
         elif username:
             basic = base64.b64encode(f"{username}:{password}".encode()).decode()
-            self._headers["Authorization"] = f"Basic {basic}"
-        self._client = client or http_client(verify, timeout)
-        self._reachable = False
+            headers["Authorization"] = f"Basic {basic}"
+        super().__init__(
+            url.rstrip("/") + "/_bulk", headers, verify=verify, timeout=timeout, client=client
+        )
+        self._index = index
 
     def body(self, events: list[AuditEvent]) -> bytes:
         lines = []
@@ -52,15 +53,7 @@ class ElasticForwarder:
         return ("\n".join(lines) + "\n").encode()  # _bulk requires the final newline
 
     async def send(self, events: list[AuditEvent]) -> None:
-        try:
-            response = await self._client.post(
-                self._endpoint, content=self.body(events), headers=self._headers
-            )
-        except httpx.HTTPError as exc:
-            self._reachable = False
-            raise SinkUnavailable(f"Elasticsearch at {self._endpoint}: {exc}") from exc
-        self._reachable = True
-        check_response(response, "Elasticsearch")
+        response = await self.post(self.body(events))
         result = response.json()
         if not result.get("errors"):
             return
@@ -76,9 +69,3 @@ class ElasticForwarder:
             # Retry the whole batch: the items already stored come back as 409.
             raise SinkUnavailable(f"Elasticsearch could not store {len(failed)} items yet")
         raise SinkRejected(f"Elasticsearch rejected {len(failed)} items: {failed[0]}")
-
-    async def healthy(self) -> bool:
-        return self._reachable
-
-    async def close(self) -> None:
-        await self._client.aclose()

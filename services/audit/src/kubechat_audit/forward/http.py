@@ -32,3 +32,40 @@ def check_response(response: httpx.Response, sink: str) -> None:
     if response.status_code in (401, 403):
         raise SinkUnavailable(f"{sink} refused our credentials ({response.status_code})")
     raise SinkRejected(f"{sink} rejected the batch: {response.status_code} {response.text[:300]}")
+
+
+class HttpSink:
+    """What both HTTP forwarders share: one client, one endpoint, reachability as last
+    seen, and a POST whose outcome is classified by `check_response`."""
+
+    product = "HTTP sink"
+
+    def __init__(
+        self,
+        endpoint: str,
+        headers: dict[str, str],
+        *,
+        verify: bool,
+        timeout: float,
+        client: httpx.AsyncClient | None,
+    ) -> None:
+        self._endpoint = endpoint
+        self._headers = headers
+        self._client = client or http_client(verify, timeout)
+        self._reachable = False
+
+    async def post(self, body: bytes) -> httpx.Response:
+        try:
+            response = await self._client.post(self._endpoint, content=body, headers=self._headers)
+        except httpx.HTTPError as exc:
+            self._reachable = False
+            raise SinkUnavailable(f"{self.product} at {self._endpoint}: {exc}") from exc
+        self._reachable = True
+        check_response(response, self.product)
+        return response
+
+    async def healthy(self) -> bool:
+        return self._reachable
+
+    async def close(self) -> None:
+        await self._client.aclose()

@@ -9,11 +9,12 @@ import socket
 import httpx
 
 from kubechat.events import AuditEvent
-from kubechat_audit.forward.http import SinkUnavailable, check_response, http_client
+from kubechat_audit.forward.http import HttpSink
 
 
-class SplunkForwarder:
+class SplunkForwarder(HttpSink):
     name = "splunk"
+    product = "Splunk HEC"
 
     def __init__(
         self,
@@ -25,12 +26,15 @@ class SplunkForwarder:
         timeout: float = 10.0,
         client: httpx.AsyncClient | None = None,
     ) -> None:
-        self._endpoint = url.rstrip("/") + "/services/collector/event"
-        self._headers = {"Authorization": f"Splunk {token}", "Content-Type": "application/json"}
+        super().__init__(
+            url.rstrip("/") + "/services/collector/event",
+            {"Authorization": f"Splunk {token}", "Content-Type": "application/json"},
+            verify=verify,
+            timeout=timeout,
+            client=client,
+        )
         self._index = index
         self._host = socket.gethostname()
-        self._client = client or http_client(verify, timeout)
-        self._reachable = False
 
     def body(self, events: list[AuditEvent]) -> bytes:
         lines = []
@@ -49,18 +53,4 @@ class SplunkForwarder:
         return "\n".join(lines).encode()
 
     async def send(self, events: list[AuditEvent]) -> None:
-        try:
-            response = await self._client.post(
-                self._endpoint, content=self.body(events), headers=self._headers
-            )
-        except httpx.HTTPError as exc:
-            self._reachable = False
-            raise SinkUnavailable(f"Splunk HEC at {self._endpoint}: {exc}") from exc
-        self._reachable = True
-        check_response(response, "Splunk HEC")
-
-    async def healthy(self) -> bool:
-        return self._reachable
-
-    async def close(self) -> None:
-        await self._client.aclose()
+        await self.post(self.body(events))
