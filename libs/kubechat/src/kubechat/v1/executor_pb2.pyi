@@ -722,3 +722,230 @@ class ApproveResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___ApproveResponse: _TypeAlias = ApproveResponse  # noqa: Y015
+
+@_typing.final
+class GetClusterViewRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    CLUSTER_ID_FIELD_NUMBER: _builtins.int
+    PRINCIPAL_FIELD_NUMBER: _builtins.int
+    KNOWN_VERSION_FIELD_NUMBER: _builtins.int
+    NAMESPACES_FIELD_NUMBER: _builtins.int
+    cluster_id: _builtins.str
+    """empty: the default cluster"""
+    known_version: _builtins.str
+    """The version the caller holds; when it is still current the answer is `unchanged`."""
+    @_builtins.property
+    def principal(self) -> _common_pb2.Principal: ...
+    @_builtins.property
+    def namespaces(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
+        """Namespaces to look into when the user may not list namespaces cluster-wide (the
+        conversation's namespace, say). Each is listed as the user; one the user may not read
+        adds nothing.
+        """
+
+    def __init__(
+        self,
+        *,
+        cluster_id: _builtins.str = ...,
+        principal: _common_pb2.Principal | None = ...,
+        known_version: _builtins.str = ...,
+        namespaces: _abc.Iterable[_builtins.str] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["principal", b"principal"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["cluster_id", b"cluster_id", "known_version", b"known_version", "namespaces", b"namespaces", "principal", b"principal"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___GetClusterViewRequest: _TypeAlias = GetClusterViewRequest  # noqa: Y015
+
+@_typing.final
+class GetClusterViewResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    VERSION_FIELD_NUMBER: _builtins.int
+    UNCHANGED_FIELD_NUMBER: _builtins.int
+    VIEW_FIELD_NUMBER: _builtins.int
+    REFRESH_FIELD_NUMBER: _builtins.int
+    version: _builtins.str
+    unchanged: _builtins.bool
+    """known_version is current: `view` is left empty"""
+    @_builtins.property
+    def view(self) -> Global___ClusterView: ...
+    @_builtins.property
+    def refresh(self) -> Global___ViewRefresh:
+        """what the refresh behind this version cost"""
+
+    def __init__(
+        self,
+        *,
+        version: _builtins.str = ...,
+        unchanged: _builtins.bool = ...,
+        view: Global___ClusterView | None = ...,
+        refresh: Global___ViewRefresh | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["refresh", b"refresh", "view", b"view"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["refresh", b"refresh", "unchanged", b"unchanged", "version", b"version", "view", b"view"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___GetClusterViewResponse: _TypeAlias = GetClusterViewResponse  # noqa: Y015
+
+@_typing.final
+class ClusterView(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    NAMESPACES_FIELD_NUMBER: _builtins.int
+    KINDS_FIELD_NUMBER: _builtins.int
+    OBJECTS_FIELD_NUMBER: _builtins.int
+    TRUNCATED_FIELD_NUMBER: _builtins.int
+    truncated: _builtins.bool
+    """A limit cut the listing short (very large clusters): names may be missing."""
+    @_builtins.property
+    def namespaces(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]: ...
+    @_builtins.property
+    def kinds(self) -> _containers.RepeatedCompositeFieldContainer[Global___ApiKind]: ...
+    @_builtins.property
+    def objects(self) -> _containers.RepeatedCompositeFieldContainer[Global___LiveObject]: ...
+    def __init__(
+        self,
+        *,
+        namespaces: _abc.Iterable[_builtins.str] | None = ...,
+        kinds: _abc.Iterable[Global___ApiKind] | None = ...,
+        objects: _abc.Iterable[Global___LiveObject] | None = ...,
+        truncated: _builtins.bool = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["kinds", b"kinds", "namespaces", b"namespaces", "objects", b"objects", "truncated", b"truncated"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ClusterView: _TypeAlias = ClusterView  # noqa: Y015
+
+@_typing.final
+class ApiKind(_message.Message):
+    """A resource type the cluster serves (discovery, custom resources included)."""
+
+    DESCRIPTOR: _descriptor.Descriptor
+
+    RESOURCE_FIELD_NUMBER: _builtins.int
+    SHORT_NAMES_FIELD_NUMBER: _builtins.int
+    SINGULAR_FIELD_NUMBER: _builtins.int
+    singular: _builtins.str
+    @_builtins.property
+    def resource(self) -> _common_pb2.ResourceRef: ...
+    @_builtins.property
+    def short_names(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]: ...
+    def __init__(
+        self,
+        *,
+        resource: _common_pb2.ResourceRef | None = ...,
+        short_names: _abc.Iterable[_builtins.str] | None = ...,
+        singular: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["resource", b"resource"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["resource", b"resource", "short_names", b"short_names", "singular", b"singular"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ApiKind: _TypeAlias = ApiKind  # noqa: Y015
+
+@_typing.final
+class LiveObject(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    @_typing.final
+    class LabelsEntry(_message.Message):
+        DESCRIPTOR: _descriptor.Descriptor
+
+        KEY_FIELD_NUMBER: _builtins.int
+        VALUE_FIELD_NUMBER: _builtins.int
+        key: _builtins.str
+        value: _builtins.str
+        def __init__(
+            self,
+            *,
+            key: _builtins.str = ...,
+            value: _builtins.str = ...,
+        ) -> None: ...
+        _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+        def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+        _ClearFieldArgType: _TypeAlias = _typing.Literal["key", b"key", "value", b"value"]  # noqa: Y015
+        def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+        def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+    GROUP_FIELD_NUMBER: _builtins.int
+    PLURAL_FIELD_NUMBER: _builtins.int
+    NAMESPACE_FIELD_NUMBER: _builtins.int
+    NAME_FIELD_NUMBER: _builtins.int
+    OWNER_PLURAL_FIELD_NUMBER: _builtins.int
+    OWNER_NAME_FIELD_NUMBER: _builtins.int
+    CONTAINERS_FIELD_NUMBER: _builtins.int
+    LABELS_FIELD_NUMBER: _builtins.int
+    group: _builtins.str
+    plural: _builtins.str
+    namespace: _builtins.str
+    """empty for cluster-scoped kinds"""
+    name: _builtins.str
+    owner_plural: _builtins.str
+    """Pods only: the top workload (a Deployment rather than its ReplicaSet, a CronJob
+    rather than its Job); empty when the pod has no owner.
+    """
+    owner_name: _builtins.str
+    @_builtins.property
+    def containers(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]: ...
+    @_builtins.property
+    def labels(self) -> _containers.ScalarMap[_builtins.str, _builtins.str]: ...
+    def __init__(
+        self,
+        *,
+        group: _builtins.str = ...,
+        plural: _builtins.str = ...,
+        namespace: _builtins.str = ...,
+        name: _builtins.str = ...,
+        owner_plural: _builtins.str = ...,
+        owner_name: _builtins.str = ...,
+        containers: _abc.Iterable[_builtins.str] | None = ...,
+        labels: _abc.Mapping[_builtins.str, _builtins.str] | None = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["containers", b"containers", "group", b"group", "labels", b"labels", "name", b"name", "namespace", b"namespace", "owner_name", b"owner_name", "owner_plural", b"owner_plural", "plural", b"plural"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___LiveObject: _TypeAlias = LiveObject  # noqa: Y015
+
+@_typing.final
+class ViewRefresh(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    API_CALLS_FIELD_NUMBER: _builtins.int
+    DURATION_MS_FIELD_NUMBER: _builtins.int
+    REFRESHED_AT_FIELD_NUMBER: _builtins.int
+    CACHED_FIELD_NUMBER: _builtins.int
+    api_calls: _builtins.int
+    duration_ms: _builtins.float
+    cached: _builtins.bool
+    """answered from the cache, no API call for this request"""
+    @_builtins.property
+    def refreshed_at(self) -> _timestamp_pb2.Timestamp: ...
+    def __init__(
+        self,
+        *,
+        api_calls: _builtins.int = ...,
+        duration_ms: _builtins.float = ...,
+        refreshed_at: _timestamp_pb2.Timestamp | None = ...,
+        cached: _builtins.bool = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _typing.Literal["refreshed_at", b"refreshed_at"]  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["api_calls", b"api_calls", "cached", b"cached", "duration_ms", b"duration_ms", "refreshed_at", b"refreshed_at"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___ViewRefresh: _TypeAlias = ViewRefresh  # noqa: Y015

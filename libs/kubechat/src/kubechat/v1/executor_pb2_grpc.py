@@ -80,6 +80,11 @@ class ExecutorServiceStub:
                 request_serializer=kubechat_dot_v1_dot_executor__pb2.ListClustersRequest.SerializeToString,
                 response_deserializer=kubechat_dot_v1_dot_executor__pb2.ListClustersResponse.FromString,
                 _registered_method=True)
+        self.GetClusterView = channel.unary_unary(
+                '/kubechat.v1.ExecutorService/GetClusterView',
+                request_serializer=kubechat_dot_v1_dot_executor__pb2.GetClusterViewRequest.SerializeToString,
+                response_deserializer=kubechat_dot_v1_dot_executor__pb2.GetClusterViewResponse.FromString,
+                _registered_method=True)
 
 
 class ExecutorServiceServicer:
@@ -145,6 +150,15 @@ class ExecutorServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def GetClusterView(self, request, context):
+        """What the asking user may list on a cluster (namespaces, kinds from discovery, objects
+        with pod owners, containers and labels), gathered as that user, so nlp can resolve names
+        without learning any the user may not list. Cached per cluster and identity.
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_ExecutorServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -192,6 +206,11 @@ def add_ExecutorServiceServicer_to_server(servicer, server):
                     servicer.CheckClusters,
                     request_deserializer=kubechat_dot_v1_dot_executor__pb2.ListClustersRequest.FromString,
                     response_serializer=kubechat_dot_v1_dot_executor__pb2.ListClustersResponse.SerializeToString,
+            ),
+            'GetClusterView': grpc.unary_unary_rpc_method_handler(
+                    servicer.GetClusterView,
+                    request_deserializer=kubechat_dot_v1_dot_executor__pb2.GetClusterViewRequest.FromString,
+                    response_serializer=kubechat_dot_v1_dot_executor__pb2.GetClusterViewResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -438,6 +457,33 @@ class ExecutorService:
             '/kubechat.v1.ExecutorService/CheckClusters',
             kubechat_dot_v1_dot_executor__pb2.ListClustersRequest.SerializeToString,
             kubechat_dot_v1_dot_executor__pb2.ListClustersResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def GetClusterView(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/kubechat.v1.ExecutorService/GetClusterView',
+            kubechat_dot_v1_dot_executor__pb2.GetClusterViewRequest.SerializeToString,
+            kubechat_dot_v1_dot_executor__pb2.GetClusterViewResponse.FromString,
             options,
             channel_credentials,
             insecure,

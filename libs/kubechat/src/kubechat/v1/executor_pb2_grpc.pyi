@@ -47,6 +47,11 @@ class ExecutorServiceStub:
     """A second user approves a previewed plan whose policy demands it (approver != requester)."""
     CheckClusters: _grpc.UnaryUnaryMultiCallable[_executor_pb2.ListClustersRequest, _executor_pb2.ListClustersResponse]
     """Runs the registry's health checks now (they also run on an interval)."""
+    GetClusterView: _grpc.UnaryUnaryMultiCallable[_executor_pb2.GetClusterViewRequest, _executor_pb2.GetClusterViewResponse]
+    """What the asking user may list on a cluster (namespaces, kinds from discovery, objects
+    with pod owners, containers and labels), gathered as that user, so nlp can resolve names
+    without learning any the user may not list. Cached per cluster and identity.
+    """
 
 @_typing.type_check_only
 class ExecutorServiceAsyncStub(ExecutorServiceStub):
@@ -67,6 +72,11 @@ class ExecutorServiceAsyncStub(ExecutorServiceStub):
     """A second user approves a previewed plan whose policy demands it (approver != requester)."""
     CheckClusters: _aio.UnaryUnaryMultiCallable[_executor_pb2.ListClustersRequest, _executor_pb2.ListClustersResponse]  # type: ignore[assignment]
     """Runs the registry's health checks now (they also run on an interval)."""
+    GetClusterView: _aio.UnaryUnaryMultiCallable[_executor_pb2.GetClusterViewRequest, _executor_pb2.GetClusterViewResponse]  # type: ignore[assignment]
+    """What the asking user may list on a cluster (namespaces, kinds from discovery, objects
+    with pod owners, containers and labels), gathered as that user, so nlp can resolve names
+    without learning any the user may not list. Cached per cluster and identity.
+    """
 
 class ExecutorServiceServicer(metaclass=_abc_1.ABCMeta):
     """Runs plans on clusters as the asking user."""
@@ -138,5 +148,16 @@ class ExecutorServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_executor_pb2.ListClustersResponse, _abc.Awaitable[_executor_pb2.ListClustersResponse]]:
         """Runs the registry's health checks now (they also run on an interval)."""
+
+    @_abc_1.abstractmethod
+    def GetClusterView(
+        self,
+        request: _executor_pb2.GetClusterViewRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_executor_pb2.GetClusterViewResponse, _abc.Awaitable[_executor_pb2.GetClusterViewResponse]]:
+        """What the asking user may list on a cluster (namespaces, kinds from discovery, objects
+        with pod owners, containers and labels), gathered as that user, so nlp can resolve names
+        without learning any the user may not list. Cached per cluster and identity.
+        """
 
 def add_ExecutorServiceServicer_to_server(servicer: ExecutorServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
