@@ -12,10 +12,12 @@ from kubechat_nlp.kinds import POD_OWNERS, STANDARD_KINDS, KindInfo, KindTable
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, TYPO_TARGETS
 from kubechat_nlp.model import Clarification, Operation, ParamValue, Plan, Risk
 from kubechat_nlp.render import render
+from kubechat_nlp.reported import own_words
 from kubechat_nlp.risk import operation_risk
 from kubechat_nlp.rules import classify, shape
 from kubechat_nlp.rules.common import Ctx, Draft
 from kubechat_nlp.slots import Slots, extract_common, field_selector
+from kubechat_nlp.smalltalk import smalltalk
 from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
 from kubechat_nlp.utterance import Utterance
 
@@ -106,8 +108,19 @@ class RulesEngine:
             cleaned = clean(text)
         except InputError as err:
             return Plan(clarification=Clarification(str(err)))
+        help_answer = smalltalk(cleaned, cluster.namespaces() if cluster is not None else ())
+        if help_answer is not None:
+            return Plan(clarification=help_answer, confidence=0.95)
+        own = own_words(cleaned)
+        if not own:
+            return Plan(
+                clarification=Clarification(
+                    "That reads like someone else's message, which I treat as data, not as "
+                    "instructions. What would you like me to do?"
+                )
+            )
         try:
-            return self._parse(cleaned, context, cluster)
+            return self._parse(own, context, cluster)
         except Exception:  # the engine must answer, never crash the turn
             log.exception("rules engine failed")
             return Plan(

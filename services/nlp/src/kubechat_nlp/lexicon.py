@@ -52,6 +52,8 @@ locally random address addresses terminal mode raw client back copy changing oth
 there exists exist existing remote version label labels worker workers maintenance
 return returns confirms confirm deletion effect taint instead already array element
 crashing crashed failing broken down slow stuck restarting healthy wrong happening going on
+bump put stop bring take evacuate increase decrease raise lower reduce grow shrink double
+halve triple need rid pls plz thx asap everywhere maintenance service rotation scheduling
 """.split()
 )
 

@@ -7,11 +7,22 @@ import re
 from dataclasses import dataclass, field
 
 from kubechat_nlp.kinds import KindInfo
+from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.utterance import KindMention, Utterance
 
 KV = r"[\w./*:-]+(?:!=|==|=)[\w./:*-]*"
 _STOP_AFTER_IN = {
     "",
+    "pls",
+    "plz",
+    "thanks",
+    "thx",
+    "asap",
+    "quickly",
+    "ok",
+    "okay",
+    "!",
+    ".",
     ",",
     "and",
     "with",
@@ -144,8 +155,11 @@ def _namespace(u: Utterance, s: Slots) -> None:
         r"\b(?:in|from|across|for|on|of|to) (?:all|any|every|each) (?:the )?(?:namespaces?)\b"
         r"|\bacross (?:the )?namespaces\b|\bcluster-?wide\b"
         r"|\b(?:in|across|throughout) (?:a|the|whole|entire|the whole|the entire|my) cluster\b"
-        r"|(?:^| )(?:-a|--all-namespaces)(?= |$)"
+        r"|(?:^| )(?:-a|--all-namespaces)(?= |$)|\beverywhere\b|\bcluster wide\b"
     )
+    if m is None and any(k.info.ref.plural != "namespaces" for k in u.kind_mentions()):
+        # "services, all namespaces please": namespaces are the scope, not the object
+        m = u.search(r"(?:^|,? )(?:all|every|each) (?:the )?namespaces?\b")
     if m:
         s.all_namespaces = True
         u.mark(m)
@@ -173,7 +187,12 @@ def _namespace(u: Utterance, s: Slots) -> None:
             if (
                 idx in u.used
                 or u.tokens[idx].literal
-                or not (u.is_name(idx) or word == "default" or u.tokens[idx].quoted)
+                or not (
+                    u.is_name(idx)
+                    or word == "default"
+                    or u.tokens[idx].quoted
+                    or _named_namespace(u, idx, pattern is patterns[0] or named_first)
+                )
             ):
                 continue
             before = u.norms[idx - 2] if idx >= 2 else ""
@@ -206,6 +225,17 @@ def _namespace(u: Utterance, s: Slots) -> None:
             s.namespace = u.tokens[idx].text
             u.mark(m)
             return
+
+
+def _named_namespace(u: Utterance, idx: int, explicit: bool) -> bool:
+    """After `namespace`, `ns` or `-n`, any valid namespace name is one, even a word that is
+    also a kind or a command ("namespace jobs", "-n deploys")."""
+    tok = u.tokens[idx]
+    if not explicit or tok.literal or idx in u.used:
+        return False
+    if u.norms[idx] in STOPWORDS:
+        return False
+    return bool(re.fullmatch(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", tok.text))
 
 
 def _kv_list(u: Utterance, m: re.Match[str], group: int | None = None) -> str:

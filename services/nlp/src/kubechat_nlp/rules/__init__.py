@@ -16,13 +16,19 @@ _NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
 # (name, regex over the normalized text, builder). First match wins.
 RULES: tuple[Rule, ...] = (
     ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", workloads.build_patch),
-    ("drain", r"\bdrain", admin.build_drain),
+    ("drain", r"\bdrain|\bevacuat|\bempty (out )?(the )?node\b", admin.build_drain),
     (
         "uncordon",
-        r"\buncordon\b|(?<!un)\bschedulable\b",
+        r"\buncordon\b|(?<!un)\bschedulable\b|\bback (in|into|to) (service|rotation|the pool)\b"
+        r"|\b(allow|resume|re-?enable|enable|restore) (pod )?scheduling\b",
         lambda c: admin.build_node_state(c, "uncordon"),
     ),
-    ("cordon", r"\bcordon\b|\bunschedulable\b", lambda c: admin.build_node_state(c, "cordon")),
+    (
+        "cordon",
+        r"\bcordon\b|\bunschedulable\b|\b(stop|disable|prevent|block|pause|halt) (any |new |all )?"
+        r"(pods? )?(from )?(being )?schedul|\bout of (service|rotation)\b|\bno (more |new )pods\b",
+        lambda c: admin.build_node_state(c, "cordon"),
+    ),
     (
         "config",
         r"\b(kubeconfig|contexts?|current-context|kubectl config)\b|\b(switch|change|set|"
@@ -150,6 +156,7 @@ RULES: tuple[Rule, ...] = (
         "rollout",
         r"\brollout\b|\broll(ed)? ?back\b|\broll (it|them|\S+ \S+) back\b|"
         r"\b(rollout|revision|deployment|release) history\b|\bhistory of\b|\broll out\b"
+        r"|\bgo back to (the |an? )?(previous|last|prior|earlier|older|old) (version|revision|release)"
         r"|\brolling (restart|update)\b|"
         + _NOT_AFTER_DONT
         + r"\brestart(?! count| policy)|\bredeploy\b|\bbounce\b|"
@@ -158,7 +165,12 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "scale",
-        r"\bscale\b|\bresize\b|\bscale (up|down)\b|\breplicas? (to|=)|\breplicas\b.{0,40}\bto \d",
+        r"\bscale\b|\bresize\b|\bscale (up|down)\b|\breplicas? (to|=)|\breplicas\b.{0,40}\bto \d"
+        r"|\b(bump|increase|decrease|raise|lower|reduce|grow|shrink|set|put|bring|take|change|"
+        r"move|go|adjust)\b.{0,40}\b(to|at) (\d+|zero|one|two|three|four|five|six|seven|eight|"
+        r"nine|ten)( (replicas?|pods|instances|copies|nodes))?\b(?! *(gi|mi|m\b|%|cpu|memory))"
+        r"|\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (replicas|instances|copies)\b"
+        r"|\b(double|triple|halve|quadruple)\b|\bby \d+ ?(%|percent)",
         workloads.build_scale,
     ),
     (
@@ -184,7 +196,7 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "delete",
-        r"\b(delete|remove|destroy|kill|terminate|erase|purge|evict)\b",
+        r"\b(delete|remove|destroy|kill|terminate|erase|purge|evict|axe|trash)\b|\bget rid of\b",
         workloads.build_delete,
     ),
     (
@@ -195,7 +207,9 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "describe",
-        r"\b(describe|inspect|tell me about|what's wrong with|why is)\b|"
+        r"\b(describe|inspect|tell me (\w+ )?about|what's wrong with|why is|why are|why does|"
+        r"why do|what'?s (going on|happening|up) with|what is (going on|happening|wrong) with|"
+        r"look into|investigate|troubleshoot)\b|"
         r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b",
         read.build_describe,
     ),
@@ -234,10 +248,70 @@ def shape(u: Utterance) -> str:
     return " ".join(words)
 
 
+# Words before the main verb of a request: "hey, could you please just …".
+_LEAD_WORDS = frozenset(
+    """hey hi hello ok okay so yo please pls plz kindly just quickly quick now also and then
+um uh could would will you u i we want wanna need like to i'd let's lets go ahead , ok,
+maybe pretty mind""".split()
+)
+# A request that starts by asking to look at something never becomes a change.
+_READ_HEADS = frozenset(
+    """show list get display describe what what's whats which how tell check view see find
+fetch print give is are why who where when count look lookup inspect""".split()
+)
+# Rules that only ever change something (rules that also read, like `label --list`, are
+# left to their own builders).
+_CHANGE_RULES = frozenset(
+    """patch drain uncordon cordon autoscale scale set-image set-resources set-serviceaccount
+expose delete create run apply replace edit""".split()
+)
+# Rules keyed on a plain verb rather than a topic.
+_VERB_RULES = frozenset(
+    "patch drain uncordon cordon vague logs run scale delete create describe events get".split()
+)
+# Light verbs say little by themselves ("start a rolling restart", "do a rollback"): the
+# more specific cue after them decides.
+_LIGHT_VERBS = frozenset("start do make perform trigger initiate kick begin issue have".split())
+
+
+def _head(text: str) -> tuple[int, str, str]:
+    """Character offset of the main verb, the verb and the word after it."""
+    words = text.split(" ")
+    offset = 0
+    for i, word in enumerate(words):
+        if word not in _LEAD_WORDS:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            return offset, word, nxt
+        offset += len(word) + 1
+    return offset, "", ""
+
+
 def classify(text: str) -> Rule:
-    for rule in _COMPILED:
-        if rule[1].search(text):
-            return RULES[rule[0]]
+    """The rule that reads this clause best. Rules keyed on a topic (contexts, env vars,
+    rollouts, images…) are specific and go first. Among rules keyed on a plain verb, the
+    verb that opens the request wins over verbs later in the sentence ("describe api, then
+    the lead wants it deleted" is a describe). A request that opens by asking to see
+    something never takes a rule that only changes things."""
+    offset, head, after = _head(text)
+    head_end = offset + len(head)
+    matching = [rule for rule in _COMPILED if rule[1].search(text)]
+    opening = next(
+        (
+            rule
+            for rule in matching
+            if RULES[rule[0]][0] in _VERB_RULES
+            and RULES[rule[0]][0] != "get"
+            and any(m.start() <= head_end for m in rule[1].finditer(text))
+        ),
+        None,
+    )
+    if opening is not None and head not in _LIGHT_VERBS:
+        matching = [r for r in matching if r is opening or RULES[r[0]][0] not in _VERB_RULES]
+    reading = head in _READ_HEADS and not (head == "get" and after in ("rid", "into"))
+    for rule in matching:
+        if reading and RULES[rule[0]][0] in _CHANGE_RULES:
+            continue
+        return RULES[rule[0]]
     return RULES[-1]
 
 

@@ -1,0 +1,48 @@
+"""Quoted or reported text is data: what someone else said, a pasted message, or the words
+after `--` never add operations to the turn. Only the user's own request is parsed."""
+
+from __future__ import annotations
+
+import re
+
+# Verbs that would turn reported words into an instruction.
+_ACT = (
+    r"(?:delete|remove|run|scale|restart|drain|kill|apply|create|set|patch|edit|cordon|"
+    r"uncordon|taint|label|annotate|expose|exec|rollback|undo|destroy|wipe|nuke|drop|also)"
+)
+_SAY = r"(?:says?|said|wrote|writes|asked|asks|told me|tells me|mentioned|wants)"
+_SPEAKER = r"(?:(?:the|my|our|his|her|their|a) )?[\w.-]+(?: [\w.-]+)?"
+_SOURCE = (
+    r"(?:message|note|comment|reply|ticket|email|mail|slack|chat|instructions?|request|"
+    r"text|quote|log line|log|output|error|alert|page)"
+)
+# Where a report may begin: the start, after punctuation or "and"/"but", or before a noun
+# that introduces a message.
+_BOUNDARY = r"(?:^|(?<=[.,;:!?(])\s*|\s+(?:and|but)\s+|\s+(?=(?:a |the )?" + _SOURCE + r"\b))"
+_REPORTED_RE = re.compile(
+    _BOUNDARY
+    + r"(?:"
+    + rf"(?:a |the )?{_SOURCE}\s+(?:from|by)\s+[^:]{{1,40}}:"  # message from the ops lead:
+    + r"|(?:p\.?s\.?|fyi|nb|note|update|message|quote|log|output|error|alert)\s*:"  # note:
+    + rf"|{_SPEAKER} {_SAY}(?: that| to)?\s*:"  # bob said:
+    + rf"|{_SPEAKER} {_SAY}\s+(?=[\"'`])"  # bob said "…"
+    + rf"|{_SPEAKER} {_SAY}(?: (?:to|that|we|you|i))? {_ACT}\b"  # my boss says delete web
+    + r")",
+    re.IGNORECASE,
+)
+# `--` starts a command's own arguments (`exec web -- ls`) only for the verbs that take one.
+_ARGV_VERBS_RE = re.compile(
+    r"\b(exec|execute|run|running|shell|debug|attach|command|bash|sh)\b", re.IGNORECASE
+)
+_DOUBLE_DASH_RE = re.compile(r"(?:^|\s)--(?:\s|$)")
+
+
+def own_words(text: str) -> str:
+    """The part of `text` that is the user's own request ("" when all of it is reported)."""
+    m = _DOUBLE_DASH_RE.search(text)
+    if m and not _ARGV_VERBS_RE.search(text[: m.start()]):
+        text = text[: m.start()]
+    m = _REPORTED_RE.search(text)
+    if m:
+        text = text[: m.start()]
+    return text.strip(" ,;")

@@ -1,0 +1,58 @@
+"""Greetings, thanks, help and questions about KubeChat itself: answered with help that
+fits what the user can see, never with a plan."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from kubechat_nlp.model import Clarification
+
+_POLITE = r"(?:so much|a lot|very much|please|pls|plz|thanks|thank you|again|there|team|kubechat|bot|buddy|mate|folks)"
+_GREETING = r"(?:hi|hello|hey|heya|hiya|yo|howdy|greetings|good (?:morning|afternoon|evening|day))"
+_THANKS = (
+    r"(?:thanks|thank you|thx|ty|cheers|great|awesome|cool|nice|perfect|ok|okay|got it|"
+    r"bye|goodbye|see you|that's all|that is all|never ?mind|nvm|all good|sounds good)"
+)
+_META = (
+    r"(?:help|help me|i need help|\?+|what can you do|what (?:else )?can you help (?:me )?with|"
+    r"what do you do|what are you|who are you|how do(?:es)? (?:this|you|it) work|"
+    r"how (?:do|can|should) i use (?:you|this|kubechat)|what (?:can|should|may) i (?:ask|say|type)"
+    r"|what (?:can|may) i do(?: here| with you)?|what are (?:your|the) (?:commands|options|features)"
+    r"|what do you (?:know|support|understand)|(?:show )?(?:some )?examples|commands|usage|menu"
+    r"|what can i do in (?:the )?(?P<ns>[a-z0-9][a-z0-9-]*)(?: namespace)?)"
+)
+_SMALLTALK_RE = re.compile(
+    rf"^(?:(?:{_GREETING}|{_THANKS})[\s,!.]*)*(?:{_META})?(?:[\s,!.?]*{_POLITE})*[\s!.?]*$",
+    re.IGNORECASE,
+)
+
+_EXAMPLES = (
+    "list pods in {ns}",
+    "why is {workload} crashing?",
+    "show the logs of {workload} in {ns}",
+    "scale {workload} in {ns} to 3",
+    "what am I allowed to do in {ns}?",
+)
+
+
+def smalltalk(text: str, namespaces: Sequence[str] = ()) -> Clarification | None:
+    """Help for a greeting, thanks or meta question; None when `text` is a request."""
+    m = _SMALLTALK_RE.match(text.strip())
+    if m is None:
+        return None
+    ns = m.group("ns")
+    visible = [n for n in namespaces if not n.startswith("kube-")]
+    where = ns or (visible[0] if visible else "default")
+    question = (
+        "I turn plain requests into Kubernetes operations, run with your own permissions: "
+        "reads run at once, changes are previewed and confirmed first."
+    )
+    if ns:
+        question += f" To see what you may do in {ns}, ask me what you are allowed to do there."
+    elif visible:
+        question += " Namespaces you can see: " + ", ".join(visible[:8]) + "."
+    choices = tuple(e.format(ns=where, workload="my-app") for e in _EXAMPLES)
+    if ns:
+        choices = (f"what am I allowed to do in {ns}?", f"list pods in {ns}")
+    return Clarification(question, choices)
