@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from kubechat_nlp.kinds import KindInfo
-from kubechat_nlp.lexicon import STOPWORDS
+from kubechat_nlp.lexicon import COMMAND_WORDS, STOPWORDS
 from kubechat_nlp.utterance import KindMention, Utterance
 
 KV = r"[\w./*:-]+(?:!=|==|=)[\w./:*-]*"
@@ -216,7 +216,7 @@ def _namespace(u: Utterance, s: Slots) -> None:
         prev = u.norms[idx - 2] if idx >= 2 else ""
         if (
             u.is_name(idx)
-            and nxt in _STOP_AFTER_IN
+            and (nxt in _STOP_AFTER_IN or nxt in COMMAND_WORDS)
             and prev not in ("container", "containers")
             and not u.tokens[idx].quoted
             and "." not in u.norms[idx]

@@ -208,7 +208,7 @@ RULES: tuple[Rule, ...] = (
     (
         "describe",
         r"\b(describe|inspect|tell me (\w+ )?about|what's wrong with|why is|why are|why does|"
-        r"why do|what'?s (going on|happening|up) with|what is (going on|happening|wrong) with|"
+        r"why do|what(?:'?s| is)? (going on|happening|up|wrong) with|"
         r"look into|investigate|troubleshoot)\b|"
         r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b",
         read.build_describe,
