@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from typing import Any, Protocol
 
 from kubechat_nlp.model import Operation, Plan, ResourceRef
@@ -13,6 +13,9 @@ from kubechat_nlp.model import Operation, Plan, ResourceRef
 class ConversationContext:
     last_operations: tuple[Operation, ...] = ()
     namespace: str | None = None
+    # An unanswered question: the request to complete and the choices offered.
+    pending: str = ""
+    pending_choices: tuple[str, ...] = ()
 
     @property
     def last_target(self) -> Operation | None:
@@ -23,8 +26,11 @@ class ConversationContext:
 
     def after(self, plan: Plan) -> ConversationContext:
         """The context for the next turn once `plan` was produced."""
+        question = plan.clarification
+        if question is not None:
+            return replace(self, pending=question.resume, pending_choices=question.choices)
         if not plan.operations:
-            return self
+            return replace(self, pending="", pending_choices=())
         namespace = self.namespace
         for op in plan.operations:
             if op.namespace:
@@ -33,14 +39,24 @@ class ConversationContext:
 
     def to_json(self) -> str:
         return json.dumps(
-            {"namespace": self.namespace, "operations": [asdict(op) for op in self.last_operations]}
+            {
+                "namespace": self.namespace,
+                "operations": [asdict(op) for op in self.last_operations],
+                "pending": self.pending,
+                "pending_choices": list(self.pending_choices),
+            }
         )
 
     @classmethod
     def from_json(cls, raw: str | bytes) -> ConversationContext:
         data = json.loads(raw)
         ops = tuple(_op_from_dict(o) for o in data.get("operations", []))
-        return cls(ops, data.get("namespace"))
+        return cls(
+            ops,
+            data.get("namespace"),
+            str(data.get("pending", "")),
+            tuple(str(c) for c in data.get("pending_choices", ())),
+        )
 
 
 def _ref(data: dict[str, Any] | None) -> ResourceRef | None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from typing import Protocol
 
 from kubechat_nlp.catalogue import Catalogue, Target, default_catalogue
@@ -12,6 +13,7 @@ from kubechat_nlp.kinds import POD_OWNERS, STANDARD_KINDS, KindInfo, KindTable
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, TYPO_TARGETS
 from kubechat_nlp.model import Clarification, Operation, ParamValue, Plan, Risk
 from kubechat_nlp.render import render
+from kubechat_nlp.resolve import resolve_name
 from kubechat_nlp.reported import own_words
 from kubechat_nlp.risk import operation_risk
 from kubechat_nlp.rules import classify, shape
@@ -104,6 +106,12 @@ class RulesEngine:
         context: ConversationContext | None = None,
         cluster: ClusterView | None = None,
     ) -> Plan:
+        if context is not None and context.pending:
+            answer = _answer(text[:200], context.pending_choices)
+            resumed = replace(context, pending="", pending_choices=())
+            if answer is not None:  # the reply completes the request that was asked about
+                text = context.pending.replace("{answer}", answer)
+            context = resumed
         try:
             cleaned = clean(text)
         except InputError as err:
@@ -180,8 +188,11 @@ class RulesEngine:
                 drafts = retry
                 confidence -= 0.1
         if isinstance(drafts, Clarification):
-            return Plan(clarification=drafts, confidence=0.5)
-        return self._finish(drafts, context, cluster, confidence)
+            return Plan(clarification=_resumable(drafts, text), confidence=0.5)
+        plan = self._finish(drafts, context, cluster, confidence)
+        if plan.clarification is not None:
+            return replace(plan, clarification=_resumable(plan.clarification, text))
+        return plan
 
     def _clause(self, tokens: list[Token], kinds: KindTable) -> list[Draft] | Clarification:
         u = Utterance(tokens, kinds)
@@ -308,6 +319,7 @@ class RulesEngine:
         for d in drafts:
             if d.verb not in self.catalogue:
                 return Plan(clarification=Clarification("I do not know how to do that yet."))
+            namespace_typed = bool(d.slots.namespace or d.slots.all_namespaces)
             if (
                 context
                 and context.namespace
@@ -318,7 +330,7 @@ class RulesEngine:
             ):
                 d.slots.namespace = context.namespace
             if cluster is not None and d.names:
-                resolved = self._resolve_names(d, cluster)
+                resolved = self._resolve_names(d, cluster, namespace_typed)
                 if isinstance(resolved, Clarification):
                     return Plan(clarification=resolved, confidence=0.5)
                 ops.extend(resolved)
@@ -337,7 +349,9 @@ class RulesEngine:
     def _risk(self, op: Operation) -> Risk:
         return operation_risk(op, self.catalogue)
 
-    def _resolve_names(self, d: Draft, cluster: ClusterView) -> list[Operation] | Clarification:
+    def _resolve_names(
+        self, d: Draft, cluster: ClusterView, namespace_typed: bool
+    ) -> list[Operation] | Clarification:
         entry = self.catalogue[d.verb]
         if entry.target is Target.NONE or d.verb.startswith(("create", "config.", "run")):
             return [d.build()]
@@ -347,58 +361,61 @@ class RulesEngine:
             plurals = ("pods", *POD_OWNERS)
         else:
             plurals = entry.default_kinds or _DEFAULT_SEARCH
-        ns = d.slots.namespace
+        kinds = self._kinds(cluster)
+        kind_word = {k.ref.plural: k.ref.kind.lower() for k in kinds.infos()}
         ops: list[Operation] = []
         for name in d.names:
-            matches = self._matches(name, plurals, ns, cluster)
-            if not matches:
-                where = f" in namespace {ns}" if ns else ""
-                kinds_text = "/".join(plurals[:3])
-                return Clarification(f"I found no {kinds_text} named like '{name}'{where}.")
-            if len(matches) > 1:
-                return Clarification(
-                    f"Which one do you mean by '{name}'?",
-                    tuple(f"{self._kind_word(p, cluster)}/{n}" for p, n in matches),
-                )
-            plural, full = matches[0]
-            info = self._standard.by_plural(plural) or next(
-                (k for k in cluster.kinds() if k.ref.plural == plural), None
+            found = resolve_name(
+                name, plurals, d.slots.namespace, namespace_typed, d.verb, cluster, kind_word
             )
+            if isinstance(found, Clarification):
+                return found
+            info = kinds.by_plural(found.plural)
+            slots = replace(d.slots, namespace=found.namespace or d.slots.namespace)
             single = Draft(
                 d.verb,
                 [info] if info else d.kinds,
-                [full],
+                list(found.names),
                 True,
-                d.slots,
+                slots,
                 dict(d.params),
                 d.subresource,
             )
             ops.append(single.build())
         return _merge(ops)
 
-    def _kind_word(self, plural: str, cluster: ClusterView) -> str:
-        info = self._standard.by_plural(plural) or next(
-            (k for k in cluster.kinds() if k.ref.plural == plural), None
-        )
-        return info.ref.kind.lower() if info else plural
 
-    def _matches(
-        self, name: str, plurals: tuple[str, ...], ns: str | None, cluster: ClusterView
-    ) -> list[tuple[str, str]]:
-        exact: list[tuple[str, str]] = []
-        partial: list[tuple[str, str]] = []
-        low = name.lower()
-        for plural in plurals:
-            info = self._standard.by_plural(plural)
-            scope = ns if (info is None or info.ref.namespaced) else None
-            for live in cluster.names(plural, scope):
-                if live == name:
-                    exact.append((plural, live))
-                elif live.lower().startswith(low) or low in live.lower():
-                    partial.append((plural, live))
-        if exact:
-            return exact
-        return partial
+_NUMBER_WORDS = {
+    w: str(n)
+    for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
+}
+
+
+def _answer(text: str, choices: tuple[str, ...]) -> str | None:
+    """The answer to a pending question, or None when `text` is a new request: one of the
+    choices offered, or a short reply (a number, a name) that names no action."""
+    reply = text.strip().rstrip(".!?").strip()
+    for choice in choices:
+        if reply.lower() == choice.lower():
+            return choice
+    words = reply.split()
+    if not words or len(words) > 3:
+        return None
+    if any(w.lower() in _ACTION_WORDS or w.lower() in _CLAUSE_VERBS for w in words):
+        return None
+    return " ".join(_NUMBER_WORDS.get(w.lower(), w) for w in words)
+
+
+def _resumable(question: Clarification, text: str) -> Clarification:
+    """A question whose answer completes `text`: the rule's own template, or, for a
+    question about a name, the text with that name replaced by the answer."""
+    if question.resume or not question.choices:
+        return question
+    quoted = question.question.split("'")
+    if len(quoted) >= 3 and quoted[1] and quoted[1] in text.split():
+        words = ["{answer}" if w == quoted[1] else w for w in text.split()]
+        return replace(question, resume=" ".join(words))
+    return replace(question, resume=text + " {answer}")
 
 
 def _target_tokens(op: Operation) -> list[Token]:

@@ -326,6 +326,9 @@ class KindTable:
     def words(self) -> Iterable[str]:
         return self._by_word.keys()
 
+    def infos(self) -> Iterable[KindInfo]:
+        return self._by_plural.values()
+
     def max_phrase_words(self) -> int:
         return max(len(w.split()) for w in self._by_word)
 

@@ -6,8 +6,10 @@ beyond the human-readable rendering kept on the `Plan`.
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
+
+# Re-exported: the catalogue's Risk is the one risk scale; nlp modules import it from here.
+from kubechat.catalogue import Risk as Risk
 
 ParamValue = str | int | bool | list[str]
 
@@ -21,14 +23,6 @@ class ResourceRef:
     kind: str
     plural: str
     namespaced: bool = True
-
-
-class Risk(enum.IntEnum):
-    """Ordered so that the risk of a plan is simply `max` of its operations."""
-
-    READ = 0
-    WRITE = 1
-    DESTRUCTIVE = 2
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,6 +56,9 @@ class Clarification:
 
     question: str
     choices: tuple[str, ...] = ()
+    # The request to re-read once the user answers, with `{answer}` where the answer goes
+    # ("scale checkout to {answer} replicas"). Empty: the answer starts a new request.
+    resume: str = ""
 
 
 @dataclass(frozen=True, slots=True)

@@ -123,7 +123,7 @@ def _deletes(word: str) -> set[str]:
     return {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
-def _distance(a: str, b: str) -> int:
+def edit_distance(a: str, b: str) -> int:
     """Optimal string alignment distance (Damerau-Levenshtein without substring edits)."""
     prev2: list[int] = []
     prev = list(range(len(b) + 1))
@@ -161,6 +161,6 @@ class Vocabulary:
         for key in _deletes(low) | {low}:
             candidates |= self._index.get(key, set())
         best = sorted(
-            (c for c in candidates if _distance(low, c) == 1), key=lambda c: (c[0] != low[0], c)
+            (c for c in candidates if edit_distance(low, c) == 1), key=lambda c: (c[0] != low[0], c)
         )
         return best[0] if best else low

@@ -6,7 +6,7 @@ import json
 import re
 
 from kubechat_nlp.kinds import KindInfo
-from kubechat_nlp.model import ParamValue
+from kubechat_nlp.model import Clarification, ParamValue
 from kubechat_nlp.rules.common import (
     QUANTITY,
     Ctx,
@@ -44,7 +44,15 @@ def build_scale(c: Ctx) -> Result:
     else:
         d = draft_for(c, "scale", s, WORKLOADS)
     if replicas is None:
-        return clarify("How many replicas?", "1", "2", "3")
+        said = " ".join(t.text for t in c.u.tokens)
+        relative = c.u.search(r"\b(double|triple|halve|quadruple|by \d+ ?(%|percent))")
+        question = "How many replicas?"
+        if relative:
+            question = (
+                f"How many replicas in total? ('{relative.group(0)}' depends on the current "
+                "count, which I do not know.)"
+            )
+        return Clarification(question, ("1", "2", "3"), resume=f"{said} to {{answer}} replicas")
     d.params["replicas"] = replicas
     if current is not None:
         d.params["current_replicas"] = current

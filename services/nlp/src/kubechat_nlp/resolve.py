@@ -1,0 +1,153 @@
+"""Names resolved against the live cluster view: "payments-worker" is the deployment in
+`payments` (and its pods when the request is about pods), "frontend" asked of pods is the
+frontend-<hash> pods, a near miss gets "did you mean …?", and a target that does not
+exist is said so instead of being run."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from kubechat_nlp.cluster import ClusterView, LiveObject
+from kubechat_nlp.model import Clarification
+from kubechat_nlp.text import edit_distance
+
+# Operations that act on pods but accept a workload (`kubectl logs deployment/web`).
+_WORKLOAD_REF_VERBS = frozenset({"logs", "exec", "port-forward", "attach"})
+_WORKLOADS = ("deployments", "statefulsets", "daemonsets", "jobs", "cronjobs", "replicasets")
+
+
+@dataclass(frozen=True, slots=True)
+class Resolved:
+    """Where a name led: objects of one kind in one namespace."""
+
+    plural: str
+    namespace: str | None
+    names: tuple[str, ...]
+
+
+def resolve_name(
+    name: str,
+    plurals: tuple[str, ...],
+    namespace: str | None,
+    namespace_typed: bool,
+    verb: str,
+    cluster: ClusterView,
+    kind_word: dict[str, str],
+) -> Resolved | Clarification:
+    """One name the user typed → the object(s) it means, or a question.
+
+    `namespace` is the typed or remembered namespace; a remembered one is only a
+    preference: when nothing matches there, every namespace the user can see is searched."""
+    scopes: tuple[str | None, ...] = (namespace,) if namespace_typed else (namespace, None)
+    for scope in dict.fromkeys(scopes):
+        found = _find(name, plurals, scope, verb, cluster)
+        if found:
+            return _one(name, found, kind_word)
+    return _missing(name, plurals, namespace if namespace_typed else None, cluster, kind_word)
+
+
+def _in_scope(obj: LiveObject, scope: str | None) -> bool:
+    return scope is None or obj.namespace in (scope, None)
+
+
+def _find(
+    name: str, plurals: tuple[str, ...], scope: str | None, verb: str, cluster: ClusterView
+) -> list[Resolved]:
+    wants_pods = "pods" in plurals
+    exact = [o for o in cluster.named(name) if o.plural in plurals and _in_scope(o, scope)]
+    if exact:
+        return [_resolved(o) for o in _prefer_kinds(exact, plurals)]
+    if wants_pods:
+        # A workload named like that: its pods (or the workload itself for logs/exec).
+        owners = [
+            o for o in cluster.named(name) if o.plural in _WORKLOADS and _in_scope(o, scope)
+        ]
+        out: list[Resolved] = []
+        for owner in owners:
+            if verb in _WORKLOAD_REF_VERBS:
+                out.append(_resolved(owner))
+                continue
+            pods = cluster.pods_of(owner.plural, owner.namespace, owner.name)
+            if pods:
+                out.append(Resolved("pods", owner.namespace, tuple(p.name for p in pods)))
+            else:
+                out.append(_resolved(owner))
+        if out:
+            return out
+    # A prefix of generated names: "frontend" → frontend-54b7c-x2x.
+    prefixed = [
+        o
+        for o in cluster.objects()
+        if o.plural in plurals and _in_scope(o, scope) and o.name.startswith(name + "-")
+    ]
+    groups: dict[tuple[str, str | None], list[str]] = {}
+    for o in prefixed:
+        groups.setdefault((o.plural, o.namespace), []).append(o.name)
+    return [Resolved(p, ns, tuple(names)) for (p, ns), names in groups.items()]
+
+
+def _prefer_kinds(objs: list[LiveObject], plurals: tuple[str, ...]) -> list[LiveObject]:
+    """Of the same name in several kinds, the kind the operation names first wins
+    (a deployment and its Service are both called `web`; scale means the deployment)."""
+    by_namespace: dict[str | None, list[LiveObject]] = {}
+    for o in objs:
+        by_namespace.setdefault(o.namespace, []).append(o)
+    return [min(group, key=lambda o: plurals.index(o.plural)) for group in by_namespace.values()]
+
+
+def _resolved(obj: LiveObject) -> Resolved:
+    return Resolved(obj.plural, obj.namespace, (obj.name,))
+
+
+def _one(name: str, found: list[Resolved], kind_word: dict[str, str]) -> Resolved | Clarification:
+    if len(found) == 1:
+        return found[0]
+    choices = tuple(
+        f"{kind_word.get(r.plural, r.plural)}/{r.names[0]} in {r.namespace}"
+        if r.namespace
+        else f"{kind_word.get(r.plural, r.plural)}/{r.names[0]}"
+        for r in found
+    )
+    return Clarification(f"Which one do you mean by '{name}'?", choices)
+
+
+def _missing(
+    name: str,
+    plurals: tuple[str, ...],
+    namespace: str | None,
+    cluster: ClusterView,
+    kind_word: dict[str, str],
+) -> Clarification:
+    kinds_text = " or ".join(kind_word.get(p, p) for p in plurals[:3])
+    where = f" in namespace {namespace}" if namespace else ""
+    near = _near_misses(name, plurals, namespace, cluster)
+    if near:
+        return Clarification(
+            f"There is no {kinds_text} named '{name}'{where}. Did you mean "
+            + " or ".join(o.name for o in near)
+            + "?",
+            tuple(
+                f"{kind_word.get(o.plural, o.plural)}/{o.name}"
+                + (f" in {o.namespace}" if o.namespace else "")
+                for o in near
+            ),
+        )
+    return Clarification(f"There is no {kinds_text} named '{name}'{where} that you can see.")
+
+
+def _near_misses(
+    name: str, plurals: tuple[str, ...], namespace: str | None, cluster: ClusterView
+) -> list[LiveObject]:
+    limit = 1 if len(name) <= 4 else 2
+    scored: list[tuple[int, LiveObject]] = []
+    for o in cluster.objects():
+        if o.plural not in plurals or not _in_scope(o, namespace):
+            continue
+        base = o.name
+        if o.plural == "pods" and o.owner is not None:
+            continue  # suggest the workload, not each of its pods
+        distance = edit_distance(name, base)
+        if distance <= limit or (len(name) >= 3 and base.startswith(name)):
+            scored.append((distance, o))
+    scored.sort(key=lambda item: (item[0], item[1].name))
+    return [o for _, o in scored[:4]]
