@@ -2,14 +2,9 @@
 
 from __future__ import annotations
 
+from kubechat.catalogue import risk_to_proto
 from kubechat.v1 import common_pb2
-from kubechat_nlp.model import Operation, ParamValue, Plan, ResourceRef, Risk
-
-RISK_TO_PROTO = {
-    Risk.READ: common_pb2.RISK_READ,
-    Risk.WRITE: common_pb2.RISK_WRITE,
-    Risk.DESTRUCTIVE: common_pb2.RISK_DESTRUCTIVE,
-}
+from kubechat_nlp.model import Operation, ParamValue, Plan, ResourceRef
 
 
 def resource_to_proto(ref: ResourceRef) -> common_pb2.ResourceRef:
@@ -56,7 +51,7 @@ def plan_to_proto(plan: Plan, *, engine: str, cluster_id: str) -> common_pb2.Pla
     message = common_pb2.Plan(
         operations=[operation_to_proto(op) for op in plan.operations],
         kubectl=list(plan.kubectl),
-        risk=RISK_TO_PROTO[plan.risk],
+        risk=risk_to_proto(plan.risk),
         confidence=plan.confidence,
         engine=plan.engine or engine,
         cluster_id=cluster_id,

@@ -55,8 +55,9 @@ def truncate(text: str, limit: int) -> str:
 def _catalogue_lines(request: str, catalogue: Catalogue) -> list[str]:
     words = set(_WORD.findall(request.lower()))
     scored: list[tuple[int, int, str]] = []
-    for order, entry in enumerate(catalogue.entries()):
-        text = f"{entry.name} {entry.description}".lower()
+    # Only what can run: an operation the model may not pick would only spend the budget.
+    for order, entry in enumerate(catalogue.runnable()):
+        text = f"{entry.name} {entry.description} {' '.join(entry.phrasings)}".lower()
         overlap = len(words & set(_WORD.findall(text.replace(".", " "))))
         params = ", ".join(f"{p.name}:{p.type.value}" for p in entry.params)
         line = f"- {entry.name}: {entry.description}" + (f" (params: {params})" if params else "")

@@ -47,7 +47,8 @@ def plan_schema(
     operation = {
         "type": "object",
         "properties": {
-            "verb": {"type": "string", "enum": [e.name for e in catalogue.entries()]},
+            # Only runnable operations: the model cannot propose what KubeChat cannot run.
+            "verb": {"type": "string", "enum": [e.name for e in catalogue.runnable()]},
             # "" when the verb takes no kind (events, version, ...).
             "kind": {"type": "string", "enum": ["", *sorted(set(kinds))]},
             "names": name_items,

@@ -1,8 +1,8 @@
 """Model JSON → typed `Operation`s, or the reason it is not acceptable.
 
-Nothing the model says is trusted: the verb must be a catalogue entry, the kind one the
-cluster has, every parameter one the verb declares with the declared type, and names and
-namespaces must be Kubernetes names. Risk is not read from the model at all.
+Nothing the model says is trusted: the verb must be a runnable catalogue entry, the kind
+one the cluster has, every parameter one the verb declares with the declared type, and
+names and namespaces must be Kubernetes names. Risk is not read from the model at all.
 """
 
 from __future__ import annotations
@@ -13,23 +13,12 @@ from typing import Any
 
 from kubechat_nlp.catalogue import Catalogue, ParamType, Target
 from kubechat_nlp.cluster import ClusterView
-from kubechat_nlp.engine import NAMESPACELESS
 from kubechat_nlp.kinds import STANDARD_KINDS, KindInfo, KindTable
 from kubechat_nlp.model import Operation, ParamValue
 
 _NAME = re.compile(r"^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")
 _NAMESPACE = re.compile(r"^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$")
 _SELECTOR = re.compile(r"^[A-Za-z0-9._/=!,() -]{1,200}$")
-
-
-# Parameters without which kubectl refuses the command; the catalogue marks only the
-# positional ones (`{type}`), these are flags.
-_REQUIRED: dict[str, tuple[str, ...]] = {
-    "scale": ("replicas",),
-    "autoscale": ("max",),
-    "set.image": ("images",),
-    "create.deployment": ("image",),
-}
 
 
 class InvalidOutput(ValueError):
@@ -65,6 +54,8 @@ def _operation(index: int, raw: Any, catalogue: Catalogue, kinds: KindTable) -> 
     if not isinstance(verb, str) or verb not in catalogue:
         raise InvalidOutput(f"{where}: unknown verb {verb!r}")
     entry = catalogue[verb]
+    if not entry.runnable:
+        raise InvalidOutput(f"{where}: {verb} cannot run in KubeChat ({entry.unsupported_reason})")
     kind_word = raw.get("kind") or ""
     if not isinstance(kind_word, str):
         raise InvalidOutput(f"{where}: 'kind' must be a string")
@@ -93,7 +84,7 @@ def _operation(index: int, raw: Any, catalogue: Catalogue, kinds: KindTable) -> 
     params = _params(where, verb, raw.get("params") or {}, catalogue)
     if entry.target is Target.NONE:
         info, names = None, []
-    if verb in NAMESPACELESS or verb.startswith("config."):
+    if not entry.namespaced:
         namespace, all_namespaces = None, False
     return Operation(
         verb=verb,
@@ -126,8 +117,7 @@ def _params(where: str, verb: str, raw: Any, catalogue: Catalogue) -> dict[str, 
         if not ok:
             raise InvalidOutput(f"{where}: parameter {key!r} must be {param.type.value}")
         out[key] = list(value) if isinstance(value, list) else value
-    required = [w[1:-1] for w in entry.command if w.startswith("{") and w.endswith("}")]
-    for key in (*required, *_REQUIRED.get(verb, ())):
-        if key not in out and entry.param(key) is not None:
+    for key in entry.required_params:
+        if key not in out:
             raise InvalidOutput(f"{where}: {verb} needs the parameter {key!r}")
     return out
