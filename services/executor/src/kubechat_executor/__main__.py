@@ -14,12 +14,15 @@ from kubechat.service import build_parser, load_settings, run_service
 from kubechat.v1 import executor_pb2_grpc
 from kubechat_executor.config import ExecutorSettings
 from kubechat_executor.confirm import TokenStore
+from kubechat_executor.discovery import Discovery
 from kubechat_executor.engine import Engine
 from kubechat_executor.events import Publisher
 from kubechat_executor.health import HealthMonitor
 from kubechat_executor.kube import Identity
 from kubechat_executor.registry import ClusterRegistry
 from kubechat_executor.servicer import ExecutorServicer
+from kubechat_executor.view import ViewLimits
+from kubechat_executor.view_cache import ViewCache
 
 
 async def serve(settings: ExecutorSettings) -> None:
@@ -32,14 +35,32 @@ async def serve(settings: ExecutorSettings) -> None:
     publisher = Publisher(settings.nats_url)
     await publisher.start(timeout=10.0)
     redis = Redis.from_url(settings.redis_url)
-    engine = Engine(settings, registry, TokenStore(redis), publisher)
+    discovery = Discovery()
+    engine = Engine(settings, registry, TokenStore(redis), publisher, discovery)
     health_identity = (
         Identity(settings.health_user, tuple(settings.health_groups))
         if settings.health_user
         else None
     )
     health = HealthMonitor(registry, publisher, health_identity, settings.health_interval)
-    servicer = ExecutorServicer(engine, registry, health)
+    views = ViewCache(
+        registry.get,
+        discovery,
+        ttl=settings.view_ttl,
+        min_refresh=settings.view_min_refresh,
+        namespaces=settings.view_namespaces,
+        limits=ViewLimits(
+            max_objects=settings.view_max_objects,
+            max_custom_kinds=settings.view_max_custom_kinds,
+            page_size=settings.page_size,
+        ),
+        watch_identity=(
+            Identity(settings.view_watch_user, tuple(settings.view_watch_groups))
+            if settings.view_watch_user
+            else None
+        ),
+    )
+    servicer = ExecutorServicer(engine, registry, health, views)
 
     def register(server: aio.Server) -> None:
         executor_pb2_grpc.add_ExecutorServiceServicer_to_server(servicer, server)
@@ -52,6 +73,7 @@ async def serve(settings: ExecutorSettings) -> None:
             background=[health.run],
         )
     finally:
+        views.stop()
         await publisher.close()
         await redis.aclose()
 

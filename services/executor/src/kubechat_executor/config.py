@@ -31,6 +31,18 @@ class ExecutorSettings(ServiceSettings):
     policy: list[Rule] = Field(default_factory=lambda: list(DEFAULT_RULES))
     # Concurrent Kubernetes calls per executor (threads of the blocking client).
     max_workers: int = 64
+    # Cluster views for nlp (GetClusterView), gathered as the asking user; see view.py.
+    view_ttl: float = 30.0
+    # After a watch saw objects come or go, views older than this are gathered again.
+    view_min_refresh: float = 2.0
+    # Namespaces looked into for users who may not list namespaces cluster-wide.
+    view_namespaces: list[str] = Field(default_factory=list)
+    view_max_objects: int = 20_000
+    view_max_custom_kinds: int = 50
+    # Identity whose watches mark cached views stale (never a source of names); needs
+    # list/watch on namespaces, pods, services and the workload kinds. Empty: TTL only.
+    view_watch_user: str = ""
+    view_watch_groups: list[str] = Field(default_factory=list)
 
     secret_fields: tuple[str, ...] = ("encryption_key",)
 

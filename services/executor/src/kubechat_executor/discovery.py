@@ -25,6 +25,11 @@ class ApiResource:
     verbs: tuple[str, ...]
     short_names: tuple[str, ...]
     preferred: bool
+    singular: str = ""
+
+    @property
+    def key(self) -> tuple[str, str]:
+        return (self.group, self.plural)
 
     def ref(self) -> common_pb2.ResourceRef:
         return common_pb2.ResourceRef(
@@ -65,11 +70,18 @@ class Discovery:
                                 short_names=tuple(res.get("shortNames") or ()),
                                 # Versions are listed in preference order.
                                 preferred=index == 0,
+                                singular=str(res.get("singularResource") or ""),
                             )
                         )
         with self._lock:
             self._cache[cluster.server] = (time.monotonic(), found)
         return found
+
+    def is_fresh(self, cluster: ClusterClient) -> bool:
+        """Whether `resources` would answer from the cache (no API call)."""
+        with self._lock:
+            cached = self._cache.get(cluster.server)
+        return cached is not None and time.monotonic() - cached[0] < self._ttl
 
     def invalidate(self, cluster: ClusterClient) -> None:
         with self._lock:

@@ -2,7 +2,8 @@
 (token check, apply, verify, roll back) and read-only fan-out over several clusters.
 
 The Kubernetes client blocks, so every cluster call runs in the thread pool; what a call
-does is decided by the verb table in `operations`, never by the plan's own risk claim.
+does is decided by the handler table in `operations` and the catalogue's risk function,
+never by the plan's own risk claim.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import time
 from collections.abc import Awaitable, Callable
 from typing import Any
 
+from kubechat.catalogue import Risk, Verification, risk_name, risk_to_proto
 from kubechat.errors import InvalidArgument, KubeChatError, PermissionDenied
 from kubechat.events import (
     AuditEvent,
@@ -28,18 +30,16 @@ from kubechat_executor.config import ExecutorSettings
 from kubechat_executor.confirm import Grant, TokenStore
 from kubechat_executor.discovery import Discovery
 from kubechat_executor.events import Publisher
-from kubechat_executor.kube import ClusterClient, Identity
+from kubechat_executor.kube import ClusterClient, Identity, identity_of
 from kubechat_executor.operations import (
+    HANDLERS,
     Applied,
     Chunk,
     Context,
+    Handler,
     Mutation,
     Unsupported,
-    Verb,
-    effective_risk,
-    verb_for,
 )
-from kubechat_executor.operations.base import READ
 from kubechat_executor.operations.util import seconds
 from kubechat_executor.planhash import operation_dict, plan_hash
 from kubechat_executor.preview import apply, diff
@@ -50,11 +50,6 @@ from kubechat_executor.verify import Check, checks_for
 
 log = logging.getLogger(__name__)
 Emit = Callable[[executor_pb2.ExecutionEvent], Awaitable[None]]
-RISK_NAMES: dict[int, str] = {
-    READ: "read",
-    common_pb2.RISK_WRITE: "write",
-    common_pb2.RISK_DESTRUCTIVE: "destructive",
-}
 OUTCOME_NAMES: dict[int, str] = {
     executor_pb2.VERIFICATION_OUTCOME_NOT_NEEDED: "not_needed",
     executor_pb2.VERIFICATION_OUTCOME_VERIFIED: "verified",
@@ -65,17 +60,6 @@ OUTCOME_NAMES: dict[int, str] = {
 
 async def _discard(event: executor_pb2.ExecutionEvent) -> None:
     return None
-
-
-def identity_of(principal: common_pb2.Principal) -> Identity:
-    """Who the cluster sees. Without a Kubernetes user nothing runs: the executor's own
-    identity is never used for a user's request."""
-    if not principal.k8s_user:
-        raise PermissionDenied(
-            f"'{principal.user or 'anonymous'}' has no Kubernetes identity to act as; "
-            "identity maps users to a Kubernetes user and groups"
-        )
-    return Identity(principal.k8s_user, tuple(principal.k8s_groups))
 
 
 class Engine:
@@ -136,10 +120,7 @@ class Engine:
             plan=PlanSummary(
                 operations=[operation_dict(op) for op in plan.operations],
                 kubectl=list(plan.kubectl),
-                risk=RISK_NAMES.get(
-                    max((effective_risk_or_read(op) for op in plan.operations), default=READ),
-                    "read",
-                ),
+                risk=risk_name(max(map(risk_or_read, plan.operations), default=Risk.READ)),
                 confidence=plan.confidence,
                 engine=plan.engine,
             ),
@@ -166,14 +147,12 @@ class Engine:
             diffs: list[str] = []
             targets: list[policy_rules.Target] = []
             for operation in plan.operations:
-                verb = verb_for(operation)
-                risk = effective_risk(operation)
-                if verb.unsupported:
-                    raise Unsupported(verb.unsupported)
-                if risk == READ or verb.plan is None:
+                handler = HANDLERS.handler(operation)
+                risk = HANDLERS.risk(operation)
+                if risk is Risk.READ or handler.plan is None:
                     continue
                 ctx = self._context(cluster, identity, operation)
-                applied, affected = await asyncio.to_thread(self._dry_run, ctx, verb)
+                applied, affected = await asyncio.to_thread(self._dry_run, ctx, handler)
                 for item in applied:
                     text = diff(item)
                     if text:
@@ -190,7 +169,7 @@ class Engine:
                             info.labels,
                             namespace or operation.namespace,
                             operation.verb,
-                            risk,
+                            risk_to_proto(risk),
                             tuple(ctx.names) or (m.name,),
                         )
                     )
@@ -252,12 +231,12 @@ class Engine:
         return response
 
     def _dry_run(
-        self, ctx: Context, verb: Verb
+        self, ctx: Context, handler: Handler
     ) -> tuple[list[Applied], list[tuple[common_pb2.ResourceRef, str, str, str]]]:
-        assert verb.plan is not None
-        mutations = verb.plan(ctx)
+        assert handler.plan is not None
+        mutations = handler.plan(ctx)
         applied = [apply(ctx, m, dry_run=True) for m in mutations]
-        affected = verb.affected(ctx, mutations) if verb.affected is not None else []
+        affected = handler.affected(ctx, mutations) if handler.affected is not None else []
         return applied, affected
 
     async def approve(self, request: executor_pb2.ApproveRequest) -> executor_pb2.ApproveResponse:
@@ -288,7 +267,7 @@ class Engine:
         plan = request.plan
         if not plan.operations:
             raise InvalidArgument("the plan has no operations to execute")
-        risks = [effective_risk(op) for op in plan.operations]
+        risks = [HANDLERS.risk(op) for op in plan.operations]
         if request.cluster_ids:
             return await self._fan_out(request, risks, started, emit, streaming)
         cluster_id = self._cluster_id(request.cluster_id, plan)
@@ -297,7 +276,7 @@ class Engine:
             # The cluster first: "no such cluster" is the more useful answer of the two.
             cluster = await asyncio.to_thread(self._registry.get, cluster_id)
             identity = identity_of(request.principal)
-            if any(r != READ for r in risks):
+            if any(r is not Risk.READ for r in risks):
                 grant = await self._tokens.consume(
                     request.confirmation_token,
                     user=request.principal.user,
@@ -346,7 +325,7 @@ class Engine:
                 result = await self._run_one(
                     cluster, identity, plan, index, operation, grant, emit, streaming
                 )
-                failed_write = risks[index] != READ and (
+                failed_write = risks[index] is not Risk.READ and (
                     not result.ok
                     or result.verification.outcome != executor_pb2.VERIFICATION_OUTCOME_VERIFIED
                 )
@@ -360,12 +339,12 @@ class Engine:
     async def _fan_out(
         self,
         request: executor_pb2.ExecuteRequest,
-        risks: list[int],
+        risks: list[Risk],
         started: float,
         emit: Emit,
         streaming: bool,
     ) -> executor_pb2.ExecuteResponse:
-        if any(r != READ for r in risks):
+        if any(r is not Risk.READ for r in risks):
             raise InvalidArgument(
                 "only read-only plans fan out over several clusters; a change is bound to "
                 "one cluster"
@@ -424,14 +403,13 @@ class Engine:
     ) -> executor_pb2.OperationResult:
         result = executor_pb2.OperationResult(index=index, kubectl=self._rendering(plan, index))
         try:
-            verb = verb_for(operation)
-            if verb.unsupported:
-                raise Unsupported(verb.unsupported)
+            handler = HANDLERS.handler(operation)
             ctx = self._context(cluster, identity, operation)
-            if effective_risk(operation) == READ:
-                await self._read(ctx, verb, index, result, emit, streaming)
+            if HANDLERS.risk(operation) is Risk.READ:
+                await self._read(ctx, handler, index, result, emit, streaming)
             else:
-                await self._write(ctx, verb, index, result, grant, emit)
+                verification = HANDLERS.entry(operation).verification
+                await self._write(ctx, handler, verification, index, result, grant, emit)
         except KubeChatError as exc:
             result.ok = False
             result.error.CopyFrom(error_detail(exc))
@@ -448,7 +426,7 @@ class Engine:
     async def _read(
         self,
         ctx: Context,
-        verb: Verb,
+        handler: Handler,
         index: int,
         result: executor_pb2.OperationResult,
         emit: Emit,
@@ -456,14 +434,24 @@ class Engine:
     ) -> None:
         result.verification.outcome = executor_pb2.VERIFICATION_OUTCOME_NOT_NEEDED
         wants_stream = ctx.bool_param("follow") or ctx.bool_param("watch")
-        if streaming and wants_stream and verb.stream is not None:
-            count = await self._stream(ctx, verb, index, emit)
+        if streaming and wants_stream and handler.stream is not None:
+            count = await self._stream(ctx, handler, index, emit)
             result.ok = True
             result.text = f"stream ended after {count} updates"
             return
-        if verb.read is None:
-            raise Unsupported(f"'{verb.name}' has no read form")
-        read = verb.read
+        if handler.read is None and handler.plan is not None:
+            # A write the risk function reads as READ (`run --dry-run=server`): the
+            # server-side dry run is the whole answer, and nothing is changed.
+            plan_fn = handler.plan
+            applied = await asyncio.to_thread(
+                lambda: [apply(ctx, m, dry_run=True) for m in plan_fn(ctx)]
+            )
+            result.ok = True
+            result.text = _summary(applied, " (server dry run)")
+            return
+        if handler.read is None:
+            raise Unsupported(f"'{handler.name}' has no read form")
+        read = handler.read
 
         def run() -> tuple[str, common_pb2.ResultTable | None]:
             # Building the protobuf rows is CPU work too: keep it off the event loop.
@@ -484,12 +472,12 @@ class Engine:
         if table is not None:
             result.table.CopyFrom(table)
 
-    async def _stream(self, ctx: Context, verb: Verb, index: int, emit: Emit) -> int:
-        assert verb.stream is not None
+    async def _stream(self, ctx: Context, handler: Handler, index: int, emit: Emit) -> int:
+        assert handler.stream is not None
         loop = asyncio.get_running_loop()
         queue: asyncio.Queue[Chunk | None] = asyncio.Queue(maxsize=1000)
         stop = threading.Event()
-        stream = verb.stream
+        stream = handler.stream
 
         def pump() -> None:
             try:
@@ -519,33 +507,27 @@ class Engine:
     async def _write(
         self,
         ctx: Context,
-        verb: Verb,
+        handler: Handler,
+        verification: Verification,
         index: int,
         result: executor_pb2.OperationResult,
         grant: Grant | None,
         emit: Emit,
     ) -> None:
-        assert verb.plan is not None
-        plan_fn = verb.plan
+        assert handler.plan is not None
+        plan_fn = handler.plan
 
         def run() -> list[Applied]:
             return [apply(ctx, m, dry_run=False) for m in plan_fn(ctx)]
 
         applied = await asyncio.to_thread(run)
-        lines = []
-        for item in applied:
-            m = item.mutation
-            where = f" in {m.namespace}" if m.namespace else ""
-            lines.append(f"{m.resource.kind.lower()}/{m.name}{where}: {m.change}d")
-            if (item.after or {}).get("kind") == "TokenRequest":
-                lines.append(str(((item.after or {}).get("status") or {}).get("token", "")))
         result.ok = True
-        result.text = "\n".join(lines)
+        result.text = _summary(applied)
         rollback_wanted = ctx.bool_param("rollback_on_failure") or bool(
             grant and grant.rollback_on_failure
         )
         timeout = seconds(ctx.str_param("verify_timeout"), self._settings.verify_timeout)
-        checks = checks_for(ctx, verb.name, applied)
+        checks = checks_for(ctx, verification, applied)
         result.verification.CopyFrom(
             await self._verify(ctx, index, checks, timeout, rollback_wanted, emit)
         )
@@ -704,11 +686,23 @@ def _severity(outcome: int) -> int:
     return order.get(outcome, 0)
 
 
-def effective_risk_or_read(operation: common_pb2.Operation) -> int:
+def _summary(applied: list[Applied], suffix: str = "") -> str:
+    lines = []
+    for item in applied:
+        m = item.mutation
+        where = f" in {m.namespace}" if m.namespace else ""
+        lines.append(f"{m.resource.kind.lower()}/{m.name}{where}: {m.change}d{suffix}")
+        if (item.after or {}).get("kind") == "TokenRequest":
+            lines.append(str(((item.after or {}).get("status") or {}).get("token", "")))
+    return "\n".join(lines)
+
+
+def risk_or_read(operation: common_pb2.Operation) -> Risk:
+    """For the audit summary of a plan that may name an unknown verb."""
     try:
-        return effective_risk(operation)
+        return HANDLERS.risk(operation)
     except KubeChatError:
-        return READ
+        return Risk.READ
 
 
 __all__ = ["Engine", "Mutation", "identity_of"]

@@ -34,6 +34,7 @@ from kubechat.errors import (
     Unauthenticated,
     Unavailable,
 )
+from kubechat.v1 import common_pb2
 from kubechat_executor.denied import denial, parse
 from kubechat_executor.singleflight import SingleFlight
 
@@ -59,6 +60,18 @@ class Identity:
             headers.add("Impersonate-User", self.user)
             for group in self.groups:
                 headers.add("Impersonate-Group", group)
+
+
+def identity_of(principal: common_pb2.Principal) -> Identity:
+    """Who the cluster sees. Without a Kubernetes user nothing runs: the executor's own
+    identity is never used for a user's request. The one place a principal becomes an
+    identity, so verifiable tokens can replace request-body principals here."""
+    if not principal.k8s_user:
+        raise PermissionDenied(
+            f"'{principal.user or 'anonymous'}' has no Kubernetes identity to act as; "
+            "identity maps users to a Kubernetes user and groups"
+        )
+    return Identity(principal.k8s_user, tuple(principal.k8s_groups))
 
 
 @dataclass(frozen=True)
@@ -124,6 +137,7 @@ class ClusterClient:
         accept: str = JSON,
         content_type: str = JSON,
         identity: Identity | None = None,
+        explain_denial: bool = True,
     ) -> dict[str, Any]:
         data = self.request_bytes(
             method,
@@ -133,6 +147,7 @@ class ClusterClient:
             accept=accept,
             content_type=content_type,
             identity=identity,
+            explain_denial=explain_denial,
         )
         parsed: dict[str, Any] = json.loads(data) if data else {}
         return parsed
@@ -147,15 +162,30 @@ class ClusterClient:
         accept: str = JSON,
         content_type: str = JSON,
         identity: Identity | None = None,
+        explain_denial: bool = True,
     ) -> bytes:
-        if method != "GET":
-            response = self._send(method, path, query, body, accept, content_type, identity, False)
+        """`explain_denial=False`: a 403 is expected (probing what the user may list), so
+        it is not followed by the access review that words the refusal for humans."""
+
+        def send(verb: str, payload: Any, media: str) -> bytes:
+            response = self._send(
+                verb,
+                path,
+                query,
+                payload,
+                accept,
+                media,
+                identity,
+                False,
+                explain_denial=explain_denial,
+            )
             data: bytes = response.data
             return data
-        key = (path, tuple(query or ()), accept, identity)
-        return self._inflight.run(
-            key, lambda: self._send("GET", path, query, None, accept, JSON, identity, False).data
-        )
+
+        if method != "GET":
+            return send(method, body, content_type)
+        key = (path, tuple(query or ()), accept, identity, explain_denial)
+        return self._inflight.run(key, lambda: send("GET", None, JSON))
 
     def stream_lines(
         self,
@@ -196,6 +226,7 @@ class ClusterClient:
         identity: Identity | None,
         stream: bool,
         read_timeout: float | None = None,
+        explain_denial: bool = True,
     ) -> Any:
         headers = HTTPHeaderDict({"Accept": accept, "Content-Type": content_type})
         configuration = self.api.configuration
@@ -236,7 +267,8 @@ class ClusterClient:
             ) from None
         if response.status >= 400:
             data = response.data if not stream else response.read()
-            raise self._translate(response.status, data, method, path, identity)
+            explained = identity if explain_denial else None
+            raise self._translate(response.status, data, method, path, explained)
         return response
 
     def _rbac_allows(self, method: str, path: str, identity: Identity) -> bool:

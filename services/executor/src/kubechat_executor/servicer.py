@@ -12,6 +12,7 @@ from kubechat.v1 import executor_pb2, executor_pb2_grpc
 from kubechat_executor.engine import Engine
 from kubechat_executor.health import Health, HealthMonitor
 from kubechat_executor.registry import ClusterInfo, ClusterRegistry
+from kubechat_executor.view_cache import ViewCache
 
 Context = aio.ServicerContext[Any, Any]
 
@@ -31,10 +32,17 @@ def cluster_proto(info: ClusterInfo, health: Health | None) -> executor_pb2.Clus
 
 
 class ExecutorServicer(executor_pb2_grpc.ExecutorServiceServicer):
-    def __init__(self, engine: Engine, registry: ClusterRegistry, health: HealthMonitor) -> None:
+    def __init__(
+        self,
+        engine: Engine,
+        registry: ClusterRegistry,
+        health: HealthMonitor,
+        views: ViewCache,
+    ) -> None:
         self._engine = engine
         self._registry = registry
         self._health = health
+        self._views = views
 
     async def Execute(  # noqa: N802 - gRPC method name
         self, request: executor_pb2.ExecuteRequest, context: Context
@@ -119,4 +127,10 @@ class ExecutorServicer(executor_pb2_grpc.ExecutorServiceServicer):
     ) -> executor_pb2.RemoveClusterResponse:
         await asyncio.to_thread(self._registry.remove, request.id)
         self._health.last.pop(request.id, None)
+        self._views.forget(request.id)
         return executor_pb2.RemoveClusterResponse()
+
+    async def GetClusterView(  # noqa: N802
+        self, request: executor_pb2.GetClusterViewRequest, context: Context
+    ) -> executor_pb2.GetClusterViewResponse:
+        return await self._views.get(request)
