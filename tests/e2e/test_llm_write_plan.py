@@ -36,7 +36,7 @@ TOOL_NAME = "propose_plan"
 NAMESPACE, DEPLOYMENT, REPLICAS = "staging", "checkout", 4
 # The words name the target (the model may only pick names and namespaces the request
 # offers), but no rule places "run with N copies": the rules ask what to create.
-QUESTION = "could you make checkout in staging run with 4 copies please"
+QUESTION = "could you give checkout in staging some more headroom please"
 PROPOSAL: dict[str, Any] = {
     "operations": [
         {

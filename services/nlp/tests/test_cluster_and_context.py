@@ -49,8 +49,8 @@ def test_several_matches_ask_with_choices(engine: RulesEngine) -> None:
     plan = engine.parse("restart checkout in shop", cluster=CLUSTER)
     assert plan.clarification is not None
     assert set(plan.clarification.choices) == {
-        "deployment/checkout-api",
-        "deployment/checkout-worker",
+        "deployment/checkout-api in shop",
+        "deployment/checkout-worker in shop",
     }
     assert plan.operations == ()
 

@@ -137,19 +137,19 @@ def test_llama_cpp_style_endpoint_is_detected_once_and_then_asked_directly(
     fake.handler = llama_cpp_like(SCALE)
     client = StructuredClient()
     llm = LlmEngine.create(model(fake.url), client=client)
-    plan = llm.parse("bump checkout in prod to 5 copies")
+    plan = llm.parse("give checkout in prod some more headroom please")
     assert plan.kubectl == ("kubectl scale deployment/checkout -n prod --replicas=5",)
     assert plan.engine == "llm:fake" and plan.risk is Risk.WRITE
     tried = [b.get("response_format", {}).get("type", "tools") for b in fake.requests]
     assert tried == ["tools", "json_schema", "json_object"]
     fake.requests.clear()
-    llm.parse("bump checkout in prod to 5 copies")
+    llm.parse("give checkout in prod some more headroom please")
     assert [b["response_format"]["type"] for b in fake.requests] == ["json_object"]
 
 
 def test_forced_tool_call_is_used_when_the_endpoint_supports_it(fake: FakeOpenAI) -> None:
     fake.handler = lambda body: ok(SCALE, as_tool=True)
-    plan = engine(fake).parse("bump checkout in prod to 5 copies")
+    plan = engine(fake).parse("give checkout in prod some more headroom please")
     assert plan.operations and plan.operations[0].params == {"replicas": 5}
     body = fake.requests[0]
     assert body["tool_choice"]["function"]["name"] == "propose_plan"
@@ -179,7 +179,7 @@ def test_invalid_output_is_repaired_once_then_becomes_a_clarification(
 ) -> None:
     fake.handler = lambda body: ok(bad)
     llm = engine(fake, structured_output="json_object")
-    plan = llm.parse("bump checkout in prod to 5 copies")
+    plan = llm.parse("give checkout in prod some more headroom please")
     assert plan.operations == () and plan.kubectl == ()
     assert plan.clarification is not None
     assert len(fake.requests) == 2, "one repair attempt"
@@ -193,7 +193,7 @@ def test_a_repaired_answer_is_accepted(fake: FakeOpenAI) -> None:
         [ok({"operations": [op("scale", "deployments", ["checkout"], "prod")]}), ok(SCALE)]
     )
     fake.handler = lambda body: next(replies)
-    plan = engine(fake, structured_output="json_object").parse("bump checkout in prod to 5 copies")
+    plan = engine(fake, structured_output="json_object").parse("give checkout in prod some more headroom please")
     assert plan.kubectl == ("kubectl scale deployment/checkout -n prod --replicas=5",)
     assert "needs the parameter 'replicas'" in fake.requests[1]["messages"][-1]["content"]
 
@@ -296,7 +296,7 @@ def test_confident_rules_answers_never_reach_the_model(fake: FakeOpenAI) -> None
 
 def test_what_the_rules_cannot_place_goes_to_the_model(fake: FakeOpenAI) -> None:
     fake.handler = lambda body: ok(SCALE)
-    plan = hybrid(fake.url).parse("bump checkout in prod to 5 copies")
+    plan = hybrid(fake.url).parse("give checkout in prod some more headroom please")
     assert plan.engine == "llm:fake"
     assert plan.kubectl == ("kubectl scale deployment/checkout -n prod --replicas=5",)
 
@@ -306,7 +306,7 @@ def test_a_down_model_falls_back_to_rules_at_once_and_recovers_by_itself(fake: F
     fake.close()  # the endpoint is gone: connection refused
     started = time.monotonic()
     for _ in range(3):
-        plan = engine_.parse("bump checkout in prod to 5 copies")
+        plan = engine_.parse("give checkout in prod some more headroom please")
         assert plan.engine == FALLBACK_ENGINE
         assert plan.fallback in ("llm unavailable", "llm circuit open")
     assert time.monotonic() - started < 1.0
@@ -316,9 +316,9 @@ def test_a_down_model_falls_back_to_rules_at_once_and_recovers_by_itself(fake: F
     revived.handler = lambda body: ok(SCALE)
     try:
         time.sleep(0.35)  # the breaker's reset: the next request is the half-open probe
-        plan = engine_.parse("bump checkout in prod to 5 copies")
+        plan = engine_.parse("give checkout in prod some more headroom please")
         assert plan.engine == "llm:fake", "the probe reached the model and closed the breaker"
-        assert engine_.parse("bump checkout in prod to 5 copies").engine == "llm:fake"
+        assert engine_.parse("give checkout in prod some more headroom please").engine == "llm:fake"
         assert len(revived.requests) == 2
     finally:
         revived.close()
@@ -345,7 +345,7 @@ def test_a_slow_model_times_out_and_falls_back(fake: FakeOpenAI) -> None:
         )
     )
     started = time.monotonic()
-    plan = HybridEngine(registry).parse("bump checkout in prod to 5 copies")
+    plan = HybridEngine(registry).parse("give checkout in prod some more headroom please")
     assert plan.engine == FALLBACK_ENGINE
     assert time.monotonic() - started < 1.0
 
@@ -381,7 +381,7 @@ def test_switching_a_tenants_model_takes_effect_on_the_next_request(tmp_path: Pa
 
         write("model-a", 1_000_000_000)
         engine_ = HybridEngine(ModelRegistry(path=path))
-        text = "bump checkout in prod to 5 copies"
+        text = "give checkout in prod some more headroom please"
         assert engine_.parse(text, tenant="acme").engine == "llm:model-a"
         write("model-b", 2_000_000_000)
         assert engine_.parse(text, tenant="acme").engine == "llm:model-b"
@@ -446,7 +446,7 @@ def test_the_model_picks_targets_from_the_request_context_and_cluster_only(
     pod = ResourceRef("", "v1", "Pod", "pods")
     ctx = ConversationContext((Operation("get", pod, "staging", "web-1"),), "staging")
     engine(fake, structured_output="json_object").parse(
-        "bump checkout in prod to 5 copies", context=ctx, cluster=cluster
+        "give checkout in prod some more headroom please", context=ctx, cluster=cluster
     )
     item = fake.requests[0]["response_format"]["schema"]["properties"]["operations"]["items"]
     names = set(item["properties"]["names"]["items"]["enum"])

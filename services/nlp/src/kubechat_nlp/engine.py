@@ -9,16 +9,25 @@ from typing import Protocol
 from kubechat_nlp.catalogue import Catalogue, Target, default_catalogue
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
+from kubechat_nlp.followups import (
+    ACTION_WORDS,
+    CLAUSE_VERBS,
+    answer_to,
+    follow_up,
+    refine,
+    resolve_pronouns,
+    resumable,
+    target_tokens,
+)
 from kubechat_nlp.kinds import POD_OWNERS, STANDARD_KINDS, KindInfo, KindTable
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, TYPO_TARGETS
-from kubechat_nlp.model import Clarification, Operation, ParamValue, Plan, Risk
+from kubechat_nlp.model import Clarification, Operation, Plan, Risk
 from kubechat_nlp.render import render
-from kubechat_nlp.resolve import resolve_name
 from kubechat_nlp.reported import own_words
+from kubechat_nlp.resolve import resolve_name
 from kubechat_nlp.risk import operation_risk
 from kubechat_nlp.rules import classify, shape
 from kubechat_nlp.rules.common import Ctx, Draft
-from kubechat_nlp.slots import Slots, extract_common, field_selector
 from kubechat_nlp.smalltalk import smalltalk
 from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
 from kubechat_nlp.utterance import Utterance
@@ -36,11 +45,6 @@ class Engine(Protocol):
     ) -> Plan: ...
 
 
-_CLAUSE_VERBS = frozenset(
-    """show list get describe scale restart check display tail watch roll
-rollback undo set label annotate expose cordon drain uncordon top exec open print view give
-fetch find pause resume""".split()
-)
 _NAMESPACELESS = frozenset(
     {
         "api-resources",
@@ -60,17 +64,6 @@ _NAMESPACELESS = frozenset(
 )
 # Verbs whose kubectl line takes no namespace; other engines use it too.
 NAMESPACELESS = _NAMESPACELESS
-_PRONOUNS = frozenset({"it", "its", "them", "their"})
-_ACTION_WORDS = frozenset(
-    """delete remove create scale restart drain cordon uncordon label annotate
-expose exec rollback undo set patch edit apply run pause resume roll kill destroy describe
-port-forward forward copy debug top""".split()
-)
-_FILLER = frozenset(
-    """and what about how same thing do the now also again ok okay but please
-then too as well instead for same? there""".split()
-)
-# Kinds to search when a name comes without a kind and a cluster is known.
 _DEFAULT_SEARCH = (
     "pods",
     "deployments",
@@ -107,7 +100,7 @@ class RulesEngine:
         cluster: ClusterView | None = None,
     ) -> Plan:
         if context is not None and context.pending:
-            answer = _answer(text[:200], context.pending_choices)
+            answer = answer_to(text[:200], context.pending_choices)
             resumed = replace(context, pending="", pending_choices=())
             if answer is not None:  # the reply completes the request that was asked about
                 text = context.pending.replace("{answer}", answer)
@@ -156,19 +149,19 @@ class RulesEngine:
         corrected = sum(1 for t in tokens if not t.quoted and t.norm != t.text.lower())
         confidence = 0.92 - 0.05 * corrected
         if context is not None and context.last_operations:
-            follow = self._refine(tokens, context, kinds) or self._follow_up(tokens, context, kinds)
+            follow = refine(tokens, context, kinds) or follow_up(
+                tokens, context, kinds, self.catalogue, cluster
+            )
             if follow is not None:
                 return self._finish(follow, context, cluster, confidence - 0.05)
-            tokens = self._resolve_pronouns(tokens, context)
+            tokens = resolve_pronouns(tokens, context)
         drafts: list[Draft] | Clarification | None = None
         clauses = self._split(tokens)
         if len(clauses) > 1:
             parts: list[Draft] = []
             for clause in clauses:
                 if parts:  # "restart api and show its pods": "its" is the previous clause's
-                    clause = self._resolve_pronouns(
-                        clause, ConversationContext((parts[-1].build(),))
-                    )
+                    clause = resolve_pronouns(clause, ConversationContext((parts[-1].build(),)))
                 result = self._clause(clause, kinds)
                 if isinstance(result, Clarification):
                     break
@@ -183,15 +176,15 @@ class RulesEngine:
         last = context.last_target if context is not None else None
         if isinstance(drafts, Clarification) and last is not None and last.resource is not None:
             # "check the rollout status" right after talking about deployment api
-            retry = self._clause([*tokens, *_target_tokens(last)], kinds)
+            retry = self._clause([*tokens, *target_tokens(last)], kinds)
             if not isinstance(retry, Clarification):
                 drafts = retry
                 confidence -= 0.1
         if isinstance(drafts, Clarification):
-            return Plan(clarification=_resumable(drafts, text), confidence=0.5)
+            return Plan(clarification=resumable(drafts, text), confidence=0.5)
         plan = self._finish(drafts, context, cluster, confidence)
         if plan.clarification is not None:
-            return replace(plan, clarification=_resumable(plan.clarification, text))
+            return replace(plan, clarification=resumable(plan.clarification, text))
         return plan
 
     def _clause(self, tokens: list[Token], kinds: KindTable) -> list[Draft] | Clarification:
@@ -204,9 +197,11 @@ class RulesEngine:
         for i, tok in enumerate(tokens):
             nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
             nxt2 = tokens[i + 2].norm if i + 2 < len(tokens) else ""
-            boundary = (
-                tok.norm in (";", "then") and (nxt in _CLAUSE_VERBS or nxt2 in _CLAUSE_VERBS)
-            ) or (tok.norm in ("and", ",") and nxt in _CLAUSE_VERBS)
+            # "…, then delete pod x" is a second request; a plain "and delete" too.
+            verbs = CLAUSE_VERBS | ACTION_WORDS
+            boundary = (tok.norm in (";", "then") and (nxt in verbs or nxt2 in verbs)) or (
+                tok.norm in ("and", ",") and nxt in CLAUSE_VERBS
+            )
             if boundary and clauses[-1]:
                 clauses.append([])
                 continue
@@ -214,99 +209,12 @@ class RulesEngine:
                 continue
             clauses[-1].append(tok)
         clauses = [c for c in clauses if c]
-        starts = _CLAUSE_VERBS | {"please", "now", "also", "and"}
+        starts = CLAUSE_VERBS | ACTION_WORDS | {"please", "now", "also", "and"}
         if len(clauses) > 1 and any(c[0].norm not in starts for c in clauses):
             return [tokens]
         return clauses
 
     # --- context ----------------------------------------------------------------------------
-    def _resolve_pronouns(self, tokens: list[Token], context: ConversationContext) -> list[Token]:
-        last = context.last_target
-        if last is None or last.resource is None:
-            return tokens
-        out: list[Token] = []
-        for tok in tokens:
-            if tok.norm in _PRONOUNS and not tok.quoted:
-                out.extend(_target_tokens(last))
-            else:
-                out.append(tok)
-        return out
-
-    def _refine(
-        self, tokens: list[Token], context: ConversationContext, kinds: KindTable
-    ) -> list[Draft] | None:
-        """'only warnings', 'follow them', 'as json', 'with more details': the same
-        operations with extra modifiers."""
-        norms = {t.norm for t in tokens}
-        if norms & _ACTION_WORDS:
-            return None
-        last_plurals = {op.resource.plural for op in context.last_operations if op.resource}
-        u = Utterance(tokens, kinds)
-        s = extract_common(u)
-        if any(m.info.ref.plural not in last_plurals for m in u.kind_mentions()):
-            return None
-        fields = field_selector(u)
-        drafts = [_draft_from_op(op, kinds) for op in context.last_operations]
-        changed = False
-        for d in drafts:
-            if s.all_namespaces:
-                d.slots.all_namespaces, d.slots.namespace, changed = True, None, True
-            if s.selector:
-                d.slots.selector, changed = s.selector, True
-            if fields:
-                d.slots.field_selector, changed = fields, True
-            updates = _modifiers(u, d.verb, s)
-            if updates:
-                d.params.update(updates)
-                changed = True
-        if not changed:
-            return None
-        leftover = [i for i in range(len(u)) if u.is_name(i) and u.norms[i] not in _PRONOUNS]
-        if leftover:
-            return None  # a new object name: not a refinement of the last request
-        return drafts
-
-    def _follow_up(
-        self, tokens: list[Token], context: ConversationContext, kinds: KindTable
-    ) -> list[Draft] | None:
-        """'same in staging', 'and in prod?', 'what about services?', 'now for backend'."""
-        words = [t for t in tokens if t.norm not in ("?", ",", ".")]
-        core = [t for t in words if t.norm not in _FILLER]
-        if not core or len(core) > 3 or len(words) == len(core) and len(core) > 1:
-            return None
-        norms = [t.norm for t in words]
-        if any(w in _CLAUSE_VERBS or w in ("delete", "create", "remove") for w in norms):
-            return None
-        new_ns: str | None = None
-        new_kind: KindInfo | None = None
-        new_name: str | None = None
-        ns_words = [t for t in core if t.norm not in ("in", "namespace", "ns", "on")]
-        if not ns_words:
-            return None
-        head = ns_words[0]
-        info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
-        if "in" in norms or "namespace" in norms or "ns" in norms:
-            new_ns = head.text
-        elif info is not None:
-            new_kind = info
-        elif context.last_target is not None:
-            new_name = head.text
-        else:
-            new_ns = head.text
-        drafts: list[Draft] = []
-        for op in context.last_operations:
-            d = _draft_from_op(op, kinds)
-            if new_ns is not None:
-                d.slots.namespace, d.slots.all_namespaces = new_ns, False
-            if new_kind is not None:
-                d.kinds, d.names = [new_kind], []
-                if self.catalogue[d.verb].target is Target.NONE:
-                    d.verb, d.params = "get", {}  # "events ... what about services?"
-            if new_name is not None:
-                d.names = [new_name]
-            drafts.append(d)
-        return drafts
-
     # --- finishing: cluster lookup, operations, risk, rendering ------------------------------
     def _finish(
         self,
@@ -383,93 +291,6 @@ class RulesEngine:
             )
             ops.append(single.build())
         return _merge(ops)
-
-
-_NUMBER_WORDS = {
-    w: str(n)
-    for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
-}
-
-
-def _answer(text: str, choices: tuple[str, ...]) -> str | None:
-    """The answer to a pending question, or None when `text` is a new request: one of the
-    choices offered, or a short reply (a number, a name) that names no action."""
-    reply = text.strip().rstrip(".!?").strip()
-    for choice in choices:
-        if reply.lower() == choice.lower():
-            return choice
-    words = reply.split()
-    if not words or len(words) > 3:
-        return None
-    if any(w.lower() in _ACTION_WORDS or w.lower() in _CLAUSE_VERBS for w in words):
-        return None
-    return " ".join(_NUMBER_WORDS.get(w.lower(), w) for w in words)
-
-
-def _resumable(question: Clarification, text: str) -> Clarification:
-    """A question whose answer completes `text`: the rule's own template, or, for a
-    question about a name, the text with that name replaced by the answer."""
-    if question.resume or not question.choices:
-        return question
-    quoted = question.question.split("'")
-    if len(quoted) >= 3 and quoted[1] and quoted[1] in text.split():
-        words = ["{answer}" if w == quoted[1] else w for w in text.split()]
-        return replace(question, resume=" ".join(words))
-    return replace(question, resume=text + " {answer}")
-
-
-def _target_tokens(op: Operation) -> list[Token]:
-    kind = op.resource.kind.lower() if op.resource else "pod"
-    out = [Token(kind, kind)]
-    for j, name in enumerate(op.targets):
-        if j:
-            out.append(Token(",", ","))
-        out.append(Token(name, name.lower(), quoted=True))
-    return out
-
-
-def _draft_from_op(op: Operation, kinds: KindTable) -> Draft:
-    d = Draft(op.verb, params=dict(op.params), subresource=op.subresource)
-    if op.resource is not None:
-        info = kinds.by_plural(op.resource.plural)
-        d.kinds = [info] if info else []
-        d.explicit_kind = True
-    d.names = list(op.targets)
-    d.slots.namespace = op.namespace
-    d.slots.selector = op.label_selector
-    d.slots.field_selector = op.field_selector
-    d.slots.all_namespaces = op.all_namespaces
-    return d
-
-
-def _modifiers(u: Utterance, verb: str, s: Slots) -> dict[str, ParamValue]:
-    """Parameters a follow-up adds to an operation of kind `verb`."""
-    out: dict[str, ParamValue] = {}
-    if verb == "logs":
-        if u.search(r"\b(follow|stream|streaming|live|tail -f|keep watching)\b"):
-            out["follow"] = True
-        if u.search(r"\b(previous|terminated|crashed|prior|last run)\b"):
-            out["previous"] = True
-        m = u.search(r"\b(?:last|recent|latest|tail) (\d+)\b|\b(\d+) lines\b")
-        if m:
-            out["tail"] = int(m.group(1) or m.group(2))
-        if u.search(r"\btimestamps?\b"):
-            out["timestamps"] = True
-    elif verb == "events":
-        if u.search(r"\bwarnings?\b"):
-            out["types"] = "Warning"
-        if s.watch:
-            out["watch"] = True
-    elif verb in ("get", "top.pod", "top.node"):
-        if s.output and verb == "get":
-            out["output"] = s.output
-        if s.sort_by:
-            out["sort_by"] = s.sort_by
-        if s.watch and verb == "get":
-            out["watch"] = True
-        if verb == "get" and u.search(r"\b(labels)\b"):
-            out["show_labels"] = True
-    return out
 
 
 def _without_namespace(op: Operation) -> Operation:

@@ -59,9 +59,7 @@ def _find(
         return [_resolved(o) for o in _prefer_kinds(exact, plurals)]
     if wants_pods:
         # A workload named like that: its pods (or the workload itself for logs/exec).
-        owners = [
-            o for o in cluster.named(name) if o.plural in _WORKLOADS and _in_scope(o, scope)
-        ]
+        owners = [o for o in cluster.named(name) if o.plural in _WORKLOADS and _in_scope(o, scope)]
         out: list[Resolved] = []
         for owner in owners:
             if verb in _WORKLOAD_REF_VERBS:
@@ -74,16 +72,20 @@ def _find(
                 out.append(_resolved(owner))
         if out:
             return out
-    # A prefix of generated names: "frontend" → frontend-54b7c-x2x.
-    prefixed = [
-        o
-        for o in cluster.objects()
-        if o.plural in plurals and _in_scope(o, scope) and o.name.startswith(name + "-")
-    ]
-    groups: dict[tuple[str, str | None], list[str]] = {}
-    for o in prefixed:
-        groups.setdefault((o.plural, o.namespace), []).append(o.name)
-    return [Resolved(p, ns, tuple(names)) for (p, ns), names in groups.items()]
+    # A prefix: "frontend" → the pods frontend-54b7c-x2x9q (one group per owner), or
+    # "front" → the deployment frontend (each object its own candidate).
+    groups: dict[tuple[str, str | None, str], list[str]] = {}
+    for o in cluster.objects():
+        if o.plural not in plurals or not _in_scope(o, scope) or not o.name.startswith(name):
+            continue
+        if o.plural == "pods":
+            if not o.name.startswith(name + "-"):
+                continue
+            key = (o.plural, o.namespace, o.owner[1] if o.owner else o.name)
+        else:
+            key = (o.plural, o.namespace, o.name)
+        groups.setdefault(key, []).append(o.name)
+    return [Resolved(p, ns, tuple(names)) for (p, ns, _), names in groups.items()]
 
 
 def _prefer_kinds(objs: list[LiveObject], plurals: tuple[str, ...]) -> list[LiveObject]:

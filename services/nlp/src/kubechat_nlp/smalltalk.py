@@ -8,7 +8,10 @@ from collections.abc import Sequence
 
 from kubechat_nlp.model import Clarification
 
-_POLITE = r"(?:so much|a lot|very much|please|pls|plz|thanks|thank you|again|there|team|kubechat|bot|buddy|mate|folks)"
+_POLITE = (
+    r"(?:so much|a lot|very much|please|pls|plz|thanks|thank you|again|there|team|kubechat|"
+    r"bot|buddy|mate|folks)"
+)
 _GREETING = r"(?:hi|hello|hey|heya|hiya|yo|howdy|greetings|good (?:morning|afternoon|evening|day))"
 _THANKS = (
     r"(?:thanks|thank you|thx|ty|cheers|great|awesome|cool|nice|perfect|ok|okay|got it|"
@@ -18,7 +21,8 @@ _META = (
     r"(?:help|help me|i need help|\?+|what can you do|what (?:else )?can you help (?:me )?with|"
     r"what do you do|what are you|who are you|how do(?:es)? (?:this|you|it) work|"
     r"how (?:do|can|should) i use (?:you|this|kubechat)|what (?:can|should|may) i (?:ask|say|type)"
-    r"|what (?:can|may) i do(?: here| with you)?|what are (?:your|the) (?:commands|options|features)"
+    r"|what (?:can|may) i do(?: here| with you)?"
+    r"|what are (?:your|the) (?:commands|options|features)"
     r"|what do you (?:know|support|understand)|(?:show )?(?:some )?examples|commands|usage|menu"
     r"|what can i do in (?:the )?(?P<ns>[a-z0-9][a-z0-9-]*)(?: namespace)?)"
 )

@@ -156,7 +156,8 @@ RULES: tuple[Rule, ...] = (
         "rollout",
         r"\brollout\b|\broll(ed)? ?back\b|\broll (it|them|\S+ \S+) back\b|"
         r"\b(rollout|revision|deployment|release) history\b|\bhistory of\b|\broll out\b"
-        r"|\bgo back to (the |an? )?(previous|last|prior|earlier|older|old) (version|revision|release)"
+        r"|\bgo back to (the |an? )?(previous|last|prior|earlier|older|old) "
+        r"(version|revision|release)"
         r"|\brolling (restart|update)\b|"
         + _NOT_AFTER_DONT
         + r"\brestart(?! count| policy)|\bredeploy\b|\bbounce\b|"

@@ -1,0 +1,214 @@
+"""Conversation: what a turn inherits from the ones before it. Pronouns ("scale it"),
+refinements ("only warnings", "as json"), switches ("same in staging", "what about
+services?") and answers to the question the last turn asked."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from kubechat_nlp.catalogue import Catalogue, Target
+from kubechat_nlp.cluster import ClusterView
+from kubechat_nlp.context import ConversationContext
+from kubechat_nlp.kinds import KindInfo, KindTable
+from kubechat_nlp.model import Clarification, Operation, ParamValue
+from kubechat_nlp.rules.common import Draft
+from kubechat_nlp.slots import Slots, extract_common, field_selector
+from kubechat_nlp.text import Token
+from kubechat_nlp.utterance import Utterance
+
+CLAUSE_VERBS = frozenset(
+    """show list get describe scale restart check display tail watch roll
+rollback undo set label annotate expose cordon drain uncordon top exec open print view give
+fetch find pause resume""".split()
+)
+_PRONOUNS = frozenset({"it", "its", "them", "their"})
+ACTION_WORDS = frozenset(
+    """delete remove create scale restart drain cordon uncordon label annotate
+expose exec rollback undo set patch edit apply run pause resume roll kill destroy describe
+port-forward forward copy debug top""".split()
+)
+_FILLER = frozenset(
+    """and what about how same thing do the now also again ok okay but please
+then too as well instead for same? there""".split()
+)
+# Kinds to search when a name comes without a kind and a cluster is known.
+
+
+def resolve_pronouns(tokens: list[Token], context: ConversationContext) -> list[Token]:
+    last = context.last_target
+    if last is None or last.resource is None:
+        return tokens
+    out: list[Token] = []
+    for tok in tokens:
+        if tok.norm in _PRONOUNS and not tok.quoted:
+            out.extend(target_tokens(last))
+        else:
+            out.append(tok)
+    return out
+
+
+def refine(
+    tokens: list[Token], context: ConversationContext, kinds: KindTable
+) -> list[Draft] | None:
+    """'only warnings', 'follow them', 'as json', 'with more details': the same
+    operations with extra modifiers."""
+    norms = {t.norm for t in tokens}
+    if norms & ACTION_WORDS:
+        return None
+    last_plurals = {op.resource.plural for op in context.last_operations if op.resource}
+    u = Utterance(tokens, kinds)
+    s = extract_common(u)
+    if any(m.info.ref.plural not in last_plurals for m in u.kind_mentions()):
+        return None
+    fields = field_selector(u)
+    drafts = [draft_from_op(op, kinds) for op in context.last_operations]
+    changed = False
+    for d in drafts:
+        if s.all_namespaces:
+            d.slots.all_namespaces, d.slots.namespace, changed = True, None, True
+        if s.selector:
+            d.slots.selector, changed = s.selector, True
+        if fields:
+            d.slots.field_selector, changed = fields, True
+        updates = modifiers(u, d.verb, s)
+        if updates:
+            d.params.update(updates)
+            changed = True
+    if not changed:
+        return None
+    leftover = [i for i in range(len(u)) if u.is_name(i) and u.norms[i] not in _PRONOUNS]
+    if leftover:
+        return None  # a new object name: not a refinement of the last request
+    return drafts
+
+
+def follow_up(
+    tokens: list[Token],
+    context: ConversationContext,
+    kinds: KindTable,
+    catalogue: Catalogue,
+    cluster: ClusterView | None,
+) -> list[Draft] | None:
+    """'same in staging', 'and in prod?', 'what about services?', 'now for backend'."""
+    words = [t for t in tokens if t.norm not in ("?", ",", ".")]
+    core = [t for t in words if t.norm not in _FILLER]
+    if not core or len(core) > 3 or len(words) == len(core) and len(core) > 1:
+        return None
+    norms = [t.norm for t in words]
+    if any(w in CLAUSE_VERBS or w in ("delete", "create", "remove") for w in norms):
+        return None
+    new_ns: str | None = None
+    new_kind: KindInfo | None = None
+    new_name: str | None = None
+    ns_words = [t for t in core if t.norm not in ("in", "namespace", "ns", "on")]
+    if not ns_words:
+        return None
+    head = ns_words[0]
+    info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
+    if "in" in norms or "namespace" in norms or "ns" in norms:
+        new_ns = head.text
+    elif info is not None:
+        new_kind = info
+    elif context.last_target is not None:
+        new_name = head.text
+    else:
+        new_ns = head.text
+    drafts: list[Draft] = []
+    for op in context.last_operations:
+        d = draft_from_op(op, kinds)
+        if new_ns is not None:
+            d.slots.namespace, d.slots.all_namespaces = new_ns, False
+        if new_kind is not None:
+            d.kinds, d.names = [new_kind], []
+            if catalogue[d.verb].target is Target.NONE:
+                d.verb, d.params = "get", {}  # "events ... what about services?"
+        if new_name is not None:
+            d.names = [new_name]
+        drafts.append(d)
+    return drafts
+
+
+_NUMBER_WORDS = {
+    w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
+}
+
+
+def answer_to(text: str, choices: tuple[str, ...]) -> str | None:
+    """The answer to a pending question, or None when `text` is a new request: one of the
+    choices offered, or a short reply (a number, a name) that names no action."""
+    reply = text.strip().rstrip(".!?").strip()
+    for choice in choices:
+        if reply.lower() == choice.lower():
+            return choice
+    words = reply.split()
+    if not words or len(words) > 3:
+        return None
+    if any(w.lower() in ACTION_WORDS or w.lower() in CLAUSE_VERBS for w in words):
+        return None
+    return " ".join(_NUMBER_WORDS.get(w.lower(), w) for w in words)
+
+
+def resumable(question: Clarification, text: str) -> Clarification:
+    """A question whose answer completes `text`: the rule's own template, or, for a
+    question about a name, the text with that name replaced by the answer."""
+    if question.resume or not question.choices:
+        return question
+    quoted = question.question.split("'")
+    if len(quoted) >= 3 and quoted[1] and quoted[1] in text.split():
+        words = ["{answer}" if w == quoted[1] else w for w in text.split()]
+        return replace(question, resume=" ".join(words))
+    return replace(question, resume=text + " {answer}")
+
+
+def target_tokens(op: Operation) -> list[Token]:
+    kind = op.resource.kind.lower() if op.resource else "pod"
+    out = [Token(kind, kind)]
+    for j, name in enumerate(op.targets):
+        if j:
+            out.append(Token(",", ","))
+        out.append(Token(name, name.lower(), quoted=True))
+    return out
+
+
+def draft_from_op(op: Operation, kinds: KindTable) -> Draft:
+    d = Draft(op.verb, params=dict(op.params), subresource=op.subresource)
+    if op.resource is not None:
+        info = kinds.by_plural(op.resource.plural)
+        d.kinds = [info] if info else []
+        d.explicit_kind = True
+    d.names = list(op.targets)
+    d.slots.namespace = op.namespace
+    d.slots.selector = op.label_selector
+    d.slots.field_selector = op.field_selector
+    d.slots.all_namespaces = op.all_namespaces
+    return d
+
+
+def modifiers(u: Utterance, verb: str, s: Slots) -> dict[str, ParamValue]:
+    """Parameters a follow-up adds to an operation of kind `verb`."""
+    out: dict[str, ParamValue] = {}
+    if verb == "logs":
+        if u.search(r"\b(follow|stream|streaming|live|tail -f|keep watching)\b"):
+            out["follow"] = True
+        if u.search(r"\b(previous|terminated|crashed|prior|last run)\b"):
+            out["previous"] = True
+        m = u.search(r"\b(?:last|recent|latest|tail) (\d+)\b|\b(\d+) lines\b")
+        if m:
+            out["tail"] = int(m.group(1) or m.group(2))
+        if u.search(r"\btimestamps?\b"):
+            out["timestamps"] = True
+    elif verb == "events":
+        if u.search(r"\bwarnings?\b"):
+            out["types"] = "Warning"
+        if s.watch:
+            out["watch"] = True
+    elif verb in ("get", "top.pod", "top.node"):
+        if s.output and verb == "get":
+            out["output"] = s.output
+        if s.sort_by:
+            out["sort_by"] = s.sort_by
+        if s.watch and verb == "get":
+            out["watch"] = True
+        if verb == "get" and u.search(r"\b(labels)\b"):
+            out["show_labels"] = True
+    return out
