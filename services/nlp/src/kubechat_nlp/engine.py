@@ -14,6 +14,7 @@ from kubechat_nlp.followups import (
     CLAUSE_VERBS,
     answer_to,
     follow_up,
+    new_amount,
     refine,
     resolve_pronouns,
     resumable,
@@ -149,8 +150,10 @@ class RulesEngine:
         corrected = sum(1 for t in tokens if not t.quoted and t.norm != t.text.lower())
         confidence = 0.92 - 0.05 * corrected
         if context is not None and context.last_operations:
-            follow = refine(tokens, context, kinds) or follow_up(
-                tokens, context, kinds, self.catalogue, cluster
+            follow = (
+                new_amount(tokens, context, kinds)
+                or refine(tokens, context, kinds)
+                or follow_up(tokens, context, kinds, self.catalogue, cluster)
             )
             if follow is not None:
                 return self._finish(follow, context, cluster, confidence - 0.05)

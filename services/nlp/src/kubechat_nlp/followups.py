@@ -107,6 +107,8 @@ def follow_up(
     info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
     if "in" in norms or "namespace" in norms or "ns" in norms:
         new_ns = head.text
+    elif cluster is not None and head.text in cluster.namespaces():
+        new_ns = head.text  # "what about staging?" when staging is a namespace
     elif info is not None:
         new_kind = info
     elif context.last_target is not None:
@@ -126,6 +128,35 @@ def follow_up(
             d.names = [new_name]
         drafts.append(d)
     return drafts
+
+
+# Words around a new number in "actually make it 6", "no, 4 instead", "change that to 2".
+_AMOUNT_WORDS = frozenset(
+    """actually make it that them this instead no rather wait change set to please pls now ok
+okay let's lets do how about go with replicas replica pods copies instances oh sorry i meant
+mean use""".split()
+)
+
+
+def new_amount(
+    tokens: list[Token], context: ConversationContext, kinds: KindTable
+) -> list[Draft] | None:
+    """'actually make it 6': the last operation again with its number changed. Only when
+    the turn is a number and words about changing it, and the last operation has exactly
+    one whole-number parameter."""
+    numbers = [t for t in tokens if t.norm.isdigit() or t.norm in _NUMBER_WORDS]
+    rest = [t for t in tokens if t not in numbers and t.norm not in ("?", ",", ".", "!")]
+    if len(numbers) != 1 or any(t.norm not in _AMOUNT_WORDS for t in rest):
+        return None
+    if len(context.last_operations) != 1:
+        return None
+    last = context.last_operations[0]
+    counts = [k for k, v in last.params.items() if isinstance(v, int) and not isinstance(v, bool)]
+    if len(counts) != 1:
+        return None
+    d = draft_from_op(last, kinds)
+    d.params[counts[0]] = int(_NUMBER_WORDS.get(numbers[0].norm, numbers[0].norm))
+    return [d]
 
 
 _NUMBER_WORDS = {
