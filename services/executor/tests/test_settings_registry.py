@@ -9,7 +9,6 @@ from pydantic import ValidationError
 from kubechat.errors import AlreadyExists, InvalidArgument, NotFound
 from kubechat_executor.config import ExecutorSettings
 from kubechat_executor.crypto import dev_key
-from kubechat_executor.operations import VERBS
 from kubechat_executor.registry import ClusterRegistry
 
 KUBECONFIG = """
@@ -74,11 +73,3 @@ def test_kubeconfigs_that_would_run_or_read_local_things_are_refused(
 def test_server_registration_needs_https(tmp_path: Path) -> None:
     with pytest.raises(InvalidArgument, match="https"):
         registry(tmp_path).register("plain", {}, server="http://x", token="t")
-
-
-def test_interactive_verbs_are_declared_unsupported_with_a_reason() -> None:
-    for name in ("exec", "attach", "port-forward", "cp", "debug", "edit"):
-        assert VERBS[name].unsupported and VERBS[name].plan is None
-    writes = [v for v in VERBS.values() if v.writes and not v.unsupported]
-    assert all(v.plan is not None for v in writes)
-    assert VERBS["delete"].risk == VERBS["drain"].risk == VERBS["replace"].risk

@@ -1,9 +1,10 @@
 """After a write: the success condition that follows from the request, polled until it
 holds, fails for good, or times out; and the rollback of a failed rollout.
 
-Each check is built from what was applied (the object before and after), not from the
-verb's name alone: a scale is verified by the workload's rollout, a delete by the object
-being gone, a label by the label being there.
+Each check is built from what was applied (the object before and after) and the
+verification the catalogue declares for the operation, never from the verb's spelling: a
+scale is verified by the workload's rollout, a delete by the object being gone, a label
+by the label being there.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from kubechat.catalogue import Verification
 from kubechat.errors import NotFound
 from kubechat_executor.kube import JSON_PATCH, MERGE_PATCH
 from kubechat_executor.operations.base import Applied, Context, Mutation
@@ -175,7 +177,7 @@ def _accepted(mutation: Mutation, applied: Applied) -> Check:
     return Check(message, lambda: Status(True, message=message, fraction=1.0))
 
 
-def checks_for(ctx: Context, verb: str, applied: list[Applied]) -> list[Check]:
+def checks_for(ctx: Context, verification: Verification, applied: list[Applied]) -> list[Check]:
     checks: list[Check] = []
     for item in applied:
         mutation = item.mutation
@@ -193,18 +195,21 @@ def checks_for(ctx: Context, verb: str, applied: list[Applied]) -> list[Check]:
                 if mutation.path.endswith("/token")
                 else _exists_check(ctx, mutation)
             )
-        elif verb in ("label", "annotate"):
-            checks.append(
-                _metadata_check(ctx, mutation, verb + "s" if verb == "label" else "annotations")
-            )
-        elif verb in ("rollout.pause", "rollout.resume"):
+        elif verification is Verification.METADATA:
+            # The patch names the field it sets: labels or annotations.
+            metadata = (mutation.body or {}).get("metadata") or {}
+            field = "labels" if "labels" in metadata else "annotations"
+            checks.append(_metadata_check(ctx, mutation, field))
+        elif verification is Verification.PAUSED:
             checks.append(_field_check(ctx, mutation, "paused"))
-        elif verb in ("cordon", "uncordon") or (plural == "nodes" and verb == "drain"):
+        elif plural == "nodes" and verification in (
+            Verification.SCHEDULABLE,
+            Verification.DRAINED,
+        ):
             checks.append(_field_check(ctx, mutation, "unschedulable"))
         elif plural in WORKLOADS and (
             _spec(item.before) != _spec(item.after)
-            or verb.startswith("rollout.")
-            or verb == "scale"
+            or verification in (Verification.ROLLOUT, Verification.REPLICAS)
         ):
             paused = _spec(item.after).get("paused")
             check = _accepted(mutation, item) if paused else _rollout_check(ctx, item)

@@ -1,7 +1,8 @@
 """Who am I, what may I do, and which clusters are there: auth.* and the config.* reads.
 
 The kubeconfig belongs to the executor, not to the user, so `config.*` answers from the
-cluster registry and never shows a credential; the config writes are refused.
+cluster registry and never shows a credential; the config writes have no handler (the
+catalogue says why they cannot run).
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from typing import Any
 
 from kubechat.errors import InvalidArgument
 from kubechat_executor.kube import Table
-from kubechat_executor.operations.base import READ, WRITE, Context, Outcome, Unsupported, Verb
+from kubechat_executor.operations.base import Context, Handler, Outcome, Unsupported
 
 
 def _attributes(ctx: Context) -> dict[str, Any]:
@@ -133,28 +134,11 @@ def view(ctx: Context) -> Outcome:
     return Outcome(table=_clusters_table(ctx, True), kind="Config")
 
 
-_CONFIG_WRITE = (
-    "the kubeconfig is the executor's, not yours: pick a cluster in KubeChat (the cluster "
-    "selector, or ExecuteRequest.cluster_id) and manage clusters with RegisterCluster, "
-    "RenameCluster and RemoveCluster"
-)
-
-VERBS = (
-    Verb("auth.can-i", READ, read=can_i),
-    Verb("auth.whoami", READ, read=whoami),
-    Verb("config.view", READ, read=view),
-    Verb("config.get-contexts", READ, read=get_contexts),
-    Verb("config.current-context", READ, read=current_context),
-    Verb("config.get-clusters", READ, read=get_clusters),
-    *(
-        Verb(name, WRITE, unsupported=_CONFIG_WRITE)
-        for name in (
-            "config.use-context",
-            "config.set-context",
-            "config.set-cluster",
-            "config.rename-context",
-            "config.delete-context",
-            "config.unset",
-        )
-    ),
+HANDLERS = (
+    Handler("auth.can-i", read=can_i),
+    Handler("auth.whoami", read=whoami),
+    Handler("config.view", read=view),
+    Handler("config.get-contexts", read=get_contexts),
+    Handler("config.current-context", read=current_context),
+    Handler("config.get-clusters", read=get_clusters),
 )

@@ -18,11 +18,10 @@ from kubechat_executor.discovery import Discovery
 from kubechat_executor.kube import JSON, ClusterClient, Identity, Table
 from kubechat_executor.paths import resource_path
 
-READ, WRITE, DESTRUCTIVE = common_pb2.RISK_READ, common_pb2.RISK_WRITE, common_pb2.RISK_DESTRUCTIVE
-
 
 class Unsupported(KubeChatError):
-    """The operation exists in the catalogue but cannot run here (and why)."""
+    """The operation exists in the catalogue but cannot run (here, or with these
+    arguments), and why."""
 
     status = FailedPrecondition.status
     code = "unsupported"
@@ -242,22 +241,17 @@ Affected = Callable[[Context, list[Mutation]], list[tuple[common_pb2.ResourceRef
 
 
 @dataclass(frozen=True)
-class Verb:
-    """One catalogue verb as the executor runs it."""
+class Handler:
+    """How the executor runs one catalogue entry (`name`). What the entry is (its risk,
+    parameters, verification) lives in the catalogue; a READ by `operation_risk` runs
+    `read`, anything else `plan`."""
 
     name: str
-    risk: int
     read: Read | None = None
     plan: Plan | None = None
     stream: Stream | None = None
     # Extra objects a write affects beyond its own mutations (pods a scale-down removes).
     affected: Affected | None = None
-    # Set when the verb can never run through the executor; the reason is the message.
-    unsupported: str = ""
-
-    @property
-    def writes(self) -> bool:
-        return self.risk != READ
 
 
 def ref(

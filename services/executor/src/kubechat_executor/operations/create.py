@@ -11,15 +11,13 @@ from kubechat.errors import InvalidArgument
 from kubechat.v1 import common_pb2
 from kubechat_executor.kube import APPLY_PATCH
 from kubechat_executor.operations.base import (
-    DESTRUCTIVE,
     NAMESPACES,
     PODS,
     SERVICES,
-    WRITE,
     Context,
+    Handler,
     Mutation,
     Unsupported,
-    Verb,
     ref,
 )
 from kubechat_executor.operations.util import key_values
@@ -425,27 +423,27 @@ def _prune_refused(ctx: Context) -> list[Mutation]:
     return plan
 
 
-VERBS = (
-    Verb("create.namespace", WRITE, plan=_each(NAMESPACES, lambda ctx, n: {})),
-    Verb("create.deployment", WRITE, plan=_each(DEPLOYMENTS, _deployment)),
-    Verb("create.job", WRITE, plan=_each(JOBS, _job)),
-    Verb("create.cronjob", WRITE, plan=_each(CRONJOBS, _cronjob)),
-    Verb("create.configmap", WRITE, plan=_each(CONFIGMAPS, _configmap)),
-    Verb("create.secret.generic", WRITE, plan=_each(SECRETS, _secret)),
-    Verb("create.secret.tls", WRITE, plan=_each(SECRETS, _tls_secret)),
-    Verb("create.service", WRITE, plan=_each(SERVICES, _service)),
-    Verb("create.serviceaccount", WRITE, plan=_each(SERVICEACCOUNTS, lambda ctx, n: {})),
-    Verb("create.ingress", WRITE, plan=_each(INGRESSES, _ingress)),
-    Verb("create.poddisruptionbudget", WRITE, plan=_each(PDBS, _pdb)),
-    Verb("create.quota", WRITE, plan=_each(QUOTAS, _quota)),
-    Verb("create.role", WRITE, plan=_each(ROLES, _rules)),
-    Verb("create.clusterrole", WRITE, plan=_each(CLUSTERROLES, _rules)),
-    Verb("create.rolebinding", WRITE, plan=_each(ROLEBINDINGS, _binding)),
-    Verb("create.clusterrolebinding", WRITE, plan=_each(CLUSTERROLEBINDINGS, _binding)),
-    Verb("create.token", WRITE, plan=_token),
-    Verb("run", WRITE, plan=_each(PODS, _run)),
-    Verb("expose", WRITE, plan=expose),
-    Verb("create", WRITE, plan=_manifest("POST", "create")),
-    Verb("apply", WRITE, plan=_prune_refused),
-    Verb("replace", DESTRUCTIVE, plan=_manifest("PUT", "update")),
+HANDLERS = (
+    Handler("create.namespace", plan=_each(NAMESPACES, lambda ctx, n: {})),
+    Handler("create.deployment", plan=_each(DEPLOYMENTS, _deployment)),
+    Handler("create.job", plan=_each(JOBS, _job)),
+    Handler("create.cronjob", plan=_each(CRONJOBS, _cronjob)),
+    Handler("create.configmap", plan=_each(CONFIGMAPS, _configmap)),
+    Handler("create.secret.generic", plan=_each(SECRETS, _secret)),
+    Handler("create.secret.tls", plan=_each(SECRETS, _tls_secret)),
+    Handler("create.service", plan=_each(SERVICES, _service)),
+    Handler("create.serviceaccount", plan=_each(SERVICEACCOUNTS, lambda ctx, n: {})),
+    Handler("create.ingress", plan=_each(INGRESSES, _ingress)),
+    Handler("create.poddisruptionbudget", plan=_each(PDBS, _pdb)),
+    Handler("create.quota", plan=_each(QUOTAS, _quota)),
+    Handler("create.role", plan=_each(ROLES, _rules)),
+    Handler("create.clusterrole", plan=_each(CLUSTERROLES, _rules)),
+    Handler("create.rolebinding", plan=_each(ROLEBINDINGS, _binding)),
+    Handler("create.clusterrolebinding", plan=_each(CLUSTERROLEBINDINGS, _binding)),
+    Handler("create.token", plan=_token),
+    Handler("run", plan=_each(PODS, _run)),
+    Handler("expose", plan=expose),
+    Handler("create", plan=_manifest("POST", "create")),
+    Handler("apply", plan=_prune_refused),
+    Handler("replace", plan=_manifest("PUT", "update")),
 )

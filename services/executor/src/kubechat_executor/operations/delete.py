@@ -10,14 +10,13 @@ from kubechat_executor.kube import MERGE_PATCH
 from kubechat_executor.operations.base import (
     DAEMONSETS,
     DEPLOYMENTS,
-    DESTRUCTIVE,
     NODES,
     PODS,
     STATEFULSETS,
     Context,
+    Handler,
     Mutation,
     Unsupported,
-    Verb,
     ref,
     selector_string,
 )
@@ -197,7 +196,7 @@ def drain(ctx: Context) -> list[Mutation]:
     return mutations
 
 
-VERBS = (
-    Verb("delete", DESTRUCTIVE, plan=delete, affected=deleted_contents),
-    Verb("drain", DESTRUCTIVE, plan=drain),
+HANDLERS = (
+    Handler("delete", plan=delete, affected=deleted_contents),
+    Handler("drain", plan=drain),
 )

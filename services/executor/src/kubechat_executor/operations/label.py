@@ -6,7 +6,7 @@ from typing import Any
 
 from kubechat.errors import FailedPrecondition, InvalidArgument
 from kubechat_executor.kube import JSON_PATCH, MERGE_PATCH, STRATEGIC_PATCH, Table
-from kubechat_executor.operations.base import WRITE, Context, Mutation, Outcome, Verb
+from kubechat_executor.operations.base import Context, Handler, Mutation, Outcome
 from kubechat_executor.operations.util import key_values, parse_document
 
 PATCH_TYPES = {"strategic": STRATEGIC_PATCH, "merge": MERGE_PATCH, "json": JSON_PATCH}
@@ -101,13 +101,12 @@ def _no_names(ctx: Context) -> list[Mutation]:
     raise InvalidArgument(f"'{ctx.operation.verb}' needs the name of the object")
 
 
-VERBS = (
-    Verb("label", WRITE, plan=_metadata_plan("labels", "labels"), read=_metadata_list("labels")),
-    Verb(
+HANDLERS = (
+    Handler("label", plan=_metadata_plan("labels", "labels"), read=_metadata_list("labels")),
+    Handler(
         "annotate",
-        WRITE,
         plan=_metadata_plan("annotations", "annotations"),
         read=_metadata_list("annotations"),
     ),
-    Verb("patch", WRITE, plan=patch),
+    Handler("patch", plan=patch),
 )

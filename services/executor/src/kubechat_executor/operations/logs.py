@@ -8,11 +8,10 @@ from typing import Any
 from kubechat.errors import NotFound
 from kubechat_executor.operations.base import (
     PODS,
-    READ,
     Chunk,
     Context,
+    Handler,
     Outcome,
-    Verb,
     selector_string,
 )
 from kubechat_executor.operations.util import seconds
@@ -104,4 +103,4 @@ def follow(ctx: Context) -> Iterator[Chunk]:
             yield Chunk(text=prefix + line.decode(errors="replace") + "\n")
 
 
-VERBS = (Verb("logs", READ, read=logs, stream=follow),)
+HANDLERS = (Handler("logs", read=logs, stream=follow),)

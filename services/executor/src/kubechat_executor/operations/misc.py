@@ -1,4 +1,4 @@
-"""top, wait, and the interactive verbs KubeChat refuses with a reason."""
+"""top and wait. (The interactive verbs have no handler: the catalogue says why.)"""
 
 from __future__ import annotations
 
@@ -8,12 +8,10 @@ from typing import Any
 from kubechat.errors import DeadlineExceeded, InvalidArgument, NotFound
 from kubechat_executor.kube import Table
 from kubechat_executor.operations.base import (
-    READ,
-    WRITE,
     Context,
+    Handler,
     Outcome,
     Unsupported,
-    Verb,
 )
 from kubechat_executor.operations.util import jsonpath_get, seconds
 
@@ -108,24 +106,8 @@ def wait(ctx: Context) -> Outcome:
         time.sleep(0.5)
 
 
-_INTERACTIVE = (
-    "'{verb}' opens an interactive stream into a container; KubeChat runs typed, audited "
-    "operations and never opens terminals, tunnels or file copies into containers (and the "
-    "simulated test bed runs no containers at all)"
-)
-
-VERBS = (
-    Verb("top.pod", READ, read=top_pod),
-    Verb("top.node", READ, read=top_node),
-    Verb("wait", READ, read=wait),
-    *(
-        Verb(name, WRITE, unsupported=_INTERACTIVE.format(verb=name))
-        for name in ("exec", "attach", "port-forward", "cp", "debug")
-    ),
-    Verb(
-        "edit",
-        WRITE,
-        unsupported="edit opens an editor; ask for the change itself (set, "
-        "label, scale, patch) so it can be previewed",
-    ),
+HANDLERS = (
+    Handler("top.pod", read=top_pod),
+    Handler("top.node", read=top_node),
+    Handler("wait", read=wait),
 )

@@ -6,7 +6,7 @@ from typing import Any
 
 from kubechat.errors import InvalidArgument
 from kubechat_executor.kube import MERGE_PATCH
-from kubechat_executor.operations.base import NODES, WRITE, Context, Mutation, Verb
+from kubechat_executor.operations.base import NODES, Context, Handler, Mutation
 
 
 def _schedulable(unschedulable: bool) -> Any:
@@ -78,8 +78,8 @@ def taint(ctx: Context) -> list[Mutation]:
     return mutations
 
 
-VERBS = (
-    Verb("cordon", WRITE, plan=_schedulable(True)),
-    Verb("uncordon", WRITE, plan=_schedulable(False)),
-    Verb("taint", WRITE, plan=taint),
+HANDLERS = (
+    Handler("cordon", plan=_schedulable(True)),
+    Handler("uncordon", plan=_schedulable(False)),
+    Handler("taint", plan=taint),
 )

@@ -11,12 +11,11 @@ from kubechat.v1 import common_pb2
 from kubechat_executor.kube import TABLE_ACCEPT, Table
 from kubechat_executor.operations.base import (
     EVENTS,
-    READ,
     Chunk,
     Context,
+    Handler,
     Outcome,
     Unsupported,
-    Verb,
     strip_object,
 )
 from kubechat_executor.operations.util import jsonpath_get, kind_name, seconds, to_yaml
@@ -352,23 +351,15 @@ def view_last_applied(ctx: Context) -> Outcome:
     )
 
 
-def diff(ctx: Context) -> Outcome:
-    raise Unsupported(
-        "diff compares local manifest files, which the executor cannot read; preview a "
-        "write instead: every change gets a server-side dry-run diff before it runs"
-    )
-
-
-VERBS = (
-    Verb("get", READ, read=get, stream=watch),
-    Verb("describe", READ, read=describe),
-    Verb("events", READ, read=events, stream=watch_events),
-    Verb("explain", READ, read=explain),
-    Verb("api-resources", READ, read=api_resources),
-    Verb("api-versions", READ, read=api_versions),
-    Verb("version", READ, read=version),
-    Verb("cluster-info", READ, read=cluster_info),
-    Verb("cluster-info.dump", READ, read=cluster_info_dump),
-    Verb("apply.view-last-applied", READ, read=view_last_applied),
-    Verb("diff", READ, read=diff),
+HANDLERS = (
+    Handler("get", read=get, stream=watch),
+    Handler("describe", read=describe),
+    Handler("events", read=events, stream=watch_events),
+    Handler("explain", read=explain),
+    Handler("api-resources", read=api_resources),
+    Handler("api-versions", read=api_versions),
+    Handler("version", read=version),
+    Handler("cluster-info", read=cluster_info),
+    Handler("cluster-info.dump", read=cluster_info_dump),
+    Handler("apply.view-last-applied", read=view_last_applied),
 )

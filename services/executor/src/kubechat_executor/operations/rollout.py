@@ -12,15 +12,13 @@ from kubechat.errors import FailedPrecondition, NotFound
 from kubechat_executor.kube import JSON_PATCH, MERGE_PATCH, STRATEGIC_PATCH, Table
 from kubechat_executor.operations.base import (
     CONTROLLER_REVISIONS,
-    READ,
     REPLICASETS,
-    WRITE,
     Chunk,
     Context,
+    Handler,
     Mutation,
     Outcome,
     Unsupported,
-    Verb,
 )
 from kubechat_executor.operations.util import seconds, to_yaml
 
@@ -248,11 +246,11 @@ def _paused(value: bool) -> Any:
     return plan
 
 
-VERBS = (
-    Verb("rollout.status", READ, read=status, stream=watch_status),
-    Verb("rollout.history", READ, read=history),
-    Verb("rollout.restart", WRITE, plan=restart),
-    Verb("rollout.undo", WRITE, plan=undo),
-    Verb("rollout.pause", WRITE, plan=_paused(True)),
-    Verb("rollout.resume", WRITE, plan=_paused(False)),
+HANDLERS = (
+    Handler("rollout.status", read=status, stream=watch_status),
+    Handler("rollout.history", read=history),
+    Handler("rollout.restart", plan=restart),
+    Handler("rollout.undo", plan=undo),
+    Handler("rollout.pause", plan=_paused(True)),
+    Handler("rollout.resume", plan=_paused(False)),
 )

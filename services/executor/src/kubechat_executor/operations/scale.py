@@ -9,10 +9,9 @@ from kubechat.v1 import common_pb2
 from kubechat_executor.kube import MERGE_PATCH
 from kubechat_executor.operations.base import (
     PODS,
-    WRITE,
     Context,
+    Handler,
     Mutation,
-    Verb,
     ref,
     selector_string,
 )
@@ -128,7 +127,7 @@ def autoscale(ctx: Context) -> list[Mutation]:
     return [Mutation("POST", ctx.path(HPA), HPA, ctx.namespace, name, "create", body)]
 
 
-VERBS = (
-    Verb("scale", WRITE, plan=scale, affected=removed_pods),
-    Verb("autoscale", WRITE, plan=autoscale),
+HANDLERS = (
+    Handler("scale", plan=scale, affected=removed_pods),
+    Handler("autoscale", plan=autoscale),
 )

@@ -6,7 +6,7 @@ from typing import Any
 
 from kubechat.errors import InvalidArgument
 from kubechat_executor.kube import STRATEGIC_PATCH, Table
-from kubechat_executor.operations.base import WRITE, Context, Mutation, Outcome, Verb
+from kubechat_executor.operations.base import Context, Handler, Mutation, Outcome
 from kubechat_executor.operations.util import key_values
 
 
@@ -168,9 +168,9 @@ def set_serviceaccount(ctx: Context) -> list[Mutation]:
     return _patches(ctx, lambda obj: {"serviceAccountName": account})
 
 
-VERBS = (
-    Verb("set.image", WRITE, plan=set_image),
-    Verb("set.env", WRITE, plan=set_env, read=list_env),
-    Verb("set.resources", WRITE, plan=set_resources),
-    Verb("set.serviceaccount", WRITE, plan=set_serviceaccount),
+HANDLERS = (
+    Handler("set.image", plan=set_image),
+    Handler("set.env", plan=set_env, read=list_env),
+    Handler("set.resources", plan=set_resources),
+    Handler("set.serviceaccount", plan=set_serviceaccount),
 )
