@@ -53,7 +53,10 @@ def build_config(c: Ctx) -> Result:
         )
         if url and cluster:
             return [Draft("config.set-cluster", names=[cluster], params={"proxy_url": url})]
-    ns = _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?") or _name_after(
+    ns = _name_after(
+        c, r"\b(?:make|set|use|have) (\S+) (?:as )?(?:the |my |our )?default namespace\b"
+    )
+    ns = ns or _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?") or _name_after(
         c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)"
     )
     m = u.search(r"\bswitch to (?:the )?(\S+) namespace\b")

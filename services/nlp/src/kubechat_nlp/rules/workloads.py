@@ -43,6 +43,10 @@ def build_scale(c: Ctx) -> Result:
         d = Draft("scale", slots=s, params={"filename": s.files})
     else:
         d = draft_for(c, "scale", s, WORKLOADS)
+        # "6 pods" counts replicas: only workloads scale, so another kind is not the target
+        d.kinds = [k for k in d.kinds if k.ref.plural in WORKLOADS]
+        if not d.kinds:
+            d.kinds, d.guessed_kind = [c.kind(WORKLOADS[0])], True
     if replicas is None:
         said = " ".join(t.text for t in c.u.tokens)
         relative = c.u.search(r"\b(double|triple|halve|quadruple|by \d+ ?(%|percent))")
