@@ -191,20 +191,24 @@ def test_gateway_reaches_each_peer_at_its_service(manifests: list[Manifest]) -> 
     assert config["KUBECHAT_GRPC_HOST"] == config["KUBECHAT_HTTP_HOST"] == "0.0.0.0"  # noqa: S104
 
 
+# Who may call each internal service: the gateway, and nlp for the executor's cluster views.
+CALLERS = {"executor": ("gateway", "nlp")}
+
+
 def test_only_the_gateway_may_call_the_internal_services(manifests: list[Manifest]) -> None:
-    gateway_pods = one(manifests, "Deployment", name_of("gateway"))["spec"]["template"]
     for service in GRPC_SERVICES:
         policy = one(manifests, "NetworkPolicy", name_of(service))["spec"]
         assert policy["policyTypes"] == ["Ingress"]
         (rule,) = policy["ingress"]
-        (peer,) = rule["from"]
-        assert set(peer) == {"podSelector"}, "no namespace or IP block may call it"
-        assert labels_match(peer["podSelector"]["matchLabels"], gateway_pods["metadata"]["labels"])
-        for other in GRPC_SERVICES:
-            other_pods = one(manifests, "Deployment", name_of(other))["spec"]["template"]
-            assert not labels_match(
-                peer["podSelector"]["matchLabels"], other_pods["metadata"]["labels"]
-            )
+        callers = CALLERS.get(service, ("gateway",))
+        assert len(rule["from"]) == len(callers)
+        for peer, caller in zip(rule["from"], callers, strict=True):
+            assert set(peer) == {"podSelector"}, "no namespace or IP block may call it"
+            for other in ("gateway", *GRPC_SERVICES):
+                other_pods = one(manifests, "Deployment", name_of(other))["spec"]["template"]
+                assert labels_match(
+                    peer["podSelector"]["matchLabels"], other_pods["metadata"]["labels"]
+                ) == (other == caller), (service, caller, other)
         assert rule["ports"] == [{"port": "grpc", "protocol": "TCP"}]
     # The gateway is the entry point: open to everyone on its two ports by default.
     gateway = one(manifests, "NetworkPolicy", name_of("gateway"))["spec"]

@@ -259,7 +259,12 @@ spec:
 NATS, Redis, ClickHouse, PostgreSQL and Keycloak are external and their addresses are
 URLs, not selectors. */}}
 {{- define "kubechat.fromGatewayOnly" -}}
-{{- $values := index .ctx.Values .svc -}}
+{{ include "kubechat.fromCallers" (dict "ctx" .ctx "svc" .svc "callers" (list "gateway")) }}
+{{- end }}
+
+{{/* Ingress to a service's gRPC port from the pods of the named services only. */}}
+{{- define "kubechat.fromCallers" -}}
+{{- $ctx := .ctx -}}
 apiVersion: networking.k8s.io/v1
 kind: NetworkPolicy
 metadata:
@@ -273,9 +278,11 @@ spec:
   policyTypes: [Ingress]
   ingress:
     - from:
+        {{- range $caller := .callers }}
         - podSelector:
             matchLabels:
-              {{- include "kubechat.selectorLabels" (dict "ctx" .ctx "svc" "gateway") | nindent 14 }}
+              {{- include "kubechat.selectorLabels" (dict "ctx" $ctx "svc" $caller) | nindent 14 }}
+        {{- end }}
       ports:
         - port: grpc
           protocol: TCP

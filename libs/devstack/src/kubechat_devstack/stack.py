@@ -150,6 +150,9 @@ class Stack:
                 env[f"KUBECHAT_{peer.upper()}_ADDRESS"] = self.address(peer)
         else:
             env["KUBECHAT_GRPC_PORT"] = str(getattr(self.ports, service))
+        if service == "nlp":
+            # Cluster views for parsing come from this stack's executor, never another's.
+            env["KUBECHAT_EXECUTOR_ADDRESS"] = self.address("executor")
         if service == "audit":
             # chdb allows one process per data directory: each stack gets its own.
             env["KUBECHAT_DATA_DIR"] = str(self.base_dir / "audit")

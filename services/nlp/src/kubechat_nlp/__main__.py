@@ -11,20 +11,23 @@ import sys
 
 from grpc import aio
 
+from kubechat import grpc as kc_grpc
 from kubechat.grpc import run_server
 from kubechat.service import build_parser, load_settings, run_service
 from kubechat.v1 import intent_pb2_grpc
 from kubechat_nlp.config import NlpSettings
 from kubechat_nlp.llm.hybrid import HybridEngine
 from kubechat_nlp.servicer import IntentServicer
-from kubechat_nlp.wiring import engine_for_settings, plan_for_settings
+from kubechat_nlp.wiring import engine_for_settings, plan_for_settings, views_for_settings
 
 
 async def serve(settings: NlpSettings) -> None:
     engine = engine_for_settings(settings)
     hybrid = engine if isinstance(engine, HybridEngine) else None
+    executor = kc_grpc.channel(settings.executor_address) if settings.executor_address else None
+    views = views_for_settings(settings, executor) if executor is not None else None
     servicer = IntentServicer(
-        plan_for_settings(settings, engine),
+        plan_for_settings(settings, engine, views),
         settings.engine,
         diagnoser=hybrid,
         metrics=hybrid.metrics if hybrid else None,
@@ -33,7 +36,11 @@ async def serve(settings: NlpSettings) -> None:
     def register(server: aio.Server) -> None:
         intent_pb2_grpc.add_IntentServiceServicer_to_server(servicer, server)
 
-    await run_server(settings.grpc_address, [register], ["kubechat.v1.IntentService"])
+    try:
+        await run_server(settings.grpc_address, [register], ["kubechat.v1.IntentService"])
+    finally:
+        if executor is not None:
+            await executor.close()
 
 
 def print_metrics(address: str) -> int:

@@ -12,6 +12,12 @@ class NlpSettings(ServiceSettings):
     # Conversation context lives in Redis so any nlp replica can continue any conversation.
     redis_url: str = "redis://127.0.0.1:6379/0"
     context_ttl_seconds: int = 3600
+    # The executor, for live cluster views gathered as the asking user (names, kinds,
+    # namespaces). Empty: parse without a view, as the offline CLI does.
+    executor_address: str = "127.0.0.1:7102"
+    # A view slower than this is skipped for the turn (the last one, if recent, is used).
+    view_timeout_seconds: float = 0.3
+    view_stale_seconds: float = 60.0
 
     # rules: no model at all. hybrid: rules first, the model for what they cannot place.
     # llm: the model for everything (the rules still answer while it is down).

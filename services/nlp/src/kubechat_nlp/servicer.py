@@ -9,7 +9,7 @@ from typing import Any, Protocol
 from grpc import aio
 
 from kubechat.errors import InvalidArgument
-from kubechat.v1 import intent_pb2, intent_pb2_grpc
+from kubechat.v1 import common_pb2, intent_pb2, intent_pb2_grpc
 from kubechat_nlp.convert import plan_to_proto
 from kubechat_nlp.llm.diagnose import Diagnosis
 from kubechat_nlp.llm.metrics import Metrics
@@ -23,7 +23,12 @@ class PlanFor(Protocol):
     """Parses one request of one conversation (context load/save included)."""
 
     async def __call__(
-        self, text: str, conversation_id: str, cluster_id: str, tenant: str = ""
+        self,
+        text: str,
+        conversation_id: str,
+        cluster_id: str,
+        tenant: str = "",
+        principal: common_pb2.Principal | None = None,
     ) -> Plan: ...
 
 
@@ -61,7 +66,11 @@ class IntentServicer(intent_pb2_grpc.IntentServiceServicer):
             )
         started = time.perf_counter()
         plan = await self._plan_for(
-            request.text, request.conversation_id, request.cluster_id, request.principal.tenant
+            request.text,
+            request.conversation_id,
+            request.cluster_id,
+            request.principal.tenant,
+            principal=request.principal if request.HasField("principal") else None,
         )
         message = plan_to_proto(plan, engine=self._engine_name, cluster_id=request.cluster_id)
         message.fallback = plan.fallback

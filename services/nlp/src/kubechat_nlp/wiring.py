@@ -1,12 +1,16 @@
-"""Builds what the gRPC service runs: the engine plus the conversation context store."""
+"""Builds what the gRPC service runs: the engine, the conversation context store and the
+cluster views from the executor."""
 
 from __future__ import annotations
 
 import asyncio
 
+from grpc import aio
 from redis.exceptions import RedisError
 
 from kubechat.errors import Unavailable
+from kubechat.v1 import common_pb2, executor_pb2, executor_pb2_grpc
+from kubechat_nlp.cluster_views import ClusterViews
 from kubechat_nlp.config import NlpSettings
 from kubechat_nlp.context import ContextStore, ConversationContext, RedisContextStore
 from kubechat_nlp.engine import Engine, RulesEngine
@@ -16,16 +20,31 @@ from kubechat_nlp.model import Plan
 from kubechat_nlp.servicer import PlanFor
 
 
-def conversation_planner(engine: Engine, store: ContextStore, store_name: str) -> PlanFor:
-    """Parse with the conversation's context, then remember this turn for the next one."""
+def conversation_planner(
+    engine: Engine, store: ContextStore, store_name: str, views: ClusterViews | None = None
+) -> PlanFor:
+    """Parse with the conversation's context and the user's view of the cluster, then
+    remember this turn for the next one."""
 
-    async def plan_for(text: str, conversation_id: str, cluster_id: str, tenant: str = "") -> Plan:
+    async def plan_for(
+        text: str,
+        conversation_id: str,
+        cluster_id: str,
+        tenant: str = "",
+        principal: common_pb2.Principal | None = None,
+    ) -> Plan:
         context = ConversationContext()
         if conversation_id:
             try:
                 context = await store.load(conversation_id)
             except (OSError, RedisError) as exc:
                 raise Unavailable(f"{store_name} (conversation context) is unavailable") from exc
+        cluster = None
+        if views is not None:
+            # The conversation's namespace is where a user who may not list namespaces
+            # is most likely working.
+            hints = [context.namespace] if context.namespace else []
+            cluster = await views.view_for(cluster_id, principal, hints)
         if isinstance(engine, HybridEngine):
             # A model call blocks for up to its timeout: off the event loop, so other
             # conversations keep being answered meanwhile.
@@ -33,12 +52,12 @@ def conversation_planner(engine: Engine, store: ContextStore, store_name: str) -
                 engine.parse,
                 text,
                 context=context,
-                cluster=None,
+                cluster=cluster,
                 tenant=tenant,
                 conversation_id=conversation_id,
             )
         else:
-            plan = engine.parse(text, context=context, cluster=None)
+            plan = engine.parse(text, context=context, cluster=cluster)
         if conversation_id:
             try:
                 await store.save(conversation_id, context.after(plan))
@@ -55,8 +74,28 @@ def engine_for_settings(settings: NlpSettings) -> Engine:
     return hybrid_from_settings(settings)
 
 
-def plan_for_settings(settings: NlpSettings, engine: Engine | None = None) -> PlanFor:
+def views_for_settings(settings: NlpSettings, channel: aio.Channel) -> ClusterViews:
+    stub = executor_pb2_grpc.ExecutorServiceStub(channel)
+
+    async def fetch(
+        request: executor_pb2.GetClusterViewRequest, timeout: float
+    ) -> executor_pb2.GetClusterViewResponse:
+        response: executor_pb2.GetClusterViewResponse = await stub.GetClusterView(
+            request, timeout=timeout
+        )
+        return response
+
+    return ClusterViews(
+        fetch,
+        timeout=settings.view_timeout_seconds,
+        stale_seconds=settings.view_stale_seconds,
+    )
+
+
+def plan_for_settings(
+    settings: NlpSettings, engine: Engine | None = None, views: ClusterViews | None = None
+) -> PlanFor:
     store = RedisContextStore.from_url(settings.redis_url, ttl_seconds=settings.context_ttl_seconds)
     return conversation_planner(
-        engine or engine_for_settings(settings), store, f"Redis at {settings.redis_url}"
+        engine or engine_for_settings(settings), store, f"Redis at {settings.redis_url}", views
     )
