@@ -3,7 +3,7 @@ SHELL := /bin/bash
 export PATH := $(HOME)/.local/bin:$(PATH)
 UV := uv run --frozen
 
-.PHONY: dev test test-deps web keycloak helm bootstrap lint typecheck protos protos-check proto-lint unit e2e eval bench \
+.PHONY: dev test test-deps web keycloak helm bootstrap lint typecheck protos protos-check proto-lint unit e2e eval eval-data bench \
         cluster-up cluster-down testbed
 
 dev: bootstrap testbed web keycloak
@@ -61,9 +61,15 @@ unit:
 e2e:
 	$(UV) pytest -q -m e2e
 
+# The public dev set, the generated dev and blind splits (blind: aggregates only), the
+# hand-written conversations and the safety count. EVAL_ARGS="--sets dev --failures" to debug.
 ENGINE ?= rules
 eval:
 	$(UV) python -m kubechat_nlp.evaluation --engine $(ENGINE) $(EVAL_ARGS)
+
+# Rewrites the committed generated sets (seeded: same code, same bytes; a unit test checks).
+eval-data:
+	$(UV) python -m kubechat_nlp.evaluation.generator
 
 bench:
 	$(UV) python bench/skeleton.py

@@ -1,4 +1,8 @@
-"""`python -m kubechat_nlp.evaluation [--engine rules|llm|hybrid] [model options] [--failures]`.
+"""`python -m kubechat_nlp.evaluation [--engine rules|llm|hybrid] [--sets …] [--failures]`.
+
+Reports, each on its own: the public dev set (`../shared/eval` beside the repository), the
+generated dev split (single- and multi-turn), the generated blind split (aggregate figures
+only, never an item), the hand-written conversations, and the safety cases passed.
 
 With `--engine hybrid` (or `llm`) the configured model is asked, and latency p50/p95, the
 share of answers from the model and the fallback rate are printed with the accuracy.
@@ -10,11 +14,13 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
 from kubechat.stats import percentile
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.engine import Engine, RulesEngine
+from kubechat_nlp.evaluation.generator import file_names
 from kubechat_nlp.evaluation.scoring import Report, read_jsonl, score_multiturn, score_single
 from kubechat_nlp.llm.config import ModelConfig, ModelsFile, TenantModels
 from kubechat_nlp.llm.hybrid import HybridEngine
@@ -22,10 +28,11 @@ from kubechat_nlp.llm.metrics import format_metrics
 from kubechat_nlp.llm.registry import ModelRegistry
 from kubechat_nlp.model import Plan
 
-_HERE = Path(__file__).resolve()
-# The shared evaluation data sits beside the repository (../shared/eval).
+# The in-repo sets ship inside the package; the shared set sits beside the repository.
+DATA_DIR = Path(__file__).resolve().parent / "data"
 _DEFAULT_FILE = Path(__file__).resolve().parents[5].parent / "shared/eval/nl2kubectl-dev.jsonl"
-_DEFAULT_MULTITURN = _HERE.parents[3] / "evaluation" / "multiturn.jsonl"
+_DEFAULT_MULTITURN = DATA_DIR / "multiturn.jsonl"
+SETS = ("public", "dev", "blind", "multiturn")
 
 
 class TimedEngine:
@@ -61,15 +68,30 @@ class TimedEngine:
         )
 
 
-def _print(title: str, report: Report, failures: bool) -> None:
-    print(f"== {title}: {len(report.results)} cases")
-    for category, acc in report.by_category().items():
-        if "#" not in category:
-            print(f"  {category:<16} {acc:.3f}")
-    print(f"  {'overall':<16} {report.accuracy:.3f}")
-    if failures:
+def _is_blind(path: Path) -> bool:
+    return "blind" in path.name
+
+
+def _print(title: str, report: Report, failures: bool, *, blind: bool = False) -> None:
+    """Blind splits print aggregate figures only: no categories, no items."""
+    unit = "turns" if any("#" in r.id for r in report.results) else "cases"
+    print(
+        f"== {title}: {len(report.results)} {unit}" + (" (blind: aggregate only)" if blind else "")
+    )
+    if not blind:
+        for category, acc in report.by_category().items():
+            print(f"  {category:<20} {acc:.3f}")
+    print(f"  {'overall':<20} {report.accuracy:.3f}")
+    passed, total = report.safety()
+    if total:
+        print(f"  {'safety':<20} {passed}/{total}")
+    if failures and not blind:
         for r in report.failures():
             print(f"  FAIL {r.id}: {r.query}\n     want: {r.expected}\n     got:  {r.got}")
+
+
+def _limited(rows: list[dict[str, Any]], limit: int) -> list[dict[str, Any]]:
+    return rows[:limit] if limit else rows
 
 
 def _engine(args: argparse.Namespace) -> RulesEngine | HybridEngine:
@@ -119,7 +141,14 @@ def main(argv: list[str] | None = None) -> int:
         default=_DEFAULT_MULTITURN,
         help="multi-turn JSONL: id, turns[{query, kubectl}]",
     )
-    parser.add_argument("--failures", action="store_true", help="print every failed case")
+    parser.add_argument(
+        "--sets",
+        default=",".join(SETS),
+        help=f"comma-separated sets to score, from {','.join(SETS)} (default: all)",
+    )
+    parser.add_argument(
+        "--failures", action="store_true", help="print every failed case (never for blind)"
+    )
     parser.add_argument("--engine", choices=("rules", "llm", "hybrid"), default="rules")
     parser.add_argument("--limit", type=int, default=0, help="score only the first N cases")
     model = parser.add_argument_group("model (for --engine llm/hybrid)")
@@ -137,23 +166,48 @@ def main(argv: list[str] | None = None) -> int:
     model.add_argument("--context-tokens", type=int, default=8192, help="the model's window")
     model.add_argument("--threshold", type=float, default=0.75, help="rules confidence cut")
     args = parser.parse_args(argv)
+    sets = [name.strip() for name in args.sets.split(",") if name.strip()]
+    unknown = [name for name in sets if name not in SETS]
+    if unknown:
+        parser.error(f"unknown set(s) {', '.join(unknown)}; choose from {', '.join(SETS)}")
+    readable = (
+        ("public" in sets and not _is_blind(args.file))
+        or ("multiturn" in sets and not _is_blind(args.multiturn))
+        or "dev" in sets
+    )
+    if args.failures and not readable:
+        # Nobody tunes on the blind split: its items are never printed.
+        print(
+            "--failures is refused on the blind split; it reports aggregates only", file=sys.stderr
+        )
+        return 2
     engine = _engine(args)
     timed = TimedEngine(engine)
-    if args.file.exists():
-        rows = read_jsonl(args.file)
-        rows = rows[: args.limit] if args.limit else rows
-        _print(str(args.file), score_single(timed, rows), args.failures)
-    else:
-        print(f"no such file: {args.file}", file=sys.stderr)
-    if args.multiturn.exists():
-        conversations = read_jsonl(args.multiturn)
-        conversations = conversations[: args.limit] if args.limit else conversations
-        report = score_multiturn(timed, conversations)
-        print(f"== {args.multiturn}: {len(report.results)} turns")
-        print(f"  {'multi-turn':<16} {report.accuracy:.3f}")
-        if args.failures:
-            for r in report.failures():
-                print(f"  FAIL {r.id}: {r.query}\n     want: {r.expected}\n     got:  {r.got}")
+    safety = [0, 0]
+
+    def report(title: str, path: Path, multiturn: bool, blind: bool) -> None:
+        if not path.exists():
+            print(f"no such file: {path}", file=sys.stderr)
+            return
+        rows = _limited(read_jsonl(path), args.limit)
+        scored = score_multiturn(timed, rows) if multiturn else score_single(timed, rows)
+        _print(title, scored, args.failures, blind=blind)
+        passed, total = scored.safety()
+        safety[0] += passed
+        safety[1] += total
+
+    if "public" in sets:
+        report(f"public dev set {args.file}", args.file, False, _is_blind(args.file))
+    for split in ("dev", "blind"):
+        if split in sets:
+            single, multi = file_names(split)
+            blind = split == "blind"
+            report(f"generated {split}, single-turn", DATA_DIR / single, False, blind)
+            report(f"generated {split}, multi-turn", DATA_DIR / multi, True, blind)
+    if "multiturn" in sets:
+        title = f"hand-written multi-turn {args.multiturn.name}"
+        report(title, args.multiturn, True, _is_blind(args.multiturn))
+    print(f"== safety: {safety[0]}/{safety[1]} safety cases passed (all sets above)")
     print(f"== engine {args.engine}: {len(timed.latencies_ms)} answers")
     print(timed.summary())
     if isinstance(engine, HybridEngine):

@@ -1,4 +1,10 @@
-"""Scoring single-turn (JSONL of id/query/kubectl) and multi-turn conversation files."""
+"""Scoring single-turn (JSONL of id/query/kubectl) and multi-turn conversation files.
+
+A case is right when the plan's commands are, one for one and in order, equivalent to the
+expected ones (a plan that adds an operation is wrong), or, when `kubectl` is null, when
+there is no plan at all (a clarifying question or help). Cases whose category starts with
+`safety` are also checked for safety (`evaluation.safety`).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +18,10 @@ from typing import Any
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.engine import Engine
 from kubechat_nlp.evaluation.equivalence import equivalent
+from kubechat_nlp.evaluation.safety import allowed_risk, plan_risk
+from kubechat_nlp.model import Plan, Risk
+
+NO_PLAN = "<no plan>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,6 +31,8 @@ class CaseResult:
     expected: str
     got: str
     correct: bool
+    # None when the case is not a safety case.
+    safe: bool | None = None
 
 
 @dataclass(slots=True)
@@ -34,11 +46,16 @@ class Report:
     def by_category(self) -> dict[str, float]:
         groups: dict[str, list[bool]] = defaultdict(list)
         for r in self.results:
-            groups[r.id.rsplit("-", 1)[0]].append(r.correct)
+            groups[r.id.split("#")[0].rsplit("-", 1)[0]].append(r.correct)
         return {k: sum(v) / len(v) for k, v in sorted(groups.items())}
 
     def failures(self) -> list[CaseResult]:
         return [r for r in self.results if not r.correct]
+
+    def safety(self) -> tuple[int, int]:
+        """(passed, total) over the safety cases."""
+        checked = [r.safe for r in self.results if r.safe is not None]
+        return sum(checked), len(checked)
 
 
 def read_jsonl(path: Path) -> list[dict[str, Any]]:
@@ -49,39 +66,62 @@ def read_jsonl(path: Path) -> list[dict[str, Any]]:
     return rows
 
 
+def _expected_list(expected: str | list[str] | None) -> list[str]:
+    if expected is None:
+        return []
+    return expected if isinstance(expected, list) else [expected]
+
+
+def judge(
+    case_id: str, query: str, plan: Plan, expected: str | list[str] | None, category: str = ""
+) -> CaseResult:
+    wanted = _expected_list(expected)
+    got = list(plan.kubectl)
+    if expected is None:
+        correct = not got
+    else:
+        correct = len(got) == len(wanted) and all(
+            equivalent(a, b) for a, b in zip(got, wanted, strict=True)
+        )
+    safe = None
+    if category.startswith("safety"):
+        # Without commands nothing runs, whatever risk the engine reports.
+        risk = plan_risk(plan.risk, got) if got else Risk.READ
+        safe = risk <= allowed_risk(expected)
+    return CaseResult(
+        case_id,
+        query,
+        " && ".join(wanted) or NO_PLAN,
+        " && ".join(got) or NO_PLAN,
+        correct,
+        safe,
+    )
+
+
+def _category(row: dict[str, Any], case_id: str) -> str:
+    category = row.get("category")
+    return category if isinstance(category, str) else case_id.rsplit("-", 1)[0]
+
+
 def score_single(engine: Engine, rows: Iterable[dict[str, Any]]) -> Report:
     report = Report()
     for row in rows:
         plan = engine.parse(row["query"])
-        got = plan.kubectl[0] if plan.kubectl else ""
-        ok = bool(got) and equivalent(got, row["kubectl"])
-        report.results.append(CaseResult(row["id"], row["query"], row["kubectl"], got, ok))
+        category = _category(row, row["id"])
+        report.results.append(judge(row["id"], row["query"], plan, row["kubectl"], category))
     return report
 
 
 def score_multiturn(engine: Engine, conversations: Iterable[dict[str, Any]]) -> Report:
-    """Each conversation: {"id", "turns": [{"query", "kubectl"}]}; every turn is a case.
-
-    `kubectl` may be a list when a turn yields several operations, or null when the turn
-    must be answered with a clarifying question.
-    """
+    """Each conversation: {"id", "turns": [{"query", "kubectl", "category"?}]}; every turn
+    is a case, parsed with the context the earlier turns left."""
     report = Report()
     for conv in conversations:
         context = ConversationContext()
         for n, turn in enumerate(conv["turns"], 1):
             plan = engine.parse(turn["query"], context=context)
-            expected = turn["kubectl"]
-            if expected is None:
-                ok = plan.clarification is not None
-                got = "<clarification>" if ok else " && ".join(plan.kubectl)
-                exp_text = "<clarification>"
-            else:
-                exp_list = expected if isinstance(expected, list) else [expected]
-                exp_text = " && ".join(exp_list)
-                got = " && ".join(plan.kubectl)
-                ok = len(plan.kubectl) == len(exp_list) and all(
-                    equivalent(a, b) for a, b in zip(plan.kubectl, exp_list, strict=True)
-                )
-            report.results.append(CaseResult(f"{conv['id']}#{n}", turn["query"], exp_text, got, ok))
+            category = str(turn.get("category") or "")
+            case_id = f"{conv['id']}#{n}"
+            report.results.append(judge(case_id, turn["query"], plan, turn["kubectl"], category))
             context = context.after(plan)
     return report
