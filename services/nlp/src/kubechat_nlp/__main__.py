@@ -1,7 +1,8 @@
 """`kubechat-nlp`: natural language to typed Kubernetes operations.
 
 kubechat-nlp              serve gRPC IntentService
-kubechat-nlp translate    JSON Lines {"id","query"} on stdin → {"id","kubectl",...} on stdout
+kubechat-nlp translate    JSON Lines {"id","query"} or {"id","turns":[{"query"},…]} on stdin →
+                          {"id","kubectl",...} or {"id","turns":[{"kubectl",...},…]} on stdout
 kubechat-nlp metrics      print the running service's per-model LLM metrics
 """
 
@@ -74,7 +75,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser("nlp", __doc__ or "", NlpSettings)
     commands = parser.add_subparsers(dest="command")
     commands.add_parser(
-        "translate", help="translate JSON Lines queries offline (no cluster, no network)"
+        "translate",
+        help="translate JSON Lines queries or whole conversations offline (no cluster, no network)",
     )
     metrics = commands.add_parser("metrics", help="print per-model LLM metrics of a service")
     metrics.add_argument("--address", default="127.0.0.1:7101", help="the service's gRPC address")

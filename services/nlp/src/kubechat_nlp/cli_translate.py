@@ -1,30 +1,29 @@
-"""`kubechat-nlp translate`: JSON Lines `{"id", "query"}` in, `{"id", "kubectl", "risk",
-"confidence"}` out. No cluster, no network; one line out per line in, in order."""
+"""`kubechat-nlp translate`: JSON Lines in, one line out per line in, in order. No cluster,
+no network.
+
+- `{"id", "query"}` → `{"id", "kubectl", "risk", "confidence"}` (+ `operations` when the
+  plan has several, `clarification` when it asks back).
+- `{"id", "turns": [{"query"}, …]}` → `{"id", "turns": [{"kubectl", "risk",
+  "operations"?, "clarification"?}, …]}`: one conversation, each turn parsed with the
+  context the turns before it left, so any conversation set can be scored from outside.
+
+A line that is not one of these gets `{"id", "error"}` and the exit status becomes 1.
+"""
 
 from __future__ import annotations
 
 import json
 from typing import Any, TextIO
 
+from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.engine import Engine, RulesEngine
+from kubechat_nlp.model import Plan
 
 
-def translate_line(engine: Engine, line: str) -> dict[str, Any]:
-    try:
-        row = json.loads(line)
-    except json.JSONDecodeError as err:
-        return {"id": None, "error": f"invalid JSON: {err.msg}"}
-    if not isinstance(row, dict) or not isinstance(row.get("query"), str):
-        return {
-            "id": row.get("id") if isinstance(row, dict) else None,
-            "error": "each line must be an object with a string 'query'",
-        }
-    plan = engine.parse(row["query"])
+def _answer(plan: Plan) -> dict[str, Any]:
     out: dict[str, Any] = {
-        "id": row.get("id"),
         "kubectl": plan.kubectl[0] if plan.kubectl else None,
         "risk": plan.risk.name,
-        "confidence": plan.confidence,
     }
     if len(plan.kubectl) > 1:
         out["operations"] = list(plan.kubectl)
@@ -34,6 +33,46 @@ def translate_line(engine: Engine, line: str) -> dict[str, Any]:
             "choices": list(plan.clarification.choices),
         }
     return out
+
+
+def _conversation(engine: Engine, row: dict[str, Any]) -> dict[str, Any]:
+    turns = row["turns"]
+    if not isinstance(turns, list) or not all(
+        isinstance(t, dict) and isinstance(t.get("query"), str) for t in turns
+    ):
+        return {
+            "id": row.get("id"),
+            "error": "'turns' must be a list of objects with a string 'query'",
+        }
+    context = ConversationContext()
+    answers = []
+    for turn in turns:
+        plan = engine.parse(turn["query"], context=context)
+        answers.append(_answer(plan))
+        context = context.after(plan)
+    return {"id": row.get("id"), "turns": answers}
+
+
+def translate_line(engine: Engine, line: str) -> dict[str, Any]:
+    try:
+        row = json.loads(line)
+    except json.JSONDecodeError as err:
+        return {"id": None, "error": f"invalid JSON: {err.msg}"}
+    if isinstance(row, dict) and "turns" in row:
+        return _conversation(engine, row)
+    if not isinstance(row, dict) or not isinstance(row.get("query"), str):
+        return {
+            "id": row.get("id") if isinstance(row, dict) else None,
+            "error": "each line must be an object with a string 'query' or a list of 'turns'",
+        }
+    plan = engine.parse(row["query"])
+    out = {"id": row.get("id"), **_answer(plan), "confidence": plan.confidence}
+    # Keep the single-request key order stable for readers that diff outputs.
+    return {
+        k: out[k]
+        for k in ("id", "kubectl", "risk", "confidence", "operations", "clarification")
+        if k in out
+    }
 
 
 def run_translate(stdin: TextIO, stdout: TextIO, engine: Engine | None = None) -> int:
