@@ -8,7 +8,7 @@ from pathlib import Path
 import yaml
 from cryptography import x509
 
-from kubechat_devstack import cluster, pki, rbac, seed
+from kubechat_devstack import cluster, crds, pki, rbac, seed
 
 UPSTREAM_POD_READY = """
 apiVersion: kwok.x-k8s.io/v1alpha1
@@ -123,6 +123,24 @@ def test_seed_objects_are_complete_and_unique() -> None:
     keys = [(o["kind"], o["metadata"].get("namespace"), o["metadata"]["name"]) for o in objects]
     assert len(keys) == len(set(keys))
     assert objects[0]["kind"] == "Namespace"
+
+
+def test_custom_resources_have_their_crds_and_roles_for_the_personas() -> None:
+    definitions = {
+        (o["spec"]["group"], o["spec"]["names"]["kind"]): o
+        for o in crds.crd_objects()
+        if o["kind"] == "CustomResourceDefinition"
+    }
+    for obj in crds.custom_objects():
+        group, _, version = obj["apiVersion"].partition("/")
+        definition = definitions[(group, obj["kind"])]
+        assert obj["metadata"]["name"] and obj["metadata"]["namespace"] in seed.NAMESPACES
+        assert [v["name"] for v in definition["spec"]["versions"]] == [version]
+    roles = {o["metadata"]["name"]: o for o in crds.crd_objects() if o["kind"] == "ClusterRole"}
+    view = roles["kubechat-seed:crds-view"]
+    assert view["metadata"]["labels"]["rbac.authorization.k8s.io/aggregate-to-view"] == "true"
+    assert set(view["rules"][0]["resources"]) == {"certificates", "kafkatopics"}
+    assert "list" in view["rules"][0]["verbs"]
 
 
 def test_cri_log_format() -> None:

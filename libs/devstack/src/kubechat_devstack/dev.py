@@ -10,6 +10,7 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+from kubechat_devstack import rbac, seed
 from kubechat_devstack.keycloak import Keycloak, oidc_env
 from kubechat_devstack.processes import ProcessError
 from kubechat_devstack.stack import Ports, Stack
@@ -65,6 +66,7 @@ def run_dev(
         if kubeconfig is None and start_cluster is not None:
             print("dev: starting the local Kubernetes test bed (KUBECONFIG is not set)...")
             kubeconfig, stop_cluster = start_cluster(base_dir)
+            stack.extra_env = {**stack.extra_env, **rbac.view_env(seed.NAMESPACES)}
         stack.kubeconfig = kubeconfig
         print("dev: starting NATS, Redis and the five services...")
         stack.start_all()

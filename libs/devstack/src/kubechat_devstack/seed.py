@@ -11,6 +11,8 @@ no-op. Fake behaviour comes from real machinery wherever possible:
 - `prod/postgres-data` is Bound to a static PV by the real PV controller; `prod/uploads` stays
   Pending because its StorageClass names a CSI provisioner that does not run.
 - Pod logs are served by KWOK from files written at cluster-up (see `write_log_files`).
+- Two CRDs (cert-manager's Certificate, Strimzi's KafkaTopic) with instances in `prod` and
+  `payments`, so discovery reports custom kinds (see `crds.py`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ from typing import Any
 
 from kubernetes import client
 from kubernetes.dynamic import DynamicClient
+
+from kubechat_devstack import crds
 
 SEED_LABEL = {"app.kubernetes.io/part-of": "kubechat-seed"}
 SIMULATE_LABEL = "kubechat.dev/simulate"
@@ -433,8 +437,10 @@ def wait_for_seed(api: client.ApiClient, timeout: float = 90.0) -> None:
 def seed(api: client.ApiClient, *, wait: bool = True) -> None:
     objects = seed_objects()
     namespaces = [o for o in objects if o["kind"] == "Namespace"]
-    apply_objects(api, namespaces)
+    # CRDs go in with the namespaces: they get established while the ServiceAccounts come.
+    apply_objects(api, namespaces + crds.crd_objects())
     wait_for_default_service_accounts(api, NAMESPACES)
-    apply_objects(api, [o for o in objects if o["kind"] != "Namespace"])
+    crds.wait_established(api)
+    apply_objects(api, [o for o in objects if o["kind"] != "Namespace"] + crds.custom_objects())
     if wait:
         wait_for_seed(api)
