@@ -193,7 +193,9 @@ def test_a_repaired_answer_is_accepted(fake: FakeOpenAI) -> None:
         [ok({"operations": [op("scale", "deployments", ["checkout"], "prod")]}), ok(SCALE)]
     )
     fake.handler = lambda body: next(replies)
-    plan = engine(fake, structured_output="json_object").parse("give checkout in prod some more headroom please")
+    plan = engine(fake, structured_output="json_object").parse(
+        "give checkout in prod some more headroom please"
+    )
     assert plan.kubectl == ("kubectl scale deployment/checkout -n prod --replicas=5",)
     assert "needs the parameter 'replicas'" in fake.requests[1]["messages"][-1]["content"]
 

@@ -77,9 +77,7 @@ class InMemoryClusterView:
         self._by_kind: dict[tuple[str, str | None], list[str]] = defaultdict(list)
         self._by_plural: dict[str, list[str]] = defaultdict(list)
         self._by_name: dict[str, list[LiveObject]] = defaultdict(list)
-        self._pods_by_owner: dict[tuple[str, str | None, str], list[LiveObject]] = defaultdict(
-            list
-        )
+        self._pods_by_owner: dict[tuple[str, str | None, str], list[LiveObject]] = defaultdict(list)
         seen_namespaces = dict.fromkeys(namespaces)
         for obj in live:
             self._by_kind[(obj.plural, obj.namespace)].append(obj.name)

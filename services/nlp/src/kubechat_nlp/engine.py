@@ -9,6 +9,7 @@ from typing import Protocol
 from kubechat_nlp.catalogue import Catalogue, Target, default_catalogue
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
+from kubechat_nlp.entities import Scope, numbers_as_digits, take_scope
 from kubechat_nlp.followups import (
     ACTION_WORDS,
     CLAUSE_VERBS,
@@ -63,6 +64,7 @@ _NAMESPACELESS = frozenset(
         "explain",
     }
 )
+_NODE_RULES = frozenset({"cordon", "uncordon", "drain", "taint"})
 # Verbs whose kubectl line takes no namespace; other engines use it too.
 NAMESPACELESS = _NAMESPACELESS
 _DEFAULT_SEARCH = (
@@ -191,9 +193,23 @@ class RulesEngine:
         return plan
 
     def _clause(self, tokens: list[Token], kinds: KindTable) -> list[Draft] | Clarification:
-        u = Utterance(tokens, kinds)
-        _, _, build = classify(shape(u))
-        return build(Ctx(u, kinds))
+        tokens = numbers_as_digits(tokens)
+        name, _, build = classify(shape(Utterance(tokens, kinds)))
+        scope = Scope()
+        if name not in ("config", "cp"):  # they spell the namespace themselves
+            scoped, scope = take_scope(tokens, kinds)
+            name, _, build = classify(shape(Utterance(scoped, kinds)))
+            if not (scope.guessed and name in _NODE_RULES):
+                tokens = scoped
+            else:  # "cordon … on node-4": nodes have no namespace, so that was the node
+                scope = Scope()
+        result = build(Ctx(Utterance(tokens, kinds), kinds))
+        if isinstance(result, list):
+            for d in result:
+                if not d.slots.namespace and not d.slots.all_namespaces:
+                    d.slots.namespace = scope.namespace or None
+                    d.slots.all_namespaces = scope.all_namespaces
+        return result
 
     def _split(self, tokens: list[Token]) -> list[list[Token]]:
         clauses: list[list[Token]] = [[]]

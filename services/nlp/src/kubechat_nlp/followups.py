@@ -182,7 +182,9 @@ def answer_to(text: str, choices: tuple[str, ...]) -> str | None:
 def resumable(question: Clarification, text: str) -> Clarification:
     """A question whose answer completes `text`: the rule's own template, or, for a
     question about a name, the text with that name replaced by the answer."""
-    if question.resume or not question.choices:
+    if question.resume:  # the rule's template; `{text}` is the request as typed
+        return replace(question, resume=question.resume.replace("{text}", text))
+    if not question.choices:
         return question
     quoted = question.question.split("'")
     if len(quoted) >= 3 and quoted[1] and quoted[1] in text.split():

@@ -57,7 +57,8 @@ class Clarification:
     question: str
     choices: tuple[str, ...] = ()
     # The request to re-read once the user answers, with `{answer}` where the answer goes
-    # ("scale checkout to {answer} replicas"). Empty: the answer starts a new request.
+    # ("{text} to {answer} replicas", `{text}` being the request as typed). Empty: the
+    # answer starts a new request.
     resume: str = ""
 
 

@@ -5,8 +5,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from kubechat_nlp.catalogue import default_catalogue
 from kubechat_nlp.rules import admin, create, read, workloads
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
+from kubechat_nlp.rules.cues import phrase_cues
 from kubechat_nlp.utterance import Utterance
 
 Rule = tuple[str, str, Callable[[Ctx], Result]]
@@ -312,10 +314,26 @@ def classify(text: str) -> Rule:
     for rule in matching:
         if reading and RULES[rule[0]][0] in _CHANGE_RULES:
             continue
+        if RULES[rule[0]][0] == "get" and not reading:
+            break  # nothing but the fallback: try the catalogue's phrasings first
         return RULES[rule[0]]
+    # Words the table has no cue for: a catalogue phrasing that opens the request
+    # ("recycle the web pods", "take node-3 out of rotation").
+    for index, pattern in _PHRASES:
+        if any(m.start() <= head_end for m in pattern.finditer(text)):
+            return RULES[index]
     return RULES[-1]
 
 
+def _compile_phrases() -> tuple[tuple[int, re.Pattern[str]], ...]:
+    """Per rule, the catalogue phrasings of the entries it builds."""
+    phrases = phrase_cues(default_catalogue())
+    return tuple(
+        (i, re.compile(phrases[name])) for i, (name, _, _) in enumerate(RULES) if name in phrases
+    )
+
+
 _COMPILED = tuple((i, re.compile(r[1])) for i, r in enumerate(RULES))
+_PHRASES = _compile_phrases()
 
 __all__ = ["RULES", "Ctx", "Draft", "Result", "classify", "shape"]

@@ -56,8 +56,10 @@ def build_config(c: Ctx) -> Result:
     ns = _name_after(
         c, r"\b(?:make|set|use|have) (\S+) (?:as )?(?:the |my |our )?default namespace\b"
     )
-    ns = ns or _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?") or _name_after(
-        c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)"
+    ns = (
+        ns
+        or _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?")
+        or _name_after(c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)")
     )
     m = u.search(r"\bswitch to (?:the )?(\S+) namespace\b")
     if m:

@@ -48,7 +48,6 @@ def build_scale(c: Ctx) -> Result:
         if not d.kinds:
             d.kinds, d.guessed_kind = [c.kind(WORKLOADS[0])], True
     if replicas is None:
-        said = " ".join(t.text for t in c.u.tokens)
         relative = c.u.search(r"\b(double|triple|halve|quadruple|by \d+ ?(%|percent))")
         question = "How many replicas?"
         if relative:
@@ -56,7 +55,7 @@ def build_scale(c: Ctx) -> Result:
                 f"How many replicas in total? ('{relative.group(0)}' depends on the current "
                 "count, which I do not know.)"
             )
-        return Clarification(question, ("1", "2", "3"), resume=f"{said} to {{answer}} replicas")
+        return Clarification(question, ("1", "2", "3"), resume="{text} to {answer} replicas")
     d.params["replicas"] = replicas
     if current is not None:
         d.params["current_replicas"] = current

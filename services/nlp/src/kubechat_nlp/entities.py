@@ -1,0 +1,211 @@
+"""Entities recognised before any rule runs, so every rule sees the same reading:
+the namespace a request is scoped to (or all of them) and numbers written as words.
+
+The scope is taken out of the token stream: a namespace called `jobs` or `deploys` is
+then never read as a kind, and `web` in "scale api in web" is never a second target."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kubechat_nlp.kinds import KindTable
+from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NL_KIND_WORDS, STOPWORDS
+from kubechat_nlp.text import Token
+
+_NAMESPACE_RE = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
+_NS_WORDS = frozenset({"namespace", "ns", "namespaces"})
+_PREPOSITIONS = frozenset("in from on for within inside under into to at of across".split())
+# Everyday words that follow "in" without being a namespace ("in the foreground").
+_NOT_SCOPES = frozenset(
+    """foreground background order parallel sequence place general total advance detail
+details json yaml table text wide short full""".split()
+)
+_DETERMINERS = frozenset({"the", "my", "our", "your", "a", "this", "that"})
+# After "in X": words that end the scope phrase (fillers, punctuation, the next phrase).
+_AFTER_SCOPE = frozenset(
+    """, . ! ? ; and with sorted please pls plz thanks thx ta ty asap too as using that which
+where now then right only instead also sort ordered showing including for from since over
+during by to real quick quickly ok okay again first""".split()
+)
+_ALL_NAMESPACES_RE = re.compile(
+    r"^(?:(?:in|across|from|over|for|on|throughout) )?(?:all|every|each|any) (?:of )?(?:the )?"
+    r"namespaces?$|^(?:everywhere|cluster-?wide|cluster wide)$"
+    r"|^(?:in|across|throughout|over) (?:the )?(?:whole |entire )?cluster$"
+)
+_NUMBERS = {
+    word: n
+    for n, word in enumerate(
+        """zero one two three four five six seven eight nine ten eleven twelve thirteen
+fourteen fifteen sixteen seventeen eighteen nineteen twenty""".split()
+    )
+} | {"thirty": 30, "forty": 40, "fifty": 50, "hundred": 100, "a hundred": 100}
+_COUNT_NOUNS = frozenset(
+    "replica replicas pod pods instance instances copy copies node nodes".split()
+)
+_NOT_COUNT_BEFORE = frozenset("this that the which each every any no".split())
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    namespace: str | None = None
+    all_namespaces: bool = False
+    # Read from a bare "in X"/"on X": a guess the rule may overrule (a node is no namespace).
+    guessed: bool = False
+
+
+def numbers_as_digits(tokens: list[Token]) -> list[Token]:
+    """'twenty pods' → '20 pods'; 'this one' and 'one of' stay words."""
+    out: list[Token] = []
+    for i, tok in enumerate(tokens):
+        value = _NUMBERS.get(tok.norm) if not tok.quoted else None
+        before = tokens[i - 1].norm if i else ""
+        after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        if (
+            value is not None
+            and tok.norm == "one"
+            and (before in _NOT_COUNT_BEFORE or after == "of" or after not in _COUNT_NOUNS | {""})
+        ):
+            value = None
+        out.append(tok if value is None else Token(str(value), str(value)))
+    return out
+
+
+def take_scope(tokens: list[Token], kinds: KindTable) -> tuple[list[Token], Scope]:
+    """The scope phrase removed from `tokens`, and what it says."""
+    norms = [t.norm for t in tokens]
+    for size in (5, 4, 3, 2, 1):
+        for start in range(len(tokens) - size + 1):
+            if _ALL_NAMESPACES_RE.match(" ".join(norms[start : start + size])):
+                if _namespaces_are_the_object(norms, start, kinds):
+                    continue
+                return tokens[:start] + tokens[start + size :], Scope(all_namespaces=True)
+    for i, tok in enumerate(tokens):
+        if tok.norm in ("-a", "--all-namespaces"):
+            return tokens[:i] + tokens[i + 1 :], Scope(all_namespaces=True)
+    for finder in (_flag, _keyword_before, _keyword_after, _preposition):
+        found = finder(tokens, kinds)
+        if found is not None:
+            start, end, name = found
+            return tokens[:start] + tokens[end:], Scope(name, guessed=finder is _preposition)
+    return tokens, Scope()
+
+
+def _namespaces_are_the_object(norms: list[str], start: int, kinds: KindTable) -> bool:
+    """'list all namespaces': the namespaces are what is listed, not the scope."""
+    others = [
+        w
+        for w in norms[:start] + norms[start + 1 :]
+        if (k := kinds.lookup(w)) is not None and k.ref.plural != "namespaces"
+    ]
+    return not others and "namespace" in " ".join(norms[start : start + 4])
+
+
+def _valid(tok: Token, *, explicit: bool) -> bool:
+    if tok.norm == "__quoted__" or not _NAMESPACE_RE.fullmatch(tok.text.lower()):
+        return False
+    if tok.norm in STOPWORDS and tok.norm != "default":
+        return False
+    return explicit or tok.norm not in COMMAND_WORDS
+
+
+def _flag(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] | None:
+    """-n X, --namespace X, --namespace=X, namespace=X, ns=X."""
+    for i, tok in enumerate(tokens):
+        low = tok.text.lower()
+        for prefix in ("--namespace=", "namespace=", "ns=", "-n="):
+            if low.startswith(prefix) and _NAMESPACE_RE.fullmatch(low[len(prefix) :]):
+                return i, i + 1, tok.text[len(prefix) :]
+        if low in ("-n", "--namespace") and i + 1 < len(tokens):
+            if _valid(tokens[i + 1], explicit=True):
+                return i, i + 2, tokens[i + 1].text
+    return None
+
+
+def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] | None:
+    """'in the namespace X', 'namespace X', 'ns: X' (the namespace word first)."""
+    for i, tok in enumerate(tokens):
+        if tok.norm not in ("namespace", "ns") or i + 1 >= len(tokens):
+            continue
+        j = i + 1
+        if tokens[j].norm in ("named", "called", ":") and j + 1 < len(tokens):
+            j += 1
+        if not _valid(tokens[j], explicit=True):
+            continue
+        if "account" in (t.norm for t in tokens[max(0, i - 3) : i]):
+            continue  # "service account foo of namespace dev" names the account
+        start = _phrase_start(tokens, i)
+        if start == i and not _other_target(tokens, i, j, kinds):
+            continue  # "create namespace foo", "describe ns prod": the namespace is the object
+        return start, j + 1, tokens[j].text
+    return None
+
+
+def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] | None:
+    """'in the X namespace', 'X ns' (the name first)."""
+    for i, tok in enumerate(tokens):
+        if tok.norm not in ("namespace", "ns") or i == 0:
+            continue
+        name = tokens[i - 1]
+        if not _valid(name, explicit=True) or name.norm in _PREPOSITIONS | _DETERMINERS:
+            continue
+        start = _phrase_start(tokens, i - 1)
+        if name.norm == "default" and start < i - 1 and tokens[i - 2].norm == "the":
+            return start, i + 1, ""  # "in the default namespace": wherever the context points
+        if start == i - 1 and not _other_target(tokens, i - 1, i, kinds):
+            continue  # "delete the foo namespace"
+        return start, i + 1, name.text
+    return None
+
+
+def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] | None:
+    """'in X' / 'on X' with X a name that ends the phrase: 'scale api to 3 in web please'."""
+    for i, tok in enumerate(tokens[:-1]):
+        if tok.norm not in ("in", "on", "inside", "within"):
+            continue
+        j = i + 1
+        if tokens[j].norm in ("the",) and j + 1 < len(tokens):
+            j += 1
+        name = tokens[j]
+        after = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+        if not _valid(name, explicit=False) or kinds.lookup(name.norm) is not None:
+            continue
+        if name.norm in _NOT_SCOPES or name.norm.endswith("container"):
+            continue
+        if after in ("context", "cluster", "kubeconfig", "from") or kinds.lookup(after):
+            continue  # "in the prod context", "in web from pod x", "on the nginx service"
+        if tok.norm == "on" and not _other_target(tokens, i, j, kinds):
+            continue  # "forward port 6000 on my-pod": the object, not a namespace
+        if name.quoted or "." in name.norm or name.norm.isdigit() or "/" in name.norm:
+            continue
+        if after and after not in _AFTER_SCOPE and after not in COMMAND_WORDS:
+            continue
+        before = tokens[i - 1].norm if i else ""
+        if before in ("container", "containers", "file", "directory", "folder", "key"):
+            continue
+        return i, j + 1, name.text
+    return None
+
+
+def _phrase_start(tokens: list[Token], i: int) -> int:
+    """Where the scope phrase starts: a preposition (and determiner) before it, or `i`
+    itself when there is none."""
+    start = i
+    if start and tokens[start - 1].norm in _DETERMINERS:
+        start -= 1
+    if start and tokens[start - 1].norm in _PREPOSITIONS:
+        return start - 1
+    return i
+
+
+def _other_target(tokens: list[Token], start: int, end: int, kinds: KindTable) -> bool:
+    """Another kind is named outside the phrase, so the namespace phrase is a scope."""
+    for k, tok in enumerate(tokens):
+        if start <= k <= end:
+            continue
+        if tok.norm in NOT_NL_KIND_WORDS:
+            continue
+        info = kinds.lookup(tok.norm) or kinds.lookup(tok.norm.split("/", 1)[0])
+        if info is not None and info.ref.plural != "namespaces":
+            return True
+    return False
