@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from kubechat_nlp.catalogue import default_catalogue
-from kubechat_nlp.rules import admin, create, read, workloads
+from kubechat_nlp.rules import admin, containers, create, read, settings, workloads
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
 from kubechat_nlp.rules.cues import phrase_cues
 from kubechat_nlp.utterance import Utterance
@@ -17,7 +17,7 @@ _NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
 
 # (name, regex over the normalized text, builder). First match wins.
 RULES: tuple[Rule, ...] = (
-    ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", workloads.build_patch),
+    ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", settings.build_patch),
     ("drain", r"\bdrain|\bevacuat|\bempty (out )?(the )?node\b", admin.build_drain),
     (
         "uncordon",
@@ -73,20 +73,20 @@ RULES: tuple[Rule, ...] = (
         lambda c: read.build_simple("version"),
     ),
     ("explain", r"\b(explain|documentation|docs|schema)\b|\bwhat fields\b", read.build_explain),
-    ("wait", r"\bwait (for|until)\b(?! more)", workloads.build_wait),
+    ("wait", r"\bwait (for|until)\b(?! more)", containers.build_wait),
     (
         "debug",
         r"^(please )?debug\b|\bdebugging\b|\bdebug (pod|node|container|session)\b"
         r"|\bcopy of \S+ named\b",
-        workloads.build_debug,
+        containers.build_debug,
     ),
-    ("cp", r"\bcopy\b|\bcp\b", workloads.build_cp),
+    ("cp", r"\bcopy\b|\bcp\b", containers.build_cp),
     (
         "port-forward",
         r"\bport[- ]?forward|\bforward(ing)?\b.{0,40}\bport|\blisten(ing)? on\b",
-        workloads.build_port_forward,
+        containers.build_port_forward,
     ),
-    ("edit", r"\bedit\b", workloads.build_edit),
+    ("edit", r"\bedit\b", settings.build_edit),
     ("apply-view", r"\blast[- ]applied\b", workloads.build_apply),
     ("diff", r"\b(diff|compare)\b", lambda c: workloads.build_file_verb(c, "diff")),
     (
@@ -132,21 +132,21 @@ RULES: tuple[Rule, ...] = (
         r"\b(run|start|starting|launch|spin up)\b (an? |the )?(single instance of )?\S+ pod\b",
         create.build_run,
     ),
-    ("attach", r"\battach\b|\boutput from (?!running)\S+ from pod\b", workloads.build_attach),
+    ("attach", r"\battach\b|\boutput from (?!running)\S+ from pod\b", containers.build_attach),
     (
         "exec",
         r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\b(get|go|hop) into\b"
         r"|\brun (the )?command\b|"
         r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
         r"(first )?(pod|container)\b|\brunning (the )?\S+ command\b",
-        workloads.build_exec,
+        containers.build_exec,
     ),
     (
         "set-image",
         r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"
         r"|\b(update|upgrade|bump|set|change|switch|move|roll|deploy)\b.{0,40}\bto x-image\b"
         r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b",
-        workloads.build_set_image,
+        settings.build_set_image,
     ),
     (
         "autoscale",
@@ -179,17 +179,17 @@ RULES: tuple[Rule, ...] = (
     (
         "set-resources",
         r"\b(limits?|requests?)\b.*\b(cpu|memory)\b|\b(cpu|memory)\b.*\blimits?\b",
-        workloads.build_set_resources,
+        settings.build_set_resources,
     ),
-    ("set-serviceaccount", r"\bservice ?account to\b", workloads.build_set_serviceaccount),
+    ("set-serviceaccount", r"\bservice ?account to\b", settings.build_set_serviceaccount),
     (
         "label",
         r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
         r"\b(labels?|annotations?)\b|\b(remove|delete|removing|drop)\w* (the |a |an )?"
         r"(labels?|annotations?)\b|\bannotations?\b",
-        workloads.build_label,
+        settings.build_label,
     ),
-    ("set-env", r"\b(environment|env)( variables?| vars?)?\b", workloads.build_set_env),
+    ("set-env", r"\b(environment|env)( variables?| vars?)?\b", settings.build_set_env),
     (
         "expose",
         r"^(?!.*\b(create|run|start)\b.{0,30}\b(deployment|pod)\b).*\bexpose\b|"
