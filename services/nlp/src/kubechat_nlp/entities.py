@@ -16,10 +16,13 @@ from kubechat_nlp.text import Token
 _NAMESPACE_RE = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
 _NS_WORDS = frozenset({"namespace", "ns", "namespaces"})
 _PREPOSITIONS = frozenset("in from on for within inside under into to at of across".split())
+# "to namespace x" may be the object ("add a label to namespace x").
+_WEAK_PREPOSITIONS = frozenset({"to", "into", "of"})
 # Everyday words that follow "in" without being a namespace ("in the foreground").
 _NOT_SCOPES = frozenset(
     """foreground background order parallel sequence place general total advance detail
-details json yaml table text wide short full""".split()
+details json yaml table text wide short full half halves bulk batches turn chunks
+case progress""".split()
 )
 _DETERMINERS = frozenset({"the", "my", "our", "your", "a", "this", "that"})
 # After "in X": words that end the scope phrase (fillers, punctuation, the next phrase).
@@ -135,7 +138,8 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
         if "account" in (t.norm for t in tokens[max(0, i - 3) : i]):
             continue  # "service account foo of namespace dev" names the account
         start = _phrase_start(tokens, i)
-        if start == i and not _other_target(tokens, i, j, kinds):
+        weak = start == i or tokens[start].norm in _WEAK_PREPOSITIONS
+        if weak and not _other_target(tokens, i, j, kinds, names_count=True):
             continue  # "create namespace foo", "describe ns prod": the namespace is the object
         return start, j + 1, tokens[j].text
     return None
@@ -152,7 +156,8 @@ def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str
         start = _phrase_start(tokens, i - 1)
         if name.norm == "default" and start < i - 1 and tokens[i - 2].norm == "the":
             return start, i + 1, ""  # "in the default namespace": wherever the context points
-        if start == i - 1 and not _other_target(tokens, i - 1, i, kinds):
+        weak = start == i - 1 or tokens[start].norm in _WEAK_PREPOSITIONS
+        if weak and not _other_target(tokens, i - 1, i, kinds, names_count=True):
             continue  # "delete the foo namespace"
         return start, i + 1, name.text
     return None
@@ -160,7 +165,9 @@ def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str
 
 def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] | None:
     """'in X' / 'on X' with X a name that ends the phrase: 'scale api to 3 in web please'."""
-    for i, tok in enumerate(tokens[:-1]):
+    # From the end: a scope phrase closes the request ("shell in web-1 in test").
+    for i in range(len(tokens) - 2, -1, -1):
+        tok = tokens[i]
         if tok.norm not in ("in", "on", "inside", "within"):
             continue
         j = i + 1
@@ -168,13 +175,23 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             j += 1
         name = tokens[j]
         after = tokens[j + 1].norm if j + 1 < len(tokens) else ""
-        if not _valid(name, explicit=False) or kinds.lookup(name.norm) is not None:
+        ends = not after or after in _AFTER_SCOPE
+        if kinds.lookup(name.norm) is not None:
+            # "add a label to pod api-7 in deploys": at the end, after another target,
+            # a kind word is a namespace named so ("in the namespace" is no name)
+            if name.norm in _NS_WORDS or tok.norm != "in":
+                continue
+            if not (ends and _other_target(tokens, i, j, kinds, names_count=True)):
+                continue
+        elif not _valid(name, explicit=False):
             continue
+        if i and tokens[i - 1].norm in ("running", "scheduled", "placed", "landed"):
+            continue  # "pods running on node-2": a node
         if name.norm in _NOT_SCOPES or name.norm.endswith("container"):
             continue
         if after in ("context", "cluster", "kubeconfig", "from") or kinds.lookup(after):
             continue  # "in the prod context", "in web from pod x", "on the nginx service"
-        if tok.norm == "on" and not _other_target(tokens, i, j, kinds):
+        if tok.norm == "on" and not _other_target(tokens, i, j, kinds, names_count=True):
             continue  # "forward port 6000 on my-pod": the object, not a namespace
         if name.quoted or "." in name.norm or name.norm.isdigit() or "/" in name.norm:
             continue
@@ -198,11 +215,24 @@ def _phrase_start(tokens: list[Token], i: int) -> int:
     return i
 
 
-def _other_target(tokens: list[Token], start: int, end: int, kinds: KindTable) -> bool:
-    """Another kind is named outside the phrase, so the namespace phrase is a scope."""
+def _name_like(tok: Token) -> bool:
+    """A token that reads as an object name, not as a word of the request's language."""
+    norm = tok.norm
+    if norm in STOPWORDS or norm in COMMAND_WORDS or norm.isdigit() or norm == "__quoted__":
+        return False
+    return bool(_NAMESPACE_RE.fullmatch(norm))
+
+
+def _other_target(
+    tokens: list[Token], start: int, end: int, kinds: KindTable, *, names_count: bool = False
+) -> bool:
+    """Another kind (or, with `names_count`, an object name before the phrase) is named,
+    so the namespace phrase is a scope rather than the object."""
     for k, tok in enumerate(tokens):
         if start <= k <= end:
             continue
+        if names_count and k < start and _name_like(tok):
+            return True
         if tok.norm in NOT_NL_KIND_WORDS:
             continue
         info = kinds.lookup(tok.norm) or kinds.lookup(tok.norm.split("/", 1)[0])
