@@ -348,3 +348,24 @@ def test_concurrent_identical_refreshes_share_one_gathering() -> None:
         results = list(pool.map(lambda _: views.current("default", CAROL), range(6)))
     assert len({id(r[0]) for r in results}) == 1
     assert len(cluster.calls) == 2 + len(KINDS)
+
+
+def test_an_expired_view_answers_while_its_refresh_runs_behind() -> None:
+    cluster = FakeCluster()
+    views = cache(cluster, ttl=0.2)
+    first, _ = views.current("default", CAROL)
+    cluster.objects.append(obj("pods", "dev", "late"))
+    time.sleep(0.25)
+    stale, cached = views.current("default", CAROL)
+    assert stale is first and cached
+    deadline = time.monotonic() + 5
+    while (latest := views.current("default", CAROL)[0]) is first:
+        assert time.monotonic() < deadline, "the refresh behind never finished"
+        time.sleep(0.02)
+    assert "dev/late" in names(latest.gathered.view, "pods")
+    # Much older than the TTL, or after a watch event, the caller waits for the new view.
+    views.invalidate("default")
+    cluster.objects.append(obj("pods", "dev", "later"))
+    time.sleep(0.25)
+    fresh, cached = views.current("default", CAROL)
+    assert not cached and "dev/later" in names(fresh.gathered.view, "pods")

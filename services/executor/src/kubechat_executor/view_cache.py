@@ -8,7 +8,9 @@ DELETED event only marks the cluster's cached views stale, and the next request 
 its view as its own user. Without a watch identity the TTL alone bounds staleness.
 
 Identical refreshes in flight at the same moment (the same user asking twice, or two nlp
-replicas) share one gathering, as reads do (`singleflight.py`).
+replicas) share one gathering, as reads do (`singleflight.py`). A view past its TTL (but
+less than twice as old, and with no watch event since) still answers while its refresh
+runs behind: on a large cluster a refresh takes longer than nlp waits for a view.
 """
 
 from __future__ import annotations
@@ -110,15 +112,35 @@ class ViewCache:
             entry = self._entries.get(key)
             generation = self._generations.get(cluster_id, 0)
         wanted = frozenset([*self._namespaces, *hints])
-        if entry is not None and wanted <= entry.probed and self._fresh(entry, generation):
+        usable = entry is not None and wanted <= entry.probed
+        if entry is not None and usable and self._fresh(entry, generation):
             return entry, True
         # Namespaces asked about before stay in the view: hints from earlier turns are not
         # forgotten at the next refresh.
         probed = wanted | (entry.probed if entry is not None else frozenset())
         flight_key = (key, probed, generation)
-        return self._flight.run(
-            flight_key, lambda: self._refresh(cluster_id, cluster, identity, probed, generation)
-        ), False
+
+        def refresh() -> Refreshed:
+            return self._refresh(cluster_id, cluster, identity, probed, generation)
+
+        if entry is not None and usable and self._expired_only(entry, generation):
+            # Large clusters take longer to gather than nlp waits: the expired view answers
+            # (up to twice the TTL old) while its refresh runs behind.
+            threading.Thread(target=self._quietly, args=(flight_key, refresh), daemon=True).start()
+            return entry, True
+        return self._flight.run(flight_key, refresh), False
+
+    def _expired_only(self, entry: Refreshed, generation: int) -> bool:
+        """Past the TTL, but nothing was seen to change and not much older: a watch event
+        always waits for the new view (the user may have just created the object)."""
+        age = time.monotonic() - entry.monotonic
+        return entry.generation == generation and age < 2 * self._ttl
+
+    def _quietly(self, flight_key: object, refresh: Callable[[], Refreshed]) -> None:
+        try:
+            self._flight.run(flight_key, refresh)
+        except KubeChatError as exc:
+            log.warning("cluster view refresh failed", extra={"error": exc.message})
 
     def _fresh(self, entry: Refreshed, generation: int) -> bool:
         age = time.monotonic() - entry.monotonic
