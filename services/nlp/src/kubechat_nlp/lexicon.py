@@ -18,6 +18,7 @@ based based-on instead way whether let let's want wanted need needed make sure s
 check tell give me show showing shown display list listing get getting print view find
 value values type types kind kinds resource resources object objects thing things
 everything something anything nothing default local remote locally remotely
+hey hi yo ok okay alright u ta ty thanks thank thx pls plz asap real quick recently
 """.split()
 )
 
@@ -54,6 +55,8 @@ return returns confirms confirm deletion effect taint instead already array elem
 crashing crashed failing broken down slow stuck restarting healthy wrong happening going on
 bump put stop bring take evacuate increase decrease raise lower reduce grow shrink double
 halve triple need rid pls plz thx asap everywhere maintenance service rotation scheduling
+past keep go ahead filter happened loaded logging
+untaint kubechat cheers appreciated
 """.split()
 )
 
