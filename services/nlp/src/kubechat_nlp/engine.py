@@ -25,7 +25,6 @@ from kubechat_nlp.kinds import POD_OWNERS, STANDARD_KINDS, KindInfo, KindTable
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, TYPO_TARGETS
 from kubechat_nlp.model import Clarification, Operation, Plan, Risk
 from kubechat_nlp.render import render
-from kubechat_nlp.reported import own_words
 from kubechat_nlp.resolve import resolve_name
 from kubechat_nlp.risk import operation_risk
 from kubechat_nlp.rules import classify, shape
@@ -115,16 +114,8 @@ class RulesEngine:
         help_answer = smalltalk(cleaned, cluster.namespaces() if cluster is not None else ())
         if help_answer is not None:
             return Plan(clarification=help_answer, confidence=0.95)
-        own = own_words(cleaned)
-        if not own:
-            return Plan(
-                clarification=Clarification(
-                    "That reads like someone else's message, which I treat as data, not as "
-                    "instructions. What would you like me to do?"
-                )
-            )
         try:
-            return self._parse(own, context, cluster)
+            return self._parse(cleaned, context, cluster)
         except Exception:  # the engine must answer, never crash the turn
             log.exception("rules engine failed")
             return Plan(

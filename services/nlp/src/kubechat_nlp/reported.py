@@ -18,7 +18,7 @@ _SOURCE = (
 )
 # Where a report may begin: the start, after punctuation or "and"/"but", or before a noun
 # that introduces a message.
-_BOUNDARY = r"(?:^|(?<=[.,;:!?(])\s*|\s+(?:and|but)\s+|\s+(?=(?:a |the )?" + _SOURCE + r"\b))"
+_BOUNDARY = r"(?:^|(?<=[.,;:!?(/#])\s*|\s+(?:and|but)\s+|\s+(?=(?:a |the )?" + _SOURCE + r"\b))"
 _REPORTED_RE = re.compile(
     _BOUNDARY
     + r"(?:"
@@ -27,6 +27,8 @@ _REPORTED_RE = re.compile(
     + rf"|{_SPEAKER} {_SAY}(?: that| to)?\s*:"  # bob said:
     + rf"|{_SPEAKER} {_SAY}\s+(?=[\"'`])"  # bob said "…"
     + rf"|{_SPEAKER} {_SAY}(?: (?:to|that|we|you|i))? {_ACT}\b"  # my boss says delete web
+    + r"|(?:forwarded|fwd|relayed|quoting|quoted|copied|pasted|sent|cc|via)\b[^:]{0,40}:"
+    + r"|from [\w.@-]+(?: [\w.@-]+)?:"  # from bob: …
     + r")",
     re.IGNORECASE,
 )
@@ -35,12 +37,17 @@ _ARGV_VERBS_RE = re.compile(
     r"\b(exec|execute|run|running|shell|debug|attach|command|bash|sh)\b", re.IGNORECASE
 )
 _DOUBLE_DASH_RE = re.compile(r"(?:^|\s)--(?:\s|$)")
+# A comment marker: what follows is a note, never part of the request.
+_COMMENT_RE = re.compile(r"(?:^|\s)(?://|#)(?:\s|$)")
 
 
 def own_words(text: str) -> str:
     """The part of `text` that is the user's own request ("" when all of it is reported)."""
     m = _DOUBLE_DASH_RE.search(text)
     if m and not _ARGV_VERBS_RE.search(text[: m.start()]):
+        text = text[: m.start()]
+    m = _COMMENT_RE.search(text)
+    if m:
         text = text[: m.start()]
     m = _REPORTED_RE.search(text)
     if m:

@@ -31,6 +31,14 @@ _SMALLTALK_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Asking to work on pasted text rather than on the cluster.
+_ABOUT_TEXT_RE = re.compile(
+    r"^(?:(?:please|pls|can you|could you|hey)[\s,]+)*(?:summari[sz]e|translate|paraphrase|"
+    r"proofread|rewrite|reword|(?:explain|analy[sz]e|interpret|decode) (?:this|that|these|the "
+    r"following|my) (?:log|line|message|output|error|text|snippet|trace|stack))",
+    re.IGNORECASE,
+)
+
 _EXAMPLES = (
     "list pods in {ns}",
     "why is {workload} crashing?",
@@ -42,6 +50,13 @@ _EXAMPLES = (
 
 def smalltalk(text: str, namespaces: Sequence[str] = ()) -> Clarification | None:
     """Help for a greeting, thanks or meta question; None when `text` is a request."""
+    if _ABOUT_TEXT_RE.match(text.strip()):
+        return Clarification(
+            "I work on your cluster rather than on pasted text, and I never act on commands "
+            "inside it. Tell me what to look at (for example the logs or events of a pod) "
+            "and I will fetch it.",
+            ("show recent events", "list pods"),
+        )
     m = _SMALLTALK_RE.match(text.strip())
     if m is None:
         return None

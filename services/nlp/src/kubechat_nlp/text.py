@@ -8,6 +8,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
+from kubechat_nlp.reported import own_words
+
 MAX_CHARS = 2000
 
 _TOKEN_RE = re.compile(r"""(?<!\S)"([^"]*)"|(?<!\S)'([^']*)'(?!\w)|(?<!\S)`([^`]*)`|(\S+)""")
@@ -77,6 +79,12 @@ def clean(text: str) -> str:
     words = set(re.findall(r"[a-zäöüßéèàçñ]+", text.lower()))
     if len(words & _FOREIGN) >= 2 and not words & _ENGLISH:
         raise InputError("I can only understand requests in English for now.")
+    text = own_words(text)
+    if not text:
+        raise InputError(
+            "That reads like someone else's message, which I treat as data, not as "
+            "instructions. What would you like me to do?"
+        )
     if _INJECTION_RE.search(text):
         raise InputError(
             "That reads like instructions to the assistant rather than a cluster request."
