@@ -9,7 +9,7 @@ from typing import Protocol
 from kubechat_nlp.catalogue import Catalogue, Target, default_catalogue
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
-from kubechat_nlp.entities import Scope, numbers_as_digits, take_scope
+from kubechat_nlp.entities import Scope, flags_as_words, numbers_as_digits, take_scope
 from kubechat_nlp.followups import (
     ACTION_WORDS,
     CLAUSE_VERBS,
@@ -184,7 +184,8 @@ class RulesEngine:
         return plan
 
     def _clause(self, tokens: list[Token], kinds: KindTable) -> list[Draft] | Clarification:
-        tokens = numbers_as_digits(tokens)
+        logs = any(t.norm in ("logs", "log", "logging") for t in tokens)
+        tokens = numbers_as_digits(flags_as_words(tokens, logs=logs))
         name, _, build = classify(shape(Utterance(tokens, kinds)))
         scope = Scope()
         if name not in ("config", "cp"):  # they spell the namespace themselves

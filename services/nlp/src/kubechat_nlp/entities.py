@@ -239,3 +239,48 @@ def _other_target(
         if info is not None and info.ref.plural != "namespaces":
             return True
     return False
+
+
+# kubectl flags typed inside a request, spelled as the words the rules read.
+_FLAG_WORDS: dict[str, tuple[str, ...]] = {
+    "--replicas": ("to",),  # "--replicas=3" reads "to 3 replicas"
+    "--replica": ("to",),
+    "--image": ("image",),
+    "-c": ("container",),
+    "--container": ("container",),
+    "--previous": ("previous",),
+    "-p": ("previous",),
+    "--follow": ("follow",),
+    "--force": ("force",),
+    "--tail": ("last",),
+    "--port": ("port",),
+    "--timestamps": ("timestamps",),
+    "--watch": ("watch",),
+    "-w": ("watch",),
+}
+_FLAG_SUFFIX = {"--replicas": ("replicas",), "--replica": ("replicas",), "--tail": ("lines",)}
+
+
+def flags_as_words(tokens: list[Token], *, logs: bool) -> list[Token]:
+    """`--replicas=3`, `--replicas 3`, `-c proxy`, `--previous` → "to 3 replicas",
+    "container proxy", "previous". `-f` means follow only for logs (elsewhere a file)."""
+    out: list[Token] = []
+    skip = False
+    for i, tok in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        flag, eq, value = tok.text.partition("=")
+        low = flag.lower()
+        words = _FLAG_WORDS.get(low) or (("follow",) if logs and low == "-f" else None)
+        if words is None or tok.quoted:
+            out.append(tok)
+            continue
+        out.extend(Token(w, w) for w in words)
+        suffix = _FLAG_SUFFIX.get(low)
+        if not eq and suffix and i + 1 < len(tokens) and tokens[i + 1].norm.isdigit():
+            value, skip = tokens[i + 1].text, True
+        if value:
+            out.append(Token(value, value.lower()))
+            out.extend(Token(w, w) for w in suffix or ())
+    return out
