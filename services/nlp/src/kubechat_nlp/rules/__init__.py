@@ -18,17 +18,24 @@ _NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
 # (name, regex over the normalized text, builder). First match wins.
 RULES: tuple[Rule, ...] = (
     ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", settings.build_patch),
-    ("drain", r"\bdrain|\bevacuat|\bempty (out )?(the )?node\b", admin.build_drain),
+    (
+        "drain",
+        r"\bdrain|\bevacuat|\bempty (out )?(the )?node\b|\b(move|get|shift|migrate|push|"
+        r"kick|clear) (all |every )?(the )?(everything|pods|workloads|things) (off|away from)\b",
+        admin.build_drain,
+    ),
     (
         "uncordon",
         r"\buncordon\b|(?<!un)\bschedulable\b|\bback (in|into|to) (service|rotation|the pool)\b"
-        r"|\b(allow|resume|re-?enable|enable|restore) (pod )?scheduling\b",
+        r"|\b(allow|resume|re-?enable|enable|restore) (pod )?scheduling\b"
+        r"|\b(let|allow|permit) (new )?\S+ (land |run |be scheduled |get scheduled )?again\b",
         lambda c: admin.build_node_state(c, "uncordon"),
     ),
     (
         "cordon",
         r"\bcordon\b|\bunschedulable\b|\b(stop|disable|prevent|block|pause|halt) (any |new |all )?"
-        r"(pods? )?(from )?(being )?schedul|\bout of (service|rotation)\b|\bno (more |new )pods\b",
+        r"(pods? )?(from )?(being )?schedul|\bout of (service|rotation|scheduling)\b"
+        r"|\bno (more |new )pods\b|\b(don't|do not|never) schedul\w* (anything|pods|workloads)\b",
         lambda c: admin.build_node_state(c, "cordon"),
     ),
     (
@@ -114,7 +121,11 @@ RULES: tuple[Rule, ...] = (
             "cancel",
         ),
     ),
-    ("taint", r"^(?!(view|show|list|get|display|what)\b).*\btaints?\b", admin.build_taint),
+    (
+        "taint",
+        r"^(?!(view|show|list|get|display|what)\b).*\b(un)?taints?\b",
+        admin.build_taint,
+    ),
     (
         "top",
         r"\b(metrics|top|resource (usage|consumption)|(cpu|memory) (usage|use|consumption)"

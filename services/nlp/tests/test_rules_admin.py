@@ -1,0 +1,52 @@
+"""Nodes, permissions and kubeconfig requests in everyday words."""
+
+from __future__ import annotations
+
+import pytest
+
+from kubechat_nlp import RulesEngine
+
+ENGINE = RulesEngine()
+
+
+def _kubectl(text: str) -> str | None:
+    plan = ENGINE.parse(text)
+    return " && ".join(plan.kubectl) if plan.operations else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the node is the name shaped like one, never a greeting or filler word
+        ("hey there, cordon pool-b-7 please", "kubectl cordon pool-b-7"),
+        ("could u drain edge-12 for me", "kubectl drain edge-12"),
+        ("ok uncordon gpu-node-3", "kubectl uncordon gpu-node-3"),
+        # a slip in the word 'node' does not become the node
+        ("cordon nod edge-5", "kubectl cordon edge-5"),
+        # cordon / uncordon / drain said without the kubectl verb
+        ("take edge-5 out of scheduling", "kubectl cordon edge-5"),
+        ("never schedule pods on node edge-5", "kubectl cordon edge-5"),
+        ("let workloads run on edge-5 again", "kubectl uncordon edge-5"),
+        ("allow pods on edge-5 again", "kubectl uncordon edge-5"),
+        ("shift all the pods off node edge-5", "kubectl drain edge-5"),
+    ],
+)
+def test_node_state_in_plain_words(text: str, expected: str) -> None:
+    assert _kubectl(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("untaint edge-5: spot", "kubectl taint nodes edge-5 spot-"),
+        ("please remove the spot taint from node edge-5", "kubectl taint nodes edge-5 spot-"),
+        ("drop the maintenance taint on node edge-5", "kubectl taint nodes edge-5 maintenance-"),
+        ("remove taint spot:NoExecute from edge-5", "kubectl taint nodes edge-5 spot:NoExecute-"),
+        (
+            "could u add taint spot=yes:NoSchedule to edge-5",
+            "kubectl taint nodes edge-5 spot=yes:NoSchedule",
+        ),
+    ],
+)
+def test_taints_added_and_removed(text: str, expected: str) -> None:
+    assert _kubectl(text) == expected
