@@ -87,7 +87,11 @@ RULES: tuple[Rule, ...] = (
         r"|\bcopy of \S+ named\b",
         containers.build_debug,
     ),
-    ("cp", r"\bcopy\b|\bcp\b", containers.build_cp),
+    (
+        "cp",
+        r"\bcopy\b|\bcp\b|\b(download|upload)(s|ed|ing)?\b.{0,60}\b(pod|container)\b",
+        containers.build_cp,
+    ),
     (
         "port-forward",
         r"\bport[- ]?forward|\bforward(ing)?\b.{0,40}\bport|\blisten(ing)? on\b",

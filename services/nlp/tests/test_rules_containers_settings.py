@@ -1,0 +1,51 @@
+"""Settings and container rules: the kubectl rendered for set/label/exec/port-forward/cp
+requests phrased in everyday words (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from kubechat_nlp import RulesEngine
+
+ENGINE = RulesEngine()
+
+
+def kubectl(text: str) -> str | None:
+    plan = ENGINE.parse(text)
+    return plan.kubectl[0] if len(plan.kubectl) == 1 else None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the side the pod is on follows the preposition before it
+        (
+            "copy /srv/out.txt from pod batch-7 to out.txt",
+            "kubectl cp batch-7:/srv/out.txt out.txt",
+        ),
+        (
+            "copy notes.md into pod batch-7 at /srv/notes.md",
+            "kubectl cp notes.md batch-7:/srv/notes.md",
+        ),
+        ("copy batch-7:/srv/out.txt to ./out.txt", "kubectl cp batch-7:/srv/out.txt ./out.txt"),
+        # a download with no destination keeps the file's name
+        (
+            "download /srv/report.csv from pod batch-7",
+            "kubectl cp batch-7:/srv/report.csv report.csv",
+        ),
+        (
+            "copy /srv/out.txt from pod batch-7 in namespace jobs to out.txt",
+            "kubectl cp batch-7:/srv/out.txt out.txt -n jobs",
+        ),
+        (
+            "copy batch-7:/srv/out.txt lab ns to out.txt",
+            "kubectl cp batch-7:/srv/out.txt out.txt -n lab",
+        ),
+    ],
+)
+def test_cp(text: str, expected: str) -> None:
+    assert kubectl(text) == expected
+
+
+def test_cp_upload_without_a_destination_asks() -> None:
+    assert ENGINE.parse("upload notes.md to pod batch-7").clarification is not None
