@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
-from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, draft_for, duration, first_int
+from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, duration, first_int
+from kubechat_nlp.rules.read_slots import (
+    kind_word_scope,
+    more_fields,
+    more_selectors,
+    prepare,
+    read_draft,
+)
 
 _MONTHS = {
     m: i
@@ -71,13 +78,16 @@ def _projection(c: Ctx, d: Draft) -> None:
 
 def build_get(c: Ctx) -> Result:
     u = c.u
+    prepare(c)
     s = c.common()
-    s.field_selector = _field(c)
+    more_selectors(c, s)
+    s.field_selector = more_fields(c, _field(c))
+    kind_word_scope(c, s)
     show_labels = u.search(
         r"\b(?:show|with|display|including|and) (?:the |their |its )?labels\b"
         r"|\blabels (?:for|of|on)\b"
     )
-    d = draft_for(c, "get", s, (), allow_bare=False)
+    d = read_draft(c, "get", s, (), allow_bare=False)
     if not d.kinds:
         if u.search(r"\bimages?\b|\bphase\b|\brunning\b"):
             d.kinds = [c.kind("pods")]
@@ -115,10 +125,13 @@ def _field(c: Ctx) -> str | None:
 
 
 def build_describe(c: Ctx) -> Result:
+    prepare(c)
     s = c.common()
     if s.files:
         return [Draft("describe", slots=s, params={"filename": s.files})]
-    d = draft_for(c, "describe", s, ("pods",))
+    more_selectors(c, s)
+    kind_word_scope(c, s)
+    d = read_draft(c, "describe", s, ("pods",))
     return [d]
 
 
@@ -169,7 +182,7 @@ def build_top(c: Ctx) -> Result:
 def build_explain(c: Ctx) -> Result:
     s = c.common()
     m = c.u.search(r"\b([a-z]+(?:\.[a-z]+)+)\b")
-    d = draft_for(c, "explain", s, (), allow_bare=False)
+    d = read_draft(c, "explain", s, (), allow_bare=False)
     if m and not d.kinds:
         return [Draft("explain", slots=s, names=[m.group(1)])]
     if not d.kinds:

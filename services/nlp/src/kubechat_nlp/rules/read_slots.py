@@ -1,0 +1,212 @@
+"""Slot readings the read rules share beyond `slots.py`: the words that open a request
+(greetings, a mistyped read verb), kinds said in prose ("machines", "ing", "pdos"), a
+namespace named like a kind ("replicasets in jobs"), selectors said in words ("where app
+is web", "that have tier=cache") and field selectors ("pods that are pending")."""
+
+from __future__ import annotations
+
+import re
+
+from kubechat_nlp.kinds import KindInfo
+from kubechat_nlp.lexicon import STOPWORDS
+from kubechat_nlp.rules.common import Ctx, Draft
+from kubechat_nlp.slots import KV, Slots, names_after
+from kubechat_nlp.text import edit_distance
+
+# Words that may open a request before its verb; never the object.
+_OPENERS = frozenset(
+    """hello hey hi yo ok okay alright so well um uh hmm quick one kubechat there please pls
+plz kindly just now also and then i i'd we want wanna need you u to could would can will
+let's lets let me go ahead like maybe , : !""".split()
+)
+_READ_VERBS = ("show", "list", "get", "display", "describe", "print", "watch", "view", "dump")
+# Nouns that are also command words but name objects after a singular kind word
+# ("deployment worker", "container app", "pod server").
+_NOUN_NAMES = frozenset(
+    "worker workers app application server master client user source target proxy".split()
+)
+# Kind words that read as prose elsewhere, accepted by the read rules as the head noun.
+_PROSE_KINDS = {"machine": "nodes", "machines": "nodes", "ing": "ingresses"}
+_TYPO_KINDS = ("pods", "node", "nodes", "jobs")
+# What may follow a namespace at the end of its phrase.
+_SCOPE_END = frozenset(
+    """, . ! ? ; and with sorted please pls plz thanks thank thx ta ty asap too as now then
+right only also real quick quickly ok okay namespace ns recently -o -w --watch -f
+--follow --previous""".split()
+)
+_PHASES = {
+    "running": "Running",
+    "pending": "Pending",
+    "failed": "Failed",
+    "failing": "Failed",
+    "succeeded": "Succeeded",
+    "completed": "Succeeded",
+    "complete": "Succeeded",
+    "finished": "Succeeded",
+    "done": "Succeeded",
+    "crashed": "Failed",
+}
+
+
+def prepare(c: Ctx) -> None:
+    """Marks the words before the main verb, and a mistyped read verb ("shwo", "lsit")
+    opening the request, so they are never taken for names."""
+    u = c.u
+    i = 0
+    while i < len(u) and u.norms[i] in _OPENERS:
+        u.used.add(i)
+        i += 1
+    if i < len(u) and u.is_name(i) and u.norms[i].isalpha() and u.kind_at(i) is None:
+        word = u.norms[i]
+        if any(edit_distance(word, verb) == 1 for verb in _READ_VERBS) and len(word) >= 3:
+            u.used.add(i)
+
+
+def _typo_kind(c: Ctx, i: int) -> KindInfo | None:
+    word = c.u.norms[i]
+    if word in _PROSE_KINDS:
+        before = c.u.norms[i - 1] if i else ""
+        if before in ("local", "my", "your", "own", "this", "that"):
+            return None
+        return c.kind(_PROSE_KINDS[word])
+    if len(word) < 3 or not word.isalpha() or word in STOPWORDS:
+        return None
+    for kind_word in _TYPO_KINDS:
+        if word[0] == kind_word[0] and edit_distance(word, kind_word) == 1:
+            return c.kinds.lookup(kind_word)
+    return None
+
+
+def prose_kind(c: Ctx) -> tuple[KindInfo, int] | None:
+    """A kind said in prose or one edit from a short kind word, when no kind word is
+    there: "the machines", "ing web", "pofs on dev"."""
+    u = c.u
+    if u.kind_mentions():
+        return None
+    for i, tok in enumerate(u.tokens):
+        if i in u.used or tok.quoted or tok.literal:
+            continue
+        if u.norms[i] not in _PROSE_KINDS and not u.is_name(i):
+            continue
+        info = _typo_kind(c, i)
+        if info is not None:
+            u.used.add(i)
+            return info, i
+    return None
+
+
+def noun_names(c: Ctx) -> None:
+    """'deployment worker', 'pod app': a noun after a singular kind word is its name."""
+    u = c.u
+    for m in u.kind_mentions():
+        i = m.end
+        if i >= len(u) or i in u.used or u.norms[i] not in _NOUN_NAMES:
+            continue
+        if u.norms[m.end - 1].endswith("s") and u.norms[m.end - 1] not in ("ns",):
+            continue
+        nxt = u.norms[i + 1] if i + 1 < len(u) else ""
+        if nxt in ("pod", "pods", "container", "containers", "node", "nodes"):
+            continue
+        # read as a name by the rules: quote it so `is_name` accepts it
+        from dataclasses import replace
+
+        u.tokens[i] = replace(u.tokens[i], quoted=True)
+
+
+def kind_word_scope(c: Ctx, s: Slots) -> None:
+    """'replicasets in jobs', 'logs of api-3 on deploys': a kind word that ends an
+    'in/on X' phrase after another target is the namespace ('jobs' namespace)."""
+    if s.namespace or s.all_namespaces:
+        return
+    u = c.u
+    for m in u.finditer(r"\b(?:in|on|inside|within|for) (?:the )?(\S+)"):
+        i = u.group_index(m)
+        mention = u.kind_at(i)
+        if mention is None or mention.end != i + 1 or i in u.used:
+            continue
+        nxt = u.norms[i + 1] if i + 1 < len(u) else ""
+        if nxt and nxt not in _SCOPE_END:
+            continue
+        if not re.fullmatch(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?", u.tokens[i].text):
+            continue
+        others = [k for k in u.kind_mentions() if k.start < i and k.info != mention.info]
+        named = any(
+            j < i and j not in u.used and u.is_name(j) and not u.norms[j].isalpha()
+            for j in range(len(u))
+        )
+        if not others and not named:
+            continue
+        s.namespace = u.tokens[i].text
+        u.mark(m)
+        if nxt in ("namespace", "ns"):
+            u.used.add(i + 1)
+        return
+
+
+def more_selectors(c: Ctx, s: Slots) -> None:
+    """Label selectors said in words: 'where app is web', 'that have tier=cache',
+    'filter jobs by env=prod', 'with app=web'."""
+    if s.selector:
+        return
+    u = c.u
+    m = u.search(r"\bwhere (?:the )?(?:label )?([a-z][\w./-]*) (?:is|equals|=) ([\w.-]+)\b")
+    if m and m.group(2) not in STOPWORDS:
+        s.selector = f"{u.group_text(m, 1)}={u.group_text(m, 2)}"
+        u.mark(m)
+        return
+    m = u.search(
+        rf"\b(?:that|which|who) (?:have|has|carry|carries|match|matches) (?:the )?(?:labels? )?"
+        rf"({KV})|\bfilter(?:ed)?\b.{{0,40}}?\bby (?:labels? )?({KV})|\bwith (?:labels? )?({KV})"
+    )
+    if m:
+        s.selector = u.group_text(m)
+        u.mark(m)
+        if u.norms and u.norms[u.index_at(m.start())] == "filter":
+            u.used.add(u.index_at(m.start()))
+
+
+def more_fields(c: Ctx, current: str | None) -> str | None:
+    """Field selectors said in words: 'which pods are pending', 'pods running on node-3'."""
+    u = c.u
+    parts = [p for p in (current or "").split(",") if p]
+    if not any(p.startswith("status.phase") for p in parts):
+        m = u.search(
+            r"\b(?:pods?|ones|jobs?|containers?)\b (?:that |which |who )?(?:are|is|have|has)"
+            r" (?:currently |still |now )?(?:been )?(running|pending|failed|failing|succeeded"
+            r"|completed|complete|finished|done|crashed)\b(?! on\b)"
+            r"|\b(?:that|which) (?:are|have) (?:currently |still )?(pending|failed|succeeded"
+            r"|completed|finished|crashed)\b"
+        )
+        if m:
+            phase = m.group(1) or m.group(2)
+            parts.append(f"status.phase={_PHASES[phase]}")
+            u.mark_groups(m)
+    if not any(p.startswith("spec.nodeName") for p in parts):
+        m = u.search(
+            r"\b(?:running|scheduled|placed|located|hosted|sitting|living) on (?:the )?"
+            r"(?:node |machine |host )?(\S+)"
+        )
+        if m and u.is_name(u.group_index(m)) and u.kind_at(u.group_index(m)) is None:
+            parts.append(f"spec.nodeName={u.group_text(m)}")
+            u.mark(m)
+    return ",".join(parts) or None
+
+
+def read_draft(
+    c: Ctx, verb: str, s: Slots, default_kinds: tuple[str, ...], *, allow_bare: bool = True
+) -> Draft:
+    """The target of a read: kind words, prose kinds, names (as `draft_for`)."""
+    noun_names(c)
+    prose = prose_kind(c)
+    t = c.target(allow_bare=allow_bare)
+    d = Draft(verb, t.kinds, t.names, t.explicit_kind, s)
+    if prose is not None and not d.kinds:
+        info, i = prose
+        d.kinds = [info]
+        d.explicit_kind = True
+        if not d.names:
+            d.names = names_after(c.u, i + 1)
+    if not d.kinds and default_kinds:
+        d.kinds = [c.kind(default_kinds[0])]
+        d.guessed_kind = True
+    return d
