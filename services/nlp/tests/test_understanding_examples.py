@@ -167,7 +167,7 @@ def test_clicking_a_replica_count_completes_the_scale(engine: RulesEngine) -> No
 def test_relative_scale_asks_for_the_total(engine: RulesEngine) -> None:
     plans = _conversation(engine, "scale up web-app by 100 %", "4")
     assert plans[0].clarification is not None and not plans[0].operations
-    assert "100 %" in plans[0].clarification.question
+    assert "100" in plans[0].clarification.question
     assert _is(plans[1], "kubectl scale deployment/web-app --replicas=4")
 
 
