@@ -139,7 +139,8 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "logs",
-        r"\blogs?\b|\bstdout\b|\blines of output\b|\b(most recent|last) \d+ lines\b",
+        r"(?<!event )" + read.LOG_WORDS + r"|\bstdout\b|\blines of output\b"
+        r"|\b(most recent|last) \d+ lines\b",
         read.build_logs,
     ),
     (
@@ -231,7 +232,11 @@ RULES: tuple[Rule, ...] = (
         r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b",
         read.build_describe,
     ),
-    ("events", r"\bevents?\b|\bwarnings\b", read.build_events),
+    (
+        "events",
+        r"\bevents?\b|\bwarnings\b|\bwhat(?:'s| has)? happened\b|\bevent ?log\b",
+        read.build_events,
+    ),
     ("get", r".", read.build_get),
 )
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, duration, first_int
 from kubechat_nlp.rules.read_slots import (
     kind_word_scope,
@@ -225,19 +228,44 @@ def _since_time(c: Ctx) -> str | None:
     return f"{year}-{month:02d}-{day:02d}T{int(m.group(4)):02d}:{m.group(5)}:{sec}Z"
 
 
+# "logs" mistyped by one letter ("lgos", "loogs", "losg"), or said as "logging".
+LOG_WORDS = r"\b(?:logs?|logging|lo?gs|l?ogs|lgos|losg|olgs|lo+g+s|lohs|lofs)\b"
+_CONTAINER = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
+
+
+def _container(c: Ctx) -> str | None:
+    """'-c proxy', 'container app', 'the sidecar container': after the word container
+    any container name is one, even a word like 'app' or 'server'."""
+    u = c.u
+    for pattern in (
+        r"(?:^| )(?:container|-c|--container)(?: named| called|=| )(\S+)",
+        r"(?:^| )(\S+) container\b",
+    ):
+        for m in u.finditer(pattern):
+            i = u.group_index(m)
+            tok = u.tokens[i]
+            if i in u.used or tok.literal or not re.fullmatch(_CONTAINER, tok.text.lower()):
+                continue
+            if u.norms[i] in STOPWORDS or u.norms[i] in ("previous", "first", "each", "every"):
+                continue
+            u.mark(m)
+            return tok.text
+    return None
+
+
 def build_logs(c: Ctx) -> Result:
     u = c.u
+    prepare(c)
+    for m in u.finditer(LOG_WORDS):
+        u.mark(m)
     params: dict[str, object] = {}
-    for pattern in (r"(?:^| )(?:container|-c) (\S+)", r"(?:^| )(\S+) container\b"):
-        m = u.search(pattern)
-        if m and u.is_name(u.group_index(m)):
-            params["container"] = u.group_text(m)
-            u.mark(m)
-            break
+    container = _container(c)
+    if container:
+        params["container"] = container
     unit = r"(?! ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b)"
     tail = first_int(
         c,
-        r"\b(?:last|most recent|latest|recent|tail|final|--tail) (\d+)\b"
+        r"\b(?:last|most recent|latest|recent|tail|final|--tail) (?:an? )?(\d+)\b"
         + unit
         + r"|\b(\d+) (?:most recent|latest|last|recent)\b",
     )
@@ -250,15 +278,16 @@ def build_logs(c: Ctx) -> Result:
     if m and not since_time:
         since = duration(m.group(0).replace("last hour", "1 hour"))
         if since:
-            u.mark_groups(m)
+            u.mark(m)
     s = c.common()
+    more_selectors(c, s)
+    kind_word_scope(c, s)
     if u.search(
         r"\ball (?:the )?pods? (?:in|of) (?:the )?(?:deployment|statefulset|daemonset|job|"
         r"replicaset)\b"
     ):
         params["all_pods"] = True
-    t = c.target(allow_bare=True)
-    d = Draft("logs", t.kinds, t.names, t.explicit_kind, s)
+    d = read_draft(c, "logs", s, ())
     owners = [k for k in d.kinds if k.ref.plural not in ("events", "pods")]
     d.kinds = owners[:1] or [k for k in d.kinds if k.ref.plural == "pods"][:1]
     if not d.kinds:
@@ -269,7 +298,10 @@ def build_logs(c: Ctx) -> Result:
         r"( |$)"
     ):
         params["follow"] = True
-    if u.search(r"\b(previous|terminated|crashed|prior|last run|before (it|the) restart)\b"):
+    if u.search(
+        r"\b(previous|terminated|crash(ed|es)?|prior|last run|before (it|the) restart(ed)?"
+        r"|died|dead)\b"
+    ):
         params["previous"] = True
     if tail is not None:
         params["tail"] = tail
