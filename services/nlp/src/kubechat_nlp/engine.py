@@ -29,7 +29,7 @@ from kubechat_nlp.resolve import resolve_name
 from kubechat_nlp.risk import operation_risk
 from kubechat_nlp.rules import classify, shape
 from kubechat_nlp.rules.common import Ctx, Draft
-from kubechat_nlp.smalltalk import smalltalk
+from kubechat_nlp.smalltalk import smalltalk, without_courtesy
 from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
 from kubechat_nlp.utterance import Utterance
 
@@ -115,7 +115,7 @@ class RulesEngine:
         if help_answer is not None:
             return Plan(clarification=help_answer, confidence=0.95)
         try:
-            return self._parse(cleaned, context, cluster)
+            return self._parse(without_courtesy(cleaned), context, cluster)
         except Exception:  # the engine must answer, never crash the turn
             log.exception("rules engine failed")
             return Plan(
@@ -262,8 +262,21 @@ class RulesEngine:
             ops.append(op)
         risk = max((self._risk(op) for op in ops), default=Risk.READ)
         kubectl = tuple(render(op, self.catalogue) for op in ops)
-        confidence = max(0.05, min(0.99, confidence))
-        return Plan(tuple(ops), kubectl, risk, round(confidence, 2))
+        confidence = round(max(0.05, min(0.99, confidence)), 2)
+        unrunnable = next((op for op in ops if not self.catalogue[op.verb].runnable), None)
+        if unrunnable is not None:
+            # Never planned: the reason, and the command for the user to run themselves.
+            reason = self.catalogue[unrunnable.verb].unsupported_reason
+            question = f"I can't run that for you: {reason}. You can run it yourself:"
+            lines = "\n".join(kubectl)
+            return Plan(
+                (),
+                kubectl,
+                risk,
+                confidence,
+                Clarification(f"{question}\n{lines}", resume=""),
+            )
+        return Plan(tuple(ops), kubectl, risk, confidence)
 
     def _risk(self, op: Operation) -> Risk:
         return operation_risk(op, self.catalogue)

@@ -39,6 +39,19 @@ _ABOUT_TEXT_RE = re.compile(
     re.IGNORECASE,
 )
 
+# Courtesy around a request: "hey kubechat, could you …", "… thanks!", "… real quick".
+_OPENING_RE = re.compile(
+    rf"^(?:(?:{_GREETING}|ok|okay|alright|so|well|um|uh|hmm|quick one|quick question|"
+    r"kubechat|bot|there|team|folks|please|pls|plz|kindly)\b[\s,:;!.-]*)+",
+    re.IGNORECASE,
+)
+_CLOSING_RE = re.compile(
+    r"(?:[\s,;:!.-]*\b(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|ty|ta|cheers|"
+    r"much appreciated|appreciated|please|pls|plz|asap|real quick|quickly|right now|now|"
+    r"if you can|if possible|when you can|team|folks|buddy|mate)\b)+[\s,;:!.?]*$",
+    re.IGNORECASE,
+)
+
 _EXAMPLES = (
     "list pods in {ns}",
     "why is {workload} crashing?",
@@ -46,6 +59,12 @@ _EXAMPLES = (
     "scale {workload} in {ns} to 3",
     "what am I allowed to do in {ns}?",
 )
+
+
+def without_courtesy(text: str) -> str:
+    """The request without the greeting before it and the thanks after it."""
+    core = _CLOSING_RE.sub("", _OPENING_RE.sub("", text.strip())).strip(" ,;:")
+    return core or text
 
 
 def smalltalk(text: str, namespaces: Sequence[str] = ()) -> Clarification | None:
