@@ -49,3 +49,21 @@ def test_cp(text: str, expected: str) -> None:
 
 def test_cp_upload_without_a_destination_asks() -> None:
     assert ENGINE.parse("upload notes.md to pod batch-7").clarification is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the shell the user names is the one run
+        ("exec into cache-3 with bash", "kubectl exec cache-3 -i -t -- bash"),
+        ("give me a shell in pod cache-3", "kubectl exec cache-3 -i -t -- /bin/sh"),
+        # a quoted command, and a container named by an ordinary word
+        (
+            "run `uname -a` in the app container of pod cache-3 -n lab",
+            "kubectl exec cache-3 -n lab -c app -- uname -a",
+        ),
+        ("execute 'hostname' inside cache-3 -n lab", "kubectl exec cache-3 -n lab -- hostname"),
+    ],
+)
+def test_exec(text: str, expected: str) -> None:
+    assert kubectl(text) == expected

@@ -154,7 +154,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\b(get|go|hop) into\b"
         r"|\brun (the )?command\b|"
         r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
-        r"(first )?(pod|container)\b|\brunning (the )?\S+ command\b",
+        r"(first )?(pod|container)\b|\brunning (the )?\S+ command\b"
+        r"|\b(run|running|execute)\b (the )?(command )?(__quoted__|x-name) (in|inside|on|within)\b",
         containers.build_exec,
     ),
     (

@@ -6,6 +6,7 @@ import re
 
 from kubechat_nlp.entities import take_scope
 from kubechat_nlp.kinds import KindInfo
+from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import (
     Ctx,
     Draft,
@@ -16,15 +17,17 @@ from kubechat_nlp.rules.common import (
 from kubechat_nlp.slots import names_after
 from kubechat_nlp.utterance import Utterance
 
+_RUN_WORDS = ("run", "running", "execute", "executing", "exec", "the", "to", "command", "do")
+
 
 def _command_argv(c: Ctx) -> list[str]:
     u = c.u
     for i, tok in enumerate(u.tokens):
         if (
-            tok.quoted
+            (tok.quoted or tok.literal)
             and i not in u.used
             and (
-                (i > 0 and u.norms[i - 1] in ("run", "running", "execute", "the", "to", "command"))
+                (i > 0 and u.norms[i - 1] in _RUN_WORDS)
                 or (i + 1 < len(u) and u.norms[i + 1] == "command")
             )
         ):
@@ -52,6 +55,18 @@ def _owner_first(kinds: list[KindInfo]) -> list[KindInfo]:
     return owners[:1] or kinds[:1]
 
 
+def _container_name(u: Utterance, idx: int) -> bool:
+    tok = u.tokens[idx]
+    return (
+        idx not in u.used
+        and not tok.literal
+        and (tok.norm not in STOPWORDS or tok.norm == "main")
+        and tok.norm not in ("running", "sidecar's")
+        and u.kind_at(idx) is None
+        and bool(re.fullmatch(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?", tok.norm))
+    )
+
+
 def _exec_target(c: Ctx, d: Draft) -> None:
     u = c.u
     m = u.search(
@@ -61,7 +76,9 @@ def _exec_target(c: Ctx, d: Draft) -> None:
     if m:
         g = next(i for i in (1, 2, 3, 4) if m.group(i))
         idx = u.index_at(m.start(g))
-        if u.is_name(idx) and u.norms[idx] not in ("first", "running"):
+        # container names are often words ("app", "main", "server"): any valid name will do
+        # "the app container": any valid name; "container X": a name, not a word
+        if _container_name(u, idx) and (g == 2 or u.is_name(idx)):
             d.params["container"] = u.text_of(idx)
             u.mark_groups(m)
 
@@ -72,17 +89,20 @@ def build_exec(c: Ctx) -> Result:
     _exec_target(c, d)
     shell = u.search(
         r"\b(shell|bash|sh|zsh|terminal|console|ssh|interactive|interactively)\b"
-        r"|\b(?:exec|get|go|hop) (into)\b"
+        r"|\b(?:exec|get|go|hop|drop me|log) (into)\b"
     )
     argv = _command_argv(c)
     if not argv and shell:
-        word = shell.group(1) or ""
-        argv = [word] if word in ("bash", "sh", "zsh") else ["/bin/sh"]
+        # the shell the user named ("with bash", "a sh shell"), else a portable one
+        named = u.search(r"(?:^| )(bash|sh|zsh|ash|/bin/(?:ba|z|a)?sh)(?= |$)")
+        argv = [named.group(1)] if named else ["/bin/sh"]
+        if named:
+            u.mark(named, 1)
     if shell or u.search(r"(^| )-it( |$)"):
         d.params["stdin"] = True
         d.params["tty"] = True
+    t = c.target()  # before the slots: "inside web-1" is the pod, not a namespace
     s = c.common()
-    t = c.target()
     d.kinds, d.names, d.explicit_kind, d.slots = (
         _owner_first(t.kinds),
         t.names[:1],
