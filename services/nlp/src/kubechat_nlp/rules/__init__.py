@@ -189,8 +189,12 @@ RULES: tuple[Rule, ...] = (
         r"|\b(bump|increase|decrease|raise|lower|reduce|grow|shrink|set|put|bring|take|change|"
         r"move|go|adjust)\b.{0,40}\b(to|at) (\d+|zero|one|two|three|four|five|six|seven|eight|"
         r"nine|ten)( (replicas?|pods|instances|copies|nodes))?\b(?! *(gi|mi|m\b|%|cpu|memory))"
-        r"|\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (replicas|instances|copies)\b"
-        r"|\b(double|triple|halve|quadruple)\b|\bby \d+ ?(%|percent)",
+        r"|\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (replicas?|instances?|cop(y|ies))\b"
+        r"|\b(make|have|get|let) .{0,40}\brun (\d+|one) (p\w{1,3}s?|repl\w*|inst\w*|cop\w*)\b"
+        r"|\brun \d+ (replicas?|instances?|cop(y|ies))\b|\breplicas?=\d|\breplica count\b"
+        r"|\b(double|triple|halve|quadruple|twice as many|in half)\b|\bby \d+ ?(%|percent)"
+        r"|\b(add|give (it|them)|another) (\d+|one|an?)\b|\b(\d+|one) (more|fewer|less|extra)\b"
+        r"|\b(up|down) by \d+\b",
         workloads.build_scale,
     ),
     (

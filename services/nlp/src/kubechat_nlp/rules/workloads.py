@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kubechat_nlp.model import Clarification, ParamValue
+from kubechat_nlp.model import ParamValue
 from kubechat_nlp.rules.common import (
     QUANTITY,
     Ctx,
@@ -12,53 +12,22 @@ from kubechat_nlp.rules.common import (
     draft_for,
     first_int,
 )
+from kubechat_nlp.rules.scaling import (
+    WORKLOADS,
+    build_scale,
+    current_count,
+    is_relative,
+    object_after_verb,
+    relative_change,
+    skip_lead,
+)
 
-WORKLOADS = ("deployments", "statefulsets", "replicasets", "replicationcontrollers")
-
-
-def build_scale(c: Ctx) -> Result:
-    current = first_int(
-        c,
-        r"\bcurrent (?:size|replicas|replica count|scale) is (\d+)"
-        r"|\bcurrently (?:has|at|is at|running|runs) (\d+)"
-        r"|\bonly if (?:it )?(?:currently )?(?:has|is at|runs) (\d+)"
-        r"|\bfrom (\d+) to\b",
-    )
-    replicas = first_int(
-        c,
-        r"\bto (\d+)\b|\b(\d+) (?:replicas?|instances|copies|pods)\b"
-        r"|\breplicas? (?:to |= ?|of )?(\d+)\b",
-    )
-    if replicas is None and c.u.search(r"\b(down to zero|to zero|scale down completely)\b"):
-        replicas = 0
-    s = c.common()
-    if s.files:
-        d = Draft("scale", slots=s, params={"filename": s.files})
-    else:
-        d = draft_for(c, "scale", s, WORKLOADS)
-        # "6 pods" counts replicas: only workloads scale, so another kind is not the target
-        d.kinds = [k for k in d.kinds if k.ref.plural in WORKLOADS]
-        if not d.kinds:
-            d.kinds, d.guessed_kind = [c.kind(WORKLOADS[0])], True
-    if replicas is None:
-        relative = c.u.search(r"\b(double|triple|halve|quadruple|by \d+ ?(%|percent))")
-        question = "How many replicas?"
-        if relative:
-            question = (
-                f"How many replicas in total? ('{relative.group(0)}' depends on the current "
-                "count, which I do not know.)"
-            )
-        return Clarification(question, ("1", "2", "3"), resume="{text} to {answer} replicas")
-    d.params["replicas"] = replicas
-    if current is not None:
-        d.params["current_replicas"] = current
-    if not d.names and not s.files and not s.selector:
-        return clarify("Which workload should I scale?")
-    return [d]
+__all__ = ["WORKLOADS", "build_scale", "is_relative", "relative_change", "current_count"]
 
 
 def build_rollout(c: Ctx) -> Result:
     u = c.u
+    skip_lead(u)
     if u.search(
         r"\b(roll ?back|undo|revert|previous (revision|version|deployment))\b"
         r"|\broll\b.{0,40}\bback\b"
@@ -78,6 +47,10 @@ def build_rollout(c: Ctx) -> Result:
     s = c.common()
     d = draft_for(c, verb, s, ("deployments",))
     d.kinds = [k for k in d.kinds if k.ref.plural in ("deployments", "statefulsets", "daemonsets")]
+    if not d.names:
+        name = object_after_verb(u)
+        if name:
+            d.names = [name]
     if not d.kinds:
         pods = any(m.info.ref.plural == "pods" for m in u.mentions)
         if pods and verb == "rollout.restart":
@@ -99,6 +72,7 @@ def build_rollout(c: Ctx) -> Result:
 
 def build_autoscale(c: Ctx) -> Result:
     u = c.u
+    skip_lead(u)
     params: dict[str, ParamValue] = {}
     m = u.search(r"\bbetween (\d+) and (\d+)\b|\bfrom (\d+) to (\d+)\b")
     if m:
@@ -142,6 +116,7 @@ def build_autoscale(c: Ctx) -> Result:
 
 def build_delete(c: Ctx) -> Result:
     u = c.u
+    skip_lead(u)
     s = c.common()
     from kubechat_nlp.slots import field_selector
 

@@ -1,0 +1,228 @@
+"""Scaling: absolute counts ("to 5", "5 replicas", "--replicas=5", "run 5 pods") and
+relative ones ("double it", "add 2 more", "by 50%", "cut it in half"), resolved against a
+current count the request states ("api runs 4 pods, double it") or asked for."""
+
+from __future__ import annotations
+
+import re
+
+from kubechat_nlp.lexicon import STOPWORDS
+from kubechat_nlp.model import Clarification
+from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, draft_for
+from kubechat_nlp.utterance import Utterance
+
+WORKLOADS = ("deployments", "statefulsets", "replicasets", "replicationcontrollers")
+
+_COUNT = r"(?:replicas?|repl\w*|instances?|copies|copy|pods?|p\w{1,3}s)"
+# Interjections and fillers before the request: never the object.
+_LEAD = frozenset(
+    """hello hey hi yo ok okay alright so well quick one there kubechat bot , : ! . - please
+pls plz um uh right sure""".split()
+)
+# Verbs whose object is the workload: "scale worker to 3", "bump the api to 6".
+_OBJECT_VERBS = frozenset(
+    """scale resize bump set put bring take increase decrease raise lower reduce grow shrink
+make give restart reboot bounce kick redeploy cycle recycle rollback revert undo pause resume
+unpause restore autoscale double triple halve""".split()
+)
+_DOWN = r"\b(down|decrease|reduce|lower|shrink|cut|drop|remove|fewer|less|minus|subtract)\b"
+
+
+def skip_lead(u: Utterance) -> None:
+    """Marks the greeting and fillers that open a request ("hello, …", "quick one: …",
+    "hey kubechat, …") as used, so they are never read as a name."""
+    for i, norm in enumerate(u.norms):
+        if norm not in _LEAD:
+            return
+        u.used.add(i)
+
+
+def object_after_verb(u: Utterance) -> str | None:
+    """The word right after the request's verb (past a determiner), when it reads as a
+    name even though it is also an everyday word: "scale worker to 3"."""
+    for i, norm in enumerate(u.norms):
+        counted = norm == "of" and i > 0 and re.fullmatch(_COUNT + "|count", u.norms[i - 1])
+        if norm not in _OBJECT_VERBS and not counted:
+            continue
+        j = i + 1
+        while j < len(u) and (
+            u.norms[j] in ("the", "my", "our", "up", "down", "back", "object")
+            or (u.kind_at(j) is not None and j + 1 < len(u) and u.norms[j + 1] != "to")
+        ):
+            j += 1
+        if j >= len(u) or j in u.used or u.tokens[j].literal:
+            return None
+        norm = u.norms[j]
+        if norm in STOPWORDS or norm in _OBJECT_VERBS or u.kind_at(j) is not None:
+            return None
+        if not re.fullmatch(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?", norm) or norm.isdigit():
+            return None
+        u.used.add(j)
+        return u.text_of(j)
+    return None
+
+
+def _int(m: re.Match[str] | None) -> int | None:
+    if m is None:
+        return None
+    return next((int(g) for g in m.groups() if g is not None and g.isdigit()), None)
+
+
+def current_count(text: str) -> int | None:
+    """The count the request says the workload has now: "api has 4 replicas", "is at 6",
+    "currently runs 3 pods", "its current size is 2", "from 3 to 5"."""
+    m = re.search(
+        r"\bcurrent (?:size|replicas|replica count|count|scale) (?:is |of )?(?:at )?(\d+)"
+        r"|\b(?:currently |now |already )?(?:has|have|had|is at|are at|at|runs|run|running|"
+        r"is running|sits at|with) (?:only |just |about )?(\d+)\b(?! ?(?:%|percent))"
+        rf"|\b(\d+) {_COUNT} (?:currently|right now|now|at the moment|today)\b"
+        r"|\bfrom (\d+) to\b",
+        text,
+    )
+    return _int(m)
+
+
+def _ones(text: str) -> str:
+    """ "one more", "remove one", "add a replica": the count 1 spelled as a word."""
+    text = re.sub(rf"\b(?:one|an?)(?= (?:more|fewer|less|extra|additional|{_COUNT})\b)", "1", text)
+    return re.sub(
+        r"\b(add|plus|another|remove|minus|subtract|drop|give it) (?:one|an?)\b", r"\1 1", text
+    )
+
+
+def relative_change(text: str, current: int) -> int | None:
+    """The new count when `text` asks for one relative to `current`: "double it" → 2×,
+    "halve it" → ½, "by 50%" → 1.5×, "add 2 more" → +2, "scale it down by 1" → −1."""
+    down = re.search(_DOWN, text) is not None
+    text = _after_current(_ones(text))
+    m = re.search(r"\bby (\d+) ?(?:%|percent)", text)
+    if m:
+        change = current * int(m.group(1)) / 100
+        return max(0, round(current - change if down else current + change))
+    factors = (
+        (r"\b(double|doubled|doubling|twice|2x|x2)\b", 2.0),
+        (r"\b(triple|tripled|tripling|thrice|3x|x3)\b", 3.0),
+        (r"\b(quadruple|4x|x4)\b", 4.0),
+        (r"\b(halve|halved|halving|half)\b", 0.5),
+    )
+    for pattern, factor in factors:
+        if re.search(pattern, text):
+            return max(0, round(current * factor))
+    m = re.search(r"\b(\d+) times (?:as many|more|the)\b", text)
+    if m:
+        return current * int(m.group(1))
+    m = re.search(
+        rf"\b(?:add|adding|plus|another|give it|give them|with) (\d+)(?: more| extra| {_COUNT})?\b"
+        rf"|\b(\d+) (?:more|extra|additional|fewer|less)\b|\bby (\d+)(?! ?(?:%|percent))\b"
+        rf"|\b(?:remove|removing|minus|subtract|drop|take away|take off|kill) (\d+)\b",
+        text,
+    )
+    delta = _int(m)
+    if delta is None:
+        return None
+    return max(0, current - delta if down else current + delta)
+
+
+_RELATIVE_CUE = re.compile(
+    r"\b(double|doubled|doubling|twice|triple|tripled|quadruple|halve|halved|half|thrice)\b"
+    r"|\bby \d+ ?(%|percent)|\b\d+ times (as many|more)\b"
+    r"|\b(add|plus|another|give it|give them) \d+\b|\b\d+ (more|extra|additional|fewer|less)\b"
+    r"|\b(up|down|increase|decrease|raise|lower|reduce|grow|shrink|bump)( \S+)? by \d+\b"
+    r"|\b(remove|minus|subtract|take away|take off) \d+\b"
+)
+
+
+def is_relative(text: str) -> bool:
+    return _RELATIVE_CUE.search(_ones(text)) is not None
+
+
+_ABSOLUTE = (
+    r"--replicas?[= ](\d+)\b|\breplicas?=(\d+)\b",
+    rf"\bto (\d+)(?: {_COUNT})?\b(?! ?(?:%|percent|gi|mi|m\b))",
+    rf"\b(\d+) {_COUNT}\b",
+    r"\breplicas? (?:to |= ?|of |count (?:to |of )?)?(\d+)\b",
+    r"\b(?:down to|to) (zero|none)\b",
+    r"\bat (\d+)\b(?! ?(?:%|percent|gi|mi|m\b))",
+)
+
+
+def _absolute(u: Utterance) -> int | None:
+    for pattern in _ABSOLUTE:
+        m = u.search(pattern)
+        if m is None:
+            continue
+        u.mark(m)
+        if any(g in ("zero", "none") for g in m.groups()):
+            return 0
+        return _int(m)
+    return None
+
+
+def build_scale(c: Ctx) -> Result:
+    u = c.u
+    skip_lead(u)
+    text = u.text
+    conditional = re.search(r"\b(if|only when|provided|as long as)\b", text) is not None
+    current = current_count(text)
+    replicas: int | None = None
+    relative = is_relative(text) and not conditional
+    if relative:
+        if current is not None:
+            replicas = relative_change(text, current)
+        else:  # the total given in answer to the question: "… by 50% to 6 replicas"
+            total = re.search(rf"\bto (\d+) {_COUNT}$", text)
+            replicas = int(total.group(1)) if total else None
+        # "api has 4 replicas", "by 50%" and "2 more" are not the target count
+        for m in u.finditer(rf"\b\d+\b(?: ?(?:%|percent))?(?: {_COUNT})?|\bin half\b"):
+            u.mark(m)
+    else:
+        if conditional and current is not None:
+            cm = u.search(
+                r"\b(?:current (?:size|replicas|replica count|count|scale)\S*|currently|only if)"
+                r"(?: \S+){0,3}? (\d+)(?: " + _COUNT + r")?"
+            )
+            if cm:
+                u.mark(cm)
+        replicas = _absolute(u)
+    # "change the replica count of X", "5 copies of X": the count words are no name
+    for m in u.finditer(rf"\breplica count\b|\b{_COUNT} of\b|\bscale (up|down)\b"):
+        u.mark(m)
+    s = c.common()
+    if s.files:
+        d = Draft("scale", slots=s, params={"filename": s.files})
+    else:
+        d = draft_for(c, "scale", s, WORKLOADS)
+        # "6 pods" counts replicas: only workloads scale, so another kind is not the target
+        d.kinds = [k for k in d.kinds if k.ref.plural in WORKLOADS]
+        if not d.kinds:
+            d.kinds, d.guessed_kind = [c.kind(WORKLOADS[0])], True
+        if not d.names:
+            name = object_after_verb(u)
+            if name:
+                d.names = [name]
+    if replicas is None:
+        question = "How many replicas?"
+        cue = re.search(r"\bby \d+ ?(?:%|percent)", text) or _RELATIVE_CUE.search(text)
+        if relative and cue:
+            question = (
+                f"How many replicas in total? ('{cue.group(0)}' depends on the current "
+                "count, which I do not know.)"
+            )
+        return Clarification(question, ("1", "2", "3"), resume="{text} to {answer} replicas")
+    d.params["replicas"] = replicas
+    if conditional and current is not None:
+        d.params["current_replicas"] = current
+    if not d.names and not s.files and not s.selector:
+        return clarify("Which workload should I scale?")
+    return [d]
+
+
+def _after_current(text: str) -> str:
+    """The text after the statement of the current count, so "has 4 replicas" is not read
+    as "4 more"."""
+    m = re.search(
+        rf"\b(?:has|have|had|is at|are at|at|runs|run|running|sits at|with|current \S+(?: is)?)"
+        rf" (?:only |just |about )?\d+(?: {_COUNT})?\b",
+        text,
+    )
+    return text[m.end() :] if m else text

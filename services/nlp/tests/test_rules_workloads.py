@@ -1,0 +1,94 @@
+"""Scaling and rollout grammar: relative amounts against a stated count, count phrasings,
+greetings that are never the object, and everyday words used as names."""
+
+from __future__ import annotations
+
+import pytest
+
+from kubechat_nlp import RulesEngine
+from kubechat_nlp.rules.scaling import current_count, is_relative, relative_change
+
+
+@pytest.fixture(scope="module")
+def engine() -> RulesEngine:
+    return RulesEngine()
+
+
+def kubectl(engine: RulesEngine, text: str) -> str:
+    plan = engine.parse(text)
+    assert plan.clarification is None, plan.clarification
+    return " ".join(plan.kubectl)
+
+
+@pytest.mark.parametrize(
+    ("text", "current", "expected"),
+    [
+        ("double it", 3, 6),
+        ("twice as many", 5, 10),
+        ("halve it", 8, 4),
+        ("cut it in half", 6, 3),
+        ("scale it up by 50%", 4, 6),
+        ("scale down by 25 percent", 8, 6),
+        ("add 2 more", 3, 5),
+        ("one more please", 3, 4),
+        ("scale it down by 2", 7, 5),
+        ("remove one", 3, 2),
+        ("3 fewer", 2, 0),
+    ],
+)
+def test_relative_change(text: str, current: int, expected: int) -> None:
+    assert is_relative(text)
+    assert relative_change(text, current) == expected
+
+
+def test_current_count_is_read_from_the_statement() -> None:
+    assert current_count("cache currently has 5 replicas, add one") == 5
+    assert current_count("the queue deployment is at 2 pods") == 2
+    assert current_count("scale cache to 4") is None
+
+
+def test_relative_scaling_with_a_stated_count(engine: RulesEngine) -> None:
+    assert kubectl(engine, "the cache deployment runs 3 pods, double it") == (
+        "kubectl scale deployment/cache --replicas=6"
+    )
+    assert kubectl(engine, "queue has 4 replicas in ns jobs2, add 3 more") == (
+        "kubectl scale deployment/queue -n jobs2 --replicas=7"
+    )
+
+
+def test_relative_scaling_without_a_count_asks(engine: RulesEngine) -> None:
+    plan = engine.parse("scale cache up by 50%")
+    assert plan.clarification is not None
+    assert "current" in plan.clarification.question
+
+
+def test_count_phrasings(engine: RulesEngine) -> None:
+    assert (
+        kubectl(engine, "run 7 copies of indexer")
+        == "kubectl scale deployment/indexer --replicas=7"
+    )
+    assert kubectl(engine, "scale cache deployment --replicas=2") == (
+        "kubectl scale deployment/cache --replicas=2"
+    )
+    assert kubectl(engine, "change the replica count of cache to 9") == (
+        "kubectl scale deployment/cache --replicas=9"
+    )
+
+
+def test_everyday_word_as_the_object(engine: RulesEngine) -> None:
+    assert (
+        kubectl(engine, "let's scale worker to 2") == "kubectl scale deployment/worker --replicas=2"
+    )
+
+
+def test_greeting_is_never_the_object(engine: RulesEngine) -> None:
+    assert (
+        kubectl(engine, "hello, scale cache to 3") == "kubectl scale deployment/cache --replicas=3"
+    )
+    assert kubectl(engine, "hey, bounce cache") == "kubectl rollout restart deployment/cache"
+
+
+def test_conditional_scale_keeps_the_precondition(engine: RulesEngine) -> None:
+    assert kubectl(engine, "scale cache to 5 only if it currently has 2 replicas") == (
+        "kubectl scale deployment/cache --replicas=5 --current-replicas=2"
+    )
