@@ -55,8 +55,10 @@ def engine() -> RulesEngine:
 )
 def test_translates_common_requests(engine: RulesEngine, query: str, expected: str) -> None:
     plan = engine.parse(query)
-    assert plan.clarification is None, plan.clarification
+    assert plan.kubectl, plan.clarification
     assert equivalent(plan.kubectl[0], expected), plan.kubectl
+    # What KubeChat cannot run is answered with the command, never planned
+    assert bool(plan.operations) == (plan.clarification is None)
 
 
 def test_several_kinds_become_one_operation(engine: RulesEngine) -> None:

@@ -98,7 +98,8 @@ def test_parser_never_raises_on_arbitrary_text(text: str) -> None:
     plan = RulesEngine().parse(text)
     assert 0.0 <= plan.confidence <= 1.0
     assert (plan.clarification is None) == bool(plan.operations)
-    assert len(plan.kubectl) == len(plan.operations)
+    # kubectl without operations: a command KubeChat cannot run, shown for the user to run
+    assert len(plan.kubectl) == len(plan.operations) or not plan.operations
 
 
 @settings(max_examples=300, deadline=None)
