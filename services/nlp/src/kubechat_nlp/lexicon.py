@@ -19,6 +19,7 @@ check tell give me show showing shown display list listing get getting print vie
 value values type types kind kinds resource resources object objects thing things
 everything something anything nothing default local remote locally remotely
 hey hi yo ok okay alright u ta ty thanks thank thx pls plz asap real quick recently
+describe inspect
 half cheers appreciated
 """.split()
 )
@@ -57,7 +58,7 @@ crashing crashed failing broken down slow stuck restarting healthy wrong happeni
 bump put stop bring take evacuate increase decrease raise lower reduce grow shrink double
 halve triple need rid pls plz thx asap everywhere maintenance service rotation scheduling
 give bounce redeploy reboot kick cycle recycle unpause restore autoscale autoscaler
-past keep go ahead filter happened loaded logging
+past keep go ahead filter happened loaded logging recently lately
 untaint kubechat cheers appreciated
 """.split()
 )

@@ -7,6 +7,7 @@ import re
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, duration, first_int
 from kubechat_nlp.rules.read_slots import (
+    events_scope,
     kind_word_scope,
     more_fields,
     more_selectors,
@@ -142,13 +143,16 @@ def build_events(c: Ctx, slots: object = None) -> Result:
     from kubechat_nlp.slots import Slots
 
     u = c.u
+    if slots is None:
+        prepare(c)
     s = slots if isinstance(slots, Slots) else c.common()
+    events_scope(c, s)
     d = Draft("events", slots=s)
     if s.sort_by:
         d = Draft("get", [c.kind("events")], slots=s, explicit_kind=True)
         d.params["sort_by"] = s.sort_by
         return [d]
-    mentions = [m for m in u.mentions if m.info.ref.plural != "events"]
+    mentions = [m for m in u.kind_mentions() if m.info.ref.plural not in ("events", "namespaces")]
     if mentions:
         from kubechat_nlp.slots import names_after
 

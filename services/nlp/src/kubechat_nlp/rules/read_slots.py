@@ -102,7 +102,7 @@ def noun_names(c: Ctx) -> None:
         i = m.end
         if i >= len(u) or i in u.used or u.norms[i] not in _NOUN_NAMES:
             continue
-        if u.norms[m.end - 1].endswith("s") and u.norms[m.end - 1] not in ("ns",):
+        if u.norms[m.end - 1] == m.info.ref.plural:
             continue
         nxt = u.norms[i + 1] if i + 1 < len(u) else ""
         if nxt in ("pod", "pods", "container", "containers", "node", "nodes"):
@@ -141,6 +141,57 @@ def kind_word_scope(c: Ctx, s: Slots) -> None:
         if nxt in ("namespace", "ns"):
             u.used.add(i + 1)
         return
+
+
+def events_scope(c: Ctx, s: Slots) -> None:
+    """Events belong to a namespace, never to one: 'warnings namespace test', 'any
+    warnings services ns', 'only warnings on team-a' all scope the events."""
+    if s.namespace or s.all_namespaces:
+        return
+    u = c.u
+    for m in u.kind_mentions():
+        if m.info.ref.plural != "namespaces":
+            continue
+        for j in (m.end, m.start - 1):
+            if 0 <= j < len(u) and j not in u.used and _namespace_word(c, j):
+                s.namespace = u.tokens[j].text
+                u.used.update({j, *range(m.start, m.end)})
+                return
+    for m in u.finditer(r"\b(?:in|on|for|within|inside|from) (?:the )?(\S+)"):
+        i = u.group_index(m)
+        nxt = u.norms[i + 1] if i + 1 < len(u) else ""
+        if (nxt and nxt not in _SCOPE_END) or not _namespace_word(c, i):
+            continue
+        if u.kind_at(i) is None and not u.is_name(i):
+            continue
+        if any(k.start < i for k in u.kind_mentions() if k.info.ref.plural != "events"):
+            continue  # "events for pod web": the object, not a namespace
+        s.namespace = u.tokens[i].text
+        u.mark(m)
+        return
+
+
+def _namespace_word(c: Ctx, i: int) -> bool:
+    tok = c.u.tokens[i]
+    return (
+        not tok.literal
+        and c.u.norms[i] not in STOPWORDS
+        and bool(re.fullmatch(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", tok.text))
+    )
+
+
+def namespace_object(c: Ctx) -> str | None:
+    """'describe namespace jobs': after the kind word namespace, the next word is its
+    name even when it is also a kind word."""
+    u = c.u
+    for m in u.kind_mentions():
+        if m.info.ref.plural != "namespaces" or m.end >= len(u):
+            continue
+        if m.end in u.used or u.kind_at(m.end) is None or not _namespace_word(c, m.end):
+            continue
+        u.used.update(range(m.end, m.end + 1))
+        return u.tokens[m.end].text
+    return None
 
 
 def more_selectors(c: Ctx, s: Slots) -> None:
@@ -197,9 +248,12 @@ def read_draft(
 ) -> Draft:
     """The target of a read: kind words, prose kinds, names (as `draft_for`)."""
     noun_names(c)
+    named = namespace_object(c)
     prose = prose_kind(c)
     t = c.target(allow_bare=allow_bare)
     d = Draft(verb, t.kinds, t.names, t.explicit_kind, s)
+    if named is not None and not d.names:
+        d.kinds, d.names, d.explicit_kind = [c.kind("namespaces")], [named], True
     if prose is not None and not d.kinds:
         info, i = prose
         d.kinds = [info]
