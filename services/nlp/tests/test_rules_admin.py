@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from kubechat_nlp import RulesEngine
+from kubechat_nlp.model import Risk
 
 ENGINE = RulesEngine()
 
@@ -50,3 +51,39 @@ def test_node_state_in_plain_words(text: str, expected: str) -> None:
 )
 def test_taints_added_and_removed(text: str, expected: str) -> None:
     assert _kubectl(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a question about rights is a read, whatever action it names
+        ("can i drain edge-5?", "kubectl auth can-i patch nodes"),
+        ("may i delete the api deployment", "kubectl auth can-i delete deployments"),
+        (
+            "do we have permission to remove secrets in qa",
+            "kubectl auth can-i delete secrets -n qa",
+        ),
+        ("do i have rights to update ingresses", "kubectl auth can-i update ingresses"),
+        ("could you check whether i can kill pods", "kubectl auth can-i delete pods"),
+        ("am i permitted to scale statefulsets", "kubectl auth can-i patch statefulsets"),
+        # subresources
+        ("can i exec into pods in qa", "kubectl auth can-i create pods/exec -n qa"),
+        ("can i port-forward to pods", "kubectl auth can-i create pods/portforward"),
+        # someone else's rights
+        (
+            "can carol patch configmaps in qa",
+            "kubectl auth can-i patch configmaps -n qa --as=carol",
+        ),
+        ("is ci-bot allowed to list secrets", "kubectl auth can-i list secrets --as=ci-bot"),
+    ],
+)
+def test_permission_questions_are_reads(text: str, expected: str) -> None:
+    plan = ENGINE.parse(text)
+    assert plan.risk == Risk.READ
+    assert _kubectl(text) == expected
+
+
+def test_a_polite_request_is_not_a_permission_question() -> None:
+    assert _kubectl("can u create a secret tok with key=abc") == (
+        "kubectl create secret generic tok --from-literal=key=abc"
+    )

@@ -67,3 +67,19 @@ def test_cp_upload_without_a_destination_asks() -> None:
 )
 def test_exec(text: str, expected: str) -> None:
     assert kubectl(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the port on localhost is the local side, the object's port the remote one
+        (
+            "open localhost:7000 to service ledger port 80",
+            "kubectl port-forward service/ledger 7000:80",
+        ),
+        # an everyday word right after a kind word is the object's name
+        ("open localhost:5000 to svc worker port 5000", "kubectl port-forward service/worker 5000"),
+    ],
+)
+def test_port_forward(text: str, expected: str) -> None:
+    assert kubectl(text) == expected

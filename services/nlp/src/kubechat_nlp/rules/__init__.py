@@ -94,7 +94,9 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "port-forward",
-        r"\bport[- ]?forward|\bforward(ing)?\b.{0,40}\bport|\blisten(ing)? on\b",
+        r"\bport[- ]?forward|\bforward(ing)?\b.{0,40}\bport|\blisten(ing)? on\b"
+        r"|\b(open|map|bind|tunnel|reach|expose)\b (up )?(local ?host|x-image|port \d+) to\b"
+        r"|\blocal ?host\b|\btunnel\b",
         containers.build_port_forward,
     ),
     ("edit", r"\bedit\b", settings.build_edit),

@@ -1,14 +1,10 @@
-"""Rules for kubeconfig, permissions and nodes."""
+"""Rules for kubeconfig and permissions (the node rules live in `nodes`)."""
 
 from __future__ import annotations
 
-import re
-
 from kubechat_nlp.lexicon import STOPWORDS
-from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, duration, kv_tokens
-from kubechat_nlp.slots import names_after
-from kubechat_nlp.text import edit_distance
-from kubechat_nlp.utterance import Utterance
+from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
+from kubechat_nlp.rules.nodes import build_drain, build_node_state, build_taint
 
 
 def _name_after(c: Ctx, pattern: str) -> str | None:
@@ -117,47 +113,93 @@ def build_config(c: Ctx) -> Result:
     return [d]
 
 
+# Everyday action words → the API verb `kubectl auth can-i` checks (and, for actions on a
+# subresource or on nodes, the resource the action needs).
 _API_VERBS = {
     "create": "create",
+    "make": "create",
+    "add": "create",
+    "deploy": "create",
+    "run": "create",
     "list": "list",
     "get": "get",
     "read": "get",
     "see": "get",
     "view": "get",
+    "describe": "get",
+    "access": "get",
+    "inspect": "get",
     "delete": "delete",
     "remove": "delete",
+    "destroy": "delete",
+    "kill": "delete",
+    "terminate": "delete",
     "update": "update",
-    "patch": "patch",
-    "watch": "watch",
-    "edit": "update",
     "modify": "update",
+    "change": "update",
+    "edit": "update",
+    "replace": "update",
+    "patch": "patch",
     "scale": "patch",
+    "restart": "patch",
+    "label": "patch",
+    "annotate": "patch",
+    "cordon": "patch",
+    "uncordon": "patch",
+    "drain": "patch",
+    "taint": "patch",
+    "watch": "watch",
     "exec": "create",
+    "execute": "create",
+    "attach": "create",
+    "port-forward": "create",
+    "evict": "create",
 }
+_SUBRESOURCE_VERBS = {
+    "exec": "pods/exec",
+    "execute": "pods/exec",
+    "attach": "pods/attach",
+    "port-forward": "pods/portforward",
+    "evict": "pods/eviction",
+}
+_NODE_VERBS = frozenset({"cordon", "uncordon", "drain", "taint"})
+_NOT_WHO = frozenset({"i", "we", "you", "u", "me", "current", "the", "my", "our"})
+
+
+def _subject(c: Ctx, d: Draft) -> None:
+    """`--as`: 'can bob …', 'if jane can …', 'is ci-bot allowed to …', a service account."""
+    u = c.u
+    m = u.search(r"\bservice ?account (\S+) (?:of|in|from) (?:the )?namespace (\S+)")
+    if m:
+        d.params["as"] = f"system:serviceaccount:{u.group_text(m, 2)}:{u.group_text(m, 1)}"
+        u.mark(m)
+        return
+    m = u.search(
+        r"\b(?:user|as) (\S+) (?:can|may)\b|\b(?:if|whether) (\S+) (?:can|may|is allowed)\b"
+        r"|(?:^|[,:;] )(?:\S+ ){0,3}?(?:can|may) (\S+) \w+|\b(?:is|does) (\S+) (?:allowed|"
+        r"permitted|able|have)\b"
+    )
+    if not m:
+        return
+    idx = u.group_index(m)
+    who = u.norms[idx]
+    if who in _NOT_WHO or who in STOPWORDS or u.kind_at(idx) is not None or who in _API_VERBS:
+        return
+    d.params["as"] = u.group_text(m)
+    u.mark_groups(m)
 
 
 def build_auth(c: Ctx) -> Result:
+    """A question about rights is always a read (`auth can-i`), never the action itself."""
     u = c.u
     if u.search(r"\bwho ?am ?i\b|\bsubject attributes\b|\bmy (identity|user)\b"):
         return [Draft("auth.whoami")]
     s = c.common()
     d = Draft("auth.can-i", slots=s)
-    m = u.search(r"\bservice ?account (\S+) (?:of|in|from) (?:the )?namespace (\S+)")
-    if m:
-        d.params["as"] = f"system:serviceaccount:{u.group_text(m, 2)}:{u.group_text(m, 1)}"
-        u.mark(m)
-    else:
-        m = u.search(
-            r"\b(?:user|as) (\S+) can\b|\bif (\S+) can\b|^can (\S+) \w+|\bis (\S+) allowed"
-        )
-        if m:
-            who = next(g for g in m.groups() if g)
-            if who not in ("i", "we", "the", "current", "you", "me"):
-                d.params["as"] = u.group_text(m)
-                u.mark_groups(m)
+    _subject(c, d)
     if u.search(
         r"\b(list|show) (?:all )?(?:the )?(?:allowed|permitted) actions\b|\bwhat can i do\b"
-        r"|\ball (my )?permissions\b"
+        r"|\ball (my )?(permissions|rights)\b|\bwhat (am i|are we) allowed to do\b"
     ):
         d.params["list"] = True
         return [d]
@@ -167,183 +209,27 @@ def build_auth(c: Ctx) -> Result:
         return [d]
     known = "|".join(_API_VERBS)
     m = u.search(
-        rf"\bcan (?:\S+ )?({known})\b|\ballowed to (\w+)|\bpermission to (\w+)"
-    ) or u.search(r"\bcan (?:i |we )?(\w+)")
-    verb = next((g for g in (m.groups() if m else ()) if g), None)
-    if verb is None or verb not in _API_VERBS:
+        rf"\b(?:can|may|could|able to|allowed to|permitted to|authori[sz]ed to|rights? to|"
+        rf"permissions? to|access to|privileges? to|can-i)(?: \S+)?? ({known})\b"
+    ) or u.search(rf"\b({known})\b")
+    if m is None:
         return clarify("Which action should I check?", "get", "list", "create", "delete")
-    d.params["verb"] = _API_VERBS[verb]
+    word = m.group(1)
+    u.mark(m, 1)
+    d.params["verb"] = _API_VERBS[word]
     t = c.target(allow_bare=False)
-    if u.search(r"\blogs?\b"):
+    if word in _SUBRESOURCE_VERBS:
+        d.params["resource"] = _SUBRESOURCE_VERBS[word]
+    elif u.search(r"\blogs?\b"):
         d.params["resource"] = "pods"
         d.params["subresource"] = "log"
     elif t.kinds:
         d.params["resource"] = t.kinds[0].ref.plural
+    elif word in _NODE_VERBS:
+        d.params["resource"] = "nodes"
     else:
         return clarify("On which kind of resource?")
     return [d]
 
 
-_EFFECTS = {
-    "noschedule": "NoSchedule",
-    "prefernoschedule": "PreferNoSchedule",
-    "noexecute": "NoExecute",
-}
-_TAINT_TOKEN = re.compile(
-    r"^[\w./-]+(=[\w.-]*)?:(noschedule|prefernoschedule|noexecute)-?$", re.IGNORECASE
-)
-
-
-def _node_word(u: Utterance, i: int) -> bool:
-    """'node', 'nodes', or a slip of either ('noode', 'ndoe') right before a node's name."""
-    norm = u.norms[i]
-    if norm in ("node", "nodes"):
-        return True
-    if not norm.isalpha() or not 3 <= len(norm) <= 6 or not u.is_name(i + 1):
-        return False
-    return min(edit_distance(norm, w) for w in ("node", "nodes")) == 1
-
-
-def _node_names(c: Ctx) -> list[str]:
-    """The nodes a request names: after the word 'node' ('cordon node worker-2'), as
-    `node/x`, or else the name-like words, those shaped like node names first (`worker-3`,
-    `ip-10-0-3-17`) so that a stray word ('hey', 'u') is never taken for a node."""
-    u = c.u
-    for m in u.kind_mentions():
-        if m.info.ref.plural == "nodes" and m.name is not None:
-            u.used.update(range(m.start, m.end))
-            return [m.name]
-    for i in range(len(u) - 1):
-        if i not in u.used and _node_word(u, i):
-            names = names_after(u, i + 1)
-            if names:
-                u.used.add(i)
-                return names
-    candidates = [i for i in range(len(u)) if u.is_name(i) and not u.norms[i].startswith("-")]
-    shaped = [i for i in candidates if re.search(r"[\d-]", u.norms[i])]
-    picked = shaped or candidates
-    return names_after(u, picked[0]) if picked else []
-
-
-def _nodes(c: Ctx, verb: str) -> Draft:
-    s = c.common()
-    names = _node_names(c)
-    d = Draft(verb, [c.kind("nodes")], names, True, s)
-    if s.context:
-        d.params["context"] = s.context
-    return d
-
-
-def build_node_state(c: Ctx, verb: str) -> Result:
-    d = _nodes(c, verb)
-    if not d.names and not d.slots.selector:
-        return clarify(f"Which node should I {verb}?")
-    return [d]
-
-
-def build_drain(c: Ctx) -> Result:
-    u = c.u
-    params: dict[str, str | int | bool] = {}
-    m = u.search(r"\bgrace period (?:of )?(\d+ ?\w+)")
-    if m:
-        seconds = duration(m.group(1))
-        if seconds:
-            n = int(re.sub(r"\D", "", seconds))
-            params["grace_period"] = n * {"s": 1, "m": 60, "h": 3600}[seconds[-1]]
-        u.mark_groups(m)
-    m = u.search(r"\btimeout (?:of )?(\d+ ?\w+)")
-    if m:
-        timeout = duration(m.group(1))
-        if timeout:
-            params["timeout"] = timeout
-        u.mark_groups(m)
-    if u.search(r"\b(force|even if)\b"):
-        params["force"] = True
-    if u.search(r"\bignor\w* (the )?daemon ?sets?|daemonset-managed|daemon set-managed\b"):
-        params["ignore_daemonsets"] = True
-    if u.search(r"\bempty ?dir\b"):
-        params["delete_emptydir_data"] = True
-        params["ignore_daemonsets"] = True
-    if u.search(r"\b(dry[- ]run|preview|without actually|simulate)\b"):
-        params["dry_run"] = "client"
-    d = _nodes(c, "drain")
-    d.params.update(params)
-    if not d.names and not d.slots.selector:
-        return clarify("Which node should I drain?")
-    return [d]
-
-
-def _key_like(u: Utterance, i: int) -> bool:
-    """A word that can be a taint key: a name, or a plain word that is no function word
-    ('maintenance' in 'remove the maintenance taint')."""
-    if u.is_name(i) or (u.tokens[i].quoted and not u.tokens[i].literal):
-        return True
-    norm = u.norms[i]
-    return (
-        i not in u.used
-        and re.fullmatch(r"[a-z][a-z0-9._/-]*", norm) is not None
-        and norm not in STOPWORDS
-        and u.kind_at(i) is None
-        and norm not in ("taint", "taints", "untaint", "add", "remove", "delete", "clear")
-    )
-
-
-def _taint_key(c: Ctx) -> str | None:
-    """The key of a taint named in words: 'the gpu taint', 'taint dedicated', 'key gpu'."""
-    u = c.u
-    for pattern in (
-        r"\bkey (\S+)",
-        r"\b(\S+) taints?\b",
-        r"\btaints? (?:named |called |with key )?(\S+)",
-    ):
-        for m in u.finditer(pattern):
-            idx = u.group_index(m)
-            if _key_like(u, idx):
-                u.used.add(idx)
-                return u.text_of(idx)
-    return None
-
-
-def build_taint(c: Ctx) -> Result:
-    u = c.u
-    s = c.common()
-    taints = [t for t in kv_tokens(c) if ":" in t or "=" in t]
-    for i, tok in enumerate(u.tokens):
-        if i not in u.used and _TAINT_TOKEN.match(tok.text):
-            typed_key, _, typed_effect = tok.text.partition(":")
-            dash = "-" if typed_effect.endswith("-") else ""
-            taints.append(f"{typed_key}:{_EFFECTS[typed_effect.rstrip('-').lower()]}{dash}")
-            u.used.add(i)
-    value = re.search(r"\bvalue (\S+)", u.text)
-    effect = re.search(r"\beffect (\S+)|\b(noschedule|prefernoschedule|noexecute)\b", u.text)
-    remove = bool(u.search(r"\b(remove|delete|clear|untaint|drop|lift|strip)\b|\btake off\b"))
-    for i in range(len(u)):
-        if u.norms[i] in ("value", "effect") and i + 1 < len(u):
-            u.used.add(i + 1)
-    key = None if taints else _taint_key(c)
-    names = _node_names(c)
-    if not taints and key is None and remove and names:
-        # "untaint worker-3: dedicated": the node first, then the taint's key
-        node_at = max(i for i, t in enumerate(u.tokens) if t.text == names[-1])
-        rest = [i for i in range(node_at + 1, len(u)) if _key_like(u, i)]
-        if rest:
-            key = u.text_of(rest[0])
-            u.used.add(rest[0])
-    if not taints and key:
-        eff = None
-        if effect:
-            eff = _EFFECTS.get((effect.group(1) or effect.group(2)).lower())
-        if remove:
-            taints = [f"{key}:{eff}-" if eff and not u.search(r"\ball the taints\b") else f"{key}-"]
-        else:
-            val = u.text_of(u.index_at(value.start(1))) if value else ""
-            taints = [
-                f"{key}={val}:{eff or 'NoSchedule'}" if val else f"{key}:{eff or 'NoSchedule'}"
-            ]
-    if not taints:
-        return clarify("Which taint (key=value:Effect)?")
-    if remove:
-        taints = [t if t.endswith("-") else f"{t}-" for t in taints]
-    if not names and not s.selector:
-        return clarify("Which node should I taint?")
-    return [Draft("taint", names=names, slots=s, params={"taints": taints})]
+__all__ = ["build_auth", "build_config", "build_drain", "build_node_state", "build_taint"]

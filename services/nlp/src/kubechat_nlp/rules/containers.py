@@ -67,6 +67,26 @@ def _container_name(u: Utterance, idx: int) -> bool:
     )
 
 
+def word_after_kind(u: Utterance) -> list[str]:
+    """'svc worker', 'deployment app': right after a kind word, an everyday word is a name."""
+    for mention in u.mentions:
+        i = mention.end
+        if (
+            mention.name is None
+            and i < len(u)
+            and i not in u.used
+            and not u.tokens[i].literal
+            and u.norms[i] not in STOPWORDS
+            and u.kind_at(i) is None
+            and re.fullmatch(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?", u.norms[i])
+            and not u.norms[i].isdigit()
+            and u.norms[i] not in ("port", "ports", "container", "containers", "with", "to")
+        ):
+            u.used.add(i)
+            return [u.text_of(i)]
+    return []
+
+
 def _exec_target(c: Ctx, d: Draft) -> None:
     u = c.u
     m = u.search(
@@ -137,9 +157,18 @@ def build_port_forward(c: Ctx) -> Result:
     u = c.u
     local = None
     remote = None
-    m = u.search(r"\b(\d+|:\d+):(\d+|\w[\w-]*)\b")
+    m = u.search(r"(?:^| )(\d+|:\d+):(\d+|\w[\w-]*)\b")
+    host = u.search(r"\b(?:localhost|127\.0\.0\.1|0\.0\.0\.0):(\d+)\b")
     if m:
         local, remote = m.group(1), m.group(2)
+    elif host:
+        # "open localhost:3000 to pod x port 8080": the local side is the one on this host
+        local = host.group(1)
+        u.mark(host)
+        ports = [p for p in u.finditer(r"\bport (\d+)\b|\bon (\d+)$") if p.start() != host.start()]
+        remote = u.group_text(ports[-1]) if ports else local
+        if ports:
+            u.mark_groups(ports[-1])
     else:
         m = u.search(
             r"\b(?:on|local) (?:local )?port (\d+)"
@@ -178,6 +207,8 @@ def build_port_forward(c: Ctx) -> Result:
         return [d]
     t = c.target()
     d.kinds, d.names, d.slots = _owner_first(t.kinds) or [c.kind("pods")], t.names[:1], s
+    if not d.names:
+        d.names = word_after_kind(c.u)
     if not d.names:
         return clarify("Forward to which pod or service?")
     return [d]

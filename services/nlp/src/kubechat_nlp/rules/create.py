@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import re
 
+from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.model import ParamValue
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, first_int, kv_tokens
 from kubechat_nlp.slots import Slots
+from kubechat_nlp.utterance import Utterance
+
+_K8S_NAME = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?")
 
 _CREATE_KINDS = {
     "namespaces": "create.namespace",
@@ -27,10 +31,24 @@ _CREATE_KINDS = {
 }
 
 
+def _said_name(u: Utterance, i: int) -> bool:
+    """After 'named'/'called' any Kubernetes name is the name, even a word ('hello')."""
+    if u.is_name(i):
+        return True
+    tok = u.tokens[i]
+    return (
+        i not in u.used
+        and not tok.literal
+        and tok.norm not in STOPWORDS
+        and u.kind_at(i) is None
+        and _K8S_NAME.fullmatch(tok.norm) is not None
+    )
+
+
 def _object_name(c: Ctx, after: int) -> str | None:
     u = c.u
     m = u.search(r"\b(?:named|called|name) (\S+)")
-    if m and u.is_name(u.group_index(m)):
+    if m and _said_name(u, u.group_index(m)):
         u.mark_groups(m)
         return u.group_text(m)
     for i in range(after, min(after + 2, len(u))):

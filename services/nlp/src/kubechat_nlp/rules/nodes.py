@@ -1,0 +1,175 @@
+"""Rules for nodes: cordon, uncordon, drain, taint."""
+
+from __future__ import annotations
+
+import re
+
+from kubechat_nlp.lexicon import STOPWORDS
+from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, duration, kv_tokens
+from kubechat_nlp.slots import names_after
+from kubechat_nlp.text import edit_distance
+from kubechat_nlp.utterance import Utterance
+
+_EFFECTS = {
+    "noschedule": "NoSchedule",
+    "prefernoschedule": "PreferNoSchedule",
+    "noexecute": "NoExecute",
+}
+_TAINT_TOKEN = re.compile(
+    r"^[\w./-]+(=[\w.-]*)?:(noschedule|prefernoschedule|noexecute)-?$", re.IGNORECASE
+)
+
+
+def _node_word(u: Utterance, i: int) -> bool:
+    """'node', 'nodes', or a slip of either ('noode', 'ndoe') right before a node's name."""
+    norm = u.norms[i]
+    if norm in ("node", "nodes"):
+        return True
+    if not norm.isalpha() or not 3 <= len(norm) <= 6 or not u.is_name(i + 1):
+        return False
+    return min(edit_distance(norm, w) for w in ("node", "nodes")) == 1
+
+
+def _node_names(c: Ctx) -> list[str]:
+    """The nodes a request names: after the word 'node' ('cordon node worker-2'), as
+    `node/x`, or else the name-like words, those shaped like node names first (`worker-3`,
+    `ip-10-0-3-17`) so that a stray word ('hey', 'u') is never taken for a node."""
+    u = c.u
+    for m in u.kind_mentions():
+        if m.info.ref.plural == "nodes" and m.name is not None:
+            u.used.update(range(m.start, m.end))
+            return [m.name]
+    for i in range(len(u) - 1):
+        if i not in u.used and _node_word(u, i):
+            names = names_after(u, i + 1)
+            if names:
+                u.used.add(i)
+                return names
+    candidates = [i for i in range(len(u)) if u.is_name(i) and not u.norms[i].startswith("-")]
+    shaped = [i for i in candidates if re.search(r"[\d-]", u.norms[i])]
+    picked = shaped or candidates
+    return names_after(u, picked[0]) if picked else []
+
+
+def _nodes(c: Ctx, verb: str) -> Draft:
+    s = c.common()
+    names = _node_names(c)
+    d = Draft(verb, [c.kind("nodes")], names, True, s)
+    if s.context:
+        d.params["context"] = s.context
+    return d
+
+
+def build_node_state(c: Ctx, verb: str) -> Result:
+    d = _nodes(c, verb)
+    if not d.names and not d.slots.selector:
+        return clarify(f"Which node should I {verb}?")
+    return [d]
+
+
+def build_drain(c: Ctx) -> Result:
+    u = c.u
+    params: dict[str, str | int | bool] = {}
+    m = u.search(r"\bgrace period (?:of )?(\d+ ?\w+)")
+    if m:
+        seconds = duration(m.group(1))
+        if seconds:
+            n = int(re.sub(r"\D", "", seconds))
+            params["grace_period"] = n * {"s": 1, "m": 60, "h": 3600}[seconds[-1]]
+        u.mark_groups(m)
+    m = u.search(r"\btimeout (?:of )?(\d+ ?\w+)")
+    if m:
+        timeout = duration(m.group(1))
+        if timeout:
+            params["timeout"] = timeout
+        u.mark_groups(m)
+    if u.search(r"\b(force|even if)\b"):
+        params["force"] = True
+    if u.search(r"\bignor\w* (the )?daemon ?sets?|daemonset-managed|daemon set-managed\b"):
+        params["ignore_daemonsets"] = True
+    if u.search(r"\bempty ?dir\b"):
+        params["delete_emptydir_data"] = True
+        params["ignore_daemonsets"] = True
+    if u.search(r"\b(dry[- ]run|preview|without actually|simulate)\b"):
+        params["dry_run"] = "client"
+    d = _nodes(c, "drain")
+    d.params.update(params)
+    if not d.names and not d.slots.selector:
+        return clarify("Which node should I drain?")
+    return [d]
+
+
+def _key_like(u: Utterance, i: int) -> bool:
+    """A word that can be a taint key: a name, or a plain word that is no function word
+    ('maintenance' in 'remove the maintenance taint')."""
+    if u.is_name(i) or (u.tokens[i].quoted and not u.tokens[i].literal):
+        return True
+    norm = u.norms[i]
+    return (
+        i not in u.used
+        and re.fullmatch(r"[a-z][a-z0-9._/-]*", norm) is not None
+        and norm not in STOPWORDS
+        and u.kind_at(i) is None
+        and norm not in ("taint", "taints", "untaint", "add", "remove", "delete", "clear")
+    )
+
+
+def _taint_key(c: Ctx) -> str | None:
+    """The key of a taint named in words: 'the gpu taint', 'taint dedicated', 'key gpu'."""
+    u = c.u
+    for pattern in (
+        r"\bkey (\S+)",
+        r"\b(\S+) taints?\b",
+        r"\btaints? (?:named |called |with key )?(\S+)",
+    ):
+        for m in u.finditer(pattern):
+            idx = u.group_index(m)
+            if _key_like(u, idx):
+                u.used.add(idx)
+                return u.text_of(idx)
+    return None
+
+
+def build_taint(c: Ctx) -> Result:
+    u = c.u
+    s = c.common()
+    taints = [t for t in kv_tokens(c) if ":" in t or "=" in t]
+    for i, tok in enumerate(u.tokens):
+        if i not in u.used and _TAINT_TOKEN.match(tok.text):
+            typed_key, _, typed_effect = tok.text.partition(":")
+            dash = "-" if typed_effect.endswith("-") else ""
+            taints.append(f"{typed_key}:{_EFFECTS[typed_effect.rstrip('-').lower()]}{dash}")
+            u.used.add(i)
+    value = re.search(r"\bvalue (\S+)", u.text)
+    effect = re.search(r"\beffect (\S+)|\b(noschedule|prefernoschedule|noexecute)\b", u.text)
+    remove = bool(u.search(r"\b(remove|delete|clear|untaint|drop|lift|strip)\b|\btake off\b"))
+    for i in range(len(u)):
+        if u.norms[i] in ("value", "effect") and i + 1 < len(u):
+            u.used.add(i + 1)
+    key = None if taints else _taint_key(c)
+    names = _node_names(c)
+    if not taints and key is None and remove and names:
+        # "untaint worker-3: dedicated": the node first, then the taint's key
+        node_at = max(i for i, t in enumerate(u.tokens) if t.text == names[-1])
+        rest = [i for i in range(node_at + 1, len(u)) if _key_like(u, i)]
+        if rest:
+            key = u.text_of(rest[0])
+            u.used.add(rest[0])
+    if not taints and key:
+        eff = None
+        if effect:
+            eff = _EFFECTS.get((effect.group(1) or effect.group(2)).lower())
+        if remove:
+            taints = [f"{key}:{eff}-" if eff and not u.search(r"\ball the taints\b") else f"{key}-"]
+        else:
+            val = u.text_of(u.index_at(value.start(1))) if value else ""
+            taints = [
+                f"{key}={val}:{eff or 'NoSchedule'}" if val else f"{key}:{eff or 'NoSchedule'}"
+            ]
+    if not taints:
+        return clarify("Which taint (key=value:Effect)?")
+    if remove:
+        taints = [t if t.endswith("-") else f"{t}-" for t in taints]
+    if not names and not s.selector:
+        return clarify("Which node should I taint?")
+    return [Draft("taint", names=names, slots=s, params={"taints": taints})]
