@@ -15,8 +15,30 @@ Rule = tuple[str, str, Callable[[Ctx], Result]]
 
 _NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
 
+# Actions a permission question may ask about.
+_ACTIONS = (
+    r"(create|make|add|deploy|run|list|get|read|see|view|describe|access|inspect|delete|remove"
+    r"|destroy|kill|terminate|update|modify|change|edit|replace|patch|scale|restart|label"
+    r"|annotate|cordon|uncordon|drain|taint|watch|exec|execute|attach|port-forward|evict)\b"
+)
 # (name, regex over the normalized text, builder). First match wins.
 RULES: tuple[Rule, ...] = (
+    # First: a question about rights ("can I drain node-1?") is a read, never the action.
+    (
+        "auth",
+        r"\b(can|may) (i|we) (also |still |even |actually |now |really |just )?"
+        + _ACTIONS
+        + r"|(^|[,:;] )(\S+ ){0,3}?(can|may) (?!(you|u|ya|ye|we|i)\b)\S+ "
+        + _ACTIONS
+        + r"|\b(am i|are we) (allowed|permitted|authori[sz]ed|able)\b|\bcan-i\b"
+        r"|\bis \S+ (allowed|permitted|authori[sz]ed)\b"
+        r"|\b(do|does) (i|we|\S+) have (the )?(rights?|permissions?|access|privileges?)\b"
+        r"|\b(check|see|verify|find out|know|tell me) (if|whether|to see if) .{0,60}\b(can|may)"
+        r" (\S+ )?(do |" + _ACTIONS + r")|\bwho ?am ?i\b|\bwhoami\b|\bsubject attributes\b"
+        r"|\b(can|may) (i|we) do (everything|anything)\b"
+        r"|\ballowed actions\b|\bpermissions? to\b|\bwhat (am i|are we) allowed\b",
+        admin.build_auth,
+    ),
     ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", settings.build_patch),
     (
         "drain",
@@ -44,15 +66,6 @@ RULES: tuple[Rule, ...] = (
         r"use)\b.{0,20}\bnamespace to\b|\bswitch to (the )?\S+ namespace\b|\bclusters? (that )?"
         r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b",
         admin.build_config,
-    ),
-    (
-        "auth",
-        r"\bcan i\b|^(check )?(if |whether )?can (?!you\b)\S+ "
-        r"(create|list|get|delete|watch|update|patch|read|exec)\b|\bis \S+ allowed to\b|\bcan-i\b|"
-        r"\b(am i|are we) allowed\b|\bwho ?am ?i\b|\bwhoami\b|\bsubject "
-        r"attributes\b|\ballowed actions\b|\b(check|see) (if|whether|to see if) .{0,60}\bcan "
-        r"(create|list|get|delete|watch|update|patch|read|do|edit)\b|\bpermissions? to\b",
-        admin.build_auth,
     ),
     (
         "api-resources",
