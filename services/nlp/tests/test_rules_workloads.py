@@ -92,3 +92,18 @@ def test_conditional_scale_keeps_the_precondition(engine: RulesEngine) -> None:
     assert kubectl(engine, "scale cache to 5 only if it currently has 2 replicas") == (
         "kubectl scale deployment/cache --replicas=5 --current-replicas=2"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("is the cache deployment done rolling out", "kubectl rollout status deployment/cache"),
+        ("how is the rollout of queue going", "kubectl rollout status deployment/queue"),
+        ("restore cache to revision 4", "kubectl rollout undo deployment/cache --to-revision=4"),
+        ("kick the queue deployment", "kubectl rollout restart deployment/queue"),
+        ("cycle the pods of cache", "kubectl rollout restart deployment/cache"),
+        ("resume the rollout of worker", "kubectl rollout resume deployment/worker"),
+    ],
+)
+def test_rollout_phrasings(engine: RulesEngine, text: str, expected: str) -> None:
+    assert kubectl(engine, text) == expected

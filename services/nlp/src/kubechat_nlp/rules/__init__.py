@@ -195,7 +195,10 @@ RULES: tuple[Rule, ...] = (
         r"|\brolling (restart|update)\b|"
         + _NOT_AFTER_DONT
         + r"\brestart(?! count| policy)|\bredeploy\b|\bbounce\b|"
-        r"\bundo\b|\brevert\b|\bpaused?\b|\bresume\b|\bunpause\b|\brevisions?\b",
+        r"\bundo\b|\brevert\b|\bpaused?\b|\bresume\b|\bunpause\b|\brevisions?\b"
+        r"|^(please |plz |pls |can you |could you |would you |i want to |i need you to )?"
+        r"(reboot|kick|cycle|recycle|bounce|redeploy|re-deploy)\b|\bdone rolling\b|\brolling out\b"
+        r"|\bgo back to (the |an? )?\S+ (version|revision|release)\b",
         workloads.build_rollout,
     ),
     (

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kubechat_nlp.lexicon import STOPWORDS
+from kubechat_nlp.lexicon import COMMAND_WORDS, STOPWORDS
 from kubechat_nlp.model import Clarification
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, draft_for
 from kubechat_nlp.utterance import Utterance
@@ -25,6 +25,10 @@ _OBJECT_VERBS = frozenset(
 make give restart reboot bounce kick redeploy cycle recycle rollback revert undo pause resume
 unpause restore autoscale double triple halve""".split()
 )
+# "the replica count of X", "the rollout of X", "the pods of X": X is the object.
+_OF_WHAT = _COUNT + r"|count|rollout|rollouts|history|status|revisions?|restart"
+# Command words that are everyday names for workloads.
+_NAME_LIKE = frozenset("worker workers app server client master".split())
 _DOWN = r"\b(down|decrease|reduce|lower|shrink|cut|drop|remove|fewer|less|minus|subtract)\b"
 
 
@@ -41,7 +45,7 @@ def object_after_verb(u: Utterance) -> str | None:
     """The word right after the request's verb (past a determiner), when it reads as a
     name even though it is also an everyday word: "scale worker to 3"."""
     for i, norm in enumerate(u.norms):
-        counted = norm == "of" and i > 0 and re.fullmatch(_COUNT + "|count", u.norms[i - 1])
+        counted = norm == "of" and i > 0 and re.fullmatch(_OF_WHAT, u.norms[i - 1])
         if norm not in _OBJECT_VERBS and not counted:
             continue
         j = i + 1
@@ -51,12 +55,14 @@ def object_after_verb(u: Utterance) -> str | None:
         ):
             j += 1
         if j >= len(u) or j in u.used or u.tokens[j].literal:
-            return None
+            continue
         norm = u.norms[j]
         if norm in STOPWORDS or norm in _OBJECT_VERBS or u.kind_at(j) is not None:
-            return None
+            continue
+        if norm in COMMAND_WORDS and norm not in _NAME_LIKE:
+            continue
         if not re.fullmatch(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?", norm) or norm.isdigit():
-            return None
+            continue
         u.used.add(j)
         return u.text_of(j)
     return None

@@ -30,12 +30,17 @@ def build_rollout(c: Ctx) -> Result:
     skip_lead(u)
     if u.search(
         r"\b(roll ?back|undo|revert|previous (revision|version|deployment))\b"
-        r"|\broll\b.{0,40}\bback\b"
+        r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
+        r"|\bback to (the |an? )?\S+ (version|revision|release|image)\b"
     ):
         verb = "rollout.undo"
     elif u.search(r"\b(history|revisions)\b"):
         verb = "rollout.history"
-    elif u.search(r"\b(status|progress|rolling update|finished|complete|completion)\b"):
+    elif u.search(
+        r"\b(status|progress|rolling update|finished|complete|completion|done|rolling out)\b"
+        r"|\b(watch|follow|how is|how's|hows|track|monitor)\b.{0,40}\b(rollout|roll out)\b"
+        r"|\b(rollout|roll out)\b.{0,50}\bgoing\b"
+    ):
         verb = "rollout.status"
     elif u.search(r"\b(resume|resuming|unpause|continue)\b"):
         verb = "rollout.resume"
@@ -52,7 +57,10 @@ def build_rollout(c: Ctx) -> Result:
         if name:
             d.names = [name]
     if not d.kinds:
-        pods = any(m.info.ref.plural == "pods" for m in u.mentions)
+        # "the pods of cache" are the workload's: restarting them is restarting it
+        pods = any(m.info.ref.plural == "pods" for m in u.mentions) and not u.search(
+            r"\bpods (of|for|behind|from|under|belonging to)\b"
+        )
         if pods and verb == "rollout.restart":
             return clarify(
                 "Pods cannot be restarted in place; delete the pod so its controller "
