@@ -107,3 +107,24 @@ def test_conditional_scale_keeps_the_precondition(engine: RulesEngine) -> None:
 )
 def test_rollout_phrasings(engine: RulesEngine, text: str, expected: str) -> None:
     assert kubectl(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "keep cache between 2 and 7 pods automatically",
+            "kubectl autoscale deployments cache --min=2 --max=7",
+        ),
+        (
+            "autoscale queue from 1 to 4 replicas when cpu goes over 65%",
+            "kubectl autoscale deployments queue --min=1 --max=4 --cpu=65%",
+        ),
+        (
+            "add an hpa to cache, min 3, max 9, target cpu 40%",
+            "kubectl autoscale deployments cache --min=3 --max=9 --cpu=40%",
+        ),
+    ],
+)
+def test_autoscale_phrasings(engine: RulesEngine, text: str, expected: str) -> None:
+    assert kubectl(engine, text) == expected

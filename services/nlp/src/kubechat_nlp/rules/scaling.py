@@ -23,7 +23,7 @@ pls plz um uh right sure""".split()
 _OBJECT_VERBS = frozenset(
     """scale resize bump set put bring take increase decrease raise lower reduce grow shrink
 make give restart reboot bounce kick redeploy cycle recycle rollback revert undo pause resume
-unpause restore autoscale double triple halve""".split()
+unpause restore autoscale double triple halve keep""".split()
 )
 # "the replica count of X", "the rollout of X", "the pods of X": X is the object.
 _OF_WHAT = _COUNT + r"|count|rollout|rollouts|history|status|revisions?|restart"
@@ -45,7 +45,10 @@ def object_after_verb(u: Utterance) -> str | None:
     """The word right after the request's verb (past a determiner), when it reads as a
     name even though it is also an everyday word: "scale worker to 3"."""
     for i, norm in enumerate(u.norms):
-        counted = norm == "of" and i > 0 and re.fullmatch(_OF_WHAT, u.norms[i - 1])
+        before = u.norms[i - 1] if i else ""
+        counted = (norm == "of" and re.fullmatch(_OF_WHAT, before)) or (
+            norm in ("to", "for", "on") and before in ("hpa", "autoscaler", "autoscaling")
+        )
         if norm not in _OBJECT_VERBS and not counted:
             continue
         j = i + 1

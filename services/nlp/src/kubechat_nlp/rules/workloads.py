@@ -78,42 +78,59 @@ def build_rollout(c: Ctx) -> Result:
     return [d]
 
 
+_HPA_KINDS = ("deployments", "statefulsets", "replicasets", "replicationcontrollers")
+_NUM = r"(\d+|one)"
+
+
+def _number(text: str) -> int:
+    return 1 if text == "one" else int(text)
+
+
 def build_autoscale(c: Ctx) -> Result:
     u = c.u
     skip_lead(u)
     params: dict[str, ParamValue] = {}
-    m = u.search(r"\bbetween (\d+) and (\d+)\b|\bfrom (\d+) to (\d+)\b")
+    m = u.search(rf"\bbetween {_NUM} and {_NUM}\b|\bfrom {_NUM} to {_NUM}\b")
     if m:
         lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
-        params["min"], params["max"] = int(lo), int(hi)
-        u.mark_groups(m)
+        params["min"], params["max"] = _number(lo), _number(hi)
+        u.mark(m)
     for key, pattern in (
-        ("min", r"\bmin(?:imum)?(?: of| =|=| replicas)? ?(\d+)\b"),
+        ("min", rf"\bmin(?:imum)?(?: of| =|=| replicas| pods)?:? ?{_NUM}\b"),
         (
             "max",
-            r"\bmax(?:imum)?(?: of| =|=| replicas)? ?(\d+)\b|\bup to (\d+)\b"
-            r"|\b(?:at most|no more than) (\d+)\b",
+            rf"\bmax(?:imum)?(?: of| =|=| replicas| pods)?:? ?{_NUM}\b|\bup to {_NUM}\b"
+            rf"|\b(?:at most|no more than) {_NUM}\b",
         ),
     ):
         if key not in params:
-            value = first_int(c, pattern)
-            if value is not None:
-                params[key] = value
+            m = u.search(pattern)
+            if m is not None:
+                params[key] = _number(next(g for g in m.groups() if g))
+                u.mark(m)
     m = u.search(
-        rf"\bcpu(?: utilization| usage)?(?: at| of| to)? ({QUANTITY})"
-        rf"|({QUANTITY}) cpu\b|\baverage cpu (?:of )?({QUANTITY})"
+        rf"\bcpu(?: utilization| utilisation| usage| load| target)?(?: is| goes| gets| stays)?"
+        rf"(?: above| over| at| of| to| exceeds| hits| reaches| past| beyond| around)? ({QUANTITY})"
+        rf"(?: ?(?:%|percent))?|({QUANTITY}) ?(?:%|percent)? cpu\b"
+        rf"|\baverage cpu (?:of )?({QUANTITY})"
     )
     if m:
         raw = next(g for g in m.groups() if g)
         params["cpu"] = raw if raw.endswith(("%", "m")) else raw + "%"
+        u.mark(m)
     m = u.search(rf"\bmemory(?: utilization| usage)?(?: at| of| to)? ({QUANTITY})")
     if m:
-        params["memory"] = u.group_text(m)
+        params["memory"] = u.group_text(m, 1)
+        u.mark(m)
+    # "4 pods", "2 replicas": counts, not the target; "automatically" says how, not what
+    for m in u.finditer(r"\b(\d+ )?(pods?|replicas?|instances|copies)\b|\bautomatically\b"):
+        u.mark(m)
     s = c.common()
+    obj = object_after_verb(u)  # "autoscale web …", "add an hpa to web …"
     d = draft_for(c, "autoscale", s, ("deployments",))
-    d.kinds = [k for k in d.kinds if k.ref.plural != "horizontalpodautoscalers"][:1] or [
-        c.kind("deployments")
-    ]
+    d.kinds = [k for k in d.kinds if k.ref.plural in _HPA_KINDS][:1] or [c.kind("deployments")]
+    if obj:
+        d.names = [obj]
     if "max" not in params:
         return clarify("Up to how many replicas?")
     d.params.update(params)
