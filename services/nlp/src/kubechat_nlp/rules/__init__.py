@@ -183,7 +183,9 @@ RULES: tuple[Rule, ...] = (
     (
         "autoscale",
         r"\bauto[- ]?scal|\b(create|add|set up|make|configure)\b.{0,30}\b(hpa|autoscaler|"
-        r"horizontalpodautoscaler)\b",
+        r"horizontalpodautoscaler)\b|\bbetween (\d+|one) and \d+ \S+ automatically\b"
+        r"|\bautomatically (between|from) (\d+|one) (and|to) \d+\b"
+        r"|\bkeep\b.{0,60}\bbetween (\d+|one) and \d+ (pods|replicas|instances)\b",
         workloads.build_autoscale,
     ),
     (
