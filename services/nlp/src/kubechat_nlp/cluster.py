@@ -51,6 +51,10 @@ class ClusterView(Protocol):
         """The pods a workload owns (a pod returns itself)."""
         ...
 
+    def of_length(self, low: int, high: int) -> Sequence[LiveObject]:
+        """Objects whose name has between `low` and `high` characters (near-miss search)."""
+        ...
+
 
 class InMemoryClusterView:
     """A snapshot held in memory and indexed once. Built by the nlp service from what the
@@ -91,6 +95,9 @@ class InMemoryClusterView:
                 key = (obj.owner[0], obj.namespace, obj.owner[1])
                 self._pods_by_owner[key].append(obj)
         self._namespaces = tuple(seen_namespaces)
+        self._by_length: dict[int, list[LiveObject]] = defaultdict(list)
+        for obj in live:
+            self._by_length[len(obj.name)].append(obj)
 
     def kinds(self) -> Sequence[KindInfo]:
         return self._kinds
@@ -108,6 +115,9 @@ class InMemoryClusterView:
 
     def objects(self) -> Sequence[LiveObject]:
         return self._objects
+
+    def of_length(self, low: int, high: int) -> Sequence[LiveObject]:
+        return [o for n in range(low, high + 1) for o in self._by_length.get(n, ())]
 
     def pods_of(self, plural: str, namespace: str | None, name: str) -> Sequence[LiveObject]:
         if plural == "pods":

@@ -300,6 +300,7 @@ class KindTable:
 
     def __init__(self, kinds: Iterable[KindInfo]) -> None:
         self._by_plural: dict[str, KindInfo] = {}
+        self._longest: int | None = None
         self._by_word: dict[str, KindInfo] = {}
         for info in kinds:
             self.add(info)
@@ -330,7 +331,9 @@ class KindTable:
         return self._by_plural.values()
 
     def max_phrase_words(self) -> int:
-        return max(len(w.split()) for w in self._by_word)
+        if self._longest is None:  # asked for every utterance: counted once
+            self._longest = max(len(w.split()) for w in self._by_word)
+        return self._longest
 
 
 def standard_table() -> KindTable:

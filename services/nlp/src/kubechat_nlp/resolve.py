@@ -140,16 +140,34 @@ def _missing(
 def _near_misses(
     name: str, plurals: tuple[str, ...], namespace: str | None, cluster: ClusterView
 ) -> list[LiveObject]:
+    """Objects one or two edits away, or that the name begins."""
     limit = 1 if len(name) <= 4 else 2
-    scored: list[tuple[int, LiveObject]] = []
-    for o in cluster.objects():
-        if o.plural not in plurals or not _in_scope(o, namespace):
+    wanted = set(zip(name, name[1:], strict=False))
+    scored: dict[int, tuple[int, LiveObject]] = {}
+    # Longer names the typed one begins ("front" → "frontend"), then names of about the
+    # same length whose letter pairs overlap enough for `limit` edits (each edit breaks at
+    # most two pairs), and only then the exact distance.
+    if len(name) >= 3:
+        for o in cluster.objects():
+            if o.name.startswith(name) and _suggestible(o, plurals, namespace):
+                scored[id(o)] = (len(o.name) - len(name), o)
+    distances: dict[str, int] = {}  # names repeat across namespaces: measured once
+    for o in cluster.of_length(len(name) - limit, len(name) + limit):
+        if id(o) in scored or not _suggestible(o, plurals, namespace):
             continue
-        base = o.name
-        if o.plural == "pods" and o.owner is not None:
-            continue  # suggest the workload, not each of its pods
-        distance = edit_distance(name, base)
-        if distance <= limit or (len(name) >= 3 and base.startswith(name)):
-            scored.append((distance, o))
-    scored.sort(key=lambda item: (item[0], item[1].name))
-    return [o for _, o in scored[:4]]
+        distance = distances.get(o.name)
+        if distance is None:
+            pairs = set(zip(o.name, o.name[1:], strict=False))
+            close = len(wanted & pairs) >= len(wanted) - 2 * limit
+            distance = edit_distance(name, o.name) if close else limit + 1
+            distances[o.name] = distance
+        if distance <= limit:
+            scored[id(o)] = (distance, o)
+    ranked = sorted(scored.values(), key=lambda item: (item[0], item[1].name))
+    return [o for _, o in ranked[:4]]
+
+
+def _suggestible(o: LiveObject, plurals: tuple[str, ...], namespace: str | None) -> bool:
+    # A workload is suggested rather than each of its pods.
+    owned_pod = o.plural == "pods" and o.owner is not None
+    return o.plural in plurals and _in_scope(o, namespace) and not owned_pod
