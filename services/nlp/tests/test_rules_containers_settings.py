@@ -83,3 +83,65 @@ def test_exec(text: str, expected: str) -> None:
 )
 def test_port_forward(text: str, expected: str) -> None:
     assert kubectl(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # no container named: every container gets the image
+        (
+            "roll out shop/cart:3.1 on the cart deployment",
+            "kubectl set image deployment/cart '*=shop/cart:3.1'",
+        ),
+        (
+            "point statefulset ledger to image ledger:9",
+            "kubectl set image statefulset/ledger '*=ledger:9'",
+        ),
+        # a container named before or after the word "container"
+        (
+            "use image proxy:2 for the edge container in deployment gate",
+            "kubectl set image deployment/gate edge=proxy:2",
+        ),
+        (
+            "update container edge in deployment gate to image proxy:2",
+            "kubectl set image deployment/gate edge=proxy:2",
+        ),
+    ],
+)
+def test_set_image(text: str, expected: str) -> None:
+    assert kubectl(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("unset CACHE_DIR on deployment gate", "kubectl set env deployment/gate CACHE_DIR-"),
+        ("export RETRIES=5 on the gate deployment", "kubectl set env deployment/gate RETRIES=5"),
+        ("set MODE to strict on deployment gate", "kubectl set env deployment/gate MODE=strict"),
+        ("drop env var MODE from gate", "kubectl set env deployment/gate MODE-"),
+    ],
+)
+def test_set_env(text: str, expected: str) -> None:
+    assert kubectl(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the amount goes with the resource word beside it, in either order
+        (
+            "limit deployment gate to 2 cpu and 1Gi memory",
+            "kubectl set resources deployments gate --limits=cpu=2,memory=1Gi",
+        ),
+        (
+            "cap gate's memory at 300Mi",
+            "kubectl set resources deployments gate --limits=memory=300Mi",
+        ),
+        (
+            "set a memory request of 128Mi on deployment gate",
+            "kubectl set resources deployments gate --requests=memory=128Mi",
+        ),
+    ],
+)
+def test_set_resources(text: str, expected: str) -> None:
+    assert kubectl(text) == expected

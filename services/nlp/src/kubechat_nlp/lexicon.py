@@ -59,6 +59,7 @@ bump put stop bring take evacuate increase decrease raise lower reduce grow shri
 halve triple need rid pls plz thx asap everywhere maintenance service rotation scheduling
 give bounce redeploy reboot kick cycle recycle unpause restore autoscale autoscaler
 past keep go ahead filter happened loaded logging recently lately
+uses eat eats eating hog hogs hogging consume consumes consuming
 untaint kubechat cheers appreciated
 """.split()
 )

@@ -71,7 +71,8 @@ RULES: tuple[Rule, ...] = (
         "api-resources",
         r"\bapi[- ]resources\b|\bresource types\b|\bsupported (resource|kinds)|"
         r"\b(all |only )?namespaced (resources|kinds|types)\b|\bshort ?names\b"
-        r"|\bkinds of resources\b",
+        r"|\bkinds of resources\b|\b(resources|kinds|types|objects) (are|is) (not )?(x-name|"
+        r"namespaced|global)\b|\b(object|resource) (types|kinds)\b",
         read.build_api_resources,
     ),
     (
@@ -82,7 +83,8 @@ RULES: tuple[Rule, ...] = (
     (
         "cluster-info",
         r"\bcluster[- ]info\b|\baddress(es)? of the (master|control plane)|"
-        r"\bcluster state\b|\b(master|control plane) (address|url|endpoint)s?\b",
+        r"\bcluster state\b|\b(master|control plane) (address|url|endpoint)s?\b"
+        r"|\bwhere is the (control plane|master|api server)\b",
         read.build_cluster_info,
     ),
     (
@@ -92,7 +94,12 @@ RULES: tuple[Rule, ...] = (
         r"\bwhat version\b(?!.*label)",
         lambda c: read.build_simple("version"),
     ),
-    ("explain", r"\b(explain|documentation|docs|schema)\b|\bwhat fields\b", read.build_explain),
+    (
+        "explain",
+        r"\b(explain|documentation|docs|schema|document)\b|\bwhat fields\b"
+        r"|\b[a-z]+\.(spec|status|metadata)\b",
+        read.build_explain,
+    ),
     ("wait", r"\bwait (for|until)\b(?! more)", containers.build_wait),
     (
         "debug",
@@ -148,6 +155,8 @@ RULES: tuple[Rule, ...] = (
     (
         "top",
         r"\b(metrics|top|resource (usage|consumption)|(cpu|memory) (usage|use|consumption)"
+        r"|usage of|how (loaded|busy)|(use|uses|using|eat|eats|eating|hog|hogs|hogging) (the )?"
+        r"(most|more|least) (cpu|memory|ram)|how much (cpu|memory|ram)"
         r"|(?<!set )(?<!change )\b(show|get|what|check)\b.{0,12}\b(cpu|memory)\b"
         r"(?!.*\b(limit|request))|consumption|consuming|using the most)\b",
         read.build_top,

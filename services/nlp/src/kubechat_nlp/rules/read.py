@@ -171,8 +171,9 @@ def build_events(c: Ctx, slots: object = None) -> Result:
 
 def build_top(c: Ctx) -> Result:
     u = c.u
+    prepare(c)
     s = c.common()
-    t = c.target(allow_bare=False)
+    t = read_draft(c, "top", s, (), allow_bare=False)
     node = any(k.ref.plural == "nodes" for k in t.kinds)
     d = Draft("top.node" if node else "top.pod", slots=s, names=t.names)
     if not node and u.search(r"\bcontainers?\b"):
@@ -260,8 +261,8 @@ def _container(c: Ctx) -> str | None:
 def build_logs(c: Ctx) -> Result:
     u = c.u
     prepare(c)
-    for m in u.finditer(LOG_WORDS):
-        u.mark(m)
+    for word in u.finditer(LOG_WORDS):
+        u.mark(word)
     params: dict[str, object] = {}
     container = _container(c)
     if container:

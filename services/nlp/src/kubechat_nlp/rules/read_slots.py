@@ -149,13 +149,13 @@ def events_scope(c: Ctx, s: Slots) -> None:
     if s.namespace or s.all_namespaces:
         return
     u = c.u
-    for m in u.kind_mentions():
-        if m.info.ref.plural != "namespaces":
+    for mention in u.kind_mentions():
+        if mention.info.ref.plural != "namespaces":
             continue
-        for j in (m.end, m.start - 1):
+        for j in (mention.end, mention.start - 1):
             if 0 <= j < len(u) and j not in u.used and _namespace_word(c, j):
                 s.namespace = u.tokens[j].text
-                u.used.update({j, *range(m.start, m.end)})
+                u.used.update({j, *range(mention.start, mention.end)})
                 return
     for m in u.finditer(r"\b(?:in|on|for|within|inside|from) (?:the )?(\S+)"):
         i = u.group_index(m)

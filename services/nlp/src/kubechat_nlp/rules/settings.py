@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import re
 
+from kubechat_nlp.lexicon import NOT_NAMES, STOPWORDS
 from kubechat_nlp.model import ParamValue
 from kubechat_nlp.rules.common import (
     QUANTITY,
@@ -16,71 +17,151 @@ from kubechat_nlp.rules.common import (
     first_int,
     kv_tokens,
 )
+from kubechat_nlp.slots import Slots
+from kubechat_nlp.utterance import Utterance
+
+_IMAGE_RE = re.compile(
+    r"^[a-z0-9][\w.-]*(?::\d+)?(?:/[\w.-]+)*(?::[\w.-]+|@sha256:[0-9a-f]+)$"
+    r"|^[a-z0-9][\w.-]*(?::\d+)?(?:/[\w.-]+)+$"
+)
+_DETERMINERS = frozenset("the its their his her our my your a an this that".split())
+_NOT_CONTAINER = frozenset("the a an all every each its their this that same first".split())
 
 
-def _image_pairs(c: Ctx) -> list[str]:
+def _images(c: Ctx) -> list[int]:
+    """Tokens that are images: `repo/name:tag`, `name:tag`, or a quoted word after 'image
+    to' ("image to 'busybox'")."""
+    u = c.u
+    out: list[int] = []
+    for i, tok in enumerate(u.tokens):
+        if i in u.used or tok.literal or "=" in tok.text:
+            continue
+        text = tok.text.strip("'\"")
+        if _IMAGE_RE.match(text.lower()) and not re.fullmatch(r"[\d.:]+", text):
+            out.append(i)
+        elif (
+            tok.quoted
+            and i > 0
+            and u.norms[i - 1] in ("to", "=")
+            and (i > 1 and u.norms[i - 2] in ("image", "images"))
+        ):
+            out.append(i)
+    return out
+
+
+def _containers(c: Ctx) -> list[int]:
+    """'the www container', 'container proxy in web', 'its busybox container'."""
+    u = c.u
+    found: list[int] = []
+    for i, word in enumerate(u.norms):
+        if word not in ("container", "containers"):
+            continue
+        before, after = i - 1, i + 1
+        det = u.norms[before - 1] if before >= 1 else ""
+        if (
+            before >= 0
+            and _is_container(u, before)
+            and (det in _DETERMINERS or det.endswith("'s") or u.is_name(before))
+        ):
+            found.append(before)
+        elif (
+            after < len(u)
+            and _is_container(u, after)
+            and (
+                after + 1 >= len(u)
+                or u.norms[after + 1] in ("in", "of", "to", "on", "for", "=", ",")
+            )
+        ):
+            found.append(after)
+    return found
+
+
+def _is_container(u: Utterance, i: int) -> bool:
+    tok = u.tokens[i]
+    return (
+        i not in u.used
+        and not tok.literal
+        and u.kind_at(i) is None
+        and tok.norm not in _NOT_CONTAINER
+        and (tok.norm not in STOPWORDS or tok.norm == "main")
+        and bool(re.fullmatch(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?", tok.norm.strip("'")))
+    )
+
+
+def _image_pairs(c: Ctx) -> tuple[list[str], list[str]]:
+    """`container=image` pairs, and the containers named (a deployment named like its
+    container is found through them)."""
     u = c.u
     pairs = [p for p in kv_tokens(c) if not p.startswith(("app=", "tier="))]
     if pairs:
-        return pairs
-    # "the www container ... to image:v2, and its busybox container ... to busybox": pair the
-    # named containers with the images that follow them, in order.
-    containers: list[int] = []
-    images: list[int] = []
-    for i in range(len(u)):
-        if (
-            u.norms[i] in ("container", "containers")
-            and i > 0
-            and u.is_name(i - 1)
-            and (u.norms[i - 1] not in ("all", "every", "each"))
-        ):
-            containers.append(i - 1)
-        if (
-            i > 0
-            and u.norms[i - 1] in ("to", "=")
-            and (u.is_name(i) or ":" in u.norms[i])
-            and (containers and (not images or images[-1] < containers[-1]))
-        ):
-            images.append(i)
-    if containers and len(containers) == len(images):
-        u.used.update(images)
+        return pairs, []
+    images = _images(c)
+    containers = _containers(c)
+    for i in images + containers:
+        u.used.add(i)
+    names = [u.text_of(i).strip("'\"") for i in containers]
+    every = u.search(r"\b(all|every|each) (the |of the |its )?containers?\b")
+    if images and len(containers) == len(images) and not every:
         return [
-            f"{u.text_of(ci)}={u.text_of(ii)}" for ci, ii in zip(containers, images, strict=True)
-        ]
+            f"{u.text_of(ci).strip(chr(39))}={u.text_of(ii).strip(chr(39) + chr(34))}"
+            for ci, ii in zip(containers, images, strict=True)
+        ], names
+    if len(images) == 1:
+        return [f"*={u.text_of(images[0]).strip(chr(39) + chr(34))}"], names
+    # "to nginx 1.22 version": an image said in words; its container is named like it.
     m = u.search(r"\bto (\S+) (?:version )?(\d[\w.-]*)(?: version)?\b")
-    image: str | None = None
-    if m and not re.search(r"[:/]", m.group(1)):
-        image = f"{u.group_text(m, 1)}:{m.group(2)}"
+    if m and not re.search(r"[:/]", m.group(1)) and u.is_name(u.group_index(m, 1)):
         u.mark_groups(m)
-    else:
-        m = u.search(r"\b(?:to|with|=) (\S*[:/]\S*)")
-        if m:
-            image = u.group_text(m)
-            u.mark_groups(m)
-    if image is None:
-        return []
-    container = (
-        "*"
-        if u.search(r"\b(all|every|each) (the )?containers?\b")
-        else (image.split(":")[0].rsplit("/", 1)[-1])
-    )
-    return [f"{container}={image}"]
+        return [f"{u.group_text(m, 1)}={u.group_text(m, 1)}:{m.group(2)}"], names
+    return [], names
 
 
 def build_set_image(c: Ctx) -> Result:
-    pairs = _image_pairs(c)
-    s = c.common()
+    pairs, containers = _image_pairs(c)
     every = c.u.search(r"\ball (?:the )?(?:deployments|daemonsets|statefulsets|rc|deployments')")
-    d = draft_for(c, "set.image", s, ("deployments",))
+    d = draft_for(c, "set.image", Slots(), ("deployments",))
+    d.slots = c.common()
     if not pairs:
         return clarify("Which image should the containers run?")
     d.params["images"] = pairs
     if every and not d.names:
         d.params["all"] = True
-        d.verb = "set.image"
+    if not d.names and d.explicit_kind and containers and not d.params.get("all"):
+        d.names = containers[:1]  # "a deployment's nginx container": the deployment is nginx
     if not d.names and not d.params.get("all"):
         return clarify("Which workload should I update?")
     return [d]
+
+
+def _env_pairs(c: Ctx) -> list[str]:
+    u = c.u
+    env: list[str] = []
+    for m in u.finditer(
+        r"\b(?:unset|remove|delete|drop|clear)\w* (?:the )?(?:environment variables? |env vars? |"
+        r"variables? |env )?(\S+)"
+    ):
+        idx = u.group_index(m)
+        if idx not in u.used and _env_key(u, idx):
+            env.append(u.text_of(idx) + "-")
+            u.used.add(idx)
+    env += kv_tokens(c)
+    for m in u.finditer(
+        r"\b(?:set|setting|change|update|make) (?:the )?(?:environment variable |env var |env "
+        r"|variable )?(\S+) (?:environment variable |env var |variable )?(?:to|=|as) (\S+)"
+    ):
+        k, v = u.group_index(m, 1), u.group_index(m, 2)
+        if k not in u.used and v not in u.used and _env_key(u, k):
+            env.append(f"{u.text_of(k)}={u.text_of(v).strip(chr(39) + chr(34))}")
+            u.used.update((k, v))
+    return env
+
+
+def _env_key(u: Utterance, i: int) -> bool:
+    """An environment variable's name: as typed, `LOG_LEVEL`, `TZ`, `feature_x`."""
+    text = u.tokens[i].text
+    if u.tokens[i].literal or not re.fullmatch(r"[A-Za-z_][A-Za-z0-9_.]*", text):
+        return False
+    return text.isupper() or "_" in text or u.norms[i] not in NOT_NAMES
 
 
 def build_set_env(c: Ctx) -> Result:
@@ -95,25 +176,11 @@ def build_set_env(c: Ctx) -> Result:
     if m:
         params["prefix"] = u.group_text(m)
         u.mark_groups(m)
-    env: list[str] = []
-    m = u.search(
-        r"\b(?:remove|delete|unset|drop) (?:the )?(?:environment variable|env var|"
-        r"variable|env) (\S+)"
-    )
-    if m:
-        env.append(u.group_text(m) + "-")
-        u.mark_groups(m)
-    env += kv_tokens(c)
-    m = u.search(
-        r"\b(?:set|setting) (?:the )?(\S+) (?:environment variable|env var|variable) to (\S+)"
-    )
-    if m:
-        env.append(f"{u.group_text(m, 1)}={u.group_text(m, 2)}")
-        u.mark_groups(m)
-    if u.search(r"\b(list|show|display|print|what)\b"):
+    env = _env_pairs(c)
+    if not env and u.search(r"\b(list|show|display|print|what|which)\b"):
         params["list"] = True
-    s = c.common()
-    d = draft_for(c, "set.env", s, ("deployments",))
+    d = draft_for(c, "set.env", Slots(), ("deployments",))
+    d.slots = c.common()
     if env:
         params["env"] = env
     d.params.update(params)
@@ -124,27 +191,59 @@ def build_set_env(c: Ctx) -> Result:
     return [d]
 
 
-def build_set_resources(c: Ctx) -> Result:
+_RESOURCE_WORDS = {
+    "cpu": "cpu",
+    "cpus": "cpu",
+    "memory": "memory",
+    "mem": "memory",
+    "ram": "memory",
+}
+
+
+def _resource_amounts(c: Ctx) -> tuple[dict[str, str], dict[str, str]]:
+    """(limits, requests) from 'cpu 500m', '500m cpu', 'cpu request of 250m', 'memory at
+    1Gi', 'cpu=200m': each amount goes to the resource word next to it, and to requests
+    or limits by the nearest such word (limits when none is said)."""
     u = c.u
     limits: dict[str, str] = {}
     requests: dict[str, str] = {}
-    mode: dict[str, str] | None = None
-    pending: str | None = None
-    for i, word in enumerate(u.norms):
-        if word.startswith("limit"):
-            mode = limits
-        elif word.startswith("request"):
-            mode = requests
-        elif word in ("cpu", "memory"):
-            pending = word
-        elif pending and re.fullmatch(QUANTITY, word):
-            target = mode
-            if target is None:
-                ahead = " ".join(u.norms[i - 3 : i])
-                target = requests if "request" in ahead else limits
-            target[pending] = u.text_of(i)
-            pending = None
+    for i, tok in enumerate(u.tokens):
+        m = re.fullmatch(r"(cpu|memory)=(\S+)", tok.norm)
+        if m and i not in u.used:
+            ahead = " ".join(u.norms[max(0, i - 4) : i])
+            target = requests if "request" in ahead else limits
+            target[m.group(1)] = tok.text.split("=", 1)[1].rstrip(",")
             u.used.add(i)
+    amounts = [
+        i
+        for i, w in enumerate(u.norms)
+        if i not in u.used and re.fullmatch(QUANTITY, w.strip("'\"")) and not u.tokens[i].literal
+    ]
+    words = [i for i, w in enumerate(u.norms) if w in _RESOURCE_WORDS]
+    taken: set[int] = set()
+    for a in amounts:
+        # "500m cpu" (the word right after) first, else the nearest word before it
+        after = [w for w in words if w == a + 1 and w not in taken]
+        before = [w for w in words if w < a and w not in taken and a - w <= 6]
+        word = after[0] if after else (before[-1] if before else None)
+        if word is None:
+            continue
+        taken.add(word)
+        lo, hi = min(word, a), max(word, a)
+        span = " ".join(u.norms[max(0, lo - 3) : hi + 3])
+        inside = re.findall(r"\b(request|limit)", " ".join(u.norms[lo : hi + 1]))
+        prior = re.findall(r"\b(request|limit)", " ".join(u.norms[:lo]))
+        later = re.findall(r"\b(request|limit)", span)
+        mode = (inside or prior or later or ["limit"])[-1]
+        target = requests if mode == "request" else limits
+        target[_RESOURCE_WORDS[u.norms[word]]] = u.text_of(a).strip("'\"")
+        u.used.update((a, word))
+    return limits, requests
+
+
+def build_set_resources(c: Ctx) -> Result:
+    u = c.u
+    limits, requests = _resource_amounts(c)
     container = None
     m = u.search(r"\b(\S+) container\b|\bcontainer (\S+)")
     if m:
@@ -152,8 +251,8 @@ def build_set_resources(c: Ctx) -> Result:
         if u.is_name(idx):
             container = u.text_of(idx)
             u.used.add(idx)
-    s = c.common()
-    d = draft_for(c, "set.resources", s, ("deployments",))
+    d = draft_for(c, "set.resources", Slots(), ("deployments",))
+    d.slots = c.common()
     if container and not u.search(r"\ball containers\b"):
         d.params["container"] = container
     if limits:
