@@ -236,6 +236,7 @@ def _since_time(c: Ctx) -> str | None:
 # "logs" mistyped by one letter ("lgos", "loogs", "losg"), or said as "logging".
 LOG_WORDS = r"\b(?:logs?|logging|lo?gs|l?ogs|lgos|losg|olgs|lo+g+s|lohs|lofs)\b"
 _CONTAINER = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
+_NOT_CONTAINERS = frozenset("previous first each every since logs log last tail crash".split())
 
 
 def _container(c: Ctx) -> str | None:
@@ -251,7 +252,7 @@ def _container(c: Ctx) -> str | None:
             tok = u.tokens[i]
             if i in u.used or tok.literal or not re.fullmatch(_CONTAINER, tok.text.lower()):
                 continue
-            if u.norms[i] in STOPWORDS or u.norms[i] in ("previous", "first", "each", "every"):
+            if u.norms[i] in STOPWORDS or u.norms[i] in _NOT_CONTAINERS:
                 continue
             u.mark(m)
             return tok.text
@@ -261,8 +262,9 @@ def _container(c: Ctx) -> str | None:
 def build_logs(c: Ctx) -> Result:
     u = c.u
     prepare(c)
-    for word in u.finditer(LOG_WORDS):
-        u.mark(word)
+    for i, norm in enumerate(u.norms):
+        if re.fullmatch(LOG_WORDS, norm):  # the word itself, not a name like logs-shipper-4
+            u.used.add(i)
     params: dict[str, object] = {}
     container = _container(c)
     if container:
