@@ -128,3 +128,25 @@ def test_rollout_phrasings(engine: RulesEngine, text: str, expected: str) -> Non
 )
 def test_autoscale_phrasings(engine: RulesEngine, text: str, expected: str) -> None:
     assert kubectl(engine, text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("nuke configmap app-cfg", "kubectl delete configmaps app-cfg"),
+        ("rm secret old-token -n qa2", "kubectl delete secrets old-token -n qa2"),
+        ("kill cache-3", "kubectl delete pods cache-3"),
+        ("delete queue-7f8d9c6b5a-x2k9q", "kubectl delete pods queue-7f8d9c6b5a-x2k9q"),
+        ("delete configmaps with team=core", "kubectl delete configmaps -l team=core"),
+        ("delete namespace default", "kubectl delete namespaces default"),
+        ("remove the jobs namespace", "kubectl delete namespaces jobs"),
+    ],
+)
+def test_delete_phrasings(engine: RulesEngine, text: str, expected: str) -> None:
+    assert kubectl(engine, text) == expected
+
+
+@pytest.mark.parametrize("text", ["nuke everything", "wipe the cluster", "delete cache"])
+def test_vague_or_kindless_deletes_ask(engine: RulesEngine, text: str) -> None:
+    plan = engine.parse(text)
+    assert plan.clarification is not None and not plan.operations

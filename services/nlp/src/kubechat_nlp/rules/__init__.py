@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from kubechat_nlp.catalogue import default_catalogue
 from kubechat_nlp.rules import admin, containers, create, read, settings, workloads
-from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
+from kubechat_nlp.rules.common import Ctx, Draft, Result
 from kubechat_nlp.rules.cues import phrase_cues
 from kubechat_nlp.utterance import Utterance
 
@@ -140,12 +140,7 @@ RULES: tuple[Rule, ...] = (
         r"(delete|remove|destroy) all(?! \S*(pods|deployments|services|jobs|"
         r"replicasets|secrets|configmaps|resources|nodes|statefulsets|daemonsets|"
         r"ingresses|namespaces|events|pvcs|po|svc|deploy)\b))\b",
-        lambda c: clarify(
-            "That could delete a lot. What exactly should go? Name the kind and "
-            "the objects (e.g. 'delete completed jobs in prod').",
-            "list what is there first",
-            "cancel",
-        ),
+        workloads.build_vague,
     ),
     (
         "taint",
@@ -249,7 +244,8 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "delete",
-        r"\b(delete|remove|destroy|kill|terminate|erase|purge|evict|axe|trash)\b|\bget rid of\b",
+        r"\b(delete|remove|destroy|kill|terminate|erase|purge|evict|axe|trash|rm|nuke|scrap|zap)\b"
+        r"|\bget rid of\b",
         workloads.build_delete,
     ),
     (

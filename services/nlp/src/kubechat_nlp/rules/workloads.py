@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.model import ParamValue
 from kubechat_nlp.rules.common import (
     QUANTITY,
@@ -21,6 +24,8 @@ from kubechat_nlp.rules.scaling import (
     relative_change,
     skip_lead,
 )
+from kubechat_nlp.slots import KV
+from kubechat_nlp.utterance import Utterance
 
 __all__ = ["WORKLOADS", "build_scale", "is_relative", "relative_change", "current_count"]
 
@@ -139,6 +144,33 @@ def build_autoscale(c: Ctx) -> Result:
     return [d]
 
 
+# Verbs that end a running thing: without a kind, their object is a pod.
+_KILL = r"\b(kill|terminate|evict|stop)\b"
+# Names that only pods have: a ReplicaSet hash and a pod suffix, or a StatefulSet ordinal.
+_POD_NAME = re.compile(r"^[a-z0-9-]+-[a-z0-9]{6,10}-[a-z0-9]{5}$")
+_SELECTOR_AFTER = (
+    rf"\b(?:with|having|where|that have|carrying|tagged|labell?ed)(?: the)?(?: labels?)? ({KV})"
+)
+
+
+def build_vague(c: Ctx) -> Result:
+    """'nuke everything', 'wipe the cluster': a question. 'nuke cronjob nightly-backup' names
+    its kind and objects, so it is an ordinary delete."""
+    u = c.u
+    named = [m for m in u.mentions if m.info.ref.plural not in ("all",)]
+    everything = u.search(r"\b(everything|it all|all of it|all the things|whole|entire|cluster)\b")
+    if named and not everything:
+        result = build_delete(Ctx(Utterance(u.tokens, u.kinds), c.kinds))
+        if isinstance(result, list) and all(d.names or d.slots.selector for d in result):
+            return result
+    return clarify(
+        "That could delete a lot. What exactly should go? Name the kind and "
+        "the objects (e.g. 'delete completed jobs in prod').",
+        "list what is there first",
+        "cancel",
+    )
+
+
 def build_delete(c: Ctx) -> Result:
     u = c.u
     skip_lead(u)
@@ -146,6 +178,11 @@ def build_delete(c: Ctx) -> Result:
     from kubechat_nlp.slots import field_selector
 
     s.field_selector = field_selector(u)
+    if s.selector is None:  # "secrets with role=db", "the jobs labelled tier=batch"
+        m = u.search(_SELECTOR_AFTER)
+        if m is not None and u.group_index(m, 1) not in u.used:
+            s.selector = u.group_text(m, 1)
+            u.mark(m)
     params: dict[str, ParamValue] = {}
     if s.files:
         params["filename"] = s.files
@@ -162,8 +199,18 @@ def build_delete(c: Ctx) -> Result:
         params["interactive"] = True
     if params.get("filename") or params.get("kustomize"):
         return [Draft("delete", slots=s, params=params)]
+    namespace = _namespace_object(u)
+    if namespace is not None:
+        return [Draft("delete", [c.kind("namespaces")], [namespace], True, s, params)]
     t = c.target(allow_bare=True)
     kinds = [k for k in t.kinds if k.ref.plural != "all"]
+    if not kinds and (s.selector or s.field_selector):
+        # the selector phrase took its kind word with it: "deployments with app=web"
+        kinds = [m.info for m in u.mentions if m.info.ref.plural not in ("all", "namespaces")][:1]
+    if not kinds and t.names:
+        # "kill web-7", "delete api-5d9f8c7b6d-x2x9q": only pods are killed or named so
+        if u.search(_KILL) or all(_POD_NAME.match(n.lower()) for n in t.names):
+            kinds = [c.kind("pods")]
     if not kinds:
         if t.names:
             return clarify(
@@ -181,6 +228,22 @@ def build_delete(c: Ctx) -> Result:
         else:
             return clarify(f"Which {kinds[0].ref.plural}?", f"all {kinds[0].ref.plural}")
     return [d]
+
+
+def _namespace_object(u: Utterance) -> str | None:
+    """'delete namespace default', 'delete the jobs namespace': the namespace is the object
+    (a namespace that scopes the request was taken out before the rule ran), whatever its
+    name looks like."""
+    if not any(m.info.ref.plural == "namespaces" for m in u.mentions):
+        return None
+    m = u.search(
+        r"\b(?:namespace|ns) (?:named |called )?([a-z0-9][a-z0-9-]*)\b(?! (?:namespace|ns)\b)"
+    )
+    if m is None or m.group(1) in ("and", "with", "in", "please", "pls", "thx", "thanks"):
+        m = u.search(r"\b(?:the )?([a-z0-9][a-z0-9-]*) (?:namespace|ns)\b")
+    if m is None or m.group(1) in STOPWORDS - {"default"} or u.search(r"\bnamespaces\b"):
+        return None
+    return u.group_text(m, 1)
 
 
 def build_apply(c: Ctx) -> Result:
