@@ -133,6 +133,23 @@ RULES: tuple[Rule, ...] = (
         r"(url |(all )?(manifest )?files? (in )?)?x-file",
         workloads.build_apply,
     ),
+    # Before the verb rules: an image to run, a CronJob to run now, or a kind to make
+    # ("deploy redis:7 as cache", "add a qa-2 namespace", "make role r allowing delete").
+    (
+        "create",
+        r"^(?!.*\b(to x-image|x-image (onto|into|to (?!run|execute|fire|be))"
+        r"|x-image (on|for) (the )?(deployment|deploy|statefulset|daemonset|x-name"
+        r"|\S+ deployment))\b)"
+        r"(.*\b(create|deploy|scheduled?|spin up|launch|run|start|new)\b (\S+ ){0,6}?x-image\b"
+        r"|.*\b(run|trigger|kick off|fire|start|execute|launch)\b (off )?(the |a )?"
+        r"(cron ?jobs? \S+|\S+ cron ?jobs?)\b(?!.{0,20}\b(logs?|history|status|events)\b)"
+        r"|.*\b(create|make|add|new|set up|generate|provision)\b (a |an |me )?"
+        r"(new |another )?(\S+ )?(namespace|role|clusterrole|rolebinding|clusterrolebinding"
+        r"|configmap|config map|secret|service ?account|cronjob|job|deployment|quota"
+        r"|resourcequota|pdb|poddisruptionbudget|ingress)\b"
+        r"(?!.*\b(reachable|accessible|replicas)\b))",
+        create.build_create,
+    ),
     (
         "vague",
         r"\b(clean ?up|tidy up|nuke|wipe|get rid of (everything|all)|tear down|"

@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import re
 
-from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.model import ParamValue
+from kubechat_nlp.rules import create_slots as cs
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, first_int, kv_tokens
 from kubechat_nlp.slots import Slots
-from kubechat_nlp.utterance import Utterance
-
-_K8S_NAME = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?")
+from kubechat_nlp.utterance import KindMention
 
 _CREATE_KINDS = {
     "namespaces": "create.namespace",
@@ -31,132 +29,87 @@ _CREATE_KINDS = {
 }
 
 
-def _said_name(u: Utterance, i: int) -> bool:
-    """After 'named'/'called' any Kubernetes name is the name, even a word ('hello')."""
-    if u.is_name(i):
-        return True
-    tok = u.tokens[i]
-    return (
-        i not in u.used
-        and not tok.literal
-        and tok.norm not in STOPWORDS
-        and u.kind_at(i) is None
-        and _K8S_NAME.fullmatch(tok.norm) is not None
-    )
+_CREATE_VERBS = frozenset(
+    """create make add new set start request generate launch deploy scheduled schedule spin
+run provision""".split()
+)
 
 
-def _object_name(c: Ctx, after: int) -> str | None:
+def _job_from_cronjob(c: Ctx) -> Result | None:
+    """'run cronjob backup now as job backup-1', 'trigger the backup cronjob manually, call
+    the job backup-now': a Job made from a CronJob's template."""
     u = c.u
-    m = u.search(r"\b(?:named|called|name) (\S+)")
-    if m and _said_name(u, u.group_index(m)):
-        u.mark_groups(m)
-        return u.group_text(m)
-    for i in range(after, min(after + 2, len(u))):
-        if u.is_name(i) and (u.tokens[i].quoted or not u.norms[i].isalpha() or i == after):
-            u.used.add(i)
-            return u.text_of(i)
-    return None
-
-
-def _image(c: Ctx) -> str | None:
-    u = c.u
-    for pattern in (
-        r"\bimage[: ]+(?:of )?(\S+)",
-        r"\b(?:runs|run|running|with|using) (?:the )?(\S+)"
-        r" image\b",
-        r"\b(\S+) image\b",
-        r"\busing (\S+)",
-    ):
-        m = u.search(pattern)
-        if not m:
-            continue
-        idx = u.group_index(m)
-        if u.tokens[idx].literal or u.norms[idx] in (
-            "the",
-            "a",
-            "an",
-            "new",
-            "same",
-            "container",
-            "with",
-            "and",
-            "that",
-            "to",
-        ):
-            continue
-        u.mark_groups(m)
-        return u.text_of(idx)
-    return None
-
-
-def _argv(c: Ctx) -> list[str]:
-    u = c.u
-    m = u.search(r"\b(?:prints?|echoe?s?|says?|outputs?) (\S+)")
-    if m:
-        idx = u.group_index(m)
-        u.mark_groups(m)
-        return ["echo", u.text_of(idx)]
-    m = u.search(r"\b(?:command|runs the command) (\S+)")
-    if m and u.tokens[u.group_index(m)].quoted:
-        u.mark_groups(m)
-        return u.text_of(u.group_index(m)).split()
-    return []
-
-
-def _schedule(c: Ctx) -> str | None:
-    u = c.u
-    m = u.search(r"\bevery (\d+) minutes?\b")
-    if m:
-        return f"*/{m.group(1)} * * * *"
-    if u.search(r"\bevery minute\b"):
-        return "*/1 * * * *"
-    m = u.search(r"\bevery (\d+) hours?\b")
-    if m:
-        return f"0 */{m.group(1)} * * *"
-    if u.search(r"\b(every hour|hourly)\b"):
-        return "0 * * * *"
-    if u.search(r"\b(every day|daily|nightly|at midnight)\b"):
-        return "0 0 * * *"
-    if u.search(r"\b(every week|weekly)\b"):
-        return "0 0 * * 0"
-    m = u.search(r"\bschedule (\S+)")
-    return u.group_text(m) if m else None
-
-
-def _ports(c: Ctx) -> tuple[int | None, str | None]:
-    u = c.u
-    port = first_int(
-        c,
-        r"\b(?:on|serves on|serving on|expose|exposing|listen on|listens on|"
-        r"as) (?:the )?(?:container )?port (\d+)\b|\bport (\d+)\b",
-    )
-    target = None
     m = u.search(
-        r"\b(?:target(?:ing)?|connects? to|forwarding to|to)(?: the containers on)?"
-        r"(?: container)? (?:target )?port (\d+)\b|\bcontainer port (\d+) as port (\d+)"
-        r"|\btargeting (\d+)\b"
+        r"\b(?:run|trigger|kick off|fire|start|execute|launch)\b (?:off )?(?:the |a )?(?:"
+        r"cron ?jobs? (?:named |called )?(\S+)|(\S+) cron ?jobs?)\b"
+    ) or u.search(r"\bfrom (?:the |a )?cron ?jobs? (?:named |called )?(\S+)")
+    if m is None or not u.is_name(u.group_index(m)):
+        return None
+    source = u.group_text(m)
+    u.mark(m)
+    n = u.search(
+        r"\bas (?:a |the )?(?:new )?job (?:named |called )?(\S+)|\bcall (?:the job|it) (\S+)"
+        r"|\bjob (?:named|called) (\S+)|\bname (?:the job|it) (\S+)"
     )
-    if m:
-        if m.group(3):
-            target, port = m.group(2), int(m.group(3))
-        else:
-            target = m.group(1) or m.group(4)
+    if n is None or not u.is_name(u.group_index(n)):
+        return clarify(f"What should the job made from cronjob {source} be called?")
+    name = u.group_text(n)
+    u.mark(n)
+    params: dict[str, ParamValue] = {"from": f"cronjob/{source}"}
+    return [Draft("create.job", names=[name], slots=c.common(), params=params)]
+
+
+def _workload(c: Ctx, verb: str, mention: KindMention | None, kind: str) -> Result:
+    """A Deployment, Job or CronJob: image, name, replicas, port, schedule, command."""
+    u = c.u
+    if mention is not None:
+        u.used.update(range(mention.start, mention.end))
+    params: dict[str, ParamValue] = {}
+    m = u.search(r"\bfrom (?:a |the )?cron ?job(?: named| called)? (\S+)")
+    if m and verb == "create.job":
+        params["from"] = f"cronjob/{u.group_text(m)}"
         u.mark_groups(m)
-    return port, target
+    found_image = cs.image(c)
+    if found_image:
+        params["image"] = found_image
+    name = cs.object_name(c, mention.end if mention is not None else len(u))
+    replicas = first_int(
+        c, r"\b(\d+) (?:replicas?|instances?|copies|pods)\b|\breplicas?[ =](\d+)\b"
+    )
+    if replicas is not None and verb == "create.deployment":
+        params["replicas"] = replicas
+    port, _ = cs.ports(c)
+    if port is not None and verb == "create.deployment":
+        params["port"] = port
+    if verb == "create.cronjob":
+        sched = cs.schedule(c)
+        if sched is None:
+            return clarify("On what schedule (e.g. every 5 minutes)?")
+        params["schedule"] = sched
+    argv = cs.argv(c)
+    if argv:
+        params["argv"] = argv
+    if "image" not in params and "from" not in params:
+        return clarify("Which container image?")
+    s = c.common()
+    if not name:
+        return clarify(f"What should the new {kind} be called?")
+    return [Draft(verb, names=[name], slots=s, params=params)]
 
 
 def build_create(c: Ctx) -> Result:
     u = c.u
     create_at = next(
-        (
-            i
-            for i, w in enumerate(u.norms)
-            if w
-            in ("create", "make", "add", "new", "set", "start", "request", "generate", "launch")
-        ),
+        (i for i, w in enumerate(u.norms) if w in _CREATE_VERBS),
         0,
     )
+    from_cronjob = _job_from_cronjob(c)
+    if from_cronjob is not None:
+        return from_cronjob
     mention = next((m for m in u.kind_mentions() if m.start >= create_at), None)
+    if mention is None and any(cs.IMAGE_REF.fullmatch(t.text.lower()) for t in u.tokens):
+        # "spin up 3 replicas of redis:7.2 as cache": an image and no kind is a deployment
+        return _workload(c, "create.deployment", None, "deployment")
     if u.search(r"\btoken\b"):
         m = u.search(r"\bservice ?account (\S+)")
         if m:
@@ -200,33 +153,11 @@ def build_create(c: Ctx) -> Result:
             r"replication|replicated)"
         ):
             return build_expose(c)
-    tls = plural == "secrets" and u.search(r"\btls\b")
-    obj_name = _object_name(c, mention.end)
     if verb in ("create.deployment", "create.job", "create.cronjob"):
-        found_image = _image(c)
-        if found_image:
-            params["image"] = found_image
-        replicas = first_int(c, r"\b(\d+) replicas?\b|\breplicas? (\d+)\b")
-        if replicas is not None and verb == "create.deployment":
-            params["replicas"] = replicas
-        port, _ = _ports(c)
-        if port is not None and verb == "create.deployment":
-            params["port"] = port
-        m = u.search(r"\bfrom (?:a |the )?cron ?job(?: named| called)? (\S+)")
-        if m and verb == "create.job":
-            params["from"] = f"cronjob/{u.group_text(m)}"
-            u.mark_groups(m)
-        if verb == "create.cronjob":
-            sched = _schedule(c)
-            if sched is None:
-                return clarify("On what schedule (e.g. every 5 minutes)?")
-            params["schedule"] = sched
-        argv = _argv(c)
-        if argv:
-            params["argv"] = argv
-        if "image" not in params and "from" not in params:
-            return clarify("Which container image?")
-    elif verb in ("create.configmap", "create.secret.generic"):
+        return _workload(c, verb, mention, mention.info.ref.kind)
+    tls = plural == "secrets" and u.search(r"\btls\b")
+    obj_name = cs.object_name(c, mention.end)
+    if verb in ("create.configmap", "create.secret.generic"):
         if tls:
             verb = "create.secret.tls"
             files = [t.text for t in u.tokens if re.search(r"\.(crt|pem|cert)$", t.norm)]
@@ -245,7 +176,7 @@ def build_create(c: Ctx) -> Result:
                     u.mark_groups(m)
                     break
     elif verb == "create.service":
-        port, target = _ports(c)
+        port, target = cs.ports(c)
         if port is None:
             return clarify("On which port?")
         params["tcp"] = [f"{port}:{target or port}"]
@@ -392,7 +323,7 @@ def build_expose(c: Ctx) -> Result:
         g = next(i for i in (1, 2, 3) if m.group(i))
         svc_name = u.text_of(u.index_at(m.start(g)))
         u.mark_groups(m)
-    port, target = _ports(c)
+    port, target = cs.ports(c)
     m = u.search(r"\b(udp|tcp|sctp)\b")
     protocol = m.group(1).upper() if m else None
     s = c.common()

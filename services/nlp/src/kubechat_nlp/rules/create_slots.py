@@ -1,0 +1,199 @@
+"""Slots of a create request: the new object's name, its image, command, schedule, ports."""
+
+from __future__ import annotations
+
+import re
+
+from kubechat_nlp.lexicon import STOPWORDS
+from kubechat_nlp.rules.common import Ctx, first_int
+from kubechat_nlp.utterance import Utterance
+
+_K8S_NAME = re.compile(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?")
+# `name:tag`, `registry/path/name:tag`, `name@sha256:…` (a port pair `80:8080` is no image).
+IMAGE_REF = re.compile(
+    r"(?:[a-z0-9.-]+(?::\d+)?/)*[a-z0-9][a-z0-9._-]*(?:/[a-z0-9._-]+)*"
+    r"(?::[\w][\w.-]{0,127}|@sha256:[a-f0-9]{16,})"
+)
+
+
+def _said_name(u: Utterance, i: int, *, kinds_too: bool = False) -> bool:
+    """After 'named'/'called' any Kubernetes name is the name, even a word ('hello') or,
+    with `kinds_too`, a kind word ('a namespace called services')."""
+    if u.is_name(i):
+        return True
+    tok = u.tokens[i]
+    return (
+        i not in u.used
+        and not tok.literal
+        and tok.norm not in STOPWORDS
+        and (kinds_too or u.kind_at(i) is None)
+        and _K8S_NAME.fullmatch(tok.norm) is not None
+    )
+
+
+def object_name(c: Ctx, after: int) -> str | None:
+    """'named x' / 'called x' / 'call it x' / 'as x', else the name right after the kind."""
+    u = c.u
+    for pattern in (
+        r"\b(?:named|called|name) (\S+)",
+        r"\bcall (?:it|the \S+) (\S+)",
+        r"\bas (?:an? |the )?(?:new )?(?:(?:cron ?job|job|deployment|namespace) )?(\S+)",
+    ):
+        for m in u.finditer(pattern):
+            idx = u.group_index(m)
+            if _said_name(u, idx, kinds_too=pattern.startswith(r"\b(?:named")):
+                u.mark_groups(m)
+                return u.group_text(m)
+    for i in range(after, min(after + 2, len(u))):
+        if u.is_name(i) and (u.tokens[i].quoted or not u.norms[i].isalpha() or i == after):
+            u.used.add(i)
+            return u.text_of(i)
+    mention = u.kind_at(after - 1) if after else None
+    before = mention.start - 1 if mention is not None else -1
+    if before > 0 and u.is_name(before) and u.norms[before - 1] in ("a", "an", "new", "the"):
+        u.used.add(before)  # "add a qa-2 namespace"
+        return u.text_of(before)
+    m = u.search(r"\b(\S+) (?:using|from|with) (?:the )?(?:image )?\S+")
+    if m and u.is_name(u.group_index(m)) and not IMAGE_REF.fullmatch(u.norms[u.group_index(m)]):
+        u.mark_groups(m)
+        return u.group_text(m)
+    return None
+
+
+def image(c: Ctx) -> str | None:
+    u = c.u
+    for i, tok in enumerate(u.tokens):
+        if tok.text.lower().startswith("--image="):
+            u.used.add(i)
+            return tok.text.split("=", 1)[1]
+    for pattern in (
+        r"\bimage[: ]+(?:of )?(\S+)",
+        r"\b(?:runs|run|running|with|using) (?:the )?(\S+)"
+        r" image\b",
+        r"\b(\S+) image\b",
+        r"\busing (\S+)",
+    ):
+        m = u.search(pattern)
+        if not m:
+            continue
+        idx = u.group_index(m)
+        if u.tokens[idx].literal or u.norms[idx] in (
+            "the",
+            "a",
+            "an",
+            "new",
+            "same",
+            "container",
+            "with",
+            "and",
+            "that",
+            "to",
+        ):
+            continue
+        u.mark_groups(m)
+        return u.text_of(idx)
+    # An image reference anywhere ('deploy redis:7.2 as cache', '3 replicas of
+    # ghcr.io/acme/api:v2'): a tag, a digest or a registry path.
+    for i, tok in enumerate(u.tokens):
+        if i not in u.used and not tok.literal and IMAGE_REF.fullmatch(tok.text.lower()):
+            u.used.add(i)
+            return tok.text
+    return None
+
+
+def argv(c: Ctx) -> list[str]:
+    u = c.u
+    m = u.search(r"\b(?:prints?|echoe?s?|says?|outputs?) (\S+)")
+    if m:
+        idx = u.group_index(m)
+        u.mark_groups(m)
+        return ["echo", u.text_of(idx)]
+    m = u.search(r"\b(?:command|runs the command) (\S+)")
+    if m and u.tokens[u.group_index(m)].quoted:
+        u.mark_groups(m)
+        return u.text_of(u.group_index(m)).split()
+    return []
+
+
+_DAYS = {
+    d: i for i, d in enumerate("sunday monday tuesday wednesday thursday friday saturday".split())
+}
+
+
+def _time_of_day(c: Ctx) -> tuple[int, int] | None:
+    """'at 2am', 'at 14:30', 'at 3 pm', 'at midnight', 'at noon' → (hour, minute)."""
+    u = c.u
+    if u.search(r"\b(at )?midnight\b"):
+        return 0, 0
+    if u.search(r"\b(at )?noon\b|\bmidday\b"):
+        return 12, 0
+    m = u.search(r"\bat (\d{1,2})(?::(\d\d))? ?(am|pm|a\.m\.|p\.m\.)?(?=\W|$)")
+    if m is None:
+        m = u.search(r"\b(\d{1,2})(?::(\d\d))? ?(am|pm)\b")
+    if m is None:
+        return None
+    hour, minute = int(m.group(1)), int(m.group(2) or 0)
+    if m.group(3) and m.group(3).startswith("p") and hour < 12:
+        hour += 12
+    if m.group(3) and m.group(3).startswith("a") and hour == 12:
+        hour = 0
+    return (hour, minute) if hour < 24 and minute < 60 else None
+
+
+def schedule(c: Ctx) -> str | None:
+    """A cron schedule from words: 'every 5 minutes', 'hourly', 'daily at 2am', 'every
+    sunday at midnight', 'weekdays at 9', or one typed out ('schedule "*/10 * * * *"')."""
+    u = c.u
+    m = u.search(r"\bscheduled? (?:of |is )?(\S+)")
+    if m and u.tokens[u.group_index(m)].quoted:
+        return u.group_text(m)
+    m = u.search(r"\bevery (\d+) (?:minutes?|mins?)\b")
+    if m:
+        return f"*/{m.group(1)} * * * *"
+    if u.search(r"\bevery minute\b"):
+        return "* * * * *"
+    m = u.search(r"\bevery (\d+) (?:hours?|hrs?)\b")
+    if m:
+        return f"0 */{m.group(1)} * * *"
+    if u.search(r"\b(every hour|hourly|each hour)\b"):
+        m = u.search(r"\bat (\d{1,2}) (?:minutes )?past\b|\bat :(\d\d)\b")
+        return f"{int(next(g for g in m.groups() if g)) if m else 0} * * * *"
+    at = _time_of_day(c)
+    hour, minute = at if at else (0, 0)
+    days = [d for d, i in _DAYS.items() if u.search(rf"\b{d}s?\b")]
+    if days:
+        return f"{minute} {hour} * * {','.join(str(_DAYS[d]) for d in days)}"
+    if u.search(r"\bweekdays?\b|\bevery work ?day\b"):
+        return f"{minute} {hour} * * 1-5"
+    if u.search(r"\bweekends?\b"):
+        return f"{minute} {hour} * * 0,6"
+    if u.search(r"\b(every week|weekly|once a week)\b"):
+        return f"{minute} {hour} * * 0"
+    if u.search(r"\b(every month|monthly|once a month)\b"):
+        return f"{minute} {hour} 1 * *"
+    if at or u.search(r"\b(every day|daily|nightly|every night|once a day|each day)\b"):
+        return f"{minute} {hour} * * *"
+    m = u.search(r"\bscheduled? (\S+)")
+    return u.group_text(m) if m and "*" in u.group_text(m) else None
+
+
+def ports(c: Ctx) -> tuple[int | None, str | None]:
+    u = c.u
+    port = first_int(
+        c,
+        r"\b(?:on|serves on|serving on|expose|exposing|listen on|listens on|"
+        r"as) (?:the )?(?:container )?port (\d+)\b|\bport (\d+)\b",
+    )
+    target = None
+    m = u.search(
+        r"\b(?:target(?:ing)?|connects? to|forwarding to|to)(?: the containers on)?"
+        r"(?: container)? (?:target )?port (\d+)\b|\bcontainer port (\d+) as port (\d+)"
+        r"|\btargeting (\d+)\b"
+    )
+    if m:
+        if m.group(3):
+            target, port = m.group(2), int(m.group(3))
+        else:
+            target = m.group(1) or m.group(4)
+        u.mark_groups(m)
+    return port, target
