@@ -103,6 +103,8 @@ class OperationResult(_message.Message):
     ERROR_FIELD_NUMBER: _builtins.int
     VERIFICATION_FIELD_NUMBER: _builtins.int
     CLUSTER_ID_FIELD_NUMBER: _builtins.int
+    UNDO_FIELD_NUMBER: _builtins.int
+    UNDO_NOTE_FIELD_NUMBER: _builtins.int
     index: _builtins.int
     """position of the operation in the plan"""
     kubectl: _builtins.str
@@ -111,12 +113,20 @@ class OperationResult(_message.Message):
     """logs, describe output, messages"""
     cluster_id: _builtins.str
     """which cluster answered (fan-out)"""
+    undo_note: _builtins.str
     @_builtins.property
     def table(self) -> _common_pb2.ResultTable: ...
     @_builtins.property
     def error(self) -> _common_pb2.ErrorDetail: ...
     @_builtins.property
     def verification(self) -> Global___Verification: ...
+    @_builtins.property
+    def undo(self) -> _containers.RepeatedCompositeFieldContainer[_common_pb2.Operation]:
+        """A change that ran and stayed: the operations that put back the state before it, in
+        the order to run them ("scale back to 3", "remove the label it added"). Empty when it
+        cannot be undone; `undo_note` then says why ("a deleted object cannot be restored").
+        """
+
     def __init__(
         self,
         *,
@@ -128,10 +138,12 @@ class OperationResult(_message.Message):
         error: _common_pb2.ErrorDetail | None = ...,
         verification: Global___Verification | None = ...,
         cluster_id: _builtins.str = ...,
+        undo: _abc.Iterable[_common_pb2.Operation] | None = ...,
+        undo_note: _builtins.str = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["error", b"error", "table", b"table", "verification", b"verification"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["cluster_id", b"cluster_id", "error", b"error", "index", b"index", "kubectl", b"kubectl", "ok", b"ok", "table", b"table", "text", b"text", "verification", b"verification"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["cluster_id", b"cluster_id", "error", b"error", "index", b"index", "kubectl", b"kubectl", "ok", b"ok", "table", b"table", "text", b"text", "undo", b"undo", "undo_note", b"undo_note", "verification", b"verification"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 

@@ -242,3 +242,55 @@ class GetModelMetricsResponse(_message.Message):
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
 Global___GetModelMetricsResponse: _TypeAlias = GetModelMetricsResponse  # noqa: Y015
+
+@_typing.final
+class RecordChangeRequest(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    CONVERSATION_ID_FIELD_NUMBER: _builtins.int
+    TENANT_FIELD_NUMBER: _builtins.int
+    OPERATIONS_RAN_FIELD_NUMBER: _builtins.int
+    UNDO_FIELD_NUMBER: _builtins.int
+    UNDO_NOTE_FIELD_NUMBER: _builtins.int
+    conversation_id: _builtins.str
+    tenant: _builtins.str
+    undo_note: _builtins.str
+    @_builtins.property
+    def operations_ran(self) -> _containers.RepeatedCompositeFieldContainer[_common_pb2.Operation]: ...
+    @_builtins.property
+    def undo(self) -> _containers.RepeatedCompositeFieldContainer[_common_pb2.Operation]:
+        """The executor's inverse of what ran (in the order to run it); empty when it cannot be
+        undone, with `undo_note` saying why.
+        """
+
+    def __init__(
+        self,
+        *,
+        conversation_id: _builtins.str = ...,
+        tenant: _builtins.str = ...,
+        operations_ran: _abc.Iterable[_common_pb2.Operation] | None = ...,
+        undo: _abc.Iterable[_common_pb2.Operation] | None = ...,
+        undo_note: _builtins.str = ...,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["conversation_id", b"conversation_id", "operations_ran", b"operations_ran", "tenant", b"tenant", "undo", b"undo", "undo_note", b"undo_note"]  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RecordChangeRequest: _TypeAlias = RecordChangeRequest  # noqa: Y015
+
+@_typing.final
+class RecordChangeResponse(_message.Message):
+    DESCRIPTOR: _descriptor.Descriptor
+
+    def __init__(
+        self,
+    ) -> None: ...
+    _HasFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
+    _ClearFieldArgType: _TypeAlias = _Never  # noqa: Y015
+    def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
+    def WhichOneof(self, oneof_group: _Never) -> None: ...
+
+Global___RecordChangeResponse: _TypeAlias = RecordChangeResponse  # noqa: Y015

@@ -50,6 +50,11 @@ class IntentServiceStub:
                 request_serializer=kubechat_dot_v1_dot_intent__pb2.GetModelMetricsRequest.SerializeToString,
                 response_deserializer=kubechat_dot_v1_dot_intent__pb2.GetModelMetricsResponse.FromString,
                 _registered_method=True)
+        self.RecordChange = channel.unary_unary(
+                '/kubechat.v1.IntentService/RecordChange',
+                request_serializer=kubechat_dot_v1_dot_intent__pb2.RecordChangeRequest.SerializeToString,
+                response_deserializer=kubechat_dot_v1_dot_intent__pb2.RecordChangeResponse.FromString,
+                _registered_method=True)
 
 
 class IntentServiceServicer:
@@ -77,6 +82,14 @@ class IntentServiceServicer:
         context.set_details('Method not implemented!')
         raise NotImplementedError('Method not implemented!')
 
+    def RecordChange(self, request, context):
+        """A confirmed plan ran in this conversation: what ran and how to undo it, so a later
+        "undo that" plans exactly that (and never a cancelled or failed plan).
+        """
+        context.set_code(grpc.StatusCode.UNIMPLEMENTED)
+        context.set_details('Method not implemented!')
+        raise NotImplementedError('Method not implemented!')
+
 
 def add_IntentServiceServicer_to_server(servicer, server):
     rpc_method_handlers = {
@@ -94,6 +107,11 @@ def add_IntentServiceServicer_to_server(servicer, server):
                     servicer.GetModelMetrics,
                     request_deserializer=kubechat_dot_v1_dot_intent__pb2.GetModelMetricsRequest.FromString,
                     response_serializer=kubechat_dot_v1_dot_intent__pb2.GetModelMetricsResponse.SerializeToString,
+            ),
+            'RecordChange': grpc.unary_unary_rpc_method_handler(
+                    servicer.RecordChange,
+                    request_deserializer=kubechat_dot_v1_dot_intent__pb2.RecordChangeRequest.FromString,
+                    response_serializer=kubechat_dot_v1_dot_intent__pb2.RecordChangeResponse.SerializeToString,
             ),
     }
     generic_handler = grpc.method_handlers_generic_handler(
@@ -178,6 +196,33 @@ class IntentService:
             '/kubechat.v1.IntentService/GetModelMetrics',
             kubechat_dot_v1_dot_intent__pb2.GetModelMetricsRequest.SerializeToString,
             kubechat_dot_v1_dot_intent__pb2.GetModelMetricsResponse.FromString,
+            options,
+            channel_credentials,
+            insecure,
+            call_credentials,
+            compression,
+            wait_for_ready,
+            timeout,
+            metadata,
+            _registered_method=True)
+
+    @staticmethod
+    def RecordChange(request,
+            target,
+            options=(),
+            channel_credentials=None,
+            call_credentials=None,
+            insecure=False,
+            compression=None,
+            wait_for_ready=None,
+            timeout=None,
+            metadata=None):
+        return grpc.experimental.unary_unary(
+            request,
+            target,
+            '/kubechat.v1.IntentService/RecordChange',
+            kubechat_dot_v1_dot_intent__pb2.RecordChangeRequest.SerializeToString,
+            kubechat_dot_v1_dot_intent__pb2.RecordChangeResponse.FromString,
             options,
             channel_credentials,
             insecure,

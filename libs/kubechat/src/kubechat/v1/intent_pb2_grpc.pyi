@@ -40,6 +40,10 @@ class IntentServiceStub:
     """
     GetModelMetrics: _grpc.UnaryUnaryMultiCallable[_intent_pb2.GetModelMetricsRequest, _intent_pb2.GetModelMetricsResponse]
     """Per-model counters of the LLM engines: latency, tokens, errors, fallbacks, cost."""
+    RecordChange: _grpc.UnaryUnaryMultiCallable[_intent_pb2.RecordChangeRequest, _intent_pb2.RecordChangeResponse]
+    """A confirmed plan ran in this conversation: what ran and how to undo it, so a later
+    "undo that" plans exactly that (and never a cancelled or failed plan).
+    """
 
 @_typing.type_check_only
 class IntentServiceAsyncStub(IntentServiceStub):
@@ -53,6 +57,10 @@ class IntentServiceAsyncStub(IntentServiceStub):
     """
     GetModelMetrics: _aio.UnaryUnaryMultiCallable[_intent_pb2.GetModelMetricsRequest, _intent_pb2.GetModelMetricsResponse]  # type: ignore[assignment]
     """Per-model counters of the LLM engines: latency, tokens, errors, fallbacks, cost."""
+    RecordChange: _aio.UnaryUnaryMultiCallable[_intent_pb2.RecordChangeRequest, _intent_pb2.RecordChangeResponse]  # type: ignore[assignment]
+    """A confirmed plan ran in this conversation: what ran and how to undo it, so a later
+    "undo that" plans exactly that (and never a cancelled or failed plan).
+    """
 
 class IntentServiceServicer(metaclass=_abc_1.ABCMeta):
     """Natural language to typed operations."""
@@ -81,5 +89,15 @@ class IntentServiceServicer(metaclass=_abc_1.ABCMeta):
         context: _ServicerContext,
     ) -> _typing.Union[_intent_pb2.GetModelMetricsResponse, _abc.Awaitable[_intent_pb2.GetModelMetricsResponse]]:
         """Per-model counters of the LLM engines: latency, tokens, errors, fallbacks, cost."""
+
+    @_abc_1.abstractmethod
+    def RecordChange(
+        self,
+        request: _intent_pb2.RecordChangeRequest,
+        context: _ServicerContext,
+    ) -> _typing.Union[_intent_pb2.RecordChangeResponse, _abc.Awaitable[_intent_pb2.RecordChangeResponse]]:
+        """A confirmed plan ran in this conversation: what ran and how to undo it, so a later
+        "undo that" plans exactly that (and never a cancelled or failed plan).
+        """
 
 def add_IntentServiceServicer_to_server(servicer: IntentServiceServicer, server: _typing.Union[_grpc.Server, _aio.Server]) -> None: ...
