@@ -150,3 +150,18 @@ def test_delete_phrasings(engine: RulesEngine, text: str, expected: str) -> None
 def test_vague_or_kindless_deletes_ask(engine: RulesEngine, text: str) -> None:
     plan = engine.parse(text)
     assert plan.clarification is not None and not plan.operations
+
+
+def test_rollout_follow_ups_name_no_new_object(engine: RulesEngine) -> None:
+    from kubechat_nlp.context import ConversationContext
+
+    context = ConversationContext()
+    plans = []
+    for text in ("restart deployment cache in qa2", "show the history", "roll that back"):
+        plan = engine.parse(text, context=context)
+        context = context.after(plan)
+        plans.append(" ".join(plan.kubectl))
+    assert plans[1:] == [
+        "kubectl rollout history deployment/cache -n qa2",
+        "kubectl rollout undo deployment/cache -n qa2",
+    ]

@@ -211,8 +211,8 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "rollout",
-        r"\brollout\b|\broll(ed)? ?back\b|\broll (it|them|\S+ \S+) back\b|"
-        r"\b(rollout|revision|deployment|release) history\b|\bhistory of\b|\broll out\b"
+        r"\brollout\b|\broll(ed)? ?back\b|\broll (\S+ ){1,2}back\b|"
+        r"\b(rollout|revision|deployment|release) history\b|\bhistory( of)?\b|\broll out\b"
         r"|\bgo back to (the |an? )?(previous|last|prior|earlier|older|old) "
         r"(version|revision|release)"
         r"|\brolling (restart|update)\b|"
