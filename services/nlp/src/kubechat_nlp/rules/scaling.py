@@ -184,6 +184,8 @@ def build_scale(c: Ctx) -> Result:
         # "api has 4 replicas", "by 50%" and "2 more" are not the target count
         for m in u.finditer(rf"\b\d+\b(?: ?(?:%|percent))?(?: {_COUNT})?|\bin half\b"):
             u.mark(m)
+        for m in _RELATIVE_CUE.finditer(text):  # "twice as many" is no name either
+            u.mark(m)
     else:
         if conditional and current is not None:
             cm = u.search(
