@@ -81,3 +81,25 @@ def test_cron_schedules_from_words(text: str, schedule: str) -> None:
 def test_an_image_put_on_an_existing_deployment_is_no_create() -> None:
     got = _kubectl("deploy httpd:2.5 to intranet")
     assert got is None or "create" not in got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("expose intranet on port 80", "kubectl expose deployments intranet --port=80"),
+        (
+            "expose the intranet deployment as a load balancer on port 443",
+            "kubectl expose deployments intranet --port=443 --type=LoadBalancer",
+        ),
+        (
+            "create a service for intranet: port 80 to container port 8080",
+            "kubectl expose deployments intranet --port=80 --target-port=8080",
+        ),
+        (
+            "make the intranet deployment reachable on port 8080",
+            "kubectl expose deployments intranet --port=8080",
+        ),
+    ],
+)
+def test_expose_in_plain_words(text: str, expected: str) -> None:
+    assert _kubectl(text) == expected

@@ -60,7 +60,7 @@ halve triple need rid pls plz thx asap everywhere maintenance service rotation s
 give bounce redeploy reboot kick cycle recycle unpause restore autoscale autoscaler
 past keep go ahead filter happened loaded logging recently lately
 uses eat eats eating hog hogs hogging consume consumes consuming
-untaint kubechat cheers appreciated
+untaint kubechat cheers appreciated reachable accessible
 """.split()
 )
 

@@ -256,7 +256,8 @@ RULES: tuple[Rule, ...] = (
         "expose",
         r"^(?!.*\b(create|run|start)\b.{0,30}\b(deployment|pod)\b).*\bexpose\b|"
         r"\bservice based on\b|\bcreate (a |an )?(new )?"
-        r"(second )?service for\b|\b(create|make) a service named \S+ for\b",
+        r"(second )?service for\b|\b(create|make) a service named \S+ for\b"
+        r"|\b(reachable|accessible)\b.{0,30}\bport\b|\b(open|publish) (a )?port\b",
         create.build_expose,
     ),
     (

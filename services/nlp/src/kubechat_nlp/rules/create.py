@@ -7,7 +7,7 @@ import re
 from kubechat_nlp.model import ParamValue
 from kubechat_nlp.rules import create_slots as cs
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, first_int, kv_tokens
-from kubechat_nlp.slots import Slots
+from kubechat_nlp.slots import Slots, name_before, names_after
 from kubechat_nlp.utterance import KindMention
 
 _CREATE_KINDS = {
@@ -315,7 +315,21 @@ def build_run(c: Ctx) -> Result:
     return [Draft("run", names=[name], slots=s, params=params)]
 
 
+_SERVICE_TYPES = {
+    "nodeport": "NodePort",
+    "node port": "NodePort",
+    "loadbalancer": "LoadBalancer",
+    "load balancer": "LoadBalancer",
+    "load-balancer": "LoadBalancer",
+    "clusterip": "ClusterIP",
+    "cluster ip": "ClusterIP",
+    "externalname": "ExternalName",
+}
+
+
 def build_expose(c: Ctx) -> Result:
+    """`kubectl expose`: which object (a deployment unless another kind is said), the port,
+    the container port, the Service type ('as a load balancer'), its name and protocol."""
     u = c.u
     svc_name = None
     m = u.search(r"\bwith the name (\S+)|\bnamed (\S+)|\bcalled (\S+)")
@@ -323,7 +337,20 @@ def build_expose(c: Ctx) -> Result:
         g = next(i for i in (1, 2, 3) if m.group(i))
         svc_name = u.text_of(u.index_at(m.start(g)))
         u.mark_groups(m)
+    m = u.search(
+        r"\b(?:as |of type |type )?(?:an? )?(node ?port|load[- ]?balancer|cluster ?ip"
+        r"|externalname)(?: service)?\b"
+    )
+    service_type = _SERVICE_TYPES.get(m.group(1)) if m else None
+    if m:
+        u.mark(m)
+    m = u.search(r"\bcontainer port (\d+)\b")
+    container_port = None
+    if m and not u.search(r"\bcontainer port \d+ as port\b"):
+        container_port = m.group(1)
+        u.mark(m)
     port, target = cs.ports(c)
+    target = target or container_port
     m = u.search(r"\b(udp|tcp|sctp)\b")
     protocol = m.group(1).upper() if m else None
     s = c.common()
@@ -332,28 +359,34 @@ def build_expose(c: Ctx) -> Result:
         d = Draft("expose", slots=s)
         d.params["filename"] = s.files
     else:
-        mentions = list(u.kind_mentions())
-        target_mention = next((m for m in mentions[1:] if m.info.ref.plural != "services"), None)
-        if target_mention is None and len(mentions) > 1:
-            target_mention = mentions[1]
-        if target_mention is None and mentions and mentions[0].info.ref.plural != "services":
-            target_mention = mentions[0]
-        if target_mention is None:
-            return clarify("Expose which deployment or pod?")
-        for m2 in mentions:
+        every = u.kind_mentions()
+        mentions = [m2 for m2 in every if m2.info.ref.plural != "services"]
+        # "a second service based on the nginx service": then a service is the object
+        target_mention = mentions[0] if mentions else (every[1] if len(every) > 1 else None)
+        for m2 in u.kind_mentions():
             u.used.update(range(m2.start, m2.end))
-        from kubechat_nlp.slots import name_before, names_after
-
-        names = names_after(u, target_mention.end) or [
-            n for n in [name_before(u, target_mention)] if n
-        ]
+        names: list[str] = []
+        if target_mention is not None:
+            names = names_after(u, target_mention.end) or [
+                n for n in [name_before(u, target_mention)] if n
+            ]
         if not names:
-            return clarify("Expose which object?")
-        d = Draft("expose", [target_mention.info], names[:1], True, s)
+            for i in range(len(u)):
+                if u.is_name(i) and not u.norms[i].startswith("-"):
+                    names = names_after(u, i)
+                    break
+        if not names:
+            return clarify("Expose which deployment or pod?")
+        if target_mention is not None:
+            d = Draft("expose", [target_mention.info], names[:1], True, s)
+        else:  # "expose web on port 80": a deployment unless the cluster says otherwise
+            d = Draft("expose", [c.kind("deployments")], names[:1], False, s, guessed_kind=True)
     if port is not None:
         params["port"] = port
     if target:
         params["target_port"] = target
+    if service_type:
+        params["type"] = service_type
     if svc_name:
         params["service_name"] = svc_name
     if protocol:

@@ -39,11 +39,11 @@ def object_name(c: Ctx, after: int) -> str | None:
         r"\bcall (?:it|the \S+) (\S+)",
         r"\bas (?:an? |the )?(?:new )?(?:(?:cron ?job|job|deployment|namespace) )?(\S+)",
     ):
-        for m in u.finditer(pattern):
-            idx = u.group_index(m)
+        for said in u.finditer(pattern):
+            idx = u.group_index(said)
             if _said_name(u, idx, kinds_too=pattern.startswith(r"\b(?:named")):
-                u.mark_groups(m)
-                return u.group_text(m)
+                u.mark_groups(said)
+                return u.group_text(said)
     for i in range(after, min(after + 2, len(u))):
         if u.is_name(i) and (u.tokens[i].quoted or not u.norms[i].isalpha() or i == after):
             u.used.add(i)
