@@ -46,6 +46,7 @@ from kubechat_executor.preview import apply, diff
 from kubechat_executor.registry import DEFAULT_CLUSTER, ClusterRegistry
 from kubechat_executor.results import error_detail, merged, row_to_proto, table_to_proto
 from kubechat_executor.singleflight import SingleFlight
+from kubechat_executor.undo import record_undo
 from kubechat_executor.verify import Check, checks_for
 
 log = logging.getLogger(__name__)
@@ -531,6 +532,7 @@ class Engine:
         result.verification.CopyFrom(
             await self._verify(ctx, index, checks, timeout, rollback_wanted, emit)
         )
+        record_undo(result, ctx.operation, applied)
 
     async def _verify(
         self,
