@@ -43,7 +43,7 @@ def engine() -> RulesEngine:
         ("can I delete pods in prod?", "kubectl auth can-i delete pods -n prod"),
         ("show warning events", "kubectl events --types=Warning"),
         ("top pods in prod sorted by memory", "kubectl top pod -n prod --sort-by=memory"),
-        ("update web to nginx:1.27", "kubectl set image deployment/web nginx=nginx:1.27"),
+        ("update web to nginx:1.27", "kubectl set image deployment/web '*=nginx:1.27'"),
         ("switch namespace to prod", "kubectl config set-context --current --namespace=prod"),
         (
             "create a configmap app-config with key1=val1",

@@ -145,3 +145,29 @@ def test_set_env(text: str, expected: str) -> None:
 )
 def test_set_resources(text: str, expected: str) -> None:
     assert kubectl(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "strip the owner annotation from service ledger",
+            "kubectl annotate services ledger owner-",
+        ),
+        ("unlabel stage on deployment gate", "kubectl label deployments gate stage-"),
+        # changing a label's value overwrites it
+        (
+            "change the stage label of deployment gate to beta",
+            "kubectl label deployments gate stage=beta --overwrite",
+        ),
+        ("apply label stage=beta to service ledger", "kubectl label services ledger stage=beta"),
+        ("tag deployment gate with stage=beta", "kubectl label deployments gate stage=beta"),
+        ("please label pod cache-3 with stage=beta", "kubectl label pods cache-3 stage=beta"),
+    ],
+)
+def test_label(text: str, expected: str) -> None:
+    assert kubectl(text) == expected
+
+
+def test_pods_with_a_label_stay_a_read() -> None:
+    assert kubectl("show pods with label stage=beta") == "kubectl get pods -l stage=beta"

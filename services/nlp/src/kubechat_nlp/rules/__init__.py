@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 
 from kubechat_nlp.catalogue import default_catalogue
-from kubechat_nlp.rules import admin, containers, create, read, settings, workloads
+from kubechat_nlp.rules import admin, containers, create, labels, read, settings, workloads
 from kubechat_nlp.rules.common import Ctx, Draft, Result
 from kubechat_nlp.rules.cues import phrase_cues
 from kubechat_nlp.utterance import Utterance
@@ -120,6 +120,8 @@ RULES: tuple[Rule, ...] = (
         containers.build_port_forward,
     ),
     ("edit", r"\bedit\b", settings.build_edit),
+    # "apply label k=v to x" is a label, not `kubectl apply`
+    ("label-apply", r"\bapply (the |a |an |new )?(labels?|annotations?)\b", labels.build_label),
     ("apply-view", r"\blast[- ]applied\b", workloads.build_apply),
     ("diff", r"\b(diff|compare)\b", lambda c: workloads.build_file_verb(c, "diff")),
     (
@@ -198,7 +200,11 @@ RULES: tuple[Rule, ...] = (
         "set-image",
         r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"
         r"|\b(update|upgrade|bump|set|change|switch|move|roll|deploy)\b.{0,40}\bto x-image\b"
-        r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b",
+        r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b"
+        r"|\b(update|upgrade|bump|set|change|switch|move|point|pin)\b.{0,60}\bto (the )?"
+        r"(image |version |tag )?x-image\b"
+        r"|\b(roll ?out|deploy|ship|push|use|put|try)\b (the )?(new )?(image |version )?x-image\b"
+        r"(?!.*\b(create|run|called|named)\b)",
         settings.build_set_image,
     ),
     (
@@ -240,7 +246,9 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "set-resources",
-        r"\b(limits?|requests?)\b.*\b(cpu|memory)\b|\b(cpu|memory)\b.*\blimits?\b",
+        r"\b(limits?|requests?)\b.*\b(cpu|memory)\b|\b(cpu|memory)\b.*\b(limits?|requests?)\b"
+        r"|\b(cap|limit|restrict|constrain|throttle|allot|allocate|reserve)\b.{0,60}"
+        r"\b(cpu|memory|mem)\b|\b\d+(\.\d+)?(m|mi|gi|g|ki) (of )?(cpu|memory|mem)\b",
         settings.build_set_resources,
     ),
     ("set-serviceaccount", r"\bservice ?account to\b", settings.build_set_serviceaccount),
@@ -248,10 +256,20 @@ RULES: tuple[Rule, ...] = (
         "label",
         r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
         r"\b(labels?|annotations?)\b|\b(remove|delete|removing|drop)\w* (the |a |an )?"
-        r"(labels?|annotations?)\b|\bannotations?\b",
-        settings.build_label,
+        r"(labels?|annotations?)\b|\bannotations?\b|\bun-?(label|annotate)\b"
+        r"|\b(remove|delete|drop|clear|strip|unset)\w* (the |a |an )?\S+ (label|annotation)s?\b"
+        r"|\b(apply|stick|slap)\b.{0,40}\blabels?\b|\btag\b.{0,60}\bwith\b.{0,12}\bx-kv\b"
+        r"|\b(change|update|modify|set|switch)\b (the )?\S+ label (of|on|for)\b"
+        r"|(^|\b(let's|lets|let|please|pls|plz|kindly|just|and|to|now|then|also|u|you)) "
+        r"(label|annotate)\b",
+        labels.build_label,
     ),
-    ("set-env", r"\b(environment|env)( variables?| vars?)?\b", settings.build_set_env),
+    (
+        "set-env",
+        r"\b(environment|env)( variables?| vars?)?\b|\bunset\b|\bexport\b.{0,20}\bx-kv\b"
+        r"|^(set|change|update) (the )?(\S+) to (?![\d.]+( |$)|x-image)\S+ (on|in|for)\b",
+        settings.build_set_env,
+    ),
     (
         "expose",
         r"^(?!.*\b(create|run|start)\b.{0,30}\b(deployment|pod)\b).*\bexpose\b|"

@@ -165,10 +165,10 @@ def build_port_forward(c: Ctx) -> Result:
         # "open localhost:3000 to pod x port 8080": the local side is the one on this host
         local = host.group(1)
         u.mark(host)
-        ports = [p for p in u.finditer(r"\bport (\d+)\b|\bon (\d+)$") if p.start() != host.start()]
-        remote = u.group_text(ports[-1]) if ports else local
-        if ports:
-            u.mark_groups(ports[-1])
+        hits = [p for p in u.finditer(r"\bport (\d+)\b|\bon (\d+)$") if p.start() != host.start()]
+        remote = u.group_text(hits[-1]) if hits else local
+        if hits:
+            u.mark_groups(hits[-1])
     else:
         m = u.search(
             r"\b(?:on|local) (?:local )?port (\d+)"

@@ -282,61 +282,6 @@ def build_set_serviceaccount(c: Ctx) -> Result:
     return [d]
 
 
-def build_label(c: Ctx) -> Result:
-    u = c.u
-    annotate = bool(u.search(r"\bannotat"))
-    verb = "annotate" if annotate else "label"
-    noun = r"(?:annotations?|labels?)"
-    pairs: list[str] = []
-    m = u.search(
-        rf"\b(?:remove|delete|removing|deleting|drop|clear)\w* (?:the |an? )?{noun}"
-        rf"(?: named| called| key)? (\S+)"
-    )
-    if m:
-        pairs.append(u.group_text(m) + "-")
-        u.mark_groups(m)
-    m = u.search(rf"\b{noun} (\S+) and (?:the )?value (\S+)")
-    if m:
-        pairs.append(f"{u.group_text(m, 1)}={u.group_text(m, 2)}")
-        u.mark_groups(m)
-    m = u.search(rf"\b{noun} (?:of )?(\S+) (?:on \S+ \S+ )?with (?:the )?(?:new )?(?:value )?(\S+)")
-    if m and not pairs and "=" not in m.group(1) + m.group(2):
-        pairs.append(f"{u.group_text(m, 1)}={u.group_text(m, 2)}")
-        u.mark_groups(m)
-    selector = None
-    m = u.search(r"\b(?:with|having|matching) (?:the )?labels? (\S+=\S*)")
-    if m and u.search(r"\bwith (?:the )?labels? \S+=\S* (?:with|to|as) \S+=") or (m and annotate):
-        selector = u.group_text(m)
-        u.mark_groups(m)
-    if not pairs:
-        pairs = kv_tokens(c)
-    if not pairs:
-        m = u.search(r"\bwith (\S+) ('?)(__quoted__)")
-        if m:
-            idx = u.index_at(m.start(3))
-            pairs.append(f"{u.group_text(m, 1)}={u.tokens[idx].text}")
-            u.mark_groups(m)
-    s = c.common()
-    if selector:
-        s.selector = selector
-    d = draft_for(c, verb, s, ("pods",), allow_bare=True)
-    d.kinds = d.kinds[:1]
-    if u.search(rf"\b(list|show|display|what)\b.*\b{noun}\b"):
-        d.params["list"] = True
-        return [d] if d.names else clarify("Of which object?")
-    if u.search(r"\b(overwrite|overwriting|replace|replacing|overwritten)\b"):
-        d.params["overwrite"] = True
-    if not pairs:
-        return clarify(f"Which {verb} (key=value)?")
-    d.params["annotations" if annotate else "labels"] = pairs
-    if not d.names and not s.selector:
-        if u.search(r"\b(all|every|each)\b"):
-            d.params["all"] = True
-        else:
-            return clarify("On which object?")
-    return [d]
-
-
 _PROBE_RE = r"\b(liveness|readiness|startup) ?probe\b"
 
 

@@ -1,0 +1,138 @@
+"""Labels and annotations: add ('label pod x with k=v', 'apply label k=v to ...'), change
+('change the k label of x to v'), remove ('remove the k annotation from x', 'unlabel k on
+x', 'k-'), and list ('show the labels of x')."""
+
+from __future__ import annotations
+
+import re
+
+from kubechat_nlp.lexicon import STOPWORDS
+from kubechat_nlp.rules.common import Ctx, Result, clarify, draft_for, kv_tokens
+from kubechat_nlp.slots import Slots
+from kubechat_nlp.utterance import Utterance
+
+_NOUN = r"(?:annotations?|labels?|tags?)"
+_REMOVE = r"(?:remove|removing|delete|deleting|drop|dropping|clear|strip|unset|take off|get rid of)"
+_KEY_RE = re.compile(r"(?:[a-z0-9]([a-z0-9.-]*[a-z0-9])?/)?[a-z0-9]([a-z0-9._-]*[a-z0-9])?")
+_NOT_KEYS = STOPWORDS | {"label", "labels", "annotation", "annotations", "key", "tag", "tags"}
+
+
+def _key(u: Utterance, i: int) -> bool:
+    """A label or annotation key as typed: `tier`, `app.kubernetes.io/name`, `cost-center`."""
+    if i < 0 or i >= len(u) or i in u.used or u.tokens[i].literal:
+        return False
+    text = u.tokens[i].text.strip("'\"")
+    return (
+        u.norms[i] not in _NOT_KEYS
+        and u.kind_at(i) is None
+        and bool(_KEY_RE.fullmatch(text.lower()))
+        and not text.isdigit()
+    )
+
+
+def _value(u: Utterance, i: int) -> str | None:
+    if i < 0 or i >= len(u) or i in u.used:
+        return None
+    text = u.tokens[i].text
+    if u.tokens[i].quoted or u.tokens[i].literal:
+        return text
+    if re.fullmatch(r"[A-Za-z0-9]([\w.-]*[A-Za-z0-9])?", text) and u.norms[i] not in STOPWORDS:
+        return text
+    return None
+
+
+def _removals(u: Utterance) -> list[str]:
+    """'remove the tier label', 'remove label tier', 'unlabel tier', 'drop the k annotation'."""
+    out: list[str] = []
+    for m in u.finditer(
+        rf"\b{_REMOVE} (?:the |a |an |its |their )?(?:{_NOUN} )?(?:named |called |key )?(\S+)"
+        rf"(?: {_NOUN})?\b|\bun-?(?:label|annotate) (?:the )?(?:key )?(\S+)"
+    ):
+        idx = u.group_index(m)
+        if _key(u, idx):
+            out.append(u.tokens[idx].text.strip("'\"") + "-")
+            u.used.add(idx)
+    for i, tok in enumerate(u.tokens):  # kubectl's own spelling: `tier-`
+        if i not in u.used and re.fullmatch(r"[a-z0-9][\w./-]*[a-z0-9]-", tok.text.lower()):
+            if i > 0 and u.norms[i - 1] in ("label", "labels", "annotation", "remove", "and", ","):
+                out.append(tok.text)
+                u.used.add(i)
+    return out
+
+
+def _changes(u: Utterance) -> tuple[list[str], bool]:
+    """'change the tier label of x to cache', 'label k and the value v', 'label k on x with v',
+    'with description "my text"'."""
+    out: list[str] = []
+    for hit in u.finditer(
+        rf"\b(?:change|changing|set|setting|update|updating|switch|make|overwrite|modify)"
+        rf" (?:the )?(?:value of )?(?:the )?(?:{_NOUN} )?(\S+) (?:{_NOUN} )?"
+        rf"(?:(?:of|on|for) (?:the )?(?:\S+ ){{1,3}}?)?(?:to|=|with|as) (?:the )?(?:value )?(\S+)"
+    ):
+        k, v = u.group_index(hit, 1), u.group_index(hit, 2)
+        value = _value(u, v)
+        if _key(u, k) and value is not None and u.norms[k] not in ("value", "existing"):
+            out.append(f"{u.tokens[k].text.strip(chr(39) + chr(34))}={value}")
+            u.used.update((k, v))
+    if out:
+        return out, True
+    m = u.search(rf"\b{_NOUN} (\S+) and (?:the )?value (\S+)")
+    if m:
+        k, v = u.group_index(m, 1), u.group_index(m, 2)
+        if _key(u, k) and _value(u, v) is not None:
+            out.append(f"{u.tokens[k].text.strip(chr(39))}={_value(u, v)}")
+            u.used.update((k, v))
+            return out, False
+    m = u.search(
+        rf"\b{_NOUN} (?:of )?(\S+) (?:on \S+ \S+ )?with (?:the )?(?:new )?(?:value )?(\S+)"
+    )
+    if m and "=" not in m.group(1) + m.group(2):
+        k, v = u.group_index(m, 1), u.group_index(m, 2)
+        if _key(u, k) and _value(u, v) is not None:
+            out.append(f"{u.tokens[k].text.strip(chr(39))}={_value(u, v)}")
+            u.used.update((k, v))
+            return out, False
+    m = u.search(r"\bwith (\S+) ('?)(__quoted__)")
+    if m:
+        idx = u.index_at(m.start(3))
+        out.append(f"{u.group_text(m, 1)}={u.tokens[idx].text}")
+        u.mark_groups(m)
+    return out, False
+
+
+def build_label(c: Ctx) -> Result:
+    u = c.u
+    annotate = bool(u.search(r"\bannotat"))
+    verb = "annotate" if annotate else "label"
+    selector = None
+    m = u.search(r"\b(?:with|having|matching) (?:the )?labels? (\S+=\S*)")
+    if m and (u.search(r"\bwith (?:the )?labels? \S+=\S* (?:with|to|as) \S+=") or annotate):
+        selector = u.group_text(m)
+        u.mark_groups(m)
+    listing = bool(u.search(rf"\b(list|show|display|what|which|print|get|see)\b.*\b{_NOUN}\b"))
+    pairs = [] if listing else _removals(u)
+    if not pairs and not listing:
+        pairs = kv_tokens(c)
+    changed = False
+    if not pairs and not listing:
+        pairs, changed = _changes(u)
+        changed = changed and not u.search(r"\b(add|adding|put|apply|attach|tag)\b")
+    d = draft_for(c, verb, Slots(), ("pods",), allow_bare=True)
+    d.slots = c.common()
+    if selector:
+        d.slots.selector = selector
+    d.kinds = d.kinds[:1]
+    if listing:
+        d.params["list"] = True
+        return [d] if d.names else clarify("Of which object?")
+    if changed or u.search(r"\b(overwrite|overwriting|replace|replacing|overwritten)\b"):
+        d.params["overwrite"] = True
+    if not pairs:
+        return clarify(f"Which {verb} (key=value)?")
+    d.params["annotations" if annotate else "labels"] = pairs
+    if not d.names and not d.slots.selector:
+        if u.search(r"\b(all|every|each)\b"):
+            d.params["all"] = True
+        else:
+            return clarify("On which object?")
+    return [d]
