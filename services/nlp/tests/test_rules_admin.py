@@ -87,3 +87,23 @@ def test_a_polite_request_is_not_a_permission_question() -> None:
     assert _kubectl("can u create a secret tok with key=abc") == (
         "kubectl create secret generic tok --from-literal=key=abc"
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "set our default namespace to sandbox",
+            "kubectl config set-context --current --namespace=sandbox",
+        ),
+        (
+            "use namespace sandbox by default from now on",
+            "kubectl config set-context --current --namespace=sandbox",
+        ),
+        ("what cluster are we connected to", "kubectl config current-context"),
+        ("could we switch over to edge-cluster", "kubectl config use-context edge-cluster"),
+    ],
+)
+def test_kubeconfig_in_plain_words(text: str, expected: str) -> None:
+    plan = ENGINE.parse(text)
+    assert " && ".join(plan.kubectl) == expected

@@ -64,7 +64,10 @@ RULES: tuple[Rule, ...] = (
         "config",
         r"\b(kubeconfig|contexts?|current-context|kubectl config)\b|\b(switch|change|set|"
         r"use)\b.{0,20}\bnamespace to\b|\bswitch to (the )?\S+ namespace\b|\bclusters? (that )?"
-        r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b",
+        r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b"
+        r"|\b(my|our|the) default namespace (to|is|should)\b|\bnamespace \S+ (by |as (the |my )?)"
+        r"default\b|\b(which|what) cluster (am i|are we|is this)\b|\bconnected to\b"
+        r"|\bswitch (over )?to (the )?\S+( cluster| context)?( please| pls| now)?\W*$",
         admin.build_config,
     ),
     (

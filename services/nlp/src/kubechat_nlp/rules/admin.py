@@ -12,7 +12,7 @@ def _name_after(c: Ctx, pattern: str) -> str | None:
     if not m:
         return None
     idx = c.u.group_index(m)
-    if c.u.tokens[idx].literal or c.u.norms[idx] in ("the", "a", "to"):
+    if c.u.tokens[idx].literal or c.u.norms[idx] in ("the", "a", "to", "my", "our", "default"):
         return None
     c.u.mark_groups(m)
     return c.u.text_of(idx)
@@ -58,6 +58,8 @@ def build_config(c: Ctx) -> Result:
     )
     ns = (
         ns
+        or _name_after(c, r"\bnamespace (\S+) (?:by|as (?:the |my )?)default\b")
+        or _name_after(c, r"\bdefault namespace (?:to|is|should be) (\S+)")
         or _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?")
         or _name_after(c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)")
     )
@@ -96,7 +98,13 @@ def build_config(c: Ctx) -> Result:
         if name and name.lower() not in ("context", "current"):
             return [Draft("config.use-context", names=[name])]
         return clarify("Which context should I switch to?")
-    if u.search(r"\bcurrent[- ]context\b|\b(which|what) context\b|\bcurrent context\b"):
+    m = u.search(r"\bswitch (?:over )?to (?:the )?(\S+)(?: cluster| context)?\W*$")
+    if m and u.is_name(u.group_index(m)) and not u.search(r"\bnamespace\b"):
+        return [Draft("config.use-context", names=[u.group_text(m)])]
+    if u.search(
+        r"\bcurrent[- ]context\b|\b(which|what) (context|cluster)\b|\bcurrent context\b"
+        r"|\bconnected to\b"
+    ):
         return [Draft("config.current-context")]
     if u.search(r"\bcontexts?\b"):
         d = Draft("config.get-contexts")
