@@ -244,12 +244,13 @@ def build_create(c: Ctx) -> Result:
             params["resource"] = resources
     elif verb in ("create.rolebinding", "create.clusterrolebinding"):
         m = u.search(
-            r"\b(?:using|with|to|for|of) (?:the )?(\S+) (?:cluster ?role|role)\b"
+            r"\b(?:using|with|to|for|of|the) (?:the )?(\S+) (?:cluster ?role|role)\b"
             r"|\b(?:cluster ?role|role) (?!binding)(?:named |called )?(\S+)"
+            r"|\b(?:granting|grants?|giving|gives?) (?:the )?(\S+) to\b"
         )
         if m:
             key = "clusterrole" if u.search(r"\bcluster ?role\b") else "role"
-            params[key] = u.group_text(m, 1 if m.group(1) else 2)
+            params[key] = u.group_text(m, next(g for g in (1, 2, 3) if m.group(g)))
         m = u.search(r"\bservice ?account (\S+:\S+)")
         if m:
             params["serviceaccount"] = u.group_text(m)
