@@ -171,3 +171,24 @@ def test_label(text: str, expected: str) -> None:
 
 def test_pods_with_a_label_stay_a_read() -> None:
     assert kubectl("show pods with label stage=beta") == "kubectl get pods -l stage=beta"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # an underscored key is a variable, not a replica count
+        ("set POOL_SIZE to 20 on deployment gate", "kubectl set env deployment/gate POOL_SIZE=20"),
+        # the resource word may stand far before its amount
+        (
+            "set the memory limit of the ledger stateful set to 2Gi",
+            "kubectl set resources statefulsets ledger --limits=memory=2Gi",
+        ),
+        # an everyday word next to a kind word is the object's name
+        (
+            "set the image of deployment worker to ops/w:2",
+            "kubectl set image deployment/worker '*=ops/w:2'",
+        ),
+    ],
+)
+def test_set_names_and_keys(text: str, expected: str) -> None:
+    assert kubectl(text) == expected

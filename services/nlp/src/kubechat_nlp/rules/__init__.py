@@ -199,6 +199,13 @@ RULES: tuple[Rule, ...] = (
         r"|\b(run|running|execute)\b (the )?(command )?(__quoted__|x-name) (in|inside|on|within)\b",
         containers.build_exec,
     ),
+    # "set MAX_CONNECTIONS to 100 on web": a variable's name, not a replica count
+    (
+        "set-env-key",
+        r"\b(set|change|update|make) (the )?(env(ironment)? )?(var(iable)? )?"
+        r"[a-z][a-z0-9]*_[a-z0-9_]+ (to|=|as)\b",
+        settings.build_set_env,
+    ),
     (
         "set-image",
         r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"

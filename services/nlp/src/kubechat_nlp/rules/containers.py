@@ -67,23 +67,34 @@ def _container_name(u: Utterance, idx: int) -> bool:
     )
 
 
+_NOT_AFTER_KIND = frozenset("port ports container containers with to set".split())
+
+
+def everyday_name(u: Utterance, i: int) -> bool:
+    return (
+        0 <= i < len(u)
+        and i not in u.used
+        and not u.tokens[i].literal
+        and u.norms[i] not in STOPWORDS
+        and u.norms[i] not in _NOT_AFTER_KIND
+        and u.kind_at(i) is None
+        and bool(re.fullmatch(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?", u.norms[i].removesuffix("'s")))
+        and not u.norms[i].isdigit()
+    )
+
+
 def word_after_kind(u: Utterance) -> list[str]:
-    """'svc worker', 'deployment app': right after a kind word, an everyday word is a name."""
+    """'svc worker', 'the worker deployment': next to a kind word, an everyday word that is
+    no function word is a name."""
     for mention in u.mentions:
         i = mention.end
-        if (
-            mention.name is None
-            and i < len(u)
-            and i not in u.used
-            and not u.tokens[i].literal
-            and u.norms[i] not in STOPWORDS
-            and u.kind_at(i) is None
-            and re.fullmatch(r"[a-z0-9]([a-z0-9.-]*[a-z0-9])?", u.norms[i])
-            and not u.norms[i].isdigit()
-            and u.norms[i] not in ("port", "ports", "container", "containers", "with", "to")
-        ):
+        if mention.name is None and everyday_name(u, i):
             u.used.add(i)
-            return [u.text_of(i)]
+            return [u.text_of(i).removesuffix("'s")]
+        i = mention.start - 1
+        if mention.name is None and everyday_name(u, i) and (i == 0 or u.norms[i - 1] in STOPWORDS):
+            u.used.add(i)
+            return [u.text_of(i).removesuffix("'s")]
     return []
 
 

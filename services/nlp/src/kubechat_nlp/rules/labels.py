@@ -8,6 +8,7 @@ import re
 
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Result, clarify, draft_for, kv_tokens
+from kubechat_nlp.rules.containers import word_after_kind
 from kubechat_nlp.slots import Slots
 from kubechat_nlp.utterance import Utterance
 
@@ -119,6 +120,8 @@ def build_label(c: Ctx) -> Result:
         changed = changed and not u.search(r"\b(add|adding|put|apply|attach|tag)\b")
     d = draft_for(c, verb, Slots(), ("pods",), allow_bare=True)
     d.slots = c.common()
+    if not d.names:
+        d.names = word_after_kind(u)
     if selector:
         d.slots.selector = selector
     d.kinds = d.kinds[:1]

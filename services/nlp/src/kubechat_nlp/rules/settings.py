@@ -17,6 +17,7 @@ from kubechat_nlp.rules.common import (
     first_int,
     kv_tokens,
 )
+from kubechat_nlp.rules.containers import everyday_name, word_after_kind
 from kubechat_nlp.slots import Slots
 from kubechat_nlp.utterance import Utterance
 
@@ -121,6 +122,8 @@ def build_set_image(c: Ctx) -> Result:
     every = c.u.search(r"\ball (?:the )?(?:deployments|daemonsets|statefulsets|rc|deployments')")
     d = draft_for(c, "set.image", Slots(), ("deployments",))
     d.slots = c.common()
+    if not d.names:
+        d.names = word_after_kind(c.u)
     if not pairs:
         return clarify("Which image should the containers run?")
     d.params["images"] = pairs
@@ -181,6 +184,8 @@ def build_set_env(c: Ctx) -> Result:
         params["list"] = True
     d = draft_for(c, "set.env", Slots(), ("deployments",))
     d.slots = c.common()
+    if not d.names:
+        d.names = word_after_kind(c.u)
     if env:
         params["env"] = env
     d.params.update(params)
@@ -224,7 +229,13 @@ def _resource_amounts(c: Ctx) -> tuple[dict[str, str], dict[str, str]]:
     for a in amounts:
         # "500m cpu" (the word right after) first, else the nearest word before it
         after = [w for w in words if w == a + 1 and w not in taken]
-        before = [w for w in words if w < a and w not in taken and a - w <= 6]
+        # "the cpu limit of the mongo stateful set to 500m": the word may be far back, as
+        # long as no other amount stands between
+        before = [
+            w
+            for w in words
+            if w < a and w not in taken and a - w <= 12 and not any(w < o < a for o in amounts)
+        ]
         word = after[0] if after else (before[-1] if before else None)
         if word is None:
             continue
@@ -253,6 +264,8 @@ def build_set_resources(c: Ctx) -> Result:
             u.used.add(idx)
     d = draft_for(c, "set.resources", Slots(), ("deployments",))
     d.slots = c.common()
+    if not d.names:
+        d.names = word_after_kind(c.u)
     if container and not u.search(r"\ball containers\b"):
         d.params["container"] = container
     if limits:
@@ -261,6 +274,9 @@ def build_set_resources(c: Ctx) -> Result:
         d.params["requests"] = ",".join(f"{k}={v}" for k, v in sorted(requests.items()))
     if not limits and not requests:
         return clarify("Which requests or limits (e.g. cpu=200m,memory=512Mi)?")
+    m = u.search(r"^(?:cap|limit|restrict|throttle|give) (\S+)")
+    if not d.names and m and everyday_name(u, u.group_index(m)):
+        d.names = [u.group_text(m).removesuffix("'s")]
     if not d.names:
         if container:
             d.names = [container]
