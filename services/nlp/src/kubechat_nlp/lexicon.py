@@ -61,6 +61,7 @@ give bounce redeploy reboot kick cycle recycle unpause restore autoscale autosca
 past keep go ahead filter happened loaded logging recently lately
 uses eat eats eating hog hogs hogging consume consumes consuming
 untaint kubechat cheers appreciated reachable accessible
+open var vars upgrade export unset cap tag unlabel drop hello before after
 """.split()
 )
 
@@ -71,7 +72,7 @@ TYPO_TARGETS = frozenset(
     """describe delete restart rollout rollback scale create namespace
 namespaces container containers replicas logs events deployment deployments service services
 secret secrets cordon uncordon drain label annotate expose rollout status history undo
-autoscale""".split()
+autoscale image annotation""".split()
 )
 
 # Words that are kind short names or synonyms but mean something else in prose.
