@@ -154,12 +154,14 @@ def test_vague_or_kindless_deletes_ask(engine: RulesEngine, text: str) -> None:
 
 def test_rollout_follow_ups_name_no_new_object(engine: RulesEngine) -> None:
     from kubechat_nlp.context import ConversationContext
+    from kubechat_nlp.undo import assume_ran
 
     context = ConversationContext()
     plans = []
     for text in ("restart deployment cache in qa2", "show the history", "roll that back"):
         plan = engine.parse(text, context=context)
-        context = context.after(plan)
+        # "that" is the last change that ran: here the restart, taken as confirmed.
+        context = assume_ran(context.after(plan), plan)
         plans.append(" ".join(plan.kubectl))
     assert plans[1:] == [
         "kubectl rollout history deployment/cache -n qa2",

@@ -19,7 +19,13 @@ from kubechat.v1 import intent_pb2_grpc
 from kubechat_nlp.config import NlpSettings
 from kubechat_nlp.llm.hybrid import HybridEngine
 from kubechat_nlp.servicer import IntentServicer
-from kubechat_nlp.wiring import engine_for_settings, plan_for_settings, views_for_settings
+from kubechat_nlp.wiring import (
+    context_store_for_settings,
+    engine_for_settings,
+    plan_for_settings,
+    recorder_for_settings,
+    views_for_settings,
+)
 
 
 async def serve(settings: NlpSettings) -> None:
@@ -27,11 +33,13 @@ async def serve(settings: NlpSettings) -> None:
     hybrid = engine if isinstance(engine, HybridEngine) else None
     executor = kc_grpc.channel(settings.executor_address) if settings.executor_address else None
     views = views_for_settings(settings, executor) if executor is not None else None
+    store = context_store_for_settings(settings)
     servicer = IntentServicer(
-        plan_for_settings(settings, engine, views),
+        plan_for_settings(settings, engine, views, store),
         settings.engine,
         diagnoser=hybrid,
         metrics=hybrid.metrics if hybrid else None,
+        record_change=recorder_for_settings(settings, store),
     )
 
     def register(server: aio.Server) -> None:

@@ -18,6 +18,7 @@ from typing import Any, TextIO
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.engine import Engine, RulesEngine
 from kubechat_nlp.model import Plan
+from kubechat_nlp.undo import assume_ran
 
 
 def _answer(plan: Plan) -> dict[str, Any]:
@@ -49,7 +50,7 @@ def _conversation(engine: Engine, row: dict[str, Any]) -> dict[str, Any]:
     for turn in turns:
         plan = engine.parse(turn["query"], context=context)
         answers.append(_answer(plan))
-        context = context.after(plan)
+        context = assume_ran(context.after(plan), plan)  # offline: every change ran
     return {"id": row.get("id"), "turns": answers}
 
 

@@ -16,11 +16,17 @@ class ConversationContext:
     # An unanswered question: the request to complete and the choices offered.
     pending: str = ""
     pending_choices: tuple[str, ...] = ()
+    # The last change that RAN here (reported after a confirmed plan executed; a planned,
+    # cancelled or failed change never lands here) and the operations that undo it, or
+    # why it cannot be undone.
+    last_change: tuple[Operation, ...] = ()
+    undo: tuple[Operation, ...] = ()
+    undo_note: str = ""
 
     @property
     def last_target(self) -> Operation | None:
         for op in reversed(self.last_operations):
-            if op.resource is not None and op.targets:
+            if op.targets:  # a pod by bare name (exec, logs) has no resource
                 return op
         return None
 
@@ -35,7 +41,19 @@ class ConversationContext:
         for op in plan.operations:
             if op.namespace:
                 namespace = op.namespace
-        return ConversationContext(plan.operations, namespace)
+        return replace(
+            self,
+            last_operations=plan.operations,
+            namespace=namespace,
+            pending="",
+            pending_choices=(),
+        )
+
+    def with_change(
+        self, ran: tuple[Operation, ...], undo: tuple[Operation, ...], undo_note: str = ""
+    ) -> ConversationContext:
+        """The context once a confirmed plan ran: `undo` puts back the state before it."""
+        return replace(self, last_change=ran, undo=undo, undo_note=undo_note)
 
     def to_json(self) -> str:
         return json.dumps(
@@ -44,6 +62,9 @@ class ConversationContext:
                 "operations": [asdict(op) for op in self.last_operations],
                 "pending": self.pending,
                 "pending_choices": list(self.pending_choices),
+                "last_change": [asdict(op) for op in self.last_change],
+                "undo": [asdict(op) for op in self.undo],
+                "undo_note": self.undo_note,
             }
         )
 
@@ -56,6 +77,10 @@ class ConversationContext:
             data.get("namespace"),
             str(data.get("pending", "")),
             tuple(str(c) for c in data.get("pending_choices", ())),
+            # Absent from contexts saved before changes were recorded: nothing ran yet.
+            tuple(_op_from_dict(o) for o in data.get("last_change", ())),
+            tuple(_op_from_dict(o) for o in data.get("undo", ())),
+            str(data.get("undo_note", "")),
         )
 
 

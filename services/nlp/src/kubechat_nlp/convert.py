@@ -62,3 +62,38 @@ def plan_to_proto(plan: Plan, *, engine: str, cluster_id: str) -> common_pb2.Pla
         for choice in plan.clarification.choices:
             message.clarification.choices.add(label=choice, text=choice)
     return message
+
+
+def _resource_from_proto(ref: common_pb2.ResourceRef) -> ResourceRef:
+    return ResourceRef(ref.group, ref.version, ref.kind, ref.plural, ref.namespaced)
+
+
+def _param_from_proto(value: common_pb2.ParamValue) -> ParamValue:
+    kind = value.WhichOneof("value")
+    if kind == "list_value":
+        return list(value.list_value.values)
+    if kind == "bool_value":
+        return value.bool_value
+    if kind == "int_value":
+        return int(value.int_value)
+    if kind == "double_value":
+        number = value.double_value
+        return int(number) if number.is_integer() else str(number)
+    return value.string_value
+
+
+def operation_from_proto(message: common_pb2.Operation) -> Operation:
+    """The inverse of `operation_to_proto` (operations the executor reports back)."""
+    return Operation(
+        verb=message.verb,
+        resource=_resource_from_proto(message.resource) if message.HasField("resource") else None,
+        namespace=message.namespace or None,
+        name=message.name or None,
+        names=tuple(message.names),
+        label_selector=message.label_selector or None,
+        field_selector=message.field_selector or None,
+        all_namespaces=message.all_namespaces,
+        params={key: _param_from_proto(value) for key, value in message.params.items()},
+        subresource=message.subresource or None,
+        extra_resources=tuple(_resource_from_proto(r) for r in message.extra_resources),
+    )

@@ -31,6 +31,7 @@ from kubechat_nlp.rules import classify, shape
 from kubechat_nlp.rules.common import Ctx, Draft
 from kubechat_nlp.smalltalk import smalltalk, without_courtesy
 from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
+from kubechat_nlp.undo import undo_last_change
 from kubechat_nlp.utterance import Utterance
 
 log = logging.getLogger(__name__)
@@ -142,6 +143,9 @@ class RulesEngine:
             return Plan(clarification=Clarification("I could not find a request in that text."))
         corrected = sum(1 for t in tokens if not t.quoted and t.norm != t.text.lower())
         confidence = 0.92 - 0.05 * corrected
+        undone = undo_last_change(text, context, self.catalogue)  # the last change that ran
+        if undone is not None:
+            return undone
         if context is not None and context.last_operations:
             follow = (
                 new_amount(tokens, context, kinds)

@@ -8,12 +8,12 @@ from typing import Any, Protocol
 
 from grpc import aio
 
-from kubechat.errors import InvalidArgument
+from kubechat.errors import FailedPrecondition, InvalidArgument
 from kubechat.v1 import common_pb2, intent_pb2, intent_pb2_grpc
-from kubechat_nlp.convert import plan_to_proto
+from kubechat_nlp.convert import operation_from_proto, plan_to_proto
 from kubechat_nlp.llm.diagnose import Diagnosis
 from kubechat_nlp.llm.metrics import Metrics
-from kubechat_nlp.model import Plan
+from kubechat_nlp.model import Operation, Plan
 
 MAX_TEXT_CHARS = 100_000
 MAX_EVIDENCE_ITEMS = 20
@@ -30,6 +30,18 @@ class PlanFor(Protocol):
         tenant: str = "",
         principal: common_pb2.Principal | None = None,
     ) -> Plan: ...
+
+
+class ChangeRecorder(Protocol):
+    """Stores in a conversation's context the change that ran and how to undo it."""
+
+    async def __call__(
+        self,
+        conversation_id: str,
+        ran: tuple[Operation, ...],
+        undo: tuple[Operation, ...],
+        undo_note: str,
+    ) -> None: ...
 
 
 class Diagnoser(Protocol):
@@ -51,8 +63,10 @@ class IntentServicer(intent_pb2_grpc.IntentServiceServicer):
         *,
         diagnoser: Diagnoser | None = None,
         metrics: Metrics | None = None,
+        record_change: ChangeRecorder | None = None,
     ) -> None:
         self._plan_for = plan_for
+        self._record_change = record_change
         self._engine_name = engine_name
         self._diagnoser = diagnoser
         self._metrics = metrics
@@ -77,6 +91,21 @@ class IntentServicer(intent_pb2_grpc.IntentServiceServicer):
         return intent_pb2.ParseResponse(
             plan=message, parse_ms=(time.perf_counter() - started) * 1000
         )
+
+    async def RecordChange(  # noqa: N802 - gRPC method name
+        self, request: intent_pb2.RecordChangeRequest, context: aio.ServicerContext[Any, Any]
+    ) -> intent_pb2.RecordChangeResponse:
+        if not request.conversation_id:
+            raise InvalidArgument("a change is recorded in a conversation: name it")
+        if self._record_change is None:
+            raise FailedPrecondition("this service keeps no conversation context")
+        await self._record_change(
+            request.conversation_id,
+            tuple(operation_from_proto(op) for op in request.operations_ran),
+            tuple(operation_from_proto(op) for op in request.undo),
+            request.undo_note[:1000],
+        )
+        return intent_pb2.RecordChangeResponse()
 
     async def Diagnose(  # noqa: N802 - gRPC method name
         self, request: intent_pb2.DiagnoseRequest, context: aio.ServicerContext[Any, Any]

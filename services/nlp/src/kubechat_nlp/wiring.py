@@ -16,8 +16,8 @@ from kubechat_nlp.context import ContextStore, ConversationContext, RedisContext
 from kubechat_nlp.engine import Engine, RulesEngine
 from kubechat_nlp.llm.hybrid import HybridEngine
 from kubechat_nlp.llm.settings import hybrid_from_settings
-from kubechat_nlp.model import Plan
-from kubechat_nlp.servicer import PlanFor
+from kubechat_nlp.model import Operation, Plan
+from kubechat_nlp.servicer import ChangeRecorder, PlanFor
 
 
 def conversation_planner(
@@ -68,6 +68,24 @@ def conversation_planner(
     return plan_for
 
 
+def change_recorder(store: ContextStore, store_name: str) -> ChangeRecorder:
+    """Keeps in the conversation what a confirmed plan ran and how to undo it."""
+
+    async def record(
+        conversation_id: str,
+        ran: tuple[Operation, ...],
+        undo: tuple[Operation, ...],
+        undo_note: str,
+    ) -> None:
+        try:
+            context = await store.load(conversation_id)
+            await store.save(conversation_id, context.with_change(ran, undo, undo_note))
+        except (OSError, RedisError) as exc:
+            raise Unavailable(f"{store_name} (conversation context) is unavailable") from exc
+
+    return record
+
+
 def engine_for_settings(settings: NlpSettings) -> Engine:
     if settings.engine == "rules":
         return RulesEngine()
@@ -92,10 +110,23 @@ def views_for_settings(settings: NlpSettings, channel: aio.Channel) -> ClusterVi
     )
 
 
+def context_store_for_settings(settings: NlpSettings) -> ContextStore:
+    return RedisContextStore.from_url(settings.redis_url, ttl_seconds=settings.context_ttl_seconds)
+
+
 def plan_for_settings(
-    settings: NlpSettings, engine: Engine | None = None, views: ClusterViews | None = None
+    settings: NlpSettings,
+    engine: Engine | None = None,
+    views: ClusterViews | None = None,
+    store: ContextStore | None = None,
 ) -> PlanFor:
-    store = RedisContextStore.from_url(settings.redis_url, ttl_seconds=settings.context_ttl_seconds)
     return conversation_planner(
-        engine or engine_for_settings(settings), store, f"Redis at {settings.redis_url}", views
+        engine or engine_for_settings(settings),
+        store or context_store_for_settings(settings),
+        f"Redis at {settings.redis_url}",
+        views,
     )
+
+
+def recorder_for_settings(settings: NlpSettings, store: ContextStore) -> ChangeRecorder:
+    return change_recorder(store, f"Redis at {settings.redis_url}")

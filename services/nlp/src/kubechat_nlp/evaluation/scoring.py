@@ -20,6 +20,7 @@ from kubechat_nlp.engine import Engine
 from kubechat_nlp.evaluation.equivalence import equivalent
 from kubechat_nlp.evaluation.safety import allowed_risk, plan_risk
 from kubechat_nlp.model import Plan, Risk
+from kubechat_nlp.undo import assume_ran
 
 NO_PLAN = "<no plan>"
 
@@ -123,5 +124,5 @@ def score_multiturn(engine: Engine, conversations: Iterable[dict[str, Any]]) -> 
             category = str(turn.get("category") or "")
             case_id = f"{conv['id']}#{n}"
             report.results.append(judge(case_id, turn["query"], plan, turn["kubectl"], category))
-            context = context.after(plan)
+            context = assume_ran(context.after(plan), plan)  # offline: every change ran
     return report

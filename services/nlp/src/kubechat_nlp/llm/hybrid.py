@@ -24,6 +24,7 @@ from kubechat_nlp.llm.metrics import Metrics
 from kubechat_nlp.llm.registry import ModelRegistry
 from kubechat_nlp.model import Plan
 from kubechat_nlp.text import InputError, clean
+from kubechat_nlp.undo import undo_last_change
 
 log = logging.getLogger(__name__)
 
@@ -77,6 +78,9 @@ class HybridEngine:
             # rollout status), then `diagnose` over what the executor returned.
             return evidence_plan(text, self.rules.catalogue, context=context, cluster=cluster)
         rules_plan = self.rules.parse(text, context=context, cluster=cluster)
+        if undo_last_change(text, context, self.rules.catalogue) is not None:
+            # What ran is known exactly; a model would only guess at the undo.
+            return replace(rules_plan, engine="rules")
         if not self.llm_only and self._confident(rules_plan):
             return replace(rules_plan, engine="rules")
         try:
