@@ -30,6 +30,7 @@ from kubechat.v1 import common_pb2, executor_pb2, intent_pb2
 from kubechat_gateway import schemas_chat as ev
 from kubechat_gateway.auth import authorize_plan
 from kubechat_gateway.calls import call
+from kubechat_gateway.changes import record_change
 from kubechat_gateway.config import GatewaySettings
 from kubechat_gateway.convert import RISK_NAMES, plan_public, result_public
 from kubechat_gateway.db import Store
@@ -316,8 +317,14 @@ class Chat:
             )
         )
 
-    async def _execute(self, turn: Turn, request: executor_pb2.ExecuteRequest) -> tuple[bool, int]:
-        """Streams the executor's events out as chat events; (all ok, rows returned)."""
+    async def _execute(
+        self,
+        turn: Turn,
+        request: executor_pb2.ExecuteRequest,
+        ran: list[executor_pb2.OperationResult] | None = None,
+    ) -> tuple[bool, int]:
+        """Streams the executor's events out as chat events; (all ok, rows returned).
+        `ran` collects the results (they carry the undo of each change)."""
         settings = self.settings
         stream = self.mesh.executor().ExecuteStream(request, timeout=settings.call_timeout * 6)
         ok, rows = True, 0
@@ -342,6 +349,8 @@ class Chat:
                 elif which == "result":
                     result = event.result
                     ok = ok and result.ok
+                    if ran is not None:
+                        ran.append(result)
                     rows += len(result.table.rows)
                     verification = None
                     if result.HasField("verification"):
@@ -417,6 +426,7 @@ class Chat:
             )
             plan = common_pb2.Plan.FromString(base64.b64decode(pending["plan"]))
             await turn.send(ev.TypingEvent(**turn.fields(), active=True))
+            ran: list[executor_pb2.OperationResult] = []
             ok, _ = await self._execute(
                 turn,
                 executor_pb2.ExecuteRequest(
@@ -427,7 +437,10 @@ class Chat:
                     typed_name=typed_name.strip(),
                     request_id=turn.request_id,
                 ),
+                ran,
             )
+            if ok:  # "undo that" then means this change (a failed one records nothing)
+                await record_change(self.mesh, self.settings, conversation_id, principal, plan, ran)
             status = "done" if ok else "error"
         except KubeChatError as exc:
             await turn.fail(exc)
