@@ -7,27 +7,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import Any
 
 import grpc
 import pytest
-from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import Browser, expect
 
 from kubechat.v1 import executor_pb2, executor_pb2_grpc
 from kubechat_devstack.cluster import ClusterHandle
 from kubechat_devstack.keycloak import Keycloak
-from kubechat_devstack.stack import Ports, Stack
-from tests.e2e.keycloak_fixtures import REALM, RealmAdmin, password
+from kubechat_devstack.stack import Stack
+from tests.e2e.keycloak_fixtures import RealmAdmin
 from tests.e2e.web_support import (
-    CHROMIUM_ARGS,
     ask,
     assert_accessible,
-    build_web,
-    chromium_path,
+    chromium,
     inline_ca,
     new_page,
     screenshot,
-    sign_in,
+    signed_in,
+    wait_done,
+    web_mesh,
 )
 
 SECOND_CLUSTER = "prod-east"
@@ -40,28 +39,9 @@ def web_stack(
     realm_admin: RealmAdmin,
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[Stack]:
-    web_dir = build_web()
-    stack = Stack(
-        base_dir=tmp_path_factory.mktemp("web-mesh"),
-        ports=Ports.free(),
-        kubeconfig=kube_cluster.kubeconfig("executor"),
-        extra_env={
-            "KUBECHAT_ENVIRONMENT": "test",
-            "KUBECHAT_AUTH_MODE": "oidc",
-            "KUBECHAT_OIDC_ISSUER": keycloak.issuer(REALM),
-            "KUBECHAT_WEB_DIR": str(web_dir),
-            "KUBECHAT_DEFAULT_CLUSTER_LABELS": '{"environment": "dev"}',
-            "KUBECHAT_HEALTH_USER": "carol",
-            "KUBECHAT_VERIFY_TIMEOUT": "60",
-        },
-    )
-    # The realm lists the default dev origin; the test's gateway runs on a free port.
-    client = realm_admin.get("/clients", clientId="kubechat-web")[0]
-    client["redirectUris"] = [*client.get("redirectUris", []), f"{stack.gateway_url}/*"]
-    client.setdefault("attributes", {})["post.logout.redirect.uris"] = f"{stack.gateway_url}/*"
-    realm_admin.call("PUT", f"/clients/{client['id']}", json=client)
-    try:
-        stack.start_all()
+    with web_mesh(
+        kube_cluster, keycloak, realm_admin, tmp_path_factory.mktemp("web-mesh")
+    ) as stack:
         # A second cluster (the same test bed, labelled production) to switch to.
         with grpc.insecure_channel(stack.address("executor")) as channel:
             executor_pb2_grpc.ExecutorServiceStub(channel).RegisterCluster(
@@ -73,31 +53,12 @@ def web_stack(
                 timeout=30,
             )
         yield stack
-    finally:
-        stack.stop()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Browser]:
-    executable = chromium_path()
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(
-            executable_path=executable, headless=True, args=CHROMIUM_ARGS
-        )
-        try:
-            yield launched
-        finally:
-            launched.close()
-
-
-def signed_in(browser: Browser, stack: Stack, user: str, **context: Any) -> Page:
-    page = new_page(browser, **context)
-    sign_in(page, stack.gateway_url, user, password(user))
-    return page
-
-
-def wait_done(page: Page) -> None:
-    expect(page.get_by_test_id("typing")).to_have_count(0, timeout=60_000)
+    with chromium() as launched:
+        yield launched
 
 
 def test_sign_in_screen_is_accessible(web_stack: Stack, browser: Browser) -> None:

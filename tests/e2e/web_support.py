@@ -1,17 +1,28 @@
-"""Helpers for the web UI tests: the built UI, headless Debian Chromium through Playwright
-(no browser download), Keycloak sign-in, axe-core and screenshots."""
+"""Helpers for the web UI tests: the built UI and the mesh serving it, headless Debian
+Chromium through Playwright (no browser download), Keycloak sign-in (with a one-time code
+for carol), axe-core and screenshots."""
 
 from __future__ import annotations
 
 import base64
 import shutil
 import subprocess
+import time
+from collections.abc import Iterator, Mapping
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pyotp
 import pytest
 import yaml
-from playwright.sync_api import Browser, Page, expect
+from playwright.sync_api import Browser, Page, expect, sync_playwright
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
+from kubechat_devstack.cluster import ClusterHandle
+from kubechat_devstack.keycloak import Keycloak
+from kubechat_devstack.stack import Ports, Stack
+from tests.e2e.keycloak_fixtures import REALM, RealmAdmin, password
 
 REPO = Path(__file__).resolve().parents[2]
 WEB_DIST = REPO / "web" / "dist"
@@ -29,6 +40,11 @@ CHROMIUM_ARGS = [
     "--disable-quic",
     "--no-sandbox",
 ]
+# carol's pre-provisioned OTP credential in deploy/keycloak/kubechat-realm.json. Keycloak
+# keys HMAC with the secret's raw bytes; authenticator apps get them base32-encoded.
+TOTP = {"carol": pyotp.TOTP(base64.b32encode(b"kubechat-carol-totp-secret").decode())}
+# Keycloak refuses a code used once already; remember the last one per user.
+_USED_CODES: dict[str, str] = {}
 
 
 def build_web() -> Path:
@@ -64,7 +80,43 @@ def sign_in(page: Page, base_url: str, username: str, password: str) -> None:
     page.locator("#username").fill(username)
     page.locator("#password").fill(password)
     page.locator("#kc-login").click()
+    if username in TOTP:
+        _enter_one_time_code(page, username)
     expect(page.get_by_role("button", name="Sign out")).to_be_visible(timeout=30_000)
+
+
+def _enter_one_time_code(page: Page, username: str) -> None:
+    """The realm's browser flow asks users with an OTP credential for a code. Keycloak
+    refuses a code already used (another test may have signed in within the same 30 s
+    step): then it asks again, and the next step's code goes in."""
+    totp = TOTP[username]
+    for _ in range(3):
+        page.locator("#otp").wait_for(timeout=30_000)
+        code = totp.now()
+        if _USED_CODES.get(username) == code:
+            time.sleep(totp.interval - time.time() % totp.interval + 1)
+            code = totp.now()
+        _USED_CODES[username] = code
+        page.locator("#otp").fill(code)
+        page.locator("#kc-login").click()
+        try:
+            page.get_by_role("button", name="Sign out").wait_for(timeout=15_000)
+            return
+        except PlaywrightTimeoutError:
+            if not page.locator("#otp").is_visible():
+                raise
+
+
+def signed_in(browser: Browser, stack: Stack, user: str, **context: Any) -> Page:
+    """A new browser context signed in as a realm user."""
+    page = new_page(browser, **context)
+    sign_in(page, stack.gateway_url, user, password(user))
+    return page
+
+
+def wait_done(page: Page) -> None:
+    """Until KubeChat stops working on the last question."""
+    expect(page.get_by_test_id("typing")).to_have_count(0, timeout=60_000)
 
 
 def ask(page: Page, text: str) -> None:
@@ -110,3 +162,55 @@ def assert_accessible(page: Page, screen: str) -> None:
 def new_page(browser: Browser, **context: Any) -> Page:
     ctx = browser.new_context(accept_downloads=True, **context)
     return ctx.new_page()
+
+
+@contextmanager
+def web_mesh(
+    kube_cluster: ClusterHandle,
+    keycloak: Keycloak,
+    realm_admin: RealmAdmin,
+    base_dir: Path,
+    extra_env: Mapping[str, str] | None = None,
+) -> Iterator[Stack]:
+    """The whole mesh serving the built UI, signing in through the session's Keycloak and
+    acting on the test bed through the impersonating executor."""
+    web_dir = build_web()
+    stack = Stack(
+        base_dir=base_dir,
+        ports=Ports.free(),
+        kubeconfig=kube_cluster.kubeconfig("executor"),
+        extra_env={
+            "KUBECHAT_ENVIRONMENT": "test",
+            "KUBECHAT_AUTH_MODE": "oidc",
+            "KUBECHAT_OIDC_ISSUER": keycloak.issuer(REALM),
+            "KUBECHAT_WEB_DIR": str(web_dir),
+            "KUBECHAT_DEFAULT_CLUSTER_LABELS": '{"environment": "dev"}',
+            "KUBECHAT_HEALTH_USER": "carol",
+            "KUBECHAT_VERIFY_TIMEOUT": "60",
+            **(extra_env or {}),
+        },
+    )
+    # The realm lists the default dev origin; the test's gateway runs on a free port.
+    client = realm_admin.get("/clients", clientId="kubechat-web")[0]
+    client["redirectUris"] = [*client.get("redirectUris", []), f"{stack.gateway_url}/*"]
+    client.setdefault("attributes", {})["post.logout.redirect.uris"] = f"{stack.gateway_url}/*"
+    realm_admin.call("PUT", f"/clients/{client['id']}", json=client)
+    try:
+        stack.start_all()
+        yield stack
+    finally:
+        stack.stop()
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    """Headless Debian Chromium."""
+    executable = chromium_path()
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(
+            executable_path=executable, headless=True, args=CHROMIUM_ARGS
+        )
+        try:
+            yield launched
+        finally:
+            launched.close()
