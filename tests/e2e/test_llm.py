@@ -27,7 +27,7 @@ from kubechat_devstack.stack import Ports, Stack
 
 MODEL_NAME = "gemma-3-270m"
 # The rules engine cannot place this one (it asks which kind to list).
-LONG_TAIL = "how much memory does checkout use in prod"
+LONG_TAIL = "memory footprint of checkout in prod"
 FALLBACK = "rules (llm unavailable)"
 
 

@@ -329,7 +329,7 @@ def test_a_down_model_falls_back_to_rules_at_once_and_recovers_by_itself(fake: F
 def test_http_errors_count_as_unavailable_and_fall_back(fake: FakeOpenAI) -> None:
     fake.handler = lambda body: (503, {"error": {"message": "overloaded"}})
     engine_ = hybrid(fake.url)
-    plan = engine_.parse("how much memory does checkout use in prod")
+    plan = engine_.parse("memory footprint of checkout in prod")
     assert plan.engine == FALLBACK_ENGINE
     assert engine_.metrics.snapshot()["fake"]["error_rate"] == 1.0
 

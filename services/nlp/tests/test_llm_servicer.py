@@ -27,13 +27,13 @@ async def test_fallback_is_visible_on_the_plan_and_in_the_metrics() -> None:
     svc = servicer()
     context: Any = None
     request = intent_pb2.ParseRequest(
-        text="how much memory does checkout use in prod", conversation_id="c1"
+        text="memory footprint of checkout in prod", conversation_id="c1"
     )
     request.principal.tenant = "acme"
     reply = await svc.Parse(request, context)
     assert reply.plan.engine == "rules (llm unavailable)"
     assert reply.plan.fallback == "llm unavailable"
-    other = intent_pb2.ParseRequest(text="how much memory does checkout use in prod")
+    other = intent_pb2.ParseRequest(text="memory footprint of checkout in prod")
     other.principal.tenant = "nobody"
     assert (await svc.Parse(other, context)).plan.engine == "rules"
     metrics = await svc.GetModelMetrics(intent_pb2.GetModelMetricsRequest(), context)

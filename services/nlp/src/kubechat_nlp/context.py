@@ -33,17 +33,19 @@ class ConversationContext:
     def after(self, plan: Plan) -> ConversationContext:
         """The context for the next turn once `plan` was produced."""
         question = plan.clarification
-        if question is not None:
+        # What KubeChat showed but does not run (exec …) is still what "it" refers to.
+        operations = plan.operations or plan.unrunnable
+        if question is not None and not plan.unrunnable:
             return replace(self, pending=question.resume, pending_choices=question.choices)
-        if not plan.operations:
+        if not operations:
             return replace(self, pending="", pending_choices=())
         namespace = self.namespace
-        for op in plan.operations:
+        for op in operations:
             if op.namespace:
                 namespace = op.namespace
         return replace(
             self,
-            last_operations=plan.operations,
+            last_operations=operations,
             namespace=namespace,
             pending="",
             pending_choices=(),

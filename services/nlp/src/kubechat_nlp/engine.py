@@ -90,7 +90,7 @@ class RulesEngine:
         targets = set(TYPO_TARGETS)
         for word in self._standard.words():
             words.update(word.split())
-            if len(word) >= 5 and word not in NOT_NL_KIND_WORDS:
+            if len(word) >= 4 and word not in NOT_NL_KIND_WORDS:
                 targets.update(word.split())
         self._vocab = Vocabulary(words, targets)
 
@@ -112,7 +112,7 @@ class RulesEngine:
             cleaned = clean(text)
         except InputError as err:
             return Plan(clarification=Clarification(str(err)))
-        help_answer = smalltalk(cleaned, cluster.namespaces() if cluster is not None else ())
+        help_answer = smalltalk(cleaned, cluster)
         if help_answer is not None:
             return Plan(clarification=help_answer, confidence=0.95)
         try:
@@ -139,6 +139,8 @@ class RulesEngine:
     ) -> Plan:
         kinds = self._kinds(cluster)
         tokens = tokenize(text, self._vocab)
+        logs = any(t.norm in ("logs", "log", "logging") for t in tokens)
+        tokens = numbers_as_digits(flags_as_words(tokens, logs=logs))
         if not tokens:
             return Plan(clarification=Clarification("I could not find a request in that text."))
         corrected = sum(1 for t in tokens if not t.quoted and t.norm != t.text.lower())
@@ -174,7 +176,7 @@ class RulesEngine:
         if drafts is None:
             drafts = self._clause(tokens, kinds)
         last = context.last_target if context is not None else None
-        if isinstance(drafts, Clarification) and last is not None and last.resource is not None:
+        if isinstance(drafts, Clarification) and last is not None:
             # "check the rollout status" right after talking about deployment api
             retry = self._clause([*tokens, *target_tokens(last)], kinds)
             if not isinstance(retry, Clarification):
@@ -188,18 +190,19 @@ class RulesEngine:
         return plan
 
     def _clause(self, tokens: list[Token], kinds: KindTable) -> list[Draft] | Clarification:
-        logs = any(t.norm in ("logs", "log", "logging") for t in tokens)
-        tokens = numbers_as_digits(flags_as_words(tokens, logs=logs))
         name, _, build = classify(shape(Utterance(tokens, kinds)))
-        scope = Scope()
-        if name not in ("config", "cp"):  # they spell the namespace themselves
-            scoped, scope = take_scope(tokens, kinds)
-            name, _, build = classify(shape(Utterance(scoped, kinds)))
-            if not (scope.guessed and name in _NODE_RULES):
-                tokens = scoped
-            else:  # "cordon … on node-4": nodes have no namespace, so that was the node
-                scope = Scope()
-        result = build(Ctx(Utterance(tokens, kinds), kinds))
+        if name in ("config", "cp"):  # they spell the namespace themselves
+            return build(Ctx(Utterance(tokens, kinds), kinds))
+        scoped, scope = take_scope(tokens, kinds)
+        name, _, build = classify(shape(Utterance(scoped, kinds)))
+        if scope.guessed and name in _NODE_RULES:
+            scoped, scope = tokens, Scope()  # "cordon … on node-4": nodes have no namespace
+        result = build(Ctx(Utterance(scoped, kinds), kinds))
+        if scope.guessed and isinstance(result, Clarification):
+            # "open a shell in web-1": the bare "in X" was the object the rule missed
+            retry = build(Ctx(Utterance(tokens, kinds), kinds))
+            if not isinstance(retry, Clarification):
+                return retry
         if isinstance(result, list):
             for d in result:
                 if not d.slots.namespace and not d.slots.all_namespaces:
@@ -278,7 +281,8 @@ class RulesEngine:
                 kubectl,
                 risk,
                 confidence,
-                Clarification(f"{question}\n{lines}", resume=""),
+                Clarification(f"{question}\n{lines}"),
+                unrunnable=tuple(ops),
             )
         return Plan(tuple(ops), kubectl, risk, confidence)
 

@@ -17,7 +17,7 @@ _NAMESPACE_RE = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
 _NS_WORDS = frozenset({"namespace", "ns", "namespaces"})
 _PREPOSITIONS = frozenset("in from on for within inside under into to at of across".split())
 # "to namespace x" may be the object ("add a label to namespace x").
-_WEAK_PREPOSITIONS = frozenset({"to", "into", "of"})
+_WEAK_PREPOSITIONS = frozenset({"to", "into", "of", "for", "on"})
 # Everyday words that follow "in" without being a namespace ("in the foreground").
 _NOT_SCOPES = frozenset(
     """foreground background order parallel sequence place general total advance detail
@@ -70,6 +70,8 @@ def numbers_as_digits(tokens: list[Token]) -> list[Token]:
             and (before in _NOT_COUNT_BEFORE or after == "of" or after not in _COUNT_NOUNS | {""})
         ):
             value = None
+        if value is not None and out and out[-1].norm == "a" and value >= 100:
+            out.pop()  # "a hundred"
         out.append(tok if value is None else Token(str(value), str(value)))
     return out
 
@@ -86,12 +88,24 @@ def take_scope(tokens: list[Token], kinds: KindTable) -> tuple[list[Token], Scop
     for i, tok in enumerate(tokens):
         if tok.norm in ("-a", "--all-namespaces"):
             return tokens[:i] + tokens[i + 1 :], Scope(all_namespaces=True)
-    for finder in (_flag, _keyword_before, _keyword_after, _preposition):
-        found = finder(tokens, kinds)
-        if found is not None:
-            start, end, name = found
-            return tokens[:start] + tokens[end:], Scope(name, guessed=finder is _preposition)
-    return tokens, Scope()
+    found = _flag(tokens, kinds)
+    if found is None:
+        # "in the platform ns sorted by cpu": a phrase led by a preposition beats a bare
+        # "ns sorted"; between equals, "namespace prod" beats "gateway-1 namespace".
+        keyword = [f for f in (_keyword_before(tokens, kinds), _keyword_after(tokens, kinds)) if f]
+        found = max(keyword, key=lambda f: _strength(tokens, f[0]), default=None)
+    guessed = found is None
+    if found is None:
+        found = _preposition(tokens, kinds)
+    if found is None:
+        return tokens, Scope()
+    start, end, name = found
+    return tokens[:start] + tokens[end:], Scope(name, guessed=guessed)
+
+
+def _strength(tokens: list[Token], start: int) -> int:
+    first = tokens[start].norm
+    return 2 if first in _PREPOSITIONS and first not in _WEAK_PREPOSITIONS else 1
 
 
 def _namespaces_are_the_object(norms: list[str], start: int, kinds: KindTable) -> bool:
@@ -198,7 +212,7 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
         if after and after not in _AFTER_SCOPE and after not in COMMAND_WORDS:
             continue
         before = tokens[i - 1].norm if i else ""
-        if before in ("container", "containers", "file", "directory", "folder", "key"):
+        if before in ("containers", "file", "directory", "folder", "key"):
             continue
         return i, j + 1, name.text
     return None

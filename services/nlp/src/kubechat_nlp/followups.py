@@ -10,6 +10,7 @@ from kubechat_nlp.catalogue import Catalogue, Target
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.kinds import KindInfo, KindTable
+from kubechat_nlp.lexicon import NOT_NAMES
 from kubechat_nlp.model import Clarification, Operation, ParamValue
 from kubechat_nlp.rules.common import Draft
 from kubechat_nlp.slots import Slots, extract_common, field_selector
@@ -29,14 +30,14 @@ port-forward forward copy debug top""".split()
 )
 _FILLER = frozenset(
     """and what about how same thing do the now also again ok okay but please
-then too as well instead for same? there""".split()
+then too as well instead for same? there repeat that this it""".split()
 )
 # Kinds to search when a name comes without a kind and a cluster is known.
 
 
 def resolve_pronouns(tokens: list[Token], context: ConversationContext) -> list[Token]:
     last = context.last_target
-    if last is None or last.resource is None:
+    if last is None:
         return tokens
     out: list[Token] = []
     for tok in tokens:
@@ -105,7 +106,15 @@ def follow_up(
         return None
     head = ns_words[0]
     info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
-    if "in" in norms or "namespace" in norms or "ns" in norms:
+    scoped = "in" in norms or "namespace" in norms or "ns" in norms
+    if info is None and head.norm in NOT_NAMES and not scoped:
+        return None  # "logs please", "details?": a new request about the last target
+    last_kinds = {op.resource.plural for op in context.last_operations if op.resource}
+    if info is not None and info.ref.plural in last_kinds and "for" in norms:
+        info = None  # "same for deploys" after a deployment: a namespace named so
+    # "same for prod", "repeat that for deploys": the same request in another namespace
+    again = bool({"same", "repeat", "again"} & set(norms))
+    if scoped or (info is None and "for" in norms and (again or head.norm in kinds.words())):
         new_ns = head.text
     elif cluster is not None and head.text in cluster.namespaces():
         new_ns = head.text  # "what about staging?" when staging is a namespace

@@ -11,7 +11,7 @@ while until unless because be is are was were been being am do does did done doi
 has had having can could should would will shall may might must please kindly just only
 also too very really now again still already all any every each some no not none both
 either neither other another same such what which who whom whose where why how named
-called name names one two three four five six seven eight nine ten first second third
+called name names ones one two three four five six seven eight nine ten first second third
 last latest recent most more less many much few new old existing current currently
 different multiple single given specified specific following like using use used via
 based based-on instead way whether let let's want wanted need needed make sure see
@@ -61,15 +61,33 @@ give bounce redeploy reboot kick cycle recycle unpause restore autoscale autosca
 past keep go ahead filter happened loaded logging recently lately
 uses eat eats eating hog hogs hogging consume consumes consuming
 untaint kubechat cheers appreciated reachable accessible
-open var vars upgrade export unset cap tag unlabel drop hello before after
+open var vars upgrade export unset cap tag unlabel drop before after
 """.split()
 )
 
-NOT_NAMES = STOPWORDS | COMMAND_WORDS
+def _phrasing_verbs() -> frozenset[str]:
+    """The words that open the catalogue's phrasings ("recycle the pods", "wipe out"):
+    verbs, so never object names ("clean up on deploys" names no deployment "clean")."""
+    from kubechat.catalogue import default_catalogue
+
+    not_verbs = {"api", "certificate", "cluster-wide", "clusterip", "control", "generic"}
+    not_verbs |= {"horizontal", "ingress", "kubernetes", "known", "load", "nodeport", "role"}
+    not_verbs |= {"tls", "active", "full", "auto", "disruption", "ephemeral", "periodic"}
+    return frozenset(
+        first
+        for entry in default_catalogue().entries()
+        for phrase in entry.phrasings
+        if (first := phrase.split()[0]) not in not_verbs and first.isalpha()
+    )
+
+
+# Verbs of cleaning up, which only the vague-destruction rule reads.
+_CLEANUP_VERBS = frozenset("clean tidy purge".split())
+NOT_NAMES = STOPWORDS | COMMAND_WORDS | _CLEANUP_VERBS | _phrasing_verbs()
 
 # Words worth correcting a typo towards (besides kind names): the command verbs.
 TYPO_TARGETS = frozenset(
-    """describe delete restart rollout rollback scale create namespace
+    """logs show list describe delete restart rollout rollback scale create namespace
 namespaces container containers replicas logs events deployment deployments service services
 secret secrets cordon uncordon drain label annotate expose rollout status history undo
 autoscale image annotation""".split()

@@ -77,6 +77,9 @@ class Plan:
     # Why the configured engine did not answer ("llm unavailable", "llm circuit open").
     fallback: str = ""
     explanation: str = ""
+    # Operations KubeChat does not run (exec, port-forward…): shown as `kubectl` for the
+    # user to run, and remembered so "its logs" can follow.
+    unrunnable: tuple[Operation, ...] = ()
 
     @property
     def needs_clarification(self) -> bool:

@@ -4,8 +4,8 @@ fits what the user can see, never with a plan."""
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 
+from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.model import Clarification
 
 _POLITE = (
@@ -41,7 +41,8 @@ _ABOUT_TEXT_RE = re.compile(
 
 # Courtesy around a request: "hey kubechat, could you …", "… thanks!", "… real quick".
 _OPENING_RE = re.compile(
-    rf"^(?:(?:{_GREETING}|ok|okay|alright|so|well|um|uh|hmm|quick one|quick question|"
+    rf"^(?:(?:{_GREETING}|ok|okay|alright|so|well|um|uh|hmm|quick one|quick question|i mean|"
+    r"i meant|sorry|oops|no wait|actually|"
     r"kubechat|bot|there|team|folks|please|pls|plz|kindly)\b[\s,:;!.-]*)+",
     re.IGNORECASE,
 )
@@ -52,14 +53,6 @@ _CLOSING_RE = re.compile(
     re.IGNORECASE,
 )
 
-_EXAMPLES = (
-    "list pods in {ns}",
-    "why is {workload} crashing?",
-    "show the logs of {workload} in {ns}",
-    "scale {workload} in {ns} to 3",
-    "what am I allowed to do in {ns}?",
-)
-
 
 def without_courtesy(text: str) -> str:
     """The request without the greeting before it and the thanks after it."""
@@ -67,8 +60,10 @@ def without_courtesy(text: str) -> str:
     return core or text
 
 
-def smalltalk(text: str, namespaces: Sequence[str] = ()) -> Clarification | None:
-    """Help for a greeting, thanks or meta question; None when `text` is a request."""
+def smalltalk(text: str, cluster: ClusterView | None = None) -> Clarification | None:
+    """Help for a greeting, thanks or meta question; None when `text` is a request. The
+    examples name namespaces and workloads the user can see, and only read: what the user
+    may change is theirs to ask ("what am I allowed to do in dev?")."""
     if _ABOUT_TEXT_RE.match(text.strip()):
         return Clarification(
             "I work on your cluster rather than on pasted text, and I never act on commands "
@@ -79,18 +74,28 @@ def smalltalk(text: str, namespaces: Sequence[str] = ()) -> Clarification | None
     m = _SMALLTALK_RE.match(text.strip())
     if m is None:
         return None
-    ns = m.group("ns")
+    asked = m.group("ns")
+    namespaces = cluster.namespaces() if cluster is not None else ()
     visible = [n for n in namespaces if not n.startswith("kube-")]
-    where = ns or (visible[0] if visible else "default")
+    where = asked or (visible[0] if visible else "")
     question = (
         "I turn plain requests into Kubernetes operations, run with your own permissions: "
         "reads run at once, changes are previewed and confirmed first."
     )
-    if ns:
-        question += f" To see what you may do in {ns}, ask me what you are allowed to do there."
+    if asked:
+        question += f" To see what you may do in {asked}, ask me what you are allowed to do there."
     elif visible:
         question += " Namespaces you can see: " + ", ".join(visible[:8]) + "."
-    choices = tuple(e.format(ns=where, workload="my-app") for e in _EXAMPLES)
-    if ns:
-        choices = (f"what am I allowed to do in {ns}?", f"list pods in {ns}")
-    return Clarification(question, choices)
+    in_ns = f" in {where}" if where else ""
+    choices = [f"list pods{in_ns}", f"what am I allowed to do{in_ns}?"]
+    workload = _a_workload(cluster, where) if cluster is not None else None
+    if workload is not None:
+        choices[1:1] = [f"why is {workload} crashing?", f"show the logs of {workload}{in_ns}"]
+    choices.append(f"show recent events{in_ns}")
+    return Clarification(question, tuple(choices))
+
+
+def _a_workload(cluster: ClusterView, namespace: str) -> str | None:
+    """A deployment the user can see, to make the examples real."""
+    names = cluster.names("deployments", namespace or None)
+    return sorted(names)[0] if names else None

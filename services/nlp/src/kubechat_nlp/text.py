@@ -147,15 +147,26 @@ def edit_distance(a: str, b: str) -> int:
 
 
 class Vocabulary:
-    """Known words; unknown alphabetic words close to one are read as that word."""
+    """Known words; unknown alphabetic words close to one are read as that word.
+
+    Words of five letters or more may be one edit from a target. Shorter words are riskier
+    (many short names are unknown words: api, web, db), so a four-letter word is corrected
+    only by a swapped pair ("ndoe" → node) or a dropped letter ("scle" → scale), a
+    three-letter one only by a dropped letter ("pos" → pods), and both keep the target's
+    first letter ("ops" is never pods)."""
 
     def __init__(self, words: Iterable[str], targets: Iterable[str]) -> None:
         self._words = {w for w in words if w.isalpha()}
         self._index: dict[str, set[str]] = {}
+        self._short: dict[str, set[str]] = {}
         for word in {t for t in targets if t.isalpha()}:
             if len(word) >= 5:
                 for key in _deletes(word) | {word}:
                     self._index.setdefault(key, set()).add(word)
+            if 4 <= len(word) <= 5:
+                for key in _deletes(word) | _swaps(word):
+                    if key[0] == word[0] and key != word:
+                        self._short.setdefault(key, set()).add(word)
         self.normalize = lru_cache(maxsize=8192)(self._normalize)
 
     def __contains__(self, word: str) -> bool:
@@ -163,8 +174,11 @@ class Vocabulary:
 
     def _normalize(self, word: str) -> str:
         low = word.lower()
-        if low in self._words or len(low) < 5 or not low.isalpha():
+        if low in self._words or not low.isalpha():
             return low
+        if len(low) < 5:
+            short = self._short.get(low, set()) if len(low) >= 3 else set()
+            return next(iter(short)) if len(short) == 1 else low
         candidates: set[str] = set()
         for key in _deletes(low) | {low}:
             candidates |= self._index.get(key, set())
@@ -172,3 +186,7 @@ class Vocabulary:
             (c for c in candidates if edit_distance(low, c) == 1), key=lambda c: (c[0] != low[0], c)
         )
         return best[0] if best else low
+
+
+def _swaps(word: str) -> set[str]:
+    return {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}

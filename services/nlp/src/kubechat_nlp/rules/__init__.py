@@ -357,7 +357,7 @@ maybe pretty mind""".split()
 # A request that starts by asking to look at something never becomes a change.
 _READ_HEADS = frozenset(
     """show list get display describe what what's whats which how tell check view see find
-fetch print give is are why who where when count look lookup inspect""".split()
+fetch print is are why who where when count look lookup inspect""".split()
 )
 # Rules that only ever change something (rules that also read, like `label --list`, are
 # left to their own builders).

@@ -51,14 +51,6 @@ _RULE_OF: dict[str, str] = {
     "drain": "drain",
     "delete": "delete",
 }
-# First words of phrasings that are usually object names, not verbs.
-_NOT_VERBS = frozenset(
-    """api certificate cluster-wide clusterip control generic horizontal ingress kubernetes
-known load nodeport role tls active full auto disruption ephemeral periodic one-off schema
-what's""".split()
-)
-
-
 def rule_of(entry_name: str) -> str | None:
     return _RULE_OF.get(entry_name) or _RULE_OF.get(entry_name.split(".", 1)[0])
 
@@ -77,13 +69,3 @@ def phrase_cues(catalogue: Catalogue) -> dict[str, str]:
         + r")\b"
         for rule, words in phrases.items()
     }
-
-
-def phrasing_verbs(catalogue: Catalogue) -> frozenset[str]:
-    """Words that open a phrasing: verbs, never object names."""
-    return frozenset(
-        first
-        for entry in catalogue.entries()
-        for phrase in entry.phrasings
-        if (first := phrase.split()[0]) not in _NOT_VERBS
-    )

@@ -185,7 +185,9 @@ def build_scale(c: Ctx) -> Result:
         for m in u.finditer(rf"\b\d+\b(?: ?(?:%|percent))?(?: {_COUNT})?|\bin half\b"):
             u.mark(m)
         for m in _RELATIVE_CUE.finditer(text):  # "twice as many" is no name either
-            u.mark(m)
+            for i in range(u.index_at(m.start()), u.index_at(max(m.end() - 1, m.start())) + 1):
+                if not u.is_name(i) or i == u.index_at(m.start()):
+                    u.used.add(i)  # "up web-app by 2": the workload in the middle stays
     else:
         if conditional and current is not None:
             cm = u.search(
