@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from kubechat_nlp import RulesEngine
+from kubechat_nlp.model import Risk
 
 ENGINE = RulesEngine()
 
@@ -192,3 +193,48 @@ def test_pods_with_a_label_stay_a_read() -> None:
 )
 def test_set_names_and_keys(text: str, expected: str) -> None:
     assert kubectl(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # label words win over the verbs they share with other commands
+        (
+            "attach the annotation team=ops to service ledger",
+            "kubectl annotate services ledger team=ops",
+        ),
+        ("get rid of the stage label on node n7", "kubectl label nodes n7 stage-"),
+        ("take the stage label off pod cache-3", "kubectl label pods cache-3 stage-"),
+        ("mark pod cache-3 with stage=beta", "kubectl label pods cache-3 stage=beta"),
+        # a variable is no object to delete
+        (
+            "remove the variable TRACE from deployment gate",
+            "kubectl set env deployment/gate TRACE-",
+        ),
+        # a change verb on "cpu limit" is about resources, not replicas
+        (
+            "raise the cpu limit of gate to 2",
+            "kubectl set resources deployments gate --limits=cpu=2",
+        ),
+    ],
+)
+def test_words_shared_with_other_commands(text: str, expected: str) -> None:
+    assert kubectl(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("run df -h in pod cache-3", "kubectl exec cache-3 -- df -h"),
+        ("exec hostname in pod cache-3 container app", "kubectl exec cache-3 -c app -- hostname"),
+        ("forward port 6000 to pod cache-3", "kubectl port-forward cache-3 6000"),
+        ("download /srv/a.txt from cache-3", "kubectl cp cache-3:/srv/a.txt a.txt"),
+    ],
+)
+def test_container_phrasings(text: str, expected: str) -> None:
+    assert kubectl(text) == expected
+
+
+def test_looking_at_labels_changes_nothing() -> None:
+    plan = ENGINE.parse("what labels does deployment gate have")
+    assert plan.operations and plan.risk == Risk.READ

@@ -112,7 +112,8 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "cp",
-        r"\bcopy\b|\bcp\b|\b(download|upload)(s|ed|ing)?\b.{0,60}\b(pod|container)\b",
+        r"\bcopy\b|\bcp\b|\b(download|upload)(s|ed|ing)?\b.{0,60}\b(pod|container)\b"
+        r"|\b(download|upload|grab|fetch)\b.{0,40}\bx-file\b",
         containers.build_cp,
     ),
     (
@@ -189,15 +190,27 @@ RULES: tuple[Rule, ...] = (
         r"\b(run|start|starting|launch|spin up)\b (an? |the )?(single instance of )?\S+ pod\b",
         create.build_run,
     ),
-    ("attach", r"\battach\b|\boutput from (?!running)\S+ from pod\b", containers.build_attach),
+    (
+        "attach",
+        r"\battach\b(?!.{0,30}\b(labels?|annotations?)\b)|\boutput from (?!running)\S+ from pod\b",
+        containers.build_attach,
+    ),
     (
         "exec",
         r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\b(get|go|hop) into\b"
         r"|\brun (the )?command\b|"
         r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
         r"(first )?(pod|container)\b|\brunning (the )?\S+ command\b"
-        r"|\b(run|running|execute)\b (the )?(command )?(__quoted__|x-name) (in|inside|on|within)\b",
+        r"|\b(run|running|execute)\b (the )?(command )?(__quoted__|x-name) (in|inside|on|within)\b"
+        r"|\brun\b (?!an? |the )(\S+ ){1,5}?(in|inside|on) (the )?(pod|container)\b",
         containers.build_exec,
+    ),
+    # "raise the cpu limit of api to 1": resources, not a replica count
+    (
+        "set-resources-verb",
+        r"\b(raise|lower|increase|decrease|bump|reduce|set|change|update|adjust)\b (the )?"
+        r"(\S+'s )?(cpu|memory|mem) (limits?|requests?)\b",
+        settings.build_set_resources,
     ),
     # "set MAX_CONNECTIONS to 100 on web": a variable's name, not a replica count
     (
@@ -268,7 +281,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(labels?|annotations?)\b|\b(remove|delete|removing|drop)\w* (the |a |an )?"
         r"(labels?|annotations?)\b|\bannotations?\b|\bun-?(label|annotate)\b"
         r"|\b(remove|delete|drop|clear|strip|unset)\w* (the |a |an )?\S+ (label|annotation)s?\b"
-        r"|\b(apply|stick|slap)\b.{0,40}\blabels?\b|\btag\b.{0,60}\bwith\b.{0,12}\bx-kv\b"
+        r"|\b(apply|stick|slap)\b.{0,40}\blabels?\b|\b(tag|mark)\b.{0,60}\bwith\b.{0,12}\bx-kv\b"
+        r"|\btake (the |a |an )?(\S+ )?(label|annotation)s? off\b"
+        r"|\bget rid of (the |a |an )?(\S+ )?(label|annotation)s?\b"
         r"|\b(change|update|modify|set|switch)\b (the )?\S+ label (of|on|for)\b"
         r"|(^|\b(let's|lets|let|please|pls|plz|kindly|just|and|to|now|then|also|u|you)) "
         r"(label|annotate)\b",
@@ -277,6 +292,7 @@ RULES: tuple[Rule, ...] = (
     (
         "set-env",
         r"\b(environment|env)( variables?| vars?)?\b|\bunset\b|\bexport\b.{0,20}\bx-kv\b"
+        r"|\b(remove|delete|drop|add|set|change|update)\b (the |a |an )?(new )?variables?\b"
         r"|^(set|change|update) (the )?(\S+) to (?![\d.]+( |$)|x-image)\S+ (on|in|for)\b",
         settings.build_set_env,
     ),

@@ -34,7 +34,7 @@ def _command_argv(c: Ctx) -> list[str]:
             u.used.add(i)
             return tok.text.split()
     m = u.search(
-        r"\b(?:run|running|execute|executing)(?: the)?(?: command)? (.+?) (?:in|on|inside|"
+        r"\b(?:run|running|execute|executing|exec)(?: the)?(?: command)? (.+?) (?:in|on|inside|"
         r"from|within|against) (?:the |an? |existing |running |first )*(?:pod|container"
         r"|deployment|service|\S+-\S+)"
     )
@@ -109,7 +109,11 @@ def _exec_target(c: Ctx, d: Draft) -> None:
         idx = u.index_at(m.start(g))
         # container names are often words ("app", "main", "server"): any valid name will do
         # "the app container": any valid name; "container X": a name, not a word
-        if _container_name(u, idx) and (g == 2 or u.is_name(idx)):
+        nxt = u.norms[idx + 1] if idx + 1 < len(u) else ""
+        ends = nxt in ("", ",", ".", "in", "of", "on", "for", "to", "and", "with") and not (
+            idx >= 2 and u.norms[idx - 2].isdigit()  # "(1 container case)": a count
+        )
+        if _container_name(u, idx) and (g == 2 or u.is_name(idx) or ends):
             d.params["container"] = u.text_of(idx)
             u.mark_groups(m)
 
@@ -143,6 +147,8 @@ def build_exec(c: Ctx) -> Result:
     if not d.kinds:
         d.kinds = [c.kind("pods")]
         d.guessed_kind = True
+    if not d.names:
+        d.names = word_after_kind(u)
     if not argv:
         return clarify("Which command should I run?", "/bin/sh")
     d.params["argv"] = argv
@@ -205,6 +211,8 @@ def build_port_forward(c: Ctx) -> Result:
                 u.mark_groups(free[-1])
         if local is None:
             local = remote
+        if remote is None:  # "forward port 8080 to pod x": the same port on both sides
+            remote = local
     if remote is None:
         return clarify("Which port should I forward?")
     ports = remote if local == remote else f"{local}:{remote}"
@@ -255,6 +263,11 @@ def _cp_pod(c: Ctx) -> tuple[int, str] | None:
     if m and u.is_name(u.group_index(m)):
         idx = u.group_index(m)
         return idx, u.text_of(idx)
+    # "download /etc/hosts from web-1": the name after from/into/to is the pod
+    for m in u.finditer(r"\b(?:from|into|to|inside|off) (?:the )?(\S+)"):
+        idx = u.group_index(m)
+        if u.is_name(idx) and not _PATH_RE.match(u.tokens[idx].text):
+            return idx, u.text_of(idx)
     return None
 
 

@@ -23,9 +23,12 @@ def _key(u: Utterance, i: int) -> bool:
     if i < 0 or i >= len(u) or i in u.used or u.tokens[i].literal:
         return False
     text = u.tokens[i].text.strip("'\"")
+    # "the role label", "unlabel role": a key may be spelled like a kind next to the noun
+    beside = {u.norms[j] for j in (i - 1, i + 1) if 0 <= j < len(u)}
+    named = bool(beside & {"label", "labels", "annotation", "annotations", "unlabel"})
     return (
         u.norms[i] not in _NOT_KEYS
-        and u.kind_at(i) is None
+        and (u.kind_at(i) is None or named)
         and bool(_KEY_RE.fullmatch(text.lower()))
         and not text.isdigit()
     )
@@ -48,6 +51,7 @@ def _removals(u: Utterance) -> list[str]:
     for m in u.finditer(
         rf"\b{_REMOVE} (?:the |a |an |its |their )?(?:{_NOUN} )?(?:named |called |key )?(\S+)"
         rf"(?: {_NOUN})?\b|\bun-?(?:label|annotate) (?:the )?(?:key )?(\S+)"
+        rf"|\btake (?:the |a |an )?(\S+) {_NOUN} off\b"
     ):
         idx = u.group_index(m)
         if _key(u, idx):
@@ -110,7 +114,9 @@ def build_label(c: Ctx) -> Result:
     if m and (u.search(r"\bwith (?:the )?labels? \S+=\S* (?:with|to|as) \S+=") or annotate):
         selector = u.group_text(m)
         u.mark_groups(m)
-    listing = bool(u.search(rf"\b(list|show|display|what|which|print|get|see)\b.*\b{_NOUN}\b"))
+    listing = bool(
+        u.search(rf"\b(list|show|display|what|which|print|get(?! rid)|see)\b.*\b{_NOUN}\b")
+    )
     pairs = [] if listing else _removals(u)
     if not pairs and not listing:
         pairs = kv_tokens(c)
