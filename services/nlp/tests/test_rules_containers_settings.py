@@ -238,3 +238,32 @@ def test_container_phrasings(text: str, expected: str) -> None:
 def test_looking_at_labels_changes_nothing() -> None:
     plan = ENGINE.parse("what labels does deployment gate have")
     assert plan.operations and plan.risk == Risk.READ
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "set the service account of deployment gate to deployer",
+            "kubectl set serviceaccount deployments gate deployer",
+        ),
+        (
+            "use serviceaccount deployer for deployment gate",
+            "kubectl set serviceaccount deployments gate deployer",
+        ),
+        ("open deployment gate in an editor", "kubectl edit deployment/gate"),
+        (
+            "swap the container image for deployment gate with ops/g:4",
+            "kubectl set image deployment/gate '*=ops/g:4'",
+        ),
+        ("set TRACE=1 in the gate deployment", "kubectl set env deployment/gate TRACE=1"),
+        # "requests" said after the amounts still applies to them
+        (
+            "set 64Mi memory and 50m cpu as requests for deployment gate",
+            "kubectl set resources deployments gate --requests=cpu=50m,memory=64Mi",
+        ),
+        ("port-forward pod cache-3 6379", "kubectl port-forward cache-3 6379"),
+    ],
+)
+def test_more_phrasings(text: str, expected: str) -> None:
+    assert kubectl(text) == expected

@@ -123,7 +123,12 @@ RULES: tuple[Rule, ...] = (
         r"|\blocal ?host\b|\btunnel\b",
         containers.build_port_forward,
     ),
-    ("edit", r"\bedit\b", settings.build_edit),
+    (
+        "edit",
+        r"\bedit\b|\beditor\b|\b(open|modify|change)\b.{0,40}\bin (an? |my |the )?"
+        r"(editor|vim?|nano|emacs)\b",
+        settings.build_edit,
+    ),
     # "apply label k=v to x" is a label, not `kubectl apply`
     ("label-apply", r"\bapply (the |a |an |new )?(labels?|annotations?)\b", labels.build_label),
     ("apply-view", r"\blast[- ]applied\b", workloads.build_apply),
@@ -227,7 +232,9 @@ RULES: tuple[Rule, ...] = (
         r"|\b(update|upgrade|bump|set|change|switch|move|point|pin)\b.{0,60}\bto (the )?"
         r"(image |version |tag )?x-image\b"
         r"|\b(roll ?out|deploy|ship|push|use|put|try)\b (the )?(new )?(image |version )?x-image\b"
-        r"(?!.*\b(create|run|called|named)\b)",
+        r"(?!.*\b(create|run|called|named)\b)"
+        r"|\b(swap|replace|change|update)\b.{0,60}\bwith (the )?(new )?(image )?x-image\b"
+        r"|\bto run (the )?(image )?x-image\b",
         settings.build_set_image,
     ),
     (
@@ -274,7 +281,12 @@ RULES: tuple[Rule, ...] = (
         r"\b(cpu|memory|mem)\b|\b\d+(\.\d+)?(m|mi|gi|g|ki) (of )?(cpu|memory|mem)\b",
         settings.build_set_resources,
     ),
-    ("set-serviceaccount", r"\bservice ?account to\b", settings.build_set_serviceaccount),
+    (
+        "set-serviceaccount",
+        r"\bservice ?account to\b|\b(set|change|update|switch|use|assign|run (it |them )?as)\b"
+        r".{0,60}\b(service ?accounts?|sa)\b(?!.*\b(rolebinding|clusterrolebinding|token)\b)",
+        settings.build_set_serviceaccount,
+    ),
     (
         "label",
         r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
@@ -293,6 +305,8 @@ RULES: tuple[Rule, ...] = (
         "set-env",
         r"\b(environment|env)( variables?| vars?)?\b|\bunset\b|\bexport\b.{0,20}\bx-kv\b"
         r"|\b(remove|delete|drop|add|set|change|update)\b (the |a |an )?(new )?variables?\b"
+        r"|\b(set|add|export|put|define|inject)\b.{0,20}\bx-kv\b"
+        r"(?!.*\b(labels?|annotations?|selector|replicas)\b)"
         r"|^(set|change|update) (the )?(\S+) to (?![\d.]+( |$)|x-image)\S+ (on|in|for)\b",
         settings.build_set_env,
     ),

@@ -213,6 +213,10 @@ def build_port_forward(c: Ctx) -> Result:
             local = remote
         if remote is None:  # "forward port 8080 to pod x": the same port on both sides
             remote = local
+        bare = u.search(r"(?:^| )(\d{2,5})(?= |$)")
+        if remote is None and bare:  # "port-forward pod web-1 5432"
+            local = remote = bare.group(1)
+            u.mark(bare, 1)
     if remote is None:
         return clarify("Which port should I forward?")
     ports = remote if local == remote else f"{local}:{remote}"

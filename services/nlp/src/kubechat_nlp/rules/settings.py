@@ -26,7 +26,9 @@ _IMAGE_RE = re.compile(
     r"|^[a-z0-9][\w.-]*(?::\d+)?(?:/[\w.-]+)+$"
 )
 _DETERMINERS = frozenset("the its their his her our my your a an this that".split())
-_NOT_CONTAINER = frozenset("the a an all every each its their this that same first".split())
+_NOT_CONTAINER = frozenset(
+    "the a an all every each its their this that same first image images".split()
+)
 
 
 def _images(c: Ctx) -> list[int]:
@@ -241,10 +243,9 @@ def _resource_amounts(c: Ctx) -> tuple[dict[str, str], dict[str, str]]:
             continue
         taken.add(word)
         lo, hi = min(word, a), max(word, a)
-        span = " ".join(u.norms[max(0, lo - 3) : hi + 3])
         inside = re.findall(r"\b(request|limit)", " ".join(u.norms[lo : hi + 1]))
         prior = re.findall(r"\b(request|limit)", " ".join(u.norms[:lo]))
-        later = re.findall(r"\b(request|limit)", span)
+        later = re.findall(r"\b(request|limit)", " ".join(u.norms[hi:]))[:1]
         mode = (inside or prior or later or ["limit"])[-1]
         target = requests if mode == "request" else limits
         target[_RESOURCE_WORDS[u.norms[word]]] = u.text_of(a).strip("'\"")
@@ -285,16 +286,38 @@ def build_set_resources(c: Ctx) -> Result:
     return [d]
 
 
+_SA = r"(?:service ?account|serviceaccount|sa)"
+
+
 def build_set_serviceaccount(c: Ctx) -> Result:
-    m = c.u.search(r"\bservice ?account to (\S+)")
-    if not m:
+    """'set the service account of x to sa', 'use service account sa for x', 'run x as
+    service account sa', 'change x to the sa service account'."""
+    u = c.u
+    sa_at: int | None = None
+    for pattern in (
+        rf"\b{_SA} (?:of (?:the )?(?:\S+ ){{1,2}})?(?:to|=) (?:the )?(\S+)",
+        rf"\b(?:to|=|use|as) (?:the )?(\S+) {_SA}\b",
+        rf"\b{_SA} (?:named |called )?(\S+)",
+    ):
+        for m in u.finditer(pattern):
+            idx = u.group_index(m)
+            if everyday_name(u, idx) or u.is_name(idx):
+                sa_at = idx
+                break
+        if sa_at is not None:
+            break
+    if sa_at is None:
         return clarify("Which service account?")
-    sa = c.u.group_text(m)
-    c.u.mark_groups(m)
-    s = c.common()
-    d = draft_for(c, "set.serviceaccount", s, ("deployments",))
+    sa = u.text_of(sa_at)
+    u.used.add(sa_at)
+    d = draft_for(c, "set.serviceaccount", Slots(), ("deployments",))
+    d.slots = c.common()
     d.kinds = [k for k in d.kinds if k.ref.plural != "serviceaccounts"] or [c.kind("deployments")]
+    if not d.names:
+        d.names = word_after_kind(u)
     d.params["serviceaccount"] = sa
+    if not d.names:
+        return clarify("Which workload?")
     return [d]
 
 
