@@ -87,7 +87,7 @@ NOT_NAMES = STOPWORDS | COMMAND_WORDS | _CLEANUP_VERBS | _phrasing_verbs()
 
 # Words worth correcting a typo towards (besides kind names): the command verbs.
 TYPO_TARGETS = frozenset(
-    """logs show list describe delete restart rollout rollback scale create namespace
+    """logs show list describe delete remove restart rollout rollback scale create namespace
 namespaces container containers replicas logs events deployment deployments service services
 secret secrets cordon uncordon drain label annotate expose rollout status history undo
 autoscale image annotation""".split()
