@@ -182,8 +182,12 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
     # From the end: a scope phrase closes the request ("shell in web-1 in test").
     for i in range(len(tokens) - 2, -1, -1):
         tok = tokens[i]
-        if tok.norm not in ("in", "on", "inside", "within"):
+        if tok.norm not in ("in", "on", "inside", "within", "from"):
             continue
+        if tok.norm == "from" and (
+            i + 2 < len(tokens) or not _other_target(tokens, i, i + 1, kinds)
+        ):
+            continue  # "remove the configmap x from edge": only at the end, after a kind
         j = i + 1
         if tokens[j].norm in ("the",) and j + 1 < len(tokens):
             j += 1

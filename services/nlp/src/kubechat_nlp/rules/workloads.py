@@ -30,6 +30,12 @@ from kubechat_nlp.utterance import Utterance
 __all__ = ["WORKLOADS", "build_scale", "is_relative", "relative_change", "current_count"]
 
 
+_RESTART_CUE = (
+    r"\b(restart\w*|redeploy\w*|bounce\w*|kick\w*|reboot\w*|recycle\w*|cycle\w*|roll (the )?pods"
+    r"|rolling|refresh\w*|start over|do|trigger|perform|run|new)\b"
+)
+
+
 def build_rollout(c: Ctx) -> Result:
     u = c.u
     skip_lead(u)
@@ -51,6 +57,8 @@ def build_rollout(c: Ctx) -> Result:
         verb = "rollout.resume"
     elif u.search(r"\bpaused?\b|\bpausing\b"):
         verb = "rollout.pause"
+    elif u.search(r"\brollout\b|\broll out\b") and not u.search(_RESTART_CUE):
+        verb = "rollout.status"  # "check on the rollout of web": looking never restarts
     else:
         verb = "rollout.restart"
     revision = first_int(c, r"\b(?:to )?revision (?:number )?(\d+)\b")
