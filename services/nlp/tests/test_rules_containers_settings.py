@@ -263,6 +263,11 @@ def test_looking_at_labels_changes_nothing() -> None:
             "kubectl set resources deployments gate --requests=cpu=50m,memory=64Mi",
         ),
         ("port-forward pod cache-3 6379", "kubectl port-forward cache-3 6379"),
+        # "deployment image" is the deployment's image, not a deployment named image
+        (
+            "change worker deployment image to ops/w:5",
+            "kubectl set image deployment/worker '*=ops/w:5'",
+        ),
     ],
 )
 def test_more_phrasings(text: str, expected: str) -> None:

@@ -6,7 +6,7 @@ import re
 
 from kubechat_nlp.entities import take_scope
 from kubechat_nlp.kinds import KindInfo
-from kubechat_nlp.lexicon import STOPWORDS
+from kubechat_nlp.lexicon import NOT_NAMES, STOPWORDS
 from kubechat_nlp.rules.common import (
     Ctx,
     Draft,
@@ -67,7 +67,12 @@ def _container_name(u: Utterance, idx: int) -> bool:
     )
 
 
-_NOT_AFTER_KIND = frozenset("port ports container containers with to set".split())
+# Words that follow a kind as its attribute ("deployment image"), not as its name.
+_NOT_AFTER_KIND = frozenset(
+    """port ports container containers with to set image images env environment variable
+variables label labels annotation annotations memory cpu limit limits request requests
+replicas account status logs""".split()
+)
 
 
 def everyday_name(u: Utterance, i: int) -> bool:
@@ -92,7 +97,7 @@ def word_after_kind(u: Utterance) -> list[str]:
             u.used.add(i)
             return [u.text_of(i).removesuffix("'s")]
         i = mention.start - 1
-        if mention.name is None and everyday_name(u, i) and (i == 0 or u.norms[i - 1] in STOPWORDS):
+        if mention.name is None and everyday_name(u, i) and (i == 0 or u.norms[i - 1] in NOT_NAMES):
             u.used.add(i)
             return [u.text_of(i).removesuffix("'s")]
     return []
