@@ -334,7 +334,7 @@ RULES: tuple[Rule, ...] = (
         "describe",
         r"\b(describe|inspect|tell me (\w+ )?about|what's wrong with|why is|why are|why does|"
         r"more info(rmation)? (on|about|for|regarding)|full (details|info\w*)|"
-        r"why do|what(?:'?s| is)? (going on|happening|up|wrong) with|"
+        r"why do|what(?:'?s| is)? (going on|happening|up|wrong) with|what went wrong with|"
         r"look into|investigate|troubleshoot)\b|"
         r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b",
         read.build_describe,

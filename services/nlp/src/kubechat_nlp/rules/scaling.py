@@ -238,4 +238,7 @@ def _after_current(text: str) -> str:
         rf" (?:only |just |about )?\d+(?: {_COUNT})?\b",
         text,
     )
-    return text[m.end() :] if m else text
+    if m is None:
+        return text
+    # "double it, it has 3 now": the change may come before the statement as well
+    return text[: m.start()] + " " + text[m.end() :]
