@@ -272,3 +272,15 @@ def test_looking_at_labels_changes_nothing() -> None:
 )
 def test_more_phrasings(text: str, expected: str) -> None:
     assert kubectl(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "did someone remove the stage label from pod cache-3",
+        "did anyone change the image of deployment gate to ops/g:9",
+        "was the TRACE env var set on deployment gate",
+    ],
+)
+def test_questions_about_changes_change_nothing(text: str) -> None:
+    assert ENGINE.parse(text).risk == Risk.READ

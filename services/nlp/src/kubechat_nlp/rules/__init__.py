@@ -6,7 +6,17 @@ import re
 from collections.abc import Callable
 
 from kubechat_nlp.catalogue import default_catalogue
-from kubechat_nlp.rules import admin, containers, create, labels, read, settings, workloads
+from kubechat_nlp.rules import (
+    admin,
+    containers,
+    copying,
+    create,
+    labels,
+    patching,
+    read,
+    settings,
+    workloads,
+)
 from kubechat_nlp.rules.common import Ctx, Draft, Result
 from kubechat_nlp.rules.cues import phrase_cues
 from kubechat_nlp.utterance import Utterance
@@ -39,7 +49,7 @@ RULES: tuple[Rule, ...] = (
         r"|\ballowed actions\b|\bpermissions? to\b|\bwhat (am i|are we) allowed\b",
         admin.build_auth,
     ),
-    ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", settings.build_patch),
+    ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", patching.build_patch),
     (
         "drain",
         r"\bdrain|\bevacuat|\bempty (out )?(the )?node\b|\b(move|get|shift|migrate|push|"
@@ -114,7 +124,7 @@ RULES: tuple[Rule, ...] = (
         "cp",
         r"\bcopy\b|\bcp\b|\b(download|upload)(s|ed|ing)?\b.{0,60}\b(pod|container)\b"
         r"|\b(download|upload|grab|fetch)\b.{0,40}\bx-file\b",
-        containers.build_cp,
+        copying.build_cp,
     ),
     (
         "port-forward",
@@ -127,7 +137,7 @@ RULES: tuple[Rule, ...] = (
         "edit",
         r"\bedit\b|\beditor\b|\b(open|modify|change)\b.{0,40}\bin (an? |my |the )?"
         r"(editor|vim?|nano|emacs)\b",
-        settings.build_edit,
+        patching.build_edit,
     ),
     # "apply label k=v to x" is a label, not `kubectl apply`
     ("label-apply", r"\bapply (the |a |an |new )?(labels?|annotations?)\b", labels.build_label),

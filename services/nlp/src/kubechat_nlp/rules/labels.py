@@ -9,6 +9,7 @@ import re
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Result, clarify, draft_for, kv_tokens
 from kubechat_nlp.rules.containers import word_after_kind
+from kubechat_nlp.rules.settings import _QUESTION
 from kubechat_nlp.slots import Slots
 from kubechat_nlp.utterance import Utterance
 
@@ -114,8 +115,10 @@ def build_label(c: Ctx) -> Result:
     if m and (u.search(r"\bwith (?:the )?labels? \S+=\S* (?:with|to|as) \S+=") or annotate):
         selector = u.group_text(m)
         u.mark_groups(m)
+    # a question ("did someone remove the tier label from x?") only looks
     listing = bool(
         u.search(rf"\b(list|show|display|what|which|print|get(?! rid)|see)\b.*\b{_NOUN}\b")
+        or u.search(_QUESTION)
     )
     pairs = [] if listing else _removals(u)
     if not pairs and not listing:

@@ -3,7 +3,6 @@ labels and annotations, patches."""
 
 from __future__ import annotations
 
-import json
 import re
 
 from kubechat_nlp.lexicon import NOT_NAMES, STOPWORDS
@@ -14,7 +13,6 @@ from kubechat_nlp.rules.common import (
     Result,
     clarify,
     draft_for,
-    first_int,
     kv_tokens,
 )
 from kubechat_nlp.rules.containers import everyday_name, word_after_kind
@@ -119,7 +117,23 @@ def _image_pairs(c: Ctx) -> tuple[list[str], list[str]]:
     return [], names
 
 
+# A question about what happened or how things are ("did someone change the image?", "is
+# the limit 1Gi?") asks to look, never to change.
+_QUESTION = r"^(?:did|was|were|has|have|had|is|are|does|do|who|when|why|whether)\b"
+
+
+def asked_not_told(c: Ctx) -> Result | None:
+    if c.u.search(_QUESTION):
+        return clarify(
+            "That reads like a question, so I changed nothing. To make the change, ask for "
+            "it directly (e.g. 'set the image of deployment web to nginx:1.27')."
+        )
+    return None
+
+
 def build_set_image(c: Ctx) -> Result:
+    if (question := asked_not_told(c)) is not None:
+        return question
     pairs, containers = _image_pairs(c)
     every = c.u.search(r"\ball (?:the )?(?:deployments|daemonsets|statefulsets|rc|deployments')")
     d = draft_for(c, "set.image", Slots(), ("deployments",))
@@ -170,6 +184,8 @@ def _env_key(u: Utterance, i: int) -> bool:
 
 
 def build_set_env(c: Ctx) -> Result:
+    if (question := asked_not_told(c)) is not None:
+        return question
     u = c.u
     params: dict[str, ParamValue] = {}
     m = u.search(r"\bfrom (?:the )?(secret|config ?map|configmap) (\S+)")
@@ -254,6 +270,8 @@ def _resource_amounts(c: Ctx) -> tuple[dict[str, str], dict[str, str]]:
 
 
 def build_set_resources(c: Ctx) -> Result:
+    if (question := asked_not_told(c)) is not None:
+        return question
     u = c.u
     limits, requests = _resource_amounts(c)
     container = None
@@ -292,6 +310,8 @@ _SA = r"(?:service ?account|serviceaccount|sa)"
 def build_set_serviceaccount(c: Ctx) -> Result:
     """'set the service account of x to sa', 'use service account sa for x', 'run x as
     service account sa', 'change x to the sa service account'."""
+    if (question := asked_not_told(c)) is not None:
+        return question
     u = c.u
     sa_at: int | None = None
     for pattern in (
@@ -318,82 +338,4 @@ def build_set_serviceaccount(c: Ctx) -> Result:
     d.params["serviceaccount"] = sa
     if not d.names:
         return clarify("Which workload?")
-    return [d]
-
-
-_PROBE_RE = r"\b(liveness|readiness|startup) ?probe\b"
-
-
-def build_patch(c: Ctx) -> Result:
-    u = c.u
-    patch: object | None = None
-    ptype: str | None = None
-    sub: str | None = None
-    json_mode = bool(u.search(r"\bjson patch\b"))
-    lit = next((t.text for t in u.tokens if t.text.strip()[:1] in "{["), None)
-    if lit:
-        try:
-            patch = json.loads(lit)
-        except ValueError:
-            patch = None
-    if patch is None:
-        if u.search(r"\bunschedulable\b"):
-            patch = {"spec": {"unschedulable": True}}
-        elif u.search(r"\bschedulable\b"):
-            patch = {"spec": {"unschedulable": False}}
-        elif u.search(r"\bfinalizers?\b"):
-            patch = {"metadata": {"finalizers": []}}
-            ptype = "merge"
-        elif u.search(r"\breplica"):
-            n = first_int(c, r"\bto (\d+)\b|(\d+) replicas")
-            patch = {"spec": {"replicas": n}}
-            if u.search(r"\bscale subresource\b"):
-                sub, ptype = "scale", "merge"
-        elif m := u.search(_PROBE_RE):
-            probe = m.group(1) + "Probe"
-            ptype = "json"
-            pod = u.search(r"\bpods?\b")
-            base = "/spec/containers/0" if pod else "/spec/template/spec/containers/0"
-            patch = [{"op": "remove", "path": f"{base}/{probe}"}]
-        elif m := u.search(r"\bimage\b.*\bwith (\S+:\S+)|\bimage\b.*\bto (\S+:\S+)"):
-            image = m.group(1) or m.group(2)
-            idx = u.index_at(m.start(1) if m.group(1) else m.start(2))
-            image = u.text_of(idx)
-            u.used.add(idx)
-            pod = u.search(r"\bpods?\b")
-            base = "/spec/containers/0" if pod else "/spec/template/spec/containers/0"
-            if json_mode or u.search(r"\bpositional\b"):
-                ptype = "json"
-                patch = [{"op": "replace", "path": f"{base}/image", "value": image}]
-            else:
-                return clarify("Use `set image` for image changes?")
-    if patch is None:
-        return clarify("What should the patch change?")
-    if json_mode and ptype is None:
-        ptype = "json"
-    elif ptype is None and u.search(r"\bmerge patch\b"):
-        ptype = "merge"
-    s = c.common()
-    d = draft_for(c, "patch", s, ("deployments",))
-    d.kinds = d.kinds[:1]
-    if ptype:
-        d.params["type"] = ptype
-    if sub:
-        d.params["subresource"] = sub
-    d.params["patch"] = json.dumps(patch, separators=(",", ":"))
-    if not d.names:
-        return clarify("Which object should I patch?")
-    return [d]
-
-
-def build_edit(c: Ctx) -> Result:
-    s = c.common()
-    d = draft_for(c, "edit", s, ("deployments",))
-    d.kinds = d.kinds[:1]
-    if s.output:
-        d.params["output"] = s.output
-    if c.u.search(r"\bsave\b.*\b(config|annotation)\b"):
-        d.params["save_config"] = True
-    if not d.names:
-        return clarify("Which object should I edit?")
     return [d]
