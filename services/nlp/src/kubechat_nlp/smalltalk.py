@@ -42,14 +42,23 @@ _ABOUT_TEXT_RE = re.compile(
 # Courtesy around a request: "hey kubechat, could you …", "… thanks!", "… real quick".
 _OPENING_RE = re.compile(
     rf"^(?:(?:{_GREETING}|ok|okay|alright|so|well|um|uh|hmm|quick one|quick question|i mean|"
-    r"i meant|sorry|oops|no wait|actually|"
-    r"kubechat|bot|there|team|folks|please|pls|plz|kindly)\b[\s,:;!.-]*)+",
+    r"i meant|sorry|oops|no wait|actually|kubechat|bot|there|team|folks|please|pls|plz|kindly|"
+    r"good (?:morning|afternoon|evening)|excuse me|one more thing|also|and now|now|next|"
+    # asking the assistant to do it ("could you please …"), never "can I …" (a question)
+    r"(?:would|could|can|will|won't) (?:you|u|ya)(?: please| kindly| maybe| just| quickly)?"
+    r"(?: (?:mind|be able to|be so kind as to|help me|go ahead and))?"
+    r"|(?:i'd|i would|i want|i wanna|i need|we need|we want|i'd love|i would love) (?:you |u )?"
+    r"(?:to )?(?:please )?(?=\w)|would it be possible to|is it possible to|do me a favou?r and|"
+    r"go ahead and|help me|let's|lets|just)\b[\s,:;!.-]*)+",
     re.IGNORECASE,
 )
 _CLOSING_RE = re.compile(
     r"(?:[\s,;:!.-]*\b(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|ty|ta|cheers|"
     r"much appreciated|appreciated|please|pls|plz|asap|real quick|quickly|right now|now|"
-    r"if you can|if possible|when you can|team|folks|buddy|mate)\b)+[\s,;:!.?]*$",
+    r"if you can|if possible|when you can|team|folks|buddy|mate|for me|for us|if you don't mind|"
+    r"if you would|when you get a chance|when you have a (?:sec|second|minute|moment)|"
+    r"thanks in advance|in advance|much obliged|cheers mate|if that's ok|if that is ok|kthx|"
+    r"ok\?|okay\?|right away|straight away|immediately)\b)+[\s,;:!.?]*$",
     re.IGNORECASE,
 )
 
