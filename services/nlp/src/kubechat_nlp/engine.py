@@ -17,6 +17,7 @@ from kubechat_nlp.followups import (
     follow_up,
     new_amount,
     refine,
+    remove_last_labels,
     resolve_pronouns,
     resumable,
     target_tokens,
@@ -151,6 +152,7 @@ class RulesEngine:
         if context is not None and context.last_operations:
             follow = (
                 new_amount(tokens, context, kinds)
+                or remove_last_labels(tokens, context, kinds)
                 or refine(tokens, context, kinds)
                 or follow_up(tokens, context, kinds, self.catalogue, cluster)
             )

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from kubechat_nlp.kinds import KindTable
-from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NL_KIND_WORDS, STOPWORDS
+from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NAMES, NOT_NL_KIND_WORDS, STOPWORDS
 from kubechat_nlp.text import Token
 
 _NAMESPACE_RE = re.compile(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?")
@@ -167,6 +167,8 @@ def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str
         name = tokens[i - 1]
         if not _valid(name, explicit=True) or name.norm in _PREPOSITIONS | _DETERMINERS:
             continue
+        if name.norm in NOT_NAMES and name.norm != "default" and not kinds.lookup(name.norm):
+            continue  # "annotate namespace secrets": a verb is no namespace
         start = _phrase_start(tokens, i - 1)
         if name.norm == "default" and start < i - 1 and tokens[i - 2].norm == "the":
             return start, i + 1, ""  # "in the default namespace": wherever the context points
@@ -182,8 +184,8 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
     # From the end: a scope phrase closes the request ("shell in web-1 in test").
     for i in range(len(tokens) - 2, -1, -1):
         tok = tokens[i]
-        if tok.norm not in ("in", "on", "inside", "within", "from"):
-            continue
+        if tok.norm not in ("in", "on", "from"):
+            continue  # "inside web-1", "within the pod": an object, never a bare namespace
         if tok.norm == "from" and (
             i + 2 < len(tokens) or not _other_target(tokens, i, i + 1, kinds)
         ):
@@ -198,7 +200,7 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             # "add a label to pod api-7 in deploys": at the end, after another target,
             # a kind word is a namespace named so ("in the namespace" is no name)
             if name.norm in _NS_WORDS or tok.norm != "in":
-                continue
+                continue  # "on pods" is what a role applies to: only "in <kind word>"
             if not (ends and _other_target(tokens, i, j, kinds, names_count=True)):
                 continue
         elif not _valid(name, explicit=False):
@@ -207,7 +209,9 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             continue  # "pods running on node-2": a node
         if name.norm in _NOT_SCOPES or name.norm.endswith("container"):
             continue
-        if after in ("context", "cluster", "kubeconfig", "from") or kinds.lookup(after):
+        if after in ("context", "cluster", "kubeconfig", "from", "container", "containers"):
+            continue  # "in the prod context", "in web from pod x", "in the app container"
+        if kinds.lookup(after) or kinds.lookup(f"{name.norm} {after}"):
             continue  # "in the prod context", "in web from pod x", "on the nginx service"
         if tok.norm == "on" and not _other_target(tokens, i, j, kinds, names_count=True):
             continue  # "forward port 6000 on my-pod": the object, not a namespace

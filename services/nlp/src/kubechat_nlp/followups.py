@@ -4,6 +4,7 @@ services?") and answers to the question the last turn asked."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from kubechat_nlp.catalogue import Catalogue, Target
@@ -13,6 +14,7 @@ from kubechat_nlp.kinds import KindInfo, KindTable
 from kubechat_nlp.lexicon import NOT_NAMES
 from kubechat_nlp.model import Clarification, Operation, ParamValue
 from kubechat_nlp.rules.common import Draft
+from kubechat_nlp.rules.scaling import is_relative, relative_change
 from kubechat_nlp.slots import Slots, extract_common, field_selector
 from kubechat_nlp.text import Token
 from kubechat_nlp.utterance import Utterance
@@ -147,12 +149,37 @@ mean use""".split()
 )
 
 
+def _relative_scale(
+    tokens: list[Token], context: ConversationContext, kinds: KindTable
+) -> list[Draft] | None:
+    """'double it', 'twice as many please', 'add 1 more' right after a scale: the new
+    count from the one the last turn set. A turn naming its own target is a new request."""
+    if len(context.last_operations) != 1 or context.last_operations[0].verb != "scale":
+        return None
+    last = context.last_operations[0]
+    current = last.params.get("replicas")
+    text = " ".join(t.norm for t in tokens)
+    if not isinstance(current, int) or isinstance(current, bool) or not is_relative(text):
+        return None
+    if any(kinds.lookup(t.norm) for t in tokens) or any("-" in t.norm for t in tokens):
+        return None
+    replicas = relative_change(text, current)
+    if replicas is None:
+        return None
+    d = draft_from_op(last, kinds)
+    d.params["replicas"] = replicas
+    return [d]
+
+
 def new_amount(
     tokens: list[Token], context: ConversationContext, kinds: KindTable
 ) -> list[Draft] | None:
     """'actually make it 6': the last operation again with its number changed. Only when
     the turn is a number and words about changing it, and the last operation has exactly
     one whole-number parameter."""
+    relative = _relative_scale(tokens, context, kinds)
+    if relative is not None:
+        return relative
     numbers = [t for t in tokens if t.norm.isdigit() or t.norm in _NUMBER_WORDS]
     rest = [t for t in tokens if t not in numbers and t.norm not in ("?", ",", ".", "!")]
     if len(numbers) != 1 or any(t.norm not in _AMOUNT_WORDS for t in rest):
@@ -165,6 +192,36 @@ def new_amount(
         return None
     d = draft_from_op(last, kinds)
     d.params[counts[0]] = int(_NUMBER_WORDS.get(numbers[0].norm, numbers[0].norm))
+    return [d]
+
+
+_TAKE_OFF_RE = re.compile(
+    r"\b(remove|delete|drop|undo|unset|clear|take|strip|get rid of)\b"
+    r".*\b(labels?|annotations?|tags?|it|that|them|those|this)\b"
+)
+_KV_RE = re.compile(r"[\w./-]+=")
+
+
+def remove_last_labels(
+    tokens: list[Token], context: ConversationContext, kinds: KindTable
+) -> list[Draft] | None:
+    """'now remove that label', 'take the annotation off again': the keys the last
+    label/annotate operation set, removed (`key-`) from the same objects."""
+    if len(context.last_operations) != 1:
+        return None
+    last = context.last_operations[0]
+    key = {"label": "labels", "annotate": "annotations"}.get(last.verb)
+    values = last.params.get(key or "")
+    text = " ".join(t.norm for t in tokens)
+    if key is None or not isinstance(values, list) or not _TAKE_OFF_RE.search(text):
+        return None
+    if any(_KV_RE.match(t.norm) or t.norm.endswith("-") for t in tokens):
+        return None  # names its own keys: an ordinary request
+    keys = [v.split("=", 1)[0] + "-" for v in values if "=" in v]
+    if not keys:
+        return None
+    d = draft_from_op(last, kinds)
+    d.params = {key: keys}
     return [d]
 
 
