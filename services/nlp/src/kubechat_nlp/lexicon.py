@@ -66,6 +66,7 @@ open var vars upgrade export unset cap tag unlabel drop before after
 """.split()
 )
 
+
 def _phrasing_verbs() -> frozenset[str]:
     """The words that open the catalogue's phrasings ("recycle the pods", "wipe out"):
     verbs, so never object names ("clean up on deploys" names no deployment "clean")."""

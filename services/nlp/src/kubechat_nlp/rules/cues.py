@@ -51,6 +51,8 @@ _RULE_OF: dict[str, str] = {
     "drain": "drain",
     "delete": "delete",
 }
+
+
 def rule_of(entry_name: str) -> str | None:
     return _RULE_OF.get(entry_name) or _RULE_OF.get(entry_name.split(".", 1)[0])
 
