@@ -28,7 +28,7 @@ from kubechat_nlp.model import Clarification, Operation, Plan, Risk
 from kubechat_nlp.render import render
 from kubechat_nlp.resolve import resolve_name
 from kubechat_nlp.risk import operation_risk
-from kubechat_nlp.rules import classify, shape
+from kubechat_nlp.rules import classify, compile_phrases, shape
 from kubechat_nlp.rules.common import Ctx, Draft
 from kubechat_nlp.smalltalk import smalltalk, without_courtesy
 from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
@@ -94,6 +94,8 @@ class RulesEngine:
             if len(word) >= 4 and word not in NOT_NL_KIND_WORDS:
                 targets.update(word.split())
         self._vocab = Vocabulary(words, targets)
+        # The catalogue's phrasings: an entry no rule builds is read from its declaration.
+        self._phrases = compile_phrases(self.catalogue)
 
     # --- public ---------------------------------------------------------------------------
     def parse(
@@ -192,11 +194,11 @@ class RulesEngine:
         return plan
 
     def _clause(self, tokens: list[Token], kinds: KindTable) -> list[Draft] | Clarification:
-        name, _, build = classify(shape(Utterance(tokens, kinds)))
+        name, _, build = classify(shape(Utterance(tokens, kinds)), self._phrases)
         if name in ("config", "cp"):  # they spell the namespace themselves
             return build(Ctx(Utterance(tokens, kinds), kinds))
         scoped, scope = take_scope(tokens, kinds)
-        name, _, build = classify(shape(Utterance(scoped, kinds)))
+        name, _, build = classify(shape(Utterance(scoped, kinds)), self._phrases)
         if scope.guessed and name in _NODE_RULES:
             scoped, scope = tokens, Scope()  # "cordon … on node-4": nodes have no namespace
         result = build(Ctx(Utterance(scoped, kinds), kinds))
@@ -303,6 +305,12 @@ class RulesEngine:
             plurals = ("pods", *POD_OWNERS)
         else:
             plurals = entry.default_kinds or _DEFAULT_SEARCH
+        visible = cluster.namespaces()
+        where = d.slots.namespace
+        if (where and where not in visible) or (not where and not visible):
+            # The view does not cover that namespace (a user who may not list namespaces,
+            # one the executor was not told of): take the name as typed, never "not found".
+            return [d.build()]
         kinds = self._kinds(cluster)
         kind_word = {k.ref.plural: k.ref.kind.lower() for k in kinds.infos()}
         ops: list[Operation] = []

@@ -2,7 +2,8 @@
 
 Reports, each on its own: the public dev set (`../shared/eval` beside the repository), the
 generated dev split (single- and multi-turn), the generated blind split (aggregate figures
-only, never an item), the hand-written conversations, and the safety cases passed.
+only, never an item), the hand-written conversations, the hand-written everyday-language
+set (`handwritten`, single- and multi-turn), and the safety cases passed.
 
 With `--engine hybrid` (or `llm`) the configured model is asked, and latency p50/p95, the
 share of answers from the model and the fallback rate are printed with the accuracy.
@@ -32,7 +33,9 @@ from kubechat_nlp.model import Plan
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _DEFAULT_FILE = Path(__file__).resolve().parents[5].parent / "shared/eval/nl2kubectl-dev.jsonl"
 _DEFAULT_MULTITURN = DATA_DIR / "multiturn.jsonl"
-SETS = ("public", "dev", "blind", "multiturn")
+SETS = ("public", "dev", "blind", "multiturn", "handwritten")
+# Everyday wording written by hand, blind to the parser's code (a tuning set, like dev).
+HANDWRITTEN = ("handwritten.jsonl", "handwritten-multiturn.jsonl")
 
 
 class TimedEngine:
@@ -174,6 +177,7 @@ def main(argv: list[str] | None = None) -> int:
         ("public" in sets and not _is_blind(args.file))
         or ("multiturn" in sets and not _is_blind(args.multiturn))
         or "dev" in sets
+        or "handwritten" in sets
     )
     if args.failures and not readable:
         # Nobody tunes on the blind split: its items are never printed.
@@ -207,6 +211,10 @@ def main(argv: list[str] | None = None) -> int:
     if "multiturn" in sets:
         title = f"hand-written multi-turn {args.multiturn.name}"
         report(title, args.multiturn, True, _is_blind(args.multiturn))
+    if "handwritten" in sets:
+        single, multi = HANDWRITTEN
+        report("hand-written everyday, single-turn", DATA_DIR / single, False, False)
+        report("hand-written everyday, multi-turn", DATA_DIR / multi, True, False)
     print(f"== safety: {safety[0]}/{safety[1]} safety cases passed (all sets above)")
     print(f"== engine {args.engine}: {len(timed.latencies_ms)} answers")
     print(timed.summary())

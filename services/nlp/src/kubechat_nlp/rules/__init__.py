@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from kubechat_nlp.catalogue import default_catalogue
+from kubechat_nlp.catalogue import Catalogue, default_catalogue
 from kubechat_nlp.rules import (
     admin,
     containers,
@@ -18,7 +18,8 @@ from kubechat_nlp.rules import (
     workloads,
 )
 from kubechat_nlp.rules.common import Ctx, Draft, Result
-from kubechat_nlp.rules.cues import phrase_cues
+from kubechat_nlp.rules.cues import phrase_cues, unruled_entries
+from kubechat_nlp.rules.generic import entry_builder
 from kubechat_nlp.utterance import Utterance
 
 Rule = tuple[str, str, Callable[[Ctx], Result]]
@@ -426,12 +427,13 @@ def _head(text: str) -> tuple[int, str, str]:
     return offset, "", ""
 
 
-def classify(text: str) -> Rule:
+def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
     """The rule that reads this clause best. Rules keyed on a topic (contexts, env vars,
     rollouts, images…) are specific and go first. Among rules keyed on a plain verb, the
     verb that opens the request wins over verbs later in the sentence ("describe api, then
     the lead wants it deleted" is a describe). A request that opens by asking to see
     something never takes a rule that only changes things."""
+    phrases = DEFAULT_PHRASES if phrases is None else phrases
     offset, head, after = _head(text)
     head_end = offset + len(head)
     matching = [rule for rule in _COMPILED if rule[1].search(text)]
@@ -456,21 +458,28 @@ def classify(text: str) -> Rule:
         return RULES[rule[0]]
     # Words the table has no cue for: a catalogue phrasing that opens the request
     # ("recycle the web pods", "take node-3 out of rotation").
-    for index, pattern in _PHRASES:
+    for pattern, phrased in phrases:
         if any(m.start() <= head_end for m in pattern.finditer(text)):
-            return RULES[index]
+            return phrased
     return RULES[-1]
 
 
-def _compile_phrases() -> tuple[tuple[int, re.Pattern[str]], ...]:
-    """Per rule, the catalogue phrasings of the entries it builds."""
-    phrases = phrase_cues(default_catalogue())
-    return tuple(
-        (i, re.compile(phrases[name])) for i, (name, _, _) in enumerate(RULES) if name in phrases
+PhraseRules = tuple[tuple[re.Pattern[str], Rule], ...]
+
+
+def compile_phrases(catalogue: Catalogue) -> PhraseRules:
+    """The catalogue's phrasings, each leading to the rule that builds its entry, or, for
+    an entry no rule builds, to the generic builder reading that entry's declaration."""
+    cues = phrase_cues(catalogue)
+    ruled = tuple((cues[rule[0]], rule) for rule in RULES if rule[0] in cues)
+    generic = tuple(
+        (pattern, (f"entry:{entry.name}", "", entry_builder(entry)))
+        for entry, pattern in unruled_entries(catalogue)
     )
+    return generic + ruled
 
 
 _COMPILED = tuple((i, re.compile(r[1])) for i, r in enumerate(RULES))
-_PHRASES = _compile_phrases()
+DEFAULT_PHRASES = compile_phrases(default_catalogue())
 
-__all__ = ["RULES", "Ctx", "Draft", "Result", "classify", "shape"]
+__all__ = ["RULES", "Ctx", "Draft", "PhraseRules", "Result", "classify", "compile_phrases", "shape"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kubechat_nlp.catalogue import Catalogue
+from kubechat_nlp.catalogue import Catalogue, CatalogueEntry
 
 # The rule that builds each catalogue entry (by entry name, or by the prefix before ".").
 _RULE_OF: dict[str, str] = {
@@ -53,21 +53,50 @@ _RULE_OF: dict[str, str] = {
 }
 
 
+# The entries the hand-written rules build. Any other entry (one added to the catalogue
+# later) is read by the generic builder from its own declaration.
+_HAND_BUILT = frozenset(
+    """get describe logs top.pod top.node events explain api-resources api-versions cluster-info
+cluster-info.dump version rollout.status rollout.history apply.view-last-applied diff wait
+auth.can-i auth.whoami config.view config.get-contexts config.current-context
+config.get-clusters config.use-context config.set-context config.set-cluster
+config.rename-context config.delete-context config.unset scale autoscale rollout.restart
+rollout.undo rollout.pause rollout.resume set.image set.env set.resources set.serviceaccount
+label annotate patch edit exec attach port-forward cp debug apply create create.namespace
+create.deployment create.job create.cronjob create.configmap create.secret.generic
+create.secret.tls create.service create.serviceaccount create.ingress
+create.poddisruptionbudget create.quota create.role create.clusterrole create.rolebinding
+create.clusterrolebinding create.token run expose replace cordon uncordon taint drain
+delete""".split()
+)
+
+
 def rule_of(entry_name: str) -> str | None:
+    if entry_name not in _HAND_BUILT:
+        return None
     return _RULE_OF.get(entry_name) or _RULE_OF.get(entry_name.split(".", 1)[0])
 
 
-def phrase_cues(catalogue: Catalogue) -> dict[str, str]:
-    """Rule name → one regex alternative over all phrasings of the entries it builds."""
+def _pattern(phrasings: set[str] | tuple[str, ...]) -> re.Pattern[str]:
+    words = sorted(phrasings, key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in words) + r")\b")
+
+
+def phrase_cues(catalogue: Catalogue) -> dict[str, re.Pattern[str]]:
+    """Rule name → the phrasings of the entries it builds."""
     phrases: dict[str, set[str]] = {}
     for entry in catalogue.entries():
         rule = rule_of(entry.name)
-        if rule is None:
-            continue  # `get` is the fallback: its phrasings ("show", "list") need no cue
-        phrases.setdefault(rule, set()).update(entry.phrasings)
-    return {
-        rule: r"\b(?:"
-        + "|".join(re.escape(p) for p in sorted(words, key=len, reverse=True))
-        + r")\b"
-        for rule, words in phrases.items()
-    }
+        if rule is not None:
+            phrases.setdefault(rule, set()).update(entry.phrasings)
+    return {rule: _pattern(words) for rule, words in phrases.items()}
+
+
+def unruled_entries(catalogue: Catalogue) -> list[tuple[CatalogueEntry, re.Pattern[str]]]:
+    """Entries no hand-written rule builds, with their phrasings (`get` excepted: it is
+    the fallback, and "show"/"list" need no cue)."""
+    return [
+        (entry, _pattern(entry.phrasings))
+        for entry in catalogue.entries()
+        if entry.name not in _HAND_BUILT and entry.phrasings
+    ]
