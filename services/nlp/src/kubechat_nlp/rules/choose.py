@@ -1,0 +1,135 @@
+"""Choosing the rule for a clause: the shaped text, the opening verb, and the catalogue's
+phrasings where no cue matches."""
+
+from __future__ import annotations
+
+import re
+
+from kubechat_nlp.catalogue import Catalogue, default_catalogue
+from kubechat_nlp.rules.cues import phrase_cues, unruled_entries
+from kubechat_nlp.rules.generic import entry_builder
+from kubechat_nlp.rules.table import RULES, Rule
+from kubechat_nlp.utterance import Utterance
+
+_KEEP_HYPHEN = re.compile(
+    r"^-|port-forward|cluster-info|current-context|api-(resources|versions)|"
+    r"can-i|last-applied|dry-run|custom-columns|auto-scale|cluster-wide|"
+    r"roll-?back|non-running|re-create|set-context|use-context|get-contexts"
+)
+
+
+def shape(u: Utterance) -> str:
+    """The normalized text with object names blanked, so a pod called `rollout-test` or a
+    quoted message cannot trigger a rule."""
+    words: list[str] = []
+    for tok in u.tokens:
+        norm = tok.norm
+        if tok.literal:
+            words.append("__quoted__")
+        elif re.search(r"\.(ya?ml|json)$|^(\.{0,2}/|~/|https?://)", norm):
+            words.append("x-file")
+        elif re.fullmatch(r"[\w./-]+(=|!=)[^\s]*", norm):
+            words.append("x-kv")
+        elif re.fullmatch(r"[\w./-]+:[\w.-]+", norm) and not re.fullmatch(r"\d*:\d+", norm):
+            words.append("x-image")
+        elif ("-" in norm or any(ch.isdigit() for ch in norm) or tok.quoted) and not (
+            _KEEP_HYPHEN.search(norm) or norm.isdigit() or re.fullmatch(r"\d+[a-z%]{0,3}", norm)
+        ):
+            words.append("x-name")
+        else:
+            words.append(norm)
+    return " ".join(words)
+
+
+# Words before the main verb of a request: "hey, could you please just …".
+_LEAD_WORDS = frozenset(
+    """hey hi hello ok okay so yo please pls plz kindly just quickly quick now also and then
+um uh could would will you u i we want wanna need like to i'd let's lets go ahead , ok,
+maybe pretty mind""".split()
+)
+# A request that starts by asking to look at something never becomes a change.
+_READ_HEADS = frozenset(
+    """show list get display describe what what's whats which how tell check view see find
+fetch print is are why who where when count look lookup inspect""".split()
+)
+# Rules that only ever change something (rules that also read, like `label --list`, are
+# left to their own builders).
+_CHANGE_RULES = frozenset(
+    """patch drain uncordon cordon autoscale scale set-image set-resources set-serviceaccount
+expose delete create run apply replace edit""".split()
+)
+# Rules keyed on a plain verb rather than a topic.
+_VERB_RULES = frozenset(
+    "patch drain uncordon cordon vague logs run scale delete create describe events get".split()
+)
+# Light verbs say little by themselves ("start a rolling restart", "do a rollback"): the
+# more specific cue after them decides.
+_LIGHT_VERBS = frozenset("start do make perform trigger initiate kick begin issue have".split())
+
+
+def _head(text: str) -> tuple[int, str, str]:
+    """Character offset of the main verb, the verb and the word after it."""
+    words = text.split(" ")
+    offset = 0
+    for i, word in enumerate(words):
+        if word not in _LEAD_WORDS:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            return offset, word, nxt
+        offset += len(word) + 1
+    return offset, "", ""
+
+
+def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
+    """The rule that reads this clause best. Rules keyed on a topic (contexts, env vars,
+    rollouts, images…) are specific and go first. Among rules keyed on a plain verb, the
+    verb that opens the request wins over verbs later in the sentence ("describe api, then
+    the lead wants it deleted" is a describe). A request that opens by asking to see
+    something never takes a rule that only changes things."""
+    phrases = DEFAULT_PHRASES if phrases is None else phrases
+    offset, head, after = _head(text)
+    head_end = offset + len(head)
+    matching = [rule for rule in _COMPILED if rule[1].search(text)]
+    opening = next(
+        (
+            rule
+            for rule in matching
+            if RULES[rule[0]][0] in _VERB_RULES
+            and RULES[rule[0]][0] != "get"
+            and any(m.start() <= head_end for m in rule[1].finditer(text))
+        ),
+        None,
+    )
+    if opening is not None and head not in _LIGHT_VERBS:
+        matching = [r for r in matching if r is opening or RULES[r[0]][0] not in _VERB_RULES]
+    reading = head in _READ_HEADS and not (head == "get" and after in ("rid", "into"))
+    for rule in matching:
+        if reading and RULES[rule[0]][0] in _CHANGE_RULES:
+            continue
+        if RULES[rule[0]][0] == "get" and not reading:
+            break  # nothing but the fallback: try the catalogue's phrasings first
+        return RULES[rule[0]]
+    # Words the table has no cue for: a catalogue phrasing that opens the request
+    # ("recycle the web pods", "take node-3 out of rotation").
+    for pattern, phrased in phrases:
+        if any(m.start() <= head_end for m in pattern.finditer(text)):
+            return phrased
+    return RULES[-1]
+
+
+PhraseRules = tuple[tuple[re.Pattern[str], Rule], ...]
+
+
+def compile_phrases(catalogue: Catalogue) -> PhraseRules:
+    """The catalogue's phrasings, each leading to the rule that builds its entry, or, for
+    an entry no rule builds, to the generic builder reading that entry's declaration."""
+    cues = phrase_cues(catalogue)
+    ruled = tuple((cues[rule[0]], rule) for rule in RULES if rule[0] in cues)
+    generic = tuple(
+        (pattern, (f"entry:{entry.name}", "", entry_builder(entry)))
+        for entry, pattern in unruled_entries(catalogue)
+    )
+    return generic + ruled
+
+
+_COMPILED = tuple((i, re.compile(r[1])) for i, r in enumerate(RULES))
+DEFAULT_PHRASES = compile_phrases(default_catalogue())

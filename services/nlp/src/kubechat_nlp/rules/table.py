@@ -1,0 +1,355 @@
+"""The rules table: (name, regex cue over the shaped text, builder), specific before
+generic. `choose.classify` picks one per clause."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from kubechat_nlp.rules import (
+    admin,
+    containers,
+    copying,
+    create,
+    labels,
+    patching,
+    read,
+    settings,
+    workloads,
+)
+from kubechat_nlp.rules.common import Ctx, Result
+
+Rule = tuple[str, str, Callable[[Ctx], Result]]
+
+_NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
+
+# Actions a permission question may ask about.
+_ACTIONS = (
+    r"(create|make|add|deploy|run|list|get|read|see|view|describe|access|inspect|delete|remove"
+    r"|destroy|kill|terminate|update|modify|change|edit|replace|patch|scale|restart|label"
+    r"|annotate|cordon|uncordon|drain|taint|watch|exec|execute|attach|port-forward|evict)\b"
+)
+# (name, regex over the normalized text, builder). First match wins.
+RULES: tuple[Rule, ...] = (
+    # First: a question about rights ("can I drain node-1?") is a read, never the action.
+    (
+        "auth",
+        r"\b(can|may) (i|we) (also |still |even |actually |now |really |just )?"
+        + _ACTIONS
+        + r"|(^|[,:;] )(\S+ ){0,3}?(can|may) (?!(you|u|ya|ye|we|i)\b)\S+ "
+        + _ACTIONS
+        + r"|\b(am i|are we) (allowed|permitted|authori[sz]ed|able)\b|\bcan-i\b"
+        r"|\bis \S+ (allowed|permitted|authori[sz]ed)\b"
+        r"|\b(do|does) (i|we|\S+) have (the )?(rights?|permissions?|access|privileges?)\b"
+        r"|\b(check|see|verify|find out|know|tell me) (if|whether|to see if) .{0,60}\b(can|may)"
+        r" (\S+ )?(do |" + _ACTIONS + r")|\bwho ?am ?i\b|\bwhoami\b|\bsubject attributes\b"
+        r"|\b(can|may) (i|we) do (everything|anything)\b"
+        r"|\ballowed actions\b|\bpermissions? to\b|\bwhat (am i|are we) allowed\b",
+        admin.build_auth,
+    ),
+    ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", patching.build_patch),
+    (
+        "drain",
+        r"\bdrain|\bevacuat|\bempty (out )?(the )?node\b|\b(move|get|shift|migrate|push|"
+        r"kick|clear) (all |every )?(the )?(everything|pods|workloads|things) (off|away from)\b",
+        admin.build_drain,
+    ),
+    (
+        "uncordon",
+        r"\buncordon\b|(?<!un)\bschedulable\b|\bback (in|into|to) (service|rotation|the pool)\b"
+        r"|\b(allow|resume|re-?enable|enable|restore) (pod )?scheduling\b"
+        r"|\b(let|allow|permit) (new )?\S+ (land |run |be scheduled |get scheduled )?again\b",
+        lambda c: admin.build_node_state(c, "uncordon"),
+    ),
+    (
+        "cordon",
+        r"\bcordon\b|\bunschedulable\b|\b(stop|disable|prevent|block|pause|halt) (any |new |all )?"
+        r"(pods? )?(from )?(being )?schedul|\bout of (service|rotation|scheduling)\b"
+        r"|\bno (more |new )pods\b|\b(don't|do not|never) schedul\w* (anything|pods|workloads)\b",
+        lambda c: admin.build_node_state(c, "cordon"),
+    ),
+    (
+        "config",
+        r"\b(kubeconfig|contexts?|current-context|kubectl config)\b|\b(switch|change|set|"
+        r"use)\b.{0,20}\bnamespace to\b|\bswitch to (the )?\S+ namespace\b|\bclusters? (that )?"
+        r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b"
+        r"|\b(my|our|the) default namespace (to|is|should)\b|\bnamespace \S+ (by |as (the |my )?)"
+        r"default\b|\b(which|what) cluster (am i|are we|is this)\b|\bconnected to\b"
+        r"|\bswitch (over )?to (the )?\S+( cluster| context)?( please| pls| now)?\W*$",
+        admin.build_config,
+    ),
+    (
+        "api-resources",
+        r"\bapi[- ]resources\b|\bresource types\b|\bsupported (resource|kinds)|"
+        r"\b(all |only )?namespaced (resources|kinds|types)\b|\bshort ?names\b"
+        r"|\bkinds of resources\b|\b(resources|kinds|types|objects) (are|is) (not )?(x-name|"
+        r"namespaced|global)\b|\b(object|resource) (types|kinds)\b",
+        read.build_api_resources,
+    ),
+    (
+        "api-versions",
+        r"\bapi[- ]versions\b|\bapi groups\b|\bsupported (api )?versions\b",
+        lambda c: read.build_simple("api-versions"),
+    ),
+    (
+        "cluster-info",
+        r"\bcluster[- ]info\b|\baddress(es)? of the (master|control plane)|"
+        r"\bcluster state\b|\b(master|control plane) (address|url|endpoint)s?\b"
+        r"|\bwhere is the (control plane|master|api server)\b",
+        read.build_cluster_info,
+    ),
+    (
+        "version",
+        r"\b(kubectl|kubernetes|server|client|cluster|k8s) versions?\b(?! label)|"
+        r"\bversion of (kubectl|kubernetes|the (server|cluster)|k8s)\b|"
+        r"\bwhat version\b(?!.*label)",
+        lambda c: read.build_simple("version"),
+    ),
+    (
+        "explain",
+        r"\b(explain|documentation|docs|schema|document)\b|\bwhat fields\b"
+        r"|\b[a-z]+\.(spec|status|metadata)\b",
+        read.build_explain,
+    ),
+    ("wait", r"\bwait (for|until)\b(?! more)", containers.build_wait),
+    (
+        "debug",
+        r"^(please )?debug\b|\bdebugging\b|\bdebug (pod|node|container|session)\b"
+        r"|\bcopy of \S+ named\b",
+        containers.build_debug,
+    ),
+    (
+        "cp",
+        r"\bcopy\b|\bcp\b|\b(download|upload)(s|ed|ing)?\b.{0,60}\b(pod|container)\b"
+        r"|\b(download|upload|grab|fetch)\b.{0,40}\bx-file\b",
+        copying.build_cp,
+    ),
+    (
+        "port-forward",
+        r"\bport[- ]?forward|\bforward(ing)?\b.{0,40}\bport|\blisten(ing)? on\b"
+        r"|\b(open|map|bind|tunnel|reach|expose)\b (up )?(local ?host|x-image|port \d+) to\b"
+        r"|\blocal ?host\b|\btunnel\b",
+        containers.build_port_forward,
+    ),
+    (
+        "edit",
+        r"\bedit\b|\beditor\b|\b(open|modify|change)\b.{0,40}\bin (an? |my |the )?"
+        r"(editor|vim?|nano|emacs)\b",
+        patching.build_edit,
+    ),
+    # "apply label k=v to x" is a label, not `kubectl apply`
+    ("label-apply", r"\bapply (the |a |an |new )?(labels?|annotations?)\b", labels.build_label),
+    ("apply-view", r"\blast[- ]applied\b", workloads.build_apply),
+    ("diff", r"\b(diff|compare)\b", lambda c: workloads.build_file_verb(c, "diff")),
+    (
+        "replace",
+        r"\breplace\b.{0,40}\.(ya?ml|json)\b|\bforce replace\b",
+        lambda c: workloads.build_file_verb(c, "replace"),
+    ),
+    (
+        "apply",
+        r"\bapply\b|\bcreate (resource\S*|objects?|from)\b.{0,40}\b(from|in|files?) "
+        r"(url |(all )?(manifest )?files? (in )?)?x-file",
+        workloads.build_apply,
+    ),
+    # Before the verb rules: an image to run, a CronJob to run now, or a kind to make
+    # ("deploy redis:7 as cache", "add a qa-2 namespace", "make role r allowing delete").
+    (
+        "create",
+        r"^(?!.*\b(to x-image|x-image (onto|into|to (?!run|execute|fire|be))"
+        r"|x-image (on|for) (the )?(deployment|deploy|statefulset|daemonset|x-name"
+        r"|\S+ deployment))\b)"
+        r"(.*\b(create|deploy|scheduled?|spin up|launch|run|start|new)\b (\S+ ){0,6}?x-image\b"
+        r"|.*\b(run|trigger|kick off|fire|start|execute|launch)\b (off )?(the |a )?"
+        r"(cron ?jobs? \S+|\S+ cron ?jobs?)\b(?!.{0,20}\b(logs?|history|status|events)\b)"
+        r"|.*\b(create|make|add|new|set up|generate|provision)\b (a |an |me )?"
+        r"(new |another )?(\S+ )?(namespace|role|clusterrole|rolebinding|clusterrolebinding"
+        r"|configmap|config map|secret|service ?account|cronjob|job|deployment|quota"
+        r"|resourcequota|pdb|poddisruptionbudget|ingress)\b"
+        r"(?!.*\b(reachable|accessible|replicas)\b))",
+        create.build_create,
+    ),
+    (
+        "vague",
+        r"\b(clean ?up|tidy up|nuke|wipe|get rid of (everything|all)|tear down|"
+        r"(delete|remove|destroy|kill) (everything|it all|all of it|all the things)|"
+        r"(delete|remove|destroy) all(?! \S*(pods|deployments|services|jobs|"
+        r"replicasets|secrets|configmaps|resources|nodes|statefulsets|daemonsets|"
+        r"ingresses|namespaces|events|pvcs|po|svc|deploy)\b))\b",
+        workloads.build_vague,
+    ),
+    (
+        "taint",
+        r"^(?!(view|show|list|get|display|what)\b).*\b(un)?taints?\b",
+        admin.build_taint,
+    ),
+    (
+        "top",
+        r"\b(metrics|top|resource (usage|consumption)|(cpu|memory) (usage|use|consumption)"
+        r"|usage of|how (loaded|busy)|(use|uses|using|eat|eats|eating|hog|hogs|hogging) (the )?"
+        r"(most|more|least) (cpu|memory|ram)|how much (cpu|memory|ram)"
+        r"|(?<!set )(?<!change )\b(show|get|what|check)\b.{0,12}\b(cpu|memory)\b"
+        r"(?!.*\b(limit|request))|consumption|consuming|using the most)\b",
+        read.build_top,
+    ),
+    (
+        "logs",
+        r"(?<!event )" + read.LOG_WORDS + r"|\bstdout\b|\blines of output\b"
+        r"|\b(most recent|last) \d+ lines\b",
+        read.build_logs,
+    ),
+    (
+        "run",
+        r"\b(run|start|starting|launch|spin up)\b (an? |the )?(single instance of )?\S+ pod\b",
+        create.build_run,
+    ),
+    (
+        "attach",
+        r"\battach\b(?!.{0,30}\b(labels?|annotations?)\b)|\boutput from (?!running)\S+ from pod\b",
+        containers.build_attach,
+    ),
+    (
+        "exec",
+        r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\b(get|go|hop) into\b"
+        r"|\brun (the )?command\b|"
+        r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
+        r"(first )?(pod|container)\b|\brunning (the )?\S+ command\b"
+        r"|\b(run|running|execute)\b (the )?(command )?(__quoted__|x-name) (in|inside|on|within)\b"
+        r"|\brun\b (?!an? |the )(\S+ ){1,5}?(in|inside|on) (the )?(pod|container)\b",
+        containers.build_exec,
+    ),
+    # "raise the cpu limit of api to 1": resources, not a replica count
+    (
+        "set-resources-verb",
+        r"\b(raise|lower|increase|decrease|bump|reduce|set|change|update|adjust)\b (the )?"
+        r"(\S+'s )?(cpu|memory|mem) (limits?|requests?)\b",
+        settings.build_set_resources,
+    ),
+    # "set MAX_CONNECTIONS to 100 on web": a variable's name, not a replica count
+    (
+        "set-env-key",
+        r"\b(set|change|update|make) (the )?(env(ironment)? )?(var(iable)? )?"
+        r"[a-z][a-z0-9]*_[a-z0-9_]+ (to|=|as)\b",
+        settings.build_set_env,
+    ),
+    (
+        "set-image",
+        r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"
+        r"|\b(update|upgrade|bump|set|change|switch|move|roll|deploy)\b.{0,40}\bto x-image\b"
+        r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b"
+        r"|\b(update|upgrade|bump|set|change|switch|move|point|pin)\b.{0,60}\bto (the )?"
+        r"(image |version |tag )?x-image\b"
+        r"|\b(roll ?out|deploy|ship|push|use|put|try)\b (the )?(new )?(image |version )?x-image\b"
+        r"(?!.*\b(create|run|called|named)\b)"
+        r"|\b(swap|replace|change|update)\b.{0,60}\bwith (the )?(new )?(image )?x-image\b"
+        r"|\bto run (the )?(image )?x-image\b",
+        settings.build_set_image,
+    ),
+    (
+        "autoscale",
+        r"\bauto[- ]?scal|\b(create|add|set up|make|configure)\b.{0,30}\b(hpa|autoscaler|"
+        r"horizontalpodautoscaler)\b|\bbetween (\d+|one) and \d+ \S+ automatically\b"
+        r"|\bautomatically (between|from) (\d+|one) (and|to) \d+\b"
+        r"|\bkeep\b.{0,60}\bbetween (\d+|one) and \d+ (pods|replicas|instances)\b",
+        workloads.build_autoscale,
+    ),
+    (
+        "rollout",
+        r"\brollout\b|\broll(ed)? ?back\b|\broll (\S+ ){1,2}back\b|"
+        r"\b(rollout|revision|deployment|release) history\b|\bhistory( of)?\b|\broll out\b"
+        r"|\bgo back to (the |an? )?(previous|last|prior|earlier|older|old) "
+        r"(version|revision|release)"
+        r"|\brolling (restart|update)\b|"
+        + _NOT_AFTER_DONT
+        + r"\brestart(?! count| policy)|\bredeploy\b|\bbounce\b|"
+        r"\bundo\b|\brevert\b|\bpaused?\b|\bresume\b|\bunpause\b|\brevisions?\b"
+        r"|^(please |plz |pls |can you |could you |would you |i want to |i need you to )?"
+        r"(reboot|kick|cycle|recycle|bounce|redeploy|re-deploy)\b|\bdone rolling\b|\brolling out\b"
+        r"|\bgo back to (the |an? )?\S+ (version|revision|release)\b",
+        workloads.build_rollout,
+    ),
+    (
+        "scale",
+        r"\bscale\b|\bresize\b|\bscale (up|down)\b|\breplicas? (to|=)|\breplicas\b.{0,40}\bto \d"
+        r"|\b(bump|increase|decrease|raise|lower|reduce|grow|shrink|set|put|bring|take|change|"
+        r"move|go|adjust)\b.{0,40}\b(to|at) (\d+|zero|one|two|three|four|five|six|seven|eight|"
+        r"nine|ten)( (replicas?|pods|instances|copies|nodes))?\b(?! *(gi|mi|m\b|%|cpu|memory))"
+        r"|\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (replicas?|instances?|cop(y|ies))\b"
+        r"|\b(make|have|get|let) .{0,40}\brun (\d+|one) (p\w{1,3}s?|repl\w*|inst\w*|cop\w*)\b"
+        r"|\brun \d+ (replicas?|instances?|cop(y|ies))\b|\breplicas?=\d|\breplica count\b"
+        r"|\b(double|triple|halve|quadruple|twice as many|in half)\b|\bby \d+ ?(%|percent)"
+        r"|\b(add|give (it|them)|another) (\d+|one|an?)\b|\b(\d+|one) (more|fewer|less|extra)\b"
+        r"|\b(up|down) by \d+\b",
+        workloads.build_scale,
+    ),
+    (
+        "set-resources",
+        r"\b(limits?|requests?)\b.*\b(cpu|memory)\b|\b(cpu|memory)\b.*\b(limits?|requests?)\b"
+        r"|\b(cap|limit|restrict|constrain|throttle|allot|allocate|reserve)\b.{0,60}"
+        r"\b(cpu|memory|mem)\b|\b\d+(\.\d+)?(m|mi|gi|g|ki) (of )?(cpu|memory|mem)\b",
+        settings.build_set_resources,
+    ),
+    (
+        "set-serviceaccount",
+        r"\bservice ?account to\b|\b(set|change|update|switch|use|assign|run (it |them )?as)\b"
+        r".{0,60}\b(service ?accounts?|sa)\b(?!.*\b(rolebinding|clusterrolebinding|token)\b)",
+        settings.build_set_serviceaccount,
+    ),
+    (
+        "label",
+        r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
+        r"\b(labels?|annotations?)\b|\b(remove|delete|removing|drop)\w* (the |a |an )?"
+        r"(labels?|annotations?)\b|\bannotations?\b|\bun-?(label|annotate)\b"
+        r"|\b(remove|delete|drop|clear|strip|unset)\w* (the |a |an )?\S+ (label|annotation)s?\b"
+        r"|\b(apply|stick|slap)\b.{0,40}\blabels?\b|\b(tag|mark)\b.{0,60}\bwith\b.{0,12}\bx-kv\b"
+        r"|\btake (the |a |an )?(\S+ )?(label|annotation)s? off\b"
+        r"|\bget rid of (the |a |an )?(\S+ )?(label|annotation)s?\b"
+        r"|\b(change|update|modify|set|switch)\b (the )?\S+ label (of|on|for)\b"
+        r"|(^|\b(let's|lets|let|please|pls|plz|kindly|just|and|to|now|then|also|u|you)) "
+        r"(label|annotate)\b",
+        labels.build_label,
+    ),
+    (
+        "set-env",
+        r"\b(environment|env)( variables?| vars?)?\b|\bunset\b|\bexport\b.{0,20}\bx-kv\b"
+        r"|\b(remove|delete|drop|add|set|change|update)\b (the |a |an )?(new )?variables?\b"
+        r"|\b(set|add|export|put|define|inject)\b.{0,20}\bx-kv\b"
+        r"(?!.*\b(labels?|annotations?|selector|replicas)\b)"
+        r"|^(set|change|update) (the )?(\S+) to (?![\d.]+( |$)|x-image)\S+ (on|in|for)\b",
+        settings.build_set_env,
+    ),
+    (
+        "expose",
+        r"^(?!.*\b(create|run|start)\b.{0,30}\b(deployment|pod)\b).*\bexpose\b|"
+        r"\bservice based on\b|\bcreate (a |an )?(new )?"
+        r"(second )?service for\b|\b(create|make) a service named \S+ for\b"
+        r"|\b(reachable|accessible)\b.{0,30}\bport\b|\b(open|publish) (a )?port\b",
+        create.build_expose,
+    ),
+    (
+        "delete",
+        r"\b(delete|remove|destroy|kill|terminate|erase|purge|evict|axe|trash|rm|nuke|scrap|zap)\b"
+        r"|\bget rid of\b",
+        workloads.build_delete,
+    ),
+    (
+        "create",
+        r"\b(create|make|add|new|set up|spin up|provision|generate|start|launch|"
+        r"request)\b",
+        create.build_create,
+    ),
+    (
+        "describe",
+        r"\b(describe|inspect|tell me (\w+ )?about|what's wrong with|why is|why are|why does|"
+        r"more info(rmation)? (on|about|for|regarding)|full (details|info\w*)|"
+        r"why do|what(?:'?s| is)? (going on|happening|up|wrong) with|what went wrong with|"
+        r"look into|investigate|troubleshoot)\b|"
+        r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b",
+        read.build_describe,
+    ),
+    (
+        "events",
+        r"\bevents?\b|\bwarnings\b|\bwhat(?:'s| has)? happened\b|\bevent ?log\b",
+        read.build_events,
+    ),
+    ("get", r".", read.build_get),
+)
