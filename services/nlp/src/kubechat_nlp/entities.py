@@ -64,10 +64,11 @@ def numbers_as_digits(tokens: list[Token]) -> list[Token]:
         value = _NUMBERS.get(tok.norm) if not tok.quoted else None
         before = tokens[i - 1].norm if i else ""
         after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        counted = after in _COUNT_NOUNS | {""} or before in ("to", "at", "by", "=")
         if (
             value is not None
             and tok.norm == "one"
-            and (before in _NOT_COUNT_BEFORE or after == "of" or after not in _COUNT_NOUNS | {""})
+            and (before in _NOT_COUNT_BEFORE or after == "of" or not counted)
         ):
             value = None
         if value is not None and out and out[-1].norm == "a" and value >= 100:
@@ -195,7 +196,7 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             j += 1
         name = tokens[j]
         after = tokens[j + 1].norm if j + 1 < len(tokens) else ""
-        ends = not after or after in _AFTER_SCOPE
+        ends = not after or after in _AFTER_SCOPE or after in STOPWORDS
         if kinds.lookup(name.norm) is not None:
             # "add a label to pod api-7 in deploys": at the end, after another target,
             # a kind word is a namespace named so ("in the namespace" is no name)
@@ -217,7 +218,7 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             continue  # "forward port 6000 on my-pod": the object, not a namespace
         if name.quoted or "." in name.norm or name.norm.isdigit() or "/" in name.norm:
             continue
-        if after and after not in _AFTER_SCOPE and after not in COMMAND_WORDS:
+        if after and after not in _AFTER_SCOPE | COMMAND_WORDS | STOPWORDS:
             continue
         before = tokens[i - 1].norm if i else ""
         if before in ("containers", "file", "directory", "folder", "key"):

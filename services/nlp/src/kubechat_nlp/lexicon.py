@@ -55,7 +55,7 @@ locally random address addresses terminal mode raw client back copy changing oth
 there exists exist existing remote version label labels worker workers maintenance
 return returns confirms confirm deletion effect taint instead already array element
 crashing crashed failing broken down slow stuck restarting healthy wrong happening going on
-went gone goes happen happens happened
+went gone goes happen happens happened crashlooping crashloop oomkilled evicted erroring
 bump put stop bring take evacuate increase decrease raise lower reduce grow shrink double
 halve triple need rid pls plz thx asap everywhere maintenance service rotation scheduling
 give bounce redeploy reboot kick cycle recycle unpause restore autoscale autoscaler

@@ -89,6 +89,13 @@ def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
     offset, head, after = _head(text)
     head_end = offset + len(head)
     matching = [rule for rule in _COMPILED if rule[1].search(text)]
+    # Vague destruction is a way of opening a request ("clean up prod", "nuke it all"),
+    # never a noun later on ("schedule a cronjob cleanup").
+    matching = [
+        r
+        for r in matching
+        if RULES[r[0]][0] != "vague" or any(m.start() <= head_end for m in r[1].finditer(text))
+    ]
     opening = next(
         (
             rule

@@ -185,7 +185,7 @@ RULES: tuple[Rule, ...] = (
     (
         "top",
         r"\b(metrics|top|resource (usage|consumption)|(cpu|memory) (usage|use|consumption)"
-        r"|usage of|how (loaded|busy)|(use|uses|using|eat|eats|eating|hog|hogs|hogging) (the )?"
+        r"|usage of|(nodes?|pods?) usage|how (loaded|busy)|(use|uses|using|eat|eats|eating|hog|hogs|hogging) (the )?"
         r"(most|more|least) (cpu|memory|ram)|how much (cpu|memory|ram)"
         r"|(?<!set )(?<!change )\b(show|get|what|check)\b.{0,12}\b(cpu|memory)\b"
         r"(?!.*\b(limit|request))|consumption|consuming|using the most)\b",
