@@ -22,7 +22,10 @@ _WEAK_PREPOSITIONS = frozenset({"to", "into", "of", "for", "on"})
 _NOT_SCOPES = frozenset(
     """foreground background order parallel sequence place general total advance detail
 details json yaml table text wide short full half halves bulk batches turn chunks
-case progress""".split()
+case progress time point mind use question sync line fact practice theory response
+addition future past general particular weekdays weekends weekday weekend monday tuesday
+wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
+saturdays sundays midnight noon schedule demand""".split()
 )
 _DETERMINERS = frozenset({"the", "my", "our", "your", "a", "this", "that"})
 # After "in X": words that end the scope phrase (fillers, punctuation, the next phrase).
@@ -168,7 +171,8 @@ def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str
         name = tokens[i - 1]
         if not _valid(name, explicit=True) or name.norm in _PREPOSITIONS | _DETERMINERS:
             continue
-        if name.norm in NOT_NAMES and name.norm != "default" and not kinds.lookup(name.norm):
+        led = _phrase_start(tokens, i - 1) < i - 1  # "in the logs namespace"
+        if not led and name.norm in NOT_NAMES and not kinds.lookup(name.norm):
             continue  # "annotate namespace secrets": a verb is no namespace
         start = _phrase_start(tokens, i - 1)
         if name.norm == "default" and start < i - 1 and tokens[i - 2].norm == "the":
@@ -197,12 +201,16 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
         name = tokens[j]
         after = tokens[j + 1].norm if j + 1 < len(tokens) else ""
         ends = not after or after in _AFTER_SCOPE or after in STOPWORDS
-        if kinds.lookup(name.norm) is not None:
-            # "add a label to pod api-7 in deploys": at the end, after another target,
-            # a kind word is a namespace named so ("in the namespace" is no name)
+        if kinds.lookup(name.norm) is not None or (
+            name.norm in COMMAND_WORDS and name.norm not in _NOT_SCOPES
+        ):
+            # "add a label to pod api-7 in deploys", "kafka to 5 in streaming": at the end,
+            # after another target, a kind or command word is a namespace named so
             if name.norm in _NS_WORDS or tok.norm != "in":
                 continue  # "on pods" is what a role applies to: only "in <kind word>"
             if not (ends and _other_target(tokens, i, j, kinds, names_count=True)):
+                continue
+            if not _valid(name, explicit=True):
                 continue
         elif not _valid(name, explicit=False):
             continue

@@ -366,17 +366,29 @@ def names_after(u: Utterance, start: int) -> list[str]:
 
 def name_before(u: Utterance, mention: KindMention) -> str | None:
     i = mention.start - 1
+    prev = u.norms[i - 1] if i >= 1 else ""
+    if i >= 0 and prev in ("the", "a", "an") and _named_between(u, i):
+        u.used.add(i)  # "the logs deployment": between an article and a kind, a name
+        return u.text_of(i)
     if i < 0 or not u.is_name(i):
         return None
     if u.tokens[i].norm in ("default",):
         return None
-    prev = u.norms[i - 1] if i >= 1 else ""
     if prev in ("the", "a", "an", "of", "for", "this", "that", "paused", "existing", "") or (
         u.tokens[i].quoted or i == 0 or prev in ("restart", "scale", "delete", "describe")
     ):
         u.used.add(i)
         return u.text_of(i)
     return None
+
+
+def _named_between(u: Utterance, i: int) -> bool:
+    tok = u.tokens[i]
+    if i in u.used or tok.literal or u.kind_at(i) is not None:
+        return False
+    if tok.norm in STOPWORDS and tok.norm != "default":
+        return False
+    return bool(re.fullmatch(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", tok.norm))
 
 
 @dataclass(slots=True)
@@ -412,6 +424,9 @@ def find_target(u: Utterance, *, allow_bare: bool = True, after: int = 0) -> Tar
         idx = u.group_index(m)
         if u.is_name(idx):
             names.extend(names_after(u, idx))
+        elif not names and _named_between(u, idx):  # "the deployment called default"
+            u.used.add(idx)
+            names.append(u.text_of(idx))
     if not names and allow_bare:
         for i in range(after, len(u)):
             if u.is_name(i) and not u.norms[i].startswith("-"):

@@ -72,8 +72,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(kubeconfig|contexts?|current-context|kubectl config)\b|\b(switch|change|set|"
         r"use)\b.{0,20}\bnamespace to\b|\bswitch to (the )?\S+ namespace\b|\bclusters? (that )?"
         r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b"
-        r"|\b(my|our|the) default namespace (to|is|should)\b|\bnamespace \S+ (by |as (the |my )?)"
-        r"default\b|\b(which|what) cluster (am i|are we|is this)\b|\bconnected to\b"
+        r"|(?<!\bin )\b(my|our|the) default namespace (to|is|should)\b"
+        r"|\bnamespace \S+ (by |as (the |my )?)default\b"
+        r"|\b(which|what) cluster (am i|are we|is this)\b|\bconnected to\b"
         r"|\bswitch (over )?to (the )?\S+( cluster| context)?( please| pls| now)?\W*$",
         admin.build_config,
     ),
@@ -170,7 +171,8 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "vague",
-        r"\b(clean ?up|tidy up|nuke|wipe|get rid of (everything|all)|tear down|"
+        r"\b(clean ?up|tidy up|reset (everything|it all|all|the cluster|in)|start (over|fresh)|"
+        r"nuke|wipe|get rid of (everything|all)|tear down|"
         r"(delete|remove|destroy|kill) (everything|it all|all of it|all the things)|"
         r"(delete|remove|destroy) all(?! \S*(pods|deployments|services|jobs|"
         r"replicasets|secrets|configmaps|resources|nodes|statefulsets|daemonsets|"
@@ -185,7 +187,8 @@ RULES: tuple[Rule, ...] = (
     (
         "top",
         r"\b(metrics|top|resource (usage|consumption)|(cpu|memory) (usage|use|consumption)"
-        r"|usage of|(nodes?|pods?) usage|how (loaded|busy)|(use|uses|using|eat|eats|eating|hog|hogs|hogging) (the )?"
+        r"|usage of|(nodes?|pods?) usage|how (loaded|busy)"
+        r"|(use|uses|using|eat|eats|eating|hog|hogs|hogging) (the )?"
         r"(most|more|least) (cpu|memory|ram)|how much (cpu|memory|ram)"
         r"|(?<!set )(?<!change )\b(show|get|what|check)\b.{0,12}\b(cpu|memory)\b"
         r"(?!.*\b(limit|request))|consumption|consuming|using the most)\b",
@@ -327,7 +330,7 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "delete",
-        r"\b(delete|remove|destroy|kill|terminate|erase|purge|evict|axe|trash|rm|nuke|scrap|zap)\b"
+        r"\b(delete|remove|destroy|kill|terminate|erase|purge|evict|axe|trash|rm|nuke|scrap|zap|drop)\b"
         r"|\bget rid of\b",
         workloads.build_delete,
     ),

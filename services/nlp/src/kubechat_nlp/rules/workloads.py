@@ -165,6 +165,17 @@ def build_vague(c: Ctx) -> Result:
     """'nuke everything', 'wipe the cluster': a question. 'nuke cronjob nightly-backup' names
     its kind and objects, so it is an ordinary delete."""
     u = c.u
+    # Only words that mean "delete" may become a delete of what they name; "clean up",
+    # "reset" or "start over" in front of a kind never do ("reset in services").
+    deleting = u.search(r"^(?:\S+ )?(nuke|nukes|wipe|destroy|trash|zap|tear down|axe)\b")
+    if deleting is None:
+        return clarify(
+            "That could delete a lot. What exactly should go? Name the kind and "
+            "the objects (e.g. 'delete completed jobs in prod').",
+            "list what is there first",
+            "cancel",
+        )
+    u.mark(deleting)
     named = [m for m in u.mentions if m.info.ref.plural not in ("all",)]
     everything = u.search(r"\b(everything|it all|all of it|all the things|whole|entire|cluster)\b")
     if named and not everything:
