@@ -16,6 +16,7 @@ class ConversationContext:
     # An unanswered question: the request to complete and the choices offered.
     pending: str = ""
     pending_choices: tuple[str, ...] = ()
+    pending_request: str = ""
     # The last change that RAN here (reported after a confirmed plan executed; a planned,
     # cancelled or failed change never lands here) and the operations that undo it, or
     # why it cannot be undone.
@@ -36,9 +37,14 @@ class ConversationContext:
         # What KubeChat showed but does not run (exec …) is still what "it" refers to.
         operations = plan.operations or plan.unrunnable
         if question is not None and not plan.unrunnable:
-            return replace(self, pending=question.resume, pending_choices=question.choices)
+            return replace(
+                self,
+                pending=question.resume,
+                pending_choices=question.choices,
+                pending_request=question.request,
+            )
         if not operations:
-            return replace(self, pending="", pending_choices=())
+            return replace(self, pending="", pending_choices=(), pending_request="")
         namespace = self.namespace
         for op in operations:
             if op.namespace:
@@ -49,6 +55,7 @@ class ConversationContext:
             namespace=namespace,
             pending="",
             pending_choices=(),
+            pending_request="",
         )
 
     def with_change(
@@ -64,6 +71,7 @@ class ConversationContext:
                 "operations": [asdict(op) for op in self.last_operations],
                 "pending": self.pending,
                 "pending_choices": list(self.pending_choices),
+                "pending_request": self.pending_request,
                 "last_change": [asdict(op) for op in self.last_change],
                 "undo": [asdict(op) for op in self.undo],
                 "undo_note": self.undo_note,
@@ -75,14 +83,15 @@ class ConversationContext:
         data = json.loads(raw)
         ops = tuple(_op_from_dict(o) for o in data.get("operations", []))
         return cls(
-            ops,
-            data.get("namespace"),
-            str(data.get("pending", "")),
-            tuple(str(c) for c in data.get("pending_choices", ())),
+            last_operations=ops,
+            namespace=data.get("namespace"),
+            pending=str(data.get("pending", "")),
+            pending_choices=tuple(str(c) for c in data.get("pending_choices", ())),
+            pending_request=str(data.get("pending_request", "")),
             # Absent from contexts saved before changes were recorded: nothing ran yet.
-            tuple(_op_from_dict(o) for o in data.get("last_change", ())),
-            tuple(_op_from_dict(o) for o in data.get("undo", ())),
-            str(data.get("undo_note", "")),
+            last_change=tuple(_op_from_dict(o) for o in data.get("last_change", ())),
+            undo=tuple(_op_from_dict(o) for o in data.get("undo", ())),
+            undo_note=str(data.get("undo_note", "")),
         )
 
 

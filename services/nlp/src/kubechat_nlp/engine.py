@@ -107,9 +107,14 @@ class RulesEngine:
     ) -> Plan:
         if context is not None and context.pending:
             answer = answer_to(text[:200], context.pending_choices)
-            resumed = replace(context, pending="", pending_choices=())
+            resumed = replace(context, pending="", pending_choices=(), pending_request="")
             if answer is not None:  # the reply completes the request that was asked about
-                text = context.pending.replace("{answer}", answer)
+                phrase = len(answer.split()) > 2 and answer not in context.pending_choices
+                text = (
+                    f"{context.pending_request} {answer}"  # "in finance, to three"
+                    if phrase and context.pending_request
+                    else context.pending.replace("{answer}", answer)
+                )
             context = resumed
         try:
             cleaned = clean(text)
@@ -251,6 +256,8 @@ class RulesEngine:
             if d.verb not in self.catalogue:
                 return Plan(clarification=Clarification("I do not know how to do that yet."))
             namespace_typed = bool(d.slots.namespace or d.slots.all_namespaces)
+            if d.guessed_kind and context is not None:
+                self._kind_from_context(d, context)
             if (
                 context
                 and context.namespace
@@ -290,6 +297,17 @@ class RulesEngine:
                 unrunnable=tuple(ops),
             )
         return Plan(tuple(ops), kubectl, risk, confidence)
+
+    def _kind_from_context(self, d: Draft, context: ConversationContext) -> None:
+        """'describe mailer-settings' right after listing configmaps: a name without a kind
+        is of the kind the conversation was just about, when the operation applies to it."""
+        last = context.last_operations[-1] if context.last_operations else None
+        if last is None or last.resource is None:
+            return
+        applies = self.catalogue[d.verb].kinds
+        info = self._standard.by_plural(last.resource.plural)
+        if info is not None and (not applies or info.ref.plural in applies):
+            d.kinds, d.guessed_kind = [info], False
 
     def _risk(self, op: Operation) -> Risk:
         return operation_risk(op, self.catalogue)

@@ -32,7 +32,7 @@ port-forward forward copy debug top""".split()
 )
 _FILLER = frozenset(
     """and what about how same thing do the now also again ok okay but please
-then too as well instead for same? there repeat that this it""".split()
+then too as well instead for same? there repeat that""".split()
 )
 # Kinds to search when a name comes without a kind and a cluster is known.
 
@@ -116,7 +116,11 @@ def follow_up(
         info = None  # "same for deploys" after a deployment: a namespace named so
     # "same for prod", "repeat that for deploys": the same request in another namespace
     again = bool({"same", "repeat", "again"} & set(norms))
-    if scoped or (info is None and "for" in norms and (again or head.norm in kinds.words())):
+    # "same for worker-4" names another object; "same for prod" another namespace
+    numbered = any(ch.isdigit() for ch in head.norm)
+    if scoped or (
+        info is None and "for" in norms and ((again and not numbered) or head.norm in kinds.words())
+    ):
         new_ns = head.text
     elif cluster is not None and head.text in cluster.namespaces():
         new_ns = head.text  # "what about staging?" when staging is a namespace
@@ -133,8 +137,7 @@ def follow_up(
             d.slots.namespace, d.slots.all_namespaces = new_ns, False
         if new_kind is not None:
             d.kinds, d.names = [new_kind], []
-            if catalogue[d.verb].target is Target.NONE:
-                d.verb, d.params = "get", {}  # "events ... what about services?"
+            d.verb, d.params = _verb_for_kind(d.verb, d.params, new_kind, catalogue)
         if new_name is not None:
             d.names = [new_name]
         drafts.append(d)
@@ -144,7 +147,7 @@ def follow_up(
 # Words around a new number in "actually make it 6", "no, 4 instead", "change that to 2".
 _AMOUNT_WORDS = frozenset(
     """actually make it that them this instead no rather wait change set to please pls now ok
-okay let's lets do how about go with replicas replica pods copies instances oh sorry i meant
+okay let's lets do how about go with replicas replica pods copies instances oh sorry i meant and
 mean use""".split()
 )
 
@@ -238,9 +241,9 @@ def answer_to(text: str, choices: tuple[str, ...]) -> str | None:
         if reply.lower() == choice.lower():
             return choice
     words = reply.split()
-    if not words or len(words) > 3:
+    if not words or len(words) > 8:
         return None
-    if any(w.lower() in ACTION_WORDS or w.lower() in CLAUSE_VERBS for w in words):
+    if any(w.lower().strip(",") in ACTION_WORDS | CLAUSE_VERBS for w in words):
         return None
     return " ".join(_NUMBER_WORDS.get(w.lower(), w) for w in words)
 
@@ -248,10 +251,13 @@ def answer_to(text: str, choices: tuple[str, ...]) -> str | None:
 def resumable(question: Clarification, text: str) -> Clarification:
     """A question whose answer completes `text`: the rule's own template, or, for a
     question about a name, the text with that name replaced by the answer."""
+    question = replace(question, request=text)
     if question.resume:  # the rule's template; `{text}` is the request as typed
         return replace(question, resume=question.resume.replace("{text}", text))
     if not question.choices:
-        return question
+        # "Which image?" → "mailer:2.0.0": the reply completes the request as typed
+        asks = question.question.split(" ", 1)[0].lower() in ("which", "what", "how", "in")
+        return replace(question, resume=text + " {answer}") if asks else question
     quoted = question.question.split("'")
     if len(quoted) >= 3 and quoted[1] and quoted[1] in text.split():
         words = ["{answer}" if w == quoted[1] else w for w in text.split()]
@@ -267,6 +273,20 @@ def target_tokens(op: Operation) -> list[Token]:
             out.append(Token(",", ","))
         out.append(Token(name, name.lower(), quoted=True))
     return out
+
+
+def _verb_for_kind(
+    verb: str, params: dict[str, ParamValue], kind: KindInfo, catalogue: Catalogue
+) -> tuple[str, dict[str, ParamValue]]:
+    """The same request about another kind ("and the nodes?"), or a plain listing when the
+    operation does not apply to that kind ("scale api" then "and pods there?")."""
+    sibling = {"top.pod": "top.node", "top.node": "top.pod"}.get(verb)
+    if sibling and kind.ref.plural in catalogue[sibling].kinds:
+        return sibling, {}
+    entry = catalogue[verb]
+    if entry.target is Target.NONE or (entry.kinds and kind.ref.plural not in entry.kinds):
+        return "get", {}
+    return verb, params
 
 
 def draft_from_op(op: Operation, kinds: KindTable) -> Draft:

@@ -60,6 +60,8 @@ class Clarification:
     # ("{text} to {answer} replicas", `{text}` being the request as typed). Empty: the
     # answer starts a new request.
     resume: str = ""
+    # The request as typed, which a longer reply ("in finance, to three") completes.
+    request: str = ""
 
 
 @dataclass(frozen=True, slots=True)
