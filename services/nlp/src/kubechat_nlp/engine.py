@@ -148,7 +148,7 @@ class RulesEngine:
         kinds = self._kinds(cluster)
         tokens = tokenize(text, self._vocab)
         logs = any(t.norm in ("logs", "log", "logging") for t in tokens)
-        tokens = numbers_as_digits(flags_as_words(tokens, logs=logs))
+        tokens = self._without_trailing_aside(numbers_as_digits(flags_as_words(tokens, logs=logs)))
         if not tokens:
             return Plan(clarification=Clarification("I could not find a request in that text."))
         corrected = sum(1 for t in tokens if not t.quoted and t.norm != t.text.lower())
@@ -197,6 +197,21 @@ class RulesEngine:
         if plan.clarification is not None:
             return replace(plan, clarification=resumable(plan.clarification, text))
         return plan
+
+    def _without_trailing_aside(self, tokens: list[Token]) -> list[Token]:
+        """'… label tier=cache lol', '… in team-a xoxo': an unknown word after a complete
+        value (a number, key=value, a name with a digit or hyphen) is an aside, not
+        a name. After a kind or a verb it stays: 'describe pod web'."""
+        if len(tokens) < 3:
+            return tokens
+        last, before = tokens[-1], tokens[-2]
+        unknown = last.norm.isalpha() and not last.quoted and last.norm not in self._vocab
+        complete = (
+            before.norm.isdigit()
+            or ("=" in before.norm and not before.norm.startswith("-"))
+            or (any(ch.isdigit() or ch == "-" for ch in before.norm) and before.norm[0] != "-")
+        )
+        return tokens[:-1] if unknown and complete else tokens
 
     def _clause(self, tokens: list[Token], kinds: KindTable) -> list[Draft] | Clarification:
         name, _, build = classify(shape(Utterance(tokens, kinds)), self._phrases)

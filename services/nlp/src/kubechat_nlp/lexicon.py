@@ -86,7 +86,8 @@ def _phrasing_verbs() -> frozenset[str]:
 
 # Verbs of cleaning up, which only the vague-destruction rule reads.
 _CLEANUP_VERBS = frozenset("clean tidy purge".split())
-NOT_NAMES = STOPWORDS | COMMAND_WORDS | _CLEANUP_VERBS | _phrasing_verbs()
+PHRASING_VERBS = _phrasing_verbs()
+NOT_NAMES = STOPWORDS | COMMAND_WORDS | _CLEANUP_VERBS | PHRASING_VERBS
 
 # Words worth correcting a typo towards (besides kind names): the command verbs.
 TYPO_TARGETS = frozenset(

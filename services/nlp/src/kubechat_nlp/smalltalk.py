@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.cluster import ClusterView
+from kubechat_nlp.lexicon import COMMAND_WORDS, PHRASING_VERBS
 from kubechat_nlp.model import Clarification
 
 _POLITE = (
@@ -49,7 +50,9 @@ _OPENING_RE = re.compile(
     r"(?: (?:mind|be able to|be so kind as to|help me|go ahead and))?"
     r"|(?:i'd|i would|i want|i wanna|i need|we need|we want|i'd love|i would love) (?:you |u )?"
     r"(?:to )?(?:please )?(?=\w)|would it be possible to|is it possible to|do me a favou?r and|"
-    r"go ahead and|help me|let's|lets|just)\b[\s,:;!.-]*)+",
+    r"go ahead and|help me|let's|lets|just|(?:i was |i'm |i am )?wondering if (?:you|u) could|"
+    r"if (?:you|u) could|if (?:you|u) can|at your (?:earliest )?convenience|"
+    r"(?:can|could|would) (?:you|u) do me a favou?r and|be a (?:dear|star|pal) and)\b[\s,:;!.-]*)+",
     re.IGNORECASE,
 )
 _CLOSING_RE = re.compile(
@@ -58,14 +61,40 @@ _CLOSING_RE = re.compile(
     r"if you can|if possible|when you can|team|folks|buddy|mate|for me|for us|if you don't mind|"
     r"if you would|when you get a chance|when you have a (?:sec|second|minute|moment)|"
     r"thanks in advance|in advance|much obliged|cheers mate|if that's ok|if that is ok|kthx|"
-    r"ok\?|okay\?|right away|straight away|immediately)\b)+[\s,;:!.?]*$",
+    r"ok\?|okay\?|right away|straight away|immediately|pronto|at your (?:earliest )?convenience|"
+    r"when (?:you've|you have|you) got a (?:sec|second|minute|moment)|"
+    r"if that's (?:alright|ok|fine)|"
+    r"thanks a (?:bunch|lot|ton|million)|many thanks|thank u|would be (?:great|nice|lovely)|"
+    r"please and thank you|that'd be great|that would be great|no rush|whenever)\b)+[\s,;:!.?]*$",
     re.IGNORECASE,
 )
 
 
+# An opening aside before a comma, colon or "!" ("right,", "morning!", "quick favour:"):
+# short, and naming no object, namespace, number or action.
+_ASIDE_RE = re.compile(r"^\s*([a-z' ]{1,30}?)\s*[,:!]\s+(?=\S)", re.IGNORECASE)
+_NOT_ASIDE = re.compile(
+    r"\b(in|on|from|for|to|at|namespace|ns|all|every|pods?|deploy\w*|services?|nodes?|jobs?|"
+    r"delete|remove|scale|restart|show|list|get|describe|logs?|create|drain|cordon|label|"
+    r"set|run|expose|why|what|which|how|can|may|is|are|no|not|yes)\b",
+    re.IGNORECASE,
+)
+
+
+def _is_aside(words: str) -> bool:
+    said = words.lower().split()
+    if len(said) > 4 or _NOT_ASIDE.search(words):
+        return False
+    return not any(w in COMMAND_WORDS or w in PHRASING_VERBS for w in said)
+
+
 def without_courtesy(text: str) -> str:
     """The request without the greeting before it and the thanks after it."""
-    core = _CLOSING_RE.sub("", _OPENING_RE.sub("", text.strip())).strip(" ,;:")
+    core = _OPENING_RE.sub("", text.strip())
+    aside = _ASIDE_RE.match(core)
+    if aside and _is_aside(aside.group(1)):
+        core = _OPENING_RE.sub("", core[aside.end() :])
+    core = _CLOSING_RE.sub("", core).strip(" ,;:")
     return core or text
 
 
