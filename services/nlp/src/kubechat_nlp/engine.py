@@ -200,7 +200,7 @@ class RulesEngine:
 
     def _without_trailing_aside(self, tokens: list[Token]) -> list[Token]:
         """'… label tier=cache lol', '… in team-a xoxo': an unknown word after a complete
-        value (a number, key=value, a name with a digit or hyphen) is an aside, not
+        value (a number, key=value, a namespace just named) is an aside, not
         a name. After a kind or a verb it stays: 'describe pod web'."""
         if len(tokens) < 3:
             return tokens
@@ -209,7 +209,12 @@ class RulesEngine:
         complete = (
             before.norm.isdigit()
             or ("=" in before.norm and not before.norm.startswith("-"))
-            or (any(ch.isdigit() or ch == "-" for ch in before.norm) and before.norm[0] != "-")
+            # a namespace just named: "in team-a xoxo" (not "untaint edge-5: spot")
+            or (
+                tokens[-3].norm in ("in", "on", "-n")
+                and any(ch.isdigit() or ch == "-" for ch in before.norm)
+                and before.norm[0] != "-"
+            )
         )
         return tokens[:-1] if unknown and complete else tokens
 
