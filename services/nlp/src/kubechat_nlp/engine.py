@@ -29,6 +29,7 @@ from kubechat_nlp.render import render
 from kubechat_nlp.resolve import resolve_name
 from kubechat_nlp.risk import operation_risk
 from kubechat_nlp.rules import classify, compile_phrases, shape
+from kubechat_nlp.rules.choose import head_index, opens_with_cue
 from kubechat_nlp.rules.common import Ctx, Draft
 from kubechat_nlp.smalltalk import smalltalk, without_courtesy
 from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
@@ -198,6 +199,18 @@ class RulesEngine:
             return replace(plan, clarification=resumable(plan.clarification, text))
         return plan
 
+    @staticmethod
+    def _verb_marked(u: Utterance, rule: str) -> Utterance:
+        """The verb that opens the request is never its object ("trash secrets with …",
+        "size web to 3"), whichever synonym it is."""
+        text = shape(u)
+        i = head_index(text)
+        if rule != "get" and opens_with_cue(text, rule) and i < len(u) and u.kind_at(i) is None:
+            tok = u.tokens[i]
+            if tok.norm.isalpha() and not tok.quoted:
+                u.used.add(i)
+        return u
+
     def _without_trailing_aside(self, tokens: list[Token]) -> list[Token]:
         """'… label tier=cache lol', '… in team-a xoxo': an unknown word after a complete
         value (a number, key=value, a namespace just named) is an aside, not
@@ -227,7 +240,7 @@ class RulesEngine:
             name, _, build = classify(shape(Utterance(scoped, kinds)), self._phrases)
         if scope.guessed and name in _NODE_RULES:
             scoped, scope = tokens, Scope()  # "cordon … on node-4": nodes have no namespace
-        result = build(Ctx(Utterance(scoped, kinds), kinds))
+        result = build(Ctx(self._verb_marked(Utterance(scoped, kinds), name), kinds))
         if scope.guessed and isinstance(result, Clarification):
             # "open a shell in web-1": the bare "in X" was the object the rule missed
             retry = build(Ctx(Utterance(tokens, kinds), kinds))

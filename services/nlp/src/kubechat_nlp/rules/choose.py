@@ -67,6 +67,24 @@ _VERB_RULES = frozenset(
 _LIGHT_VERBS = frozenset("start do make perform trigger initiate kick begin issue have".split())
 
 
+def head_index(text: str) -> int:
+    """Which word of the shaped text is the main verb ("hey, could you trash …" → 4)."""
+    words = text.split(" ")
+    return next((i for i, word in enumerate(words) if word not in _LEAD_WORDS), len(words))
+
+
+def opens_with_cue(text: str, rule: str) -> bool:
+    """Whether the main verb is the rule's own cue ("trash secrets …" for delete), rather
+    than its object ("queue has 4 replicas, add 3 more")."""
+    offset, head, _ = _head(text)
+    pattern = next((p for i, p in _COMPILED if RULES[i][0] == rule), None)
+    return (
+        bool(head)
+        and pattern is not None
+        and any(m.start() == offset for m in pattern.finditer(text))
+    )
+
+
 def _head(text: str) -> tuple[int, str, str]:
     """Character offset of the main verb, the verb and the word after it."""
     words = text.split(" ")

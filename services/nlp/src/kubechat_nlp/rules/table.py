@@ -20,6 +20,12 @@ from kubechat_nlp.rules.common import Ctx, Result
 
 Rule = tuple[str, str, Callable[[Ctx], Result]]
 
+# Verbs that delete, read the same way by the delete rule and by the vague rule ("ditch
+# pod x" is a delete; "ditch everything" is a question).
+_DELETE_VERBS = (
+    r"delete|remove|destroy|kill|terminate|erase|purge|axe|trash|nuke|scrap|zap|ditch"
+    r"|do away with|wipe out"
+)
 _NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
 
 # Actions a permission question may ask about.
@@ -173,8 +179,8 @@ RULES: tuple[Rule, ...] = (
         "vague",
         r"\b(clean ?up|tidy up|reset (everything|it all|all|the cluster|in)|start (over|fresh)|"
         r"nuke|wipe|get rid of (everything|all)|tear down|"
-        r"(delete|remove|destroy|kill) (everything|it all|all of it|all the things)|"
-        r"(delete|remove|destroy) all(?! \S*(pods|deployments|services|jobs|"
+        r"(" + _DELETE_VERBS + r") (everything|it all|all of it|all the things|the lot)|"
+        r"(" + _DELETE_VERBS + r") all(?! \S*(pods|deployments|services|jobs|"
         r"replicasets|secrets|configmaps|resources|nodes|statefulsets|daemonsets|"
         r"ingresses|namespaces|events|pvcs|po|svc|deploy)\b))\b",
         workloads.build_vague,
@@ -266,7 +272,8 @@ RULES: tuple[Rule, ...] = (
         + r"\brestart(?! count| policy)|\bredeploy\b|\bbounce\b|"
         r"\bundo\b|\brevert\b|\bpaused?\b|\bresume\b|\bunpause\b|\brevisions?\b"
         r"|^(please |plz |pls |can you |could you |would you |i want to |i need you to )?"
-        r"(reboot|kick|cycle|recycle|bounce|redeploy|re-deploy)\b|\bdone rolling\b|\brolling out\b"
+        r"(reboot|kick|cycle|recycle|bounce|redeploy|re-deploy|refresh|reload|restart)\b"
+        r"|\bdone rolling\b|\brolling out\b"
         r"|\bgo back to (the |an? )?\S+ (version|revision|release)\b",
         workloads.build_rollout,
     ),
@@ -330,8 +337,7 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "delete",
-        r"\b(delete|remove|destroy|kill|terminate|erase|purge|evict|axe|trash|rm|nuke|scrap|zap|drop)\b"
-        r"|\bget rid of\b",
+        r"\b(" + _DELETE_VERBS + r"|evict|rm|drop)\b|\bget rid of\b",
         workloads.build_delete,
     ),
     (
@@ -345,7 +351,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(describe|inspect|tell me (\w+ )?about|what's wrong with|why is|why are|why does|"
         r"more info(rmation)? (on|about|for|regarding)|full (details|info\w*)|"
         r"why do|what(?:'?s| is)? (going on|happening|up|wrong) with|what went wrong with|"
-        r"look into|investigate|troubleshoot)\b|"
+        r"look into|investigate|troubleshoot|examine|dig into|diagnose)\b|"
         r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b",
         read.build_describe,
     ),
