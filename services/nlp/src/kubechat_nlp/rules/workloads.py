@@ -168,7 +168,10 @@ def build_vague(c: Ctx) -> Result:
     # Only words that mean "delete" may become a delete of what they name; "clean up",
     # "reset" or "start over" in front of a kind never do ("reset in services").
     deleting = u.search(r"^(?:\S+ )?(nuke|nukes|wipe|destroy|trash|zap|tear down|axe)\b")
-    if deleting is None:
+    # "wipe out the reviewed annotation from deployment feed" is about the annotation:
+    # never a delete of the object it is on
+    about_a_setting = u.search(r"\b(labels?|annotations?|env|variables?|taints?|images?)\b")
+    if deleting is None or about_a_setting:
         return clarify(
             "That could delete a lot. What exactly should go? Name the kind and "
             "the objects (e.g. 'delete completed jobs in prod').",
