@@ -74,7 +74,6 @@ eval-data:
 bench:
 	$(UV) python bench/skeleton.py
 	$(UV) python bench/nlp.py
-	$(UV) python bench/cluster_view.py
 	$(UV) python bench/identity.py
 	$(UV) python bench/executor.py
 	$(UV) python bench/audit_ingest.py

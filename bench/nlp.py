@@ -6,6 +6,10 @@
    conversation context) on a free port, IntentService.Parse called sequentially and then
    by --concurrency callers.
 
+3. The same dev-set parses with a 5,000-object cluster view, and a view refresh per
+   identity (alice, bob, carol) on the test bed: API calls and ms (`--no-view-refresh` to
+   skip the test bed).
+
     uv run python bench/nlp.py [--file ../shared/eval/nl2kubectl-dev.jsonl] [--repeat 20]
 """
 
@@ -17,6 +21,8 @@ import json
 import tempfile
 import time
 from pathlib import Path
+
+from cluster_view import parse_with_view, refresh_cost  # bench/ sibling, run as a script
 
 from kubechat import grpc as kc_grpc
 from kubechat.stats import percentile
@@ -33,6 +39,12 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=20)
     parser.add_argument("--grpc-calls", type=int, default=2000)
     parser.add_argument("--concurrency", type=int, default=20)
+    parser.add_argument(
+        "--view-refresh",
+        action=argparse.BooleanOptionalAction,
+        default=True,
+        help="also start the test bed and time a cluster-view refresh per identity",
+    )
     args = parser.parse_args()
     queries = [
         json.loads(line)["query"]
@@ -55,6 +67,11 @@ def main() -> None:
         f"  p99 {percentile(latencies, 0.99):.3f}  max {max(latencies):.3f}"
     )
     print(f"throughput  {len(latencies) / elapsed:.0f} queries/s on one core")
+    # Side by side: the same parses with a live view of 5,000 objects (names resolved
+    # against it), and what refreshing a view costs per identity on the test bed.
+    parse_with_view(args.file)
+    if args.view_refresh:
+        refresh_cost(pods=0, repeat=5)
     grpc_round_trip(queries, args.grpc_calls, args.concurrency)
 
 
