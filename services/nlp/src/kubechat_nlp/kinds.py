@@ -31,14 +31,14 @@ def _k(
 
 STANDARD_KINDS: tuple[KindInfo, ...] = (
     _k("", "v1", "Pod", "pods", ("po",), ("pod", "pods", "container instance")),
-    _k("", "v1", "Service", "services", ("svc",), ("service", "services")),
+    _k("", "v1", "Service", "services", ("svc",), ("service", "services", "svcs")),
     _k(
         "apps",
         "v1",
         "Deployment",
         "deployments",
         ("deploy",),
-        ("deployment", "deployments", "deploys", "deployed app", "workload"),
+        ("deployment", "deployments", "deploys", "deployed app", "workload", "dep", "deps"),
     ),
     _k(
         "apps",
@@ -92,10 +92,26 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         "ConfigMap",
         "configmaps",
         ("cm",),
-        ("configmap", "configmaps", "config map", "config maps", "configuration map"),
+        (
+            "configmap",
+            "configmaps",
+            "config map",
+            "config maps",
+            "configuration map",
+            "config-map",
+            "config-maps",
+        ),
     ),
     _k("", "v1", "Secret", "secrets", (), ("secret", "secrets")),
-    _k("", "v1", "Namespace", "namespaces", ("ns",), ("namespace", "namespaces"), namespaced=False),
+    _k(
+        "",
+        "v1",
+        "Namespace",
+        "namespaces",
+        ("ns",),
+        ("namespace", "namespaces", "name space", "name spaces"),
+        namespaced=False,
+    ),
     _k(
         "",
         "v1",

@@ -12,6 +12,7 @@ from kubechat_nlp.kinds import KindInfo, KindTable
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS
 from kubechat_nlp.text import Token
 
+_OBJECT_WORDS = frozenset({"object", "objects", "resource", "resources"})
 _NAME_RE = re.compile(r"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$")
 
 
@@ -108,7 +109,11 @@ class Utterance:
                         continue
                     info = self._lookup(phrase)
                     if info is not None:
-                        hit = KindMention(i, i + size, info)
+                        end = i + size
+                        # "the service object web", "secret objects": one mention
+                        if end < len(self.norms) and self.norms[end] in _OBJECT_WORDS:
+                            end += 1
+                        hit = KindMention(i, end, info)
                         break
             if hit is not None:
                 found.append(hit)
