@@ -186,7 +186,11 @@ def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str
 
 def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] | None:
     """'in X' / 'on X' with X a name that ends the phrase: 'scale api to 3 in web please'."""
-    # From the end: a scope phrase closes the request ("shell in web-1 in test").
+    # "in finance, restart ledger": a phrase set before the request with a comma is its
+    # scope; otherwise from the end, where a scope phrase closes it ("shell in web-1 in test").
+    if len(tokens) > 3 and tokens[0].norm in ("in", "on") and tokens[2].norm == ",":
+        if _valid(tokens[1], explicit=True) and tokens[1].norm not in _NS_WORDS:
+            return 0, 3, tokens[1].text
     for i in range(len(tokens) - 2, -1, -1):
         tok = tokens[i]
         if tok.norm not in ("in", "on", "from"):
@@ -208,7 +212,8 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             # after another target, a kind or command word is a namespace named so
             if name.norm in _NS_WORDS or tok.norm != "in":
                 continue  # "on pods" is what a role applies to: only "in <kind word>"
-            if not (ends and _other_target(tokens, i, j, kinds, names_count=True)):
+            fronted = i == 0 and after == ","  # "in services, undo the rollout of web"
+            if not fronted and not (ends and _other_target(tokens, i, j, kinds, names_count=True)):
                 continue
             if not _valid(name, explicit=True):
                 continue

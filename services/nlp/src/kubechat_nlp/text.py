@@ -159,6 +159,7 @@ class Vocabulary:
         self._words = {w for w in words if w.isalpha()}
         self._index: dict[str, set[str]] = {}
         self._short: dict[str, set[str]] = {}
+        self._four = {t for t in targets if t.isalpha() and len(t) == 4}
         for word in {t for t in targets if t.isalpha()}:
             if len(word) >= 5:
                 for key in _deletes(word) | {word}:
@@ -179,6 +180,10 @@ class Vocabulary:
         if len(low) < 5:
             short = self._short.get(low, set()) if len(low) >= 3 else set()
             return next(iter(short)) if len(short) == 1 else low
+        if len(low) == 5:  # a letter too many in a four-letter word: "poods", "liist"
+            shorter = {d for d in _deletes(low) if d in self._four and d[0] == low[0]}
+            if len(shorter) == 1:
+                return shorter.pop()
         candidates: set[str] = set()
         for key in _deletes(low) | {low}:
             candidates |= self._index.get(key, set())
