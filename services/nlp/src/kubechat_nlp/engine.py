@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
@@ -22,6 +23,7 @@ from kubechat_nlp.followups import (
     resumable,
     target_tokens,
 )
+from kubechat_nlp.intent_model import shared_model
 from kubechat_nlp.kinds import POD_OWNERS, STANDARD_KINDS, KindInfo, KindTable
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, TYPO_TARGETS
 from kubechat_nlp.model import Clarification, Operation, Plan, Risk
@@ -29,8 +31,9 @@ from kubechat_nlp.render import render
 from kubechat_nlp.resolve import resolve_name
 from kubechat_nlp.risk import operation_risk
 from kubechat_nlp.rules import classify, compile_phrases, shape
-from kubechat_nlp.rules.choose import head_index, opens_with_cue
-from kubechat_nlp.rules.common import Ctx, Draft
+from kubechat_nlp.rules.choose import head_index, only_fallback, opens_with_cue, rule_named
+from kubechat_nlp.rules.common import Ctx, Draft, Result
+from kubechat_nlp.rules.cues import rule_of
 from kubechat_nlp.smalltalk import smalltalk, without_courtesy
 from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
 from kubechat_nlp.undo import undo_last_change
@@ -66,6 +69,8 @@ _NAMESPACELESS = frozenset(
         "explain",
     }
 )
+# How sure the statistical fallback must be before its reading is taken.
+_MODEL_CONFIDENCE = 0.8
 _NODE_RULES = frozenset({"cordon", "uncordon", "drain", "taint"})
 # Verbs whose kubectl line takes no namespace; other engines use it too.
 NAMESPACELESS = _NAMESPACELESS
@@ -97,6 +102,12 @@ class RulesEngine:
         self._vocab = Vocabulary(words, targets)
         # The catalogue's phrasings: an entry no rule builds is read from its declaration.
         self._phrases = compile_phrases(self.catalogue)
+
+    def warmed(self) -> RulesEngine:
+        """Trains the statistical fallback now (about half a second) rather than on the
+        first request that needs it; a service calls this at start."""
+        shared_model(self.catalogue, self._shape_text, rule_of)
+        return self
 
     # --- public ---------------------------------------------------------------------------
     def parse(
@@ -199,6 +210,23 @@ class RulesEngine:
             return replace(plan, clarification=resumable(plan.clarification, text))
         return plan
 
+    def _model_reading(
+        self, shaped: str, tokens: list[Token], kinds: KindTable
+    ) -> tuple[str, Callable[[Ctx], Result]] | None:
+        """Wording no cue knows: the statistical model's rule, when it is confident and
+        that rule's builder can read the request."""
+        model = shared_model(self.catalogue, self._shape_text, rule_of)
+        label, probability = model.predict(shaped)
+        rule = rule_named(label) if label not in ("", "get", "vague") else None
+        if rule is None or probability < _MODEL_CONFIDENCE:
+            return None
+        trial = rule[2](Ctx(self._verb_marked(Utterance(list(tokens), kinds), label), kinds))
+        return None if isinstance(trial, Clarification) else (label, rule[2])
+
+    def _shape_text(self, text: str) -> str:
+        tokens = tokenize(without_courtesy(text), self._vocab)
+        return shape(Utterance(numbers_as_digits(tokens), self._standard))
+
     @staticmethod
     def _verb_marked(u: Utterance, rule: str) -> Utterance:
         """The verb that opens the request is never its object ("trash secrets with …",
@@ -240,6 +268,11 @@ class RulesEngine:
             name, _, build = classify(shape(Utterance(scoped, kinds)), self._phrases)
         if scope.guessed and name in _NODE_RULES:
             scoped, scope = tokens, Scope()  # "cordon … on node-4": nodes have no namespace
+        shaped = shape(Utterance(scoped, kinds))
+        if name == "get" and only_fallback(shaped):
+            guessed = self._model_reading(shaped, scoped, kinds)
+            if guessed is not None:
+                name, build = guessed
         result = build(Ctx(self._verb_marked(Utterance(scoped, kinds), name), kinds))
         if scope.guessed and isinstance(result, Clarification):
             # "open a shell in web-1": the bare "in X" was the object the rule missed

@@ -88,7 +88,7 @@ def change_recorder(store: ContextStore, store_name: str) -> ChangeRecorder:
 
 def engine_for_settings(settings: NlpSettings) -> Engine:
     if settings.engine == "rules":
-        return RulesEngine()
+        return RulesEngine().warmed()
     return hybrid_from_settings(settings)
 
 

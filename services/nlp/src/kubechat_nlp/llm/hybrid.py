@@ -45,7 +45,7 @@ class HybridEngine:
         llm_only: bool = False,
     ) -> None:
         self.registry = registry
-        self.rules = rules or RulesEngine()
+        self.rules = rules or RulesEngine().warmed()
         self.client = client or StructuredClient()
         self.metrics = metrics or Metrics()
         self.threshold = confidence_threshold

@@ -73,6 +73,19 @@ def head_index(text: str) -> int:
     return next((i for i, word in enumerate(words) if word not in _LEAD_WORDS), len(words))
 
 
+def only_fallback(text: str) -> bool:
+    """No rule's cue matched and the request does not open by asking to see something:
+    the table has no reading for it."""
+    _, head, _ = _head(text)
+    if head in _READ_HEADS:
+        return False
+    return not any(RULES[i][0] != "get" and p.search(text) for i, p in _COMPILED)
+
+
+def rule_named(name: str) -> Rule | None:
+    return next((rule for rule in RULES if rule[0] == name), None)
+
+
 def opens_with_cue(text: str, rule: str) -> bool:
     """Whether the main verb is the rule's own cue ("trash secrets …" for delete), rather
     than its object ("queue has 4 replicas, add 3 more")."""
