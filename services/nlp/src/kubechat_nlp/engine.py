@@ -71,6 +71,7 @@ _NAMESPACELESS = frozenset(
 )
 # How sure the statistical fallback must be before its reading is taken.
 _MODEL_CONFIDENCE = 0.8
+_NEVER_GUESSED = frozenset({"", "get", "vague", "delete", "drain", "taint", "patch", "replace"})
 _NODE_RULES = frozenset({"cordon", "uncordon", "drain", "taint"})
 # Verbs whose kubectl line takes no namespace; other engines use it too.
 NAMESPACELESS = _NAMESPACELESS
@@ -217,7 +218,8 @@ class RulesEngine:
         that rule's builder can read the request."""
         model = shared_model(self.catalogue, self._shape_text, rule_of)
         label, probability = model.predict(shaped)
-        rule = rule_named(label) if label not in ("", "get", "vague") else None
+        # A guess never destroys: those readings need a cue the user actually typed.
+        rule = rule_named(label) if label not in _NEVER_GUESSED else None
         if rule is None or probability < _MODEL_CONFIDENCE:
             return None
         trial = rule[2](Ctx(self._verb_marked(Utterance(list(tokens), kinds), label), kinds))
@@ -274,6 +276,13 @@ class RulesEngine:
             if guessed is not None:
                 name, build = guessed
         result = build(Ctx(self._verb_marked(Utterance(scoped, kinds), name), kinds))
+        if isinstance(result, Clarification) and name not in ("vague", "auth"):
+            # The rule could not read it ("Which kind should I list?"): a confident
+            # reading from the model, when its builder can
+            guessed = self._model_reading(shaped, scoped, kinds)
+            if guessed is not None and guessed[0] != name:
+                name, build = guessed
+                result = build(Ctx(self._verb_marked(Utterance(scoped, kinds), name), kinds))
         if scope.guessed and isinstance(result, Clarification):
             # "open a shell in web-1": the bare "in X" was the object the rule missed
             retry = build(Ctx(Utterance(tokens, kinds), kinds))
