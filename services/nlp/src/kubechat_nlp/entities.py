@@ -25,7 +25,7 @@ details json yaml table text wide short full half halves bulk batches turn chunk
 case progress time point mind use question sync line fact practice theory response
 addition future past general particular weekdays weekends weekday weekend monday tuesday
 wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
-saturdays sundays midnight noon schedule demand""".split()
+saturdays sundays midnight noon schedule demand rotation service maintenance""".split()
 )
 _DETERMINERS = frozenset({"the", "my", "our", "your", "a", "this", "that"})
 # After "in X": words that end the scope phrase (fillers, punctuation, the next phrase).

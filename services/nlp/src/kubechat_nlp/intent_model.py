@@ -74,6 +74,11 @@ def train(
         key=lambda pair: -len(pair[0]),
     )
     examples: list[tuple[str, str]] = []
+    # The catalogue's own phrasings, each an example of the rule that builds its entry.
+    for entry in catalogue.entries():
+        label = rule_for_entry(entry.name) or ("get" if entry.name == "get" else None)
+        if label:
+            examples.extend((f"{phrase} x-name", label) for phrase in entry.phrasings)
     for name in files:
         path = _DATA / name
         if not path.exists():

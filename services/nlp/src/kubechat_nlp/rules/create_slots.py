@@ -48,6 +48,9 @@ def object_name(c: Ctx, after: int) -> str | None:
         if u.is_name(i) and (u.tokens[i].quoted or not u.norms[i].isalpha() or i == after):
             u.used.add(i)
             return u.text_of(i)
+    if after < len(u) and after == len(u) - 1 and _said_name(u, after):
+        u.used.add(after)  # "create namespace logs": the last word after the kind is its name
+        return u.text_of(after)
     mention = u.kind_at(after - 1) if after else None
     before = mention.start - 1 if mention is not None else -1
     if before > 0 and u.is_name(before) and u.norms[before - 1] in ("a", "an", "new", "the"):

@@ -154,10 +154,13 @@ def build_events(c: Ctx, slots: object = None) -> Result:
         return [d]
     mentions = [m for m in u.kind_mentions() if m.info.ref.plural not in ("events", "namespaces")]
     if mentions:
-        from kubechat_nlp.slots import names_after
+        from kubechat_nlp.slots import name_before, names_after
 
         m = mentions[0]
         names = names_after(u, m.end)
+        before = name_before(u, m)  # "events for the ledger deployment"
+        if not names and before:
+            names = [before]
         if names:
             d.params["for"] = f"{m.info.ref.kind.lower()}/{names[0]}"
     if u.search(r"\bwarnings?\b"):
