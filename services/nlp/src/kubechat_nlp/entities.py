@@ -280,6 +280,7 @@ def _other_target(
 # kubectl flags typed inside a request, spelled as the words the rules read.
 _FLAG_WORDS: dict[str, tuple[str, ...]] = {
     "--replicas": ("to",),  # "--replicas=3" reads "to 3 replicas"
+    "replicas": ("to",),  # "set replicas=4 for deployment x"
     "--replica": ("to",),
     "--image": ("image",),
     "-c": ("container",),
@@ -294,7 +295,12 @@ _FLAG_WORDS: dict[str, tuple[str, ...]] = {
     "--watch": ("watch",),
     "-w": ("watch",),
 }
-_FLAG_SUFFIX = {"--replicas": ("replicas",), "--replica": ("replicas",), "--tail": ("lines",)}
+_FLAG_SUFFIX = {
+    "--replicas": ("replicas",),
+    "replicas": ("replicas",),
+    "--replica": ("replicas",),
+    "--tail": ("lines",),
+}
 
 
 def flags_as_words(tokens: list[Token], *, logs: bool) -> list[Token]:
@@ -309,7 +315,7 @@ def flags_as_words(tokens: list[Token], *, logs: bool) -> list[Token]:
         flag, eq, value = tok.text.partition("=")
         low = flag.lower()
         words = _FLAG_WORDS.get(low) or (("follow",) if logs and low == "-f" else None)
-        if words is None or tok.quoted:
+        if words is None or tok.quoted or (not low.startswith("-") and not (eq and value)):
             out.append(tok)
             continue
         out.extend(Token(w, w) for w in words)

@@ -307,6 +307,7 @@ def _output(u: Utterance, s: Slots) -> None:
     m = u.search(
         r"\b(?:more|extra|additional|wider|full)(?: details?| info| information| columns"
         r"| output)\b|\bwide\b|\bwith (?:their |the )?(?:node names?|ips?|ip addresses)\b"
+        r"|\bwith (?:their |the )?ips? and (?:their )?nodes\b"
     )
     if m:
         s.output = "wide"

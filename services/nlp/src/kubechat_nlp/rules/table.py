@@ -294,6 +294,7 @@ RULES: tuple[Rule, ...] = (
     (
         "set-resources",
         r"\b(limits?|requests?)\b.*\b(cpu|memory)\b|\b(cpu|memory)\b.*\b(limits?|requests?)\b"
+        r"|\b(limits?|requests?) x-kv\b"
         r"|\b(cap|limit|restrict|constrain|throttle|allot|allocate|reserve)\b.{0,60}"
         r"\b(cpu|memory|mem)\b|\b\d+(\.\d+)?(m|mi|gi|g|ki) (of )?(cpu|memory|mem)\b",
         settings.build_set_resources,
@@ -349,6 +350,7 @@ RULES: tuple[Rule, ...] = (
     (
         "describe",
         r"\b(describe|inspect|tell me (\w+ )?about|what's wrong with|why is|why are|why does|"
+        r"why (won'?t|can'?t|isn'?t|doesn'?t|did)|"
         r"more info(rmation)? (on|about|for|regarding)|full (details|info\w*)|"
         r"why do|what(?:'?s| is)? (going on|happening|up|wrong) with|what went wrong with|"
         r"look into|investigate|troubleshoot|examine|dig into|diagnose)\b|"
