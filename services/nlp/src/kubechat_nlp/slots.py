@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from kubechat_nlp.kinds import KindInfo
-from kubechat_nlp.lexicon import COMMAND_WORDS, STOPWORDS
+from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NAMES, STOPWORDS
 from kubechat_nlp.utterance import KindMention, Utterance
 
 KV = r"[\w./*:-]+(?:!=|==|=)[\w./:*-]*"
@@ -349,7 +349,10 @@ def names_after(u: Utterance, start: int) -> list[str]:
         if u.norms[i] in ("named", "called", "the", "name", "names") and not names:
             i += 1
             continue
-        if u.is_name(i) and not (i + 1 < len(u) and u.norms[i + 1] in ("container", "containers")):
+        # "the app container" names a container; "web-1 container app" names the pod first
+        container_after = i + 1 < len(u) and u.norms[i + 1] in ("container", "containers")
+        named_after = i + 2 < len(u) and u.norms[i + 2] not in NOT_NAMES
+        if u.is_name(i) and not (container_after and not named_after):
             names.append(u.text_of(i))
             u.used.add(i)
             i += 1
