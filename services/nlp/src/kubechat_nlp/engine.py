@@ -21,6 +21,7 @@ from kubechat_nlp.followups import (
     remove_last_labels,
     resolve_pronouns,
     resumable,
+    rollout_progress,
     target_tokens,
 )
 from kubechat_nlp.intent_model import shared_model
@@ -173,6 +174,7 @@ class RulesEngine:
             follow = (
                 new_amount(tokens, context, kinds)
                 or remove_last_labels(tokens, context, kinds)
+                or rollout_progress(tokens, context, kinds)
                 or refine(tokens, context, kinds)
                 or follow_up(tokens, context, kinds, self.catalogue, cluster)
             )

@@ -24,6 +24,8 @@ CLAUSE_VERBS = frozenset(
 rollback undo set label annotate expose cordon drain uncordon top exec open print view give
 fetch find pause resume""".split()
 )
+# Kind words that are also requests of their own ("events for it", "logs of it").
+_VERB_KINDS = frozenset({"events", "event", "logs", "log"})
 _PRONOUNS = frozenset({"it", "its", "them", "their"})
 ACTION_WORDS = frozenset(
     """delete remove create scale restart drain cordon uncordon label annotate
@@ -94,6 +96,8 @@ def follow_up(
 ) -> list[Draft] | None:
     """'same in staging', 'and in prod?', 'what about services?', 'now for backend'."""
     words = [t for t in tokens if t.norm not in ("?", ",", ".")]
+    if any(t.norm in _PRONOUNS for t in words) and any(t.norm in _VERB_KINDS for t in words):
+        return None  # "events for it": the events of the last target, not a kind switch
     core = [t for t in words if t.norm not in _FILLER]
     if not core or len(core) > 3 or len(words) == len(core) and len(core) > 1:
         return None
@@ -228,6 +232,30 @@ def remove_last_labels(
     return [d]
 
 
+_STATUS_RE = re.compile(
+    r"^(?:(?:and|so|ok|is|has|was|are) )*(?:it|its|the rollout|that|this|the deployment)?"
+    r" ?(?:done|finished|complete|completed|over|ready|through|status|progress|rolled out)"
+    r"(?: yet| now)?$"
+)
+_ROLLING = frozenset({"deployments", "statefulsets", "daemonsets"})
+
+
+def rollout_progress(
+    tokens: list[Token], context: ConversationContext, kinds: KindTable
+) -> list[Draft] | None:
+    """'is it done?', 'is the rollout finished?', 'and its status?' right after a change to
+    a workload: the status of its rollout."""
+    last = context.last_target
+    text = " ".join(t.norm for t in tokens if t.norm not in ("?", ".", "!", ","))
+    if last is None or last.resource is None or last.resource.plural not in _ROLLING:
+        return None
+    if not _STATUS_RE.match(text):
+        return None
+    d = draft_from_op(last, kinds)
+    d.verb, d.params = "rollout.status", {}
+    return [d]
+
+
 _NUMBER_WORDS = {
     w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
 }
@@ -266,7 +294,9 @@ def resumable(question: Clarification, text: str) -> Clarification:
 
 
 def target_tokens(op: Operation) -> list[Token]:
-    kind = op.resource.kind.lower() if op.resource else "pod"
+    # "create configmap x" then "describe it": the kind the create named
+    created = op.verb.split(".")[1] if op.verb.startswith("create.") else ""
+    kind = op.resource.kind.lower() if op.resource else (created or "pod")
     out = [Token(kind, kind)]
     for j, name in enumerate(op.targets):
         if j:

@@ -56,7 +56,8 @@ _OPENING_RE = re.compile(
     re.IGNORECASE,
 )
 _CLOSING_RE = re.compile(
-    r"(?:[\s,;:!.-]*\b(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|ty|ta|cheers|"
+    # A sign-off stands apart: after a space or punctuation, never "owner=comms-team"
+    r"(?:(?:^|[\s,;:!.]+)(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|ty|ta|cheers|"
     r"much appreciated|appreciated|please|pls|plz|asap|real quick|quickly|right now|now|"
     r"if you can|if possible|when you can|team|folks|buddy|mate|for me|for us|if you don't mind|"
     r"if you would|when you get a chance|when you have a (?:sec|second|minute|moment)|"
