@@ -386,6 +386,17 @@ def name_before(u: Utterance, mention: KindMention) -> str | None:
     return None
 
 
+def _default_named(u: Utterance, i: int) -> list[str]:
+    """'deployment default': right after a kind, "default" is that object's name unless a
+    namespace is meant ("the default namespace")."""
+    if i >= len(u) or i in u.used or u.norms[i] != "default":
+        return []
+    if i + 1 < len(u) and u.norms[i + 1] in ("namespace", "ns", "context"):
+        return []
+    u.used.add(i)
+    return [u.text_of(i)]
+
+
 def _named_between(u: Utterance, i: int) -> bool:
     tok = u.tokens[i]
     if i in u.used or tok.literal or u.kind_at(i) is not None:
@@ -417,7 +428,7 @@ def find_target(u: Utterance, *, allow_bare: bool = True, after: int = 0) -> Tar
         if mention.name is not None:
             names.append(mention.name)
             continue
-        after_names = names_after(u, mention.end)
+        after_names = names_after(u, mention.end) or _default_named(u, mention.end)
         if after_names:
             names.extend(after_names)
         elif not names:
