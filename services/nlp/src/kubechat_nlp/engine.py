@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
-from kubechat_nlp.catalogue import Catalogue, Target, default_catalogue
+from kubechat_nlp.catalogue import Catalogue, default_catalogue
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.entities import Scope, flags_as_words, numbers_as_digits, take_scope
@@ -25,11 +25,11 @@ from kubechat_nlp.followups import (
     target_tokens,
 )
 from kubechat_nlp.intent_model import shared_model
-from kubechat_nlp.kinds import POD_OWNERS, STANDARD_KINDS, KindInfo, KindTable
+from kubechat_nlp.kinds import STANDARD_KINDS, KindInfo, KindTable
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, TYPO_TARGETS
 from kubechat_nlp.model import Clarification, Operation, Plan, Risk
 from kubechat_nlp.render import render
-from kubechat_nlp.resolve import resolve_name
+from kubechat_nlp.resolve import resolve_draft
 from kubechat_nlp.risk import operation_risk
 from kubechat_nlp.rules import classify, compile_phrases, shape
 from kubechat_nlp.rules.choose import head_index, only_fallback, opens_with_cue, rule_named
@@ -76,17 +76,6 @@ _NEVER_GUESSED = frozenset({"", "get", "vague", "delete", "drain", "taint", "pat
 _NODE_RULES = frozenset({"cordon", "uncordon", "drain", "taint"})
 # Verbs whose kubectl line takes no namespace; other engines use it too.
 NAMESPACELESS = _NAMESPACELESS
-_DEFAULT_SEARCH = (
-    "pods",
-    "deployments",
-    "statefulsets",
-    "daemonsets",
-    "services",
-    "jobs",
-    "cronjobs",
-    "configmaps",
-    "secrets",
-)
 
 
 class RulesEngine:
@@ -345,7 +334,9 @@ class RulesEngine:
             ):
                 d.slots.namespace = context.namespace
             if cluster is not None and d.names:
-                resolved = self._resolve_names(d, cluster, namespace_typed)
+                resolved = resolve_draft(
+                    d, self.catalogue[d.verb], cluster, self._kinds(cluster), namespace_typed
+                )
                 if isinstance(resolved, Clarification):
                     return Plan(clarification=resolved, confidence=0.5)
                 ops.extend(resolved)
@@ -389,64 +380,8 @@ class RulesEngine:
     def _risk(self, op: Operation) -> Risk:
         return operation_risk(op, self.catalogue)
 
-    def _resolve_names(
-        self, d: Draft, cluster: ClusterView, namespace_typed: bool
-    ) -> list[Operation] | Clarification:
-        entry = self.catalogue[d.verb]
-        if entry.target is Target.NONE or d.verb.startswith(("create", "config.", "run")):
-            return [d.build()]
-        if d.explicit_kind or not d.guessed_kind:
-            plurals = tuple(k.ref.plural for k in d.kinds)
-        elif entry.target is Target.POD_OR_REF:
-            plurals = ("pods", *POD_OWNERS)
-        else:
-            plurals = entry.default_kinds or _DEFAULT_SEARCH
-        visible = cluster.namespaces()
-        where = d.slots.namespace
-        if (where and where not in visible) or (not where and not visible):
-            # The view does not cover that namespace (a user who may not list namespaces,
-            # one the executor was not told of): take the name as typed, never "not found".
-            return [d.build()]
-        kinds = self._kinds(cluster)
-        kind_word = {k.ref.plural: k.ref.kind.lower() for k in kinds.infos()}
-        ops: list[Operation] = []
-        for name in d.names:
-            found = resolve_name(
-                name, plurals, d.slots.namespace, namespace_typed, d.verb, cluster, kind_word
-            )
-            if isinstance(found, Clarification):
-                return found
-            info = kinds.by_plural(found.plural)
-            slots = replace(d.slots, namespace=found.namespace or d.slots.namespace)
-            single = Draft(
-                d.verb,
-                [info] if info else d.kinds,
-                list(found.names),
-                True,
-                slots,
-                dict(d.params),
-                d.subresource,
-            )
-            ops.append(single.build())
-        return _merge(ops)
-
 
 def _without_namespace(op: Operation) -> Operation:
     from dataclasses import replace
 
     return replace(op, namespace=None, all_namespaces=False)
-
-
-def _merge(ops: list[Operation]) -> list[Operation]:
-    """Operations that differ only by name become one operation on several names."""
-    from dataclasses import replace
-
-    merged: list[Operation] = []
-    for op in ops:
-        if merged:
-            prev = merged[-1]
-            if replace(prev, name=op.name, names=()) == op:
-                merged[-1] = replace(prev, names=(*prev.names, *op.targets))
-                continue
-        merged.append(op)
-    return merged

@@ -5,10 +5,13 @@ exist is said so instead of being run."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from kubechat_nlp.catalogue import CatalogueEntry, Target
 from kubechat_nlp.cluster import ClusterView, LiveObject
-from kubechat_nlp.model import Clarification
+from kubechat_nlp.kinds import POD_OWNERS, KindTable
+from kubechat_nlp.model import Clarification, Operation
+from kubechat_nlp.rules.common import Draft
 from kubechat_nlp.text import edit_distance
 
 # Operations that act on pods but accept a workload (`kubectl logs deployment/web`).
@@ -171,3 +174,78 @@ def _suggestible(o: LiveObject, plurals: tuple[str, ...], namespace: str | None)
     # A workload is suggested rather than each of its pods.
     owned_pod = o.plural == "pods" and o.owner is not None
     return o.plural in plurals and _in_scope(o, namespace) and not owned_pod
+
+
+# Kinds searched for a name that came without a kind.
+_DEFAULT_SEARCH = (
+    "pods",
+    "deployments",
+    "statefulsets",
+    "daemonsets",
+    "services",
+    "jobs",
+    "cronjobs",
+    "configmaps",
+    "secrets",
+)
+
+
+def resolve_draft(
+    d: Draft,
+    entry: CatalogueEntry,
+    cluster: ClusterView,
+    kinds: KindTable,
+    namespace_typed: bool,
+) -> list[Operation] | Clarification:
+    """A draft's names resolved against the view: one operation per object found, merged
+    back into one per kind, or the question to ask."""
+    if entry.target is Target.NONE or d.verb.startswith(("create", "config.", "run")):
+        return [d.build()]
+    if d.explicit_kind or not d.guessed_kind:
+        plurals = tuple(k.ref.plural for k in d.kinds)
+    elif entry.target is Target.POD_OR_REF:
+        plurals = ("pods", *POD_OWNERS)
+    else:
+        plurals = entry.default_kinds or _DEFAULT_SEARCH
+    visible = cluster.namespaces()
+    where = d.slots.namespace
+    if (where and where not in visible) or (not where and not visible):
+        # The view does not cover that namespace (a user who may not list namespaces,
+        # one the executor was not told of): take the name as typed, never "not found".
+        return [d.build()]
+    kind_word = {k.ref.plural: k.ref.kind.lower() for k in kinds.infos()}
+    ops: list[Operation] = []
+    for name in d.names:
+        found = resolve_name(
+            name, plurals, d.slots.namespace, namespace_typed, d.verb, cluster, kind_word
+        )
+        if isinstance(found, Clarification):
+            return found
+        info = kinds.by_plural(found.plural)
+        slots = replace(d.slots, namespace=found.namespace or d.slots.namespace)
+        single = Draft(
+            d.verb,
+            [info] if info else d.kinds,
+            list(found.names),
+            True,
+            slots,
+            dict(d.params),
+            d.subresource,
+        )
+        ops.append(single.build())
+    return _merge(ops)
+
+
+def _merge(ops: list[Operation]) -> list[Operation]:
+    """Operations that differ only by name become one operation on several names."""
+    from dataclasses import replace
+
+    merged: list[Operation] = []
+    for op in ops:
+        if merged:
+            prev = merged[-1]
+            if replace(prev, name=op.name, names=()) == op:
+                merged[-1] = replace(prev, names=(*prev.names, *op.targets))
+                continue
+        merged.append(op)
+    return merged

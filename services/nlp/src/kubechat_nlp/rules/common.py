@@ -7,7 +7,8 @@ from dataclasses import dataclass, field
 
 from kubechat_nlp.kinds import KindInfo, KindTable
 from kubechat_nlp.model import Clarification, Operation, ParamValue, ResourceRef
-from kubechat_nlp.slots import Slots, Target, extract_common, find_target
+from kubechat_nlp.slots import Slots, extract_common
+from kubechat_nlp.targets import Target, find_target
 from kubechat_nlp.utterance import Utterance
 
 QUANTITY = r"\d+(?:\.\d+)?(?:m|mi|gi|ki|ti|g|k|%)?"

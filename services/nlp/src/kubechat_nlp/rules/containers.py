@@ -13,7 +13,7 @@ from kubechat_nlp.rules.common import (
     clarify,
     duration,
 )
-from kubechat_nlp.slots import names_after
+from kubechat_nlp.targets import names_after
 from kubechat_nlp.utterance import Utterance
 
 _RUN_WORDS = ("run", "running", "execute", "executing", "exec", "the", "to", "command", "do")

@@ -7,7 +7,8 @@ import re
 from kubechat_nlp.model import ParamValue
 from kubechat_nlp.rules import create_slots as cs
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, first_int, kv_tokens
-from kubechat_nlp.slots import Slots, name_before, names_after
+from kubechat_nlp.slots import Slots
+from kubechat_nlp.targets import name_before, names_after
 from kubechat_nlp.utterance import KindMention
 
 _CREATE_KINDS = {

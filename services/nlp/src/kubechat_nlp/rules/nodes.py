@@ -6,7 +6,7 @@ import re
 
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, duration, kv_tokens
-from kubechat_nlp.slots import names_after
+from kubechat_nlp.targets import names_after
 from kubechat_nlp.text import edit_distance
 from kubechat_nlp.utterance import Utterance
 

@@ -154,7 +154,7 @@ def build_events(c: Ctx, slots: object = None) -> Result:
         return [d]
     mentions = [m for m in u.kind_mentions() if m.info.ref.plural not in ("events", "namespaces")]
     if mentions:
-        from kubechat_nlp.slots import name_before, names_after
+        from kubechat_nlp.targets import name_before, names_after
 
         m = mentions[0]
         names = names_after(u, m.end)

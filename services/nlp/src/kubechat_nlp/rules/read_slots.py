@@ -10,7 +10,8 @@ import re
 from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Draft
-from kubechat_nlp.slots import KV, Slots, names_after
+from kubechat_nlp.slots import KV, Slots
+from kubechat_nlp.targets import names_after
 from kubechat_nlp.text import edit_distance
 
 # Words that may open a request before its verb; never the object.
