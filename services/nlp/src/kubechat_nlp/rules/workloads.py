@@ -85,6 +85,8 @@ def build_rollout(c: Ctx) -> Result:
         d.guessed_kind = True
     if revision is not None and verb == "rollout.undo":
         d.params["to_revision"] = revision
+    elif revision is not None and verb == "rollout.history":
+        d.params["revision"] = revision  # "show revision 3 of web's history"
     every = u.search(r"\b(all|every|each)\b")
     if not d.names and not s.selector and not every:
         return clarify(f"Which {d.kinds[0].ref.kind.lower()}?")
