@@ -266,7 +266,9 @@ class RulesEngine:
             guessed = self._model_reading(shaped, scoped, kinds)
             if guessed is not None:
                 name, build = guessed
-        result = build(Ctx(self._verb_marked(Utterance(scoped, kinds), name), kinds))
+        result = build(
+            Ctx(self._verb_marked(Utterance(scoped, kinds), name), kinds, scope.namespace)
+        )
         if isinstance(result, Clarification) and name not in ("vague", "auth"):
             # The rule could not read it ("Which kind should I list?"): a confident
             # reading from the model, when its builder can
@@ -293,8 +295,10 @@ class RulesEngine:
             nxt2 = tokens[i + 2].norm if i + 2 < len(tokens) else ""
             # "…, then delete pod x" is a second request; a plain "and delete" too.
             verbs = CLAUSE_VERBS | ACTION_WORDS
+            prev = tokens[i - 1].norm if i else ""
             boundary = (tok.norm in (";", "then") and (nxt in verbs or nxt2 in verbs)) or (
-                tok.norm in ("and", ",") and nxt in CLAUSE_VERBS
+                # "that can get and list deployments": a list of verbs, one request
+                tok.norm in ("and", ",") and nxt in CLAUSE_VERBS and prev not in verbs
             )
             if boundary and clauses[-1]:
                 clauses.append([])

@@ -172,7 +172,8 @@ def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str
         if not _valid(name, explicit=True) or name.norm in _PREPOSITIONS | _DETERMINERS:
             continue
         led = _phrase_start(tokens, i - 1) < i - 1  # "in the logs namespace"
-        if not led and name.norm in NOT_NAMES and not kinds.lookup(name.norm):
+        verb_like = name.norm in NOT_NAMES and name.norm != "default"
+        if not led and verb_like and not kinds.lookup(name.norm):
             continue  # "annotate namespace secrets": a verb is no namespace
         start = _phrase_start(tokens, i - 1)
         if name.norm == "default" and start < i - 1 and tokens[i - 2].norm == "the":

@@ -57,6 +57,9 @@ class Ctx:
 
     u: Utterance
     kinds: KindTable
+    # The namespace the request is scoped to (taken out of `u` before the rule ran), for
+    # the rules whose values spell it ("--serviceaccount=NS:NAME").
+    scope: str | None = None
 
     def kind(self, plural: str) -> KindInfo:
         info = self.kinds.by_plural(plural)

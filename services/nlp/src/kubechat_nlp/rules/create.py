@@ -255,6 +255,11 @@ def build_create(c: Ctx) -> Result:
         m = u.search(r"\bservice ?account (\S+:\S+)")
         if m:
             params["serviceaccount"] = u.group_text(m)
+        else:  # "to service account builder in ns shop": kubectl spells it shop:builder
+            m = u.search(r"\bservice ?accounts? (?:named |called )?([a-z0-9][a-z0-9.-]*)\b")
+            if m:
+                namespace = c.scope or "default"
+                params["serviceaccount"] = f"{namespace}:{u.group_text(m)}"
         m = u.search(r"\buser (\S+)")
         if m:
             params["user"] = u.group_text(m)
