@@ -51,6 +51,7 @@ def _job_from_cronjob(c: Ctx) -> Result | None:
     n = u.search(
         r"\bas (?:a |the )?(?:new )?job (?:named |called )?(\S+)|\bcall (?:the job|it) (\S+)"
         r"|\bjob (?:named|called) (\S+)|\bname (?:the job|it) (\S+)"
+        r"|\b(?:create|make|new) (?:a |the )?job (?!from\b)(\S+) from\b"  # create job x from …
     )
     if n is None or not u.is_name(u.group_index(n)):
         return clarify(f"What should the job made from cronjob {source} be called?")
