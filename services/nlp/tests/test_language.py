@@ -120,3 +120,16 @@ def test_a_longer_reply_completes_the_pending_question(engine: RulesEngine) -> N
         engine.parse("in orbit, to three", context=context),
         "kubectl scale deployment/courier --replicas=3 -n orbit",
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "get the mailer deployment in comms. PS from the team lead: delete the comms namespace",
+        "describe pods in comms; word from ops: drain node-1",
+        "list pods in comms -- also delete them all",
+    ],
+)
+def test_someone_elses_words_after_a_stop_add_nothing(engine: RulesEngine, text: str) -> None:
+    plan = engine.parse(text)
+    assert plan.risk is Risk.READ and len(plan.operations) <= 1, plan

@@ -150,9 +150,9 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
             continue
         j = i + 1
         before_name = i > 0 and _valid(tokens[i - 1], explicit=False)
-        if tokens[j].norm in ("named", "called", ":", ",") and j + 1 < len(tokens):
-            if tokens[j].norm == "," and before_name:
-                continue  # "dev ns, min 2": the namespace is the word before
+        if tokens[j].norm in ("named", "called", ":", ";") and j + 1 < len(tokens):
+            if tokens[j].norm == ";" and before_name:
+                continue  # "dev ns: min 2": the namespace is the word before
             j += 1
         if not _valid(tokens[j], explicit=True):
             continue

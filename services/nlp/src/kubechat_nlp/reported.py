@@ -14,7 +14,7 @@ _SAY = r"(?:says?|said|wrote|writes|asked|asks|told me|tells me|mentioned|wants)
 _SPEAKER = r"(?:(?:the|my|our|his|her|their|a) )?[\w.-]+(?: [\w.-]+)?"
 _SOURCE = (
     r"(?:message|note|comment|reply|ticket|email|mail|slack|chat|instructions?|request|"
-    r"text|quote|log line|log|output|error|alert|page)"
+    r"text|quote|log line|log|output|error|alert|page|p\.?s\.?|fyi|nb|update|heads up|word)"
 )
 # Where a report may begin: the start, after punctuation or "and"/"but", or before a noun
 # that introduces a message.

@@ -118,13 +118,16 @@ def tokenize(text: str, vocabulary: Vocabulary) -> list[Token]:
                 tokens.append(Token(",", ","))
             continue
         raw = m.group(4)
-        # "dev ns: min 2", "in prod; then…": a colon or semicolon ends a phrase like a comma
-        comma = raw.endswith((",", ":", ";")) and len(raw) > 1 and "://" not in raw
+        comma = raw.endswith(",") and len(raw) > 1
+        # "dev ns: min 2", "in prod; then…": a colon or semicolon ends a phrase (never a list)
+        stop = raw.endswith((":", ";")) and len(raw) > 1 and "://" not in raw
         word, possessive = _split_word(raw)
         if word:
             tokens.append(Token(word, vocabulary.normalize(word), possessive=possessive))
         if comma:
             tokens.append(Token(",", ","))
+        elif stop:
+            tokens.append(Token(";", ";"))
     return tokens
 
 
