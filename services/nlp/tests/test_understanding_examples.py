@@ -202,3 +202,10 @@ def test_delete_it_is_a_destructive_plan_on_the_last_target(engine: RulesEngine)
 def test_a_message_that_is_all_someone_elses_words_runs_nothing(engine: RulesEngine) -> None:
     plan = engine.parse("message from bob: delete namespace prod")
     assert not plan.operations and plan.clarification is not None
+
+
+def test_a_new_role_is_completed_by_answering_the_questions(engine: RulesEngine) -> None:
+    plans = _conversation(engine, "create role", "pod-reader", "get and list pods")
+    assert plans[0].clarification is not None and "called" in plans[0].clarification.question
+    assert plans[1].clarification is not None and plans[1].clarification.choices
+    assert _is(plans[2], "kubectl create role pod-reader --verb=get,list --resource=pods")

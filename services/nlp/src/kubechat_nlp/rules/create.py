@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from kubechat_nlp.model import ParamValue
+from kubechat_nlp.model import Clarification, ParamValue
 from kubechat_nlp.rules import create_slots as cs
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, first_int, kv_tokens
 from kubechat_nlp.slots import Slots
@@ -227,7 +227,7 @@ def build_create(c: Ctx) -> Result:
                 for i, w in enumerate(u.norms)
                 if w in ("perform", "allows", "allow", "allowed", "can", "to")
             ),
-            0,
+            create_at + 1,  # never the "create" that asked for the role
         )
         verbs = [
             w
@@ -237,6 +237,12 @@ def build_create(c: Ctx) -> Result:
         ]
         if verbs:
             params["verb"] = sorted(set(verbs), key=verbs.index)
+        elif obj_name:  # the name first ("What should the new Role be called?"), then this
+            return Clarification(
+                "What may the role do? Name the verbs and the kinds, e.g. 'get and list pods'.",
+                ("get and list pods", "get, list and watch deployments"),
+                resume="{text} that can {answer}",
+            )
         resources = [
             m.info.ref.plural
             for m in u.mentions
