@@ -32,7 +32,7 @@ from kubechat_nlp.render import render
 from kubechat_nlp.resolve import resolve_draft
 from kubechat_nlp.risk import operation_risk
 from kubechat_nlp.rules import classify, compile_phrases, shape
-from kubechat_nlp.rules.choose import head_index, only_fallback, opens_with_cue, rule_named
+from kubechat_nlp.rules.choose import cue_at_head, only_fallback, rule_named
 from kubechat_nlp.rules.common import Ctx, Draft, Result
 from kubechat_nlp.rules.cues import rule_of
 from kubechat_nlp.smalltalk import smalltalk, without_courtesy
@@ -53,29 +53,10 @@ class Engine(Protocol):
     ) -> Plan: ...
 
 
-_NAMESPACELESS = frozenset(
-    {
-        "api-resources",
-        "api-versions",
-        "cluster-info",
-        "cluster-info.dump",
-        "version",
-        "auth.whoami",
-        "create.namespace",
-        "top.node",
-        "cordon",
-        "uncordon",
-        "drain",
-        "taint",
-        "explain",
-    }
-)
 # How sure the statistical fallback must be before its reading is taken.
 _MODEL_CONFIDENCE = 0.8
 _NEVER_GUESSED = frozenset({"", "get", "vague", "delete", "drain", "taint", "patch", "replace"})
 _NODE_RULES = frozenset({"cordon", "uncordon", "drain", "taint"})
-# Verbs whose kubectl line takes no namespace; other engines use it too.
-NAMESPACELESS = _NAMESPACELESS
 
 
 class RulesEngine:
@@ -213,7 +194,8 @@ class RulesEngine:
         rule = rule_named(label) if label not in _NEVER_GUESSED else None
         if rule is None or probability < _MODEL_CONFIDENCE:
             return None
-        trial = rule[2](Ctx(self._verb_marked(Utterance(list(tokens), kinds), label), kinds))
+        marked = self._verb_marked(Utterance(list(tokens), kinds), label, shaped)
+        trial = rule[2](Ctx(marked, kinds))
         return None if isinstance(trial, Clarification) else (label, rule[2])
 
     def _shape_text(self, text: str) -> str:
@@ -221,12 +203,11 @@ class RulesEngine:
         return shape(Utterance(numbers_as_digits(tokens), self._standard))
 
     @staticmethod
-    def _verb_marked(u: Utterance, rule: str) -> Utterance:
+    def _verb_marked(u: Utterance, rule: str, shaped: str) -> Utterance:
         """The verb that opens the request is never its object ("trash secrets with …",
-        "size web to 3"), whichever synonym it is."""
-        text = shape(u)
-        i = head_index(text)
-        if rule != "get" and opens_with_cue(text, rule) and i < len(u) and u.kind_at(i) is None:
+        "size web to 3"), whichever synonym it is. `shaped` is `shape(u)`."""
+        i = cue_at_head(shaped, rule) if rule != "get" else None
+        if i is not None and i < len(u) and u.kind_at(i) is None:
             tok = u.tokens[i]
             if tok.norm.isalpha() and not tok.quoted:
                 u.used.add(i)
@@ -267,7 +248,7 @@ class RulesEngine:
             if guessed is not None:
                 name, build = guessed
         result = build(
-            Ctx(self._verb_marked(Utterance(scoped, kinds), name), kinds, scope.namespace)
+            Ctx(self._verb_marked(Utterance(scoped, kinds), name, shaped), kinds, scope.namespace)
         )
         if isinstance(result, Clarification) and name not in ("vague", "auth"):
             # The rule could not read it ("Which kind should I list?"): a confident
@@ -275,7 +256,9 @@ class RulesEngine:
             guessed = self._model_reading(shaped, scoped, kinds)
             if guessed is not None and guessed[0] != name:
                 name, build = guessed
-                result = build(Ctx(self._verb_marked(Utterance(scoped, kinds), name), kinds))
+                result = build(
+                    Ctx(self._verb_marked(Utterance(scoped, kinds), name, shaped), kinds)
+                )
         if scope.guessed and isinstance(result, Clarification):
             # "open a shell in web-1": the bare "in X" was the object the rule missed
             retry = build(Ctx(Utterance(tokens, kinds), kinds))
@@ -333,8 +316,7 @@ class RulesEngine:
                 and context.namespace
                 and not d.slots.namespace
                 and not d.slots.all_namespaces
-                and not d.verb.startswith("config.")
-                and d.verb not in _NAMESPACELESS
+                and self.catalogue[d.verb].namespaced
             ):
                 d.slots.namespace = context.namespace
             if cluster is not None and d.names:
@@ -348,7 +330,7 @@ class RulesEngine:
             if d.guessed_kind:
                 confidence -= 0.15
             op = d.build()
-            if d.verb.startswith("config.") or d.verb in _NAMESPACELESS:
+            if not self.catalogue[d.verb].namespaced:  # declared once, in the catalogue
                 op = _without_namespace(op)
             ops.append(op)
         risk = max((self._risk(op) for op in ops), default=Risk.READ)

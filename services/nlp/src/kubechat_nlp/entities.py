@@ -39,7 +39,7 @@ _ALL_NAMESPACES_RE = re.compile(
     r"namespaces?$|^(?:everywhere|cluster-?wide|cluster wide)$"
     r"|^(?:in|across|throughout|over) (?:the )?(?:whole |entire )?cluster$"
 )
-_NUMBERS = {
+NUMBER_WORDS: dict[str, int] = {
     word: n
     for n, word in enumerate(
         """zero one two three four five six seven eight nine ten eleven twelve thirteen
@@ -64,7 +64,7 @@ def numbers_as_digits(tokens: list[Token]) -> list[Token]:
     """'twenty pods' → '20 pods'; 'this one' and 'one of' stay words."""
     out: list[Token] = []
     for i, tok in enumerate(tokens):
-        value = _NUMBERS.get(tok.norm) if not tok.quoted else None
+        value = NUMBER_WORDS.get(tok.norm) if not tok.quoted else None
         before = tokens[i - 1].norm if i else ""
         after = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         counted = after in _COUNT_NOUNS | {""} or before in ("to", "at", "by", "=")

@@ -10,6 +10,7 @@ from dataclasses import replace
 from kubechat_nlp.catalogue import Catalogue, Target
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
+from kubechat_nlp.entities import NUMBER_WORDS
 from kubechat_nlp.kinds import KindInfo, KindTable
 from kubechat_nlp.lexicon import NOT_NAMES
 from kubechat_nlp.model import Clarification, Operation, ParamValue
@@ -187,7 +188,7 @@ def new_amount(
     relative = _relative_scale(tokens, context, kinds)
     if relative is not None:
         return relative
-    numbers = [t for t in tokens if t.norm.isdigit() or t.norm in _NUMBER_WORDS]
+    numbers = [t for t in tokens if t.norm.isdigit() or t.norm in NUMBER_WORDS]
     rest = [t for t in tokens if t not in numbers and t.norm not in ("?", ",", ".", "!")]
     if len(numbers) != 1 or any(t.norm not in _AMOUNT_WORDS for t in rest):
         return None
@@ -198,7 +199,8 @@ def new_amount(
     if len(counts) != 1:
         return None
     d = draft_from_op(last, kinds)
-    d.params[counts[0]] = int(_NUMBER_WORDS.get(numbers[0].norm, numbers[0].norm))
+    said = numbers[0].norm
+    d.params[counts[0]] = NUMBER_WORDS[said] if said in NUMBER_WORDS else int(said)
     return [d]
 
 
@@ -256,11 +258,6 @@ def rollout_progress(
     return [d]
 
 
-_NUMBER_WORDS = {
-    w: str(n) for n, w in enumerate("zero one two three four five six seven eight nine ten".split())
-}
-
-
 def answer_to(text: str, choices: tuple[str, ...]) -> str | None:
     """The answer to a pending question, or None when `text` is a new request: one of the
     choices offered, or a short reply (a number, a name) that names no action."""
@@ -273,7 +270,7 @@ def answer_to(text: str, choices: tuple[str, ...]) -> str | None:
         return None
     if any(w.lower().strip(",") in ACTION_WORDS | CLAUSE_VERBS for w in words):
         return None
-    return " ".join(_NUMBER_WORDS.get(w.lower(), w) for w in words)
+    return " ".join(str(NUMBER_WORDS.get(w.lower(), w)) for w in words)
 
 
 def resumable(question: Clarification, text: str) -> Clarification:

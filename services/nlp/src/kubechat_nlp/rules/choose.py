@@ -67,12 +67,6 @@ _VERB_RULES = frozenset(
 _LIGHT_VERBS = frozenset("start do make perform trigger initiate kick begin issue have".split())
 
 
-def head_index(text: str) -> int:
-    """Which word of the shaped text is the main verb ("hey, could you trash …" → 4)."""
-    words = text.split(" ")
-    return next((i for i, word in enumerate(words) if word not in _LEAD_WORDS), len(words))
-
-
 def only_fallback(text: str) -> bool:
     """No rule's cue matched and the request does not open by asking to see something:
     the table has no reading for it."""
@@ -86,16 +80,15 @@ def rule_named(name: str) -> Rule | None:
     return next((rule for rule in RULES if rule[0] == name), None)
 
 
-def opens_with_cue(text: str, rule: str) -> bool:
-    """Whether the main verb is the rule's own cue ("trash secrets …" for delete), rather
-    than its object ("queue has 4 replicas, add 3 more")."""
+def cue_at_head(text: str, rule: str) -> int | None:
+    """The index of the main verb when it is the rule's own cue ("trash secrets …" for
+    delete), None when the verb is something else or the object ("queue has 4 replicas,
+    add 3 more")."""
     offset, head, _ = _head(text)
     pattern = next((p for i, p in _COMPILED if RULES[i][0] == rule), None)
-    return (
-        bool(head)
-        and pattern is not None
-        and any(m.start() == offset for m in pattern.finditer(text))
-    )
+    if not head or pattern is None or all(m.start() != offset for m in pattern.finditer(text)):
+        return None
+    return text[:offset].count(" ")
 
 
 def _head(text: str) -> tuple[int, str, str]:
