@@ -24,6 +24,7 @@ from kubechat_devstack.processes import (
     http_ok,
     tcp_open,
 )
+from kubechat_devstack.service_identity import service_identity_env
 
 SERVICES = ("identity", "audit", "executor", "nlp", "gateway")
 
@@ -161,6 +162,7 @@ class Stack:
             env["KUBECHAT_DATABASE_URL"] = f"sqlite:///{self.base_dir / 'executor.db'}"
         if service == "executor" and self.kubeconfig is not None:
             env["KUBECHAT_KUBECONFIG"] = str(self.kubeconfig)
+        env.update(service_identity_env(self.base_dir, service))
         env.update(self.extra_env)
         return env
 
