@@ -2,8 +2,13 @@ import type { Table } from "./types";
 
 export type ExportFormat = "markdown" | "json" | "csv";
 
-function csvCell(value: string): string {
-  return /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+// A spreadsheet runs a cell starting with one of these as a formula; cluster data (labels,
+// annotations, names) is not ours to trust, so such a cell is prefixed with ' (text).
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+function csvCell(raw: string): string {
+  const value = FORMULA_START.test(raw) ? `'${raw}` : raw;
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 }
 
 export function tableAs(table: Table, format: ExportFormat): string {

@@ -42,8 +42,12 @@ def load_settings(settings_cls: type[S]) -> S:
     try:
         return settings_cls()
     except ValidationError as exc:
+        # A whole-model check (several settings together) has no field to name; its
+        # message names the settings itself.
         problems = "; ".join(
             f"KUBECHAT_{'_'.join(str(p) for p in e['loc']).upper()}: {e['msg']}"
+            if e["loc"]
+            else str(e["msg"]).removeprefix("Value error, ")
             for e in exc.errors()
         )
         raise SystemExit(f"invalid settings: {problems}") from None

@@ -11,6 +11,7 @@ from kubechat_gateway import errors, public_grpc, web
 from kubechat_gateway.chat import Chat
 from kubechat_gateway.config import GatewaySettings
 from kubechat_gateway.db import Store
+from kubechat_gateway.edge import SecurityHeaders
 from kubechat_gateway.hub import EventHub
 from kubechat_gateway.limits import BodyLimit
 from kubechat_gateway.mesh import Mesh
@@ -51,6 +52,9 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         version="1.0.0",
         description="Manage Kubernetes in plain language: typed, previewed, audited.",
         lifespan=lifespan,
+        # The docs pages pull their scripts from a CDN: only when enabled (config.py).
+        docs_url="/docs" if settings.api_docs else None,
+        redoc_url="/redoc" if settings.api_docs else None,
     )
     app.state.settings = settings
     errors.install(app)
@@ -62,4 +66,6 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         app.include_router(router.router)
     web.install(app, settings)  # last: its catch-all must not shadow any API route
     app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    # Outermost, so the 413 above and every error response carry the headers too.
+    app.add_middleware(SecurityHeaders, issuer=settings.oidc_issuer)
     return app

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Literal
 
+from pydantic import model_validator
+
 from kubechat.config import ServiceSettings
 
 
@@ -36,3 +38,18 @@ class GatewaySettings(ServiceSettings):
     oidc_client_id: str = "kubechat-web"
     # How long a previewed change waits for its confirmation before it must be asked again.
     confirmation_ttl_seconds: int = 300
+    # Swagger UI (/docs) and ReDoc (/redoc) load their bundles from a CDN, on the origin
+    # that holds users' tokens: off unless asked for. /openapi.json is always served.
+    api_docs: bool = False
+
+    @model_validator(mode="after")
+    def _no_dev_auth_in_production(self) -> GatewaySettings:
+        # auth_mode=dev lets every caller act as a cluster admin; the chart refuses it, and
+        # so must a gateway started any other way.
+        if self.auth_mode == "dev" and self.environment == "production":
+            raise ValueError(
+                "KUBECHAT_AUTH_MODE=dev is refused with KUBECHAT_ENVIRONMENT=production "
+                "(every caller would act as an administrator); set KUBECHAT_AUTH_MODE=oidc "
+                "and KUBECHAT_OIDC_ISSUER"
+            )
+        return self

@@ -14,6 +14,7 @@ from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from kubechat.errors import KubeChatError, http_status_for
+from kubechat_gateway.edge import security_headers
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +67,12 @@ async def _http(request: Request, exc: Exception) -> JSONResponse:
 
 async def _unexpected(request: Request, exc: Exception) -> JSONResponse:
     log.exception("unhandled error", exc_info=exc)
-    return error_response(500, "internal", "internal error; the gateway log has the details")
+    # Starlette answers this one outside every middleware: add the edge's headers here.
+    settings = getattr(request.app.state, "settings", None)
+    headers = security_headers(getattr(settings, "oidc_issuer", ""))
+    return error_response(
+        500, "internal", "internal error; the gateway log has the details", headers=headers
+    )
 
 
 def install(app: FastAPI) -> None:

@@ -70,8 +70,7 @@ class AskResponse(BaseModel):
 
 class DependencyStatus(BaseModel):
     ok: bool
-    address: str
-    detail: str = ""
+    detail: str = Field(default="", description="Why not ready, in a word; never an address")
 
 
 class ReadinessPublic(BaseModel):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from kubechat.catalogue import risk_to_proto
+from kubechat.catalogue.bounds import bounded_param
 from kubechat.v1 import common_pb2
 from kubechat_nlp.model import Operation, ParamValue, Plan, ResourceRef
 
@@ -43,7 +44,8 @@ def operation_to_proto(op: Operation) -> common_pb2.Operation:
     if op.resource is not None:
         message.resource.CopyFrom(resource_to_proto(op.resource))
     for key, value in op.params.items():
-        message.params[key].CopyFrom(param_to_proto(value))
+        # Bounded first: an out-of-range number is the user's 400, not an internal error.
+        message.params[key].CopyFrom(param_to_proto(bounded_param(key, value)))
     return message
 
 

@@ -16,6 +16,7 @@ from fastapi.responses import Response
 
 from kubechat_gateway.deps import PrincipalDep
 from kubechat_gateway.deps_chat import ChatDep, HubDep, StoreDep
+from kubechat_gateway.edge import csv_safe
 from kubechat_gateway.hub import EventHub
 from kubechat_gateway.models import Conversation, Message
 from kubechat_gateway.schemas import ErrorResponse
@@ -149,7 +150,9 @@ def _csv(messages: list[MessagePublic]) -> str:
     writer = csv.writer(out)
     writer.writerow(["time", "role", "type", "text", "payload"])
     for m in messages:
-        writer.writerow([m.created_at.isoformat(), m.role, m.type, m.text, json.dumps(m.payload)])
+        row = [m.created_at.isoformat(), m.role, m.type, m.text, json.dumps(m.payload)]
+        # Cells hold what users and clusters wrote: never a formula in a spreadsheet.
+        writer.writerow([csv_safe(cell) for cell in row])
     return out.getvalue()
 
 
