@@ -29,6 +29,7 @@ from pathlib import Path
 import httpx
 import psutil
 import websockets
+from websockets.typing import Subprotocol
 
 from kubechat_devstack.cluster import start_cluster
 from kubechat_devstack.keycloak import Keycloak
@@ -112,10 +113,13 @@ async def user(
     ws_url: str, name: str, token: str, stop_at: float, interval: float, results: Results
 ) -> None:
     conversation = uuid.uuid4().hex
-    url = f"{ws_url}/api/v1/conversations/{conversation}/ws?access_token={token}"
+    url = f"{ws_url}/api/v1/conversations/{conversation}/ws"
+    protocols = [Subprotocol("kubechat.v1"), Subprotocol(f"kubechat.bearer.{token}")]
     await asyncio.sleep(random.uniform(0, interval))  # spread the first asks
     try:
-        async with websockets.connect(url, open_timeout=30, max_size=2**24) as socket:
+        async with websockets.connect(
+            url, open_timeout=30, max_size=2**24, subprotocols=protocols
+        ) as socket:
             assert json.loads(await socket.recv())["type"] == "ready"
             while time.monotonic() < stop_at:
                 question = random.choice(QUESTIONS[name])

@@ -20,6 +20,7 @@ import httpx
 import pytest
 import websockets
 from kubernetes import client
+from websockets.typing import Subprotocol
 
 from kubechat_devstack import rbac, seed
 from kubechat_devstack.cluster import ClusterHandle
@@ -86,14 +87,16 @@ class Bob:
 
     def ask(self, text: str) -> list[dict[str, Any]]:
         base = self.stack.gateway_url.replace("http", "ws", 1)
-        url = (
-            f"{base}/api/v1/conversations/{self.conversation_id}/ws"
-            f"?access_token={self.tokens.password_grant('bob')}"
-        )
+        url = f"{base}/api/v1/conversations/{self.conversation_id}/ws"
+        # The token as the browser sends it: a subprotocol, never in the URL.
+        protocols = [
+            Subprotocol("kubechat.v1"),
+            Subprotocol(f"kubechat.bearer.{self.tokens.password_grant('bob')}"),
+        ]
 
         async def run() -> list[dict[str, Any]]:
             events: list[dict[str, Any]] = []
-            async with websockets.connect(url) as socket:
+            async with websockets.connect(url, subprotocols=protocols) as socket:
                 ready = json.loads(await asyncio.wait_for(socket.recv(), 30))
                 assert ready["type"] == "ready", ready
                 await socket.send(json.dumps({"type": "ask", "text": text, "cluster": ""}))

@@ -3,13 +3,19 @@ refused in production, formula-safe CSV cells."""
 
 from __future__ import annotations
 
+import json
+import logging
+
 import httpx
 import pytest
 from pydantic import ValidationError
 
+from kubechat.errors import Unauthenticated
 from kubechat_gateway.app import create_app
 from kubechat_gateway.config import GatewaySettings
+from kubechat_gateway.deps import socket_authorization
 from kubechat_gateway.edge import content_security_policy, csv_safe
+from kubechat_gateway.routes.ws import _reason
 
 ISSUER = "http://127.0.0.1:8180/realms/kubechat"
 
@@ -65,3 +71,28 @@ def test_dev_auth_is_refused_in_production() -> None:
 )
 def test_csv_cells_never_start_a_formula(cell: str, safe: str) -> None:
     assert csv_safe(cell) == safe
+
+
+def test_a_token_in_a_handshake_line_never_reaches_the_log(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    create_app(GatewaySettings())
+    token = "eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJib2IifQ.c2lnbmF0dXJl"
+    with caplog.at_level(logging.INFO, logger="uvicorn.error"):
+        logging.getLogger("uvicorn.error").info(
+            '%s - "WebSocket %s" [accepted]', "127.0.0.1:5", f"/api/v1/x/ws?access_token={token}"
+        )
+    assert token not in caplog.text
+    assert "access_token=[REDACTED]" in caplog.text
+
+
+def test_the_socket_token_comes_from_the_bearer_subprotocol_only() -> None:
+    assert socket_authorization(["kubechat.v1", "kubechat.bearer.abc.def"]) == "Bearer abc.def"
+    assert socket_authorization(["kubechat.v1"]) is None
+    assert socket_authorization(["kubechat.bearer."]) is None
+
+
+def test_close_reasons_fit_a_close_frame() -> None:
+    reason = _reason(Unauthenticated("expired: " + "x" * 300))
+    assert len(reason.encode()) <= 123
+    assert json.loads(reason)["code"] == "unauthenticated"

@@ -21,6 +21,11 @@ export function userManager(config: WebConfig): UserManager {
   return manager;
 }
 
+/** The manager once sign-in was set up (null in dev mode, where nothing expires). */
+export function currentManager(): UserManager | null {
+  return manager;
+}
+
 export function displayName(user: User): string {
   const p = user.profile;
   return (p.preferred_username as string | undefined) ?? p.name ?? p.sub;

@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 import type { WebConfig } from "../types";
 import { useAppDispatch } from "../store";
 import { sessionExpired, signedIn, signedOut } from "../store/session";
-import { displayName, userManager } from "./oidc";
+import { currentManager, displayName, userManager } from "./oidc";
 
 export const DEV_TOKEN = "dev";
 
@@ -22,7 +22,8 @@ export function useAuthBootstrap(config: WebConfig | undefined): boolean {
     }
     const manager = userManager(config);
     const onExpired = () => {
-      dispatch(sessionExpired());
+      // A fresh token if the Keycloak session still allows one; else the sign-in screen.
+      void refreshSession(dispatch);
     };
     manager.events.addAccessTokenExpired(onExpired);
     (async () => {
@@ -48,6 +49,31 @@ export function useAuthBootstrap(config: WebConfig | undefined): boolean {
   }, [config, dispatch]);
 
   return ready;
+}
+
+let refreshing: Promise<boolean> | null = null;
+
+/** Trades the refresh token for a new access token (the expiry timer and the socket's
+ * "sign in again" close both ask; one request serves both). False: sign in again. */
+export function refreshSession(dispatch: ReturnType<typeof useAppDispatch>): Promise<boolean> {
+  const manager = currentManager();
+  if (manager === null) return Promise.resolve(false);
+  refreshing ??= (async () => {
+    try {
+      const user = await manager.signinSilent();
+      if (user && !user.expired) {
+        dispatch(signedIn({ token: user.access_token, user: displayName(user), expiresAt: user.expires_at ?? null }));
+        return true;
+      }
+    } catch (error) {
+      console.warn("token refresh failed", error);
+    } finally {
+      refreshing = null;
+    }
+    dispatch(sessionExpired());
+    return false;
+  })();
+  return refreshing;
 }
 
 export async function signIn(config: WebConfig, dispatch: ReturnType<typeof useAppDispatch>) {

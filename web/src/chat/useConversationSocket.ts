@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef } from "react";
 import { useAppDispatch, useAppSelector } from "../store";
 import { api, useLazyMessagesQuery } from "../store/api";
 import { connection, historyLoaded, received } from "../store/chat";
+import { refreshSession } from "../auth/useAuth";
 import type { ChatEvent } from "../types";
 
 type Outgoing =
@@ -9,9 +10,18 @@ type Outgoing =
   | { type: "confirm"; confirmation_id: string; typed_name: string }
   | { type: "cancel"; confirmation_id: string };
 
-function socketUrl(id: string, token: string): string {
+// The gateway closes with this when the token expired or stopped being valid.
+const CLOSE_SIGN_IN_AGAIN = 4401;
+
+function socketUrl(id: string): string {
   const scheme = window.location.protocol === "https:" ? "wss" : "ws";
-  return `${scheme}://${window.location.host}/api/v1/conversations/${id}/ws?access_token=${encodeURIComponent(token)}`;
+  return `${scheme}://${window.location.host}/api/v1/conversations/${id}/ws`;
+}
+
+// Browsers cannot set headers on a WebSocket; the token rides as a subprotocol, never in
+// the URL (servers and proxies log URLs). The gateway answers with "kubechat.v1" only.
+function socketProtocols(token: string): string[] {
+  return ["kubechat.v1", `kubechat.bearer.${token}`];
 }
 
 /** The conversation's WebSocket: events into the store, reconnecting with backoff. */
@@ -33,7 +43,7 @@ export function useConversationSocket(conversationId: string | null) {
       .catch(() => dispatch(historyLoaded({ id: conversationId, messages: [] })));
 
     const open = () => {
-      const ws = new WebSocket(socketUrl(conversationId, token));
+      const ws = new WebSocket(socketUrl(conversationId), socketProtocols(token));
       socket.current = ws;
       ws.onmessage = (message) => {
         const event = JSON.parse(message.data as string) as ChatEvent | { type: "ready" | "pong" };
@@ -47,10 +57,17 @@ export function useConversationSocket(conversationId: string | null) {
         dispatch(received(event as ChatEvent));
         if (event.type === "done") dispatch(api.util.invalidateTags(["Conversations"]));
       };
-      ws.onclose = () => {
+      ws.onclose = (event) => {
         dispatch(connection(false));
         if (socket.current === ws) socket.current = null;
-        if (!closed) timer = window.setTimeout(open, Math.min(10_000, 500 * 2 ** attempt++));
+        if (closed) return;
+        if (event.code === CLOSE_SIGN_IN_AGAIN) {
+          // Retrying with this token is pointless: a refreshed token re-runs this effect
+          // (and reconnects); a failed refresh shows the sign-in screen.
+          void refreshSession(dispatch);
+          return;
+        }
+        timer = window.setTimeout(open, Math.min(10_000, 500 * 2 ** attempt++));
       };
     };
     open();

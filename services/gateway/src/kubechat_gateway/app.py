@@ -11,7 +11,7 @@ from kubechat_gateway import errors, public_grpc, web
 from kubechat_gateway.chat import Chat
 from kubechat_gateway.config import GatewaySettings
 from kubechat_gateway.db import Store
-from kubechat_gateway.edge import SecurityHeaders
+from kubechat_gateway.edge import SecurityHeaders, scrub_server_logs
 from kubechat_gateway.hub import EventHub
 from kubechat_gateway.limits import BodyLimit
 from kubechat_gateway.mesh import Mesh
@@ -57,6 +57,7 @@ def create_app(settings: GatewaySettings) -> FastAPI:
         redoc_url="/redoc" if settings.api_docs else None,
     )
     app.state.settings = settings
+    scrub_server_logs()
     errors.install(app)
     app.include_router(health.router)
     app.include_router(ask.router)

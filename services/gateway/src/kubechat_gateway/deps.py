@@ -52,10 +52,26 @@ async def get_principal(request: Request) -> common_pb2.Principal:
         return DEV_PRINCIPAL
     authorization = request.headers.get("authorization")
     if authorization is None and request.scope.get("type") == "websocket":
-        # Browsers cannot set headers on a WebSocket handshake; the token rides in the query.
-        token = request.query_params.get("access_token")
-        authorization = f"Bearer {token}" if token else None
+        authorization = socket_authorization(request.scope.get("subprotocols") or [])
     return await _authenticator(request, settings).authenticate(authorization, get_mesh(request))
+
+
+# Browsers cannot set headers on a WebSocket handshake, so the UI offers its token as a
+# subprotocol (as Kubernetes' own API server accepts `base64url.bearer.authorization.k8s.io.`).
+# Never the query string: servers and proxies log request lines (uvicorn logs every
+# handshake's path at INFO), and a token in a log is a token handed out.
+SOCKET_PROTOCOL = "kubechat.v1"
+SOCKET_BEARER_PREFIX = "kubechat.bearer."
+
+
+def socket_authorization(subprotocols: list[str]) -> str | None:
+    """`Bearer <token>` from the offered subprotocols, or None."""
+    for offered in subprotocols:
+        if offered.startswith(SOCKET_BEARER_PREFIX) and len(offered) > len(SOCKET_BEARER_PREFIX):
+            return "Bearer " + offered.removeprefix(SOCKET_BEARER_PREFIX)
+    return None
+
+
 
 
 MeshDep = Annotated[Mesh, Depends(get_mesh)]

@@ -8,6 +8,8 @@ OIDC issuer, which the browser's sign-in library talks to directly.
 
 from __future__ import annotations
 
+import logging
+import re
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -94,3 +96,28 @@ _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 def csv_safe(cell: object) -> str:
     text = "" if cell is None else str(cell)
     return "'" + text if text.startswith(_FORMULA_STARTS) else text
+
+
+# Old clients still put the token in the socket URL (`?access_token=`), and uvicorn logs
+# every handshake's path at INFO: the value is cut out of the record before any handler.
+_TOKEN_IN_URL = re.compile(r"((?:access_|id_|refresh_)?token=)[^&\s\"']+", re.IGNORECASE)
+
+
+class ScrubTokens(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        if isinstance(record.msg, str) and "token=" in record.msg.lower():
+            record.msg = _TOKEN_IN_URL.sub(r"\1[REDACTED]", record.msg)
+        if isinstance(record.args, tuple):
+            record.args = tuple(
+                _TOKEN_IN_URL.sub(r"\1[REDACTED]", a) if isinstance(a, str) else a
+                for a in record.args
+            )
+        return True
+
+
+def scrub_server_logs() -> None:
+    """Installs the filter on uvicorn's loggers (once, however many apps are built)."""
+    for name in ("uvicorn.error", "uvicorn.access"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, ScrubTokens) for f in logger.filters):
+            logger.addFilter(ScrubTokens())
