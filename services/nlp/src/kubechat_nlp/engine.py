@@ -202,15 +202,16 @@ class RulesEngine:
         tokens = tokenize(without_courtesy(text), self._vocab)
         return shape(Utterance(numbers_as_digits(tokens), self._standard))
 
-    @staticmethod
-    def _verb_marked(u: Utterance, rule: str, shaped: str) -> Utterance:
+    def _verb_marked(self, u: Utterance, rule: str, shaped: str) -> Utterance:
         """The verb that opens the request is never its object ("trash secrets with …",
-        "size web to 3"), whichever synonym it is. `shaped` is `shape(u)`."""
-        i = cue_at_head(shaped, rule) if rule != "get" else None
-        if i is not None and i < len(u) and u.kind_at(i) is None:
-            tok = u.tokens[i]
-            if tok.norm.isalpha() and not tok.quoted:
-                u.used.add(i)
+        "size web to 3", "power cycle web"), whichever synonym it is. `shaped` is
+        `shape(u)`."""
+        span = cue_at_head(shaped, rule, self._phrases) if rule != "get" else None
+        for i in span or ():
+            if i < len(u) and u.kind_at(i) is None:
+                tok = u.tokens[i]
+                if tok.norm.isalpha() and not tok.quoted:
+                    u.used.add(i)
         return u
 
     def _without_trailing_aside(self, tokens: list[Token]) -> list[Token]:

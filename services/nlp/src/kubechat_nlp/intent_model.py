@@ -14,6 +14,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from kubechat_nlp.catalogue import Catalogue
+from kubechat_nlp.wording import phrasings_of
 
 _DATA = Path(__file__).parent / "evaluation" / "data"
 # Tuning sets only: the blind split is never read here.
@@ -78,7 +79,7 @@ def train(
     for entry in catalogue.entries():
         label = rule_for_entry(entry.name) or ("get" if entry.name == "get" else None)
         if label:
-            examples.extend((f"{phrase} x-name", label) for phrase in entry.phrasings)
+            examples.extend((f"{phrase} x-name", label) for phrase in phrasings_of(entry))
     for name in files:
         path = _DATA / name
         if not path.exists():

@@ -80,15 +80,23 @@ def rule_named(name: str) -> Rule | None:
     return next((rule for rule in RULES if rule[0] == name), None)
 
 
-def cue_at_head(text: str, rule: str) -> int | None:
-    """The index of the main verb when it is the rule's own cue ("trash secrets …" for
-    delete), None when the verb is something else or the object ("queue has 4 replicas,
-    add 3 more")."""
+def cue_at_head(text: str, rule: str, phrases: PhraseRules | None = None) -> range | None:
+    """The word indexes of the main verb when it is the rule's own cue ("trash secrets …"
+    for delete, "power cycle web" for restart), None when the verb is something else or
+    the object ("queue has 4 replicas, add 3 more")."""
+    phrases = DEFAULT_PHRASES if phrases is None else phrases
     offset, head, _ = _head(text)
-    pattern = next((p for i, p in _COMPILED if RULES[i][0] == rule), None)
-    if not head or pattern is None or all(m.start() != offset for m in pattern.finditer(text)):
+    # A table cue marks its verb; a phrasing marks all its own words.
+    patterns = [(p, False) for i, p in _COMPILED if RULES[i][0] == rule]
+    patterns += [(p, True) for p, phrased in phrases if phrased[0] == rule]
+    if not head:
         return None
-    return text[:offset].count(" ")
+    for pattern, whole in patterns:
+        for m in pattern.finditer(text):
+            if m.start() == offset:
+                first = text[:offset].count(" ")
+                return range(first, first + 1 + (m.group(0).count(" ") if whole else 0))
+    return None
 
 
 def _head(text: str) -> tuple[int, str, str]:

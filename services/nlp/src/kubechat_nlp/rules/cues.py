@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.catalogue import Catalogue, CatalogueEntry
+from kubechat_nlp.wording import phrasings_of
 
 # The rule that builds each catalogue entry (by entry name, or by the prefix before ".").
 _RULE_OF: dict[str, str] = {
@@ -77,9 +78,35 @@ def rule_of(entry_name: str) -> str | None:
     return _RULE_OF.get(entry_name) or _RULE_OF.get(entry_name.split(".", 1)[0])
 
 
+# Words a phrasing's reader may add or leave out: "recycle the pods", "recycle its pods",
+# "recycle pods" are one phrasing.
+_DETERMINERS = frozenset(
+    "a an the its it's their his her my our your this that these those all".split()
+)
+_DETERMINER = r"(?: (?:" + "|".join(sorted(_DETERMINERS)) + r"))*"
+# Endings of the opening verb: "bouncing", "restarted", "tears down" read as their phrasing.
+_ENDINGS = r"(?:s|es|d|ed|ing)?"
+
+
+def phrase_regex(phrase: str) -> str:
+    """A phrasing as a pattern over the shaped text: determiners optional between its words,
+    the opening word in any of its regular forms, and room for the object after it."""
+    words = [w for w in phrase.split() if w not in _DETERMINERS] or phrase.split()
+    first = re.escape(words[0])
+    if words[0].isalpha() and len(words[0]) > 2:
+        # "restart" → restarts/restarted/restarting; a final "e" drops before "ing"
+        stem = first[:-1] + "(?:e|(?=ing))" if words[0].endswith("e") else first
+        first = stem + _ENDINGS
+    if len(words) > 1:
+        # the object may sit inside a phrasal verb: "take node-3 out of rotation"
+        first += r"(?: (?:it|them|x-name))?"
+    rest = "".join(_DETERMINER + " " + re.escape(w) for w in words[1:])
+    return first + rest
+
+
 def _pattern(phrasings: set[str] | tuple[str, ...]) -> re.Pattern[str]:
     words = sorted(phrasings, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(re.escape(p) for p in words) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(phrase_regex(p) for p in words) + r")\b")
 
 
 def phrase_cues(catalogue: Catalogue) -> dict[str, re.Pattern[str]]:
@@ -88,7 +115,7 @@ def phrase_cues(catalogue: Catalogue) -> dict[str, re.Pattern[str]]:
     for entry in catalogue.entries():
         rule = rule_of(entry.name)
         if rule is not None:
-            phrases.setdefault(rule, set()).update(entry.phrasings)
+            phrases.setdefault(rule, set()).update(phrasings_of(entry))
     return {rule: _pattern(words) for rule, words in phrases.items()}
 
 
@@ -96,7 +123,7 @@ def unruled_entries(catalogue: Catalogue) -> list[tuple[CatalogueEntry, re.Patte
     """Entries no hand-written rule builds, with their phrasings (`get` excepted: it is
     the fallback, and "show"/"list" need no cue)."""
     return [
-        (entry, _pattern(entry.phrasings))
+        (entry, _pattern(phrasings_of(entry)))
         for entry in catalogue.entries()
         if entry.name not in _HAND_BUILT and entry.phrasings
     ]

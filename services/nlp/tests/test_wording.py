@@ -1,0 +1,54 @@
+"""The everyday wording file: every line names a catalogue entry, its phrases match their
+regular forms, and a phrasing's own words never become the object of the request."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from kubechat_nlp.catalogue import default_catalogue
+from kubechat_nlp.engine import RulesEngine
+from kubechat_nlp.rules.cues import phrase_regex
+from kubechat_nlp.wording import check_wording, phrasings_of
+
+
+def test_every_line_names_a_catalogue_entry() -> None:
+    assert check_wording(default_catalogue()) == []
+
+
+def test_declared_phrasings_come_first() -> None:
+    entry = next(e for e in default_catalogue().entries() if e.name == "rollout.restart")
+    assert phrasings_of(entry)[: len(entry.phrasings)] == entry.phrasings
+    assert len(phrasings_of(entry)) > len(entry.phrasings)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "text"),
+    [
+        ("recycle the pods", "recycling pods"),
+        ("recycle the pods", "recycle its pods"),
+        ("tear down", "tears down"),
+        ("take out of rotation", "take x-name out of the rotation"),
+    ],
+)
+def test_phrase_regex_reads_regular_forms(phrase: str, text: str) -> None:
+    assert re.fullmatch(phrase_regex(phrase), text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("power cycle web in dev", "kubectl rollout restart deployment/web -n dev"),
+        ("vacate node-3", "kubectl drain node-3"),
+    ],
+)
+def test_a_phrasing_is_never_its_own_object(text: str, expected: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert plan.kubectl == (expected,)
+
+
+@pytest.mark.parametrize("text", ["respawn everything", "relaunch everything", "vacate"])
+def test_a_phrasing_alone_is_no_plan(text: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert not plan.operations
