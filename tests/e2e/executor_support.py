@@ -213,6 +213,8 @@ def running_executor(
             "KUBECHAT_DATABASE_URL": f"sqlite:///{base_dir / 'executor.db'}",
             "KUBECHAT_VERIFY_INTERVAL": "0.5",
             "KUBECHAT_LOG_FORMAT": "text",
+            # The test beds' API servers listen on loopback: allowed here, on purpose.
+            "KUBECHAT_CLUSTER_ALLOWED_NETWORKS": '["127.0.0.1/32"]',
             **({"KUBECONFIG": "", "HOME": str(base_dir)} if kubeconfig is None else {}),
             **(env or {}),
         },

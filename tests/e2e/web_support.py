@@ -189,6 +189,8 @@ def web_mesh(
             "KUBECHAT_DEFAULT_CLUSTER_LABELS": '{"environment": "dev"}',
             "KUBECHAT_HEALTH_USER": "carol",
             "KUBECHAT_VERIFY_TIMEOUT": "60",
+            # The test bed's API server listens on loopback and is registered a second time.
+            "KUBECHAT_CLUSTER_ALLOWED_NETWORKS": '["127.0.0.1/32"]',
             **(extra_env or {}),
         },
     )

@@ -55,7 +55,12 @@ def run_dev(
     stack = Stack(
         base_dir=base_dir,
         ports=Ports(),
-        extra_env=oidc_env(keycloak) if keycloak is not None else {},
+        extra_env={
+            **(oidc_env(keycloak) if keycloak is not None else {}),
+            # Local clusters (the test bed, kind, minikube) listen on loopback; on this
+            # machine registering them is the point (production allows no such range).
+            "KUBECHAT_CLUSTER_ALLOWED_NETWORKS": '["127.0.0.0/8", "::1/128"]',
+        },
     )
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())

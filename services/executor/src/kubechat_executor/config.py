@@ -43,6 +43,10 @@ class ExecutorSettings(ServiceSettings):
     # list/watch on namespaces, pods, services and the workload kinds. Empty: TTL only.
     view_watch_user: str = ""
     view_watch_groups: list[str] = Field(default_factory=list)
+    # Networks (CIDR) a registered cluster may point into although they are loopback,
+    # link-local or otherwise refused (reach.py), e.g. ["127.0.0.1/32"] for a local test
+    # bed. Empty: none; the default cluster (this executor's kubeconfig) is never checked.
+    cluster_allowed_networks: list[str] = Field(default_factory=list)
 
     secret_fields: tuple[str, ...] = ("encryption_key",)
 

@@ -6,16 +6,29 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import re
 import time
 from dataclasses import asdict, dataclass
 
-from kubechat.errors import KubeChatError
+from kubechat.errors import DeadlineExceeded, KubeChatError, Unauthenticated
 from kubechat.events import AuditEvent, EventKind
 from kubechat_executor.events import Publisher
 from kubechat_executor.kube import Identity
 from kubechat_executor.registry import ClusterInfo, ClusterRegistry
 
 log = logging.getLogger(__name__)
+_VERSION = re.compile(r"^v\d+\.\d+\.\d+[0-9A-Za-z.+-]{0,40}$")
+
+
+def public_error(exc: KubeChatError) -> str:
+    """What a health check may report: our own words and the HTTP status, never the body
+    the server answered. A registered URL may point anywhere; echoing its answers would
+    make registration a way to read internal services (SSRF)."""
+    if isinstance(exc, DeadlineExceeded | Unauthenticated) or " is unreachable: " in exc.message:
+        return exc.message[:300]
+    status = re.search(r"answered (\d{3})", exc.message)
+    said = f"HTTP {status.group(1)}" if status else exc.code
+    return f"the API server refused the check ({said})"
 
 
 @dataclass(frozen=True)
@@ -51,7 +64,13 @@ class HealthMonitor:
             client = self._registry.get(info.id)
             version = str(client.request("GET", "/version").get("gitVersion", ""))
         except KubeChatError as exc:
-            return Health(False, error=exc.message[:300], checked_at=now)
+            return Health(False, error=public_error(exc), checked_at=now)
+        except AttributeError:  # /version answered something other than an object
+            return Health(
+                False, error="the API server's /version is not Kubernetes'", checked_at=now
+            )
+        # Only a Kubernetes version string is passed on, whatever the server said.
+        version = version if _VERSION.match(version) else "unknown"
         ready = total = -1
         if self._identity is not None:
             try:
@@ -67,7 +86,7 @@ class HealthMonitor:
                     )
                 )
             except KubeChatError as exc:
-                return Health(True, version, error=f"nodes: {exc.message[:200]}", checked_at=now)
+                return Health(True, version, error=f"nodes: {public_error(exc)}", checked_at=now)
         return Health(True, version, ready, total, checked_at=now)
 
     async def check(self, info: ClusterInfo) -> Health:

@@ -27,6 +27,7 @@ from kubechat_executor.kube import (
     default_kubeconfig,
     load_cluster,
 )
+from kubechat_executor.reach import check_kubeconfig, check_server, networks
 
 DEFAULT_CLUSTER = "default"
 
@@ -64,6 +65,10 @@ class ClusterRegistry:
         self._clients: dict[str, ClusterClient] = {}
         self._lock = threading.Lock()
         self._ca_dir = Path(tempfile.mkdtemp(prefix="kubechat-executor-ca-"))
+        try:
+            self._allowed = networks(settings.cluster_allowed_networks)
+        except ValueError as exc:
+            raise ValueError(f"KUBECHAT_CLUSTER_ALLOWED_NETWORKS: {exc}") from None
 
     # -- lookups -----------------------------------------------------------------------
 
@@ -128,10 +133,12 @@ class ClusterRegistry:
             known = ", ".join(i.id for i in self.list()) or "none"
             raise NotFound(f"cluster '{cluster_id}' is not registered; known: {known}")
         secret = json.loads(self._cipher.decrypt(record.secret))
+        # Checked again when the client is built: a name may resolve elsewhere by now.
         if record.source == "kubeconfig":
-            return cluster_from_kubeconfig(
-                cluster_id, yaml.safe_load(secret["kubeconfig"]), record.context, timeout
-            )
+            config = yaml.safe_load(secret["kubeconfig"])
+            check_kubeconfig(config, record.context, self._allowed)
+            return cluster_from_kubeconfig(cluster_id, config, record.context, timeout)
+        check_server(record.server, self._allowed)
         ca_file = None
         if secret.get("ca_pem"):
             ca_file = self._ca_dir / f"{cluster_id}.crt"
@@ -158,13 +165,13 @@ class ClusterRegistry:
         cluster_id = "c-" + uuid.uuid4().hex[:12]
         if kubeconfig:
             config = _parse_kubeconfig(kubeconfig)
+            check_kubeconfig(config, context, self._allowed)
             # Building the client validates the context now, not at the first request.
             client = cluster_from_kubeconfig(cluster_id, config, context)
             source, secret = "kubeconfig", {"kubeconfig": kubeconfig}
             server = client.server
         elif server and token:
-            if not server.startswith("https://"):
-                raise InvalidArgument("the API server URL must be https://")
+            check_server(server, self._allowed)
             source, secret = "server", {"ca_pem": ca_pem, "token": token}
         else:
             raise InvalidArgument("register a cluster from a kubeconfig or server+token")

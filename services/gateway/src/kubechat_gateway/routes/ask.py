@@ -14,6 +14,8 @@ from kubechat_gateway.auth import authorize_plan
 from kubechat_gateway.calls import call
 from kubechat_gateway.convert import RISK_NAMES, plan_public, result_public
 from kubechat_gateway.deps import MeshDep, PrincipalDep, SettingsDep
+from kubechat_gateway.deps_chat import StoreDep
+from kubechat_gateway.ratelimit import check_ask
 from kubechat_gateway.schemas import (
     AskRequest,
     AskResponse,
@@ -30,8 +32,10 @@ router = APIRouter(prefix="/api/v1", tags=["ask"])
     response_model=AskResponse,
     responses={
         400: {"model": ErrorResponse},
+        404: {"model": ErrorResponse},
         413: {"model": ErrorResponse},
         422: {"model": ErrorResponse},
+        429: {"model": ErrorResponse},
         503: {"model": ErrorResponse},
     },
     summary="Ask in plain language; read-only plans run at once",
@@ -42,11 +46,19 @@ async def ask(
     mesh: MeshDep,
     settings: SettingsDep,
     principal: PrincipalDep,
+    store: StoreDep,
 ) -> AskResponse:
     if len(body.text) > settings.max_text_chars:
         raise InvalidArgument(
             f"text is {len(body.text)} characters long; the limit is {settings.max_text_chars}"
         )
+    if body.conversation_id:
+        # The conversation id keys nlp's context ("scale it to 0" means what it last
+        # meant there): only its owner may ask in it. A new id becomes the caller's, so no
+        # one else can take it later; another user's is "not found", as on every route.
+        await store.ensure(principal.tenant, principal.user, body.conversation_id)
+    # The same budget as the socket and gRPC: one counter per user, whichever door.
+    await check_ask(mesh, settings, principal)
     started = time.perf_counter()
     conversation_id = body.conversation_id or uuid.uuid4().hex
     event = AuditEvent(
