@@ -57,6 +57,8 @@ from kubechat_nlp.evaluation import equivalent
         ("kubectl label pod x a=b c-", "kubectl label pods x c- a=b"),
         ("kubectl taint nodes n1 a=b:NoSchedule", "kubectl taint node/n1 a=b:NoSchedule"),
         ("kubectl auth can-i delete po -n prod", "kubectl auth can-i delete pods --namespace prod"),
+        # can-i reads `pods/log` as resource pods, subresource log
+        ("kubectl auth can-i get pods/log", "kubectl auth can-i get pods --subresource=log"),
         # kubectl ignores the namespace of cluster-scoped objects, and -n next to -A.
         ("kubectl get nodes -n prod", "kubectl get nodes"),
         ("kubectl describe node node-9 -A", "kubectl describe no node-9"),
@@ -121,6 +123,8 @@ def test_what_kubectl_treats_alike_is_equivalent(a: str, b: str) -> None:
             "kubectl config set-context --current -n x",
         ),
         ("kubectl cp p:/a b", "kubectl cp b p:/a"),
+        ("kubectl auth can-i get pods/log", "kubectl auth can-i get pods/exec"),
+        ("kubectl auth can-i get pods/log", "kubectl auth can-i get pods"),
     ],
 )
 def test_what_kubectl_treats_differently_is_not_equivalent(a: str, b: str) -> None:

@@ -236,6 +236,12 @@ def _positionals(
         if not resource.startswith("/"):
             kind, slash, sub = resource.partition("/")
             resource = (kinds(kind) or kind.lower()) + slash + sub
+            # kubectl reads `pods/log` as resource pods, subresource log: the same question
+            # as `pods --subresource=log`
+            sub_flag = next((v for f, v in flags if f == "--subresource"), "")
+            if sub_flag and not slash:
+                resource = f"{resource}/{sub_flag}"
+                flags = [(f, v) for f, v in flags if f != "--subresource"]
         return [args[0].lower(), resource, *args[2:]], flags
     if verb == "explain" and args:
         head, dot, fields = args[0].partition(".")

@@ -136,6 +136,9 @@ def build_create(c: Ctx) -> Result:
     plural = mention.info.ref.plural
     if plural == "pods":
         return build_run(c)
+    if plural in ("roles", "clusterroles") and u.search(r"\b(bind|binds|binding|grant|assign)"):
+        # "bind role viewer to bob", "grant the role viewer to …": a binding of that role
+        plural = plural[:-1] + "bindings"
     verb = _CREATE_KINDS.get(plural)
     if verb is None:
         return clarify(
@@ -145,6 +148,7 @@ def build_create(c: Ctx) -> Result:
     u.used.update(range(mention.start, mention.end))
     params: dict[str, ParamValue] = {}
     service_type = None
+    bare_account = ""  # a service account named without its namespace
     if plural == "services":
         m = u.search(r"\b(clusterip|nodeport|loadbalancer|externalname)\b")
         service_type = m.group(1) if m else "clusterip"
@@ -264,15 +268,16 @@ def build_create(c: Ctx) -> Result:
             params["serviceaccount"] = u.group_text(m)
         else:  # "to service account builder in ns shop": kubectl spells it shop:builder
             m = u.search(r"\bservice ?accounts? (?:named |called )?([a-z0-9][a-z0-9.-]*)\b")
-            if m:
-                namespace = c.scope or "default"
-                params["serviceaccount"] = f"{namespace}:{u.group_text(m)}"
+            if m:  # its namespace is the binding's, known once the scope is read below
+                bare_account = u.group_text(m)
         m = u.search(r"\buser (\S+)")
         if m:
             params["user"] = u.group_text(m)
     if service_type:
         params["type"] = service_type
     s = c.common()
+    if bare_account:
+        params["serviceaccount"] = f"{c.scope or s.namespace or 'default'}:{bare_account}"
     if not obj_name:
         return clarify(f"What should the new {mention.info.ref.kind} be called?")
     if verb == "create.namespace":

@@ -262,6 +262,16 @@ def _container(c: Ctx) -> str | None:
     return None
 
 
+def _mark_all(c: Ctx, pattern: str) -> bool:
+    """Whether `pattern` occurs; its plain words are marked as read (flags, not names)."""
+    found = False
+    for m in c.u.finditer(pattern):
+        found = True
+        if m.group(0).strip().isalpha() or " " in m.group(0).strip():
+            c.u.mark(m)
+    return found
+
+
 def build_logs(c: Ctx) -> Result:
     u = c.u
     prepare(c)
@@ -277,18 +287,32 @@ def build_logs(c: Ctx) -> Result:
         c,
         r"\b(?:last|most recent|latest|recent|tail|final|--tail) (?:an? )?(\d+)\b"
         + unit
-        + r"|\b(\d+) (?:most recent|latest|last|recent)\b",
+        # "200 last lines", never the 5 of "web-app-5 last 200 lines"
+        + r"|(?<![\w-])(\d+) (?:most recent|latest|last|recent)\b",
     )
     since_time = _since_time(c)
     since = None
-    m = u.search(
+    # The first "last …" that is a duration: "last 20 lines in the last 10 min" is 10m.
+    for m in u.finditer(
         r"\b(?:last|past|newer than|since|previous|within the last|in the last|from "
         r"the last) ((?:\d+ ?\S+)|an? \S+|hour|minute|day|\d+[smhd])\b"
-    )
-    if m and not since_time:
-        since = duration(m.group(0).replace("last hour", "1 hour"))
+    ):
+        since = None if since_time else duration(m.group(0).replace("last hour", "1 hour"))
         if since:
             u.mark(m)
+            break
+    # Words that ask to follow or to see the previous run are flags, never the pod's name
+    # ("the etcd-1 pod live", "of the last crash").
+    follow = _mark_all(
+        c,
+        r"\b(stream|streaming|follow|following|live|watch|keep watching)\b|(^| )(-f|--follow)"
+        r"( |$)",
+    )
+    previous = _mark_all(
+        c,
+        r"\b(previous|terminated|crash(ed|es)?|prior|last run|before (it|the) restart(ed)?"
+        r"|died|dead)\b",
+    )
     s = c.common()
     more_selectors(c, s)
     kind_word_scope(c, s)
@@ -303,15 +327,9 @@ def build_logs(c: Ctx) -> Result:
     if not d.kinds:
         d.kinds = [c.kind("pods")]
         d.guessed_kind = True
-    if u.search(
-        r"\b(stream|streaming|follow|following|live|watch|keep watching)\b|(^| )(-f|--follow)"
-        r"( |$)"
-    ):
+    if follow:
         params["follow"] = True
-    if u.search(
-        r"\b(previous|terminated|crash(ed|es)?|prior|last run|before (it|the) restart(ed)?"
-        r"|died|dead)\b"
-    ):
+    if previous:
         params["previous"] = True
     if tail is not None:
         params["tail"] = tail
