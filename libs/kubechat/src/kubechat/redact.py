@@ -19,6 +19,7 @@ from collections.abc import Callable
 from typing import Any
 
 from kubechat.events import AuditEvent
+from kubechat.redact_params import conceal, conceal_operations, secrets_of
 
 REDACTED = "[REDACTED]"
 
@@ -165,22 +166,27 @@ def redact_value(value: Any) -> Any:
 
 def redact_event(event: AuditEvent) -> AuditEvent:
     """`event` made safe to store and forward: the same object when nothing needed hiding
-    (the common case, and the ingest path runs this on every event), else a copy."""
+    (the common case, and the ingest path runs this on every event), else a copy.
+
+    Besides the patterns, the plan names its own secrets: values of parameters the
+    catalogue declares secret are cut from the text, the kubectl lines and the operations.
+    """
+    plan = event.plan
+    secrets = secrets_of(plan.operations) if plan is not None else []
     update: dict[str, Any] = {}
     for name in ("text", "error", "user_agent"):
         value = getattr(event, name)
-        redacted = redact_text(value)
+        redacted = redact_text(conceal(value, secrets))
         if redacted != value:
             update[name] = redacted
-    plan = event.plan
     if plan is not None:
-        operations = redact_value(plan.operations)
-        kubectl = [redact_text(k) for k in plan.kubectl]
+        operations = redact_value(conceal_operations(plan.operations))
+        kubectl = [redact_text(conceal(k, secrets)) for k in plan.kubectl]
         if operations != plan.operations or kubectl != plan.kubectl:
             update["plan"] = plan.model_copy(update={"operations": operations, "kubectl": kubectl})
     execution = event.execution
     if execution is not None:
-        detail = redact_text(execution.detail)
+        detail = redact_text(conceal(execution.detail, secrets))
         if detail != execution.detail:
             update["execution"] = execution.model_copy(update={"detail": detail})
     return event.model_copy(update=update) if update else event

@@ -17,15 +17,15 @@ import base64
 import json
 import time
 import uuid
-from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime, timedelta
-from typing import Any, TypedDict, cast
+from typing import Any, cast
 
 from grpc import aio
-from pydantic import BaseModel
 
 from kubechat.errors import FailedPrecondition, InvalidArgument, KubeChatError, NotFound
 from kubechat.events import AuditEvent, EventKind, ExecutionSummary, PlanSummary
+from kubechat.redact import redact_text
+from kubechat.redact_params import secrets_of
 from kubechat.v1 import common_pb2, executor_pb2, intent_pb2
 from kubechat_gateway import schemas_chat as ev
 from kubechat_gateway.auth import authorize_plan
@@ -34,25 +34,10 @@ from kubechat_gateway.changes import record_change
 from kubechat_gateway.config import GatewaySettings
 from kubechat_gateway.convert import RISK_NAMES, plan_public, result_public
 from kubechat_gateway.db import Store
-from kubechat_gateway.hub import Event
 from kubechat_gateway.mesh import Mesh
 from kubechat_gateway.ratelimit import check_ask
+from kubechat_gateway.turn import Emit, Turn
 
-Emit = Callable[[Event], Awaitable[None]]
-
-# Events worth keeping in the history; typing and progress are only live.
-PERSISTED = frozenset(
-    {
-        "plan",
-        "clarification",
-        "cluster_change",
-        "preview",
-        "confirmation_request",
-        "result",
-        "error",
-        "cancelled",
-    }
-)
 VERIFICATION_NAMES = {
     executor_pb2.VERIFICATION_OUTCOME_UNSPECIFIED: "unspecified",
     executor_pb2.VERIFICATION_OUTCOME_NOT_NEEDED: "not_needed",
@@ -62,56 +47,8 @@ VERIFICATION_NAMES = {
 }
 
 
-class Stamp(TypedDict):
-    conversation_id: str
-    request_id: str
-
-
 def _pending_key(conversation_id: str) -> str:
     return f"kubechat:pending:{conversation_id}"
-
-
-class Turn:
-    """The events of one ask or confirm: stamps ids, persists, forwards to `emit`."""
-
-    def __init__(self, store: Store, conversation_id: str, emit: Emit) -> None:
-        self.store = store
-        self.conversation_id = conversation_id
-        self.request_id = uuid.uuid4().hex
-        self._emit = emit
-
-    async def send(self, event: BaseModel) -> None:
-        data = event.model_dump(mode="json")
-        if data["type"] in PERSISTED:
-            await self.store.add_message(
-                self.conversation_id, "assistant", data["type"], _summary(data), data
-            )
-        await self._emit(data)
-
-    def fields(self) -> Stamp:
-        return {"conversation_id": self.conversation_id, "request_id": self.request_id}
-
-    async def fail(self, exc: KubeChatError) -> None:
-        await self.send(
-            ev.ErrorEvent(**self.fields(), code=exc.code, message=exc.message, hint=exc.hint)
-        )
-
-
-def _summary(data: dict[str, Any]) -> str:
-    """Searchable text of an event (history search matches it)."""
-    kind = data["type"]
-    if kind == "plan":
-        return "\n".join(str(line) for line in data["plan"]["kubectl"])
-    if kind == "error":
-        return str(data["message"])
-    if kind == "result":
-        result = data["result"]
-        return str(result.get("kubectl", "")) + ("" if result["ok"] else " (failed)")
-    if kind == "clarification":
-        return str(data["clarification"]["question"])
-    if kind == "confirmation_request":
-        return "awaiting confirmation: " + "; ".join(str(k) for k in data["kubectl"])
-    return str(kind)
 
 
 class Chat:
@@ -159,14 +96,13 @@ class Chat:
                     f"{self.settings.max_text_chars}"
                 )
             await check_ask(self.mesh, self.settings, principal)
-            await self.store.add_message(
-                conversation_id, "user", "text", text, {"cluster": cluster}
-            )
-            await emit({**turn.fields(), "type": "user_message", "text": text, "cluster": cluster})
+            turn.question_pending = True
             status = await self._ask(turn, principal, text, cluster, conversation.cluster_id, audit)
         except KubeChatError as exc:
             status = "rate_limited" if exc.code == "rate_limited" else "error"
             audit.outcome, audit.error = exc.code, exc.message
+            # No plan, so only the patterns know what may be secret in the words.
+            await turn.question(redact_text(text), cluster)
             await turn.fail(exc)
         audit.duration_ms = (time.perf_counter() - started) * 1000
         if status != "rate_limited":
@@ -205,6 +141,9 @@ class Chat:
         plan = parsed.plan
         target = plan.cluster_id or cluster
         public = plan_public(plan)
+        # The plan says which of the user's words are secret; only now are they kept.
+        turn.secrets = secrets_of(public.operations)
+        await turn.question(text, cluster)
         audit.plan = PlanSummary(
             kubectl=public.kubectl,
             risk=public.risk,
@@ -425,6 +364,7 @@ class Chat:
                 conversation_id, "user", "text", f"confirmed {confirmation_id}", {}
             )
             plan = common_pb2.Plan.FromString(base64.b64decode(pending["plan"]))
+            turn.secrets = secrets_of(plan_public(plan).operations)
             await turn.send(ev.TypingEvent(**turn.fields(), active=True))
             ran: list[executor_pb2.OperationResult] = []
             ok, _ = await self._execute(

@@ -18,9 +18,15 @@ def b(name: str, flag: str, description: str) -> Param:
 
 
 def lst(
-    name: str, flag: str | None, description: str, *, repeat: bool = True, required: bool = False
+    name: str,
+    flag: str | None,
+    description: str,
+    *,
+    repeat: bool = True,
+    required: bool = False,
+    secret: bool = False,
 ) -> Param:
-    return Param(name, ParamType.LIST, description, flag, repeat, required)
+    return Param(name, ParamType.LIST, description, flag, repeat, required, secret)
 
 
 OUTPUT = s(

@@ -132,7 +132,9 @@ ENTRIES: tuple[CatalogueEntry, ...] = (
         "secret.generic",
         "Create a generic secret",
         ("create secret", "new secret", "store a password", "generic secret"),
-        *_FROM,
+        # The literal values are the secret: never kept in history or audit.
+        lst("from_literal", "--from-literal", "key=value", secret=True),
+        lst("from_file", "--from-file", "files or directories"),
     ),
     _create(
         "secret.tls",

@@ -65,6 +65,9 @@ class Param:
     repeat: bool = True
     # kubectl refuses the command without it (positional `{param}` words are always required).
     required: bool = False
+    # The value is a credential (for `key=value` items, the part after `=`): it is cut
+    # from the text, the kubectl line, history and audit (kubechat.redact_params).
+    secret: bool = False
 
 
 @dataclass(frozen=True, slots=True)

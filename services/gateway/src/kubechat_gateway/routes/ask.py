@@ -9,6 +9,7 @@ from fastapi import APIRouter, Request
 
 from kubechat.errors import InvalidArgument, KubeChatError
 from kubechat.events import AuditEvent, EventKind, ExecutionSummary, PlanSummary
+from kubechat.redact_params import conceal_value, secrets_of
 from kubechat.v1 import common_pb2, executor_pb2, intent_pb2
 from kubechat_gateway.auth import authorize_plan
 from kubechat_gateway.calls import call
@@ -88,6 +89,8 @@ async def ask(
             ),
         )
         plan = parsed.plan
+        # The audit event is redacted on publish (mesh); the answer is concealed below.
+        secrets = secrets_of(plan_public(plan).operations)
         event.plan = PlanSummary(
             kubectl=list(plan.kubectl),
             risk=RISK_NAMES.get(plan.risk, "unspecified"),
@@ -132,7 +135,7 @@ async def ask(
         raise
     event.duration_ms = (time.perf_counter() - started) * 1000
     await mesh.publish(event)
-    return AskResponse(
+    answer = AskResponse(
         conversation_id=conversation_id,
         cluster=body.cluster or "default",
         plan=plan_public(plan),
@@ -141,3 +144,5 @@ async def ask(
         event_id=event.event_id,
         duration_ms=round(event.duration_ms, 2),
     )
+    # Responses get logged by proxies and clients too: the plan's secrets never leave.
+    return AskResponse.model_validate(conceal_value(answer.model_dump(), secrets))

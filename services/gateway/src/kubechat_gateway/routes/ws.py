@@ -38,9 +38,10 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 from kubechat.errors import KubeChatError, PermissionDenied, Unauthenticated
 from kubechat.v1 import common_pb2
 from kubechat_gateway import deps
-from kubechat_gateway.chat import Chat, Emit
+from kubechat_gateway.chat import Chat
 from kubechat_gateway.deps_chat import get_chat, get_hub
 from kubechat_gateway.hub import Event
+from kubechat_gateway.turn import Emit
 
 router = APIRouter(prefix="/api/v1/conversations", tags=["conversations"])
 
