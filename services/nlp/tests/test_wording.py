@@ -9,6 +9,7 @@ import pytest
 
 from kubechat_nlp.catalogue import default_catalogue
 from kubechat_nlp.engine import RulesEngine
+from kubechat_nlp.evaluation.equivalence import equivalent
 from kubechat_nlp.rules.cues import phrase_regex
 from kubechat_nlp.wording import check_wording, phrasings_of
 
@@ -52,3 +53,17 @@ def test_a_phrasing_is_never_its_own_object(text: str, expected: str) -> None:
 def test_a_phrasing_alone_is_no_plan(text: str) -> None:
     plan = RulesEngine().parse(text)
     assert not plan.operations
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("what deployments are in teh apps namespace", "kubectl get deployments -n apps"),
+        ("get logs from pods labled app=webhook in hooks", "kubectl logs -l app=webhook -n hooks"),
+        ("list jobs in batch", "kubectl get jobs -n batch"),  # batch is never "watch"
+        ("remove the cronjob cleanup-tmp form ops", "kubectl delete cronjobs cleanup-tmp -n ops"),
+    ],
+)
+def test_everyday_typos_read_as_their_words(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

@@ -26,7 +26,7 @@ from kubechat_nlp.followups import (
 )
 from kubechat_nlp.intent_model import shared_model
 from kubechat_nlp.kinds import STANDARD_KINDS, KindInfo, KindTable
-from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, TYPO_TARGETS
+from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, SWAP_TARGETS_SHORT, TYPO_TARGETS
 from kubechat_nlp.model import Clarification, Operation, Plan, Risk
 from kubechat_nlp.render import render
 from kubechat_nlp.resolve import resolve_draft
@@ -71,7 +71,7 @@ class RulesEngine:
             words.update(word.split())
             if len(word) >= 4 and word not in NOT_NL_KIND_WORDS:
                 targets.update(word.split())
-        self._vocab = Vocabulary(words, targets)
+        self._vocab = Vocabulary(words, targets, SWAP_TARGETS_SHORT)
         # The catalogue's phrasings: an entry no rule builds is read from its declaration.
         self._phrases = compile_phrases(self.catalogue)
 

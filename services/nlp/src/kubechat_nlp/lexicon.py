@@ -94,8 +94,17 @@ TYPO_TARGETS = frozenset(
     """logs show list describe delete remove restart rollout rollback scale create namespace
 namespaces container containers replicas logs events deployment deployments service services
 secret secrets cordon uncordon drain label annotate expose rollout status history undo
-autoscale image annotation""".split()
+autoscale image annotation
+labels labeled labelled running following follow past watch reduce increase decrease memory
+from contexts context thank thanks revision revisions warning warnings double triple half
+them check switch previous resources limits limit requests selector pause resume taint
+please what which where there their with into logging print display every everything
+update change forward port shell execute attach image images version current default
+replica instances minutes seconds hours""".split()
 )
+# Three-letter words read through a swapped pair ("teh", "yuo"): only these, common enough
+# that no one names an object after the misspelling.
+SWAP_TARGETS_SHORT = frozenset("the you and all".split())
 
 # Words that are kind short names or synonyms but mean something else in prose.
 NOT_NL_KIND_WORDS = frozenset(

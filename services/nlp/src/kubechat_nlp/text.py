@@ -159,8 +159,12 @@ class Vocabulary:
     three-letter one only by a dropped letter ("pos" → pods), and both keep the target's
     first letter ("ops" is never pods)."""
 
-    def __init__(self, words: Iterable[str], targets: Iterable[str]) -> None:
+    def __init__(
+        self, words: Iterable[str], targets: Iterable[str], three: Iterable[str] = ()
+    ) -> None:
         self._words = {w for w in words if w.isalpha()}
+        # three-letter words also read through one swapped pair ("teh" → the)
+        self._three = {t for t in three if len(t) == 3}
         self._index: dict[str, set[str]] = {}
         self._short: dict[str, set[str]] = {}
         self._four = {t for t in targets if t.isalpha() and len(t) == 4}
@@ -183,6 +187,8 @@ class Vocabulary:
             return low
         if len(low) < 5:
             short = self._short.get(low, set()) if len(low) >= 3 else set()
+            if not short and len(low) == 3:
+                short = {t for t in self._three if low in _swaps(t)}
             return next(iter(short)) if len(short) == 1 else low
         if len(low) == 5:  # a letter too many in a four-letter word: "poods", "liist"
             shorter = {d for d in _deletes(low) if d in self._four and d[0] == low[0]}
@@ -191,8 +197,14 @@ class Vocabulary:
         candidates: set[str] = set()
         for key in _deletes(low) | {low}:
             candidates |= self._index.get(key, set())
+        # A short word keeps its first letter ("batch" is never watch); a long one may not.
         best = sorted(
-            (c for c in candidates if edit_distance(low, c) == 1), key=lambda c: (c[0] != low[0], c)
+            (
+                c
+                for c in candidates
+                if edit_distance(low, c) == 1 and (len(low) > 6 or c[0] == low[0])
+            ),
+            key=lambda c: (c[0] != low[0], c),
         )
         return best[0] if best else low
 
