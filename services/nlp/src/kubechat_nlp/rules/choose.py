@@ -8,6 +8,8 @@ import re
 from kubechat_nlp.catalogue import Catalogue, default_catalogue
 from kubechat_nlp.rules.cues import phrase_cues, unruled_entries
 from kubechat_nlp.rules.generic import entry_builder
+from kubechat_nlp.rules.heads import READ_HEADS as _READ_HEADS
+from kubechat_nlp.rules.heads import main_verb as _head
 from kubechat_nlp.rules.table import RULES, Rule
 from kubechat_nlp.utterance import Utterance
 
@@ -41,17 +43,6 @@ def shape(u: Utterance) -> str:
     return " ".join(words)
 
 
-# Words before the main verb of a request: "hey, could you please just …".
-_LEAD_WORDS = frozenset(
-    """hey hi hello ok okay so yo please pls plz kindly just quickly quick now also and then
-um uh could would will you u i we want wanna need like to i'd let's lets go ahead , ok,
-maybe pretty mind""".split()
-)
-# A request that starts by asking to look at something never becomes a change.
-_READ_HEADS = frozenset(
-    """show list get display describe what what's whats which how tell check view see find
-fetch print is are why who where when count look lookup inspect""".split()
-)
 # Rules that only ever change something (rules that also read, like `label --list`, are
 # left to their own builders).
 _CHANGE_RULES = frozenset(
@@ -97,18 +88,6 @@ def cue_at_head(text: str, rule: str, phrases: PhraseRules | None = None) -> ran
                 first = text[:offset].count(" ")
                 return range(first, first + 1 + (m.group(0).count(" ") if whole else 0))
     return None
-
-
-def _head(text: str) -> tuple[int, str, str]:
-    """Character offset of the main verb, the verb and the word after it."""
-    words = text.split(" ")
-    offset = 0
-    for i, word in enumerate(words):
-        if word not in _LEAD_WORDS:
-            nxt = words[i + 1] if i + 1 < len(words) else ""
-            return offset, word, nxt
-        offset += len(word) + 1
-    return offset, "", ""
 
 
 def classify(text: str, phrases: PhraseRules | None = None) -> Rule:

@@ -104,7 +104,7 @@ def phrase_regex(phrase: str) -> str:
     return first + rest
 
 
-def _pattern(phrasings: set[str] | tuple[str, ...]) -> re.Pattern[str]:
+def phrasings_pattern(phrasings: set[str] | tuple[str, ...]) -> re.Pattern[str]:
     words = sorted(phrasings, key=len, reverse=True)
     return re.compile(r"\b(?:" + "|".join(phrase_regex(p) for p in words) + r")\b")
 
@@ -116,14 +116,14 @@ def phrase_cues(catalogue: Catalogue) -> dict[str, re.Pattern[str]]:
         rule = rule_of(entry.name)
         if rule is not None:
             phrases.setdefault(rule, set()).update(phrasings_of(entry))
-    return {rule: _pattern(words) for rule, words in phrases.items()}
+    return {rule: phrasings_pattern(words) for rule, words in phrases.items()}
 
 
 def unruled_entries(catalogue: Catalogue) -> list[tuple[CatalogueEntry, re.Pattern[str]]]:
     """Entries no hand-written rule builds, with their phrasings (`get` excepted: it is
     the fallback, and "show"/"list" need no cue)."""
     return [
-        (entry, _pattern(phrasings_of(entry)))
+        (entry, phrasings_pattern(phrasings_of(entry)))
         for entry in catalogue.entries()
         if entry.name not in _HAND_BUILT and entry.phrasings
     ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from kubechat_nlp.catalogue import default_catalogue
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.model import ParamValue
 from kubechat_nlp.rules.common import (
@@ -15,6 +16,8 @@ from kubechat_nlp.rules.common import (
     draft_for,
     first_int,
 )
+from kubechat_nlp.rules.cues import phrasings_pattern
+from kubechat_nlp.rules.heads import opens_with_a_look
 from kubechat_nlp.rules.scaling import (
     WORKLOADS,
     build_scale,
@@ -26,8 +29,26 @@ from kubechat_nlp.rules.scaling import (
 )
 from kubechat_nlp.slots import KV
 from kubechat_nlp.utterance import Utterance
+from kubechat_nlp.wording import phrasings_of
+
+_ROLLOUT_WORDING = tuple(
+    (entry.name, phrasings_pattern(phrasings_of(entry)))
+    for entry in default_catalogue().entries()
+    if entry.name in ("rollout.pause", "rollout.resume", "rollout.undo", "rollout.history")
+)
 
 __all__ = ["WORKLOADS", "build_scale", "is_relative", "relative_change", "current_count"]
+
+
+def _phrased_rollout(text: str) -> str | None:
+    """The rollout entry whose everyday wording matches longest ("hold the rollout" is a
+    pause), among those the ladder above has not already decided."""
+    best: tuple[int, str] | None = None
+    for name, pattern in _ROLLOUT_WORDING:
+        for m in pattern.finditer(text):
+            if best is None or len(m.group(0)) > best[0]:
+                best = (len(m.group(0)), name)
+    return best[1] if best else None
 
 
 _RESTART_CUE = (
@@ -57,10 +78,19 @@ def build_rollout(c: Ctx) -> Result:
         verb = "rollout.resume"
     elif u.search(r"\bpaused?\b|\bpausing\b"):
         verb = "rollout.pause"
+    elif phrased := _phrased_rollout(u.text):
+        verb = phrased  # "hold the rollout", "freeze rollouts": the catalogue's wording
     elif u.search(r"\brollout\b|\broll out\b") and not u.search(_RESTART_CUE):
         verb = "rollout.status"  # "check on the rollout of web": looking never restarts
     else:
         verb = "rollout.restart"
+    if opens_with_a_look(u.text) and verb not in ("rollout.status", "rollout.history"):
+        # "list the previous versions of web", "show revision 3": looking never changes
+        verb = (
+            "rollout.history"
+            if u.search(r"\b(versions?|revisions?|releases?)\b")
+            else ("rollout.status")
+        )
     revision = first_int(c, r"\b(?:to )?revision (?:number )?(\d+)\b")
     s = c.common()
     d = draft_for(c, verb, s, ("deployments",))
