@@ -11,6 +11,7 @@ from typing import Any, TypedDict
 from pydantic import BaseModel
 
 from kubechat.errors import KubeChatError
+from kubechat.redact import redact_value
 from kubechat.redact_params import conceal_value
 from kubechat_gateway import schemas_chat as ev
 from kubechat_gateway.db import Store
@@ -59,8 +60,11 @@ class Turn:
     async def send_data(self, data: dict[str, Any]) -> None:
         data = conceal_value(data, self.secrets)
         if data["type"] in PERSISTED:
+            # History also loses what merely looks like a credential: a `create token`
+            # answer is shown once, live, and never kept.
+            kept = redact_value(data)
             await self.store.add_message(
-                self.conversation_id, "assistant", data["type"], _summary(data), data
+                self.conversation_id, "assistant", kept["type"], _summary(kept), kept
             )
         await self._emit(data)
 
