@@ -29,7 +29,7 @@ def test_declared_phrasings_come_first() -> None:
     [
         ("recycle the pods", "recycling pods"),
         ("recycle the pods", "recycle its pods"),
-        ("tear down", "tears down"),
+        ("tear down", "tearing down"),
         ("take out of rotation", "take x-name out of the rotation"),
     ],
 )

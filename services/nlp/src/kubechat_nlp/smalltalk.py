@@ -16,7 +16,8 @@ _POLITE = (
 _GREETING = r"(?:hi|hello|hey|heya|hiya|yo|howdy|greetings|good (?:morning|afternoon|evening|day))"
 _THANKS = (
     r"(?:thanks|thank you|thx|ty|cheers|great|awesome|cool|nice|perfect|ok|okay|got it|"
-    r"bye|goodbye|see you|that's all|that is all|never ?mind|nvm|all good|sounds good)"
+    r"bye|goodbye|see you|that's all|that is all|never ?mind|nvm|all good|sounds good|"
+    r"(?:great|good|nice) (?:job|work|stuff)|well done|you rock|brilliant)"
 )
 _META = (
     r"(?:help|help me|i need help|\?+|what can you do|what (?:else )?can you help (?:me )?with|"

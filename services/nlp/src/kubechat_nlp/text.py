@@ -79,6 +79,9 @@ def clean(text: str) -> str:
     words = set(re.findall(r"[a-zäöüßéèàçñ]+", text.lower()))
     if len(words & _FOREIGN) >= 2 and not words & _ENGLISH:
         raise InputError("I can only understand requests in English for now.")
+    # written shorthand: "deploys w/ label x", "pods w/o limits"
+    text = re.sub(r"(?<!\S)w/o(?!\S)", "without", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?<!\S)w/(?!\S)", "with", text, flags=re.IGNORECASE)
     text = own_words(text)
     if not text:
         raise InputError(

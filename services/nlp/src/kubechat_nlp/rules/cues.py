@@ -84,8 +84,9 @@ _DETERMINERS = frozenset(
     "a an the its it's their his her my our your this that these those all".split()
 )
 _DETERMINER = r"(?: (?:" + "|".join(sorted(_DETERMINERS)) + r"))*"
-# Endings of the opening verb: "bouncing", "restarted", "tears down" read as their phrasing.
-_ENDINGS = r"(?:s|es|d|ed|ing)?"
+# Endings of the opening verb: "bouncing", "restarted" read as their phrasing (never a
+# plural: "deploys in prod" asks for deployments).
+_ENDINGS = r"(?:d|ed|ing)?"
 
 
 def phrase_regex(phrase: str) -> str:
@@ -94,7 +95,7 @@ def phrase_regex(phrase: str) -> str:
     words = [w for w in phrase.split() if w not in _DETERMINERS] or phrase.split()
     first = re.escape(words[0])
     if words[0].isalpha() and len(words[0]) > 2:
-        # "restart" → restarts/restarted/restarting; a final "e" drops before "ing"
+        # "restart" → restarted/restarting; a final "e" drops before "ing"
         stem = first[:-1] + "(?:e|(?=ing))" if words[0].endswith("e") else first
         first = stem + _ENDINGS
     if len(words) > 1:

@@ -353,7 +353,9 @@ RULES: tuple[Rule, ...] = (
         r"why (won'?t|can'?t|isn'?t|doesn'?t|did)|"
         r"more info(rmation)? (on|about|for|regarding)|full (details|info\w*)|"
         r"why do|what(?:'?s| is)? (going on|happening|up|wrong) with|what went wrong with|"
-        r"look into|investigate|troubleshoot|examine|dig into|diagnose)\b|"
+        r"look into|investigate|troubleshoot|examine|dig into|diagnose|deets|"
+        r"(full |complete |whole )?description of|everything (about|on)|"
+        r"what does (the )?\S+( \S+)? look like)\b|"
         r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b",
         read.build_describe,
     ),
