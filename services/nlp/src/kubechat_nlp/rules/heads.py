@@ -1,0 +1,34 @@
+"""Where a request's main verb is: after the lead words ("hey, could you please just …"),
+and whether it asks to look at something."""
+
+from __future__ import annotations
+
+# Words before the main verb of a request: "hey, could you please just …".
+LEAD_WORDS = frozenset(
+    """hey hi hello ok okay so yo please pls plz kindly just quickly quick now also and then
+um uh could would will you u i we want wanna need like to i'd let's lets go ahead , ok,
+maybe pretty mind""".split()
+)
+# A request that starts by asking to look at something never becomes a change.
+READ_HEADS = frozenset(
+    """show list get display describe what what's whats which how tell check view see find
+fetch print is are why who where when count look lookup inspect gimme lemme""".split()
+)
+
+
+def main_verb(text: str) -> tuple[int, str, str]:
+    """Character offset of the main verb, the verb and the word after it."""
+    words = text.split(" ")
+    offset = 0
+    for i, word in enumerate(words):
+        if word not in LEAD_WORDS:
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            return offset, word, nxt
+        offset += len(word) + 1
+    return offset, "", ""
+
+
+def opens_with_a_look(text: str) -> bool:
+    """The request opens by asking to see something ("show", "list", "what", "is"…)."""
+    _, head, after = main_verb(text)
+    return head in READ_HEADS and not (head == "get" and after in ("rid", "into"))
