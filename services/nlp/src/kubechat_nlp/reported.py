@@ -51,5 +51,41 @@ def own_words(text: str) -> str:
         text = text[: m.start()]
     m = _REPORTED_RE.search(text)
     if m:
-        text = text[: m.start()]
+        rest = _after_quote(text[m.end() :])
+        text = text[: _sentence_start(text, m.start())]
+        if rest:  # "bob wrote 'nuke staging'. before anything, show me …": the user again
+            text = f"{text} {own_words(rest)}"
     return text.strip(" ,;")
+
+
+def _sentence_start(text: str, start: int) -> int:
+    """Where the sentence holding the report begins, when it begins a few words earlier
+    ("fyi the ticket says:", "someone in slack said …"): those words are the report's."""
+    boundary = max(text.rfind(ch, 0, start) for ch in ".!?;\n")
+    if boundary >= 0 and len(text[boundary + 1 : start].split()) <= 3:
+        return boundary + 1
+    return start
+
+
+_CLOSING = {
+    "'": r"'(?=[\s.,;:!?)]|$)",
+    '"': r'"',
+    "`": r"`",
+    "\u201c": "\u201d",
+    "\u2018": "\u2019",
+}
+
+
+def _after_quote(reported: str) -> str:
+    """What follows a quoted report when the user goes on in a new sentence or with "but"
+    ("… said 'drain all nodes' but I just want to see them"); "" otherwise."""
+    body = reported.lstrip()
+    closing = _CLOSING.get(body[:1])
+    if closing is None:
+        return ""
+    end = re.search(closing, body[1:])
+    if end is None:
+        return ""
+    rest = body[1 + end.end() :]
+    m = re.match(r"\s*(?:[.!?;]+\s+|,?\s+but\s+)", rest, re.IGNORECASE)
+    return rest[m.end() :] if m else ""
