@@ -29,12 +29,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import grpc
-import nats
 
+from kubechat import nats as kc_nats
 from kubechat.events import AuditEvent, EventKind, PlanSummary
-from kubechat.v1 import audit_pb2, audit_pb2_grpc
+from kubechat.v1 import audit_pb2, audit_pb2_grpc, common_pb2
 from kubechat_audit.clickhouse import ClientPool, client_factory
 from kubechat_audit.config import AuditSettings
+from kubechat_devstack.service_identity import channel_to
 from kubechat_devstack.stack import Ports, Stack
 
 TENANT_CRASH = "bench-crash"
@@ -69,7 +70,8 @@ def make_events(count: int, tenant: str) -> list[AuditEvent]:
 
 
 async def publish(url: str, events: list[AuditEvent], progress: list[int]) -> float:
-    client = await nats.connect(url)
+    # As a producer service (the URL names it), with that user's own reply inboxes.
+    client = await kc_nats.connect(url, name="bench-publisher", timeout=10)
     js = client.jetstream()
     started = time.perf_counter()
     window = 1000
@@ -95,8 +97,12 @@ async def publish(url: str, events: list[AuditEvent], progress: list[int]) -> fl
     return time.perf_counter() - started
 
 
+# Counts every tenant's events, as the gateway would for an admin.
+AUDIT_READER = common_pb2.Principal(user="bench", tenant="bench", roles=["admin"])
+
+
 def stored_total(stack: Stack, tenant: str) -> int:
-    with grpc.insecure_channel(stack.address("audit")) as channel:
+    with channel_to(stack, "audit", AUDIT_READER) as channel:
         stub = audit_pb2_grpc.AuditServiceStub(channel)
         try:
             reply = stub.Search(audit_pb2.SearchRequest(tenant=tenant, page_size=1), timeout=10)
@@ -187,7 +193,7 @@ def main() -> None:
         )
         started = time.perf_counter()
         chaos.start()
-        publish_seconds = asyncio.run(publish(stack.nats_url, events, progress))
+        publish_seconds = asyncio.run(publish(stack.nats_url_as("executor"), events, progress))
         chaos.join()
         wait_stored(stack, TENANT_CRASH, len(events), timeout=600)
         end_to_end = time.perf_counter() - started
@@ -195,7 +201,7 @@ def main() -> None:
         # 2. The consumer alone: a backlog published while the service is down, then drained.
         backlog = make_events(args.events, TENANT_BACKLOG)
         stack.kill("audit")
-        asyncio.run(publish(stack.nats_url, backlog, [0]))
+        asyncio.run(publish(stack.nats_url_as("executor"), backlog, [0]))
         drain_started = time.perf_counter()
         stack.start_service("audit", timeout=60)
         audit_pid = int(stack.processes["audit"].pid or 0)

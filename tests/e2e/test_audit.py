@@ -20,6 +20,7 @@ import nats
 import pytest
 import websockets
 
+from kubechat import nats as kc_nats
 from kubechat.events import DEAD_LETTER_STREAM, AuditEvent, PlanSummary
 from kubechat.v1 import audit_pb2, audit_pb2_grpc, common_pb2
 from kubechat_devstack.stack import Ports, Stack
@@ -40,7 +41,8 @@ def audit_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
 
 
 async def publish_async(url: str, events: list[AuditEvent], concurrency: int = 500) -> None:
-    client = await nats.connect(url)
+    # As a producer service (the URL names it), with that user's own reply inboxes.
+    client = await kc_nats.connect(url, name="test-publisher", timeout=10)
     js = client.jetstream()
     try:
         for start in range(0, len(events), concurrency):
@@ -55,7 +57,7 @@ async def publish_async(url: str, events: list[AuditEvent], concurrency: int = 5
 
 
 def publish(stack: Stack, events: list[AuditEvent]) -> None:
-    asyncio.run(publish_async(stack.nats_url, events))
+    asyncio.run(publish_async(stack.nats_url_as("executor"), events))
 
 
 def search(stack: Stack, **params: Any) -> dict[str, Any]:
@@ -239,7 +241,7 @@ def test_live_tail_over_websocket(audit_stack: Stack) -> None:
     async def run() -> dict[str, Any]:
         async with websockets.connect(ws_url) as socket:
             await asyncio.sleep(0.5)  # the tail is live: subscribe before publishing
-            await publish_async(audit_stack.nats_url, [other, mine])
+            await publish_async(audit_stack.nats_url_as("gateway"), [other, mine])
             frame = await asyncio.wait_for(socket.recv(), 10)
             body: dict[str, Any] = json.loads(frame)
             return body
@@ -277,7 +279,7 @@ def test_malformed_event_is_dead_lettered_and_ingest_goes_on(audit_stack: Stack)
     good = event(tenant, user="alice", text="after the poison")
 
     async def run() -> tuple[bytes, dict[str, str]]:
-        client = await nats.connect(audit_stack.nats_url)
+        client = await nats.connect(audit_stack.nats_url_as("operator"))
         js = client.jetstream()
         try:
             await js.publish(

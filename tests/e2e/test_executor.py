@@ -897,7 +897,7 @@ def test_every_step_is_published_for_the_audit(executor: Executor) -> None:
             CAROL,
         )
     )
-    events = audit_events(executor.stack.nats_url)
+    events = audit_events(executor.stack.nats_url_as("operator"))
     annotate = [
         e
         for e in events

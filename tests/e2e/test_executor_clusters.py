@@ -179,7 +179,9 @@ def test_stopping_a_cluster_publishes_a_health_change(
     tmp_path: Path,
 ) -> None:
     prod = registered["prod"].id
-    watcher = SubjectWatcher(executor.stack.nats_url, f"kubechat.clusters.v1.health.{prod}")
+    watcher = SubjectWatcher(
+        executor.stack.nats_url_as("operator"), f"kubechat.clusters.v1.health.{prod}"
+    )
     try:
         clusters["mc-prod"].stop()
         deadline = time.monotonic() + 60
@@ -197,7 +199,9 @@ def test_stopping_a_cluster_publishes_a_health_change(
     assert not listed["prod"].health.reachable and listed["staging"].health.reachable
     audited = [
         e
-        for e in audit_events(executor.stack.nats_url, "kubechat.audit.v1.*.cluster_health")
+        for e in audit_events(
+            executor.stack.nats_url_as("operator"), "kubechat.audit.v1.*.cluster_health"
+        )
         if e["cluster_id"] == prod
     ]
     assert audited[-1]["outcome"] == "unreachable"

@@ -13,7 +13,6 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import nats
 import pytest
 
 from kubechat import nats as kc_nats
@@ -124,9 +123,12 @@ async def test_rsyslog_outage_delays_but_loses_nothing(tmp_path: Path, rsyslog: 
     stack = Stack(base_dir=tmp_path / "mesh", ports=Ports.free())
     stack.start_nats()
     stop = asyncio.Event()
-    client = await nats.connect(stack.nats_url)
+    # The forwarder reads as the audit service; events come from a producer, as in a stack.
+    client = await kc_nats.connect(stack.nats_url_as("audit"), name="forwarder", timeout=10)
+    producer = await kc_nats.connect(stack.nats_url_as("executor"), name="producer", timeout=10)
     try:
         js = client.jetstream()
+        producer_js = producer.jetstream()
         await kc_nats.ensure_stream(js, AUDIT_STREAM, [f"{AUDIT_SUBJECT_ROOT}.>"])
         forwarder = SyslogForwarder("127.0.0.1", rsyslog.port, timeout=2)
         task = asyncio.create_task(
@@ -136,7 +138,9 @@ async def test_rsyslog_outage_delays_but_loses_nothing(tmp_path: Path, rsyslog: 
 
         async def publish(events: list[AuditEvent]) -> None:
             for event in events:
-                await kc_nats.publish(js, event.subject(), event.to_bytes(), msg_id=event.event_id)
+                await kc_nats.publish(
+                    producer_js, event.subject(), event.to_bytes(), msg_id=event.event_id
+                )
 
         async def wait_for(count: int, timeout: float) -> int:
             deadline = time.monotonic() + timeout
@@ -162,6 +166,7 @@ async def test_rsyslog_outage_delays_but_loses_nothing(tmp_path: Path, rsyslog: 
         await asyncio.wait_for(task, 15)
     finally:
         stop.set()
+        await producer.drain()
         await client.drain()
         stack.stop()
 

@@ -25,6 +25,28 @@ def test_redelivered_event_is_stored_once(store: ClickHouseStore) -> None:
     assert total == 1 and events == [event]
 
 
+def test_a_republished_id_never_replaces_the_stored_event(store: ClickHouseStore) -> None:
+    genuine = ask(user="carol", text="list pods in prod", tenant="acme")
+    assert store.insert([genuine]) == 1
+    # Same id, other content, even another tenant and time: what an attacker would send.
+    forged = genuine.model_copy(
+        update={"user": "mallory", "text": "nothing happened", "tenant": "globex"}
+    )
+    forged.time = genuine.time + timedelta(seconds=1)
+    assert store.insert([forged]) == 0
+    store.expire()  # a merge must not bring the forged copy back either
+    events, total = store.search(Query())
+    assert total == 1 and events == [genuine]
+    assert store.counts() == (1, 1)
+
+
+def test_within_a_batch_the_first_copy_of_an_id_wins(store: ClickHouseStore) -> None:
+    first = ask(user="alice", text="first")
+    second = first.model_copy(update={"text": "second"})
+    assert store.insert([first, second]) == 1
+    assert store.search(Query())[0] == [first]
+
+
 def test_migrations_are_recorded_and_run_once(store: ClickHouseStore) -> None:
     assert store.migrate() == []  # the fixture already applied them
     assert [m.version for m in available()] == sorted({m.version for m in available()})

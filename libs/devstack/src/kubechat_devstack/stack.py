@@ -16,6 +16,7 @@ from pathlib import Path
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
+from kubechat_devstack.bus import BusCredentials, nats_config, redis_config, write_private
 from kubechat_devstack.processes import (
     ManagedProcess,
     Probe,
@@ -79,6 +80,8 @@ class Stack:
     kubeconfig: Path | None = None
     extra_env: Mapping[str, str] = field(default_factory=dict)
     processes: dict[str, ManagedProcess] = field(default_factory=dict)
+    # NATS and Redis refuse anonymous clients: each service has its own user (bus.py).
+    credentials: BusCredentials = field(default_factory=BusCredentials)
 
     @property
     def logs(self) -> Path:
@@ -90,7 +93,19 @@ class Stack:
 
     @property
     def nats_url(self) -> str:
+        """Without credentials: what services are given (their user comes separately)."""
         return f"nats://127.0.0.1:{self.ports.nats}"
+
+    def nats_url_as(self, user: str) -> str:
+        """A URL carrying `user`'s credentials (tests and benches; `operator` may do all)."""
+        return f"nats://{user}:{self.credentials.nats[user]}@127.0.0.1:{self.ports.nats}"
+
+    def redis_url_as(self, user: str) -> str:
+        return f"redis://{user}:{self.credentials.redis[user]}@127.0.0.1:{self.ports.redis}/0"
+
+    @property
+    def secrets_dir(self) -> Path:
+        return self.base_dir / "secrets"
 
     def address(self, service: str) -> str:
         return f"127.0.0.1:{getattr(self.ports, service)}"
@@ -100,37 +115,26 @@ class Stack:
     def start_nats(self) -> float:
         data = self.base_dir / "nats"
         data.mkdir(parents=True, exist_ok=True)
-        argv = [
-            require_binary("nats-server", "nats-server"),
-            "-js",
-            "-sd",
-            str(data),
-            "-a",
-            "127.0.0.1",
-            "-p",
-            str(self.ports.nats),
-            "-m",
-            str(self.ports.nats_monitor),
-        ]
+        config = self.secrets_dir / "nats.conf"
+        write_private(
+            config,
+            nats_config(
+                self.credentials,
+                port=self.ports.nats,
+                monitor_port=self.ports.nats_monitor,
+                store_dir=data,
+            ),
+        )
+        argv = [require_binary("nats-server", "nats-server"), "-c", str(config)]
         probe = http_ok(f"http://127.0.0.1:{self.ports.nats_monitor}/healthz?js-enabled-only=true")
         return self._start("nats", argv, probe)
 
     def start_redis(self) -> float:
         data = self.base_dir / "redis"
         data.mkdir(parents=True, exist_ok=True)
-        argv = [
-            require_binary("redis-server", "redis-server"),
-            "--bind",
-            "127.0.0.1",
-            "--port",
-            str(self.ports.redis),
-            "--dir",
-            str(data),
-            "--save",
-            "",
-            "--appendonly",
-            "no",
-        ]
+        config = self.secrets_dir / "redis.conf"
+        write_private(config, redis_config(self.credentials, port=self.ports.redis, data_dir=data))
+        argv = [require_binary("redis-server", "redis-server"), str(config)]
         return self._start("redis", argv, tcp_open(self.ports.redis))
 
     # -- services -------------------------------------------------------------------
@@ -162,6 +166,7 @@ class Stack:
             env["KUBECHAT_DATABASE_URL"] = f"sqlite:///{self.base_dir / 'executor.db'}"
         if service == "executor" and self.kubeconfig is not None:
             env["KUBECHAT_KUBECONFIG"] = str(self.kubeconfig)
+        env.update(self.credentials.service_env(service))
         env.update(service_identity_env(self.base_dir, service))
         env.update(self.extra_env)
         return env

@@ -6,9 +6,9 @@ built once in `main()` and passed down: no module reads the environment on its o
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, Literal
 
-from pydantic import model_validator
+from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "dev", "secret", "admin"})
@@ -23,6 +23,13 @@ class ServiceSettings(BaseSettings):
     grpc_host: str = "127.0.0.1"
     grpc_port: int = 0
     nats_url: str = "nats://127.0.0.1:4222"
+    # Credentials travel apart from the URLs, so an address in a log line or an error never
+    # carries a password. Empty user: connect anonymously (a server that allows it).
+    nats_user: str = ""
+    nats_password: SecretStr = SecretStr("")
+    # The Redis ACL user (services that use Redis); the URL names only where Redis is.
+    redis_user: str = ""
+    redis_password: SecretStr = SecretStr("")
     otel_exporter: Literal["none", "console"] = "none"
 
     # Names of fields that hold secrets; placeholders are refused outside dev and test.
@@ -32,13 +39,20 @@ class ServiceSettings(BaseSettings):
     def _refuse_placeholder_secrets(self) -> ServiceSettings:
         if self.environment == "production":
             for field in self.secret_fields:
-                value = str(getattr(self, field, ""))
+                value = getattr(self, field, "")
+                value = value.get_secret_value() if isinstance(value, SecretStr) else str(value)
                 if value.lower() in PLACEHOLDER_SECRETS:
                     raise ValueError(
                         f"KUBECHAT_{field.upper()} holds a placeholder; set a real secret "
                         "in production"
                     )
         return self
+
+    def redis_credentials(self) -> dict[str, Any]:
+        """`username`/`password` for redis-py's `from_url`, when a user is configured."""
+        if not self.redis_user:
+            return {}
+        return {"username": self.redis_user, "password": self.redis_password.get_secret_value()}
 
     @property
     def grpc_address(self) -> str:

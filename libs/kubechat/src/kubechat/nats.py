@@ -15,11 +15,13 @@ import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
+from urllib.parse import urlparse
 
 import nats
 from nats.aio.client import Client
 from nats.aio.msg import Msg
-from nats.errors import NoServersError
+from nats.errors import AuthorizationError, NoServersError
+from nats.errors import Error as NatsError
 from nats.errors import TimeoutError as NatsTimeoutError
 from nats.js import JetStreamContext
 from nats.js.api import AckPolicy, ConsumerConfig, StorageType, StreamConfig
@@ -43,8 +45,24 @@ class PoisonMessage(Exception):
     """The message can never be handled: dead-letter it with this reason."""
 
 
-async def connect(url: str, *, name: str, timeout: float = 30.0) -> Client:
-    """Connect, retrying with backoff until `timeout`; then raise Unavailable naming NATS."""
+def inbox_prefix(user: str) -> str:
+    """Replies to `user` (request replies, JetStream pulls) come to inboxes under this
+    prefix, and the server lets only `user` subscribe there."""
+    return f"_INBOX.{user}" if user else "_INBOX"
+
+
+async def connect(
+    url: str,
+    *,
+    name: str,
+    timeout: float = 30.0,
+    user: str = "",
+    password: str = "",
+) -> Client:
+    """Connect, retrying with backoff until `timeout`; then raise Unavailable naming NATS.
+
+    Refused credentials are retried too (a rotated password may reach the server and the
+    service in either order), and the error then says so."""
     deadline = asyncio.get_running_loop().time() + timeout
     delay = 0.1
     last_error: Exception | None = None
@@ -58,7 +76,21 @@ async def connect(url: str, *, name: str, timeout: float = 30.0) -> Client:
                 max_reconnect_attempts=-1,
                 reconnect_time_wait=0.5,
                 error_cb=_log_connection_error,
+                user=user or None,
+                password=password or None,
+                # A URL may carry the user instead (tests); its inboxes follow it.
+                inbox_prefix=inbox_prefix(user or urlparse(url).username or ""),
             )
+        except (AuthorizationError, NatsError) as exc:
+            # nats-py reports a refused CONNECT as a plain Error naming the violation.
+            if not isinstance(exc, AuthorizationError) and "authorization" not in str(exc).lower():
+                raise
+            last_error = PermissionError(
+                f"refused the credentials of user '{user or '(anonymous)'}'; check "
+                "KUBECHAT_NATS_USER and KUBECHAT_NATS_PASSWORD"
+            )
+            await asyncio.sleep(delay)
+            delay = min(delay * 2, 2.0)
         except (TimeoutError, OSError, NoServersError) as exc:
             last_error = exc
             await asyncio.sleep(delay)

@@ -69,7 +69,12 @@ async def serve(settings: AuditSettings) -> None:
     log.info("schema ready", extra={"applied": applied})
     await asyncio.to_thread(reconcile_retention, store, settings)
 
-    client = await kc_nats.connect(settings.nats_url, name="kubechat-audit")
+    client = await kc_nats.connect(
+        settings.nats_url,
+        name="kubechat-audit",
+        user=settings.nats_user,
+        password=settings.nats_password.get_secret_value(),
+    )
     js = client.jetstream()
     await kc_nats.ensure_stream(js, AUDIT_STREAM, [f"{AUDIT_SUBJECT_ROOT}.>"])
     await kc_nats.ensure_stream(js, DEAD_LETTER_STREAM, [f"{DEAD_LETTER_ROOT}.>"])

@@ -1,12 +1,16 @@
 """Audit events in ClickHouse: insert, search, stream out, report, expire.
 
-The table is keyed on the event id (ReplacingMergeTree), so a redelivered event replaces
-itself; every read uses FINAL so an unmerged duplicate never shows. All SQL values travel
-as server-side parameters (`{name:Type}`), never spliced into the text.
+Insert-once on the event id: ingest drops an id that is already stored, so neither a
+redelivery nor a re-published id ever changes a stored row. Two copies of one id that
+race into the table in concurrent batches (a redelivery only: an id is unknown to anyone
+but its producer and this service until it is stored) collapse in the ReplacingMergeTree,
+and every read uses FINAL so an unmerged duplicate never shows. All SQL values travel as
+server-side parameters (`{name:Type}`), never spliced into the text.
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -16,6 +20,8 @@ from kubechat.events import AuditEvent
 from kubechat.redact import redact_event
 from kubechat_audit.clickhouse import ClientPool, checked_database
 from kubechat_audit.migrations import migrate
+
+log = logging.getLogger(__name__)
 
 WRITE_RISKS = ("write", "destructive")
 EXPORT_PAGE = 5000
@@ -200,14 +206,46 @@ class ClickHouseStore:
         return migrate(self._pool.get(), self._db)
 
     def insert(self, events: Iterable[AuditEvent]) -> int:
+        """Store the events whose id is not stored yet; return how many were stored.
+
+        Insert-once: a stored event is never replaced. An id seen again (a redelivery,
+        or someone re-publishing an id to rewrite what it says) is dropped here, whatever
+        its content, tenant or time; within a batch the first copy wins.
+        """
+        fresh = self._not_stored(events)
         rows = []
-        for event in events:
+        for event in fresh:
             # The last line of defence: whatever a publisher sent, secrets stop here.
             safe = redact_event(event)
             rows.append(event_row(safe, self._retention_for(safe.tenant)))
         if rows:
             self._pool.get().insert(self._table, rows, column_names=list(COLUMNS))
         return len(rows)
+
+    def _not_stored(self, events: Iterable[AuditEvent]) -> list[AuditEvent]:
+        first: dict[str, AuditEvent] = {}
+        for event in events:
+            first.setdefault(event.event_id, event)
+        if not first:
+            return []
+        # By id alone, not the sort key: a copy with another tenant or time is the same
+        # event id all the same. (The id column is read in full; it is small and sorted.)
+        stored = {
+            str(row[0])
+            for row in self._pool.get()
+            .query(
+                f"SELECT DISTINCT event_id FROM {self._table} "
+                "WHERE event_id IN {ids:Array(String)}",
+                parameters={"ids": list(first)},
+            )
+            .result_rows
+        }
+        if stored:
+            log.warning(
+                "dropped events whose id is already stored (insert-once)",
+                extra={"count": len(stored), "event_ids": sorted(stored)[:20]},
+            )
+        return [event for event_id, event in first.items() if event_id not in stored]
 
     def search(self, query: Query) -> tuple[list[AuditEvent], int]:
         where = _where(query)

@@ -32,9 +32,11 @@ async def serve(settings: ExecutorSettings) -> None:
         ThreadPoolExecutor(max_workers=settings.max_workers, thread_name_prefix="kube")
     )
     registry = ClusterRegistry(settings)
-    publisher = Publisher(settings.nats_url)
+    publisher = Publisher(
+        settings.nats_url, settings.nats_user, settings.nats_password.get_secret_value()
+    )
     await publisher.start(timeout=10.0)
-    redis = Redis.from_url(settings.redis_url)
+    redis = Redis.from_url(settings.redis_url, **settings.redis_credentials())
     discovery = Discovery()
     engine = Engine(settings, registry, TokenStore(redis), publisher, discovery)
     health_identity = (

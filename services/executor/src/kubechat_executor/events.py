@@ -28,8 +28,9 @@ def health_subject(cluster_id: str) -> str:
 
 
 class Publisher:
-    def __init__(self, nats_url: str) -> None:
+    def __init__(self, nats_url: str, user: str = "", password: str = "") -> None:
         self._url = nats_url
+        self._user, self._password = user, password
         self._client: Client | None = None
         self._js: JetStreamContext | None = None
         self._ready = asyncio.Event()
@@ -38,7 +39,11 @@ class Publisher:
     async def start(self, timeout: float = 30.0) -> None:
         try:
             self._client = await kc_nats.connect(
-                self._url, name="kubechat-executor", timeout=timeout
+                self._url,
+                name="kubechat-executor",
+                timeout=timeout,
+                user=self._user,
+                password=self._password,
             )
             self._js = self._client.jetstream()
             await kc_nats.ensure_stream(self._js, AUDIT_STREAM, [f"{AUDIT_SUBJECT_ROOT}.>"])

@@ -46,7 +46,10 @@ class Mesh:
         for name, address in self.addresses.items():
             self.channels[name] = kc_grpc.channel(address)
         self.redis = aioredis.from_url(
-            self.settings.redis_url, socket_timeout=2, socket_connect_timeout=2
+            self.settings.redis_url,
+            socket_timeout=2,
+            socket_connect_timeout=2,
+            **self.settings.redis_credentials(),
         )
         # NATS may come up after us; keep trying in the background and report it in /readyz.
         self._connector = asyncio.create_task(self._connect_nats())
@@ -55,7 +58,11 @@ class Mesh:
         while self.nats is None:
             try:
                 client = await kc_nats.connect(
-                    self.settings.nats_url, name="kubechat-gateway", timeout=5
+                    self.settings.nats_url,
+                    name="kubechat-gateway",
+                    timeout=5,
+                    user=self.settings.nats_user,
+                    password=self.settings.nats_password.get_secret_value(),
                 )
             except Unavailable:
                 continue

@@ -145,10 +145,12 @@ class RedisContextStore:
         self._prefix = prefix
 
     @classmethod
-    def from_url(cls, url: str, *, ttl_seconds: int = 3600) -> RedisContextStore:
+    def from_url(
+        cls, url: str, *, ttl_seconds: int = 3600, credentials: dict[str, Any] | None = None
+    ) -> RedisContextStore:
         import redis.asyncio as aioredis
 
-        return cls(aioredis.Redis.from_url(url), ttl_seconds=ttl_seconds)
+        return cls(aioredis.Redis.from_url(url, **(credentials or {})), ttl_seconds=ttl_seconds)
 
     async def load(self, conversation_id: str) -> ConversationContext:
         raw = await self._redis.get(self._prefix + conversation_id)

@@ -111,7 +111,11 @@ def views_for_settings(settings: NlpSettings, channel: aio.Channel) -> ClusterVi
 
 
 def context_store_for_settings(settings: NlpSettings) -> ContextStore:
-    return RedisContextStore.from_url(settings.redis_url, ttl_seconds=settings.context_ttl_seconds)
+    return RedisContextStore.from_url(
+        settings.redis_url,
+        ttl_seconds=settings.context_ttl_seconds,
+        credentials=settings.redis_credentials(),
+    )
 
 
 def plan_for_settings(
