@@ -67,3 +67,44 @@ def test_a_phrasing_alone_is_no_plan(text: str) -> None:
 def test_everyday_typos_read_as_their_words(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "force-delete pod trainer-6b7c8d9f5-zz1aa in ml",
+            "kubectl delete pod trainer-6b7c8d9f5-zz1aa -n ml --force",
+        ),
+        (
+            "i want the svc called grafana-old gone, it's in dashboards",
+            "kubectl delete service grafana-old -n dashboards",
+        ),
+        (
+            "create secret generic smtp-creds with username=mailer in mail",
+            "kubectl create secret generic smtp-creds --from-literal=username=mailer -n mail",
+        ),
+        (
+            "create a rolebinding ci-deployer in staging giving the clusterrole edit to "
+            "serviceaccount ci:github-actions",
+            "kubectl create rolebinding ci-deployer --clusterrole=edit "
+            "--serviceaccount=ci:github-actions -n staging",
+        ),
+        (
+            "expose the whoami deployment in apps on port 80 as a NodePort",
+            "kubectl expose deployment whoami --port=80 --type=NodePort -n apps",
+        ),
+        ("whoami", "kubectl auth whoami"),
+    ],
+)
+def test_names_and_idioms(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    "text", ["i want everything gone", "tear it all down", "the pods are gone"]
+)
+def test_vague_or_plain_statements_delete_nothing(text: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert not any(k.startswith("kubectl delete") for k in plan.kubectl)

@@ -82,6 +82,8 @@ def clean(text: str) -> str:
     # written shorthand: "deploys w/ label x", "pods w/o limits"
     text = re.sub(r"(?<!\S)w/o(?!\S)", "without", text, flags=re.IGNORECASE)
     text = re.sub(r"(?<!\S)w/(?!\S)", "with", text, flags=re.IGNORECASE)
+    # a hyphenated verb is still the verb: "force-delete pod x"
+    text = re.sub(r"\bforce-(delete|remove|kill)", r"force \1", text, flags=re.IGNORECASE)
     text = own_words(text)
     if not text:
         raise InputError(

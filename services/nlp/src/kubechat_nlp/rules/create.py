@@ -162,6 +162,11 @@ def build_create(c: Ctx) -> Result:
     if verb in ("create.deployment", "create.job", "create.cronjob"):
         return _workload(c, verb, mention, mention.info.ref.kind)
     tls = plural == "secrets" and u.search(r"\btls\b")
+    if plural == "secrets":
+        # "create secret generic smtp-creds": the secret's type, never its name
+        for i in range(mention.end, min(mention.end + 1, len(u.norms))):
+            if u.norms[i] in ("generic", "tls", "docker-registry"):
+                u.used.add(i)
     obj_name = cs.object_name(c, mention.end)
     if verb in ("create.configmap", "create.secret.generic"):
         if tls:

@@ -24,7 +24,7 @@ Rule = tuple[str, str, Callable[[Ctx], Result]]
 # pod x" is a delete; "ditch everything" is a question).
 _DELETE_VERBS = (
     r"delete|remove|destroy|kill|terminate|erase|purge|axe|trash|nuke|scrap|zap|ditch"
-    r"|do away with|wipe out"
+    r"|do away with|wipe out|tear down"
 )
 _NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
 
@@ -47,7 +47,10 @@ RULES: tuple[Rule, ...] = (
         r"|\bis \S+ (allowed|permitted|authori[sz]ed)\b"
         r"|\b(do|does) (i|we|\S+) have (the )?(rights?|permissions?|access|privileges?)\b"
         r"|\b(check|see|verify|find out|know|tell me) (if|whether|to see if) .{0,60}\b(can|may)"
-        r" (\S+ )?(do |" + _ACTIONS + r")|\bwho ?am ?i\b|\bwhoami\b|\bsubject attributes\b"
+        r" (\S+ )?(do |" + _ACTIONS + r")|\bwho am i\b|\bsubject attributes\b"
+        # "whoami" alone asks who I am; "deployment whoami", "the whoami deployment" name one
+        r"|(?<!deployment )(?<!deploy )(?<!called )(?<!named )(?<!the )\bwhoami\b"
+        r"(?! (deployment|deploy|pod|service|svc)\b)"
         r"|\b(can|may) (i|we) do (everything|anything)\b"
         r"|\ballowed actions\b|\bpermissions? to\b|\bwhat (am i|are we) allowed\b",
         admin.build_auth,
@@ -139,7 +142,8 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "edit",
-        r"\bedit\b|\beditor\b|\b(open|modify|change)\b.{0,40}\bin (an? |my |the )?"
+        # never the role called edit ("giving the clusterrole edit to …")
+        r"(?<!role )\bedit\b|\beditor\b|\b(open|modify|change)\b.{0,40}\bin (an? |my |the )?"
         r"(editor|vim?|nano|emacs)\b",
         patching.build_edit,
     ),
@@ -178,7 +182,8 @@ RULES: tuple[Rule, ...] = (
     (
         "vague",
         r"\b(clean ?up|tidy up|reset (everything|it all|all|the cluster|in)|start (over|fresh)|"
-        r"nuke|wipe|get rid of (everything|all)|tear down|"
+        r"nuke|wipe|get rid of (everything|all)|tear (it all|everything) down|"
+        r"^(everything|it all|all of it|all this|the lot) gone|"
         r"(" + _DELETE_VERBS + r") (everything|it all|all of it|all the things|the lot)|"
         r"(" + _DELETE_VERBS + r") all(?! \S*(pods|deployments|services|jobs|"
         r"replicasets|secrets|configmaps|resources|nodes|statefulsets|daemonsets|"
@@ -338,7 +343,10 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "delete",
-        r"\b(" + _DELETE_VERBS + r"|evict|rm|drop)\b|\bget rid of\b",
+        r"\b(" + _DELETE_VERBS + r"|evict|rm|drop|tear down|force delete)\b|\bget rid of\b"
+        # "(I want) the svc called x gone": courtesy already took "I want"
+        r"|(?<!are )(?<!is )(?<!was )(?<!were )\bgone\s*$"
+        r"|(?<!are )(?<!is )(?<!was )(?<!were )\bgone(?=\s*[,.;!]|\s+(please|pls|asap)\b)",
         workloads.build_delete,
     ),
     (
