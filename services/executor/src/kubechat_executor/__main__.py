@@ -13,7 +13,7 @@ from kubechat.grpc import run_server
 from kubechat.service import build_parser, load_settings, run_service
 from kubechat.v1 import executor_pb2_grpc
 from kubechat_executor.config import ExecutorSettings
-from kubechat_executor.confirm import TokenStore
+from kubechat_executor.confirm import GrantSealer, TokenStore
 from kubechat_executor.discovery import Discovery
 from kubechat_executor.engine import Engine
 from kubechat_executor.events import Publisher
@@ -38,7 +38,8 @@ async def serve(settings: ExecutorSettings) -> None:
     await publisher.start(timeout=10.0)
     redis = Redis.from_url(settings.redis_url, **settings.redis_credentials())
     discovery = Discovery()
-    engine = Engine(settings, registry, TokenStore(redis), publisher, discovery)
+    tokens = TokenStore(redis, GrantSealer(settings.grant_mac_key()))
+    engine = Engine(settings, registry, tokens, publisher, discovery)
     health_identity = (
         Identity(settings.health_user, tuple(settings.health_groups))
         if settings.health_user

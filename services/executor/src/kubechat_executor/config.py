@@ -1,8 +1,11 @@
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+import secrets
+
+from pydantic import Field, SecretStr, model_validator
 
 from kubechat.config import PLACEHOLDER_SECRETS, ServiceSettings
+from kubechat_executor.confirm import grant_key
 from kubechat_executor.crypto import dev_key, valid_key
 from kubechat_executor.policy import DEFAULT_RULES, Rule
 
@@ -21,6 +24,10 @@ class ExecutorSettings(ServiceSettings):
     # Fernet key (base64 of 32 bytes) for cluster credentials at rest.
     encryption_key: str = ""
     token_ttl: int = 300
+    # Signs the confirmation grants kept in Redis (see confirm.py). Empty: derived from
+    # encryption_key, which production requires anyway; with the published dev key, a
+    # random key per process instead (pending confirmations end with the process).
+    confirmation_key: SecretStr = SecretStr("")
     verify_timeout: float = 120.0
     verify_interval: float = 1.0
     health_interval: float = 15.0
@@ -49,6 +56,15 @@ class ExecutorSettings(ServiceSettings):
     cluster_allowed_networks: list[str] = Field(default_factory=list)
 
     secret_fields: tuple[str, ...] = ("encryption_key",)
+
+    def grant_mac_key(self) -> bytes:
+        """The key confirmation grants are MAC'd with; call once per process."""
+        if self.confirmation_key.get_secret_value():
+            return grant_key(self.confirmation_key.get_secret_value())
+        if self.encryption_key != dev_key():
+            return grant_key(self.encryption_key)
+        # The dev key is in the source: anyone could sign grants with what derives from it.
+        return secrets.token_bytes(32)
 
     @model_validator(mode="after")
     def _usable_key(self) -> ExecutorSettings:
