@@ -108,3 +108,24 @@ def test_names_and_idioms(text: str, expected: str) -> None:
 def test_vague_or_plain_statements_delete_nothing(text: str) -> None:
     plan = RulesEngine().parse(text)
     assert not any(k.startswith("kubectl delete") for k in plan.kubectl)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "scale web to 3 under shop",
+        "scale web to 3 (shop)",
+        "scale web to 3 [ns: shop]",
+        "scale web to 3 @shop",
+        'scale web to 3 in "shop"',
+        "scale web to 3 across shop",
+    ],
+)
+def test_namespace_phrasings_at_the_end(text: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, "kubectl scale deployment web --replicas=3 -n shop"), got
+
+
+def test_a_word_about_the_output_is_no_namespace() -> None:
+    (got,) = RulesEngine().parse("dump pod logs, with label name=x (stdout)").kubectl
+    assert "-n" not in got.split()

@@ -18,6 +18,8 @@ _NS_WORDS = frozenset({"namespace", "ns", "namespaces"})
 _PREPOSITIONS = frozenset("in from on for within inside under into to at of across".split())
 # "to namespace x" may be the object ("add a label to namespace x").
 _WEAK_PREPOSITIONS = frozenset({"to", "into", "of", "for", "on"})
+# Prepositions that scope a request to a namespace only when they close it.
+_LATE_PREPOSITIONS = frozenset("under within inside across at".split())
 # Everyday words that follow "in" without being a namespace ("in the foreground").
 _NOT_SCOPES = frozenset(
     """foreground background order parallel sequence place general total advance detail
@@ -37,7 +39,7 @@ need needs is are was looks keeps""".split()
 )
 _ALL_NAMESPACES_RE = re.compile(
     r"^(?:(?:in|across|from|over|for|on|throughout) )?(?:all|every|each|any) (?:of )?(?:the )?"
-    r"namespaces?$|^(?:everywhere|cluster-?wide|cluster wide)$"
+    r"namespaces?$|^(?:everywhere|cluster-?wide|cluster wide|globally)$"
     r"|^(?:in|across|throughout|over) (?:the )?(?:whole |entire )?cluster$"
 )
 NUMBER_WORDS: dict[str, int] = {
@@ -198,8 +200,14 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             return 0, 3, tokens[1].text
     for i in range(len(tokens) - 2, -1, -1):
         tok = tokens[i]
-        if tok.norm not in ("in", "on", "from"):
-            continue  # "inside web-1", "within the pod": an object, never a bare namespace
+        if tok.norm not in ("in", "on", "from") and not (
+            # "scale web to 3 under shop": other prepositions name a namespace only at the
+            # end, after another target ("inside web-1" alone is the object)
+            tok.norm in _LATE_PREPOSITIONS
+            and i + 2 >= len(tokens) - (tokens[i + 1].norm == "the")
+            and _other_target(tokens, i, i + 1, kinds, names_count=True)
+        ):
+            continue
         if tok.norm == "from" and (
             i + 2 < len(tokens) or not _other_target(tokens, i, i + 1, kinds)
         ):
@@ -234,7 +242,9 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             continue  # "in the prod context", "in web from pod x", "on the nginx service"
         if tok.norm == "on" and not _other_target(tokens, i, j, kinds, names_count=True):
             continue  # "forward port 6000 on my-pod": the object, not a namespace
-        if name.quoted or "." in name.norm or name.norm.isdigit() or "/" in name.norm:
+        if (name.quoted and name.norm == "__quoted__") or "." in name.norm:
+            continue  # a quoted phrase is data; a quoted single name ('in "shop"') is not
+        if name.norm.isdigit() or "/" in name.norm:
             continue
         if after and after not in _AFTER_SCOPE | COMMAND_WORDS | STOPWORDS:
             continue

@@ -64,7 +64,7 @@ past keep go ahead filter happened loaded logging recently lately
 uses eat eats eating hog hogs hogging consume consumes consuming
 untaint kubechat cheers appreciated reachable accessible
 open var vars upgrade export unset cap tag unlabel drop before after
-look looks looking gimme lemme
+look looks looking gimme lemme located living sitting residing resides lives scoped
 """.split()
 )
 

@@ -110,7 +110,10 @@ def extract_common(u: Utterance) -> Slots:
     _sort(u, s)
     s.watch = bool(
         u.search(
-            r"\b(watch|watching|stream|streaming|live|as they (arrive|happen)|wait for more"
+            # "live" watches; "pods that live in shop" are where they are
+            r"\b(watch|watching|stream|streaming|(?<!that )(?<!which )live(?! (in|on|under)\b)"
+            r"|as they (arrive|happen)"
+            r"|wait for more"
             r"|keep (watching|following)|until (it )?(completes|completion|done))\b"
             r"|(^| )(-w|--watch)( |$)"
         )

@@ -82,6 +82,14 @@ def clean(text: str) -> str:
     # written shorthand: "deploys w/ label x", "pods w/o limits"
     text = re.sub(r"(?<!\S)w/o(?!\S)", "without", text, flags=re.IGNORECASE)
     text = re.sub(r"(?<!\S)w/(?!\S)", "with", text, flags=re.IGNORECASE)
+    # a namespace set apart at the end: "(shop)", "[ns: shop]", "@shop", "(in shop)"
+    text = re.sub(
+        r"\s*(?:[(\[]\s*(?:(?:in|namespace|ns)\b:?\s*)?([a-z0-9][a-z0-9-]{0,62})\s*[)\]]"
+        r"|(?<!\S)@([a-z0-9][a-z0-9-]{0,62}))\s*([.!?]*)\s*$",
+        _set_apart_namespace,
+        text,
+        flags=re.IGNORECASE,
+    )
     # a hyphenated verb is still the verb: "force-delete pod x"
     text = re.sub(r"\bforce-(delete|remove|kill)", r"force \1", text, flags=re.IGNORECASE)
     text = own_words(text)
@@ -95,6 +103,18 @@ def clean(text: str) -> str:
             "That reads like instructions to the assistant rather than a cluster request."
         )
     return text
+
+
+_ABOUT_OUTPUT = frozenset("stdout stderr yaml json wide optional required default all".split())
+
+
+def _set_apart_namespace(m: re.Match[str]) -> str:
+    """ "(shop)" → " in namespace shop"; a word about the output ("(stdout)", "(yaml)")
+    stays as written."""
+    name = m.group(1) or m.group(2)
+    if name.lower() in _ABOUT_OUTPUT:
+        return m.group(0)
+    return f" in namespace {name}{m.group(3)}"
 
 
 def _split_word(raw: str) -> tuple[str, bool]:
