@@ -23,10 +23,10 @@ from typing import Any
 import grpc
 from kubernetes import client
 
-from kubechat.grpc import channel
 from kubechat.stats import percentile
 from kubechat.v1 import common_pb2, executor_pb2, executor_pb2_grpc
 from kubechat_devstack.cluster import NODE_ANNOTATION, start_cluster
+from kubechat_devstack.service_identity import aio_channel_to
 from kubechat_devstack.stack import Ports, Stack
 
 NAMESPACE = "bench"
@@ -164,8 +164,9 @@ def direct(api: client.ApiClient, limit: int, count: int) -> list[float]:
     return timings
 
 
-async def measure(address: str, args: argparse.Namespace) -> None:
-    async with channel(address) as chan:
+async def measure(stack: Stack, args: argparse.Namespace) -> None:
+    # As the gateway calls it: mutual TLS and a signed assertion for each request's user.
+    async with aio_channel_to(stack, "executor") as chan:
         stub = executor_pb2_grpc.ExecutorServiceStub(chan)
         await sequential(stub, 500, 3)  # warm-up: discovery, connection pool
         for limit, label in ((500, "first page (500 rows)"), (args.pods, "all rows")):
@@ -224,7 +225,7 @@ def main() -> None:
         stack.start_nats()
         stack.start_redis()
         stack.start_service("executor")
-        asyncio.run(measure(stack.address("executor"), args))
+        asyncio.run(measure(stack, args))
     finally:
         stack.stop()
         handle.stop()

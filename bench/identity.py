@@ -27,6 +27,7 @@ import httpx
 from kubechat import grpc as kc_grpc
 from kubechat.stats import percentile
 from kubechat.v1 import identity_pb2, identity_pb2_grpc
+from kubechat_devstack import service_identity
 from kubechat_devstack.keycloak import REALM_FILE, Keycloak
 from kubechat_devstack.processes import ManagedProcess, free_port
 from kubechat_devstack.stack import grpc_serving
@@ -70,10 +71,11 @@ def alice_token(keycloak: Keycloak) -> str:
 
 
 async def measure(
-    address: str, token: str, requests: int, concurrency: int, seconds: float
+    base: Path, address: str, token: str, requests: int, concurrency: int, seconds: float
 ) -> None:
     request = identity_pb2.ValidateTokenRequest(token=token)
-    async with kc_grpc.channel(address) as channel:
+    # Over mutual TLS as the gateway, the one peer allowed to validate tokens.
+    async with kc_grpc.channel(address, service_identity.mesh_security(base)) as channel:
         stub = identity_pb2_grpc.IdentityServiceStub(channel)
         started = time.perf_counter()
         principal = await stub.ValidateToken(request)
@@ -132,16 +134,17 @@ def main() -> int:
             name="identity",
             argv=[sys.executable, "-m", "kubechat_identity"],
             log_path=base / "logs" / "identity.log",
-            ready=grpc_serving(address),
+            ready=grpc_serving(address, lambda: service_identity.probe_channel(base, address, {})),
             env={
                 "KUBECHAT_GRPC_PORT": address.rsplit(":", 1)[1],
                 "KUBECHAT_OIDC_ISSUER": keycloak.issuer(REALM),
                 "KUBECHAT_LOG_LEVEL": "WARNING",
+                **service_identity.service_identity_env(base, "identity"),
             },
         )
         identity.start()
         identity.wait_ready(30)
-        asyncio.run(measure(address, token, args.requests, args.concurrency, args.seconds))
+        asyncio.run(measure(base, address, token, args.requests, args.concurrency, args.seconds))
     except grpc.RpcError as exc:
         print(f"identity refused the token: {exc}", file=sys.stderr)
         return 1

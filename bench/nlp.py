@@ -24,9 +24,9 @@ from pathlib import Path
 
 from cluster_view import parse_with_view, refresh_cost  # bench/ sibling, run as a script
 
-from kubechat import grpc as kc_grpc
 from kubechat.stats import percentile
-from kubechat.v1 import intent_pb2, intent_pb2_grpc
+from kubechat.v1 import common_pb2, intent_pb2, intent_pb2_grpc
+from kubechat_devstack.service_identity import aio_channel_to
 from kubechat_devstack.stack import Ports, Stack
 from kubechat_nlp import ConversationContext, RulesEngine
 
@@ -81,9 +81,7 @@ def grpc_round_trip(queries: list[str], calls: int, concurrency: int) -> None:
         try:
             stack.start_redis()
             stack.start_service("nlp")
-            sequential, parallel, elapsed = asyncio.run(
-                _calls(stack.address("nlp"), queries, calls, concurrency)
-            )
+            sequential, parallel, elapsed = asyncio.run(_calls(stack, queries, calls, concurrency))
         finally:
             stack.stop()
     print(f"gRPC Parse round trip, {len(sequential)} sequential calls (with Redis context):")
@@ -97,10 +95,14 @@ def grpc_round_trip(queries: list[str], calls: int, concurrency: int) -> None:
     )
 
 
+# Parse acts for a user, vouched for by the gateway; no Kubernetes identity, so no view.
+BENCH_USER = common_pb2.Principal(user="bench", tenant="bench", roles=["viewer"])
+
+
 async def _calls(
-    address: str, queries: list[str], calls: int, concurrency: int
+    stack: Stack, queries: list[str], calls: int, concurrency: int
 ) -> tuple[list[float], int, float]:
-    async with kc_grpc.channel(address) as channel:
+    async with aio_channel_to(stack, "nlp", BENCH_USER) as channel:
         stub = intent_pb2_grpc.IntentServiceStub(channel)
 
         async def parse(index: int) -> None:

@@ -156,13 +156,20 @@ def test_each_service_scales_on_its_own(manifests: list[Manifest]) -> None:
         assert account["automountServiceAccountToken"] is (service == "executor")
 
 
-def test_grpc_probes_use_each_services_configured_port(manifests: list[Manifest]) -> None:
+def test_grpc_probes_use_each_services_plaintext_health_port(manifests: list[Manifest]) -> None:
+    # kubelet's grpc probes present no client certificate, so they cannot pass the mTLS
+    # port; each service also serves health alone, in plaintext, on the health port.
+    config = one(manifests, "ConfigMap", f"{RELEASE}-kubechat-config")["data"]
+    health = int(config["KUBECHAT_HEALTH_PORT"])
     for service in GRPC_SERVICES:
         port = SETTINGS[service]().grpc_port
         main = container(manifests, service)
         for probe in ("startupProbe", "livenessProbe", "readinessProbe"):
-            assert main[probe]["grpc"] == {"port": port}, (service, probe)
-        assert main["ports"] == [{"name": "grpc", "containerPort": port}]
+            assert main[probe]["grpc"] == {"port": health}, (service, probe)
+        assert main["ports"] == [
+            {"name": "grpc", "containerPort": port},
+            {"name": "health", "containerPort": health},
+        ]
         assert env_of(manifests, service)["KUBECHAT_GRPC_PORT"]["value"] == str(port)
         service_ports = one(manifests, "Service", name_of(service))["spec"]["ports"]
         assert [p["port"] for p in service_ports] == [port]
@@ -215,6 +222,26 @@ def test_only_the_gateway_may_call_the_internal_services(manifests: list[Manifes
     (rule,) = gateway["ingress"]
     assert "from" not in rule
     assert {p["port"] for p in rule["ports"]} == {"http", "grpc"}
+
+
+def test_each_service_mounts_its_own_certificate_and_only_the_gateway_the_signing_key(
+    manifests: list[Manifest],
+) -> None:
+    config = one(manifests, "ConfigMap", f"{RELEASE}-kubechat-config")["data"]
+    for service in SETTINGS:
+        pod = one(manifests, "Deployment", name_of(service))["spec"]["template"]["spec"]
+        volumes = {v["name"]: v for v in pod["volumes"]}
+        assert volumes["mesh-tls"]["secret"]["secretName"] == f"{name_of(service)}-tls"
+        caller = volumes["caller-key"]["secret"]
+        assert caller["secretName"] == f"{RELEASE}-kubechat-caller-keys"
+        wanted = "signing.key" if service == "gateway" else "signing.pub"
+        assert [item["key"] for item in caller["items"]] == [wanted]
+        mounts = {m["name"]: m["mountPath"] for m in container(manifests, service)["volumeMounts"]}
+        for setting in ("KUBECHAT_TLS_CERT", "KUBECHAT_TLS_KEY", "KUBECHAT_TLS_CA"):
+            assert config[setting].startswith(mounts["mesh-tls"] + "/")
+        setting = "KUBECHAT_CALLER_" + ("SIGNING_KEY" if service == "gateway" else "PUBLIC_KEY")
+        assert config[setting] == f"{mounts['caller-key']}/{wanted}"
+    assert "KUBECHAT_INSECURE_INTERNAL" not in config
 
 
 def test_the_executor_may_only_impersonate(manifests: list[Manifest]) -> None:

@@ -11,11 +11,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import grpc
 import yaml
 
 from kubechat.v1 import common_pb2, executor_pb2, executor_pb2_grpc
 from kubechat_devstack.cluster import ClusterHandle
+from kubechat_devstack.service_identity import channel_to
 from kubechat_devstack.stack import Ports, Stack
 
 ALICE = common_pb2.Principal(
@@ -27,6 +27,15 @@ BOB = common_pb2.Principal(
 CAROL = common_pb2.Principal(
     user="carol", tenant="acme", k8s_user="carol", k8s_groups=["kubechat:admins"]
 )
+# Who calls that name no user (cluster registration and listing): a KubeChat admin, as the
+# gateway would assert after checking the role.
+CLUSTER_ADMIN = common_pb2.Principal(user="e2e-admin", tenant="acme", roles=["admin"])
+# Who calls that name no user (cluster registration and listing): a KubeChat admin, as the
+# gateway would assert after checking the role.
+CLUSTER_ADMIN = common_pb2.Principal(user="e2e-admin", tenant="acme", roles=["admin"])
+# Who calls that name no user (cluster registration and listing): a KubeChat admin, as the
+# gateway would assert after checking the role.
+CLUSTER_ADMIN = common_pb2.Principal(user="e2e-admin", tenant="acme", roles=["admin"])
 
 
 def ref(group: str, version: str, kind: str, plural: str, namespaced: bool = True) -> Any:
@@ -108,7 +117,8 @@ class Executor:
 
     def __init__(self, stack: Stack) -> None:
         self.stack = stack
-        self.channel = grpc.insecure_channel(stack.address("executor"))
+        # As the gateway calls it: mTLS with its certificate, an assertion per principal.
+        self.channel = channel_to(stack, "executor", CLUSTER_ADMIN)
         self.stub = executor_pb2_grpc.ExecutorServiceStub(self.channel)
         # Verbs that went through the gRPC API (answered or refused with a reason).
         self.seen: set[str] = set()

@@ -23,6 +23,7 @@ import websockets
 from kubechat import nats as kc_nats
 from kubechat.events import DEAD_LETTER_STREAM, AuditEvent, PlanSummary
 from kubechat.v1 import audit_pb2, audit_pb2_grpc, common_pb2
+from kubechat_devstack.service_identity import channel_to
 from kubechat_devstack.stack import Ports, Stack
 
 
@@ -258,7 +259,7 @@ def test_auditor_sees_only_their_tenant(audit_stack: Stack) -> None:
     assert wait_total(audit_stack, 1, tenant=f"{tenant}-other") == 1
     assert wait_total(audit_stack, 1, tenant=tenant) == 1
     auditor = common_pb2.Principal(user="ann", tenant=tenant, roles=["auditor"])
-    with grpc.insecure_channel(audit_stack.address("audit")) as channel:
+    with channel_to(audit_stack, "audit") as channel:
         stub = audit_pb2_grpc.AuditServiceStub(channel)
         own = stub.Search(audit_pb2.SearchRequest(caller=auditor), timeout=10)
         assert own.total == 1 and {e.tenant for e in own.events} == {tenant}

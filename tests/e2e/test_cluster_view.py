@@ -11,13 +11,13 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import grpc
 import pytest
 from kubernetes import client
 
 from kubechat.v1 import common_pb2, executor_pb2, intent_pb2, intent_pb2_grpc
 from kubechat_devstack import rbac, seed
 from kubechat_devstack.cluster import ClusterHandle
+from kubechat_devstack.service_identity import channel_to
 from tests.e2e.executor_support import ALICE, BOB, CAROL, Executor, running_executor
 
 OTHERS = ("staging", "prod", "payments")
@@ -138,7 +138,7 @@ def test_a_new_object_appears_before_the_ttl_through_the_watch(
 
 def test_nlp_resolves_names_against_the_users_view(executor: Executor) -> None:
     executor.stack.start_service("nlp")
-    with grpc.insecure_channel(executor.stack.address("nlp")) as channel:
+    with channel_to(executor.stack, "nlp") as channel:
         stub = intent_pb2_grpc.IntentServiceStub(channel)
 
         def parse(principal: common_pb2.Principal, text: str) -> common_pb2.Plan:

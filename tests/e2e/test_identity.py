@@ -18,16 +18,16 @@ from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
 from grpc import aio
 
-from kubechat import grpc as kc_grpc
 from kubechat.v1 import common_pb2, identity_pb2, identity_pb2_grpc
 from kubechat_devstack.keycloak import Keycloak
 from kubechat_devstack.ldap import Directory
+from kubechat_devstack.service_identity import aio_channel_to
 from kubechat_devstack.stack import Stack
 from tests.e2e.keycloak_fixtures import REALM, RealmAdmin, Tokens, password
 
 
 async def validate(stack: Stack, token: str) -> common_pb2.Principal:
-    async with kc_grpc.channel(stack.address("identity")) as channel:
+    async with aio_channel_to(stack, "identity") as channel:
         stub = identity_pb2_grpc.IdentityServiceStub(channel)
         return await stub.ValidateToken(identity_pb2.ValidateTokenRequest(token=token), timeout=10)
 
@@ -247,7 +247,7 @@ def callers(identity_stack: Stack, tokens: Tokens) -> dict[str, common_pb2.Princ
 async def test_a_tenant_admin_sees_only_their_tenant(
     identity_stack: Stack, callers: dict[str, common_pb2.Principal]
 ) -> None:
-    async with kc_grpc.channel(identity_stack.address("identity")) as channel:
+    async with aio_channel_to(identity_stack, "identity") as channel:
         stub = identity_pb2_grpc.IdentityServiceStub(channel)
         acme = await stub.ListUsers(identity_pb2.ListUsersRequest(caller=callers["acme-admin"]))
         globex = await stub.ListUsers(identity_pb2.ListUsersRequest(caller=callers["globex-admin"]))
@@ -265,7 +265,7 @@ async def test_a_tenant_admin_cannot_change_another_tenants_users(
 ) -> None:
     alice_id = realm_admin.user_id("alice")
     intruder = callers["globex-admin"]
-    async with kc_grpc.channel(identity_stack.address("identity")) as channel:
+    async with aio_channel_to(identity_stack, "identity") as channel:
         stub = identity_pb2_grpc.IdentityServiceStub(channel)
         # Each would do harm if allowed: disable alice, make her admin, take her password.
         attempts: list[Awaitable[Any]] = [
@@ -295,7 +295,7 @@ async def test_a_tenant_admin_manages_a_user_end_to_end(
 ) -> None:
     admin = callers["acme-admin"]
     username = f"new-{uuid.uuid4().hex[:8]}"
-    async with kc_grpc.channel(identity_stack.address("identity")) as channel:
+    async with aio_channel_to(identity_stack, "identity") as channel:
         stub = identity_pb2_grpc.IdentityServiceStub(channel)
         user = await stub.CreateUser(
             identity_pb2.CreateUserRequest(

@@ -16,13 +16,13 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-import grpc
 import httpx
 import pytest
 
 from kubechat.v1 import intent_pb2, intent_pb2_grpc
 from kubechat_devstack.cluster import ClusterHandle
 from kubechat_devstack.processes import ManagedProcess, cache_dir, free_port, http_ok
+from kubechat_devstack.service_identity import channel_to
 from kubechat_devstack.stack import Ports, Stack
 
 MODEL_NAME = "gemma-3-270m"
@@ -117,7 +117,7 @@ def ask(stack: Stack, text: str) -> dict[str, object]:
 
 
 def model_metrics(stack: Stack) -> dict[str, intent_pb2.ModelMetrics]:
-    with grpc.insecure_channel(stack.address("nlp")) as channel:
+    with channel_to(stack, "nlp") as channel:
         stub = intent_pb2_grpc.IntentServiceStub(channel)
         reply = stub.GetModelMetrics(intent_pb2.GetModelMetricsRequest(), timeout=10)
     return {m.model: m for m in reply.models}

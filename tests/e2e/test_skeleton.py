@@ -6,16 +6,19 @@ from __future__ import annotations
 
 import time
 
-import grpc
 import httpx
 import pytest
 
-from kubechat.v1 import audit_pb2, audit_pb2_grpc
+from kubechat.v1 import audit_pb2, audit_pb2_grpc, common_pb2
+from kubechat_devstack.service_identity import channel_to
 from kubechat_devstack.stack import Stack
+
+# Reads the whole trail, as the gateway would for an admin.
+AUDIT_ADMIN = common_pb2.Principal(user="e2e-admin", tenant="default", roles=["admin"])
 
 
 def audit_events(stack: Stack, **query: str) -> audit_pb2.SearchResponse:
-    with grpc.insecure_channel(stack.address("audit")) as channel:
+    with channel_to(stack, "audit", AUDIT_ADMIN) as channel:
         stub = audit_pb2_grpc.AuditServiceStub(channel)
         return stub.Search(audit_pb2.SearchRequest(page_size=100, **query), timeout=5)
 

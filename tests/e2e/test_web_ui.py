@@ -8,14 +8,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-import grpc
 import pytest
 from playwright.sync_api import Browser, expect
 
 from kubechat.v1 import executor_pb2, executor_pb2_grpc
 from kubechat_devstack.cluster import ClusterHandle
 from kubechat_devstack.keycloak import Keycloak
+from kubechat_devstack.service_identity import channel_to
 from kubechat_devstack.stack import Stack
+from tests.e2e.executor_support import CLUSTER_ADMIN
 from tests.e2e.keycloak_fixtures import RealmAdmin
 from tests.e2e.web_support import (
     ask,
@@ -43,7 +44,7 @@ def web_stack(
         kube_cluster, keycloak, realm_admin, tmp_path_factory.mktemp("web-mesh")
     ) as stack:
         # A second cluster (the same test bed, labelled production) to switch to.
-        with grpc.insecure_channel(stack.address("executor")) as channel:
+        with channel_to(stack, "executor", CLUSTER_ADMIN) as channel:
             executor_pb2_grpc.ExecutorServiceStub(channel).RegisterCluster(
                 executor_pb2.RegisterClusterRequest(
                     name=SECOND_CLUSTER,

@@ -152,7 +152,9 @@ resources:
   {{- toYaml $values.resources | nindent 2 }}
 {{- end }}
 
-{{/* gRPC liveness/readiness through the standard health service every service registers. */}}
+{{/* gRPC liveness/readiness through the standard health service every service registers,
+on its plaintext health-only port: kubelet's grpc probes cannot present a client
+certificate, and the mTLS port admits nobody without one. */}}
 {{- define "kubechat.grpcProbes" -}}
 startupProbe:
   grpc: {port: {{ .port }}}
@@ -179,6 +181,33 @@ readinessProbe:
 {{- define "kubechat.tmpMount" -}}
 - name: tmp
   mountPath: /tmp
+{{- end }}
+
+{{/* Mesh identity (README "Keys and certificates"): the service's own TLS Secret
+(tls.crt, tls.key, ca.crt: what cert-manager writes) and the caller-assertion key. Only the
+gateway receives the private signing key; every other pod gets the public key alone. The
+ConfigMap points KUBECHAT_TLS_* and KUBECHAT_CALLER_* at these paths. */}}
+{{- define "kubechat.meshVolumes" -}}
+{{- $mesh := .ctx.Values.meshTLS -}}
+- name: mesh-tls
+  secret:
+    secretName: {{ index $mesh.secrets .svc | default (printf "%s-tls" (include "kubechat.svcname" .)) }}
+    defaultMode: 0440
+- name: caller-key
+  secret:
+    secretName: {{ $mesh.callerKeysSecret | default (printf "%s-caller-keys" (include "kubechat.fullname" .ctx)) }}
+    defaultMode: 0440
+    items:
+      {{- if eq .svc "gateway" }}
+      - {key: signing.key, path: signing.key}
+      {{- else }}
+      - {key: signing.pub, path: signing.pub}
+      {{- end }}
+{{- end }}
+
+{{- define "kubechat.meshMounts" -}}
+- {name: mesh-tls, mountPath: /etc/kubechat/tls, readOnly: true}
+- {name: caller-key, mountPath: /etc/kubechat/caller, readOnly: true}
 {{- end }}
 
 {{/* Objects that are the same shape for every service ---------------------------------- */}}

@@ -14,7 +14,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
-from kubechat_devstack import cluster, dev
+from kubechat_devstack import cluster, dev, service_identity
 from kubechat_devstack.keycloak import Keycloak
 
 
@@ -118,11 +118,29 @@ def add_dev_command(subparsers: argparse._SubParsersAction[argparse.ArgumentPars
     run.set_defaults(func=_dev)
 
 
+def _mesh_pki(args: argparse.Namespace) -> int:
+    pki = service_identity.ensure_pki(Path(args.state_dir or cluster.default_base_dir()))
+    print(pki.directory)
+    return 0
+
+
+def add_mesh_pki_command(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Register `mesh-pki`: the CA, service certificates and caller keys `dev` would use."""
+    pki = subparsers.add_parser(
+        "mesh-pki",
+        help="make (or reuse) the mesh CA, per-service certificates and caller keys; "
+        "prints their directory (compose.yaml mounts it)",
+    )
+    pki.add_argument("--state-dir", default=None, help="state root (default: <repo>/.devstack)")
+    pki.set_defaults(func=_mesh_pki)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="kubechat-devstack", description=__doc__)
     subparsers = parser.add_subparsers(dest="command", required=True)
     add_cluster_commands(subparsers)
     add_dev_command(subparsers)
+    add_mesh_pki_command(subparsers)
     return parser
 
 

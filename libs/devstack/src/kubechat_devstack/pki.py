@@ -146,12 +146,11 @@ def serving_sans(extra_dns: Sequence[str] = ()) -> list[x509.GeneralName]:
     return names
 
 
-def make_pki(directory: Path, *, common_name: str = "kubechat-test-ca") -> PkiPaths:
-    """Write a fresh CA, apiserver serving pair and service-account key pair into `directory`."""
-    directory.mkdir(parents=True, exist_ok=True)
-    paths = PkiPaths.under(directory)
-    now = datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=5)
-
+def new_ca(
+    common_name: str, now: datetime.datetime | None = None
+) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
+    """A self-signed CA key and certificate, valid for VALIDITY from `now`."""
+    now = now or datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=5)
     ca_key = _key()
     ca_name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)])
     ca_cert = (
@@ -180,25 +179,45 @@ def make_pki(directory: Path, *, common_name: str = "kubechat-test-ca") -> PkiPa
         .add_extension(x509.SubjectKeyIdentifier.from_public_key(ca_key.public_key()), False)
         .sign(ca_key, hashes.SHA256())
     )
+    return ca_key, ca_cert
 
-    server_key = _key()
-    server_cert = (
+
+def issue(
+    ca_key: ec.EllipticCurvePrivateKey,
+    ca_cert: x509.Certificate,
+    common_name: str,
+    sans: Sequence[x509.GeneralName],
+    usages: Sequence[x509.ObjectIdentifier] = (ExtendedKeyUsageOID.SERVER_AUTH,),
+    now: datetime.datetime | None = None,
+) -> tuple[ec.EllipticCurvePrivateKey, x509.Certificate]:
+    """A leaf key and certificate for `common_name`, signed by the CA."""
+    now = now or datetime.datetime.now(datetime.UTC) - datetime.timedelta(minutes=5)
+    key = _key()
+    cert = (
         x509.CertificateBuilder()
-        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "kube-apiserver")]))
-        .issuer_name(ca_name)
-        .public_key(server_key.public_key())
+        .subject_name(x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, common_name)]))
+        .issuer_name(ca_cert.subject)
+        .public_key(key.public_key())
         .serial_number(x509.random_serial_number())
         .not_valid_before(now)
         .not_valid_after(now + VALIDITY)
         .add_extension(x509.BasicConstraints(ca=False, path_length=None), critical=True)
-        .add_extension(x509.ExtendedKeyUsage([ExtendedKeyUsageOID.SERVER_AUTH]), critical=False)
-        .add_extension(x509.SubjectAlternativeName(serving_sans()), critical=False)
+        .add_extension(x509.ExtendedKeyUsage(list(usages)), critical=False)
+        .add_extension(x509.SubjectAlternativeName(list(sans)), critical=False)
         .add_extension(
             x509.AuthorityKeyIdentifier.from_issuer_public_key(ca_key.public_key()), False
         )
         .sign(ca_key, hashes.SHA256())
     )
+    return key, cert
 
+
+def make_pki(directory: Path, *, common_name: str = "kubechat-test-ca") -> PkiPaths:
+    """Write a fresh CA, apiserver serving pair and service-account key pair into `directory`."""
+    directory.mkdir(parents=True, exist_ok=True)
+    paths = PkiPaths.under(directory)
+    ca_key, ca_cert = new_ca(common_name)
+    server_key, server_cert = issue(ca_key, ca_cert, "kube-apiserver", serving_sans())
     sa_key = _key()
     _write(paths.ca_key, _key_pem(ca_key), private=True)
     _write(paths.ca_crt, _cert_pem(ca_cert))

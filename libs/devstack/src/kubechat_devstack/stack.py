@@ -9,7 +9,7 @@ import os
 import shutil
 import signal
 import sys
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,7 +25,7 @@ from kubechat_devstack.processes import (
     http_ok,
     tcp_open,
 )
-from kubechat_devstack.service_identity import service_identity_env
+from kubechat_devstack.service_identity import probe_channel, service_identity_env
 
 SERVICES = ("identity", "audit", "executor", "nlp", "gateway")
 
@@ -48,11 +48,12 @@ class Ports:
         return cls(**{f.name: free_port() for f in dataclasses.fields(cls)})
 
 
-def grpc_serving(address: str) -> Probe:
-    """A probe that is true once the gRPC health service at `address` says SERVING."""
+def grpc_serving(address: str, open_channel: Callable[[], grpc.Channel] | None = None) -> Probe:
+    """A probe that is true once the gRPC health service at `address` says SERVING
+    (over `open_channel`'s mutual TLS; plaintext without one)."""
 
     def probe() -> bool:
-        with grpc.insecure_channel(address) as channel:
+        with (open_channel or (lambda: grpc.insecure_channel(address)))() as channel:
             try:
                 reply = health_pb2_grpc.HealthStub(channel).Check(
                     health_pb2.HealthCheckRequest(), timeout=1
@@ -173,12 +174,14 @@ class Stack:
 
     def start_service(self, service: str, timeout: float = 30.0) -> float:
         argv = [sys.executable, "-m", f"kubechat_{service}"]
+        env = self.service_env(service)
+        address = self.address(service)
         probe = (
             http_ok(f"{self.gateway_url}/healthz")
             if service == "gateway"
-            else grpc_serving(self.address(service))
+            else grpc_serving(address, lambda: probe_channel(self.base_dir, address, env))
         )
-        return self._start(service, argv, probe, env=self.service_env(service), timeout=timeout)
+        return self._start(service, argv, probe, env=env, timeout=timeout)
 
     def kill(self, name: str) -> None:
         """SIGKILL, as a crash would: no graceful shutdown, nothing flushed."""

@@ -31,12 +31,30 @@ class ServiceSettings(BaseSettings):
     redis_user: str = ""
     redis_password: SecretStr = SecretStr("")
     otel_exporter: Literal["none", "console"] = "none"
+    # Mutual TLS on internal gRPC: this service's certificate and key, and the mesh CA
+    # (PEM files; see kubechat.mtls). Required unless insecure_internal is set.
+    tls_cert: str = ""
+    tls_key: str = ""
+    tls_ca: str = ""
+    # The gateway's Ed25519 public key, to verify the caller assertions it signs.
+    caller_public_key: str = ""
+    caller_leeway_seconds: float = 5.0
+    # Plaintext gRPC and unverified callers, for a throwaway local run; refused in production.
+    insecure_internal: bool = False
+    # A plaintext port that serves only gRPC health, for kubelet probes (they cannot present
+    # a client certificate); 0: none.
+    health_port: int = 0
 
     # Names of fields that hold secrets; placeholders are refused outside dev and test.
     secret_fields: tuple[str, ...] = ()
 
     @model_validator(mode="after")
     def _refuse_placeholder_secrets(self) -> ServiceSettings:
+        if self.environment == "production" and self.insecure_internal:
+            raise ValueError(
+                "KUBECHAT_INSECURE_INTERNAL is refused in production: mount the mesh "
+                "certificates (KUBECHAT_TLS_CERT/KEY/CA) and KUBECHAT_CALLER_PUBLIC_KEY"
+            )
         if self.environment == "production":
             for field in self.secret_fields:
                 value = getattr(self, field, "")

@@ -1,8 +1,9 @@
 """gRPC plumbing shared by every service: the server runner, error mapping, tracing.
 
 `run_server` starts a `grpc.aio` server with the standard health service, maps
-`KubeChatError` to gRPC status in one interceptor, continues the caller's trace, and stops
-gracefully on SIGTERM/SIGINT. `channel` opens a client channel that propagates the trace.
+`KubeChatError` to gRPC status in one interceptor, continues the caller's trace, admits
+callers (mTLS peer and caller assertion, `kubechat.admission`), and stops gracefully on
+SIGTERM/SIGINT. `channel` opens a mutual-TLS client channel that propagates the trace.
 """
 
 from __future__ import annotations
@@ -19,7 +20,10 @@ from grpc import aio
 from grpc_health.v1 import health, health_pb2, health_pb2_grpc
 
 from kubechat import telemetry
+from kubechat.admission import admit_caller, admit_peer, bind_principal
+from kubechat.callers import VerifiedCaller, set_current_caller
 from kubechat.errors import KubeChatError, from_status
+from kubechat.mtls import MeshSecurity, peer_name
 
 log = logging.getLogger(__name__)
 
@@ -35,7 +39,31 @@ def _status_for(exc: BaseException) -> tuple[grpc.StatusCode, str]:
 
 
 class ServerInterceptor(aio.ServerInterceptor):
-    """Continues the caller's trace and maps KubeChatError to gRPC status, in one place."""
+    """Continues the caller's trace, admits the caller, and maps KubeChatError to gRPC
+    status, in one place."""
+
+    def __init__(self, security: MeshSecurity) -> None:
+        self._security = security
+
+    def _admit(
+        self, method: str, context: Any, metadata: dict[str, str], request: Any
+    ) -> VerifiedCaller | None:
+        # grpc.aio serves each call in its own task, so the caller set for it (a contextvar)
+        # is never seen by another call and needs no reset.
+        if self._security.insecure:
+            return None  # KUBECHAT_INSECURE_INTERNAL: the old, trusting behaviour
+        peer = peer_name(context.auth_context())
+        try:
+            rule = admit_peer(method, peer)
+            caller = admit_caller(rule, method, metadata, self._security.verifier)
+            bind_principal(request, caller, method)
+        except KubeChatError as exc:
+            log.warning(
+                "internal call refused",
+                extra={"method": method, "peer": peer, "reason": exc.message},
+            )
+            raise
+        return caller
 
     async def intercept_service(
         self,
@@ -57,6 +85,7 @@ class ServerInterceptor(aio.ServerInterceptor):
             async def unary(request: Any, context: Any) -> Any:
                 with tracer.start_as_current_span(method, context=parent):
                     try:
+                        set_current_caller(self._admit(method, context, metadata, request))
                         return await inner_unary(request, context)
                     except (asyncio.CancelledError, aio.AbortError):
                         raise
@@ -73,6 +102,7 @@ class ServerInterceptor(aio.ServerInterceptor):
             async def stream(request: Any, context: Any) -> AsyncIterator[Any]:
                 with tracer.start_as_current_span(method, context=parent):
                     try:
+                        set_current_caller(self._admit(method, context, metadata, request))
                         async for item in inner_stream(request, context):
                             yield item
                     except (asyncio.CancelledError, aio.AbortError):
@@ -112,15 +142,47 @@ async def refuse_stream(error: KubeChatError) -> AsyncIterator[Any]:
     yield  # type: ignore[unreachable]  # the yield makes this an async generator
 
 
-def channel(address: str) -> aio.Channel:
-    """A client channel to `address` that propagates the trace and load-balances replicas."""
-    return aio.insecure_channel(
-        address,
-        interceptors=[_ClientTraceInterceptor()],
-        options=[
-            ("grpc.lb_policy_name", "round_robin"),
-            ("grpc.max_receive_message_length", 64 * 1024 * 1024),
-        ],
+class _StreamFacet(aio.UnaryStreamClientInterceptor):
+    """The unary-stream half of an interceptor that handles both kinds of call: grpc.aio
+    files each interceptor under the first kind it is an instance of (unary-unary), so
+    without this, server streams (ExecuteStream, Export, Tail) would skip it."""
+
+    def __init__(self, inner: aio.UnaryStreamClientInterceptor) -> None:
+        self._inner = inner
+
+    async def intercept_unary_stream(self, continuation: Any, details: Any, request: Any) -> Any:
+        return await self._inner.intercept_unary_stream(continuation, details, request)
+
+
+def _both_kinds(interceptors: Sequence[aio.ClientInterceptor]) -> list[aio.ClientInterceptor]:
+    chain: list[aio.ClientInterceptor] = []
+    for interceptor in interceptors:
+        chain.append(interceptor)
+        if isinstance(interceptor, aio.UnaryUnaryClientInterceptor) and isinstance(
+            interceptor, aio.UnaryStreamClientInterceptor
+        ):
+            chain.append(_StreamFacet(interceptor))
+    return chain
+
+
+_CHANNEL_OPTIONS = [
+    ("grpc.lb_policy_name", "round_robin"),
+    ("grpc.max_receive_message_length", 64 * 1024 * 1024),
+]
+
+
+def channel(
+    address: str,
+    security: MeshSecurity,
+    interceptors: Sequence[aio.ClientInterceptor] = (),
+) -> aio.Channel:
+    """A client channel to `address` that propagates the trace and load-balances replicas,
+    over mutual TLS with this service's certificate (plaintext only when insecure)."""
+    chain = _both_kinds([_ClientTraceInterceptor(), *interceptors])
+    if security.insecure:
+        return aio.insecure_channel(address, interceptors=chain, options=_CHANNEL_OPTIONS)
+    return aio.secure_channel(
+        address, security.channel_credentials(), interceptors=chain, options=_CHANNEL_OPTIONS
     )
 
 
@@ -129,15 +191,14 @@ def raise_for_rpc_error(exc: aio.AioRpcError) -> KubeChatError:
     return from_status(exc.code(), exc.details() or exc.code().name)
 
 
-async def check_health(address: str, timeout: float = 2.0) -> bool:
-    """True when the gRPC health service at `address` says SERVING."""
-    async with aio.insecure_channel(address) as chan:
-        stub = health_pb2_grpc.HealthStub(chan)
-        try:
-            reply = await stub.Check(health_pb2.HealthCheckRequest(), timeout=timeout)
-        except aio.AioRpcError:
-            return False
-        return bool(reply.status == health_pb2.HealthCheckResponse.SERVING)
+async def check_health(chan: aio.Channel, timeout: float = 2.0) -> bool:
+    """True when the gRPC health service behind `chan` says SERVING."""
+    stub = health_pb2_grpc.HealthStub(chan)
+    try:
+        reply = await stub.Check(health_pb2.HealthCheckRequest(), timeout=timeout)
+    except aio.AioRpcError:
+        return False
+    return bool(reply.status == health_pb2.HealthCheckResponse.SERVING)
 
 
 async def run_server(
@@ -145,18 +206,32 @@ async def run_server(
     register: Sequence[Register],
     service_names: Sequence[str],
     *,
+    security: MeshSecurity,
     on_started: Callable[[int], None] | None = None,
     background: Sequence[Callable[[], Coroutine[Any, Any, None]]] = (),
     grace: float = 5.0,
 ) -> None:
     """Serve until SIGTERM/SIGINT, then drain in-flight calls for `grace` seconds."""
-    server = aio.server(interceptors=[ServerInterceptor()])
+    server = aio.server(interceptors=[ServerInterceptor(security)])
     for add in register:
         add(server)
     health_servicer = health.aio.HealthServicer()
     health_pb2_grpc.add_HealthServicer_to_server(health_servicer, server)
-    port = server.add_insecure_port(address)
-    await server.start()
+    if security.insecure:
+        port = server.add_insecure_port(address)
+    else:
+        port = server.add_secure_port(address, security.server_credentials())
+    servers = [server]
+    if security.health_port and not security.insecure:
+        # Health alone, in plaintext, for kubelet's grpc probes (they present no
+        # certificate); it says SERVING or not and nothing else.
+        probe_server = aio.server()
+        health_pb2_grpc.add_HealthServicer_to_server(health_servicer, probe_server)
+        host = address.rsplit(":", 1)[0]
+        probe_server.add_insecure_port(f"{host}:{security.health_port}")
+        servers.append(probe_server)
+    for each in servers:
+        await each.start()
     for name in ("", *service_names):
         await health_servicer.set(name, health_pb2.HealthCheckResponse.SERVING)
     log.info("gRPC server listening", extra={"address": address, "port": port})
@@ -184,7 +259,8 @@ async def run_server(
         log.info("shutting down")
         for name in ("", *service_names):
             await health_servicer.set(name, health_pb2.HealthCheckResponse.NOT_SERVING)
-        await server.stop(grace)
+        for each in servers:
+            await each.stop(grace)
         for task in tasks:
             task.cancel()
         for task in tasks:

@@ -21,6 +21,7 @@ from kubechat.events import (
     AuditEvent,
 )
 from kubechat.grpc import run_server
+from kubechat.mtls import load_security
 from kubechat.service import build_parser, load_settings, run_service
 from kubechat.v1 import audit_pb2_grpc
 from kubechat_audit.clickhouse import ClientPool, client_factory
@@ -63,6 +64,7 @@ async def ingest(
 
 
 async def serve(settings: AuditSettings) -> None:
+    security = load_security("audit", settings)
     pool = ClientPool(client_factory(settings))
     store = ClickHouseStore(pool, settings.clickhouse_database, settings.retention_for)
     applied = await asyncio.to_thread(store.migrate)
@@ -102,6 +104,7 @@ async def serve(settings: AuditSettings) -> None:
             settings.grpc_address,
             [register],
             ["kubechat.v1.AuditService"],
+            security=security,
             background=jobs,
         )
     finally:

@@ -10,6 +10,7 @@ from grpc import aio
 from redis.asyncio import Redis
 
 from kubechat.grpc import run_server
+from kubechat.mtls import load_security
 from kubechat.service import build_parser, load_settings, run_service
 from kubechat.v1 import executor_pb2_grpc
 from kubechat_executor.config import ExecutorSettings
@@ -26,6 +27,7 @@ from kubechat_executor.view_cache import ViewCache
 
 
 async def serve(settings: ExecutorSettings) -> None:
+    security = load_security("executor", settings)
     # The kubernetes client blocks; the default pool (cores + 4 threads) would serialise
     # concurrent callers behind a handful of threads.
     asyncio.get_running_loop().set_default_executor(
@@ -73,6 +75,7 @@ async def serve(settings: ExecutorSettings) -> None:
             settings.grpc_address,
             [register],
             ["kubechat.v1.ExecutorService"],
+            security=security,
             background=[health.run],
         )
     finally:

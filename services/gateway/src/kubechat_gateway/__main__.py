@@ -9,9 +9,13 @@ import uvicorn
 from kubechat.service import build_parser, load_settings, run_service
 from kubechat_gateway.app import create_app
 from kubechat_gateway.config import GatewaySettings
+from kubechat_gateway.mesh import Mesh
 
 
 async def serve(settings: GatewaySettings) -> None:
+    # Refuse to start without mesh credentials before serving anything (Mesh.start would
+    # find out only inside the app's lifespan).
+    Mesh(settings).security()
     config = uvicorn.Config(
         create_app(settings),
         host=settings.http_host,

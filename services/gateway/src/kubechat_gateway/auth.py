@@ -21,6 +21,7 @@ from kubechat.errors import PermissionDenied, Unauthenticated
 from kubechat.v1 import common_pb2, identity_pb2
 from kubechat_gateway.calls import call
 from kubechat_gateway.mesh import Mesh
+from kubechat_gateway.principals import remember_validated
 
 READ_ROLES = frozenset({"viewer", "operator", "admin"})
 WRITE_ROLES = frozenset({"operator", "admin"})
@@ -92,6 +93,7 @@ class Authenticator:
         token = bearer_token(authorization)
         cached = self._cache.get(token)
         if cached is not None:
+            remember_validated(cached)
             return cached
         principal = await call(
             "identity",
@@ -101,6 +103,7 @@ class Authenticator:
             ),
         )
         self._cache.put(token, principal)
+        remember_validated(principal)
         return principal
 
 

@@ -15,6 +15,9 @@ class GatewaySettings(ServiceSettings):
     audit_address: str = "127.0.0.1:7103"
     identity_address: str = "127.0.0.1:7104"
     redis_url: str = "redis://127.0.0.1:6379/0"
+    # Ed25519 private key (PEM file) that signs the caller assertions internal services
+    # trust; they hold only its public key (kubechat.callers).
+    caller_signing_key: str = ""
     # "dev": every request acts as the local developer with the kubeconfig's own rights.
     # "oidc": bearer tokens validated by the identity service (identity v1).
     auth_mode: Literal["dev", "oidc"] = "dev"

@@ -10,18 +10,7 @@ from kubechat.v1 import common_pb2
 from kubechat_gateway.auth import Authenticator, PrincipalCache
 from kubechat_gateway.config import GatewaySettings
 from kubechat_gateway.mesh import Mesh
-
-# auth_mode="dev" only. The executor never acts without a Kubernetes identity, so the local
-# developer is impersonated as `developer` in group kubechat:admins, which the test bed
-# binds to cluster-admin (docs/testbed.md) — the rights of the admin kubeconfig, no more.
-DEV_PRINCIPAL = common_pb2.Principal(
-    user="developer",
-    tenant="default",
-    roles=["admin"],
-    subject="dev",
-    k8s_user="developer",
-    k8s_groups=["kubechat:admins"],
-)
+from kubechat_gateway.principals import DEV_PRINCIPAL as DEV_PRINCIPAL
 
 
 def get_mesh(request: Request) -> Mesh:
@@ -70,8 +59,6 @@ def socket_authorization(subprotocols: list[str]) -> str | None:
         if offered.startswith(SOCKET_BEARER_PREFIX) and len(offered) > len(SOCKET_BEARER_PREFIX):
             return "Bearer " + offered.removeprefix(SOCKET_BEARER_PREFIX)
     return None
-
-
 
 
 MeshDep = Annotated[Mesh, Depends(get_mesh)]

@@ -14,11 +14,14 @@ from nats.js import JetStreamContext
 
 from kubechat import grpc as kc_grpc
 from kubechat import nats as kc_nats
+from kubechat.caller_channels import SigningInterceptor
 from kubechat.errors import Unavailable
 from kubechat.events import AUDIT_STREAM, AUDIT_SUBJECT_ROOT, AuditEvent
+from kubechat.mtls import MeshSecurity, load_security
 from kubechat.redact import redact_event
 from kubechat.v1 import audit_pb2_grpc, executor_pb2_grpc, identity_pb2_grpc, intent_pb2_grpc
 from kubechat_gateway.config import GatewaySettings
+from kubechat_gateway.principals import AUDIENCES, principal_for
 
 log = logging.getLogger(__name__)
 
@@ -42,9 +45,24 @@ class Mesh:
             "identity": s.identity_address,
         }
 
+    def security(self) -> MeshSecurity:
+        return load_security(
+            "gateway",
+            self.settings,
+            signing_key=self.settings.caller_signing_key,
+            verifies_callers=False,
+        )
+
     async def start(self) -> None:
+        security = self.security()
+        pick = principal_for(self.settings.auth_mode)
         for name, address in self.addresses.items():
-            self.channels[name] = kc_grpc.channel(address)
+            signing = (
+                [SigningInterceptor(security.signer, AUDIENCES[name], pick)]
+                if security.signer is not None
+                else []
+            )
+            self.channels[name] = kc_grpc.channel(address, security, signing)
         self.redis = aioredis.from_url(
             self.settings.redis_url,
             socket_timeout=2,
@@ -82,6 +100,10 @@ class Mesh:
                 await self.nats.drain()
         if self.redis is not None:
             await self.redis.aclose()
+
+    async def check_health(self, name: str, timeout: float) -> bool:
+        """Whether the service `name` says SERVING, over the same mTLS channel calls use."""
+        return await kc_grpc.check_health(self.channels[name], timeout)
 
     def intent(self) -> intent_pb2_grpc.IntentServiceAsyncStub:
         return intent_pb2_grpc.IntentServiceStub(self.channels["nlp"])

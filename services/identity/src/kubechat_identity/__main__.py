@@ -9,6 +9,7 @@ import httpx
 from grpc import aio
 
 from kubechat.grpc import run_server
+from kubechat.mtls import load_security
 from kubechat.service import build_parser, load_settings, run_service
 from kubechat.v1 import identity_pb2_grpc
 from kubechat_identity.config import IdentitySettings
@@ -21,6 +22,7 @@ from kubechat_identity.users import TenantUsers
 
 
 async def serve(settings: IdentitySettings) -> None:
+    security = load_security("identity", settings)
     mapping = KubernetesMapping(settings.k8s_user_prefix, settings.k8s_group_prefix)
     if not settings.oidc_issuer:
         servicer = IdentityServicer(None, mapping, None)
@@ -55,7 +57,12 @@ async def serve(settings: IdentitySettings) -> None:
         identity_pb2_grpc.add_IdentityServiceServicer_to_server(servicer, server)
 
     try:
-        await run_server(settings.grpc_address, [register], ["kubechat.v1.IdentityService"])
+        await run_server(
+            settings.grpc_address,
+            [register],
+            ["kubechat.v1.IdentityService"],
+            security=security,
+        )
     finally:
         if admin is not None:
             await admin.close()

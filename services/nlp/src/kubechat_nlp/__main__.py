@@ -13,7 +13,9 @@ import sys
 from grpc import aio
 
 from kubechat import grpc as kc_grpc
+from kubechat.caller_channels import ForwardingInterceptor
 from kubechat.grpc import run_server
+from kubechat.mtls import load_security
 from kubechat.service import build_parser, load_settings, run_service
 from kubechat.v1 import intent_pb2_grpc
 from kubechat_nlp.config import NlpSettings
@@ -29,9 +31,16 @@ from kubechat_nlp.wiring import (
 
 
 async def serve(settings: NlpSettings) -> None:
+    security = load_security("nlp", settings)
     engine = engine_for_settings(settings)
     hybrid = engine if isinstance(engine, HybridEngine) else None
-    executor = kc_grpc.channel(settings.executor_address) if settings.executor_address else None
+    # nlp cannot sign for anyone: views are asked for with the assertion the gateway sent
+    # with the parse (addressed to nlp and the executor; kubechat.caller_channels).
+    executor = (
+        kc_grpc.channel(settings.executor_address, security, [ForwardingInterceptor()])
+        if settings.executor_address
+        else None
+    )
     views = views_for_settings(settings, executor) if executor is not None else None
     store = context_store_for_settings(settings)
     servicer = IntentServicer(
@@ -46,21 +55,32 @@ async def serve(settings: NlpSettings) -> None:
         intent_pb2_grpc.add_IntentServiceServicer_to_server(servicer, server)
 
     try:
-        await run_server(settings.grpc_address, [register], ["kubechat.v1.IntentService"])
+        await run_server(
+            settings.grpc_address, [register], ["kubechat.v1.IntentService"], security=security
+        )
     finally:
         if executor is not None:
             await executor.close()
 
 
 def print_metrics(address: str) -> int:
-    import grpc
+    import asyncio
 
     from kubechat.v1 import intent_pb2
     from kubechat_nlp.llm.metrics import format_metrics
 
-    with grpc.insecure_channel(address) as channel:
-        stub = intent_pb2_grpc.IntentServiceStub(channel)
-        response = stub.GetModelMetrics(intent_pb2.GetModelMetricsRequest(), timeout=5)
+    # The command speaks to the service as nlp itself, with the service's own certificate.
+    security = load_security("nlp", load_settings(NlpSettings))
+
+    async def fetch() -> intent_pb2.GetModelMetricsResponse:
+        async with kc_grpc.channel(address, security) as channel:
+            stub = intent_pb2_grpc.IntentServiceStub(channel)
+            reply: intent_pb2.GetModelMetricsResponse = await stub.GetModelMetrics(
+                intent_pb2.GetModelMetricsRequest(), timeout=5
+            )
+            return reply
+
+    response = asyncio.run(fetch())
     snapshot: dict[str, dict[str, float | int]] = {
         m.model: {
             "requests": m.requests,

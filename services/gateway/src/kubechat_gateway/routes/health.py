@@ -12,7 +12,6 @@ import logging
 from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 
-from kubechat.grpc import check_health
 from kubechat_gateway.deps import MeshDep, SettingsDep
 from kubechat_gateway.schemas import DependencyStatus, ReadinessPublic
 
@@ -35,7 +34,7 @@ async def readyz(mesh: MeshDep, settings: SettingsDep) -> JSONResponse:
     timeout = settings.dependency_timeout
     names = list(mesh.addresses)
     services_ok, (redis_ok, redis_detail) = await asyncio.gather(
-        asyncio.gather(*(check_health(mesh.addresses[n], timeout) for n in names)),
+        asyncio.gather(*(mesh.check_health(n, timeout) for n in names)),
         _redis(mesh, timeout),
     )
     dependencies = {
