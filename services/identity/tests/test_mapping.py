@@ -58,4 +58,41 @@ def test_a_token_without_a_usable_username_is_refused(
 def test_group_names_that_cannot_be_header_values_are_dropped(make_claims: Claims) -> None:
     claims = make_claims(groups=["/acme", "/acme/evil\r\nX-Injected: 1"], k8s_groups=["ok", "\x00"])
     groups = list(principal_from_claims(claims, KubernetesMapping()).k8s_groups)
-    assert groups == ["kubechat:acme", "ok"]
+    assert groups == ["kubechat:acme", "kubechat:ok"]
+
+
+def test_claimed_groups_stay_within_the_prefix(make_claims: Claims) -> None:
+    claims = make_claims(k8s_groups=["kubechat:operators", "payments-oncall"])
+    groups = list(principal_from_claims(claims, KubernetesMapping()).k8s_groups)
+    assert "kubechat:operators" in groups and "kubechat:payments-oncall" in groups
+    oidc = principal_from_claims(claims, KubernetesMapping(group_prefix="oidc:")).k8s_groups
+    assert {"oidc:kubechat:operators", "oidc:payments-oncall"} <= set(oidc)
+
+
+@pytest.mark.parametrize(
+    ("claims", "mapping"),
+    [
+        ({"k8s_groups": ["system:masters"]}, KubernetesMapping()),
+        ({"preferred_username": "system:admin"}, KubernetesMapping()),
+        # An empty prefix must not let a group path become a reserved name.
+        ({"groups": ["/system:masters"], "k8s_groups": None}, KubernetesMapping(group_prefix="")),
+        ({}, KubernetesMapping(user_prefix="system:")),
+    ],
+)
+def test_reserved_kubernetes_names_from_the_idp_are_refused(
+    make_claims: Claims, claims: dict[str, Any], mapping: KubernetesMapping
+) -> None:
+    with pytest.raises(PermissionDenied, match="system:"):
+        principal_from_claims(make_claims(**claims), mapping)
+
+
+def test_email_names_the_kubernetes_user_only_when_verified(make_claims: Claims) -> None:
+    mapping = KubernetesMapping(user_prefix="oidc:", username_claim="email")
+    verified = make_claims(email="alice@acme.example", email_verified=True)
+    principal = principal_from_claims(verified, mapping)
+    assert principal.k8s_user == "oidc:alice@acme.example"
+    assert principal.user == "alice"
+    for unverified in (False, None, "true"):
+        claims = make_claims(email="bob@acme.example", email_verified=unverified)
+        with pytest.raises(PermissionDenied, match="not verified"):
+            principal_from_claims(claims, mapping)

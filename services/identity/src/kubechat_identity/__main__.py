@@ -23,7 +23,11 @@ from kubechat_identity.users import TenantUsers
 
 async def serve(settings: IdentitySettings) -> None:
     security = load_security("identity", settings)
-    mapping = KubernetesMapping(settings.k8s_user_prefix, settings.k8s_group_prefix)
+    mapping = KubernetesMapping(
+        settings.k8s_user_prefix,
+        settings.k8s_group_prefix,
+        username_claim=settings.k8s_username_claim,
+    )
     if not settings.oidc_issuer:
         servicer = IdentityServicer(None, mapping, None)
         admin = None

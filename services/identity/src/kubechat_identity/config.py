@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Literal
+
 from kubechat.config import ServiceSettings
 
 
@@ -21,6 +23,9 @@ class IdentitySettings(ServiceSettings):
     # group path /a/b becomes prefix + "a:b"; the `k8s_groups` claim is added verbatim.
     k8s_user_prefix: str = ""
     k8s_group_prefix: str = "kubechat:"
+    # The claim that names the Kubernetes user: preferred_username, or email (then only
+    # with email_verified). IdP `system:` users and groups are always refused.
+    k8s_username_claim: Literal["preferred_username", "email"] = "preferred_username"
     # The confidential client whose service account administers users (realm-management
     # roles view-users, manage-users, query-groups).
     keycloak_admin_client_id: str = "kubechat-identity"

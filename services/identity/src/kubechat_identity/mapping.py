@@ -4,22 +4,29 @@ and which Kubernetes user and groups the executor impersonates.
 The Kubernetes rule (docs/identity.md) is deliberately plain, so an administrator can
 write RBAC bindings for it without reading code:
 
-- user   = `user_prefix` + preferred_username            (alice -> alice, or oidc:alice)
+- user   = `user_prefix` + the username claim (preferred_username by default; `email` only
+           when the token says `email_verified`)   (alice -> alice, or oidc:alice)
 - groups = `group_prefix` + each group path with / as :   (/acme/ops -> kubechat:acme:ops)
-         + every value of the `k8s_groups` claim, verbatim (a Keycloak group attribute that
-           names an existing cluster group, e.g. kubechat:operators)
+         + each value of the `k8s_groups` claim, within the prefix (a Keycloak group
+           attribute that names a cluster group: kubechat:operators stays as it is,
+           operators becomes kubechat:operators), like kube-apiserver's --oidc-groups-prefix
+
+Nothing the IdP says may reach Kubernetes' reserved names: a `system:` user or group (in
+the claim, or after mapping with an empty prefix) refuses the token, so no IdP attribute
+can make anyone system:masters.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
 
 from kubechat.errors import PermissionDenied, Unauthenticated
 from kubechat.v1 import common_pb2
 
 KUBECHAT_ROLES = ("viewer", "operator", "admin", "auditor")
+RESERVED = "system:"
 
 
 def _strings(value: Any) -> list[str]:
@@ -35,14 +42,27 @@ def _safe(name: str) -> bool:
     return bool(name) and all(ch.isprintable() for ch in name)
 
 
+def _refuse_reserved(kind: str, name: str) -> None:
+    if name.startswith(RESERVED):
+        raise PermissionDenied(
+            f"the identity provider named the Kubernetes {kind} {name!r}; "
+            f"{RESERVED} names are reserved and never taken from it",
+            hint="remove it from the user's Keycloak attributes or groups",
+        )
+
+
 @dataclass(frozen=True)
 class KubernetesMapping:
     user_prefix: str = ""
     group_prefix: str = "kubechat:"
     extra_groups_claim: str = "k8s_groups"
+    username_claim: Literal["preferred_username", "email"] = "preferred_username"
 
     def user(self, username: str) -> str:
-        return f"{self.user_prefix}{username}"
+        _refuse_reserved("user", username)
+        mapped = f"{self.user_prefix}{username}"
+        _refuse_reserved("user", mapped)
+        return mapped
 
     def groups(self, group_paths: Iterable[str], extra_groups: Iterable[str]) -> list[str]:
         mapped = [
@@ -50,7 +70,32 @@ class KubernetesMapping:
             for path in group_paths
             if path.strip("/")
         ]
-        return sorted({g for g in [*mapped, *extra_groups] if _safe(g)})
+        extra = []
+        for group in extra_groups:
+            _refuse_reserved("group", group)
+            extra.append(
+                group if group.startswith(self.group_prefix) else self.group_prefix + group
+            )
+        groups = sorted({g for g in [*mapped, *extra] if _safe(g)})
+        for group in groups:
+            _refuse_reserved("group", group)  # an empty prefix must not let one through
+        return groups
+
+    def kubernetes_username(self, claims: Mapping[str, Any], username: str) -> str:
+        """The name the user gets in Kubernetes, before the prefix."""
+        if self.username_claim == "preferred_username":
+            return username
+        email = claims.get("email")
+        if not isinstance(email, str) or not _safe(email):
+            raise Unauthenticated("missing_claim: the token has no usable 'email'")
+        if claims.get("email_verified") is not True:
+            # An unverified address is whatever the user typed: as a Kubernetes name it
+            # would let anyone claim another person's bindings.
+            raise PermissionDenied(
+                f"{username}'s email {email} is not verified; it cannot name a Kubernetes user",
+                hint="verify the address in Keycloak",
+            )
+        return email
 
 
 def principal_from_claims(
@@ -71,7 +116,7 @@ def principal_from_claims(
         user=username,
         tenant=tenants[0],
         roles=[role for role in KUBECHAT_ROLES if role in granted],
-        k8s_user=mapping.user(username),
+        k8s_user=mapping.user(mapping.kubernetes_username(claims, username)),
         k8s_groups=mapping.groups(
             _strings(claims.get("groups")), _strings(claims.get(mapping.extra_groups_claim))
         ),
