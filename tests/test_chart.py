@@ -22,6 +22,7 @@ from kubernetes import client
 from kubernetes.dynamic import DynamicClient
 
 from kubechat_audit.config import AuditSettings
+from kubechat_devstack.bus import NATS_PERMISSIONS, REDIS_ACCESS, deployed_nats_authorization
 from kubechat_devstack.cluster import ClusterHandle
 from kubechat_devstack.processes import cache_dir
 from kubechat_executor.config import ExecutorSettings
@@ -329,6 +330,8 @@ def test_pods_run_as_non_root_with_a_read_only_root(manifests: list[Manifest]) -
         ({**PRODUCTION, "config.oidcIssuer": ""}, "config.oidcIssuer is required"),
         ({**PRODUCTION, "config.clickhouseUrl": ""}, "config.clickhouseUrl is required"),
         ({**PRODUCTION, "gateway.authMode": "dev"}, "gateway.authMode must be oidc"),
+        ({**PRODUCTION, "bus.natsPasswordKeys.audit": ""}, "bus.natsPasswordKeys.audit"),
+        ({**PRODUCTION, "bus.redisPasswordKeys.nlp": ""}, "bus.redisPasswordKeys.nlp"),
         ({**PRODUCTION, "executor.env.KUBECHAT_ENCRYPTION_KEY": "x"}, "looks like a secret"),
         ({"environment": "staging"}, "environment must be dev, test or production"),
     ],
@@ -349,6 +352,24 @@ def test_dev_renders_without_a_secret(render: Render) -> None:
     assert config["KUBECHAT_ENVIRONMENT"] == "dev"
     # The root filesystem is read-only: SQLite must live in the pod's /tmp volume.
     assert config["KUBECHAT_DATABASE_URL"] == "sqlite:////tmp/kubechat.db"
+
+
+def test_each_service_reaches_nats_and_redis_as_its_own_user(manifests: list[Manifest]) -> None:
+    for service in SETTINGS:
+        env = env_of(manifests, service)
+        for store, users in (("nats", NATS_PERMISSIONS), ("redis", REDIS_ACCESS)):
+            user, password = f"KUBECHAT_{store.upper()}_USER", f"KUBECHAT_{store.upper()}_PASSWORD"
+            if service not in users:
+                assert user not in env and password not in env, (service, store)
+                continue
+            assert env[user]["value"] == service
+            assert env[password]["valueFrom"]["secretKeyRef"] == {
+                "name": PRODUCTION["secrets.existingSecret"],
+                "key": f"{store}-{service}-password",
+            }
+    # The NATS users and permissions the chart ships are the ones the dev stack enforces.
+    shipped = one(manifests, "ConfigMap", f"{RELEASE}-kubechat-nats-authorization")["data"]
+    assert shipped["nats-authorization.conf"] == deployed_nats_authorization().rstrip("\n")
 
 
 # -- the real API server ----------------------------------------------------------------

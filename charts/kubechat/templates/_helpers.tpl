@@ -61,6 +61,16 @@ to render the same mistakes, so they surface at `helm install`, not as crash loo
 {{- fail (printf "secrets.keys.%s is required in production (the key in %s that holds it)" $name $s.existingSecret) }}
 {{- end }}
 {{- end }}
+{{- range $svc := list "gateway" "executor" "audit" }}
+{{- if not (index $.Values.bus.natsPasswordKeys $svc) }}
+{{- fail (printf "bus.natsPasswordKeys.%s is required in production: NATS refuses anonymous clients" $svc) }}
+{{- end }}
+{{- end }}
+{{- range $svc := list "gateway" "executor" "nlp" }}
+{{- if not (index $.Values.bus.redisPasswordKeys $svc) }}
+{{- fail (printf "bus.redisPasswordKeys.%s is required in production: Redis refuses anonymous clients" $svc) }}
+{{- end }}
+{{- end }}
 {{- $_ := required "config.oidcIssuer is required in production (https://<keycloak>/realms/<realm>)" .Values.config.oidcIssuer }}
 {{- $_ := required "config.clickhouseUrl is required in production (the embedded engine cannot scale)" .Values.config.clickhouseUrl }}
 {{- $_ := required "config.natsUrl is required in production" .Values.config.natsUrl }}
@@ -102,6 +112,14 @@ then the service's `secretEnv` (name -> key in the Secret) and `env` (name -> va
 {{- if $key }}
 {{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $key))) }}
 {{- end }}
+{{- end }}
+{{- with index .ctx.Values.bus.natsPasswordKeys .svc }}
+{{- $env = append $env (dict "name" "KUBECHAT_NATS_USER" "value" $.svc) }}
+{{- $env = append $env (dict "name" "KUBECHAT_NATS_PASSWORD" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" .))) }}
+{{- end }}
+{{- with index .ctx.Values.bus.redisPasswordKeys .svc }}
+{{- $env = append $env (dict "name" "KUBECHAT_REDIS_USER" "value" $.svc) }}
+{{- $env = append $env (dict "name" "KUBECHAT_REDIS_PASSWORD" "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" .))) }}
 {{- end }}
 {{- range $name, $key := (index .ctx.Values .svc).secretEnv }}
 {{- $env = append $env (dict "name" $name "valueFrom" (dict "secretKeyRef" (dict "name" $secret "key" $key))) }}

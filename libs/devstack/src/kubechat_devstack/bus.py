@@ -135,34 +135,66 @@ def _quoted(values: Sequence[str]) -> str:
     return "[" + ", ".join(json.dumps(v) for v in values) + "]"
 
 
+def password_variable(user: str) -> str:
+    """The environment variable a deployed NATS server reads `user`'s password from."""
+    return f"NATS_{user.upper()}_PASSWORD"
+
+
+def nats_authorization(passwords: Mapping[str, str] | None = None) -> list[str]:
+    """The `authorization` block: with `passwords`, literal ones (a local stack, plus its
+    operator); without, `$NATS_<USER>_PASSWORD` references that nats-server resolves from
+    its environment (the chart and compose mount this, filled from their secrets)."""
+    users = []
+    for user, perms in NATS_PERMISSIONS.items():
+        subscribe = (*perms.subscribe, f"{inbox_prefix(user)}.>")
+        password = json.dumps(passwords[user]) if passwords else f"${password_variable(user)}"
+        users.append(
+            f"    {{user: {json.dumps(user)}, password: {password},"
+            f" permissions: {{publish: {{allow: {_quoted(perms.publish)}}},"
+            f" subscribe: {{allow: {_quoted(subscribe)}}}}}}}"
+        )
+    if passwords:
+        users.append(
+            f"    {{user: {json.dumps(OPERATOR)}, password: {json.dumps(passwords[OPERATOR])}}}"
+        )
+    return ["authorization {", "  users: [", *users, "  ]", "}"]
+
+
+def deployed_nats_authorization() -> str:
+    """What charts/kubechat/files/nats-authorization.conf holds (a test keeps them equal)."""
+    header = [
+        "# KubeChat's NATS users and permissions, generated from kubechat_devstack/bus.py",
+        "# (a test keeps this file equal to it). nats-server resolves each $NATS_<USER>_PASSWORD",
+        "# from its environment; no user means no connection (no anonymous access).",
+    ]
+    return "\n".join([*header, *nats_authorization(), ""])
+
+
 def nats_config(
     credentials: BusCredentials, *, port: int, monitor_port: int, store_dir: Path
 ) -> str:
     """A nats-server config: JetStream, no anonymous user, the permissions above."""
-    users = []
-    for user, perms in NATS_PERMISSIONS.items():
-        subscribe = (*perms.subscribe, f"{inbox_prefix(user)}.>")
-        users.append(
-            f"    {{user: {json.dumps(user)}, password: {json.dumps(credentials.nats[user])},"
-            f" permissions: {{publish: {{allow: {_quoted(perms.publish)}}},"
-            f" subscribe: {{allow: {_quoted(subscribe)}}}}}}}"
-        )
-    users.append(
-        f"    {{user: {json.dumps(OPERATOR)}, password: {json.dumps(credentials.nats[OPERATOR])}}}"
-    )
     return "\n".join(
         [
             f"listen: 127.0.0.1:{port}",
             f"http: 127.0.0.1:{monitor_port}",
             f"jetstream {{ store_dir: {json.dumps(str(store_dir))} }}",
-            "authorization {",
-            "  users: [",
-            *users,
-            "  ]",
-            "}",
+            *nats_authorization(credentials.nats),
             "",
         ]
     )
+
+
+def redis_users(passwords: Mapping[str, str]) -> list[str]:
+    """ACL rules, one `user` line per service (and `operator` when it has a password)."""
+    # No password and no commands: a connection that does not AUTH can do nothing.
+    lines = ["user default off resetkeys resetchannels -@all"]
+    for user, access in REDIS_ACCESS.items():
+        keys = " ".join(f"~{pattern}" for pattern in access.key_patterns)
+        lines.append(f"user {user} on >{passwords[user]} resetchannels {keys} {REDIS_COMMANDS}")
+    if OPERATOR in passwords:
+        lines.append(f"user {OPERATOR} on >{passwords[OPERATOR]} ~* &* +@all")
+    return lines
 
 
 def redis_config(credentials: BusCredentials, *, port: int, data_dir: Path) -> str:
@@ -173,13 +205,6 @@ def redis_config(credentials: BusCredentials, *, port: int, data_dir: Path) -> s
         f"dir {data_dir}",
         'save ""',
         "appendonly no",
-        # No password and no commands: a connection that does not AUTH can do nothing.
-        "user default off resetkeys resetchannels -@all",
+        *redis_users(credentials.redis),
     ]
-    for user, access in REDIS_ACCESS.items():
-        keys = " ".join(f"~{pattern}" for pattern in access.key_patterns)
-        lines.append(
-            f"user {user} on >{credentials.redis[user]} resetchannels {keys} {REDIS_COMMANDS}"
-        )
-    lines.append(f"user {OPERATOR} on >{credentials.redis[OPERATOR]} ~* &* +@all")
     return "\n".join(lines) + "\n"
