@@ -9,7 +9,7 @@ import pytest
 
 from kubechat_nlp import Operation, Risk, default_catalogue, render, run_translate
 from kubechat_nlp.evaluation import equivalent
-from kubechat_nlp.kinds import standard_table
+from kubechat_nlp.kind_table import standard_table
 
 
 def test_catalogue_covers_the_operations_we_promise() -> None:

@@ -129,3 +129,20 @@ def test_namespace_phrasings_at_the_end(text: str) -> None:
 def test_a_word_about_the_output_is_no_namespace() -> None:
     (got,) = RulesEngine().parse("dump pod logs, with label name=x (stdout)").kubectl
     assert "-n" not in got.split()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("list stateful-sets in shop", "kubectl get statefulsets -n shop"),
+        ("list cms in shop", "kubectl get configmaps -n shop"),
+        ("list pvs", "kubectl get persistentvolumes"),
+        ("list sc", "kubectl get storageclasses"),
+        ("list ep in shop", "kubectl get endpoints -n shop"),
+        ("list priority classes", "kubectl get priorityclasses"),
+        ("list the scheduled tasks in shop", "kubectl get cronjobs -n shop"),
+    ],
+)
+def test_kind_spellings(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

@@ -25,7 +25,8 @@ from kubechat_nlp.followups import (
     target_tokens,
 )
 from kubechat_nlp.intent_model import shared_model
-from kubechat_nlp.kinds import STANDARD_KINDS, KindInfo, KindTable
+from kubechat_nlp.kind_table import KindTable
+from kubechat_nlp.kinds import STANDARD_KINDS, KindInfo
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, SWAP_TARGETS_SHORT, TYPO_TARGETS
 from kubechat_nlp.model import Clarification, Operation, Plan, Risk
 from kubechat_nlp.render import render

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kubechat_nlp.kinds import KindTable
+from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NAMES, NOT_NL_KIND_WORDS, STOPWORDS
 from kubechat_nlp.text import Token
 

@@ -11,7 +11,8 @@ from kubechat_nlp.catalogue import Catalogue, Target
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.entities import NUMBER_WORDS
-from kubechat_nlp.kinds import KindInfo, KindTable
+from kubechat_nlp.kind_table import KindTable
+from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.lexicon import NOT_NAMES
 from kubechat_nlp.model import Clarification, Operation, ParamValue
 from kubechat_nlp.rules.common import Draft

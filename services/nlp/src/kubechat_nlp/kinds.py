@@ -3,7 +3,6 @@ use for them. Discovery (a `ClusterView`) can add CRDs on top of it."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kubechat_nlp.model import ResourceRef
@@ -84,7 +83,21 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         "CronJob",
         "cronjobs",
         ("cj",),
-        ("cronjob", "cronjobs", "cron job", "cron jobs", "scheduled job", "scheduled jobs"),
+        (
+            "cronjob",
+            "cronjobs",
+            "cron job",
+            "cron jobs",
+            "scheduled job",
+            "scheduled jobs",
+            "crons",
+            "scheduled task",
+            "scheduled tasks",
+            "cron task",
+            "cron tasks",
+            "crontab",
+            "crontabs",
+        ),
     ),
     _k(
         "",
@@ -159,7 +172,16 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         "ServiceAccount",
         "serviceaccounts",
         ("sa",),
-        ("serviceaccount", "serviceaccounts", "service account", "service accounts"),
+        (
+            "serviceaccount",
+            "serviceaccounts",
+            "service account",
+            "service accounts",
+            "svc account",
+            "svc accounts",
+            "service acct",
+            "service accts",
+        ),
     ),
     _k("", "v1", "Event", "events", ("ev",), ("event", "events")),
     _k("", "v1", "Endpoints", "endpoints", ("ep",), ("endpoint", "endpoints")),
@@ -186,7 +208,14 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         "NetworkPolicy",
         "networkpolicies",
         ("netpol",),
-        ("networkpolicy", "networkpolicies", "network policy", "network policies"),
+        (
+            "networkpolicy",
+            "networkpolicies",
+            "network policy",
+            "network policies",
+            "net pol",
+            "net pols",
+        ),
     ),
     _k(
         "networking.k8s.io",
@@ -210,6 +239,10 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
             "autoscalers",
             "horizontal pod autoscaler",
             "horizontal pod autoscalers",
+            "auto scaler",
+            "auto scalers",
+            "pod autoscaler",
+            "pod autoscalers",
             "hpas",
         ),
     ),
@@ -293,6 +326,71 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         namespaced=False,
     ),
     _k("coordination.k8s.io", "v1", "Lease", "leases", (), ("lease", "leases")),
+    _k("discovery.k8s.io", "v1", "EndpointSlice", "endpointslices", (), ("endpoint slices",)),
+    _k(
+        "scheduling.k8s.io",
+        "v1",
+        "PriorityClass",
+        "priorityclasses",
+        ("pc",),
+        ("priority class", "priority classes"),
+        namespaced=False,
+    ),
+    _k(
+        "certificates.k8s.io",
+        "v1",
+        "CertificateSigningRequest",
+        "certificatesigningrequests",
+        ("csr",),
+        ("certificate signing request", "certificate signing requests", "csrs"),
+        namespaced=False,
+    ),
+    _k(
+        "admissionregistration.k8s.io",
+        "v1",
+        "ValidatingWebhookConfiguration",
+        "validatingwebhookconfigurations",
+        (),
+        ("validating webhooks", "validating webhook configurations"),
+        namespaced=False,
+    ),
+    _k(
+        "admissionregistration.k8s.io",
+        "v1",
+        "MutatingWebhookConfiguration",
+        "mutatingwebhookconfigurations",
+        (),
+        ("mutating webhooks", "mutating webhook configurations"),
+        namespaced=False,
+    ),
+    _k(
+        "node.k8s.io",
+        "v1",
+        "RuntimeClass",
+        "runtimeclasses",
+        (),
+        ("runtime class", "runtime classes"),
+        namespaced=False,
+    ),
+    _k(
+        "storage.k8s.io",
+        "v1",
+        "VolumeAttachment",
+        "volumeattachments",
+        (),
+        ("volume attachment", "volume attachments"),
+        namespaced=False,
+    ),
+    _k(
+        "storage.k8s.io",
+        "v1",
+        "CSIDriver",
+        "csidrivers",
+        (),
+        ("csi driver", "csi drivers"),
+        namespaced=False,
+    ),
+    _k("apiregistration.k8s.io", "v1", "APIService", "apiservices", (), (), namespaced=False),
     _k("", "", "All", "all", (), ("all resources", "everything"), namespaced=True),
 )
 
@@ -309,48 +407,3 @@ POD_OWNERS = (
     "services",
     "replicationcontrollers",
 )
-
-
-class KindTable:
-    """Lookup from any spelling (plural, singular, short name, synonym) to a `KindInfo`."""
-
-    def __init__(self, kinds: Iterable[KindInfo]) -> None:
-        self._by_plural: dict[str, KindInfo] = {}
-        self._longest: int | None = None
-        self._by_word: dict[str, KindInfo] = {}
-        for info in kinds:
-            self.add(info)
-
-    def add(self, info: KindInfo) -> None:
-        ref = info.ref
-        self._by_plural[ref.plural] = info
-        words = {ref.plural, ref.kind.lower(), *info.short_names, *info.synonyms}
-        if ref.group:
-            words.add(f"{ref.plural}.{ref.group}")
-        for word in words:
-            self._by_word.setdefault(word.lower(), info)
-
-    def lookup(self, word: str) -> KindInfo | None:
-        return self._by_word.get(word.lower())
-
-    def by_plural(self, plural: str) -> KindInfo | None:
-        return self._by_plural.get(plural)
-
-    def ref(self, plural: str) -> ResourceRef:
-        info = self._by_plural[plural]
-        return info.ref
-
-    def words(self) -> Iterable[str]:
-        return self._by_word.keys()
-
-    def infos(self) -> Iterable[KindInfo]:
-        return self._by_plural.values()
-
-    def max_phrase_words(self) -> int:
-        if self._longest is None:  # asked for every utterance: counted once
-            self._longest = max(len(w.split()) for w in self._by_word)
-        return self._longest
-
-
-def standard_table() -> KindTable:
-    return KindTable(STANDARD_KINDS)

@@ -9,7 +9,8 @@ from dataclasses import dataclass, replace
 
 from kubechat_nlp.catalogue import CatalogueEntry, Target
 from kubechat_nlp.cluster import ClusterView, LiveObject
-from kubechat_nlp.kinds import POD_OWNERS, KindTable
+from kubechat_nlp.kind_table import KindTable
+from kubechat_nlp.kinds import POD_OWNERS
 from kubechat_nlp.model import Clarification, Operation
 from kubechat_nlp.rules.common import Draft
 from kubechat_nlp.text import edit_distance

@@ -45,6 +45,9 @@ _ABOUT_TEXT_RE = re.compile(
 _OPENING_RE = re.compile(
     rf"^(?:(?:{_GREETING}|ok|okay|alright|so|well|um|uh|hmm|quick one|quick question|i mean|"
     r"i meant|sorry|oops|no wait|actually|kubechat|bot|there|team|folks|please|pls|plz|kindly|"
+    r"morning|evening(?: all)?|afternoon(?: all)?|sup|wassup|btw|by the way|quickly|"
+    r"quick (?:q|favou?r|ask|request|thing)|(?:a )?favou?r to ask|one more|another one|"
+    r"(?:mind if you|try to|try and|gotta|got to|wanna|(?:can|may|could) i ask (?:you )?to)|"
     r"good (?:morning|afternoon|evening)|excuse me|one more thing|also|and now|now|next|"
     # asking the assistant to do it ("could you please …"), never "can I …" (a question)
     r"(?:would|could|can|will|won't) (?:you|u|ya)(?: please| kindly| maybe| just| quickly)?"
@@ -67,6 +70,7 @@ _CLOSING_RE = re.compile(
     r"when (?:you've|you have|you) got a (?:sec|second|minute|moment)|"
     r"if that's (?:alright|ok|fine)|"
     r"thanks a (?:bunch|lot|ton|million)|many thanks|thank u|would be (?:great|nice|lovely)|"
+    r"k ?thx|kk|tia|lol|haha|xoxo|urgent|it'?s urgent|merci|danke|gracias|grazie|legend|"
     r"please and thank you|that'd be great|that would be great|no rush|whenever)\b)+[\s,;:!.?]*$",
     re.IGNORECASE,
 )

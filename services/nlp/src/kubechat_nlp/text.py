@@ -82,6 +82,8 @@ def clean(text: str) -> str:
     # written shorthand: "deploys w/ label x", "pods w/o limits"
     text = re.sub(r"(?<!\S)w/o(?!\S)", "without", text, flags=re.IGNORECASE)
     text = re.sub(r"(?<!\S)w/(?!\S)", "with", text, flags=re.IGNORECASE)
+    # emoticons are mood, not words: "list pods in shop :-)"
+    text = re.sub(r"[:;]-?[()DPp](?=\s|$)|<3(?=\s|$)", " ", text)
     # a namespace set apart at the end: "(shop)", "[ns: shop]", "@shop", "(in shop)"
     text = re.sub(
         r"\s*(?:[(\[]\s*(?:(?:in|namespace|ns)\b:?\s*)?([a-z0-9][a-z0-9-]{0,62})\s*[)\]]"

@@ -8,11 +8,15 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from kubechat_nlp.kinds import KindInfo, KindTable
+from kubechat_nlp.kind_table import KindTable
+from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS
 from kubechat_nlp.text import Token
 
 _OBJECT_WORDS = frozenset({"object", "objects", "resource", "resources"})
+# Short names that read as a kind right after a verb that takes one.
+_SHORT_AFTER_VERB = frozenset("cs ev ep sc ing cj lease leases".split())
+_KIND_VERBS = frozenset("get list show describe delete edit display watch explain count".split())
 _NAME_RE = re.compile(r"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$")
 
 
@@ -105,7 +109,15 @@ class Utterance:
             if not self.tokens[i].literal and not self.tokens[i].quoted:
                 for size in range(min(longest, len(self.norms) - i), 0, -1):
                     phrase = " ".join(self.norms[i : i + size])
-                    if size == 1 and phrase in NOT_NL_KIND_WORDS:
+                    if (
+                        size == 1
+                        and phrase in NOT_NL_KIND_WORDS
+                        and not (
+                            # "list sc", "get ep", "delete cj nightly": right after the verb a
+                            # short name is the kind; elsewhere it is prose ("cs", "ep 4")
+                            phrase in _SHORT_AFTER_VERB and i and self.norms[i - 1] in _KIND_VERBS
+                        )
+                    ):
                         continue
                     info = self._lookup(phrase)
                     if info is not None:

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from kubechat_nlp.catalogue import Catalogue
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
-from kubechat_nlp.kinds import STANDARD_KINDS, KindTable
+from kubechat_nlp.kind_table import KindTable
+from kubechat_nlp.kinds import STANDARD_KINDS
 from kubechat_nlp.llm.client import ModelOutputError, ModelUnavailable, StructuredClient
 from kubechat_nlp.llm.config import ModelConfig
 from kubechat_nlp.llm.metrics import Metrics

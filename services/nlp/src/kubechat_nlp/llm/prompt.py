@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from kubechat_nlp.catalogue import Catalogue
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
-from kubechat_nlp.kinds import KindTable
+from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.lexicon import NOT_NAMES
 from kubechat_nlp.llm.safety import redact
 from kubechat_nlp.llm.validate import plurals

@@ -13,7 +13,7 @@ import re
 
 from kubechat.redact import redact_text
 from kubechat_nlp.context import ConversationContext
-from kubechat_nlp.kinds import KindTable
+from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.model import Operation, Risk
 
 # Words by which a user asks for something destructive; a model cannot invent that intent.

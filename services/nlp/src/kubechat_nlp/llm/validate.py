@@ -13,7 +13,8 @@ from typing import Any
 
 from kubechat_nlp.catalogue import Catalogue, ParamType, Target
 from kubechat_nlp.cluster import ClusterView
-from kubechat_nlp.kinds import STANDARD_KINDS, KindInfo, KindTable
+from kubechat_nlp.kind_table import KindTable
+from kubechat_nlp.kinds import STANDARD_KINDS, KindInfo
 from kubechat_nlp.model import Operation, ParamValue
 
 _NAME = re.compile(r"^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")

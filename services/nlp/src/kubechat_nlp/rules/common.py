@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kubechat_nlp.kinds import KindInfo, KindTable
+from kubechat_nlp.kind_table import KindTable
+from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.model import Clarification, Operation, ParamValue, ResourceRef
 from kubechat_nlp.slots import Slots, extract_common
 from kubechat_nlp.targets import Target, find_target
