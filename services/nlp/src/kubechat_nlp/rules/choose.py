@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.catalogue import Catalogue, default_catalogue
+from kubechat_nlp.rules.create_slots import IMAGE_REF
 from kubechat_nlp.rules.cues import phrase_cues, unruled_entries
 from kubechat_nlp.rules.generic import entry_builder
 from kubechat_nlp.rules.heads import READ_HEADS as _READ_HEADS
@@ -32,7 +33,7 @@ def shape(u: Utterance) -> str:
             words.append("x-file")
         elif re.fullmatch(r"[\w./-]+(=|!=)[^\s]*", norm):
             words.append("x-kv")
-        elif re.fullmatch(r"[\w./-]+:[\w.-]+", norm) and not re.fullmatch(r"\d*:\d+", norm):
+        elif IMAGE_REF.fullmatch(norm) and not re.fullmatch(r"\d*:\d+", norm):
             words.append("x-image")
         elif ("-" in norm or any(ch.isdigit() for ch in norm) or tok.quoted) and not (
             _KEEP_HYPHEN.search(norm) or norm.isdigit() or re.fullmatch(r"\d+[a-z%]{0,3}", norm)
