@@ -146,3 +146,24 @@ def test_a_word_about_the_output_is_no_namespace() -> None:
 def test_kind_spellings(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("provision namespace sandbox", "kubectl create namespace sandbox"),
+        ("has cart finished deploying in shop", "kubectl rollout status deployment cart -n shop"),
+        ("back out the cart release in shop", "kubectl rollout undo deployment cart -n shop"),
+        ("past releases of cart in shop", "kubectl rollout history deployment cart -n shop"),
+        ("evict everything from node-3", "kubectl drain node-3"),
+        ("show pod utilization in shop", "kubectl top pods -n shop"),
+        ("what's been happening in shop", "kubectl events -n shop"),
+        (
+            "point cart at ghcr.io/acme/cart:2.0",
+            "kubectl set image deployment/cart *=ghcr.io/acme/cart:2.0",
+        ),
+    ],
+)
+def test_everyday_operation_wording(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

@@ -65,6 +65,9 @@ uses eat eats eating hog hogs hogging consume consumes consuming
 untaint kubechat cheers appreciated reachable accessible
 open var vars upgrade export unset cap tag unlabel drop before after
 look looks looking gimme lemme located living sitting residing resides lives scoped
+provision perform progress number amount release releases utilization utilisation
+respawn relaunch reload refresh configure point tunnel hit vacate quarantine fence evict
+empty deploying rolled finished
 """.split()
 )
 

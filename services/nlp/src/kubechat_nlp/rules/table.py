@@ -59,7 +59,9 @@ RULES: tuple[Rule, ...] = (
     (
         "drain",
         r"\bdrain|\bevacuat|\bempty (out )?(the )?node\b|\b(move|get|shift|migrate|push|"
-        r"kick|clear) (all |every )?(the )?(everything|pods|workloads|things) (off|away from)\b",
+        r"kick|clear) (all |every )?(the )?(everything|pods|workloads|things) (off|away from)\b"
+        r"|\bevict (all |every )?(the )?(everything|pods|workloads)( \S+)? (from|off|on)\b"
+        r"|\b(clear|empty|prepare|ready) (out )?(the )?(node )?x-name (for|before) maintenance\b",
         admin.build_drain,
     ),
     (
@@ -202,12 +204,13 @@ RULES: tuple[Rule, ...] = (
         r"|(use|uses|using|eat|eats|eating|hog|hogs|hogging) (the )?"
         r"(most|more|least) (cpu|memory|ram)|how much (cpu|memory|ram)"
         r"|(?<!set )(?<!change )\b(show|get|what|check)\b.{0,12}\b(cpu|memory)\b"
-        r"(?!.*\b(limit|request))|consumption|consuming|using the most)\b",
+        r"(?!.*\b(limit|request))|consumption|consuming|using the most"
+        r"|(pods?|nodes?|resource) utili[sz]ation)\b",
         read.build_top,
     ),
     (
         "logs",
-        r"(?<!event )" + read.LOG_WORDS + r"|\bstdout\b|\blines of output\b"
+        r"(?<!event )" + read.LOG_WORDS + r"|\bstdout\b|\blines of output\b|^tail\b"
         r"|\b(most recent|last) \d+ lines\b",
         read.build_logs,
     ),
@@ -250,7 +253,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"
         r"|\b(update|upgrade|bump|set|change|switch|move|roll|deploy)\b.{0,40}\bto x-image\b"
         r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b"
-        r"|\b(update|upgrade|bump|set|change|switch|move|point|pin)\b.{0,60}\bto (the )?"
+        r"|\b(update|upgrade|bump|set|change|switch|move|point|pin)\b.{0,60}\b(to|at) (the )?"
         r"(image |version |tag )?x-image\b"
         r"|\b(roll ?out|deploy|ship|push|use|put|try)\b (the )?(new )?(image |version )?x-image\b"
         r"(?!.*\b(create|run|called|named)\b)"
@@ -278,7 +281,9 @@ RULES: tuple[Rule, ...] = (
         r"\bundo\b|\brevert\b|\bpaused?\b|\bresume\b|\bunpause\b|\brevisions?\b"
         r"|^(please |plz |pls |can you |could you |would you |i want to |i need you to )?"
         r"(reboot|kick|cycle|recycle|bounce|redeploy|re-deploy|refresh|reload|restart)\b"
-        r"|\bdone rolling\b|\brolling out\b"
+        r"|\bdone rolling\b|\brolling out\b|\b(finished|done|through) (deploying|rolling)\b"
+        r"|\bdeploy(ment)? (is |was )?(complete|completed|finished|done)\b"
+        r"|\bback out\b|\b(past|previous|old|earlier) releases\b"
         r"|\bgo back to (the |an? )?\S+ (version|revision|release)\b",
         workloads.build_rollout,
     ),
@@ -369,7 +374,8 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "events",
-        r"\bevents?\b|\bwarnings\b|\bwhat(?:'s| has)? happened\b|\bevent ?log\b",
+        r"\bevents?\b|\bwarnings\b|\bwhat(?:'s| has)? happened\b|\bevent ?log\b"
+        r"|\bwhat(?:'s|s| has)? been (happening|going on)\b",
         read.build_events,
     ),
     ("get", r".", read.build_get),

@@ -61,15 +61,16 @@ def build_rollout(c: Ctx) -> Result:
     u = c.u
     skip_lead(u)
     if u.search(
-        r"\b(roll ?back|undo|revert|previous (revision|version|deployment))\b"
+        r"\b(roll ?back|undo|revert|back out|previous (revision|version|deployment))\b"
         r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
         r"|\bback to (the |an? )?\S+ (version|revision|release|image)\b"
     ):
         verb = "rollout.undo"
-    elif u.search(r"\b(history|revisions)\b"):
+    elif u.search(r"\b(history|revisions|releases)\b"):
         verb = "rollout.history"
     elif u.search(
-        r"\b(status|progress|rolling update|finished|complete|completion|done|rolling out)\b"
+        r"\b(status|progress|rolling update|finished|complete|completion|done|rolling out"
+        r"|deploying)\b"
         r"|\b(watch|follow|how is|how's|hows|track|monitor)\b.{0,40}\b(rollout|roll out)\b"
         r"|\b(rollout|roll out)\b.{0,50}\bgoing\b"
     ):
@@ -104,6 +105,11 @@ def build_rollout(c: Ctx) -> Result:
         pods = any(m.info.ref.plural == "pods" for m in u.mentions) and not u.search(
             r"\bpods (of|for|behind|from|under|belonging to)\b"
         )
+        owner = u.search(r"\b(\S+) pods\b")  # "cycle the cart pods": cart's pods
+        if pods and owner and u.is_name(u.group_index(owner)):
+            if d.names in ([], [u.group_text(owner)]):
+                d.names = [u.group_text(owner)]
+                pods = False
         if pods and verb == "rollout.restart":
             return clarify(
                 "Pods cannot be restarted in place; delete the pod so its controller "
