@@ -20,9 +20,11 @@ from websockets.exceptions import ConnectionClosed
 from websockets.sync.client import ClientConnection, connect
 from websockets.typing import Subprotocol
 
-from kubechat.v1 import common_pb2, executor_pb2, executor_pb2_grpc
+from kubechat.v1 import executor_pb2, executor_pb2_grpc
 from kubechat_devstack.keycloak import REALM_FILE, Keycloak
+from kubechat_devstack.service_identity import channel_to
 from kubechat_devstack.stack import Ports, Stack
+from tests.e2e.executor_support import CLUSTER_ADMIN
 from tests.e2e.keycloak_fixtures import REALM, RealmAdmin, Tokens, password
 
 SHORT_CLIENT = "kubechat-e2e-short"
@@ -236,15 +238,8 @@ def _cells(line: str) -> list[str]:
 
 
 def _executor_channel(stack: Stack) -> grpc.Channel:
-    # Calls as the gateway would (mesh certificates, a signed caller) where the stack has
-    # mesh identity; a plain channel where it does not yet.
-    try:
-        from kubechat_devstack.service_identity import channel_to  # type: ignore[attr-defined]
-    except ImportError:
-        return grpc.insecure_channel(stack.address("executor"))
-    registrar = common_pb2.Principal(user="e2e-admin", tenant="acme", roles=["admin"])
-    channel: grpc.Channel = channel_to(stack, "executor", registrar)
-    return channel
+    # As the gateway calls: mesh certificate and a caller assertion for a tenant admin.
+    return channel_to(stack, "executor", CLUSTER_ADMIN)
 
 
 @pytest.mark.parametrize(
