@@ -167,3 +167,25 @@ def test_kind_spellings(text: str, expected: str) -> None:
 def test_everyday_operation_wording(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "list pods in shop by creation time",
+            "kubectl get pods -n shop --sort-by=.metadata.creationTimestamp",
+        ),
+        (
+            "which pods in shop aren't running",
+            "kubectl get pods -n shop --field-selector=status.phase!=Running",
+        ),
+        (
+            "autoscale deployment cart min 2 max 10 cpu 70% in shop",
+            "kubectl autoscale deployment cart --min=2 --max=10 --cpu=70% -n shop",
+        ),
+    ],
+)
+def test_read_and_autoscale_slots(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

@@ -35,7 +35,7 @@ _AFTER_SCOPE = frozenset(
     """, . ! ? ; and with sorted please pls plz thanks thx ta ty asap too as using that which
 where now then right only instead also sort ordered showing including for from since over
 during by to real quick quickly ok okay again first giving granting allowing binding
-need needs is are was looks keeps""".split()
+need needs is are was looks keeps oldest newest youngest latest aren't isn't not""".split()
 )
 _ALL_NAMESPACES_RE = re.compile(
     r"^(?:(?:in|across|from|over|for|on|throughout) )?(?:all|every|each|any) (?:of )?(?:the )?"

@@ -272,7 +272,10 @@ def _selector(u: Utterance, s: Slots) -> None:
 
 def field_selector(u: Utterance) -> str | None:
     parts: list[str] = []
-    m = u.search(r"\b(not running|non-running)\b")
+    m = u.search(
+        r"\b(not running|non-running|(?:are not|aren't|isn't|is not) running"
+        r"|not in (?:the )?running (?:state|phase))\b"
+    )
     if m:
         parts.append("status.phase!=Running")
         u.mark(m)
@@ -332,10 +335,12 @@ def _sort(u: Utterance, s: Slots) -> None:
     if m is None:
         m = u.search(r"\b(?:using|consuming|uses|use) the most (\S+)")
     if m is None:
-        m = u.search(r"\b(newest|oldest) first\b|\bby (restart count|restarts|creation time)\b")
+        m = u.search(
+            r"\b(newest|oldest|youngest) first\b|\bby (restart count|restarts|creation time|age)\b"
+        )
     if m is None:
         return
-    phrase = m.group(1)
+    phrase = next((g for g in m.groups() if g), "")  # the alternative that matched
     for words, path in _SORT_KEYS:
         if any(w in phrase for w in words):
             s.sort_by = path

@@ -159,12 +159,12 @@ def build_autoscale(c: Ctx) -> Result:
             if m is not None:
                 params[key] = _number(next(g for g in m.groups() if g))
                 u.mark(m)
+    # "cpu 70%" before "70% cpu": in "max 10 cpu 70%" the 10 is the maximum
     m = u.search(
         rf"\bcpu(?: utilization| utilisation| usage| load| target)?(?: is| goes| gets| stays)?"
         rf"(?: above| over| at| of| to| exceeds| hits| reaches| past| beyond| around)? ({QUANTITY})"
-        rf"(?: ?(?:%|percent))?|({QUANTITY}) ?(?:%|percent)? cpu\b"
-        rf"|\baverage cpu (?:of )?({QUANTITY})"
-    )
+        rf"(?: ?(?:%|percent))?|\baverage cpu (?:of )?({QUANTITY})"
+    ) or u.search(rf"({QUANTITY}) ?(?:%|percent)? cpu\b")
     if m:
         raw = next(g for g in m.groups() if g)
         params["cpu"] = raw if raw.endswith(("%", "m")) else raw + "%"
