@@ -79,6 +79,21 @@ def test_a_key_rotation_accepts_both_keys_while_both_are_published() -> None:
         verifier().verify(CallerSigner(new).sign(BOB, ["executor"]))
 
 
+def test_assertions_are_reused_for_half_their_life_and_verified_once() -> None:
+    now = [NOW]
+    signing = CallerSigner(KEY, clock=lambda: now[0])
+    first = signing.sign(BOB, ["executor"])
+    assert signing.sign(BOB, ["executor"]) == first
+    assert signing.sign(BOB, ["audit"]) != first  # bound to its audience
+    now[0] += 31
+    assert signing.sign(BOB, ["executor"]) != first
+    checking = CallerVerifier(KEY.public_key(), "executor", leeway=0, clock=lambda: now[0])
+    assert checking.verify(first).principal == BOB  # still valid: 31 s of 60
+    now[0] += 30
+    with pytest.raises(Unauthenticated, match="expired"):
+        checking.verify(first)
+
+
 def test_an_assertion_for_nlp_and_the_executor_is_good_at_both() -> None:
     token = CallerSigner(KEY).sign(BOB, ["nlp", "executor"])
     assert verifier("nlp").verify(token).audience == ("nlp", "executor")
