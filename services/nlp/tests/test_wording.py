@@ -189,3 +189,29 @@ def test_everyday_operation_wording(text: str, expected: str) -> None:
 def test_read_and_autoscale_slots(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "check if bob can list secrets in shop",
+            "kubectl auth can-i list secrets -n shop --as=bob",
+        ),
+        (
+            "check whether bob is allowed to list secrets in shop",
+            "kubectl auth can-i list secrets -n shop --as=bob",
+        ),
+        (
+            "find out if the ci-bot is permitted to delete pods in shop",
+            "kubectl auth can-i delete pods -n shop --as=ci-bot",
+        ),
+        (
+            "run the backup cronjob now as backup-now in shop",
+            "kubectl create job backup-now --from=cronjob/backup -n shop",
+        ),
+    ],
+)
+def test_permission_questions_name_their_subject(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

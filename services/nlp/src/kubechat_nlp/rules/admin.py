@@ -182,19 +182,24 @@ def _subject(c: Ctx, d: Draft) -> None:
         d.params["as"] = f"system:serviceaccount:{u.group_text(m, 2)}:{u.group_text(m, 1)}"
         u.mark(m)
         return
-    m = u.search(
-        r"\b(?:user|as) (\S+) (?:can|may)\b|\b(?:if|whether) (\S+) (?:can|may|is allowed)\b"
-        r"|(?:^|[,:;] )(?:\S+ ){0,3}?(?:can|may) (\S+) \w+|\b(?:is|does) (\S+) (?:allowed|"
-        r"permitted|able|have)\b"
-    )
-    if not m:
+    # The most specific way of naming the subject first: in "check if bob can list", the
+    # "if bob can" says who, not a "can" found anywhere in the sentence.
+    for pattern in (
+        r"\b(?:user|as) (\S+) (?:can|may)\b",
+        r"\b(?:if|whether) (?:the )?(\S+) (?:can|may|is allowed|is permitted|is able)\b",
+        r"\b(?:is|does) (\S+) (?:allowed|permitted|able|have)\b",
+        r"(?:^|[,:;] )(?:\S+ ){0,3}?(?:can|may) (\S+) \w+",
+    ):
+        m = u.search(pattern)
+        if not m:
+            continue
+        idx = u.group_index(m)
+        who = u.norms[idx]
+        if who in _NOT_WHO or who in STOPWORDS or u.kind_at(idx) is not None or who in _API_VERBS:
+            continue
+        d.params["as"] = u.group_text(m)
+        u.mark_groups(m)
         return
-    idx = u.group_index(m)
-    who = u.norms[idx]
-    if who in _NOT_WHO or who in STOPWORDS or u.kind_at(idx) is not None or who in _API_VERBS:
-        return
-    d.params["as"] = u.group_text(m)
-    u.mark_groups(m)
 
 
 def build_auth(c: Ctx) -> Result:

@@ -52,7 +52,7 @@ def _job_from_cronjob(c: Ctx) -> Result | None:
         r"\bas (?:a |the )?(?:new )?job (?:named |called )?(\S+)|\bcall (?:the job|it) (\S+)"
         r"|\bjob (?:named|called) (\S+)|\bname (?:the job|it) (\S+)"
         r"|\b(?:create|make|new) (?:a |the )?job (?!from\b)(\S+) from\b"  # create job x from …
-    )
+    ) or u.search(r"\bas (\S+)")  # "run the backup cronjob now as backup-now"
     if n is None or not u.is_name(u.group_index(n)):
         return clarify(f"What should the job made from cronjob {source} be called?")
     name = u.group_text(n)
