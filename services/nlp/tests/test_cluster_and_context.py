@@ -116,3 +116,15 @@ async def test_in_memory_store_keeps_conversations_apart(engine: RulesEngine) ->
     await store.save("a", ConversationContext().after(engine.parse("show pods in prod")))
     assert (await store.load("a")).namespace == "prod"
     assert (await store.load("b")) == ConversationContext()
+
+
+def test_status_follow_ups_and_selected_objects(engine: RulesEngine) -> None:
+    turns = _turns(
+        engine,
+        "restart deployment api in dev",
+        "how's that going",
+        "show pods in shop with label app=web",
+        "describe them",
+    )
+    assert equivalent(turns[1][0], "kubectl rollout status deployment api -n dev")
+    assert equivalent(turns[3][0], "kubectl describe pods -l app=web -n shop")

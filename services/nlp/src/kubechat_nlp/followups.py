@@ -42,7 +42,10 @@ then too as well instead for same? there repeat that""".split()
 
 
 def resolve_pronouns(tokens: list[Token], context: ConversationContext) -> list[Token]:
-    last = context.last_target
+    # the last objects named, or else the last selection ("pods with app=web", "them")
+    last = context.last_target or next(
+        (op for op in reversed(context.last_operations) if op.label_selector), None
+    )
     if last is None:
         return tokens
     out: list[Token] = []
@@ -239,6 +242,14 @@ _STATUS_RE = re.compile(
     r"^(?:(?:and|so|ok|is|has|was|are) )*(?:it|its|the rollout|that|this|the deployment)?"
     r" ?(?:done|finished|complete|completed|over|ready|through|status|progress|rolled out)"
     r"(?: yet| now)?$"
+    # "check the status", "how's that going", "did it work?", "show me the progress"
+    r"|^(?:(?:and|so|ok|now) )*(?:check|show|show me|get|what(?:'s|s| is)?|how(?:'s|s| is)?|"
+    r"watch|track|follow) (?:on )?(?:the |its |it's )?(?:rollout )?(?:status|progress)"
+    r"(?: of (?:it|that|the rollout))?$"
+    r"|^(?:(?:and|so|ok|now) )*how(?:'s|s| is)? (?:that|it|the rollout) (?:going|coming along"
+    r"|doing)$"
+    r"|^(?:(?:and|so|ok|now) )*(?:did|has) (?:it|that|the rollout) (?:work|worked|finish|finished|"
+    r"succeed|succeeded|go through|gone through)$"
 )
 _ROLLING = frozenset({"deployments", "statefulsets", "daemonsets"})
 
@@ -300,6 +311,10 @@ def target_tokens(op: Operation) -> list[Token]:
         if j:
             out.append(Token(",", ","))
         out.append(Token(name, name.lower(), quoted=True))
+    if not op.targets and op.label_selector:
+        # "show pods with app=web" then "describe them": the same selection
+        sel = op.label_selector
+        out += [Token("with", "with"), Token("label", "label"), Token(sel, sel.lower())]
     return out
 
 
