@@ -21,14 +21,22 @@ def principal(roles: list[str], tenant: str = "acme") -> common_pb2.Principal:
     return common_pb2.Principal(user="ann", tenant=tenant, roles=roles)
 
 
-def test_admin_reads_any_tenant_auditor_only_their_own() -> None:
-    assert readable_tenant(principal(["admin"]), "", allow_internal=False) == ""
-    assert readable_tenant(principal(["admin"]), "globex", allow_internal=False) == "globex"
-    assert readable_tenant(principal(["auditor"]), "", allow_internal=False) == "acme"
-    assert readable_tenant(principal(["auditor"]), "acme", allow_internal=False) == "acme"
+def test_tenant_admin_and_auditor_read_their_own_tenant_only() -> None:
+    for roles in (["admin"], ["auditor"], ["auditor", "admin"]):
+        assert readable_tenant(principal(roles), "", allow_internal=False) == "acme"
+        assert readable_tenant(principal(roles), "acme", allow_internal=False) == "acme"
     with pytest.raises(PermissionDenied, match="tenant 'acme' only"):
         readable_tenant(principal(["auditor"]), "globex", allow_internal=False)
-    assert readable_tenant(principal(["auditor", "admin"]), "globex", allow_internal=False)
+    with pytest.raises(PermissionDenied, match="admin ann may read tenant 'acme' only"):
+        readable_tenant(principal(["viewer", "admin"]), "globex", allow_internal=False)
+    with pytest.raises(PermissionDenied, match="no tenant"):
+        readable_tenant(principal(["admin"], tenant=""), "", allow_internal=False)
+
+
+def test_only_a_platform_admin_reads_across_tenants() -> None:
+    platform = principal(["platform-admin"], tenant="platform")
+    assert readable_tenant(platform, "", allow_internal=False) == ""
+    assert readable_tenant(platform, "globex", allow_internal=False) == "globex"
 
 
 def test_other_roles_and_anonymous_callers_are_refused() -> None:

@@ -18,6 +18,7 @@ from typing import Any
 
 from kubechat.callers import ASSERTION_HEADER, CallerVerifier, VerifiedCaller
 from kubechat.errors import PermissionDenied, Unauthenticated
+from kubechat.roles import ADMIN, PLATFORM_ADMIN
 
 GATEWAY = "gateway"
 NLP = "nlp"
@@ -42,7 +43,7 @@ def _rule(*peers: str, user: bool = True, roles: tuple[str, ...] = ()) -> Rule:
 
 
 _USER_FROM_GATEWAY = _rule(GATEWAY)
-_ADMIN_FROM_GATEWAY = _rule(GATEWAY, roles=("admin",))
+_ADMIN_FROM_GATEWAY = _rule(GATEWAY, roles=(ADMIN, PLATFORM_ADMIN))
 
 RULES: Mapping[str, Rule] = {
     "/grpc.health.v1.Health/Check": _rule(ANY_PEER, user=False),

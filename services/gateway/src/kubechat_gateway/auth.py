@@ -7,7 +7,8 @@ and never past the token's expiry, so a burst of calls costs one gRPC round trip
 disabled user is locked out within 30 s.
 
 Role policy (docs/identity.md): viewer reads; operator also changes (with confirmation);
-admin also administers users and clusters; auditor reads the audit trail and nothing else.
+admin also administers users and clusters; auditor reads the audit trail and nothing else;
+platform-admin reads every tenant's trail and manages clusters for several tenants.
 """
 
 from __future__ import annotations
@@ -18,15 +19,18 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable
 
 from kubechat.errors import PermissionDenied, Unauthenticated
+from kubechat.roles import ADMIN, AUDITOR, OPERATOR, PLATFORM_ADMIN, VIEWER
 from kubechat.v1 import common_pb2, identity_pb2
 from kubechat_gateway.calls import call
 from kubechat_gateway.mesh import Mesh
 from kubechat_gateway.principals import remember_validated
 
-READ_ROLES = frozenset({"viewer", "operator", "admin"})
-WRITE_ROLES = frozenset({"operator", "admin"})
-ADMIN_ROLES = frozenset({"admin"})
-AUDIT_ROLES = frozenset({"auditor", "admin"})
+READ_ROLES = frozenset({VIEWER, OPERATOR, ADMIN})
+WRITE_ROLES = frozenset({OPERATOR, ADMIN})
+# platform-admin administers across tenants; which tenants it reaches, the audit and
+# executor services decide (kubechat.roles).
+ADMIN_ROLES = frozenset({ADMIN, PLATFORM_ADMIN})
+AUDIT_ROLES = frozenset({AUDITOR, ADMIN, PLATFORM_ADMIN})
 
 CACHE_SECONDS = 30.0
 CACHE_ENTRIES = 10_000

@@ -13,15 +13,17 @@ import contextvars
 from collections.abc import Mapping
 
 from kubechat.caller_channels import PrincipalFor, body_principal
+from kubechat.roles import ADMIN, PLATFORM_ADMIN
 from kubechat.v1 import common_pb2
 
 # auth_mode="dev" only. The executor never acts without a Kubernetes identity, so the local
 # developer is impersonated as `developer` in group kubechat:admins, which the test bed
 # binds to cluster-admin (docs/testbed.md) — the rights of the admin kubeconfig, no more.
+# The one local developer is also the platform: every tenant's trail and cluster.
 DEV_PRINCIPAL = common_pb2.Principal(
     user="developer",
     tenant="default",
-    roles=["admin"],
+    roles=[ADMIN, PLATFORM_ADMIN],
     subject="dev",
     k8s_user="developer",
     k8s_groups=["kubechat:admins"],

@@ -23,9 +23,11 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from kubechat.errors import PermissionDenied, Unauthenticated
+from kubechat.roles import ROLES, TENANT_ROLES
 from kubechat.v1 import common_pb2
 
-KUBECHAT_ROLES = ("viewer", "operator", "admin", "auditor")
+# The roles a tenant admin may give; platform-admin comes from the realm alone.
+KUBECHAT_ROLES = TENANT_ROLES
 RESERVED = "system:"
 
 
@@ -115,7 +117,7 @@ def principal_from_claims(
     principal = common_pb2.Principal(
         user=username,
         tenant=tenants[0],
-        roles=[role for role in KUBECHAT_ROLES if role in granted],
+        roles=[role for role in ROLES if role in granted],
         k8s_user=mapping.user(mapping.kubernetes_username(claims, username)),
         k8s_groups=mapping.groups(
             _strings(claims.get("groups")), _strings(claims.get(mapping.extra_groups_claim))
