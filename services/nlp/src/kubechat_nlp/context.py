@@ -5,8 +5,21 @@ from __future__ import annotations
 import json
 from dataclasses import asdict, dataclass, replace
 from typing import Any, Protocol
+from urllib.parse import quote
 
+from kubechat.v1 import common_pb2
 from kubechat_nlp.model import Operation, Plan, ResourceRef
+
+
+def context_key(conversation_id: str, owner: common_pb2.Principal | None) -> str:
+    """Where a conversation's context is kept: under its owner's tenant and user too, so a
+    conversation id learnt or guessed by someone else never reads or steers it (their "it"
+    resolves in their own, empty context). `owner` is the verified caller; only a service
+    running with KUBECHAT_INSECURE_INTERNAL has none, and keeps the old, trusting key."""
+    if owner is None:
+        return conversation_id
+    # Quoted, so no tenant, user or id can contain the separator and impersonate another.
+    return "/".join(quote(part, safe="") for part in (owner.tenant, owner.user, conversation_id))
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,8 +8,10 @@ from typing import Any, Protocol
 
 from grpc import aio
 
+from kubechat.callers import current_caller
 from kubechat.errors import FailedPrecondition, InvalidArgument
 from kubechat.v1 import common_pb2, intent_pb2, intent_pb2_grpc
+from kubechat_nlp.context import context_key
 from kubechat_nlp.convert import operation_from_proto, plan_to_proto
 from kubechat_nlp.llm.diagnose import Diagnosis
 from kubechat_nlp.llm.metrics import Metrics
@@ -55,6 +57,15 @@ class Diagnoser(Protocol):
     ) -> Diagnosis: ...
 
 
+def _owned(conversation_id: str) -> str:
+    """The conversation's context key for the user the gateway's assertion names (never a
+    request field: RecordChange's `tenant` is the caller's to write)."""
+    if not conversation_id:
+        return ""
+    caller = current_caller()
+    return context_key(conversation_id, caller.principal if caller is not None else None)
+
+
 class IntentServicer(intent_pb2_grpc.IntentServiceServicer):
     def __init__(
         self,
@@ -81,7 +92,7 @@ class IntentServicer(intent_pb2_grpc.IntentServiceServicer):
         started = time.perf_counter()
         plan = await self._plan_for(
             request.text,
-            request.conversation_id,
+            _owned(request.conversation_id),
             request.cluster_id,
             request.principal.tenant,
             principal=request.principal if request.HasField("principal") else None,
@@ -100,7 +111,7 @@ class IntentServicer(intent_pb2_grpc.IntentServiceServicer):
         if self._record_change is None:
             raise FailedPrecondition("this service keeps no conversation context")
         await self._record_change(
-            request.conversation_id,
+            _owned(request.conversation_id),
             tuple(operation_from_proto(op) for op in request.operations_ran),
             tuple(operation_from_proto(op) for op in request.undo),
             request.undo_note[:1000],
