@@ -215,3 +215,23 @@ def test_read_and_autoscale_slots(text: str, expected: str) -> None:
 def test_permission_questions_name_their_subject(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            'create cronjob nightly --image=busybox:1.36 --schedule="0 2 * * *"',
+            "kubectl create cronjob nightly --image=busybox:1.36 --schedule='0 2 * * *'",
+        ),
+        (
+            "new cronjob nightly, image busybox:1.36, schedule 0 2 * * *, in shop",
+            "kubectl create cronjob nightly --image=busybox:1.36 --schedule='0 2 * * *' -n shop",
+        ),
+        ("which pods have app=web in shop", "kubectl get pods -l app=web -n shop"),
+        ("filter pods by app=web in shop", "kubectl get pods -l app=web -n shop"),
+    ],
+)
+def test_typed_values_win(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

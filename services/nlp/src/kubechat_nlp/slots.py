@@ -257,6 +257,8 @@ def _selector(u: Utterance, s: Slots) -> None:
         m = u.search(rf"\bwith (?:the )?({KV}) labels?\b")
     if m is None:
         m = u.search(rf"\b(?:pods|nodes|deployments|services) (?:with|having) ({KV})\b")
+    if m is None:  # "which pods have app=web", "filter pods by app=web", "pods for app=web"
+        m = u.search(rf"\b(?:have|has|by|for|carrying|tagged|marked) (?:the )?(?:label )?({KV})\b")
     if m is not None and u.group_index(m) not in u.used:
         s.selector = _kv_list(u, m)
         u.mark(m)

@@ -133,6 +133,8 @@ def _split_word(raw: str) -> tuple[str, bool]:
 
 def tokenize(text: str, vocabulary: Vocabulary) -> list[Token]:
     tokens: list[Token] = []
+    # `--schedule="0 2 * * *"`: the flag, then its quoted value as one token
+    text = re.sub(r"(?<!\S)(--?[a-z][\w-]*)=([\"'])", r"\1 \2", text, flags=re.IGNORECASE)
     for m in _TOKEN_RE.finditer(text):
         quoted = next((g for g in m.groups()[:3] if g is not None), None)
         if quoted is not None:

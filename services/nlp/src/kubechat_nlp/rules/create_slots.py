@@ -143,6 +143,10 @@ def _time_of_day(c: Ctx) -> tuple[int, int] | None:
     return (hour, minute) if hour < 24 and minute < 60 else None
 
 
+# Five cron fields, at least one of them not a plain number.
+_CRON = re.compile(r"(?=[^*]*\*|.*[/,-])[\d*/,-]+(?: [\d*/,-]+){4}")
+
+
 def schedule(c: Ctx) -> str | None:
     """A cron schedule from words: 'every 5 minutes', 'hourly', 'daily at 2am', 'every
     sunday at midnight', 'weekdays at 9', or one typed out ('schedule "*/10 * * * *"')."""
@@ -150,6 +154,13 @@ def schedule(c: Ctx) -> str | None:
     m = u.search(r"\bscheduled? (?:of |is )?(\S+)")
     if m and u.tokens[u.group_index(m)].quoted:
         return u.group_text(m)
+    # A cron line typed out, quoted or not, wins over words ("cronjob nightly … 0 2 * * *")
+    for tok in u.tokens:
+        if _CRON.fullmatch(tok.text.strip()):
+            return " ".join(tok.text.split())
+    m = re.search(r"(?:^| )(" + _CRON.pattern + r")(?= |$)", " ".join(t.text for t in u.tokens))
+    if m:
+        return m.group(1)
     m = u.search(r"\bevery (\d+) (?:minutes?|mins?)\b")
     if m:
         return f"*/{m.group(1)} * * * *"
