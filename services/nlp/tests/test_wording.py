@@ -235,3 +235,22 @@ def test_permission_questions_name_their_subject(text: str, expected: str) -> No
 def test_typed_values_win(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "run a pod tmp with busybox:1.36 in shop",
+        "launch pod tmp from busybox:1.36 in shop",
+        "spin up a busybox:1.36 pod named tmp in shop",
+    ],
+)
+def test_run_reads_the_image_wherever_it_sits(text: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, "kubectl run tmp --image=busybox:1.36 -n shop"), got
+
+
+def test_run_with_an_image_asks_only_for_the_name() -> None:
+    plan = RulesEngine().parse("run a pod with busybox:1.36")
+    assert plan.clarification is not None
+    assert "busybox:1.36" in plan.clarification.question

@@ -299,7 +299,16 @@ def build_run(c: Ctx) -> Result:
         name = u.group_text(m)
         u.mark_groups(m)
     image = None
-    m = u.search(r"\(image (\S+)\)|\bimage (\S+)|\busing (\S+)")
+    # A token shaped like an image is the image, wherever it sits ("a busybox:1.36 pod",
+    # "using image busybox:1.36", "from busybox:1.36")
+    typed = next(
+        (i for i, t in enumerate(u.tokens) if i not in u.used and cs.IMAGE_REF.fullmatch(t.norm)),
+        None,
+    )
+    if typed is not None:
+        image = u.text_of(typed)
+        u.used.add(typed)
+    m = None if image else u.search(r"\(image (\S+)\)|\bimage (\S+)|\busing (\S+)")
     if m:
         g = next(i for i in (1, 2, 3) if m.group(i))
         image = u.text_of(u.index_at(m.start(g)))
@@ -312,8 +321,15 @@ def build_run(c: Ctx) -> Result:
         if u.is_name(idx) or u.norms[idx] in ("nginx",):
             word = u.text_of(idx)
             u.used.add(idx)
+    if not name:  # "run a pod tmp with busybox:1.36": the name after the word pod
+        m = u.search(r"\bpod (\S+)")
+        if m and u.is_name(u.group_index(m)) and u.group_index(m) not in u.used:
+            name = u.group_text(m)
+            u.mark_groups(m)
     name = name or word
     image = image or word
+    if image and not name:
+        return clarify(f"What should the pod running {image} be called?")
     if not name or not image:
         return clarify("Which image should the pod run, and what should it be called?")
     params["image"] = image
