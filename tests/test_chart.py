@@ -187,6 +187,22 @@ def test_gateway_probes_http_and_serves_both_apis(manifests: list[Manifest]) -> 
     assert {p["port"] for p in service["spec"]["ports"]} == set(ports.values())
 
 
+def test_the_public_grpc_port_serves_tls_from_its_own_secret(
+    manifests: list[Manifest], render: Render
+) -> None:
+    pod = one(manifests, "Deployment", name_of("gateway"))["spec"]["template"]["spec"]
+    volumes = {v["name"]: v for v in pod["volumes"]}
+    assert volumes["public-tls"]["secret"]["secretName"] == f"{name_of('gateway')}-public-tls"
+    mounts = {m["name"]: m["mountPath"] for m in container(manifests, "gateway")["volumeMounts"]}
+    config = one(manifests, "ConfigMap", f"{RELEASE}-kubechat-config")["data"]
+    for setting, file in (("CERT", "tls.crt"), ("KEY", "tls.key")):
+        assert config[f"KUBECHAT_PUBLIC_GRPC_TLS_{setting}"] == f"{mounts['public-tls']}/{file}"
+    assert "KUBECHAT_PUBLIC_GRPC_PLAINTEXT" not in {**config, **env_of(manifests, "gateway")}
+    off = render({**PRODUCTION, "gateway.publicGrpcPort": "0"})
+    pod = one(off, "Deployment", name_of("gateway"))["spec"]["template"]["spec"]
+    assert "public-tls" not in {v["name"] for v in pod["volumes"]}
+
+
 def test_gateway_reaches_each_peer_at_its_service(manifests: list[Manifest]) -> None:
     config = one(manifests, "ConfigMap", f"{RELEASE}-kubechat-config")["data"]
     for peer in GRPC_SERVICES:

@@ -42,7 +42,9 @@ def test_each_service_builds_from_its_dockerfile() -> None:
 
 def test_ports_match_the_code_defaults() -> None:
     ports = Ports()
-    assert published("gateway") == {GatewaySettings().http_port} == {ports.gateway}
+    gateway = GatewaySettings()
+    assert published("gateway") == {gateway.http_port, gateway.public_grpc_port}
+    assert {ports.gateway, ports.gateway_grpc} == published("gateway")
     for service in ("nlp", "executor", "audit", "identity"):
         default = SETTINGS[service]().grpc_port
         assert published(service) == {default} == {getattr(ports, service)}

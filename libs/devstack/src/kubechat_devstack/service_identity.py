@@ -34,6 +34,10 @@ from kubechat_devstack.pki import _cert_pem, _key_pem, _write, issue, new_ca
 
 HARNESS = "devstack"
 PEERS = ("gateway", "nlp", "executor", "audit", "identity", HARNESS)
+# Servers that prove themselves with the same CA but take no client certificate: the
+# gateway's public gRPC API (clients bring a bearer token), NATS and Redis (clients bring a
+# user and password). Each name is also the host compose reaches it by.
+SERVERS = {"gateway-api": "gateway", "nats-server": "nats", "redis-server": "redis"}
 RENEW_BEFORE = datetime.timedelta(days=7)
 INSECURE_FLAG = "KUBECHAT_INSECURE_INTERNAL"
 
@@ -65,13 +69,21 @@ class MeshPki:
         return self.directory / "caller-signing.pub"
 
     def files(self) -> list[Path]:
-        peers = [f(p) for p in PEERS for f in (self.cert, self.key)]
+        peers = [f(p) for p in (*PEERS, *SERVERS) for f in (self.cert, self.key)]
         return [self.ca, self.ca_key, self.signing_key, self.public_key, *peers]
 
 
 def _valid(cert_path: Path) -> bool:
     cert = x509.load_pem_x509_certificate(cert_path.read_bytes())
     return cert.not_valid_after_utc - datetime.datetime.now(datetime.UTC) > RENEW_BEFORE
+
+
+def server_sans(host: str) -> list[x509.GeneralName]:
+    return [
+        x509.DNSName("localhost"),
+        x509.DNSName(host),
+        x509.IPAddress(ipaddress.ip_address("127.0.0.1")),
+    ]
 
 
 def peer_sans(peer: str) -> list[x509.GeneralName]:
@@ -97,6 +109,10 @@ def ensure_pki(base_dir: Path) -> MeshPki:
         key, cert = issue(ca_key, ca_cert, peer, peer_sans(peer), usages)
         _write(pki.key(peer), _key_pem(key), private=True)
         _write(pki.cert(peer), _cert_pem(cert))
+    for server, host in SERVERS.items():
+        key, cert = issue(ca_key, ca_cert, server, server_sans(host))
+        _write(pki.key(server), _key_pem(key), private=True)
+        _write(pki.cert(server), _cert_pem(cert))
     signing = Ed25519PrivateKey.generate()
     _write(
         pki.signing_key,
@@ -129,6 +145,8 @@ def service_identity_env(base_dir: Path, service: str) -> dict[str, str]:
     }
     if service == "gateway":
         env["KUBECHAT_CALLER_SIGNING_KEY"] = str(pki.signing_key)
+        env["KUBECHAT_PUBLIC_GRPC_TLS_CERT"] = str(pki.cert("gateway-api"))
+        env["KUBECHAT_PUBLIC_GRPC_TLS_KEY"] = str(pki.key("gateway-api"))
     else:
         env["KUBECHAT_CALLER_PUBLIC_KEY"] = str(pki.public_key)
     return env
@@ -149,6 +167,13 @@ def credentials(base_dir: Path, peer: str = HARNESS) -> grpc.ChannelCredentials:
         private_key=pki.key(peer).read_bytes(),
         certificate_chain=pki.cert(peer).read_bytes(),
     )
+
+
+def public_channel(base_dir: Path, address: str) -> grpc.Channel:
+    """A client of the gateway's public gRPC API: verifies its certificate against the
+    stack's CA and brings no certificate of its own (calls carry a bearer token)."""
+    root = ensure_pki(base_dir).ca.read_bytes()
+    return grpc.secure_channel(address, grpc.ssl_channel_credentials(root_certificates=root))
 
 
 def signer(base_dir: Path, clock: Callable[[], float] | None = None) -> CallerSigner:

@@ -40,9 +40,13 @@ def _status_for(exc: BaseException) -> tuple[grpc.StatusCode, str]:
 
 class ServerInterceptor(aio.ServerInterceptor):
     """Continues the caller's trace, admits the caller, and maps KubeChatError to gRPC
-    status, in one place."""
+    status, in one place.
 
-    def __init__(self, security: MeshSecurity) -> None:
+    `security=None` serves a public port (the gateway's KubeChatService): no mesh peer or
+    caller assertion is asked for, since its clients authenticate each call with their
+    bearer token; trace and error mapping are the same."""
+
+    def __init__(self, security: MeshSecurity | None) -> None:
         self._security = security
 
     def _admit(
@@ -50,6 +54,8 @@ class ServerInterceptor(aio.ServerInterceptor):
     ) -> VerifiedCaller | None:
         # grpc.aio serves each call in its own task, so the caller set for it (a contextvar)
         # is never seen by another call and needs no reset.
+        if self._security is None:
+            return None  # a public port: the servicer authenticates the bearer token
         if self._security.insecure:
             return None  # KUBECHAT_INSECURE_INTERNAL: the old, trusting behaviour
         peer = peer_name(context.auth_context())

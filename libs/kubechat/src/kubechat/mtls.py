@@ -43,16 +43,17 @@ class _ServerCertificates:
 
     cert: str
     key: str
-    ca: str
+    ca: str  # empty: clients are not asked for a certificate (the public port)
     _stamp: tuple[float, ...] = field(default=())
 
     def stamp(self) -> tuple[float, ...]:
-        return tuple(os.stat(p).st_mtime for p in (self.cert, self.key, self.ca))
+        return tuple(os.stat(p).st_mtime for p in (self.cert, self.key, self.ca) if p)
 
     def configuration(self) -> Any:
         self._stamp = self.stamp()
         return grpc.ssl_server_certificate_configuration(
-            [(_read(self.key), _read(self.cert))], root_certificates=_read(self.ca)
+            [(_read(self.key), _read(self.cert))],
+            root_certificates=_read(self.ca) if self.ca else None,
         )
 
     def fetch(self) -> Any:
@@ -151,6 +152,16 @@ class MeshSecurity:
             private_key=_read(self.key),
             certificate_chain=_read(self.cert),
         )
+
+
+def server_tls(cert: str, key: str) -> grpc.ServerCredentials:
+    """TLS that proves the server and asks the client for no certificate (the public API,
+    whose callers authenticate with a bearer token); the pair is re-read when it changes,
+    like the mesh's."""
+    certificates = _ServerCertificates(cert, key, ca="")
+    return grpc.dynamic_ssl_server_credentials(
+        certificates.configuration(), certificates.fetch, require_client_authentication=False
+    )
 
 
 def peer_name(auth_context: dict[str, list[bytes]]) -> str | None:

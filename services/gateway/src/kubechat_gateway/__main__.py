@@ -7,6 +7,7 @@ import sys
 import uvicorn
 
 from kubechat.service import build_parser, load_settings, run_service
+from kubechat_gateway import public_grpc
 from kubechat_gateway.app import create_app
 from kubechat_gateway.config import GatewaySettings
 from kubechat_gateway.mesh import Mesh
@@ -16,6 +17,8 @@ async def serve(settings: GatewaySettings) -> None:
     # Refuse to start without mesh credentials before serving anything (Mesh.start would
     # find out only inside the app's lifespan).
     Mesh(settings).security()
+    if settings.public_grpc_port > 0:
+        public_grpc.credentials(settings)
     config = uvicorn.Config(
         create_app(settings),
         host=settings.http_host,

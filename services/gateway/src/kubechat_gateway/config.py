@@ -31,8 +31,14 @@ class GatewaySettings(ServiceSettings):
     # The built web UI (web/dist). Empty: the repository's web/dist when it exists; the UI
     # is served only when the directory exists, so an API-only gateway needs no Node.
     web_dir: str = ""
-    # The public gRPC API (KubeChatService) for integrations; 0 turns it off.
+    # The public gRPC API (KubeChatService) for integrations; 0 turns it off. It serves TLS
+    # with this certificate and key (PEM; clients verify it and authenticate each call with
+    # their bearer token, never a client certificate). public_grpc_plaintext serves it
+    # without TLS instead: a local experiment only, refused in production.
     public_grpc_port: int = 7105
+    public_grpc_tls_cert: str = ""
+    public_grpc_tls_key: str = ""
+    public_grpc_plaintext: bool = False
     # Asks per user per window (fixed window in Redis), across every gateway replica.
     rate_limit_asks: int = 30
     rate_limit_window_seconds: int = 60
@@ -46,7 +52,7 @@ class GatewaySettings(ServiceSettings):
     api_docs: bool = False
 
     @model_validator(mode="after")
-    def _no_dev_auth_in_production(self) -> GatewaySettings:
+    def _refuse_unsafe_in_production(self) -> GatewaySettings:
         # auth_mode=dev lets every caller act as a cluster admin; the chart refuses it, and
         # so must a gateway started any other way.
         if self.auth_mode == "dev" and self.environment == "production":
@@ -54,5 +60,11 @@ class GatewaySettings(ServiceSettings):
                 "KUBECHAT_AUTH_MODE=dev is refused with KUBECHAT_ENVIRONMENT=production "
                 "(every caller would act as an administrator); set KUBECHAT_AUTH_MODE=oidc "
                 "and KUBECHAT_OIDC_ISSUER"
+            )
+        if self.public_grpc_plaintext and self.environment == "production":
+            raise ValueError(
+                "KUBECHAT_PUBLIC_GRPC_PLAINTEXT is refused with KUBECHAT_ENVIRONMENT=production "
+                "(bearer tokens would cross the network in clear); set "
+                "KUBECHAT_PUBLIC_GRPC_TLS_CERT and KUBECHAT_PUBLIC_GRPC_TLS_KEY"
             )
         return self
