@@ -254,3 +254,37 @@ def test_run_with_an_image_asks_only_for_the_name() -> None:
     plan = RulesEngine().parse("run a pod with busybox:1.36")
     assert plan.clarification is not None
     assert "busybox:1.36" in plan.clarification.question
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "force-delete pod trainer-1 in ml with zero grace period",
+            "kubectl delete pod trainer-1 --force --grace-period=0 -n ml",
+        ),
+        (
+            "rollbak deploy payments-gateway in payments to rev 12",
+            "kubectl rollout undo deployment payments-gateway --to-revision=12 -n payments",
+        ),
+        (
+            "expose api-mock as a LoadBalancer on port 443 target 8443 in qa",
+            "kubectl expose deployment api-mock --port=443 --target-port=8443 "
+            "--type=LoadBalancer -n qa",
+        ),
+        (
+            "expose deployment grafana port 3000, service name grafana-ext, in dashboards",
+            "kubectl expose deployment grafana --port=3000 --name=grafana-ext -n dashboards",
+        ),
+        ("drain node-7 with a 5 minute timeout", "kubectl drain node-7 --timeout=5m"),
+        ("what user am i logged in as?", "kubectl auth whoami"),
+        ("list what i can do in the team-a namespace", "kubectl auth can-i --list -n team-a"),
+        (
+            "give the config-server deployment a restart, it needs to pick up the new configmap",
+            "kubectl rollout restart deployment config-server",
+        ),
+    ],
+)
+def test_slots_people_say(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

@@ -94,9 +94,20 @@ def _is_aside(words: str) -> bool:
     return not any(w in COMMAND_WORDS or w in PHRASING_VERBS for w in said)
 
 
+# The reason given after a request: ", it needs to pick up the new configmap", ", because
+# the pods are stuck". It explains the request and never adds to it.
+_REASON_RE = re.compile(
+    r"[,;]\s*(?:(?:it|they|we|this|that|he|she|i)(?:'s| is| are)? (?:needs?|has|have|must|"
+    r"should|got|keeps?|seems?|looks?) to\b|because\b|since\b|so that\b|as (?:it|they|we)\b"
+    r"|otherwise\b).*$",
+    re.IGNORECASE,
+)
+
+
 def without_courtesy(text: str) -> str:
-    """The request without the greeting before it and the thanks after it."""
-    core = _OPENING_RE.sub("", text.strip())
+    """The request without the greeting before it, the thanks after it, and the reason
+    given for it."""
+    core = _OPENING_RE.sub("", _REASON_RE.sub("", text.strip()) or text.strip())
     aside = _ASIDE_RE.match(core)
     if aside and _is_aside(aside.group(1)):
         core = _OPENING_RE.sub("", core[aside.end() :])

@@ -205,7 +205,10 @@ def _subject(c: Ctx, d: Draft) -> None:
 def build_auth(c: Ctx) -> Result:
     """A question about rights is always a read (`auth can-i`), never the action itself."""
     u = c.u
-    if u.search(r"\bwho ?am ?i\b|\bsubject attributes\b|\bmy (identity|user)\b"):
+    if u.search(
+        r"\bwho ?am ?i\b|\bsubject attributes\b|\bmy (identity|user)\b"
+        r"|\b(what|which) (user|account|identity) am i\b"
+    ):
         return [Draft("auth.whoami")]
     s = c.common()
     d = Draft("auth.can-i", slots=s)
@@ -213,6 +216,7 @@ def build_auth(c: Ctx) -> Result:
     if u.search(
         r"\b(list|show) (?:all )?(?:the )?(?:allowed|permitted) actions\b|\bwhat can i do\b"
         r"|\ball (my )?(permissions|rights)\b|\bwhat (am i|are we) allowed to do\b"
+        r"|\bwhat (i|we) (can|may|am allowed to) do\b"
     ):
         d.params["list"] = True
         return [d]

@@ -372,9 +372,9 @@ def build_expose(c: Ctx) -> Result:
     the container port, the Service type ('as a load balancer'), its name and protocol."""
     u = c.u
     svc_name = None
-    m = u.search(r"\bwith the name (\S+)|\bnamed (\S+)|\bcalled (\S+)")
+    m = u.search(r"\bwith the name (\S+)|\bnamed (\S+)|\bcalled (\S+)|\bservice name (?:of )?(\S+)")
     if m:
-        g = next(i for i in (1, 2, 3) if m.group(i))
+        g = next(i for i in (1, 2, 3, 4) if m.group(i))
         svc_name = u.text_of(u.index_at(m.start(g)))
         u.mark_groups(m)
     m = u.search(

@@ -198,11 +198,13 @@ def ports(c: Ctx) -> tuple[int | None, str | None]:
         r"\b(?:on|serves on|serving on|expose|exposing|listen on|listens on|"
         r"as) (?:the )?(?:container )?port (\d+)\b|\bport (\d+)\b",
     )
+    if port is None:  # "expose session-cache on 6379"
+        port = first_int(c, r"\bon (\d{2,5})\b(?! (?:minutes?|seconds?|hours?|replicas?|pods?))")
     target = None
     m = u.search(
         r"\b(?:target(?:ing)?|connects? to|forwarding to|to)(?: the containers on)?"
         r"(?: container)? (?:target )?port (\d+)\b|\bcontainer port (\d+) as port (\d+)"
-        r"|\btargeting (\d+)\b"
+        r"|\b(?:targeting|target) (\d+)\b"
     )
     if m:
         if m.group(3):

@@ -77,9 +77,9 @@ def build_drain(c: Ctx) -> Result:
             n = int(re.sub(r"\D", "", seconds))
             params["grace_period"] = n * {"s": 1, "m": 60, "h": 3600}[seconds[-1]]
         u.mark_groups(m)
-    m = u.search(r"\btimeout (?:of )?(\d+ ?\w+)")
+    m = u.search(r"\btimeout (?:of )?(\d+ ?\w+)|\b(\d+ ?\w+) timeout\b")
     if m:
-        timeout = duration(m.group(1))
+        timeout = duration(next(g for g in m.groups() if g))
         if timeout:
             params["timeout"] = timeout
         u.mark_groups(m)

@@ -49,6 +49,8 @@ RULES: tuple[Rule, ...] = (
         r"|\b(do|does) (i|we|\S+) have (the )?(rights?|permissions?|access|privileges?)\b"
         r"|\b(check|see|verify|find out|know|tell me) (if|whether|to see if) .{0,60}\b(can|may)"
         r" (\S+ )?(do |" + _ACTIONS + r")|\bwho am i\b|\bsubject attributes\b"
+        r"|\b(what|which) (user|account|identity) am i\b"
+        r"|\b(list|show|tell me) what (i|we) (can|may|am allowed to) do\b"
         # "whoami" alone asks who I am; "deployment whoami", "the whoami deployment" name one
         r"|(?<!deployment )(?<!deploy )(?<!called )(?<!named )(?<!the )\bwhoami\b"
         r"(?! (deployment|deploy|pod|service|svc)\b)"
@@ -283,6 +285,7 @@ RULES: tuple[Rule, ...] = (
         r"|^(please |plz |pls |can you |could you |would you |i want to |i need you to )?"
         r"(reboot|kick|cycle|recycle|bounce|redeploy|re-deploy|refresh|reload|restart)\b"
         r"|\bdone rolling\b|\brolling out\b|\b(finished|done|through) (deploying|rolling)\b"
+        r"|\bgive (\S+ ){1,3}(a )?(quick )?(restart|bounce|kick|reboot|rolling restart)\b"
         r"|\bdeploy(ment)? (is |was )?(complete|completed|finished|done)\b"
         r"|\bback out\b|\b(past|previous|old|earlier) releases\b"
         r"|\bgo back to (the |an? )?\S+ (version|revision|release)\b",

@@ -92,7 +92,7 @@ def build_rollout(c: Ctx) -> Result:
             if u.search(r"\b(versions?|revisions?|releases?)\b")
             else ("rollout.status")
         )
-    revision = first_int(c, r"\b(?:to )?revision (?:number )?(\d+)\b")
+    revision = first_int(c, r"\b(?:to )?(?:revision|rev) (?:number |no\.? |#)?(\d+)\b")
     s = c.common()
     d = draft_for(c, verb, s, ("deployments",))
     d.kinds = [k for k in d.kinds if k.ref.plural in ("deployments", "statefulsets", "daemonsets")]
@@ -251,6 +251,10 @@ def build_delete(c: Ctx) -> Result:
     if u.search(r"\bforce\w*\b|\bforcefully\b"):
         params["force"] = True
     grace = first_int(c, r"\bgrace period (?:of )?(\d+)")
+    if grace is None and u.search(
+        r"\b(zero|0) (second )?grace period\b|\bgrace period (of )?zero\b"
+    ):
+        grace = 0
     if grace is not None:
         params["grace_period"] = grace
     elif u.search(r"\b(no grace period|immediately|right now|without waiting)\b"):
