@@ -288,3 +288,21 @@ def test_run_with_an_image_asks_only_for_the_name() -> None:
 def test_slots_people_say(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "set image of deployment web-frontend container web to registry.example.com/web:2.4.1",
+            "kubectl set image deployment/web-frontend web=registry.example.com/web:2.4.1",
+        ),
+        (
+            "change the sidecar image envoy to envoyproxy/envoy:v1.30.2 on deploy gateway",
+            "kubectl set image deployment/gateway envoy=envoyproxy/envoy:v1.30.2",
+        ),
+    ],
+)
+def test_the_container_whose_image_changes(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

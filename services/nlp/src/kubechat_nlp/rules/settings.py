@@ -59,8 +59,16 @@ def _containers(c: Ctx) -> list[int]:
             continue
         before, after = i - 1, i + 1
         det = u.norms[before - 1] if before >= 1 else ""
+        # "deployment web-frontend container web": a name right after a kind is that
+        # object's, so the container is the word after
+        owned = (
+            before >= 1
+            and u.kind_at(before - 1) is not None
+            and not u.tokens[before - 1].possessive  # "a deployment's nginx container"
+        )
         if (
             before >= 0
+            and not owned
             and _is_container(u, before)
             and (det in _DETERMINERS or det.endswith("'s") or u.is_name(before))
         ):
@@ -74,6 +82,11 @@ def _containers(c: Ctx) -> list[int]:
             )
         ):
             found.append(after)
+    # "change the sidecar image envoy to …": the container named by its image
+    for m in u.finditer(r"\b(?:sidecar|container)(?:'s)? image (\S+) to\b"):
+        i = u.group_index(m)
+        if i not in found and _is_container(u, i):
+            found.append(i)
     return found
 
 
