@@ -306,3 +306,34 @@ def test_slots_people_say(text: str, expected: str) -> None:
 def test_the_container_whose_image_changes(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "pf svc/kibana 5601:5601 -n logs",
+            "kubectl port-forward service/kibana 5601:5601 -n logs",
+        ),
+        (
+            "i want to hit the api-server deployment locally on 8080, it listens on 80, ns api",
+            "kubectl port-forward deployment/api-server 8080:80 -n api",
+        ),
+        (
+            "get an interactive /bin/sh in container php of pod wordpress-1 in blog",
+            "kubectl exec wordpress-1 -c php -i -t -n blog -- /bin/sh",
+        ),
+        (
+            "make a secret called gcp-sa from the file key.json",
+            "kubectl create secret generic gcp-sa --from-file=key.json",
+        ),
+        ("create configmap from the file cm.yaml", "kubectl create -f cm.yaml"),
+        (
+            "what is deployment image-resizer printing? ns images",
+            "kubectl logs deployment/image-resizer -n images",
+        ),
+    ],
+)
+def test_ports_shells_files_and_output(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

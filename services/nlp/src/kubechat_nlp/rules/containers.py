@@ -193,19 +193,20 @@ def build_port_forward(c: Ctx) -> Result:
     else:
         m = u.search(
             r"\b(?:on|local) (?:local )?port (\d+)"
-            r"|\bforward(?:ing)? (?:local )?(?:port )?(\d+) to\b"
+            r"|\bforward(?:ing)? (?:local )?(?:port )?(\d+) to\b|\blocally on (?:port )?(\d+)"
         )
         if m:
-            local = m.group(1) or m.group(2)
+            local = next(g for g in m.groups() if g)
             u.mark_groups(m)
         elif u.search(r"\brandom (local )?port\b"):
             local = ""
         m = u.search(
             r"\bto (?:the )?(?:port |targetport )?(\d+)\b|\btarget port with name (\S+)"
             r"|\bport named (\S+)|\bforward(?:ing)? to (?:port )?(\d+)"
+            r"|\b(?:listens|listening|serves|runs) on (?:port )?(\d+)\b"  # "it listens on 80"
         )
         if m:
-            g = next(i for i in (1, 2, 3, 4) if m.group(i))
+            g = next(i for i in (1, 2, 3, 4, 5) if m.group(i))
             remote = u.group_text(m, g)
             u.mark_groups(m)
         if remote is None:

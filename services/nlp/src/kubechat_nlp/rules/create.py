@@ -116,9 +116,19 @@ def build_create(c: Ctx) -> Result:
         m = u.search(r"\bservice ?account (\S+)")
         if m:
             return [Draft("create.token", names=[u.group_text(m)], slots=c.common())]
-    files_only = mention is None or u.search(
-        r"\b(from|using|in) (?:the )?(?:resource )?"
-        r"(?:definition )?files?\b"
+    # "a secret called gcp-sa from the file key.json" is --from-file, not `create -f`
+    keyed = (
+        mention is not None
+        and mention.info.ref.plural in ("secrets", "configmaps")
+        and not any(re.search(r"\.(ya?ml|json)$", t.norm) for t in u.tokens)
+    )
+    files_only = (
+        mention is None
+        or not keyed
+        and u.search(
+            r"\b(from|using|in) (?:the )?(?:resource )?"
+            r"(?:definition )?files?\b"
+        )
     )
     s0 = Slots()
     if files_only:

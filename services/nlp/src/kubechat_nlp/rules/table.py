@@ -140,7 +140,8 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "port-forward",
-        r"\bport[- ]?forward|\bforward(ing)?\b.{0,40}\bport|\blisten(ing)? on\b"
+        r"\bport[- ]?forward|\bforward(ing)?\b.{0,40}\bport|\blisten(ing)? on\b|^pf\b"
+        r"|\blocally on (port )?\d+\b"
         r"|\b(open|map|bind|tunnel|reach|expose)\b (up )?(local ?host|x-image|port \d+) to\b"
         r"|\blocal ?host\b|\btunnel\b",
         containers.build_port_forward,
@@ -214,6 +215,7 @@ RULES: tuple[Rule, ...] = (
     (
         "logs",
         r"(?<!event )" + read.LOG_WORDS + r"|\bstdout\b|\blines of output\b|^tail\b"
+        r"|^what (is|are|was|were) (\S+ ){1,4}(printing|outputting|saying|writing)\b"
         r"|\b(most recent|last) \d+ lines\b",
         read.build_logs,
     ),
@@ -230,6 +232,7 @@ RULES: tuple[Rule, ...] = (
     (
         "exec",
         r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\b(get|go|hop) into\b"
+        r"|\binteractive (x-file|sh|bash|zsh)\b"
         r"|\brun (the )?command\b|"
         r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
         r"(first )?(pod|container)\b|\brunning (the )?\S+ command\b"
