@@ -120,7 +120,11 @@ def build_create(c: Ctx) -> Result:
     keyed = (
         mention is not None
         and mention.info.ref.plural in ("secrets", "configmaps")
-        and not any(re.search(r"\.(ya?ml|json)$", t.norm) for t in u.tokens)
+        # a manifest (yaml/json) is `create -f` unless the new object is named
+        and (
+            u.search(r"\b(called|named)\b") is not None
+            or not any(re.search(r"\.(ya?ml|json)$", t.norm) for t in u.tokens)
+        )
     )
     files_only = (
         mention is None
