@@ -59,7 +59,7 @@ def main() -> None:
         stack.start_service("audit", timeout=60)
         stack.start_service("gateway")
         events = make_events(args.events, TENANT)
-        asyncio.run(publish(stack.nats_url_as("executor"), events, [0]))
+        asyncio.run(publish(stack, events, [0]))
         wait_stored(stack, TENANT, len(events), timeout=600)
         pids = {name: int(stack.processes[name].pid or 0) for name in ("audit", "gateway")}
         print(f"events       {len(events)}")

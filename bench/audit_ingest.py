@@ -69,9 +69,11 @@ def make_events(count: int, tenant: str) -> list[AuditEvent]:
     ]
 
 
-async def publish(url: str, events: list[AuditEvent], progress: list[int]) -> float:
-    # As a producer service (the URL names it), with that user's own reply inboxes.
-    client = await kc_nats.connect(url, name="bench-publisher", timeout=10)
+async def publish(stack: Stack, events: list[AuditEvent], progress: list[int]) -> float:
+    # As a producer service (the executor), with that user's own reply inboxes.
+    client = await kc_nats.connect(
+        stack.nats_url_as("executor"), name="bench-publisher", timeout=10, tls=stack.nats_tls()
+    )
     js = client.jetstream()
     started = time.perf_counter()
     window = 1000
@@ -193,7 +195,7 @@ def main() -> None:
         )
         started = time.perf_counter()
         chaos.start()
-        publish_seconds = asyncio.run(publish(stack.nats_url_as("executor"), events, progress))
+        publish_seconds = asyncio.run(publish(stack, events, progress))
         chaos.join()
         wait_stored(stack, TENANT_CRASH, len(events), timeout=600)
         end_to_end = time.perf_counter() - started
@@ -201,7 +203,7 @@ def main() -> None:
         # 2. The consumer alone: a backlog published while the service is down, then drained.
         backlog = make_events(args.events, TENANT_BACKLOG)
         stack.kill("audit")
-        asyncio.run(publish(stack.nats_url_as("executor"), backlog, [0]))
+        asyncio.run(publish(stack, backlog, [0]))
         drain_started = time.perf_counter()
         stack.start_service("audit", timeout=60)
         audit_pid = int(stack.processes["audit"].pid or 0)

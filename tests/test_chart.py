@@ -203,6 +203,30 @@ def test_the_public_grpc_port_serves_tls_from_its_own_secret(
     assert "public-tls" not in {v["name"] for v in pod["volumes"]}
 
 
+def test_every_service_verifies_nats_and_redis_against_the_bus_ca(
+    manifests: list[Manifest], helm: Path
+) -> None:
+    config = one(manifests, "ConfigMap", f"{RELEASE}-kubechat-config")["data"]
+    for service in SETTINGS:
+        pod = one(manifests, "Deployment", name_of(service))["spec"]["template"]["spec"]
+        volumes = {v["name"]: v for v in pod["volumes"]}
+        assert volumes["bus-ca"]["secret"]["secretName"] == f"{RELEASE}-kubechat-bus-ca"
+        mounts = {m["name"]: m["mountPath"] for m in container(manifests, service)["volumeMounts"]}
+        for setting in ("KUBECHAT_NATS_TLS_CA", "KUBECHAT_REDIS_TLS_CA"):
+            assert config[setting] == f"{mounts['bus-ca']}/ca.crt"
+    # Off only where the URLs themselves ask for TLS (--set: a boolean, not a string).
+    off = ("--set", "bus.tls.enabled=false")
+    plain = run_helm(helm, "template", RELEASE, str(CHART), *set_args(PRODUCTION), *off)
+    assert plain.returncode != 0 and "bus.tls.enabled=false is refused" in plain.stderr
+    by_url = {
+        **PRODUCTION,
+        "config.natsUrl": "tls://nats.example:4222",
+        "config.redisUrl": "rediss://redis.example:6380/0",
+    }
+    rendered = run_helm(helm, "template", RELEASE, str(CHART), *set_args(by_url), *off)
+    assert rendered.returncode == 0, rendered.stderr
+
+
 def test_gateway_reaches_each_peer_at_its_service(manifests: list[Manifest]) -> None:
     config = one(manifests, "ConfigMap", f"{RELEASE}-kubechat-config")["data"]
     for peer in GRPC_SERVICES:

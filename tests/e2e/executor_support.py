@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
+import ssl
 from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -240,16 +241,18 @@ def running_executor(
         stack.stop()
 
 
-def audit_events(nats_url: str, subject: str = "kubechat.audit.v1.>") -> list[dict[str, Any]]:
+def audit_events(
+    nats_url: str, subject: str = "kubechat.audit.v1.>", tls: ssl.SSLContext | None = None
+) -> list[dict[str, Any]]:
     """Every audit event stored so far on the stream (a fresh ordered consumer)."""
     import nats
 
     async def fetch() -> list[dict[str, Any]]:
-        client = await nats.connect(nats_url)
+        client = await nats.connect(nats_url, tls=tls)
         try:
             js = client.jetstream()
             subscription = await js.subscribe(subject, ordered_consumer=True)
-            found = []
+            found: list[dict[str, Any]] = []
             while True:
                 try:
                     message = await subscription.next_msg(timeout=1.0)
@@ -265,8 +268,10 @@ def audit_events(nats_url: str, subject: str = "kubechat.audit.v1.>") -> list[di
 class SubjectWatcher:
     """Collects core-NATS messages on `subject` in a background thread (live events)."""
 
-    def __init__(self, nats_url: str, subject: str) -> None:
+    def __init__(self, nats_url: str, subject: str, tls: ssl.SSLContext | None = None) -> None:
         import threading
+
+        self._tls = tls
 
         self.messages: list[dict[str, Any]] = []
         self._url, self._subject = nats_url, subject
@@ -282,7 +287,7 @@ class SubjectWatcher:
 
         async def main() -> None:
             self._stop = asyncio.Event()
-            client = await nats.connect(self._url)
+            client = await nats.connect(self._url, tls=self._tls)
 
             async def on_message(message: Any) -> None:
                 self.messages.append(json.loads(message.data))

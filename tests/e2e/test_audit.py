@@ -8,6 +8,7 @@ import asyncio
 import csv
 import io
 import json
+import ssl
 import time
 import uuid
 from collections.abc import Iterator
@@ -41,9 +42,11 @@ def audit_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
         stack.stop()
 
 
-async def publish_async(url: str, events: list[AuditEvent], concurrency: int = 500) -> None:
+async def publish_async(
+    url: str, events: list[AuditEvent], tls: ssl.SSLContext, concurrency: int = 500
+) -> None:
     # As a producer service (the URL names it), with that user's own reply inboxes.
-    client = await kc_nats.connect(url, name="test-publisher", timeout=10)
+    client = await kc_nats.connect(url, name="test-publisher", timeout=10, tls=tls)
     js = client.jetstream()
     try:
         for start in range(0, len(events), concurrency):
@@ -58,7 +61,7 @@ async def publish_async(url: str, events: list[AuditEvent], concurrency: int = 5
 
 
 def publish(stack: Stack, events: list[AuditEvent]) -> None:
-    asyncio.run(publish_async(stack.nats_url_as("executor"), events))
+    asyncio.run(publish_async(stack.nats_url_as("executor"), events, stack.nats_tls()))
 
 
 def search(stack: Stack, **params: Any) -> dict[str, Any]:
@@ -242,7 +245,9 @@ def test_live_tail_over_websocket(audit_stack: Stack) -> None:
     async def run() -> dict[str, Any]:
         async with websockets.connect(ws_url) as socket:
             await asyncio.sleep(0.5)  # the tail is live: subscribe before publishing
-            await publish_async(audit_stack.nats_url_as("gateway"), [other, mine])
+            await publish_async(
+                audit_stack.nats_url_as("gateway"), [other, mine], audit_stack.nats_tls()
+            )
             frame = await asyncio.wait_for(socket.recv(), 10)
             body: dict[str, Any] = json.loads(frame)
             return body
@@ -280,7 +285,7 @@ def test_malformed_event_is_dead_lettered_and_ingest_goes_on(audit_stack: Stack)
     good = event(tenant, user="alice", text="after the poison")
 
     async def run() -> tuple[bytes, dict[str, str]]:
-        client = await nats.connect(audit_stack.nats_url_as("operator"))
+        client = await nats.connect(audit_stack.nats_url_as("operator"), tls=audit_stack.nats_tls())
         js = client.jetstream()
         try:
             await js.publish(

@@ -897,7 +897,8 @@ def test_every_step_is_published_for_the_audit(executor: Executor) -> None:
             CAROL,
         )
     )
-    events = audit_events(executor.stack.nats_url_as("operator"))
+    stack = executor.stack
+    events = audit_events(stack.nats_url_as("operator"), tls=stack.nats_tls())
     annotate = [
         e
         for e in events

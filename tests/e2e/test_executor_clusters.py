@@ -180,7 +180,9 @@ def test_stopping_a_cluster_publishes_a_health_change(
 ) -> None:
     prod = registered["prod"].id
     watcher = SubjectWatcher(
-        executor.stack.nats_url_as("operator"), f"kubechat.clusters.v1.health.{prod}"
+        executor.stack.nats_url_as("operator"),
+        f"kubechat.clusters.v1.health.{prod}",
+        tls=executor.stack.nats_tls(),
     )
     try:
         clusters["mc-prod"].stop()
@@ -200,7 +202,9 @@ def test_stopping_a_cluster_publishes_a_health_change(
     audited = [
         e
         for e in audit_events(
-            executor.stack.nats_url_as("operator"), "kubechat.audit.v1.*.cluster_health"
+            executor.stack.nats_url_as("operator"),
+            "kubechat.audit.v1.*.cluster_health",
+            tls=executor.stack.nats_tls(),
         )
         if e["cluster_id"] == prod
     ]

@@ -33,6 +33,7 @@ from kubechat import nats as kc_nats
 from kubechat.events import AUDIT_STREAM, AuditEvent
 from kubechat.v1 import common_pb2
 from kubechat_devstack.cluster import ClusterHandle
+from kubechat_devstack.service_identity import ensure_pki
 from kubechat_devstack.stack import Ports, Stack
 from kubechat_executor.planhash import plan_hash
 
@@ -64,6 +65,7 @@ async def connect_as(stack: Stack, user: str, errors: list[str] | None = None) -
 
     return await nats.connect(
         stack.nats_url_as(user),
+        tls=stack.nats_tls(),
         inbox_prefix=kc_nats.inbox_prefix(user),
         error_cb=record,
         allow_reconnect=False,
@@ -123,11 +125,13 @@ async def publish_as(stack: Stack, user: str, event: AuditEvent, msg_id: str = "
 
 
 def test_anonymous_and_wrong_password_nats_clients_are_refused(bus_stack: Stack) -> None:
+    # Over TLS, so what refuses them is the missing or wrong password (plaintext clients:
+    # tests/e2e/test_security_transport.py).
     async def attempt(url: str) -> None:
-        await nats.connect(url, allow_reconnect=False, connect_timeout=2)
+        await nats.connect(url, tls=bus_stack.nats_tls(), allow_reconnect=False, connect_timeout=2)
 
     with pytest.raises(NatsError, match="Authorization Violation"):
-        run(attempt(bus_stack.nats_url))
+        run(attempt(f"tls://127.0.0.1:{bus_stack.ports.nats}"))
     wrong = bus_stack.nats_url_as("gateway").replace(bus_stack.credentials.nats["gateway"], "x")
     with pytest.raises(NatsError, match="Authorization Violation"):
         run(attempt(wrong))
@@ -214,10 +218,12 @@ def test_bus_secrets_stay_out_of_argv_readyz_and_logs(bus_stack: Stack) -> None:
 
 
 def test_anonymous_and_wrong_password_redis_clients_are_refused(bus_stack: Stack) -> None:
-    anonymous = redis.Redis(port=bus_stack.ports.redis)
+    # Over TLS, so what refuses them is the missing or wrong password.
+    tls: dict[str, Any] = {"ssl": True, "ssl_ca_certs": str(ensure_pki(bus_stack.base_dir).ca)}
+    anonymous = redis.Redis(port=bus_stack.ports.redis, **tls)
     with pytest.raises((redis.AuthenticationError, redis.ResponseError)):
         anonymous.get("kubechat:pending:x")
-    wrong = redis.Redis(port=bus_stack.ports.redis, username="gateway", password="guess")
+    wrong = redis.Redis(port=bus_stack.ports.redis, username="gateway", password="guess", **tls)
     with pytest.raises((redis.AuthenticationError, redis.ResponseError)):
         wrong.ping()
 

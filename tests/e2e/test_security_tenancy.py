@@ -69,7 +69,9 @@ def refused(call: Any, request: object) -> grpc.RpcError:
 
 def publish(stack: Stack, events: list[AuditEvent]) -> None:
     async def run() -> None:
-        client = await kc_nats.connect(stack.nats_url_as("executor"), name="test", timeout=10)
+        client = await kc_nats.connect(
+            stack.nats_url_as("executor"), name="test", timeout=10, tls=stack.nats_tls()
+        )
         js = client.jetstream()
         try:
             for each in events:

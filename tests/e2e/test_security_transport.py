@@ -7,12 +7,17 @@ through the same server interceptor as every internal service."""
 
 from __future__ import annotations
 
+import asyncio
 import datetime
+import ssl
 
 import grpc
+import nats
 import pytest
+import redis
 from cryptography.hazmat.primitives import serialization
 from grpc_health.v1 import health_pb2, health_pb2_grpc
+from nats.errors import Error as NatsError
 
 from kubechat.v1 import kubechat_pb2, kubechat_pb2_grpc
 from kubechat_devstack.pki import new_ca
@@ -66,3 +71,36 @@ def test_the_public_grpc_port_refuses_plaintext_and_unverifiable_clients(
         with pytest.raises(grpc.RpcError) as refused:
             kubechat_pb2_grpc.KubeChatServiceStub(untrusting).GetConversation(request, timeout=5)
         assert refused.value.code() == grpc.StatusCode.UNAVAILABLE
+
+
+# -- NATS and Redis ---------------------------------------------------------------------
+
+
+def test_nats_refuses_a_plaintext_client_with_the_right_password(
+    mesh_without_cluster: Stack,
+) -> None:
+    stack = mesh_without_cluster
+    plain = stack.nats_url_as("operator").replace("tls://", "nats://")
+
+    async def attempt(url: str, tls: ssl.SSLContext | None) -> None:
+        client = await nats.connect(url, tls=tls, allow_reconnect=False, connect_timeout=2)
+        await client.close()
+
+    with pytest.raises((NatsError, OSError, ssl.SSLError)):
+        asyncio.run(attempt(plain, None))
+    # The same client with another CA's trust cannot verify the server either.
+    untrusting = ssl.create_default_context(cadata=other_ca().decode())
+    with pytest.raises((NatsError, OSError, ssl.SSLError)):
+        asyncio.run(attempt(stack.nats_url_as("operator"), untrusting))
+    asyncio.run(attempt(stack.nats_url_as("operator"), stack.nats_tls()))  # the control
+
+
+def test_redis_refuses_a_plaintext_client_with_the_right_password(
+    mesh_without_cluster: Stack,
+) -> None:
+    stack = mesh_without_cluster
+    password = stack.credentials.redis["operator"]
+    plain = redis.Redis(port=stack.ports.redis, username="operator", password=password)
+    with pytest.raises(redis.ConnectionError):
+        plain.ping()
+    assert redis.Redis.from_url(stack.redis_url_as("operator")).ping()  # the control

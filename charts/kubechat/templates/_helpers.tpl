@@ -75,6 +75,11 @@ to render the same mistakes, so they surface at `helm install`, not as crash loo
 {{- $_ := required "config.clickhouseUrl is required in production (the embedded engine cannot scale)" .Values.config.clickhouseUrl }}
 {{- $_ := required "config.natsUrl is required in production" .Values.config.natsUrl }}
 {{- $_ := required "config.redisUrl is required in production" .Values.config.redisUrl }}
+{{- if not .Values.bus.tls.enabled }}
+{{- if not (and (hasPrefix "tls://" .Values.config.natsUrl) (hasPrefix "rediss://" .Values.config.redisUrl)) }}
+{{- fail "bus.tls.enabled=false is refused in production unless config.natsUrl is tls:// and config.redisUrl is rediss://: passwords and audit events would cross the network in clear" }}
+{{- end }}
+{{- end }}
 {{- if ne .Values.gateway.authMode "oidc" }}
 {{- fail "gateway.authMode must be oidc in production (dev lets every request act as the developer)" }}
 {{- end }}
@@ -221,11 +226,22 @@ ConfigMap points KUBECHAT_TLS_* and KUBECHAT_CALLER_* at these paths. */}}
       {{- else }}
       - {key: signing.pub, path: signing.pub}
       {{- end }}
+{{- if .ctx.Values.bus.tls.enabled }}
+- name: bus-ca
+  secret:
+    secretName: {{ .ctx.Values.bus.tls.caSecret | default (printf "%s-bus-ca" (include "kubechat.fullname" .ctx)) }}
+    defaultMode: 0444
+    items:
+      - {key: ca.crt, path: ca.crt}
+{{- end }}
 {{- end }}
 
 {{- define "kubechat.meshMounts" -}}
 - {name: mesh-tls, mountPath: /etc/kubechat/tls, readOnly: true}
 - {name: caller-key, mountPath: /etc/kubechat/caller, readOnly: true}
+{{- if .Values.bus.tls.enabled }}
+- {name: bus-ca, mountPath: /etc/kubechat/bus-ca, readOnly: true}
+{{- end }}
 {{- end }}
 
 {{/* Objects that are the same shape for every service ---------------------------------- */}}

@@ -124,8 +124,13 @@ async def test_rsyslog_outage_delays_but_loses_nothing(tmp_path: Path, rsyslog: 
     stack.start_nats()
     stop = asyncio.Event()
     # The forwarder reads as the audit service; events come from a producer, as in a stack.
-    client = await kc_nats.connect(stack.nats_url_as("audit"), name="forwarder", timeout=10)
-    producer = await kc_nats.connect(stack.nats_url_as("executor"), name="producer", timeout=10)
+    tls = stack.nats_tls()
+    client = await kc_nats.connect(
+        stack.nats_url_as("audit"), name="forwarder", timeout=10, tls=tls
+    )
+    producer = await kc_nats.connect(
+        stack.nats_url_as("executor"), name="producer", timeout=10, tls=tls
+    )
     try:
         js = client.jetstream()
         producer_js = producer.jetstream()

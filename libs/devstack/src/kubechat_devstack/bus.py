@@ -170,15 +170,41 @@ def deployed_nats_authorization() -> str:
     return "\n".join([*header, *nats_authorization(), ""])
 
 
+@dataclass(frozen=True)
+class ServerTls:
+    """A server's certificate and key (PEM files), from the stack's CA."""
+
+    cert: Path
+    key: Path
+
+
 def nats_config(
-    credentials: BusCredentials, *, port: int, monitor_port: int, store_dir: Path
+    credentials: BusCredentials,
+    *,
+    port: int,
+    monitor_port: int,
+    store_dir: Path,
+    tls: ServerTls | None = None,
 ) -> str:
-    """A nats-server config: JetStream, no anonymous user, the permissions above."""
+    """A nats-server config: JetStream, no anonymous user, the permissions above, and TLS
+    on the client port (no client certificate: clients prove themselves by password)."""
+    tls_block = (
+        [
+            "tls {",
+            f"  cert_file: {json.dumps(str(tls.cert))}",
+            f"  key_file: {json.dumps(str(tls.key))}",
+            "  timeout: 2",
+            "}",
+        ]
+        if tls
+        else []
+    )
     return "\n".join(
         [
             f"listen: 127.0.0.1:{port}",
             f"http: 127.0.0.1:{monitor_port}",
             f"jetstream {{ store_dir: {json.dumps(str(store_dir))} }}",
+            *tls_block,
             *nats_authorization(credentials.nats),
             "",
         ]
@@ -197,11 +223,25 @@ def redis_users(passwords: Mapping[str, str]) -> list[str]:
     return lines
 
 
-def redis_config(credentials: BusCredentials, *, port: int, data_dir: Path) -> str:
-    """A redis-server config: the default user off, one ACL user per service."""
+def redis_config(
+    credentials: BusCredentials, *, port: int, data_dir: Path, tls: ServerTls | None = None
+) -> str:
+    """A redis-server config: the default user off, one ACL user per service; with `tls`,
+    `port` speaks TLS only (the plaintext port is closed) and asks no client certificate."""
+    listen = (
+        [
+            "port 0",
+            f"tls-port {port}",
+            f"tls-cert-file {tls.cert}",
+            f"tls-key-file {tls.key}",
+            "tls-auth-clients no",
+        ]
+        if tls
+        else [f"port {port}"]
+    )
     lines = [
         "bind 127.0.0.1",
-        f"port {port}",
+        *listen,
         f"dir {data_dir}",
         'save ""',
         "appendonly no",

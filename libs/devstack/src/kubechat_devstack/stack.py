@@ -8,15 +8,23 @@ import dataclasses
 import os
 import shutil
 import signal
+import ssl
 import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 import grpc
 from grpc_health.v1 import health_pb2, health_pb2_grpc
 
-from kubechat_devstack.bus import BusCredentials, nats_config, redis_config, write_private
+from kubechat_devstack.bus import (
+    BusCredentials,
+    ServerTls,
+    nats_config,
+    redis_config,
+    write_private,
+)
 from kubechat_devstack.processes import (
     ManagedProcess,
     Probe,
@@ -25,7 +33,7 @@ from kubechat_devstack.processes import (
     http_ok,
     tcp_open,
 )
-from kubechat_devstack.service_identity import probe_channel, service_identity_env
+from kubechat_devstack.service_identity import ensure_pki, probe_channel, service_identity_env
 
 SERVICES = ("identity", "audit", "executor", "nlp", "gateway")
 
@@ -98,11 +106,25 @@ class Stack:
         return f"nats://127.0.0.1:{self.ports.nats}"
 
     def nats_url_as(self, user: str) -> str:
-        """A URL carrying `user`'s credentials (tests and benches; `operator` may do all)."""
-        return f"nats://{user}:{self.credentials.nats[user]}@127.0.0.1:{self.ports.nats}"
+        """A URL carrying `user`'s credentials (tests and benches; `operator` may do all).
+        NATS speaks TLS: connect with `tls=stack.nats_tls()`."""
+        return f"tls://{user}:{self.credentials.nats[user]}@127.0.0.1:{self.ports.nats}"
+
+    def nats_tls(self) -> ssl.SSLContext:
+        """A client TLS context that trusts this stack's CA (and nothing else)."""
+        return ssl.create_default_context(cafile=str(ensure_pki(self.base_dir).ca))
 
     def redis_url_as(self, user: str) -> str:
-        return f"redis://{user}:{self.credentials.redis[user]}@127.0.0.1:{self.ports.redis}/0"
+        """A TLS URL carrying `user`'s credentials and the CA to verify the server with."""
+        ca = quote(str(ensure_pki(self.base_dir).ca))
+        return (
+            f"rediss://{user}:{self.credentials.redis[user]}@127.0.0.1:{self.ports.redis}/0"
+            f"?ssl_ca_certs={ca}"
+        )
+
+    def server_tls(self, server: str) -> ServerTls:
+        pki = ensure_pki(self.base_dir)
+        return ServerTls(cert=pki.cert(server), key=pki.key(server))
 
     @property
     def secrets_dir(self) -> Path:
@@ -124,6 +146,7 @@ class Stack:
                 port=self.ports.nats,
                 monitor_port=self.ports.nats_monitor,
                 store_dir=data,
+                tls=self.server_tls("nats-server"),
             ),
         )
         argv = [require_binary("nats-server", "nats-server"), "-c", str(config)]
@@ -134,7 +157,10 @@ class Stack:
         data = self.base_dir / "redis"
         data.mkdir(parents=True, exist_ok=True)
         config = self.secrets_dir / "redis.conf"
-        write_private(config, redis_config(self.credentials, port=self.ports.redis, data_dir=data))
+        tls = self.server_tls("redis-server")
+        write_private(
+            config, redis_config(self.credentials, port=self.ports.redis, data_dir=data, tls=tls)
+        )
         argv = [require_binary("redis-server", "redis-server"), str(config)]
         return self._start("redis", argv, tcp_open(self.ports.redis))
 
@@ -168,6 +194,9 @@ class Stack:
         if service == "executor" and self.kubeconfig is not None:
             env["KUBECHAT_KUBECONFIG"] = str(self.kubeconfig)
         env.update(self.credentials.service_env(service))
+        # NATS and Redis speak TLS only; every client verifies them against the stack's CA.
+        ca = str(ensure_pki(self.base_dir).ca)
+        env["KUBECHAT_NATS_TLS_CA"] = env["KUBECHAT_REDIS_TLS_CA"] = ca
         env.update(service_identity_env(self.base_dir, service))
         env.update(self.extra_env)
         return env

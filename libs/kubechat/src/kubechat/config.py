@@ -6,6 +6,7 @@ built once in `main()` and passed down: no module reads the environment on its o
 
 from __future__ import annotations
 
+import ssl
 from typing import Any, Literal
 
 from pydantic import SecretStr, model_validator
@@ -30,6 +31,12 @@ class ServiceSettings(BaseSettings):
     # The Redis ACL user (services that use Redis); the URL names only where Redis is.
     redis_user: str = ""
     redis_password: SecretStr = SecretStr("")
+    # TLS to NATS and Redis: the CA (PEM file) that signed their server certificates. Set,
+    # the client speaks TLS whatever the URL's scheme and verifies the server (name
+    # included) against it; empty, only a tls:// or rediss:// URL does, against the system's
+    # CAs. The dev stack and the tests always set them.
+    nats_tls_ca: str = ""
+    redis_tls_ca: str = ""
     otel_exporter: Literal["none", "console"] = "none"
     # Mutual TLS on internal gRPC: this service's certificate and key, and the mesh CA
     # (PEM files; see kubechat.mtls). Required unless insecure_internal is set.
@@ -67,10 +74,28 @@ class ServiceSettings(BaseSettings):
         return self
 
     def redis_credentials(self) -> dict[str, Any]:
-        """`username`/`password` for redis-py's `from_url`, when a user is configured."""
-        if not self.redis_user:
-            return {}
-        return {"username": self.redis_user, "password": self.redis_password.get_secret_value()}
+        """Keyword arguments for redis.asyncio's `from_url`: `username`/`password` when a user
+        is configured, and TLS verified against `redis_tls_ca` when it is set."""
+        options: dict[str, Any] = {}
+        if self.redis_user:
+            options["username"] = self.redis_user
+            options["password"] = self.redis_password.get_secret_value()
+        if self.redis_tls_ca:
+            # Imported here: redis-py belongs to the services that use Redis, not to this
+            # library. A connection class passed to from_url wins over a redis:// scheme.
+            from redis.asyncio.connection import SSLConnection
+
+            options.update(
+                connection_class=SSLConnection,
+                ssl_ca_certs=self.redis_tls_ca,
+                ssl_cert_reqs="required",
+                ssl_check_hostname=True,
+            )
+        return options
+
+    def nats_tls(self) -> ssl.SSLContext | None:
+        """The TLS context for NATS (verifying `nats_tls_ca`), or None: the URL decides."""
+        return ssl.create_default_context(cafile=self.nats_tls_ca) if self.nats_tls_ca else None
 
     @property
     def grpc_address(self) -> str:

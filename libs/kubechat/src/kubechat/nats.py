@@ -12,6 +12,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import ssl
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Generic, TypeVar
@@ -58,6 +59,7 @@ async def connect(
     timeout: float = 30.0,
     user: str = "",
     password: str = "",
+    tls: ssl.SSLContext | None = None,
 ) -> Client:
     """Connect, retrying with backoff until `timeout`; then raise Unavailable naming NATS.
 
@@ -78,6 +80,9 @@ async def connect(
                 error_cb=_log_connection_error,
                 user=user or None,
                 password=password or None,
+                # A context makes the client speak TLS whatever the URL's scheme (and
+                # refuse a server that cannot); None leaves it to tls:// in the URL.
+                tls=tls,
                 # A URL may carry the user instead (tests); its inboxes follow it.
                 inbox_prefix=inbox_prefix(user or urlparse(url).username or ""),
             )

@@ -76,6 +76,7 @@ async def serve(settings: AuditSettings) -> None:
         name="kubechat-audit",
         user=settings.nats_user,
         password=settings.nats_password.get_secret_value(),
+        tls=settings.nats_tls(),
     )
     js = client.jetstream()
     await kc_nats.ensure_stream(js, AUDIT_STREAM, [f"{AUDIT_SUBJECT_ROOT}.>"])

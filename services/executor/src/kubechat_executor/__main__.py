@@ -35,7 +35,10 @@ async def serve(settings: ExecutorSettings) -> None:
     )
     registry = ClusterRegistry(settings)
     publisher = Publisher(
-        settings.nats_url, settings.nats_user, settings.nats_password.get_secret_value()
+        settings.nats_url,
+        settings.nats_user,
+        settings.nats_password.get_secret_value(),
+        tls=settings.nats_tls(),
     )
     await publisher.start(timeout=10.0)
     redis = Redis.from_url(settings.redis_url, **settings.redis_credentials())

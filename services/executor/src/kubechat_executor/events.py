@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import json
 import logging
+import ssl
 from typing import Any
 
 from nats.aio.client import Client
@@ -28,9 +29,12 @@ def health_subject(cluster_id: str) -> str:
 
 
 class Publisher:
-    def __init__(self, nats_url: str, user: str = "", password: str = "") -> None:
+    def __init__(
+        self, nats_url: str, user: str = "", password: str = "", tls: ssl.SSLContext | None = None
+    ) -> None:
         self._url = nats_url
         self._user, self._password = user, password
+        self._tls = tls
         self._client: Client | None = None
         self._js: JetStreamContext | None = None
         self._ready = asyncio.Event()
@@ -44,6 +48,7 @@ class Publisher:
                 timeout=timeout,
                 user=self._user,
                 password=self._password,
+                tls=self._tls,
             )
             self._js = self._client.jetstream()
             await kc_nats.ensure_stream(self._js, AUDIT_STREAM, [f"{AUDIT_SUBJECT_ROOT}.>"])

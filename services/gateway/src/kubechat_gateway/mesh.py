@@ -81,6 +81,7 @@ class Mesh:
                     timeout=5,
                     user=self.settings.nats_user,
                     password=self.settings.nats_password.get_secret_value(),
+                    tls=self.settings.nats_tls(),
                 )
             except Unavailable:
                 continue
