@@ -21,6 +21,7 @@ import yaml
 from kubernetes import client
 from kubernetes.dynamic import DynamicClient
 
+from kubechat.config import DEMO_SECRETS
 from kubechat_audit.config import AuditSettings
 from kubechat_devstack.bus import NATS_PERMISSIONS, REDIS_ACCESS, deployed_nats_authorization
 from kubechat_devstack.cluster import ClusterHandle
@@ -225,6 +226,13 @@ def test_every_service_verifies_nats_and_redis_against_the_bus_ca(
     }
     rendered = run_helm(helm, "template", RELEASE, str(CHART), *set_args(by_url), *off)
     assert rendered.returncode == 0, rendered.stderr
+
+
+def test_production_values_carry_no_demo_secret(manifests: list[Manifest]) -> None:
+    rendered = yaml.safe_dump_all(manifests)
+    values = (CHART / "values.yaml").read_text()
+    for secret in DEMO_SECRETS:
+        assert secret not in rendered and secret not in values, secret
 
 
 def test_gateway_reaches_each_peer_at_its_service(manifests: list[Manifest]) -> None:

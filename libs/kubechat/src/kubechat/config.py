@@ -13,6 +13,10 @@ from pydantic import SecretStr, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PLACEHOLDER_SECRETS = frozenset({"", "changeme", "change-me", "dev", "secret", "admin"})
+# The client secrets the demo realm (deploy/keycloak/kubechat-realm.json) ships: public in
+# this repository, so anyone could sign in as those clients. A test keeps this list equal
+# to the realm's secrets.
+DEMO_SECRETS = frozenset({"kubechat-api-dev-secret", "kubechat-identity-dev-secret"})
 
 
 class ServiceSettings(BaseSettings):
@@ -70,6 +74,13 @@ class ServiceSettings(BaseSettings):
                     raise ValueError(
                         f"KUBECHAT_{field.upper()} holds a placeholder; set a real secret "
                         "in production"
+                    )
+                if value in DEMO_SECRETS:
+                    raise ValueError(
+                        f"KUBECHAT_{field.upper()} is the demo realm's published client "
+                        "secret (deploy/keycloak/kubechat-realm.json), refused in production: "
+                        "regenerate the client's secret in Keycloak (Clients > Credentials) "
+                        "and set the new one"
                     )
         return self
 
