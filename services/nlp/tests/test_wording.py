@@ -337,3 +337,26 @@ def test_the_container_whose_image_changes(text: str, expected: str) -> None:
 def test_ports_shells_files_and_output(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "logs for pod kafka-2 in streaming for the pst 30 min",
+            "kubectl logs kafka-2 --since=30m -n streaming",
+        ),
+        (
+            "logs of the app container in pod web-0 (namespace: default)",
+            "kubectl logs web-0 -c app -n default",
+        ),
+        (
+            "could you pull the logs of the crashed container from before the restart? pod "
+            "thumbnailer-1 in media",
+            "kubectl logs thumbnailer-1 --previous -n media",
+        ),
+    ],
+)
+def test_log_windows_and_containers(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

@@ -114,7 +114,8 @@ def _set_apart_namespace(m: re.Match[str]) -> str:
     """ "(shop)" → " in namespace shop"; a word about the output ("(stdout)", "(yaml)")
     stays as written."""
     name = m.group(1) or m.group(2)
-    if name.lower() in _ABOUT_OUTPUT:
+    keyword = m.group(0).lstrip(" ([").lower().startswith(("namespace", "ns", "in "))
+    if name.lower() in _ABOUT_OUTPUT and not keyword:
         return m.group(0)
     return f" in namespace {name}{m.group(3)}"
 
