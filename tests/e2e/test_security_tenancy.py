@@ -12,18 +12,28 @@ from __future__ import annotations
 import asyncio
 import time
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import grpc
 import pytest
+from kubernetes.client import ApiClient, CoreV1Api
 
 from kubechat import nats as kc_nats
 from kubechat.events import AuditEvent
-from kubechat.v1 import audit_pb2, audit_pb2_grpc, common_pb2, intent_pb2, intent_pb2_grpc
+from kubechat.v1 import (
+    audit_pb2,
+    audit_pb2_grpc,
+    common_pb2,
+    executor_pb2,
+    executor_pb2_grpc,
+    intent_pb2,
+    intent_pb2_grpc,
+)
 from kubechat_devstack.cluster import ClusterHandle
 from kubechat_devstack.service_identity import channel_to
 from kubechat_devstack.stack import Ports, Stack
+from tests.e2e.executor_support import CONFIGMAPS, Executor, embedded_kubeconfig, op, plan
 
 ACME_ADMIN = common_pb2.Principal(user="acme-admin", tenant="acme", roles=["viewer", "admin"])
 GLOBEX_ADMIN = common_pb2.Principal(user="globex-admin", tenant="globex", roles=["viewer", "admin"])
@@ -175,3 +185,163 @@ def test_another_tenants_user_neither_reads_nor_steers_a_conversation(stack: Sta
     parse(GUS, "show deployment frontend in prod")
     mine = parse(BOB, "scale it to 0")
     assert list(mine.kubectl) == ["kubectl scale deployment/checkout -n staging --replicas=0"]
+
+
+# -- clusters: a tenant sees and uses only its own ----------------------------------------
+
+GUS_ON_CLUSTERS = common_pb2.Principal(
+    user="gus",
+    tenant="globex",
+    roles=["viewer", "operator"],
+    k8s_user="gus",
+    k8s_groups=["kubechat:admins"],
+)
+CAROL = common_pb2.Principal(
+    user="carol",
+    tenant="acme",
+    roles=["viewer", "operator", "admin"],
+    k8s_user="carol",
+    k8s_groups=["kubechat:admins"],
+)
+
+
+def clusters_seen_by(stack: Stack, principal: common_pb2.Principal) -> dict[str, list[str]]:
+    with channel_to(stack, "executor", principal) as channel:
+        listed = executor_pb2_grpc.ExecutorServiceStub(channel).ListClusters(
+            executor_pb2.ListClustersRequest(), timeout=30
+        )
+    return {c.name: list(c.tenants) for c in listed.clusters}
+
+
+def test_a_tenant_neither_sees_nor_uses_another_tenants_cluster(
+    stack: Stack, kube_cluster: ClusterHandle
+) -> None:
+    suffix = uuid.uuid4().hex[:6]
+    kubeconfig = embedded_kubeconfig(kube_cluster)
+    with channel_to(stack, "executor", GLOBEX_ADMIN) as channel:
+        register = executor_pb2_grpc.ExecutorServiceStub(channel).RegisterCluster
+        # A tenant admin registers for its own tenant, never for another.
+        error = refused(
+            register,
+            executor_pb2.RegisterClusterRequest(
+                name=f"for-acme-{suffix}", kubeconfig=kubeconfig, tenants=["acme"]
+            ),
+        )
+        assert error.code() == grpc.StatusCode.PERMISSION_DENIED
+        globex = register(
+            executor_pb2.RegisterClusterRequest(name=f"globex-{suffix}", kubeconfig=kubeconfig),
+            timeout=60,
+        )
+    assert list(globex.tenants) == ["globex"]
+    with channel_to(stack, "executor", PLATFORM_ADMIN) as channel:
+        shared = executor_pb2_grpc.ExecutorServiceStub(channel).RegisterCluster(
+            executor_pb2.RegisterClusterRequest(
+                name=f"shared-{suffix}", kubeconfig=kubeconfig, tenants=["acme", "globex"]
+            ),
+            timeout=60,
+        )
+    assert list(shared.tenants) == ["acme", "globex"]
+
+    acme_sees = clusters_seen_by(stack, CAROL)
+    assert "default" in acme_sees and f"shared-{suffix}" in acme_sees
+    assert f"globex-{suffix}" not in acme_sees
+    globex_sees = clusters_seen_by(stack, GUS_ON_CLUSTERS)
+    assert {f"globex-{suffix}", f"shared-{suffix}"} <= set(globex_sees)
+    assert "default" not in globex_sees  # KUBECHAT_DEFAULT_CLUSTER_TENANTS=["acme"]
+    assert {"default", f"globex-{suffix}", f"shared-{suffix}"} <= set(
+        clusters_seen_by(stack, PLATFORM_ADMIN)
+    )
+
+    read = plan(op("get", CONFIGMAPS, namespace="staging"))
+    with channel_to(stack, "executor") as channel:
+        stub = executor_pb2_grpc.ExecutorServiceStub(channel)
+        # carol (acme) knows globex's cluster id: it is as unknown to her as no cluster.
+        for call, request in (
+            (
+                stub.Execute,
+                executor_pb2.ExecuteRequest(plan=read, principal=CAROL, cluster_id=globex.id),
+            ),
+            (
+                stub.Preview,
+                executor_pb2.PreviewRequest(plan=read, principal=CAROL, cluster_id=globex.id),
+            ),
+            (
+                stub.GetClusterView,
+                executor_pb2.GetClusterViewRequest(cluster_id=globex.id, principal=CAROL),
+            ),
+        ):
+            error = refused(call, request)
+            assert error.code() == grpc.StatusCode.NOT_FOUND
+            assert f"globex-{suffix}" not in (error.details() or "")
+        fan_out = stub.Execute(
+            executor_pb2.ExecuteRequest(
+                plan=read, principal=CAROL, cluster_ids=[globex.id, shared.id]
+            ),
+            timeout=60,
+        )
+        by_cluster = {r.cluster_id: r for r in fan_out.results if r.cluster_id != "*"}
+        assert not by_cluster[globex.id].ok and by_cluster[shared.id].ok
+        # gus (globex) is refused the default cluster, and uses his own.
+        error = refused(
+            stub.Execute, executor_pb2.ExecuteRequest(plan=read, principal=GUS_ON_CLUSTERS)
+        )
+        assert error.code() == grpc.StatusCode.NOT_FOUND
+        own = stub.Execute(
+            executor_pb2.ExecuteRequest(plan=read, principal=GUS_ON_CLUSTERS, cluster_id=globex.id),
+            timeout=60,
+        )
+        assert own.results[0].ok, own.results[0].error
+    with channel_to(stack, "executor", CAROL) as channel:
+        remove = executor_pb2_grpc.ExecutorServiceStub(channel).RemoveCluster
+        error = refused(remove, executor_pb2.RemoveClusterRequest(id=globex.id))
+        assert error.code() == grpc.StatusCode.NOT_FOUND
+
+
+# -- a selector delete deletes what its preview showed, or nothing ------------------------
+
+
+def test_a_selector_delete_is_refused_when_a_new_object_matches_after_the_preview(
+    stack: Stack, kube_client: Callable[[str], ApiClient]
+) -> None:
+    core: Any = CoreV1Api(kube_client("admin"))
+    label = f"sweep-{uuid.uuid4().hex[:6]}"
+
+    def make(name: str) -> None:
+        core.create_namespaced_config_map(
+            "dev", {"metadata": {"name": f"{label}-{name}", "labels": {"sweep": label}}}
+        )
+
+    def left() -> list[str]:
+        found = core.list_namespaced_config_map("dev", label_selector=f"sweep={label}").items
+        return sorted(c.metadata.name for c in found)
+
+    sweep = [op("delete", CONFIGMAPS, namespace="dev", selector=f"sweep={label}")]
+    executor = Executor(stack)
+    try:
+        make("a")
+        make("b")
+        preview = executor.preview(sweep, CAROL)
+        assert sorted(a.name for a in preview.affected) == [f"{label}-a", f"{label}-b"]
+        make("late")  # begins matching after the user saw the preview
+        refused_run = executor.execute(sweep, CAROL, token=preview.confirmation_token)
+        result = refused_run.results[0]
+        assert not result.ok
+        assert "began matching since the preview" in result.error.message
+        assert f"dev/{label}-late" in result.error.message
+        assert left() == [f"{label}-a", f"{label}-b", f"{label}-late"]  # nothing deleted
+
+        # Replaced under the same name: another object, so refused too.
+        again = executor.preview(sweep, CAROL)
+        core.delete_namespaced_config_map(f"{label}-late", "dev")
+        make("late")
+        replaced = executor.execute(sweep, CAROL, token=again.confirmation_token)
+        assert "replaced by new objects" in replaced.results[0].error.message
+        assert len(left()) == 3
+
+        # Previewed as it is now: exactly those are deleted.
+        final = executor.preview(sweep, CAROL)
+        done = executor.execute(sweep, CAROL, token=final.confirmation_token)
+        assert done.results[0].ok, done.results[0].error
+        assert left() == []
+    finally:
+        executor.close()

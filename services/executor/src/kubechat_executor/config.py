@@ -17,6 +17,9 @@ class ExecutorSettings(ServiceSettings):
     kube_context: str = ""
     # Labels of the default cluster (policy can match them), e.g. {"environment": "dev"}.
     default_cluster_labels: dict[str, str] = Field(default_factory=dict)
+    # The tenants that see and use the default cluster; "*": every tenant (tenancy.py).
+    # A deployment serving several tenants names them: ["acme"].
+    default_cluster_tenants: list[str] = Field(default_factory=lambda: ["*"])
     request_timeout: float = 15.0
     page_size: int = 500
     redis_url: str = "redis://127.0.0.1:6379/0"

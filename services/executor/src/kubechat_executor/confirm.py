@@ -20,7 +20,7 @@ import json
 import logging
 import secrets
 import time
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from redis.asyncio import Redis
@@ -46,6 +46,9 @@ class Grant:
     second_approver: bool = False
     rollback_on_failure: bool = False
     approver: str = ""
+    # Per operation index: the [namespace, name, uid, resourceVersion] of every object a
+    # selector chose in the preview; the confirm deletes those and nothing else (pins.py).
+    pinned: dict[str, list[list[str]]] = field(default_factory=dict)
 
 
 def token_id(token: str) -> str:

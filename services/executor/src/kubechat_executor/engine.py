@@ -41,11 +41,13 @@ from kubechat_executor.operations import (
     Unsupported,
 )
 from kubechat_executor.operations.util import seconds
+from kubechat_executor.pins import check_pinned, pins_of
 from kubechat_executor.planhash import operation_dict, plan_hash
 from kubechat_executor.preview import apply, diff
 from kubechat_executor.registry import DEFAULT_CLUSTER, ClusterRegistry
 from kubechat_executor.results import error_detail, merged, row_to_proto, table_to_proto
 from kubechat_executor.singleflight import SingleFlight
+from kubechat_executor.tenancy import acting_principal
 from kubechat_executor.undo import record_undo
 from kubechat_executor.verify import Check, checks_for
 
@@ -93,14 +95,17 @@ class Engine:
     ) -> Context:
         copy = common_pb2.Operation()
         copy.CopyFrom(operation)
+        caller = acting_principal()
         return Context(
             cluster=cluster,
             identity=identity,
             operation=copy,
             discovery=self._discovery,
             page_size=self._settings.page_size,
+            # `config get-clusters` and the like: the caller's tenant's clusters only.
             clusters=lambda: [
-                {"id": i.id, "name": i.name, "server": i.server} for i in self._registry.list()
+                {"id": i.id, "name": i.name, "server": i.server}
+                for i in self._registry.list_for(caller)
             ],
         )
 
@@ -141,19 +146,23 @@ class Engine:
             raise InvalidArgument("the plan has no operations to preview")
         cluster_id = self._cluster_id(request.cluster_id, plan)
         try:
-            cluster = await asyncio.to_thread(self._registry.get, cluster_id)
-            info = await asyncio.to_thread(self._registry.info, cluster_id)
+            principal = acting_principal(request.principal)
+            cluster = await asyncio.to_thread(self._registry.get_for, principal, cluster_id)
+            info = await asyncio.to_thread(self._registry.info_for, principal, cluster_id)
             identity = identity_of(request.principal)
             response = executor_pb2.PreviewResponse(cluster_id=cluster_id)
             diffs: list[str] = []
             targets: list[policy_rules.Target] = []
-            for operation in plan.operations:
+            pinned: dict[str, list[list[str]]] = {}
+            for index, operation in enumerate(plan.operations):
                 handler = HANDLERS.handler(operation)
                 risk = HANDLERS.risk(operation)
                 if risk is Risk.READ or handler.plan is None:
                     continue
                 ctx = self._context(cluster, identity, operation)
                 applied, affected = await asyncio.to_thread(self._dry_run, ctx, handler)
+                if pins := pins_of([item.mutation for item in applied]):
+                    pinned[str(index)] = pins
                 for item in applied:
                     text = diff(item)
                     if text:
@@ -211,6 +220,7 @@ class Engine:
                 expected_name=requirements.expected_name,
                 second_approver=requirements.second_approver,
                 rollback_on_failure=requirements.rollback_on_failure,
+                pinned=pinned,
             )
             response.confirmation_token = await self._tokens.issue(grant, ttl)
             response.expires_at.FromSeconds(int(expires_at))
@@ -275,7 +285,9 @@ class Engine:
         grant: Grant | None = None
         try:
             # The cluster first: "no such cluster" is the more useful answer of the two.
-            cluster = await asyncio.to_thread(self._registry.get, cluster_id)
+            cluster = await asyncio.to_thread(
+                self._registry.get_for, acting_principal(request.principal), cluster_id
+            )
             identity = identity_of(request.principal)
             if any(r is not Risk.READ for r in risks):
                 grant = await self._tokens.consume(
@@ -354,9 +366,11 @@ class Engine:
         cluster_ids = list(dict.fromkeys(request.cluster_ids))
         plan = request.plan
 
+        principal = acting_principal(request.principal)
+
         async def one(cluster_id: str) -> list[executor_pb2.OperationResult]:
             try:
-                cluster = await asyncio.to_thread(self._registry.get, cluster_id)
+                cluster = await asyncio.to_thread(self._registry.get_for, principal, cluster_id)
             except KubeChatError as exc:
                 return [
                     executor_pb2.OperationResult(
@@ -519,7 +533,9 @@ class Engine:
         plan_fn = handler.plan
 
         def run() -> list[Applied]:
-            return [apply(ctx, m, dry_run=False) for m in plan_fn(ctx)]
+            mutations = plan_fn(ctx)
+            check_pinned(grant, index, mutations)
+            return [apply(ctx, m, dry_run=False) for m in mutations]
 
         applied = await asyncio.to_thread(run)
         result.ok = True

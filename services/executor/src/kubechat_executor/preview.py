@@ -25,13 +25,18 @@ def apply(ctx: Context, mutation: Mutation, *, dry_run: bool) -> Applied:
     query = list(mutation.query)
     if mutation.method in ("POST", "PUT", "PATCH"):
         query.append(("fieldManager", FIELD_MANAGER))
+    body = mutation.body
     if dry_run:
         query.append(("dryRun", "All"))
+        if mutation.method == "DELETE" and isinstance(body, dict):
+            # A DELETE with a body takes its options from the body alone: without this,
+            # the preview of a preconditioned delete would delete.
+            body = {**body, "dryRun": ["All"]}
     answer = ctx.cluster.request(
         mutation.method,
         mutation.path,
         query=query,
-        body=mutation.body,
+        body=body,
         content_type=mutation.content_type,
         identity=ctx.identity,
     )

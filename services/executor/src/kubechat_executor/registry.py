@@ -1,9 +1,11 @@
 """The clusters this executor can reach: the default kubeconfig's, plus clusters
 registered from a kubeconfig context or from server/CA/token, stored with SQLModel
-(SQLite by default) and their credentials encrypted at rest."""
+(SQLite by default) and their credentials encrypted at rest. Each belongs to tenants
+(tenancy.py): the `*_for` lookups answer a caller only about its own."""
 
 from __future__ import annotations
 
+import builtins
 import json
 import tempfile
 import threading
@@ -14,10 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from sqlalchemy import inspect, text
 from sqlalchemy.exc import IntegrityError
 from sqlmodel import Field, Session, SQLModel, create_engine, select
 
-from kubechat.errors import AlreadyExists, InvalidArgument, NotFound, Unavailable
+from kubechat.errors import AlreadyExists, InvalidArgument, NotFound, PermissionDenied, Unavailable
+from kubechat.v1 import common_pb2
 from kubechat_executor.config import ExecutorSettings
 from kubechat_executor.crypto import Cipher
 from kubechat_executor.kube import (
@@ -28,6 +32,7 @@ from kubechat_executor.kube import (
     load_cluster,
 )
 from kubechat_executor.reach import check_kubeconfig, check_server, networks
+from kubechat_executor.tenancy import may_change, may_use, not_registered
 
 DEFAULT_CLUSTER = "default"
 
@@ -43,6 +48,9 @@ class ClusterRecord(SQLModel, table=True):
     source: str  # "kubeconfig" or "server"
     secret: bytes  # Fernet(JSON credentials)
     created_at: float = Field(default_factory=time.time)
+    # JSON list of tenant names. Clusters registered before tenancy have none: only a
+    # platform-admin sees them until one registers them again for their tenants.
+    tenants_json: str = "[]"
 
 
 @dataclass
@@ -51,6 +59,17 @@ class ClusterInfo:
     name: str
     server: str
     labels: dict[str, str] = field(default_factory=dict)
+    tenants: tuple[str, ...] = ()
+
+
+def _info(record: ClusterRecord) -> ClusterInfo:
+    return ClusterInfo(
+        record.id,
+        record.name,
+        record.server,
+        json.loads(record.labels_json),
+        tuple(json.loads(record.tenants_json or "[]")),
+    )
 
 
 class ClusterRegistry:
@@ -62,6 +81,7 @@ class ClusterRegistry:
         )
         self._engine = create_engine(settings.database_url, connect_args=connect_args)
         SQLModel.metadata.create_all(self._engine, tables=[ClusterRecord.__table__])  # type: ignore[attr-defined]
+        self._add_tenants_column()
         self._clients: dict[str, ClusterClient] = {}
         self._lock = threading.Lock()
         self._ca_dir = Path(tempfile.mkdtemp(prefix="kubechat-executor-ca-"))
@@ -69,6 +89,19 @@ class ClusterRegistry:
             self._allowed = networks(settings.cluster_allowed_networks)
         except ValueError as exc:
             raise ValueError(f"KUBECHAT_CLUSTER_ALLOWED_NETWORKS: {exc}") from None
+
+    def _add_tenants_column(self) -> None:
+        # create_all never alters an existing table: a registry from before tenancy gets
+        # the column here, every cluster in it assigned to no tenant.
+        columns = {c["name"] for c in inspect(self._engine).get_columns("executor_clusters")}
+        if "tenants_json" not in columns:
+            with self._engine.begin() as connection:
+                connection.execute(
+                    text(
+                        "ALTER TABLE executor_clusters "
+                        "ADD COLUMN tenants_json VARCHAR NOT NULL DEFAULT '[]'"
+                    )
+                )
 
     # -- lookups -----------------------------------------------------------------------
 
@@ -84,27 +117,44 @@ class ClusterRegistry:
         except Exception:  # noqa: BLE001 - an unusable default is simply not listed
             return None
         return ClusterInfo(
-            DEFAULT_CLUSTER, DEFAULT_CLUSTER, server, dict(self._settings.default_cluster_labels)
+            DEFAULT_CLUSTER,
+            DEFAULT_CLUSTER,
+            server,
+            dict(self._settings.default_cluster_labels),
+            tuple(self._settings.default_cluster_tenants),
         )
 
     def list(self) -> list[ClusterInfo]:
+        """Every cluster, whoever it belongs to: for the executor's own work (health)."""
         infos = [i for i in [self._default_info()] if i is not None]
         with Session(self._engine) as session:
             for record in session.exec(select(ClusterRecord).order_by(ClusterRecord.name)):
-                infos.append(
-                    ClusterInfo(
-                        record.id, record.name, record.server, json.loads(record.labels_json)
-                    )
-                )
+                infos.append(_info(record))
         return infos
 
-    def info(self, cluster_id: str) -> ClusterInfo:
+    def list_for(self, principal: common_pb2.Principal | None) -> builtins.list[ClusterInfo]:
+        """The clusters `principal`'s tenant may see and use."""
+        return [i for i in self.list() if may_use(i.tenants, principal)]
+
+    def info_for(self, principal: common_pb2.Principal | None, cluster_id: str) -> ClusterInfo:
+        """The cluster if `principal` may use it; another tenant's is as unknown as none."""
         cluster_id = cluster_id or DEFAULT_CLUSTER
-        for info in self.list():
+        visible = self.list_for(principal)
+        for info in visible:
             if info.id == cluster_id:
                 return info
-        known = ", ".join(i.id for i in self.list()) or "none"
-        raise NotFound(f"cluster '{cluster_id}' is not registered; known: {known}")
+        raise not_registered(cluster_id, (i.id for i in visible))
+
+    def get_for(self, principal: common_pb2.Principal | None, cluster_id: str) -> ClusterClient:
+        cluster_id = cluster_id or DEFAULT_CLUSTER
+        if cluster_id == DEFAULT_CLUSTER:
+            # Checked without building the client, so "no kubeconfig" keeps its own answer.
+            tenants = self._settings.default_cluster_tenants
+            if not may_use(tenants, principal):
+                raise not_registered(cluster_id, (i.id for i in self.list_for(principal)))
+        else:
+            self.info_for(principal, cluster_id)
+        return self.get(cluster_id)
 
     def get(self, cluster_id: str) -> ClusterClient:
         cluster_id = cluster_id or DEFAULT_CLUSTER
@@ -153,6 +203,7 @@ class ClusterRegistry:
         name: str,
         labels: dict[str, str],
         *,
+        tenants: tuple[str, ...] = (),
         kubeconfig: str = "",
         context: str = "",
         server: str = "",
@@ -183,6 +234,7 @@ class ClusterRegistry:
             context=context,
             source=source,
             secret=self._cipher.encrypt(json.dumps(secret)),
+            tenants_json=json.dumps(sorted(tenants)),
         )
         try:
             with Session(self._engine) as session:
@@ -190,42 +242,50 @@ class ClusterRegistry:
                 session.commit()
         except IntegrityError:
             raise AlreadyExists(f"a cluster named '{name}' is already registered") from None
-        return ClusterInfo(cluster_id, name, server, dict(labels))
+        return ClusterInfo(cluster_id, name, server, dict(labels), tuple(sorted(tenants)))
 
-    def rename(self, cluster_id: str, name: str) -> ClusterInfo:
+    def rename(
+        self, cluster_id: str, name: str, principal: common_pb2.Principal | None = None
+    ) -> ClusterInfo:
         name = name.strip()
         if not name or name == DEFAULT_CLUSTER:
             raise InvalidArgument("a cluster needs a name (and 'default' is reserved)")
         try:
             with Session(self._engine) as session:
-                record = self._record(session, cluster_id)
+                record = self._record(session, cluster_id, principal)
                 record.name = name
                 session.add(record)
                 session.commit()
-                return ClusterInfo(
-                    record.id, record.name, record.server, json.loads(record.labels_json)
-                )
+                return _info(record)
         except IntegrityError:
             raise AlreadyExists(f"a cluster named '{name}' is already registered") from None
 
-    def remove(self, cluster_id: str) -> None:
+    def remove(self, cluster_id: str, principal: common_pb2.Principal | None = None) -> None:
         with Session(self._engine) as session:
-            session.delete(self._record(session, cluster_id))
+            session.delete(self._record(session, cluster_id, principal))
             session.commit()
         with self._lock:
             client = self._clients.pop(cluster_id, None)
         if client is not None:
             client.api.close()  # type: ignore[no-untyped-call]
 
-    def _record(self, session: Session, cluster_id: str) -> ClusterRecord:
+    def _record(
+        self, session: Session, cluster_id: str, principal: common_pb2.Principal | None = None
+    ) -> ClusterRecord:
         if cluster_id == DEFAULT_CLUSTER:
             raise InvalidArgument(
                 "the default cluster comes from the executor's kubeconfig "
                 "setting; it cannot be renamed or removed here"
             )
         record = session.get(ClusterRecord, cluster_id)
-        if record is None:
+        tenants = json.loads(record.tenants_json or "[]") if record is not None else []
+        if record is None or not may_use(tenants, principal):
             raise NotFound(f"cluster '{cluster_id}' is not registered")
+        if not may_change(tenants, principal):
+            raise PermissionDenied(
+                f"cluster '{cluster_id}' is shared by several tenants; only a platform-admin "
+                "may rename or remove it"
+            )
         return record
 
     def raw_secret(self, cluster_id: str) -> bytes:

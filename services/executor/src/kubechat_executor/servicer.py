@@ -12,6 +12,7 @@ from kubechat.v1 import executor_pb2, executor_pb2_grpc
 from kubechat_executor.engine import Engine
 from kubechat_executor.health import Health, HealthMonitor
 from kubechat_executor.registry import ClusterInfo, ClusterRegistry
+from kubechat_executor.tenancy import acting_principal, registration_tenants
 from kubechat_executor.view_cache import ViewCache
 
 Context = aio.ServicerContext[Any, Any]
@@ -19,7 +20,7 @@ Context = aio.ServicerContext[Any, Any]
 
 def cluster_proto(info: ClusterInfo, health: Health | None) -> executor_pb2.Cluster:
     cluster = executor_pb2.Cluster(
-        id=info.id, name=info.name, server=info.server, labels=info.labels
+        id=info.id, name=info.name, server=info.server, labels=info.labels, tenants=info.tenants
     )
     if health is not None:
         cluster.health.reachable = health.reachable
@@ -85,7 +86,7 @@ class ExecutorServicer(executor_pb2_grpc.ExecutorServiceServicer):
     async def ListClusters(  # noqa: N802
         self, request: executor_pb2.ListClustersRequest, context: Context
     ) -> executor_pb2.ListClustersResponse:
-        infos = await asyncio.to_thread(self._registry.list)
+        infos = await asyncio.to_thread(self._registry.list_for, acting_principal())
         return executor_pb2.ListClustersResponse(
             clusters=[cluster_proto(i, self._health.last.get(i.id)) for i in infos]
         )
@@ -94,7 +95,7 @@ class ExecutorServicer(executor_pb2_grpc.ExecutorServiceServicer):
         self, request: executor_pb2.ListClustersRequest, context: Context
     ) -> executor_pb2.ListClustersResponse:
         results = await self._health.check_all()
-        infos = await asyncio.to_thread(self._registry.list)
+        infos = await asyncio.to_thread(self._registry.list_for, acting_principal())
         return executor_pb2.ListClustersResponse(
             clusters=[cluster_proto(i, results.get(i.id)) for i in infos]
         )
@@ -103,10 +104,12 @@ class ExecutorServicer(executor_pb2_grpc.ExecutorServiceServicer):
         self, request: executor_pb2.RegisterClusterRequest, context: Context
     ) -> executor_pb2.Cluster:
         source = request.WhichOneof("source")
+        tenants = registration_tenants(acting_principal(), request.tenants)
         info = await asyncio.to_thread(
             self._registry.register,
             request.name,
             dict(request.labels),
+            tenants=tenants,
             kubeconfig=request.kubeconfig if source == "kubeconfig" else "",
             context=request.context,
             server=request.server.server if source == "server" else "",
@@ -119,13 +122,15 @@ class ExecutorServicer(executor_pb2_grpc.ExecutorServiceServicer):
     async def RenameCluster(  # noqa: N802
         self, request: executor_pb2.RenameClusterRequest, context: Context
     ) -> executor_pb2.Cluster:
-        info = await asyncio.to_thread(self._registry.rename, request.id, request.name)
+        info = await asyncio.to_thread(
+            self._registry.rename, request.id, request.name, acting_principal()
+        )
         return cluster_proto(info, self._health.last.get(info.id))
 
     async def RemoveCluster(  # noqa: N802
         self, request: executor_pb2.RemoveClusterRequest, context: Context
     ) -> executor_pb2.RemoveClusterResponse:
-        await asyncio.to_thread(self._registry.remove, request.id)
+        await asyncio.to_thread(self._registry.remove, request.id, acting_principal())
         self._health.last.pop(request.id, None)
         self._views.forget(request.id)
         return executor_pb2.RemoveClusterResponse()
@@ -133,4 +138,7 @@ class ExecutorServicer(executor_pb2_grpc.ExecutorServiceServicer):
     async def GetClusterView(  # noqa: N802
         self, request: executor_pb2.GetClusterViewRequest, context: Context
     ) -> executor_pb2.GetClusterViewResponse:
+        principal = acting_principal(request.principal)
+        # Another tenant's cluster has no view to give, however its id was learnt.
+        await asyncio.to_thread(self._registry.info_for, principal, request.cluster_id)
         return await self._views.get(request)

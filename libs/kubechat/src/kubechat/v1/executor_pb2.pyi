@@ -460,6 +460,7 @@ class Cluster(_message.Message):
     SERVER_FIELD_NUMBER: _builtins.int
     LABELS_FIELD_NUMBER: _builtins.int
     HEALTH_FIELD_NUMBER: _builtins.int
+    TENANTS_FIELD_NUMBER: _builtins.int
     id: _builtins.str
     name: _builtins.str
     server: _builtins.str
@@ -469,6 +470,10 @@ class Cluster(_message.Message):
 
     @_builtins.property
     def health(self) -> Global___ClusterHealth: ...
+    @_builtins.property
+    def tenants(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
+        """The tenants that see and use it ("*": every tenant, for the default cluster only)."""
+
     def __init__(
         self,
         *,
@@ -477,10 +482,11 @@ class Cluster(_message.Message):
         server: _builtins.str = ...,
         labels: _abc.Mapping[_builtins.str, _builtins.str] | None = ...,
         health: Global___ClusterHealth | None = ...,
+        tenants: _abc.Iterable[_builtins.str] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["health", b"health"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["health", b"health", "id", b"id", "labels", b"labels", "name", b"name", "server", b"server"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["health", b"health", "id", b"id", "labels", b"labels", "name", b"name", "server", b"server", "tenants", b"tenants"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     def WhichOneof(self, oneof_group: _Never) -> None: ...
 
@@ -585,6 +591,7 @@ class RegisterClusterRequest(_message.Message):
     KUBECONFIG_FIELD_NUMBER: _builtins.int
     SERVER_FIELD_NUMBER: _builtins.int
     CONTEXT_FIELD_NUMBER: _builtins.int
+    TENANTS_FIELD_NUMBER: _builtins.int
     name: _builtins.str
     kubeconfig: _builtins.str
     """kubeconfig text; `context` picks one"""
@@ -593,6 +600,12 @@ class RegisterClusterRequest(_message.Message):
     def labels(self) -> _containers.ScalarMap[_builtins.str, _builtins.str]: ...
     @_builtins.property
     def server(self) -> Global___ServerCredentials: ...
+    @_builtins.property
+    def tenants(self) -> _containers.RepeatedScalarFieldContainer[_builtins.str]:
+        """Who may use it. Empty: the registering admin's own tenant. Only a platform-admin may
+        name others (or several); a tenant admin naming another tenant is refused.
+        """
+
     def __init__(
         self,
         *,
@@ -601,10 +614,11 @@ class RegisterClusterRequest(_message.Message):
         kubeconfig: _builtins.str = ...,
         server: Global___ServerCredentials | None = ...,
         context: _builtins.str = ...,
+        tenants: _abc.Iterable[_builtins.str] | None = ...,
     ) -> None: ...
     _HasFieldArgType: _TypeAlias = _typing.Literal["kubeconfig", b"kubeconfig", "server", b"server", "source", b"source"]  # noqa: Y015
     def HasField(self, field_name: _HasFieldArgType) -> _builtins.bool: ...
-    _ClearFieldArgType: _TypeAlias = _typing.Literal["context", b"context", "kubeconfig", b"kubeconfig", "labels", b"labels", "name", b"name", "server", b"server", "source", b"source"]  # noqa: Y015
+    _ClearFieldArgType: _TypeAlias = _typing.Literal["context", b"context", "kubeconfig", b"kubeconfig", "labels", b"labels", "name", b"name", "server", b"server", "source", b"source", "tenants", b"tenants"]  # noqa: Y015
     def ClearField(self, field_name: _ClearFieldArgType) -> None: ...
     _WhichOneofReturnType_source: _TypeAlias = _typing.Literal["kubeconfig", "server"]  # noqa: Y015
     _WhichOneofArgType_source: _TypeAlias = _typing.Literal["source", b"source"]  # noqa: Y015

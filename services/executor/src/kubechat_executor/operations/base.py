@@ -215,6 +215,10 @@ class Mutation:
     query: list[tuple[str, str]] = field(default_factory=list)
     # Where to read the object before/after (differs from `path` for subresources).
     object_path: str = ""
+    # Set when a selector (not the user) chose this object: the one the listing showed,
+    # which the preview's grant pins and the confirm deletes with a UID precondition.
+    uid: str = ""
+    resource_version: str = ""
 
     @property
     def read_path(self) -> str:

@@ -49,6 +49,20 @@ def _delete_query(ctx: Context) -> list[tuple[str, str]]:
     return query
 
 
+def _preconditioned(query: list[tuple[str, str]], uid: str) -> dict[str, Any]:
+    """DeleteOptions deleting only the object with this UID (a same-named newcomer is
+    refused by the API server). With a body the server reads no options from the query,
+    so every option travels here too (preview.apply adds dryRun)."""
+    options: dict[str, Any] = {
+        "apiVersion": "v1",
+        "kind": "DeleteOptions",
+        "preconditions": {"uid": uid},
+    }
+    for key, value in query:
+        options[key] = int(value) if key == "gracePeriodSeconds" else value
+    return options
+
+
 def delete(ctx: Context) -> list[Mutation]:
     if ctx.has("filename") or ctx.has("kustomize"):
         raise Unsupported("the executor cannot read manifest files; name the objects instead")
@@ -60,7 +74,12 @@ def delete(ctx: Context) -> list[Mutation]:
             raise InvalidArgument(f"delete needs names, a selector or --all for {resource.plural}")
         items = ctx.list_items(ctx.path(), op.label_selector, op.field_selector)
         targets = [
-            (str(i["metadata"]["name"]), str(i["metadata"].get("namespace", ctx.namespace)))
+            (
+                str(i["metadata"]["name"]),
+                str(i["metadata"].get("namespace", ctx.namespace)),
+                str(i["metadata"].get("uid", "")),
+                str(i["metadata"].get("resourceVersion", "")),
+            )
             for i in items
         ]
         if not targets:
@@ -68,7 +87,7 @@ def delete(ctx: Context) -> list[Mutation]:
                 f"no {resource.plural} match in {ctx.namespace or 'the cluster'}: nothing to delete"
             )
     else:
-        targets = [(n, ctx.namespace) for n in names]
+        targets = [(n, ctx.namespace, "", "") for n in names]
     query = _delete_query(ctx)
     return [
         Mutation(
@@ -78,10 +97,12 @@ def delete(ctx: Context) -> list[Mutation]:
             namespace,
             name,
             "delete",
-            None,
+            _preconditioned(query, uid) if uid else None,
             query=query,
+            uid=uid,
+            resource_version=version,
         )
-        for name, namespace in targets
+        for name, namespace, uid, version in targets
     ]
 
 
