@@ -326,7 +326,7 @@ def test_more_secrets_are_wired_by_key_never_by_value(render: Render) -> None:
 def test_secrets_come_only_from_the_existing_secret(manifests: list[Manifest]) -> None:
     assert not [m for m in manifests if m["kind"] == "Secret"]
     expected = {
-        "gateway": {"KUBECHAT_DATABASE_URL"},
+        "gateway": {"KUBECHAT_DATABASE_URL", "KUBECHAT_CONFIRMATION_SEAL_KEY"},
         "executor": {"KUBECHAT_DATABASE_URL", "KUBECHAT_ENCRYPTION_KEY"},
         "identity": {"KUBECHAT_KEYCLOAK_ADMIN_CLIENT_SECRET"},
     }

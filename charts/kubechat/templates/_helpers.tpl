@@ -54,9 +54,9 @@ to render the same mistakes, so they surface at `helm install`, not as crash loo
 {{- if include "kubechat.production" . }}
 {{- $s := .Values.secrets }}
 {{- if not $s.existingSecret }}
-{{- fail "secrets.existingSecret is required in production: an existing Secret with the database URL, the encryption key (Fernet) and the Keycloak admin client secret" }}
+{{- fail "secrets.existingSecret is required in production: an existing Secret with the database URL, the encryption key (Fernet), the Keycloak admin client secret and the confirmation seal key" }}
 {{- end }}
-{{- range $name := list "databaseUrl" "encryptionKey" "keycloakAdminClientSecret" }}
+{{- range $name := list "databaseUrl" "encryptionKey" "keycloakAdminClientSecret" "confirmationSealKey" }}
 {{- if not (index $s.keys $name) }}
 {{- fail (printf "secrets.keys.%s is required in production (the key in %s that holds it)" $name $s.existingSecret) }}
 {{- end }}

@@ -8,7 +8,7 @@ import logging
 
 import httpx
 import pytest
-from pydantic import ValidationError
+from pydantic import SecretStr, ValidationError
 
 from kubechat.errors import Unauthenticated
 from kubechat_gateway.app import create_app
@@ -51,8 +51,12 @@ async def test_docs_are_off_unless_enabled_and_openapi_stays() -> None:
 
 def test_dev_auth_is_refused_in_production() -> None:
     with pytest.raises(ValidationError, match="KUBECHAT_AUTH_MODE=dev is refused"):
-        GatewaySettings(environment="production", auth_mode="dev")
-    GatewaySettings(environment="production", auth_mode="oidc")
+        GatewaySettings(
+            environment="production", auth_mode="dev", confirmation_seal_key=SecretStr("k" * 32)
+        )
+    GatewaySettings(
+        environment="production", auth_mode="oidc", confirmation_seal_key=SecretStr("k" * 32)
+    )
     GatewaySettings(environment="dev", auth_mode="dev")
 
 

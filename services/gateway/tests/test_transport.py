@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from pydantic import ValidationError
+from pydantic import SecretStr, ValidationError
 
 from kubechat_devstack.service_identity import ensure_pki
 from kubechat_gateway.config import GatewaySettings
@@ -15,7 +15,12 @@ from kubechat_gateway.public_grpc import credentials
 
 def test_plaintext_public_grpc_is_refused_in_production() -> None:
     with pytest.raises(ValidationError, match="KUBECHAT_PUBLIC_GRPC_PLAINTEXT is refused"):
-        GatewaySettings(environment="production", auth_mode="oidc", public_grpc_plaintext=True)
+        GatewaySettings(
+            environment="production",
+            auth_mode="oidc",
+            public_grpc_plaintext=True,
+            confirmation_seal_key=SecretStr("k" * 32),
+        )
     GatewaySettings(environment="dev", public_grpc_plaintext=True)
 
 

@@ -6,15 +6,14 @@ ask:     typing → user_message → plan → (clarification | preview + confirm
 confirm: progress/result (with verification)… → done
 A refusal or failure at any step is an `error` event followed by `done`.
 
-A previewed change waits in Redis (`kubechat:pending:<conversation>`) with the executor's
-single-use confirmation token, so any gateway replica can confirm it; the token itself
-never leaves the server.
+A previewed change waits in Redis (`kubechat:pending:<conversation>`), sealed with the
+executor's single-use confirmation token (pending.py), so any gateway replica can confirm
+it; the token never leaves the gateways, and Redis holds only an opaque id and ciphertext.
 """
 
 from __future__ import annotations
 
 import base64
-import json
 import time
 import uuid
 from datetime import UTC, datetime, timedelta
@@ -35,6 +34,7 @@ from kubechat_gateway.config import GatewaySettings
 from kubechat_gateway.convert import RISK_NAMES, plan_public, result_public
 from kubechat_gateway.db import Store
 from kubechat_gateway.mesh import Mesh
+from kubechat_gateway.pending import PendingStore, seal_key
 from kubechat_gateway.ratelimit import check_ask
 from kubechat_gateway.turn import Emit, Turn
 
@@ -47,15 +47,17 @@ VERIFICATION_NAMES = {
 }
 
 
-def _pending_key(conversation_id: str) -> str:
-    return f"kubechat:pending:{conversation_id}"
-
-
 class Chat:
     def __init__(self, settings: GatewaySettings, mesh: Mesh, store: Store) -> None:
         self.settings = settings
         self.mesh = mesh
         self.store = store
+        self._seal_key = seal_key(settings.confirmation_seal_key.get_secret_value())
+
+    def _pending_store(self) -> PendingStore:
+        if self.mesh.redis is None:
+            raise FailedPrecondition("Redis is not configured; changes cannot be confirmed")
+        return PendingStore(self.mesh.redis, self._seal_key)
 
     # -- ask ----------------------------------------------------------------------------
 
@@ -226,7 +228,6 @@ class Chat:
             if name:
                 policy.type_name, policy.expected_name = True, name
         pending = {
-            "confirmation_id": confirmation_id,
             "token": preview.confirmation_token,
             "plan": base64.b64encode(plan.SerializeToString()).decode(),
             "cluster": cluster_id,
@@ -236,9 +237,7 @@ class Chat:
             "expected_name": policy.expected_name,
         }
         ttl = max(1, int((expires - datetime.now(UTC)).total_seconds()))
-        if self.mesh.redis is None:
-            raise FailedPrecondition("Redis is not configured; changes cannot be confirmed")
-        await self.mesh.redis.set(_pending_key(turn.conversation_id), json.dumps(pending), ex=ttl)
+        await self._pending_store().put(turn.conversation_id, confirmation_id, pending, ttl)
         await turn.send(
             ev.ConfirmationRequestEvent(
                 **turn.fields(),
@@ -325,8 +324,7 @@ class Chat:
         self, principal: common_pb2.Principal, conversation_id: str, confirmation_id: str
     ) -> dict[str, Any]:
         await self.store.get(principal.tenant, principal.user, conversation_id)
-        raw = await self.mesh.redis.get(_pending_key(conversation_id)) if self.mesh.redis else None
-        pending: dict[str, Any] | None = json.loads(raw) if raw else None
+        pending = await self._pending_store().get(conversation_id)
         if (
             pending is None
             or pending["user"] != principal.user
@@ -356,9 +354,8 @@ class Chat:
                     f"type {pending['expected_name']} exactly to confirm this change",
                     hint="the name you typed does not match",
                 )
-            assert self.mesh.redis is not None
             # Single use: whoever deletes the key runs the change, a double click does not.
-            if not await self.mesh.redis.delete(_pending_key(conversation_id)):
+            if not await self._pending_store().take(conversation_id):
                 raise NotFound("this change was already confirmed or cancelled")
             await self.store.add_message(
                 conversation_id, "user", "text", f"confirmed {confirmation_id}", {}
@@ -398,8 +395,7 @@ class Chat:
     ) -> bool:
         turn = Turn(self.store, conversation_id, emit)
         pending = await self._pending(principal, conversation_id, confirmation_id)
-        assert self.mesh.redis is not None
-        removed = bool(await self.mesh.redis.delete(_pending_key(conversation_id)))
+        removed = await self._pending_store().take(conversation_id)
         if removed:
             await turn.send(
                 ev.CancelledEvent(**turn.fields(), confirmation_id=pending["confirmation_id"])

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from pydantic import model_validator
+from pydantic import SecretStr, model_validator
 
 from kubechat.config import ServiceSettings
 
@@ -47,6 +47,10 @@ class GatewaySettings(ServiceSettings):
     oidc_client_id: str = "kubechat-web"
     # How long a previewed change waits for its confirmation before it must be asked again.
     confirmation_ttl_seconds: int = 300
+    # Seals previewed changes in Redis (pending.py); every replica needs the same one.
+    # Empty: a random key per process (dev and test run one gateway); production requires it.
+    confirmation_seal_key: SecretStr = SecretStr("")
+    secret_fields: tuple[str, ...] = ("confirmation_seal_key",)
     # Swagger UI (/docs) and ReDoc (/redoc) load their bundles from a CDN, on the origin
     # that holds users' tokens: off unless asked for. /openapi.json is always served.
     api_docs: bool = False
@@ -60,6 +64,12 @@ class GatewaySettings(ServiceSettings):
                 "KUBECHAT_AUTH_MODE=dev is refused with KUBECHAT_ENVIRONMENT=production "
                 "(every caller would act as an administrator); set KUBECHAT_AUTH_MODE=oidc "
                 "and KUBECHAT_OIDC_ISSUER"
+            )
+        if self.environment == "production" and len(self.confirmation_seal_key) < 32:
+            raise ValueError(
+                "KUBECHAT_CONFIRMATION_SEAL_KEY must hold at least 32 random characters in "
+                "production (every gateway replica the same), e.g. from "
+                "`openssl rand -base64 32`"
             )
         if self.public_grpc_plaintext and self.environment == "production":
             raise ValueError(
