@@ -360,3 +360,26 @@ def test_ports_shells_files_and_output(text: str, expected: str) -> None:
 def test_log_windows_and_containers(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    "wrapper",
+    [
+        "i'd appreciate it if you could {x}",
+        "could you possibly {x}?",
+        "i was hoping you could {x}",
+        "could i get you to {x}?",
+        "when you get a chance, {x}",
+        "do me a favour, {x}",
+        "{x} - thanks!",
+        "{x} whenever you can",
+    ],
+)
+def test_courtesy_around_a_request(wrapper: str) -> None:
+    (got,) = RulesEngine().parse(wrapper.format(x="scale web to 3 in shop")).kubectl
+    assert equivalent(got, "kubectl scale deployment web --replicas=3 -n shop"), got
+
+
+def test_a_slip_to_a_neighbouring_key() -> None:
+    (got,) = RulesEngine().parse("list pids in shop").kubectl
+    assert equivalent(got, "kubectl get pods -n shop"), got

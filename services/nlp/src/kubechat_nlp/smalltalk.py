@@ -48,6 +48,11 @@ _OPENING_RE = re.compile(
     r"morning|evening(?: all)?|afternoon(?: all)?|sup|wassup|btw|by the way|quickly|"
     r"quick (?:q|favou?r|ask|request|thing)|(?:a )?favou?r to ask|one more|another one|"
     r"(?:mind if you|try to|try and|gotta|got to|wanna|(?:can|may|could) i ask (?:you )?to)|"
+    r"(?:i'd|i would|we'd) (?:appreciate|love|like) it if (?:you|u) (?:could|would|can)|"
+    r"(?:i was|i'm|i am|we were|we're) (?:hoping|wondering if) (?:you|u) (?:could|would|can)|"
+    r"(?:i'm|i am|we're|we are)? ?(?:trying|asking you|looking) to|mind|"
+    r"could i get (?:you|u) to|(?:when|whenever|if) you (?:get|have) a (?:chance|sec|second|"
+    r"minute|moment)|do me a favou?r|(?:could|would|can) (?:you|u) possibly|"
     r"good (?:morning|afternoon|evening)|excuse me|one more thing|also|and now|now|next|"
     # asking the assistant to do it ("could you please …"), never "can I …" (a question)
     r"(?:would|could|can|will|won't) (?:you|u|ya)(?: please| kindly| maybe| just| quickly)?"
@@ -71,6 +76,7 @@ _CLOSING_RE = re.compile(
     r"if that's (?:alright|ok|fine)|"
     r"thanks a (?:bunch|lot|ton|million)|many thanks|thank u|would be (?:great|nice|lovely)|"
     r"k ?thx|kk|tia|lol|haha|xoxo|urgent|it'?s urgent|merci|danke|gracias|grazie|legend|"
+    r"whenever you can|when you can|whenever|- ?thanks|- ?thx|-|"
     r"please and thank you|that'd be great|that would be great|no rush|whenever)\b)+[\s,;:!.?]*$",
     re.IGNORECASE,
 )

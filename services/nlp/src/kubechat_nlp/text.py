@@ -185,7 +185,8 @@ class Vocabulary:
 
     Words of five letters or more may be one edit from a target. Shorter words are riskier
     (many short names are unknown words: api, web, db), so a four-letter word is corrected
-    only by a swapped pair ("ndoe" → node) or a dropped letter ("scle" → scale), a
+    only by a swapped pair ("ndoe" → node), a dropped letter ("scle" → scale) or a slip
+    to a neighbouring key ("pids" → pods), a
     three-letter one only by a dropped letter ("pos" → pods), and both keep the target's
     first letter ("ops" is never pods)."""
 
@@ -203,7 +204,7 @@ class Vocabulary:
                 for key in _deletes(word) | {word}:
                     self._index.setdefault(key, set()).add(word)
             if 4 <= len(word) <= 5:
-                for key in _deletes(word) | _swaps(word):
+                for key in _deletes(word) | _swaps(word) | _slips(word):
                     if key[0] == word[0] and key != word:
                         self._short.setdefault(key, set()).add(word)
         self.normalize = lru_cache(maxsize=8192)(self._normalize)
@@ -237,6 +238,24 @@ class Vocabulary:
             key=lambda c: (c[0] != low[0], c),
         )
         return best[0] if best else low
+
+
+# Neighbouring keys on a QWERTY keyboard: a four-letter word hit one key off ("shoe" for
+# show is a word, but "pids" for pods, "lofs" for logs are slips).
+_NEIGHBOURS = {
+    row[i]: row[max(0, i - 1) : i] + row[i + 1 : i + 2]
+    for row in ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+    for i in range(len(row))
+}
+
+
+def _slips(word: str) -> set[str]:
+    """The word with one letter (not the first) replaced by a neighbouring key."""
+    return {
+        word[:i] + near + word[i + 1 :]
+        for i in range(1, len(word))
+        for near in _NEIGHBOURS.get(word[i], "")
+    }
 
 
 def _swaps(word: str) -> set[str]:
