@@ -88,11 +88,17 @@ def test_compose_runs_nats_and_redis_with_the_same_users() -> None:
     passwords = {
         u: f"${{KUBECHAT_REDIS_{u.upper()}_PASSWORD:-dev-redis-{u}}}" for u in REDIS_ACCESS
     }
-    expected = ["redis-server"]
+    expected = []
     for line in redis_users(passwords):
         directive, *args = line.split(" ")
         expected += [f"--{directive}", *args]
-    assert compose["redis"]["command"] == expected
+    command = compose["redis"]["command"]
+    assert command[0] == "redis-server"
+    assert command[command.index("--user") :] == expected
+    # TLS only, as in the dev stack: the plaintext port closed, the TLS one where Redis was.
+    assert command[command.index("--port") + 1] == "0"
+    assert command[command.index("--tls-port") + 1] == "6379"
+    assert "--tls" in nats["command"]
     for service, settings in compose.items():
         env = settings.get("environment") or {}
         for store, users in (("NATS", NATS_PERMISSIONS), ("REDIS", REDIS_ACCESS)):
