@@ -383,3 +383,24 @@ def test_courtesy_around_a_request(wrapper: str) -> None:
 def test_a_slip_to_a_neighbouring_key() -> None:
     (got,) = RulesEngine().parse("list pids in shop").kubectl
     assert equivalent(got, "kubectl get pods -n shop"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("remove the tier label from namespace qa", "kubectl label namespace qa tier-"),
+        ("label namespace jobs with version=v2", "kubectl label namespace jobs version=v2"),
+        (
+            "schedule nginx:1.25 to run daily at 2am as cronjob weekly-export",
+            "kubectl create cronjob weekly-export --image=nginx:1.25 --schedule='0 2 * * *'",
+        ),
+        (
+            "create cronjob nightly-backup with image pg:16 every sunday at 3am",
+            "kubectl create cronjob nightly-backup --image=pg:16 --schedule='0 3 * * 0'",
+        ),
+        ("Which resources are namespaced?", "kubectl api-resources --namespaced=true"),
+    ],
+)
+def test_namespaces_as_objects_schedules_and_discovery(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

@@ -246,6 +246,8 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             continue  # a quoted phrase is data; a quoted single name ('in "shop"') is not
         if name.norm.isdigit() or "/" in name.norm:
             continue
+        if re.fullmatch(r"\d{1,2}(:\d\d)?(am|pm)?|midnight|noon|night|dawn", name.norm):
+            continue  # "every sunday at 3am": a time, never a namespace
         if after and after not in _AFTER_SCOPE | COMMAND_WORDS | STOPWORDS:
             continue
         before = tokens[i - 1].norm if i else ""

@@ -151,6 +151,11 @@ def schedule(c: Ctx) -> str | None:
     """A cron schedule from words: 'every 5 minutes', 'hourly', 'daily at 2am', 'every
     sunday at midnight', 'weekdays at 9', or one typed out ('schedule "*/10 * * * *"')."""
     u = c.u
+
+    def said(words: str) -> bool:
+        # a word of the schedule, never part of a name ("cronjob weekly-export daily at 2")
+        return u.search(rf"(?<![\w-])(?:{words})(?![\w-])") is not None
+
     m = u.search(r"\bscheduled? (?:of |is )?(\S+)")
     if m and u.tokens[u.group_index(m)].quoted:
         return u.group_text(m)
@@ -164,28 +169,28 @@ def schedule(c: Ctx) -> str | None:
     m = u.search(r"\bevery (\d+) (?:minutes?|mins?)\b")
     if m:
         return f"*/{m.group(1)} * * * *"
-    if u.search(r"\bevery minute\b"):
+    if said(r"every minute"):
         return "* * * * *"
     m = u.search(r"\bevery (\d+) (?:hours?|hrs?)\b")
     if m:
         return f"0 */{m.group(1)} * * *"
-    if u.search(r"\b(every hour|hourly|each hour)\b"):
+    if said(r"every hour|hourly|each hour"):
         m = u.search(r"\bat (\d{1,2}) (?:minutes )?past\b|\bat :(\d\d)\b")
         return f"{int(next(g for g in m.groups() if g)) if m else 0} * * * *"
     at = _time_of_day(c)
     hour, minute = at if at else (0, 0)
-    days = [d for d, i in _DAYS.items() if u.search(rf"\b{d}s?\b")]
+    days = [d for d in _DAYS if said(rf"{d}s?")]
     if days:
         return f"{minute} {hour} * * {','.join(str(_DAYS[d]) for d in days)}"
-    if u.search(r"\bweekdays?\b|\bevery work ?day\b"):
+    if said(r"weekdays?|every work ?day"):
         return f"{minute} {hour} * * 1-5"
-    if u.search(r"\bweekends?\b"):
+    if said(r"weekends?"):
         return f"{minute} {hour} * * 0,6"
-    if u.search(r"\b(every week|weekly|once a week)\b"):
+    if said(r"every week|weekly|once a week"):
         return f"{minute} {hour} * * 0"
-    if u.search(r"\b(every month|monthly|once a month)\b"):
+    if said(r"every month|monthly|once a month"):
         return f"{minute} {hour} 1 * *"
-    if at or u.search(r"\b(every day|daily|nightly|every night|once a day|each day)\b"):
+    if at or said(r"every day|daily|nightly|every night|once a day|each day"):
         return f"{minute} {hour} * * *"
     m = u.search(r"\bscheduled? (\S+)")
     return u.group_text(m) if m and "*" in u.group_text(m) else None

@@ -142,6 +142,19 @@ def build_label(c: Ctx) -> Result:
     if not pairs:
         return clarify(f"Which {verb} (key=value)?")
     d.params["annotations" if annotate else "labels"] = pairs
+    named_ns = u.search(r"\b(?:namespace|ns) ([a-z0-9][a-z0-9-]*)\b")
+    ns_word = u.group_text(named_ns).lower() if named_ns else ""
+    other_kinds = [
+        k for k in d.kinds if k.ref.plural != "namespaces" and c.kinds.lookup(ns_word) is not k
+    ]
+    if not d.names and named_ns and not other_kinds:
+        # "label namespace jobs with …": a namespace named like a kind is still the object
+        d.kinds, d.names = [c.kind("namespaces")], [u.group_text(named_ns)]
+        d.explicit_kind, d.guessed_kind = True, False
+    if not d.names and not d.slots.selector and c.scope and not d.explicit_kind:
+        # "remove the tier label from namespace qa": the namespace named is the object
+        d.kinds, d.names = [c.kind("namespaces")], [c.scope]
+        d.explicit_kind, d.guessed_kind = True, False
     if not d.names and not d.slots.selector:
         if u.search(r"\b(all|every|each)\b"):
             d.params["all"] = True

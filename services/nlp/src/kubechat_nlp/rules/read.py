@@ -207,7 +207,10 @@ def build_api_resources(c: Ctx) -> Result:
     d = Draft("api-resources")
     if c.u.search(r"\b(non-namespaced|cluster-scoped|not namespaced|cluster-wide)\b"):
         d.params["namespaced"] = "false"
-    elif c.u.search(r"\b(all |only )?namespaced (resources|kinds|types)\b|\bonly namespaced\b"):
+    elif c.u.search(
+        r"\b(all |only )?namespaced (resources|kinds|types)\b|\bonly namespaced\b"
+        r"|\b(which|what) \S+ (are|is) namespaced\b"  # "which resources are namespaced?"
+    ):
         d.params["namespaced"] = "true"
     return [d]
 
