@@ -404,3 +404,26 @@ def test_a_slip_to_a_neighbouring_key() -> None:
 def test_namespaces_as_objects_schedules_and_discovery(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "autoscale the api deployment on qa from two to eight pods when cpu is above 75%",
+            "kubectl autoscale deployment api --min=2 --max=8 --cpu=75% -n qa",
+        ),
+        (
+            "delete all configmaps labeled tier=frontend on deploys",
+            "kubectl delete configmaps -l tier=frontend -n deploys",
+        ),
+        (
+            "in the batch ns, delete every ing with label role=db",
+            "kubectl delete ingresses -l role=db -n batch",
+        ),
+        ("create role r that can get pods", "kubectl create role r --verb=get --resource=pods"),
+    ],
+)
+def test_namespaces_named_like_kinds_close_a_request(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

@@ -18,6 +18,10 @@ _NS_WORDS = frozenset({"namespace", "ns", "namespaces"})
 _PREPOSITIONS = frozenset("in from on for within inside under into to at of across".split())
 # "to namespace x" may be the object ("add a label to namespace x").
 _WEAK_PREPOSITIONS = frozenset({"to", "into", "of", "for", "on"})
+# Words of a question about rights, where "on pods" names what a permission covers.
+_RIGHTS_WORDS = frozenset(
+    "role clusterrole roles permission permissions can may allowed access".split()
+)
 # Prepositions that scope a request to a namespace only when they close it.
 _LATE_PREPOSITIONS = frozenset("under within inside across at".split())
 # Everyday words that follow "in" without being a namespace ("in the foreground").
@@ -35,7 +39,8 @@ _AFTER_SCOPE = frozenset(
     """, . ! ? ; and with sorted please pls plz thanks thx ta ty asap too as using that which
 where now then right only instead also sort ordered showing including for from since over
 during by to real quick quickly ok okay again first giving granting allowing binding
-need needs is are was looks keeps oldest newest youngest latest aren't isn't not""".split()
+need needs is are was looks keeps oldest newest youngest latest aren't isn't not
+between when whenever once until if after before every""".split()
 )
 _ALL_NAMESPACES_RE = re.compile(
     r"^(?:(?:in|across|from|over|for|on|throughout) )?(?:all|every|each|any) (?:of )?(?:the )?"
@@ -223,8 +228,12 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
         ):
             # "add a label to pod api-7 in deploys", "kafka to 5 in streaming": at the end,
             # after another target, a kind or command word is a namespace named so
-            if name.norm in _NS_WORDS or tok.norm != "in":
-                continue  # "on pods" is what a role applies to: only "in <kind word>"
+            about_rights = any(t.norm in _RIGHTS_WORDS for t in tokens)
+            closing_on = tok.norm == "on" and not after and not about_rights
+            if name.norm in _NS_WORDS or (tok.norm != "in" and not closing_on):
+                # "on pods" is what a role applies to; closing any other request,
+                # "delete configmaps labeled x on deploys" names a namespace
+                continue
             fronted = i == 0 and after == ","  # "in services, undo the rollout of web"
             if not fronted and not (ends and _other_target(tokens, i, j, kinds, names_count=True)):
                 continue
@@ -236,7 +245,10 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             continue  # "pods running on node-2": a node
         if name.norm in _NOT_SCOPES or name.norm.endswith("container"):
             continue
-        if after in ("context", "cluster", "kubeconfig", "from", "container", "containers"):
+        beyond = tokens[j + 2].norm if j + 2 < len(tokens) else ""
+        if after in ("context", "cluster", "kubeconfig", "container", "containers") or (
+            after == "from" and not beyond.isdigit()  # "on qa from 2 to 8 pods" scopes
+        ):
             continue  # "in the prod context", "in web from pod x", "in the app container"
         if kinds.lookup(after) or kinds.lookup(f"{name.norm} {after}"):
             continue  # "in the prod context", "in web from pod x", "on the nginx service"

@@ -16,7 +16,10 @@ from kubechat_nlp.text import Token
 _OBJECT_WORDS = frozenset({"object", "objects", "resource", "resources"})
 # Short names that read as a kind right after a verb that takes one.
 _SHORT_AFTER_VERB = frozenset("cs ev ep sc ing cj lease leases".split())
-_KIND_VERBS = frozenset("get list show describe delete edit display watch explain count".split())
+_KIND_VERBS = frozenset(
+    "get list show describe delete edit display watch explain count erase remove nuke kill "
+    "destroy drop every all".split()
+)
 _NAME_RE = re.compile(r"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$")
 
 
