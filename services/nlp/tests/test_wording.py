@@ -427,3 +427,19 @@ def test_namespaces_as_objects_schedules_and_discovery(text: str, expected: str)
 def test_namespaces_named_like_kinds_close_a_request(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("scale worker to 3", "kubectl scale deployment worker --replicas=3"),
+        ("drain the worker node node-3", "kubectl drain node-3"),
+        (
+            "create a service for worker on port 443 namespace deploys",
+            "kubectl expose deployment worker --port=443 -n deploys",
+        ),
+    ],
+)
+def test_worker_is_a_name(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

@@ -52,7 +52,7 @@ server master addresses supported shortnames group groups along together
 stdout stderr case defined snapshot user users machine even aborting ignoring selected key
 sends file limits limit requests request time point least namespaced unhealthy healthy
 locally random address addresses terminal mode raw client back copy changing otherwise
-there exists exist existing remote version label labels worker workers maintenance
+there exists exist existing remote version label labels maintenance
 return returns confirms confirm deletion effect taint instead already array element
 crashing crashed failing broken down slow stuck restarting healthy wrong happening going on
 went gone goes happen happens happened crashlooping crashloop oomkilled evicted erroring
