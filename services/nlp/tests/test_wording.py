@@ -443,3 +443,8 @@ def test_namespaces_named_like_kinds_close_a_request(text: str, expected: str) -
 def test_worker_is_a_name(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+def test_after_logs_of_a_plain_word_is_the_name() -> None:
+    (got,) = RulesEngine().parse("logs of client in prod").kubectl
+    assert equivalent(got, "kubectl logs client -n prod"), got

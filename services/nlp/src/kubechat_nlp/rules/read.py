@@ -348,6 +348,13 @@ def build_logs(c: Ctx) -> Result:
     if u.search(r"\b(all|every|each|multi|multiple) (the )?containers?\b"):
         params["all_containers"] = True
     if not d.names and not s.selector:
+        # "logs of client": after "logs of" a plain word is the name, even one like "server"
+        m = u.search(r"\blogs? (?:of|for|from) (?:the )?([a-z][a-z0-9-]*)$")
+        i = u.group_index(m) if m else -1
+        if m and i not in u.used and u.kind_at(i) is None and u.norms[i] not in STOPWORDS:
+            d.names = [u.group_text(m)]
+            u.used.add(i)
+    if not d.names and not s.selector:
         return clarify("Logs of which pod or workload?")
     d.params.update({k: v for k, v in params.items() if isinstance(v, (str, int, bool))})
     return [d]
