@@ -349,10 +349,10 @@ def build_logs(c: Ctx) -> Result:
         params["all_containers"] = True
     if not d.names and not s.selector:
         # "logs of client": after "logs of" a plain word is the name, even one like "server"
-        m = u.search(r"\blogs? (?:of|for|from) (?:the )?([a-z][a-z0-9-]*)$")
-        i = u.group_index(m) if m else -1
-        if m and i not in u.used and u.kind_at(i) is None and u.norms[i] not in STOPWORDS:
-            d.names = [u.group_text(m)]
+        said = u.search(r"\blogs? (?:of|for|from) (?:the )?([a-z][a-z0-9-]*)$")
+        i = u.group_index(said) if said else -1
+        if said and i not in u.used and u.kind_at(i) is None and u.norms[i] not in STOPWORDS:
+            d.names = [u.group_text(said)]
             u.used.add(i)
     if not d.names and not s.selector:
         return clarify("Logs of which pod or workload?")
