@@ -13,6 +13,7 @@ from kubechat_nlp.rules import (
     labels,
     patching,
     read,
+    run_expose,
     settings,
     workloads,
 )
@@ -222,7 +223,7 @@ RULES: tuple[Rule, ...] = (
     (
         "run",
         r"\b(run|start|starting|launch|spin up)\b (an? |the )?(single instance of )?\S+ pod\b",
-        create.build_run,
+        run_expose.build_run,
     ),
     (
         "attach",
@@ -351,7 +352,7 @@ RULES: tuple[Rule, ...] = (
         r"\bservice based on\b|\bcreate (a |an )?(new )?"
         r"(second )?service for\b|\b(create|make) a service named \S+ for\b"
         r"|\b(reachable|accessible)\b.{0,30}\bport\b|\b(open|publish) (a )?port\b",
-        create.build_expose,
+        run_expose.build_expose,
     ),
     (
         "delete",
