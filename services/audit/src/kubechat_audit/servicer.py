@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import contextlib
-import threading
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC as _UTC
 from datetime import datetime
@@ -13,10 +11,11 @@ from typing import Any
 from google.protobuf import timestamp_pb2
 from grpc import aio
 
-from kubechat.errors import InvalidArgument, Unavailable
+from kubechat.errors import InvalidArgument
 from kubechat.events import AuditEvent
 from kubechat.v1 import audit_pb2, audit_pb2_grpc, common_pb2
 from kubechat_audit.access import readable_tenant
+from kubechat_audit.export_pump import pump
 from kubechat_audit.formats import csv_chunks, jsonl_chunks
 from kubechat_audit.live import LiveFeed, TailFilter
 from kubechat_audit.store import CSV_COLUMNS, EventStore, Query
@@ -28,8 +27,6 @@ _RISKS = {
 }
 _RISK_NAMES = {value: name for name, value in _RISKS.items()}
 MAX_PAGE = 1000
-# Chunks an export may run ahead of a slow reader: bounds the server's memory per export.
-EXPORT_QUEUE_CHUNKS = 8
 
 
 def event_to_proto(event: AuditEvent) -> audit_pb2.AuditEvent:
@@ -151,7 +148,7 @@ class AuditServicer(audit_pb2_grpc.AuditServiceServicer):
             def chunks() -> Iterator[bytes]:
                 return jsonl_chunks(self._store.export_rows(query, ("payload",)))
 
-        async for data in _pump(chunks):
+        async for data in pump(chunks):
             yield audit_pb2.ExportChunk(data=data)
 
     async def Tail(  # noqa: N802
@@ -180,50 +177,3 @@ class AuditServicer(audit_pb2_grpc.AuditServiceServicer):
                 for r in rows
             ]
         )
-
-
-async def _pump(produce: Any) -> AsyncIterator[bytes]:
-    """Run a blocking chunk generator in a thread, at most a few chunks ahead of the reader.
-
-    The bounded queue is the backpressure: when the client reads slowly the producing
-    thread waits, so memory stays flat whatever the size of the export.
-    """
-    loop = asyncio.get_running_loop()
-    queue: asyncio.Queue[bytes | BaseException | None] = asyncio.Queue(EXPORT_QUEUE_CHUNKS)
-    cancelled = threading.Event()
-
-    def put(item: bytes | BaseException | None) -> None:
-        future = asyncio.run_coroutine_threadsafe(queue.put(item), loop)
-        while not cancelled.is_set():
-            with contextlib.suppress(TimeoutError):
-                future.result(timeout=0.5)
-                return
-        future.cancel()
-
-    def work() -> None:
-        try:
-            for chunk in produce():
-                if cancelled.is_set():
-                    return
-                put(chunk)
-        except BaseException as exc:  # noqa: BLE001 - handed to the reader, raised there
-            put(exc)
-            return
-        put(None)
-
-    worker = loop.run_in_executor(None, work)
-    try:
-        while True:
-            item = await queue.get()
-            if item is None:
-                break
-            if isinstance(item, BaseException):
-                raise Unavailable(f"export failed in the store: {item}") from item
-            yield item
-    finally:
-        cancelled.set()
-        with contextlib.suppress(asyncio.QueueEmpty):
-            while True:  # unblock a producer waiting on a full queue
-                queue.get_nowait()
-        with contextlib.suppress(Exception):
-            await worker
