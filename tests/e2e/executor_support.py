@@ -31,12 +31,6 @@ CAROL = common_pb2.Principal(
 # Who calls that name no user (cluster registration and listing): a KubeChat admin, as the
 # gateway would assert after checking the role.
 CLUSTER_ADMIN = common_pb2.Principal(user="e2e-admin", tenant="acme", roles=["admin"])
-# Who calls that name no user (cluster registration and listing): a KubeChat admin, as the
-# gateway would assert after checking the role.
-CLUSTER_ADMIN = common_pb2.Principal(user="e2e-admin", tenant="acme", roles=["admin"])
-# Who calls that name no user (cluster registration and listing): a KubeChat admin, as the
-# gateway would assert after checking the role.
-CLUSTER_ADMIN = common_pb2.Principal(user="e2e-admin", tenant="acme", roles=["admin"])
 
 
 def ref(group: str, version: str, kind: str, plural: str, namespaced: bool = True) -> Any:
