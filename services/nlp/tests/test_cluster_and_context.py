@@ -128,3 +128,12 @@ def test_status_follow_ups_and_selected_objects(engine: RulesEngine) -> None:
     )
     assert equivalent(turns[1][0], "kubectl rollout status deployment api -n dev")
     assert equivalent(turns[3][0], "kubectl describe pods -l app=web -n shop")
+
+
+def test_answers_and_follow_ups_in_everyday_words(engine: RulesEngine) -> None:
+    asked = _turns(engine, "scale web in shop", "make it 3")
+    assert equivalent(asked[1][0], "kubectl scale deployment web --replicas=3 -n shop")
+    more = _turns(engine, "scale frontend to 2 in shop", "one more replica")
+    assert equivalent(more[1][0], "kubectl scale deployment frontend --replicas=3 -n shop")
+    details = _turns(engine, "show the logs of web-1 in namespace batch", "details?")
+    assert equivalent(details[1][0], "kubectl describe pod web-1 -n batch")

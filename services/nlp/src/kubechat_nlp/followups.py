@@ -282,7 +282,13 @@ def answer_to(text: str, choices: tuple[str, ...]) -> str | None:
         return None
     if any(w.lower().strip(",") in ACTION_WORDS | CLAUSE_VERBS for w in words):
         return None
-    return " ".join(str(NUMBER_WORDS.get(w.lower(), w)) for w in words)
+    numbers = [str(NUMBER_WORDS.get(w.lower(), w)) for w in words]
+    digits = [n for n in numbers if n.isdigit()]
+    if len(digits) == 1 and all(
+        n.isdigit() or n.lower().strip(",") in _AMOUNT_WORDS for n in numbers
+    ):
+        return digits[0]  # "make it 3", "let's go with three": the number is the answer
+    return " ".join(numbers)
 
 
 def resumable(question: Clarification, text: str) -> Clarification:

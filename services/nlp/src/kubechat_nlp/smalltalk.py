@@ -46,7 +46,9 @@ _OPENING_RE = re.compile(
     rf"^(?:(?:{_GREETING}|ok|okay|alright|so|well|um|uh|hmm|quick one|quick question|i mean|"
     r"i meant|sorry|oops|no wait|actually|kubechat|bot|there|team|folks|please|pls|plz|kindly|"
     r"morning|evening(?: all)?|afternoon(?: all)?|sup|wassup|btw|by the way|quickly|"
-    r"quick (?:q|favou?r|ask|request|thing)|(?:a )?favou?r to ask|one more|another one|"
+    r"quick (?:q|favou?r|ask|request|thing)|(?:a )?favou?r to ask|"
+    # "one more: list pods" (never "one more replica")
+    r"(?:one more|another one)(?: thing| question| request)?(?=\s*[:,])|"
     r"(?:mind if you|try to|try and|gotta|got to|wanna|(?:can|may|could) i ask (?:you )?to)|"
     r"(?:i'd|i would|we'd) (?:appreciate|love|like) it if (?:you|u) (?:could|would|can)|"
     r"(?:i was|i'm|i am|we were|we're) (?:hoping|wondering if) (?:you|u) (?:could|would|can)|"

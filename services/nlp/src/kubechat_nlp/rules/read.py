@@ -136,6 +136,9 @@ def build_describe(c: Ctx) -> Result:
     more_selectors(c, s)
     kind_word_scope(c, s)
     d = read_draft(c, "describe", s, ("pods",))
+    if d.guessed_kind and not d.names and not s.selector and not s.all_namespaces:
+        # "details?" names nothing: the object of the conversation, or a question
+        return clarify("Describe which object?")
     return [d]
 
 
