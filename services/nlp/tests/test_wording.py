@@ -448,3 +448,22 @@ def test_worker_is_a_name(text: str, expected: str) -> None:
 def test_after_logs_of_a_plain_word_is_the_name() -> None:
     (got,) = RulesEngine().parse("logs of client in prod").kubectl
     assert equivalent(got, "kubectl logs client -n prod"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("details of namespace qa", "kubectl describe namespace qa"),
+        ("give me the details of ns services", "kubectl describe namespace services"),
+        ("describe the pods of namespace shop", "kubectl describe pods -n shop"),
+        ("can u get the YAML of namespace monitoring?", "kubectl get namespace monitoring -o yaml"),
+    ],
+)
+def test_the_namespace_itself(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got
+
+
+def test_what_can_i_do_there_is_help() -> None:
+    plan = RulesEngine().parse("so what can I do in prod")
+    assert not plan.operations and plan.clarification is not None

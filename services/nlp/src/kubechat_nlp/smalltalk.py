@@ -29,7 +29,8 @@ _META = (
     r"|what can i do in (?:the )?(?P<ns>[a-z0-9][a-z0-9-]*)(?: namespace)?)"
 )
 _SMALLTALK_RE = re.compile(
-    rf"^(?:(?:{_GREETING}|{_THANKS})[\s,!.]*)*(?:{_META})?(?:[\s,!.?]*{_POLITE})*[\s!.?]*$",
+    rf"^(?:(?:{_GREETING}|{_THANKS}|so|and|well|hmm|um|ok so|okay so)[\s,!.]*)*(?:{_META})?"
+    rf"(?:[\s,!.?]*{_POLITE})*[\s!.?]*$",
     re.IGNORECASE,
 )
 

@@ -100,6 +100,11 @@ def build_get(c: Ctx) -> Result:
         elif d.names:
             d.kinds = [c.kind("pods")]
             d.guessed_kind = True
+        elif _the_namespace_itself(c, d):  # "the yaml of namespace monitoring"
+            pass
+        elif c.scope and s.output in ("yaml", "json"):
+            # "get the yaml of namespace monitoring": the namespace named is the object
+            d.kinds, d.names, s.namespace = [c.kind("namespaces")], [c.scope], None
         else:
             return clarify(
                 "Which kind of resource should I list?", "pods", "deployments", "services", "nodes"
@@ -122,6 +127,20 @@ def build_get(c: Ctx) -> Result:
     return [d]
 
 
+def _the_namespace_itself(c: Ctx, d: Draft) -> bool:
+    """'of namespace qa', 'for ns services': the request is about that namespace, when no
+    other object is named. `d` is turned into it."""
+    said = c.u.search(r"\b(?:of|for|on|about) (?:the )?(?:namespace|ns) ([a-z0-9][a-z0-9-]*)\b")
+    if said is None or d.names not in ([], [c.u.group_text(said)]):
+        return False
+    named = c.kinds.lookup(c.u.group_text(said).lower())
+    if d.kinds and not d.guessed_kind and d.names == [] and d.kinds[0] is not named:
+        return False  # "the pods of namespace shop": pods, in shop
+    d.kinds, d.names = [c.kind("namespaces")], [c.u.group_text(said)]
+    d.explicit_kind, d.guessed_kind, d.slots.namespace = True, False, None
+    return True
+
+
 def _field(c: Ctx) -> str | None:
     from kubechat_nlp.slots import field_selector
 
@@ -136,7 +155,13 @@ def build_describe(c: Ctx) -> Result:
     more_selectors(c, s)
     kind_word_scope(c, s)
     d = read_draft(c, "describe", s, ("pods",))
+    if _the_namespace_itself(c, d):  # "details of namespace qa", "… of ns services"
+        return [d]
     if d.guessed_kind and not d.names and not s.selector and not s.all_namespaces:
+        if c.scope:  # "details of namespace web": the namespace named is the object
+            d.kinds, d.names, d.guessed_kind = [c.kind("namespaces")], [c.scope], False
+            d.explicit_kind, d.slots.namespace = True, None
+            return [d]
         # "details?" names nothing: the object of the conversation, or a question
         return clarify("Describe which object?")
     return [d]
