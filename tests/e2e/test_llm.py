@@ -177,11 +177,13 @@ def test_model_plan_flows_like_any_plan_then_falls_back_and_recovers(
 
 
 def test_metrics_command_prints_the_models_figures(llm_mesh: Stack) -> None:
+    # The command speaks to the service as nlp, with the certificate the stack gave it.
     out = subprocess.run(
         [sys.executable, "-m", "kubechat_nlp", "metrics", "--address", llm_mesh.address("nlp")],
         capture_output=True,
         text=True,
         timeout=30,
         check=True,
+        env={**os.environ, **llm_mesh.service_env("nlp")},
     ).stdout
     assert MODEL_NAME in out and "latency_p95_ms" in out
