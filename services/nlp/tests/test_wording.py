@@ -467,3 +467,24 @@ def test_the_namespace_itself(text: str, expected: str) -> None:
 def test_what_can_i_do_there_is_help() -> None:
     plan = RulesEngine().parse("so what can I do in prod")
     assert not plan.operations and plan.clarification is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "delete the LOG_LEVEL variable on deployment cart in shop",
+            "kubectl set env deployment/cart LOG_LEVEL- -n shop",
+        ),
+        ("hold the cart rollout in shop", "kubectl rollout pause deployment cart -n shop"),
+        (
+            "cap cart at 1Gi of memory in shop",
+            "kubectl set resources deployment cart --limits=memory=1Gi -n shop",
+        ),
+        ("which node is the busiest", "kubectl top nodes"),
+        ("describe the fields of a pod", "kubectl explain pods"),
+    ],
+)
+def test_variables_rollouts_resources_and_docs(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

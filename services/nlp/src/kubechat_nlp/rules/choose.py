@@ -17,7 +17,7 @@ from kubechat_nlp.utterance import Utterance
 _KEEP_HYPHEN = re.compile(
     r"^-|port-forward|cluster-info|current-context|api-(resources|versions)|"
     r"can-i|last-applied|dry-run|custom-columns|auto-scale|cluster-wide|"
-    r"roll-?back|non-running|re-create|set-context|use-context|get-contexts"
+    r"roll-?back|non-running|re-create|set-context|use-context|get-contexts|^re-\w+$"
 )
 
 

@@ -89,7 +89,7 @@ _DETERMINER = r"(?: (?:" + "|".join(sorted(_DETERMINERS)) + r"))*"
 _ENDINGS = r"(?:d|ed|ing)?"
 
 
-def phrase_regex(phrase: str) -> str:
+def phrase_regex(phrase: str, object_slot: str = r"(?:it|them|x-name)") -> str:
     """A phrasing as a pattern over the shaped text: determiners optional between its words,
     the opening word in any of its regular forms, and room for the object after it."""
     words = [w for w in phrase.split() if w not in _DETERMINERS] or phrase.split()
@@ -100,14 +100,16 @@ def phrase_regex(phrase: str) -> str:
         first = stem + _ENDINGS
     if len(words) > 1:
         # the object may sit inside a phrasal verb: "take node-3 out of rotation"
-        first += r"(?: (?:it|them|x-name))?"
+        first += rf"(?: {object_slot})?"
     rest = "".join(_DETERMINER + " " + re.escape(w) for w in words[1:])
     return first + rest
 
 
-def phrasings_pattern(phrasings: set[str] | tuple[str, ...]) -> re.Pattern[str]:
+def phrasings_pattern(
+    phrasings: set[str] | tuple[str, ...], object_slot: str = r"(?:it|them|x-name)"
+) -> re.Pattern[str]:
     words = sorted(phrasings, key=len, reverse=True)
-    return re.compile(r"\b(?:" + "|".join(phrase_regex(p) for p in words) + r")\b")
+    return re.compile(r"\b(?:" + "|".join(phrase_regex(p, object_slot) for p in words) + r")\b")
 
 
 def phrase_cues(catalogue: Catalogue) -> dict[str, re.Pattern[str]]:

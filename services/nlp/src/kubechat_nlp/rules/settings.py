@@ -258,8 +258,12 @@ def _resource_amounts(c: Ctx) -> tuple[dict[str, str], dict[str, str]]:
     words = [i for i, w in enumerate(u.norms) if w in _RESOURCE_WORDS]
     taken: set[int] = set()
     for a in amounts:
-        # "500m cpu" (the word right after) first, else the nearest word before it
-        after = [w for w in words if w == a + 1 and w not in taken]
+        # "500m cpu" (the word right after, or after "of") first, else the nearest before
+        after = [
+            w
+            for w in words
+            if (w == a + 1 or (w == a + 2 and u.norms[a + 1] == "of")) and w not in taken
+        ]
         # "the cpu limit of the mongo stateful set to 500m": the word may be far back, as
         # long as no other amount stands between
         before = [

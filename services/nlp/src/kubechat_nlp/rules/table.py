@@ -123,6 +123,7 @@ RULES: tuple[Rule, ...] = (
     (
         "explain",
         r"\b(explain|documentation|docs|schema|document)\b|\bwhat fields\b"
+        r"|\bfields of (an? |the )?\w+\b|\bwhat is (an? |the )?\w+ spec\b"
         r"|\b[a-z]+\.(spec|status|metadata)\b",
         read.build_explain,
     ),
@@ -210,7 +211,8 @@ RULES: tuple[Rule, ...] = (
         r"(most|more|least) (cpu|memory|ram)|how much (cpu|memory|ram)"
         r"|(?<!set )(?<!change )\b(show|get|what|check)\b.{0,12}\b(cpu|memory)\b"
         r"(?!.*\b(limit|request))|consumption|consuming|using the most"
-        r"|(pods?|nodes?|resource) utili[sz]ation)\b",
+        r"|(pods?|nodes?|resource) utili[sz]ation|cpu and memory (of|for|on)"
+        r"|(busiest|most loaded|least loaded|hottest|heaviest)( nodes?| pods?)?)\b",
         read.build_top,
     ),
     (
@@ -245,7 +247,9 @@ RULES: tuple[Rule, ...] = (
     (
         "set-resources-verb",
         r"\b(raise|lower|increase|decrease|bump|reduce|set|change|update|adjust)\b (the )?"
-        r"(\S+'s )?(cpu|memory|mem) (limits?|requests?)\b",
+        r"(\S+'s )?(cpu|memory|mem) (limits?|requests?)\b"
+        # "cap web at 1Gi of memory", "give web 250m of cpu requests"
+        r"|\b(cap|limit|give)\b .{0,30}\b\d+(\.\d+)?(mi|gi|m|g|k)? (of )?(cpu|memory|mem)\b",
         settings.build_set_resources,
     ),
     # "set MAX_CONNECTIONS to 100 on web": a variable's name, not a replica count
@@ -341,6 +345,8 @@ RULES: tuple[Rule, ...] = (
         "set-env",
         r"\b(environment|env)( variables?| vars?)?\b|\bunset\b|\bexport\b.{0,20}\bx-kv\b"
         r"|\b(remove|delete|drop|add|set|change|update)\b (the |a |an )?(new )?variables?\b"
+        # "delete the LOG_LEVEL variable on web": the variable, never the deployment
+        r"|\b(remove|delete|drop|unset|clear)\b (the )?\S+ (env(ironment)? )?(var|variable)s?\b"
         r"|\b(set|add|export|put|define|inject)\b.{0,20}\bx-kv\b"
         r"(?!.*\b(labels?|annotations?|selector|replicas)\b)"
         r"|^(set|change|update) (the )?(\S+) to (?![\d.]+( |$)|x-image)\S+ (on|in|for)\b",

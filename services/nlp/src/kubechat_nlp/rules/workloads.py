@@ -32,7 +32,8 @@ from kubechat_nlp.utterance import Utterance
 from kubechat_nlp.wording import phrasings_of
 
 _ROLLOUT_WORDING = tuple(
-    (entry.name, phrasings_pattern(phrasings_of(entry)))
+    # over the text as typed, the object is any word or two ("hold the cart rollout")
+    (entry.name, phrasings_pattern(phrasings_of(entry), r"(?:\S+ )?\S+"))
     for entry in default_catalogue().entries()
     if entry.name in ("rollout.pause", "rollout.resume", "rollout.undo", "rollout.history")
 )
