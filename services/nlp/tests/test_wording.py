@@ -488,3 +488,18 @@ def test_what_can_i_do_there_is_help() -> None:
 def test_variables_rollouts_resources_and_docs(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "pods on node-3 in shop",
+            "kubectl get pods -n shop --field-selector=spec.nodeName=node-3",
+        ),
+        ("what labels do the pods in shop have", "kubectl get pods -n shop --show-labels"),
+    ],
+)
+def test_nodes_and_labels_of_pods(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

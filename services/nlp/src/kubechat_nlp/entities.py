@@ -260,6 +260,8 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             continue
         if re.fullmatch(r"\d{1,2}(:\d\d)?(am|pm)?|midnight|noon|night|dawn", name.norm):
             continue  # "every sunday at 3am": a time, never a namespace
+        if tok.norm == "on" and re.match(r"(node|worker)-\d|ip-\d", name.norm):
+            continue  # "describe pods on node-3": a node
         if after and after not in _AFTER_SCOPE | COMMAND_WORDS | STOPWORDS:
             continue
         before = tokens[i - 1].norm if i else ""

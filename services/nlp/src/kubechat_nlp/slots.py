@@ -292,7 +292,10 @@ def field_selector(u: Utterance) -> str | None:
             phase = m.group(1) or m.group(2)
             parts.append(f"status.phase={_PHASES[phase]}")
             u.mark_groups(m)
-    m = u.search(r"\b(?:on|running on|scheduled on|scheduled to) (?:the )?node (\S+)")
+    m = u.search(r"\b(?:on|running on|scheduled on|scheduled to) (?:the )?node (\S+)") or u.search(
+        # "pods on node-3", "which pods run on ip-10-0-1-5.ec2.internal": named like a node
+        r"\b(?:on|run on|running on|scheduled on|scheduled to) ((?:node|worker|ip)-[\w.-]+)"
+    )
     if m and u.is_name(u.group_index(m)):
         parts.append(f"spec.nodeName={_value(u, m)}")
         u.mark(m)
