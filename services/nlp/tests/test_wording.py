@@ -503,3 +503,26 @@ def test_variables_rollouts_resources_and_docs(text: str, expected: str) -> None
 def test_nodes_and_labels_of_pods(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "can serviceaccount ci:github-actions create deployments in staging?",
+            "kubectl auth can-i create deployments -n staging "
+            "--as=system:serviceaccount:ci:github-actions",
+        ),
+        ("can user jane list secrets in psp", "kubectl auth can-i list secrets -n psp --as=jane"),
+        (
+            "create role deploy-restarter in frontend-team with verbs get,patch on deployments",
+            "kubectl create role deploy-restarter --verb=get,patch --resource=deployments "
+            "-n frontend-team",
+        ),
+        ("show me the pod lables in test", "kubectl get pods -n test --show-labels"),
+        ("let's see the pods in sandbox with node info", "kubectl get pods -n sandbox -o wide"),
+    ],
+)
+def test_subjects_verbs_and_columns(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

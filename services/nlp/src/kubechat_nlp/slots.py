@@ -318,6 +318,7 @@ def _output(u: Utterance, s: Slots) -> None:
         r"\b(?:more|extra|additional|wider|full)(?: details?| info| information| columns"
         r"| output)\b|\bwide\b|\bwith (?:their |the )?(?:node names?|ips?|ip addresses)\b"
         r"|\bwith (?:their |the )?ips? and (?:their )?nodes\b"
+        r"|\bwith (?:their |the )?node (?:info|information|details)\b"
     )
     if m:
         s.output = "wide"

@@ -184,7 +184,13 @@ def _subject(c: Ctx, d: Draft) -> None:
         return
     # The most specific way of naming the subject first: in "check if bob can list", the
     # "if bob can" says who, not a "can" found anywhere in the sentence.
+    m = u.search(r"\b(?:can|may|is|does) (?:the )?(?:service ?account|sa) (\S+)")
+    if m and u.group_text(m).count(":") == 1:  # "can serviceaccount ci:github-actions …"
+        d.params["as"] = f"system:serviceaccount:{u.group_text(m)}"
+        u.mark(m)
+        return
     for pattern in (
+        r"\b(?:can|may|is|does) (?:the )?user (\S+)",  # "can user jane list secrets"
         r"\b(?:user|as) (\S+) (?:can|may)\b",
         r"\b(?:if|whether) (?:the )?(\S+) (?:can|may|is allowed|is permitted|is able)\b",
         r"\b(?:is|does) (\S+) (?:allowed|permitted|able|have)\b",

@@ -249,14 +249,15 @@ def build_create(c: Ctx) -> Result:
             (
                 i
                 for i, w in enumerate(u.norms)
-                if w in ("perform", "allows", "allow", "allowed", "can", "to")
+                if w in ("perform", "allows", "allow", "allowed", "can", "to", "verbs", "verb")
             ),
             create_at + 1,  # never the "create" that asked for the role
         )
         verbs = [
-            w
+            v
             for w in u.norms[start:]
-            if w
+            for v in w.split(",")  # "with verbs get,patch"
+            if v
             in ("get", "list", "watch", "create", "update", "patch", "delete", "deletecollection")
         ]
         if verbs:

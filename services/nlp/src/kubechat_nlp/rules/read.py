@@ -89,7 +89,7 @@ def build_get(c: Ctx) -> Result:
     kind_word_scope(c, s)
     show_labels = u.search(
         r"\b(?:show|with|display|including|and) (?:the |their |its )?labels\b"
-        r"|\blabels (?:for|of|on)\b|\bwhat labels\b"
+        r"|\blabels (?:for|of|on)\b|\bwhat labels\b|\b(?:pod|pods|node|nodes) labels\b"
     )
     d = read_draft(c, "get", s, (), allow_bare=False)
     if not d.kinds:

@@ -47,7 +47,9 @@ RULES: tuple[Rule, ...] = (
         + r"|\b(am i|are we) (allowed|permitted|authori[sz]ed|able)\b|\bcan-i\b"
         r"|\bis \S+ (allowed|permitted|authori[sz]ed)\b"
         r"|\b(if|whether) (the )?\S+ (is|are) (allowed|permitted|able|authori[sz]ed) to\b"
-        r"|\b(do|does) (i|we|\S+) have (the )?(rights?|permissions?|access|privileges?)\b"
+        r"|\b(can|may) (the )?(service ?account|sa|user|group) \S+ "
+        + _ACTIONS
+        + r"|\b(do|does) (i|we|\S+) have (the )?(rights?|permissions?|access|privileges?)\b"
         r"|\b(check|see|verify|find out|know|tell me) (if|whether|to see if) .{0,60}\b(can|may)"
         r" (\S+ )?(do |" + _ACTIONS + r")|\bwho am i\b|\bsubject attributes\b"
         r"|\b(what|which) (user|account|identity) am i\b"
