@@ -526,3 +526,12 @@ def test_nodes_and_labels_of_pods(text: str, expected: str) -> None:
 def test_subjects_verbs_and_columns(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["how many replicas does cart have in shop", "what's cart's replica count in shop"],
+)
+def test_a_replica_count_is_the_workloads_row(text: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, "kubectl get deployment cart -n shop"), got

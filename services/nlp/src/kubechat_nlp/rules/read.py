@@ -92,6 +92,14 @@ def build_get(c: Ctx) -> Result:
         r"|\blabels (?:for|of|on)\b|\bwhat labels\b|\b(?:pod|pods|node|nodes) labels\b"
     )
     d = read_draft(c, "get", s, (), allow_bare=False)
+    count_of = u.search(
+        r"\bhow many (?:replicas|copies|instances|pods) (?:does|do|has|is) (\S+)"
+        r"|\b(\S+) replica count\b|\breplica count (?:of|for) (\S+)"  # "cart's replica count"
+    )
+    if not d.kinds and count_of and u.is_name(u.group_index(count_of)):
+        # "how many replicas does cart have": the workload's row says it (READY)
+        d.kinds, d.names = [c.kind("deployments")], [u.group_text(count_of)]
+        d.guessed_kind = True
     if not d.kinds:
         if u.search(r"\bimages?\b|\bphase\b|\brunning\b"):
             d.kinds = [c.kind("pods")]
