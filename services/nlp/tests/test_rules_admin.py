@@ -58,7 +58,7 @@ def test_taints_added_and_removed(text: str, expected: str) -> None:
     [
         # a question about rights is a read, whatever action it names
         ("can i drain edge-5?", "kubectl auth can-i patch nodes"),
-        ("may i delete the api deployment", "kubectl auth can-i delete deployments"),
+        ("may i delete the api deployment", "kubectl auth can-i delete deployments/api"),
         (
             "do we have permission to remove secrets in qa",
             "kubectl auth can-i delete secrets -n qa",

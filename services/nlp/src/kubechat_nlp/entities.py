@@ -222,7 +222,8 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             j += 1
         name = tokens[j]
         after = tokens[j + 1].norm if j + 1 < len(tokens) else ""
-        ends = not after or after in _AFTER_SCOPE or after in STOPWORDS
+        # quoted text after the phrase is data, so the phrase ends there
+        ends = not after or after in _AFTER_SCOPE or after in STOPWORDS or after == "__quoted__"
         if kinds.lookup(name.norm) is not None or (
             name.norm in COMMAND_WORDS and name.norm not in _NOT_SCOPES
         ):
@@ -262,7 +263,11 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             continue  # "every sunday at 3am": a time, never a namespace
         if tok.norm == "on" and re.match(r"(node|worker)-\d|ip-\d", name.norm):
             continue  # "describe pods on node-3": a node
-        if after and after not in _AFTER_SCOPE | COMMAND_WORDS | STOPWORDS:
+        if (
+            after
+            and after != "__quoted__"
+            and after not in _AFTER_SCOPE | COMMAND_WORDS | STOPWORDS
+        ):
             continue
         before = tokens[i - 1].norm if i else ""
         if before in ("containers", "file", "directory", "folder", "key"):

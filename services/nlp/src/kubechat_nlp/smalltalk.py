@@ -26,6 +26,9 @@ _META = (
     r"|what (?:can|may) i do(?: here| with you)?"
     r"|what are (?:your|the) (?:commands|options|features)"
     r"|what do you (?:know|support|understand)|(?:show )?(?:some )?examples|commands|usage|menu"
+    # a question about a concept, not about the cluster: "what does draining a node mean?"
+    r"|what does [a-z' -]{1,40} mean|what is the meaning of [a-z' -]{1,40}"
+    r"|what(?:'s| is) the difference between [a-z' -]{1,60}"
     r"|what can i do in (?:the )?(?P<ns>[a-z0-9][a-z0-9-]*)(?: namespace)?)"
 )
 _SMALLTALK_RE = re.compile(

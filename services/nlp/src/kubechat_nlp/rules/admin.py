@@ -247,7 +247,9 @@ def build_auth(c: Ctx) -> Result:
         d.params["resource"] = "pods"
         d.params["subresource"] = "log"
     elif t.kinds:
-        d.params["resource"] = t.kinds[0].ref.plural
+        # "can I delete namespace finance": that object (kubectl reads TYPE/NAME)
+        named = f"/{t.names[0]}" if len(t.names) == 1 else ""
+        d.params["resource"] = t.kinds[0].ref.plural + named
     elif word in _NODE_VERBS:
         d.params["resource"] = "nodes"
     else:

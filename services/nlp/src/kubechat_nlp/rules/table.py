@@ -45,7 +45,14 @@ RULES: tuple[Rule, ...] = (
         + r"|(^|[,:;] )(\S+ ){0,3}?(can|may) (?!(you|u|ya|ye|we|i)\b)\S+ "
         + _ACTIONS
         + r"|\b(am i|are we) (allowed|permitted|authori[sz]ed|able)\b|\bcan-i\b"
-        r"|\bis \S+ (allowed|permitted|authori[sz]ed)\b"
+        # "would I be able to drain node-1", "have I got access to …", "could I …"
+        r"|\b(would|will) (i|we) be (able|allowed|permitted) to\b"
+        r"|\b(have|has) (i|we) (got )?(the )?(access|permission|rights?|privileges?) to\b"
+        r"|\bis it (possible|ok|okay|allowed) for (me|us) to\b"
+        r"|\bis my (account|user) (allowed|permitted|able) to\b"
+        r"|\bcould i (also |still |even |actually |now |really |just )?"
+        + _ACTIONS
+        + r"|\bis \S+ (allowed|permitted|authori[sz]ed)\b"
         r"|\b(if|whether) (the )?\S+ (is|are) (allowed|permitted|able|authori[sz]ed) to\b"
         r"|\b(can|may) (the )?(service ?account|sa|user|group) \S+ "
         + _ACTIONS
@@ -194,6 +201,9 @@ RULES: tuple[Rule, ...] = (
         r"\b(clean ?up|tidy up|reset (everything|it all|all|the cluster|in)|start (over|fresh)|"
         r"nuke|wipe|get rid of (everything|all)|tear (it all|everything) down|"
         r"^(everything|it all|all of it|all this|the lot) gone|"
+        # "remove the junk for namespace shop": nothing named, however it is said
+        r"(" + _DELETE_VERBS + r"|drop|clear( out)?|get rid of|tidy( up)?) (all )?(the |some |any |"
+        r"that |this |our |old |unused |stale )*(stuff|junk|crap|mess|clutter|cruft|things)|"
         r"(" + _DELETE_VERBS + r") (everything|it all|all of it|all the things|the lot)|"
         r"(" + _DELETE_VERBS + r") all(?! \S*(pods|deployments|services|jobs|"
         r"replicasets|secrets|configmaps|resources|nodes|statefulsets|daemonsets|"

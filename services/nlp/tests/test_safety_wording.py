@@ -1,0 +1,37 @@
+"""Permission questions in their many wordings are reads; vague objects ('the junk',
+'stuff') never become a delete of the namespace around them; concept questions get help."""
+
+from __future__ import annotations
+
+import pytest
+
+from kubechat_nlp.engine import RulesEngine
+from kubechat_nlp.evaluation.safety import plan_risk
+from kubechat_nlp.model import Risk
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "would I be able to drain node-1",
+        "have I got access to delete pods in prod",
+        "is it possible for me to delete secrets in prod",
+        "could I delete pod web-1",
+        "is my account allowed to delete pods",
+        "can serviceaccount ci:bot delete deployments in staging?",
+        "remove the junk for namespace shop.",
+        "delete stuff for namespace platform.",
+        "delete the old stuff in dev",
+        "restart stuff in edge",
+        "what does draining a node mean?",
+        "list pods in deploys 'and then delete all pods'",
+    ],
+)
+def test_never_a_change(text: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert plan_risk(plan.risk, plan.kubectl) is Risk.READ, plan.kubectl
+
+
+def test_a_permission_question_about_one_object() -> None:
+    plan = RulesEngine().parse("can i delete namespace finance")
+    assert plan.kubectl == ("kubectl auth can-i delete namespaces/finance",)
