@@ -35,3 +35,28 @@ def test_never_a_change(text: str) -> None:
 def test_a_permission_question_about_one_object() -> None:
     plan = RulesEngine().parse("can i delete namespace finance")
     assert plan.kubectl == ("kubectl auth can-i delete namespaces/finance",)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "should I delete pod web-1?",
+        "would it be ok to delete the web deployment",
+        "did someone scale web to 0?",
+        "has anyone drained node-1?",
+        "if I delete pod web-1 will it come back?",
+        "I might delete the web deployment later",
+        "maybe delete pod web-1?",
+        "delete pod web-1? not sure",
+        "how would I scale web to 0?",
+        "do you think I should rollback api?",
+    ],
+)
+def test_a_question_about_a_change_changes_nothing(text: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert not plan.operations and plan.clarification is not None
+
+
+def test_a_condition_then_a_request_is_a_request() -> None:
+    plan = RulesEngine().parse("if its size is 2, scale mysql to 3")
+    assert plan.kubectl and plan.kubectl[0].startswith("kubectl scale")
