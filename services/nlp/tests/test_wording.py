@@ -535,3 +535,10 @@ def test_subjects_verbs_and_columns(text: str, expected: str) -> None:
 def test_a_replica_count_is_the_workloads_row(text: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, "kubectl get deployment cart -n shop"), got
+
+
+def test_a_gapped_second_scale_takes_the_verb_and_the_scope() -> None:
+    got = RulesEngine().parse("scale web to 3 and api to 2 in shop").kubectl
+    assert len(got) == 2
+    assert equivalent(got[0], "kubectl scale deployment web --replicas=3 -n shop"), got
+    assert equivalent(got[1], "kubectl scale deployment api --replicas=2 -n shop"), got

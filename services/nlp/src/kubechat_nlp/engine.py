@@ -11,6 +11,7 @@ from kubechat_nlp.asked import ASKED, asks_about_a_change
 from kubechat_nlp.catalogue import Catalogue, default_catalogue
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
+from kubechat_nlp.ellipsis import with_verbs_restored
 from kubechat_nlp.entities import Scope, flags_as_words, numbers_as_digits, take_scope
 from kubechat_nlp.followups import (
     ACTION_WORDS,
@@ -110,7 +111,7 @@ class RulesEngine:
         if help_answer is not None:
             return Plan(clarification=help_answer, confidence=0.95)
         try:
-            return self._parse(without_courtesy(cleaned), context, cluster)
+            return self._parse(with_verbs_restored(without_courtesy(cleaned)), context, cluster)
         except Exception:  # the engine must answer, never crash the turn
             log.exception("rules engine failed")
             return Plan(
