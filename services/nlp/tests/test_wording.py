@@ -542,3 +542,22 @@ def test_a_gapped_second_scale_takes_the_verb_and_the_scope() -> None:
     assert len(got) == 2
     assert equivalent(got[0], "kubectl scale deployment web --replicas=3 -n shop"), got
     assert equivalent(got[1], "kubectl scale deployment api --replicas=2 -n shop"), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "details of revision 3 of deployment cart in shop",
+            "kubectl rollout history deployment cart --revision=3 -n shop",
+        ),
+        ("keep an eye on the pods in shop", "kubectl get pods -n shop --watch"),
+        ("which kubeconfig context is selected", "kubectl config current-context"),
+        ("set current context to prod", "kubectl config use-context prod"),
+        ("point kubectl at prod context", "kubectl config use-context prod"),
+        ("make shop my default namespace", "kubectl config set-context --current --namespace=shop"),
+    ],
+)
+def test_revisions_watching_and_contexts(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

@@ -92,6 +92,8 @@ def clean(text: str) -> str:
         text,
         flags=re.IGNORECASE,
     )
+    # an idiom for watching: "keep an eye on the pods in shop"
+    text = re.sub(r"\bkeep an eye on\b", "watch", text, flags=re.IGNORECASE)
     # a hyphenated verb is still the verb: "force-delete pod x"
     text = re.sub(r"\bforce-(delete|remove|kill)", r"force \1", text, flags=re.IGNORECASE)
     text = own_words(text)

@@ -60,6 +60,7 @@ def build_config(c: Ctx) -> Result:
         ns
         or _name_after(c, r"\bnamespace (\S+) (?:by|as (?:the |my )?)default\b")
         or _name_after(c, r"\bdefault namespace (?:to|is|should be) (\S+)")
+        or _name_after(c, r"\b(?:make|use|set) (\S+) (?:as )?(?:my |the )default namespace\b")
         or _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?")
         or _name_after(c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)")
     )
@@ -83,7 +84,12 @@ def build_config(c: Ctx) -> Result:
                 "config.set-context", names=[u.group_text(m, 2)], params={key: u.group_text(m, 3)}
             )
         ]
-    if u.search(r"\b(use|switch|change|set)\b") and u.search(r"\bcontext\b"):
+    if (
+        u.search(r"\b(use|switch|change|set|go|swap|move|point|jump|hop)\b")
+        and u.search(r"\bcontext\b")
+        # "which context is active" asks; "set current context to prod" switches
+        and not (u.search(r"\b(current|active|selected)\b") and not u.search(r"\bto\b"))
+    ):
         name = (
             _name_after(c, r"\bcontext (?:for|of) (?:the )?(\S+) cluster\b")
             or _name_after(c, r"\bcontext to (\S+)")
@@ -94,6 +100,7 @@ def build_config(c: Ctx) -> Result:
             )
             or _name_after(c, r"\bcontext (?:named |called )?(\S+)")
             or _name_after(c, r"\bthe (\S+) context\b")
+            or _name_after(c, r"\bat (\S+) context\b")  # "point kubectl at prod context"
         )
         if name and name.lower() not in ("context", "current"):
             return [Draft("config.use-context", names=[name])]
@@ -103,6 +110,8 @@ def build_config(c: Ctx) -> Result:
         return [Draft("config.use-context", names=[u.group_text(m)])]
     if u.search(
         r"\bcurrent[- ]context\b|\b(which|what) (context|cluster)\b|\bcurrent context\b"
+        r"|\bcurrent kube ?context\b|\b(selected|active) (kube ?)?context\b"
+        r"|\bcontext is (selected|active)\b"
         r"|\bconnected to\b"
     ):
         return [Draft("config.current-context")]

@@ -12,7 +12,8 @@ maybe pretty mind""".split()
 # A request that starts by asking to look at something never becomes a change.
 READ_HEADS = frozenset(
     """show list get display describe what what's whats which how tell check view see find
-fetch print is are why who where when count look lookup inspect gimme lemme""".split()
+fetch print is are why who where when count look lookup inspect gimme lemme details detail
+info""".split()
 )
 
 

@@ -97,6 +97,7 @@ RULES: tuple[Rule, ...] = (
         r"use)\b.{0,20}\bnamespace to\b|\bswitch to (the )?\S+ namespace\b|\bclusters? (that )?"
         r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b"
         r"|(?<!\bin )\b(my|our|the) default namespace (to|is|should)\b"
+        r"|\b(make|use|set) \S+ (as )?(my|the) default namespace\b"
         r"|\bnamespace \S+ (by |as (the |my )?)default\b"
         r"|\b(which|what) cluster (am i|are we|is this)\b|\bconnected to\b"
         r"|\bswitch (over )?to (the )?\S+( cluster| context)?( please| pls| now)?\W*$",

@@ -80,6 +80,8 @@ def build_rollout(c: Ctx) -> Result:
         verb = "rollout.resume"
     elif u.search(r"\bpaused?\b|\bpausing\b"):
         verb = "rollout.pause"
+    elif u.search(r"\b(?:revision|rev) \d+\b"):
+        verb = "rollout.history"  # "details of revision 3 of cart": looking at one revision
     elif phrased := _phrased_rollout(u.text):
         verb = phrased  # "hold the rollout", "freeze rollouts": the catalogue's wording
     elif u.search(r"\brollout\b|\broll out\b") and not u.search(_RESTART_CUE):
