@@ -60,3 +60,26 @@ def test_a_question_about_a_change_changes_nothing(text: str) -> None:
 def test_a_condition_then_a_request_is_a_request() -> None:
     plan = RulesEngine().parse("if its size is 2, scale mysql to 3")
     assert plan.kubectl and plan.kubectl[0].startswith("kubectl scale")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the web deployment was restarted",
+        "api keeps restarting",
+        "node-1 was drained yesterday",
+        "web got scaled to zero overnight",
+        "rollback didn't work",
+        "the rollout of api is paused",
+        "web has 3 replicas",
+        "restart count of web-1",
+    ],
+)
+def test_a_report_of_a_change_changes_nothing(text: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert plan_risk(plan.risk, plan.kubectl) is Risk.READ, plan.kubectl
+
+
+def test_a_statement_then_a_request_is_a_request() -> None:
+    plan = RulesEngine().parse("web has 12 replicas, take 4 away")
+    assert plan.kubectl and plan.kubectl[0].startswith("kubectl scale")

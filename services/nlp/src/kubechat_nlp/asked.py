@@ -1,6 +1,7 @@
 """Questions about a change are not requests for it: "should I delete pod web-1?", "did
-someone scale web to 0?", "what happens if I drain node-1?", "I might delete web later".
-Whatever operation such a sentence names, it is answered with words, never a plan."""
+someone scale web to 0?", "what happens if I drain node-1?", "I might delete web later",
+and neither are reports of one ("web was restarted", "api keeps restarting"). Whatever
+operation such a sentence names, it is answered with words, never a plan."""
 
 from __future__ import annotations
 
@@ -21,8 +22,9 @@ _ASKS = re.compile(
 )
 
 ASKED = Clarification(
-    "That reads like a question, so I changed nothing. To make the change, ask for it "
-    "directly (for example 'delete pod web-1 in dev'); to look first, ask to see it.",
+    "That reads like a question or a report, so I changed nothing. To make the change, ask "
+    "for it directly (for example 'delete pod web-1 in dev'); to look first, ask to see it "
+    "(for example 'why is web-1 restarting?').",
 )
 
 
@@ -30,9 +32,29 @@ ASKED = Clarification(
 _CONDITION_THEN_ASK = re.compile(r"^if\b[^?]*,\s*(?:then\s+)?[a-z]+\b(?![^?]*\?)", re.IGNORECASE)
 
 
+# What happened or keeps happening, said as a statement: "web was restarted", "api keeps
+# restarting", "node-1 was drained yesterday", "rollback didn't work". One clause only: a
+# statement followed by a request ("web has 12 replicas, take 4 away") is a request.
+_TELLS = re.compile(
+    r"\b(?:was|were|is being|are being|been|got|gets|keeps?|kept)\s+(?:\w+\s+){0,2}?"
+    r"(?:restart|roll|scal|drain|delet|cordon|paus|evict|remov|updat|kill|terminat)\w*"
+    r"|\b(?:restarts|restarting) (?:every|a lot|constantly|all the time|again|repeatedly)\b"
+    r"|\b(?:didn't|doesn't|does not|did not|won't|isn't) (?:work|help|working|helping)\b"
+    r"|\b(?:takes|took|taking) (?:forever|too long|ages)\b"
+    # a state, not an order: "the rollout of api is paused", "web has 3 replicas"
+    r"|\b(?:is|are) (?:paused|stuck|still|already)\b"
+    r"|^\S+(?: \S+)? (?:has|have|runs|run|is running|is at) \d+ "
+    r"(?:replicas?|pods?|copies|instances)\W*$|\brestart count\b|\brestarts (?:are|is|were)\b",
+    re.IGNORECASE,
+)
+
+
 def asks_about_a_change(text: str) -> bool:
-    """True when `text` asks about or muses on a change rather than asking for one."""
+    """True when `text` asks about, muses on or tells of a change rather than asking for
+    one."""
     text = text.strip()
     if _CONDITION_THEN_ASK.search(text):
         return False
+    if _TELLS.search(text) and not re.search(r"[,;]|\bthen\b", text):
+        return True
     return _ASKS.search(text) is not None
