@@ -561,3 +561,20 @@ def test_a_gapped_second_scale_takes_the_verb_and_the_scope() -> None:
 def test_revisions_watching_and_contexts(text: str, expected: str) -> None:
     (got,) = RulesEngine().parse(text).kubectl
     assert equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("show the ingress rules in shop", "kubectl get ingresses -n shop"),
+        ("list the nodes including ip addresses", "kubectl get nodes -o wide"),
+        (
+            "remove all failed pods in shop",
+            "kubectl delete pods -n shop --field-selector=status.phase=Failed",
+        ),
+        ("what jobs ran in shop", "kubectl get jobs -n shop"),
+    ],
+)
+def test_rules_ips_failed_pods_and_past_runs(text: str, expected: str) -> None:
+    (got,) = RulesEngine().parse(text).kubectl
+    assert equivalent(got, expected), got

@@ -69,7 +69,7 @@ look looks looking gimme lemme located living sitting residing resides lives sco
 provision perform progress number amount release releases utilization utilisation
 respawn relaunch reload refresh configure point tunnel hit vacate quarantine fence evict
 empty deploying rolled finished
-min mins sec secs hr hrs wk wks ms
+min mins sec secs hr hrs wk wks ms rule rules ran
 """.split()
 )
 

@@ -319,6 +319,7 @@ def _output(u: Utterance, s: Slots) -> None:
         r"| output)\b|\bwide\b|\bwith (?:their |the )?(?:node names?|ips?|ip addresses)\b"
         r"|\bwith (?:their |the )?ips? and (?:their )?nodes\b"
         r"|\bwith (?:their |the )?node (?:info|information|details)\b"
+        r"|\bincluding (?:their |the )?(?:node names?|ips?|ip addresses)\b"
     )
     if m:
         s.output = "wide"
