@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import json
 import os
+import random
 import signal
 import socket
 import ssl
@@ -30,12 +31,38 @@ class ProcessError(RuntimeError):
     """A managed process failed to start, exited early or never became ready."""
 
 
+def _ephemeral_low() -> int:
+    """The first port of the kernel's range for outgoing connections."""
+    try:
+        return int(Path("/proc/sys/net/ipv4/ip_local_port_range").read_text().split()[0])
+    except (OSError, ValueError, IndexError):
+        return 32768
+
+
+_EPHEMERAL_LOW = _ephemeral_low()
+_PICK = random.SystemRandom()
+_HANDED_OUT: set[int] = set()
+
+
 def free_port() -> int:
-    """A TCP port that is free on 127.0.0.1 right now."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
+    """A TCP port that is free on 127.0.0.1 right now, below the kernel's ephemeral range.
+
+    A port the kernel picks (bind to 0) lies in the range it also gives to outgoing
+    connections, so between this check and the server's own bind a client socket may take
+    it and the server fails to start ("Address already in use"). Below that range only a
+    server can hold a port; each one is handed out once per process."""
+    for _ in range(500):
+        port = _PICK.randrange(10_000, _EPHEMERAL_LOW)
+        if port in _HANDED_OUT:
+            continue
+        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+            try:
+                sock.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        _HANDED_OUT.add(port)
         return port
+    raise RuntimeError(f"no free TCP port between 10000 and {_EPHEMERAL_LOW}")
 
 
 def http_ok(url: str, *, cafile: Path | None = None, insecure: bool = False) -> Probe:
