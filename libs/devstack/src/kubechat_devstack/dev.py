@@ -60,6 +60,8 @@ def run_dev(
             # Local clusters (the test bed, kind, minikube) listen on loopback; on this
             # machine registering them is the point (production allows no such range).
             "KUBECHAT_CLUSTER_ALLOWED_NETWORKS": '["127.0.0.0/8", "::1/128"]',
+            # The API's browsable docs, on the developer's own machine (off by default).
+            "KUBECHAT_API_DOCS": "true",
         },
     )
     stop = threading.Event()
@@ -97,8 +99,7 @@ def run_dev(
         f"  Cluster:    {kubeconfig or 'none: set KUBECONFIG or run make cluster-up'}\n"
         f"  Sign-in:    {sign_in}\n"
         f"  Logs:       {stack.logs}/<process>.log\n"
-        f"  Try:        curl -s {stack.gateway_url}/api/v1/ask -H 'content-type: application/json'"
-        ' -d \'{"text": "list pods in dev"}\'\n'
+        f"  Try:        {_try_hint(stack.gateway_url, keycloak is not None)}\n"
         "Press Ctrl-C to stop everything."
     )
     try:
@@ -119,3 +120,17 @@ def run_dev(
             keycloak.stop()
         print("dev: stopped; nothing left running.")
     return 0
+
+
+def _try_hint(gateway_url: str, signs_in: bool) -> str:
+    """A first request that works as printed: with Keycloak the API wants a bearer token,
+    so the browser is the way in; with `--auth dev` a plain curl is."""
+    if signs_in:
+        return (
+            f"open {gateway_url}/, sign in as alice / alice-password and ask "
+            "'list pods in dev' (for curl without a token: make dev ARGS='--auth dev')"
+        )
+    return (
+        f"curl -s {gateway_url}/api/v1/ask -H 'content-type: application/json'"
+        ' -d \'{"text": "list pods in dev"}\''
+    )
