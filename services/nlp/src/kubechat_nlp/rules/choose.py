@@ -4,6 +4,7 @@ phrasings where no cue matches."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kubechat_nlp.catalogue import Catalogue, default_catalogue
 from kubechat_nlp.rules.create_slots import IMAGE_REF
@@ -76,19 +77,28 @@ def cue_at_head(text: str, rule: str, phrases: PhraseRules | None = None) -> ran
     """The word indexes of the main verb when it is the rule's own cue ("trash secrets …"
     for delete, "power cycle web" for restart), None when the verb is something else or
     the object ("queue has 4 replicas, add 3 more")."""
-    phrases = DEFAULT_PHRASES if phrases is None else phrases
     offset, head, _ = _head(text)
-    # A table cue marks its verb; a phrasing marks all its own words.
-    patterns = [(p, False) for i, p in _COMPILED if RULES[i][0] == rule]
-    patterns += [(p, True) for p, phrased in phrases if phrased[0] == rule]
     if not head:
         return None
-    for pattern, whole in patterns:
+    by_rule = _cues_by_rule(DEFAULT_PHRASES if phrases is None else phrases)
+    for pattern, whole in by_rule.get(rule, ()):
         for m in pattern.finditer(text):
             if m.start() == offset:
                 first = text[:offset].count(" ")
                 return range(first, first + 1 + (m.group(0).count(" ") if whole else 0))
     return None
+
+
+@lru_cache(maxsize=8)
+def _cues_by_rule(phrases: PhraseRules) -> dict[str, list[tuple[re.Pattern[str], bool]]]:
+    """Each rule's cues, its table cue first, once per set of phrasings rather than on every
+    parse. A table cue marks its verb; a phrasing marks all its own words (the bool)."""
+    by_rule: dict[str, list[tuple[re.Pattern[str], bool]]] = {}
+    for i, pattern in _COMPILED:
+        by_rule.setdefault(RULES[i][0], []).append((pattern, False))
+    for pattern, phrased in phrases:
+        by_rule.setdefault(phrased[0], []).append((pattern, True))
+    return by_rule
 
 
 def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
