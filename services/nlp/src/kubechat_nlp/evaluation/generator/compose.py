@@ -73,6 +73,11 @@ class Ns:
     def flag(self) -> str:
         if self.everywhere:
             return "-A"
+        if self.name == "default" and "the default n" in self.phrase:
+            # "in the default namespace" means wherever the context points, as in the
+            # public set and kubectl's own docs ("List recent events in the default
+            # namespace" → `kubectl events`); "-n default" and "namespace default" name it.
+            return ""
         return f"-n {self.name}" if self.name else ""
 
 
