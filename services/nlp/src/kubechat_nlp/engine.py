@@ -12,7 +12,7 @@ from kubechat_nlp.catalogue import Catalogue, default_catalogue
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.ellipsis import with_verbs_restored
-from kubechat_nlp.entities import Scope, flags_as_words, numbers_as_digits, take_scope
+from kubechat_nlp.entities import flags_as_words, numbers_as_digits
 from kubechat_nlp.followups import (
     ACTION_WORDS,
     CLAUSE_VERBS,
@@ -38,6 +38,7 @@ from kubechat_nlp.rules import classify, compile_phrases, shape
 from kubechat_nlp.rules.choose import cue_at_head, only_fallback, rule_named
 from kubechat_nlp.rules.common import Ctx, Draft, Result
 from kubechat_nlp.rules.cues import rule_of
+from kubechat_nlp.scope import Scope, take_scope
 from kubechat_nlp.smalltalk import smalltalk, without_courtesy
 from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
 from kubechat_nlp.undo import undo_last_change

@@ -84,6 +84,13 @@ def clean(text: str) -> str:
     text = re.sub(r"(?<!\S)w/(?!\S)", "with", text, flags=re.IGNORECASE)
     # emoticons are mood, not words: "list pods in shop :-)"
     text = re.sub(r"[:;]-?[()DPp](?=\s|$)|<3(?=\s|$)", " ", text)
+    # a namespace set apart anywhere with its keyword: "describe web (ns: shop) please"
+    text = re.sub(
+        r"\s*[(\[]\s*(?:in |in namespace |namespace:?|ns:?)\s*([a-z0-9][a-z0-9-]{0,62})\s*[)\]]",
+        r" in namespace \1 ",
+        text,
+        flags=re.IGNORECASE,
+    ).strip()
     # a namespace set apart at the end: "(shop)", "[ns: shop]", "@shop", "(in shop)"
     text = re.sub(
         r"\s*(?:[(\[]\s*(?:(?:in|namespace|ns)\b:?\s*)?([a-z0-9][a-z0-9-]{0,62})\s*[)\]]"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from kubechat_nlp.entities import take_scope
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
+from kubechat_nlp.scope import take_scope
 from kubechat_nlp.utterance import Utterance
 
 _REMOTE_RE = re.compile(r"^([a-z0-9][a-z0-9.-]*(?:/[a-z0-9][a-z0-9.-]*)?):(\S+)$")
