@@ -131,6 +131,8 @@ def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
     if opening is not None and head not in _LIGHT_VERBS:
         matching = [r for r in matching if r is opening or RULES[r[0]][0] not in _VERB_RULES]
     reading = head in _READ_HEADS and not (head == "get" and after in ("rid", "into"))
+    if head == "get" and re.match(r"get \d+ (replicas?|instances?|copies|copy)\b", text[offset:]):
+        reading = False  # "could we get 2 instances of billing" asks for a count
     for rule in matching:
         if reading and RULES[rule[0]][0] in _CHANGE_RULES:
             continue

@@ -40,7 +40,9 @@ RULES: tuple[Rule, ...] = (
     # First: a question about rights ("can I drain node-1?") is a read, never the action.
     (
         "auth",
+        # "can we get 4 replicas for web" asks for a count, never about a right
         r"\b(can|may) (i|we) (also |still |even |actually |now |really |just )?"
+        r"(?!(get|have|run|add) (\d+|another|more|extra) )"
         + _ACTIONS
         + r"|(^|[,:;] )(\S+ ){0,3}?(can|may) (?!(you|u|ya|ye|we|i)\b)\S+ "
         + _ACTIONS
@@ -146,7 +148,9 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "cp",
-        r"\bcopy\b|\bcp\b|\b(download|upload)(s|ed|ing)?\b.{0,60}\b(pod|container)\b"
+        # "run one copy of web" counts replicas
+        r"(?<!\d )(?<!one )\bcopy\b|\bcp\b"
+        r"|\b(download|upload)(s|ed|ing)?\b.{0,60}\b(pod|container)\b"
         r"|\b(download|upload|grab|fetch)\b.{0,40}\bx-file\b",
         copying.build_cp,
     ),
@@ -290,7 +294,11 @@ RULES: tuple[Rule, ...] = (
         r"\bauto[- ]?scal|\b(create|add|set up|make|configure)\b.{0,30}\b(hpa|autoscaler|"
         r"horizontalpodautoscaler)\b|\bbetween (\d+|one) and \d+ \S+ automatically\b"
         r"|\bautomatically (between|from) (\d+|one) (and|to) \d+\b"
-        r"|\bkeep\b.{0,60}\bbetween (\d+|one) and \d+ (pods|replicas|instances)\b",
+        r"|\bkeep\b.{0,60}\bbetween (\d+|one) and \d+ (pods|replicas|instances)\b"
+        # a range of replicas is a bound for an autoscaler, never one count to scale to
+        r"|\bbetween (\d+|one) and \d+ (pods|replicas|instances|copies)\b"
+        r"|\bscal\w* .{0,60}\b(based on|depending on|according to|with|under|following)"
+        r" (the )?(cpu|load|traffic|demand|usage)\b",
         workloads.build_autoscale,
     ),
     (
@@ -309,7 +317,10 @@ RULES: tuple[Rule, ...] = (
         r"|\bgive (\S+ ){1,3}(a )?(quick )?(restart|bounce|kick|reboot|rolling restart)\b"
         r"|\bdeploy(ment)? (is |was )?(complete|completed|finished|done)\b"
         r"|\bback out\b|\b(past|previous|old|earlier) releases\b"
-        r"|\bgo back to (the |an? )?\S+ (version|revision|release)\b",
+        r"|\bgo back to (the |an? )?\S+ (version|revision|release)\b"
+        # "has web rolled out", "which versions of web were deployed"
+        r"|\brolled out\b"
+        r"|\b(versions|revisions|releases) of\b.{0,60}\b(deployed|released|shipped)\b",
         workloads.build_rollout,
     ),
     (

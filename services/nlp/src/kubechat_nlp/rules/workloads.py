@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.catalogue import default_catalogue
+from kubechat_nlp.entities import NUMBER_WORDS
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.model import ParamValue
 from kubechat_nlp.rules.common import (
@@ -17,7 +18,7 @@ from kubechat_nlp.rules.common import (
     first_int,
 )
 from kubechat_nlp.rules.cues import phrasings_pattern
-from kubechat_nlp.rules.heads import opens_with_a_look
+from kubechat_nlp.rules.heads import main_verb, opens_with_a_look
 from kubechat_nlp.rules.scaling import (
     WORKLOADS,
     build_scale,
@@ -58,24 +59,52 @@ _RESTART_CUE = (
 )
 
 
+# The opening verbs that say which rollout operation is meant ("resume deploying orders",
+# "hold the cart rollout"): they decide before the topic words later in the sentence, and
+# are never the object.
+_HEAD_VERBS = {
+    "rollout.resume": "resume unpause continue unfreeze proceed carry".split(),
+    "rollout.pause": "pause hold freeze halt suspend".split(),
+}
+# "did the rollout of web finish": words that ask how far it got, never a name.
+_STATUS_WORDS = (
+    r"\b(status|progress|rolling update|finish(ed)?|complete(d)?|completion|done|rolling out"
+    r"|deploying|rolled out|through|over)\b"
+)
+
+
+def _head_verb(u: Utterance) -> str | None:
+    """The rollout operation the opening verb names, its token marked as used."""
+    offset, norm, _ = main_verb(u.text)
+    for verb, words in _HEAD_VERBS.items():
+        if norm in words or any(norm in (w + "d", w + "ed", w + "ing") for w in words):
+            u.used.add(u.index_at(offset))
+            return verb
+    return None
+
+
 def build_rollout(c: Ctx) -> Result:
     u = c.u
     skip_lead(u)
+    headed = _head_verb(u)
     if u.search(
         r"\b(roll ?back|undo|revert|back out|previous (revision|version|deployment))\b"
         r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
         r"|\bback to (the |an? )?\S+ (version|revision|release|image)\b"
+        r"|\bback to (?:revision|rev|version) \d+\b"
     ):
         verb = "rollout.undo"
-    elif u.search(r"\b(history|revisions|releases)\b"):
+    elif u.search(r"\b(history|revisions|releases)\b|\bversions\b.{0,60}\b(deployed|released)\b"):
         verb = "rollout.history"
-    elif u.search(
-        r"\b(status|progress|rolling update|finished|complete|completion|done|rolling out"
-        r"|deploying)\b"
-        r"|\b(watch|follow|how is|how's|hows|track|monitor)\b.{0,40}\b(rollout|roll out)\b"
-        r"|\b(rollout|roll out)\b.{0,50}\bgoing\b"
+    elif headed is not None:
+        verb = headed
+    elif m := u.search(
+        _STATUS_WORDS + r"|\b(watch|follow|how is|how's|hows|track|monitor)\b.{0,40}"
+        r"\b(rollout|roll out)\b|\b(rollout|roll out)\b.{0,50}\bgoing\b"
     ):
         verb = "rollout.status"
+        for m in u.finditer(_STATUS_WORDS):
+            u.mark(m)
     elif u.search(r"\b(resume|resuming|unpause|continue)\b"):
         verb = "rollout.resume"
     elif u.search(r"\bpaused?\b|\bpausing\b"):
@@ -99,6 +128,10 @@ def build_rollout(c: Ctx) -> Result:
     s = c.common()
     d = draft_for(c, verb, s, ("deployments",))
     d.kinds = [k for k in d.kinds if k.ref.plural in ("deployments", "statefulsets", "daemonsets")]
+    acts = {m.info for m in u.mentions if m.end < len(u) and u.norms[m.end] == "of"}
+    if len(d.kinds) > 1 and acts and set(d.kinds) - acts:
+        # "revert the last deploy of the mysql statefulset": "deploy of" is the act
+        d.kinds = [k for k in d.kinds if k not in acts]
     if not d.names:
         name = object_after_verb(u)
         if name:
@@ -134,29 +167,46 @@ def build_rollout(c: Ctx) -> Result:
 
 _HPA_KINDS = ("deployments", "statefulsets", "replicasets", "replicationcontrollers")
 _NUM = r"(\d+|one)"
+# A bound inside one token ("2-8 replicas", "two-ten pods", "1..5"): number words stay
+# words there, since the tokenizer only turns a whole token into digits.
+_WORD_NUM = r"(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+_RANGE = (
+    rf"\b{_WORD_NUM}(?:-|\.\.|–| ?- ?| to | through | and ){_WORD_NUM}"
+    r" (?:replicas?|repl\w*|pods?|p\w{1,3}s|instances|copies)\b"
+)
+_BOUNDS = (
+    (
+        "min",
+        rf"\bmin(?:imum)?(?: of| =|=| replicas| pods)?:? ?{_NUM}\b"
+        rf"|\b(?:at least|never (?:below|under|less than|fewer than)|no (?:fewer|less) than"
+        rf"|not (?:below|under)) {_NUM}\b",
+    ),
+    (
+        "max",
+        rf"\bmax(?:imum)?(?: of| =|=| replicas| pods)?:? ?{_NUM}\b|\bup to {_NUM}\b"
+        rf"|\b(?:at most|no more than|never (?:above|over|more than|beyond)|not (?:above|over)"
+        rf"|capped at) {_NUM}\b",
+    ),
+)
 
 
 def _number(text: str) -> int:
-    return 1 if text == "one" else int(text)
+    return int(text) if text.isdigit() else NUMBER_WORDS.get(text, 1)
 
 
 def build_autoscale(c: Ctx) -> Result:
     u = c.u
     skip_lead(u)
     params: dict[str, ParamValue] = {}
-    m = u.search(rf"\bbetween {_NUM} and {_NUM}\b|\bfrom {_NUM} to {_NUM}\b")
+    m = u.search(rf"\bbetween {_NUM} and {_NUM}\b|\bfrom {_NUM} (?:up )?to {_NUM}\b")
     if m:
         lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         params["min"], params["max"] = _number(lo), _number(hi)
         u.mark(m)
-    for key, pattern in (
-        ("min", rf"\bmin(?:imum)?(?: of| =|=| replicas| pods)?:? ?{_NUM}\b"),
-        (
-            "max",
-            rf"\bmax(?:imum)?(?: of| =|=| replicas| pods)?:? ?{_NUM}\b|\bup to {_NUM}\b"
-            rf"|\b(?:at most|no more than) {_NUM}\b",
-        ),
-    ):
+    elif m := u.search(_RANGE):  # "autoscaling for web: 2-8 replicas", "3 to 12 pods"
+        params["min"], params["max"] = _number(m.group(1)), _number(m.group(2))
+        u.mark(m)
+    for key, pattern in _BOUNDS:
         if key not in params:
             m = u.search(pattern)
             if m is not None:
