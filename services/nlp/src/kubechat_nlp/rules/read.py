@@ -5,15 +5,19 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.lexicon import STOPWORDS
+from kubechat_nlp.model import Clarification
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, duration, first_int
+from kubechat_nlp.rules.read_asks import asked_read
 from kubechat_nlp.rules.read_slots import (
     events_scope,
     kind_word_scope,
     more_fields,
     more_selectors,
+    more_views,
     prepare,
     read_draft,
 )
+from kubechat_nlp.utterance import Utterance
 
 _MONTHS = {
     m: i
@@ -80,12 +84,39 @@ def _projection(c: Ctx, d: Draft) -> None:
     d.params["output"] = "jsonpath={" + prefix + paths + "}"
 
 
+def _asked_elsewhere(c: Ctx) -> Result | None:
+    """The other read a look request asks for ("what did web-1 print", "what's the status
+    of job reindex"), read by that read's own rule from the untouched request; None when
+    it asks for a list after all."""
+    ask = asked_read(c.u.text)
+    if ask is None:
+        return None
+    fresh = Ctx(Utterance(list(c.u.tokens), c.kinds), c.kinds, c.scope)
+    fresh.u.used = set(c.u.used)
+    build = {"logs": build_logs, "top": build_top, "events": build_events}.get(ask, build_describe)
+    result = build(fresh)
+    if isinstance(result, Clarification):
+        return None
+    d = result[0]
+    if d.verb == "describe" and not (d.names or d.slots.selector):
+        return None  # "information about deployments with more details": a list
+    if ask == "state" and (d.guessed_kind or any(k.ref.plural == "pods" for k in d.kinds)):
+        # The state of one named object is its description; a pod's row already says its
+        # status ("what is the status of pod web-1" reads its STATUS column).
+        return None
+    return result
+
+
 def build_get(c: Ctx) -> Result:
     u = c.u
+    elsewhere = _asked_elsewhere(c)
+    if elsewhere is not None:
+        return elsewhere
     prepare(c)
     s = c.common()
     more_selectors(c, s)
     s.field_selector = more_fields(c, _field(c))
+    more_views(c, s)
     kind_word_scope(c, s)
     show_labels = u.search(
         r"\b(?:show|with|display|including|and) (?:the |their |its )?labels\b"
@@ -227,6 +258,15 @@ def build_top(c: Ctx) -> Result:
 
 
 def build_explain(c: Ctx) -> Result:
+    if c.u.search(
+        r"\bexplain (?:to me |for me )?(?:what(?:'s| is| was)? (?:happening|going on|going wrong"
+        r"|wrong|up)|why|how come)\b"
+    ):
+        # "explain what is happening with statefulset db": a named object's state, not the
+        # schema of its kind
+        described = build_describe(c)
+        if not isinstance(described, Clarification) and described[0].names:
+            return described
     s = c.common()
     m = c.u.search(r"\b([a-z]+(?:\.[a-z]+)+)\b")
     d = read_draft(c, "explain", s, (), allow_bare=False)

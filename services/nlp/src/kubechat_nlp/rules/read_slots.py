@@ -10,6 +10,7 @@ import re
 from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Draft
+from kubechat_nlp.rules.heads import LOOK_VERBS
 from kubechat_nlp.slots import KV, Slots
 from kubechat_nlp.targets import names_after
 from kubechat_nlp.text import edit_distance
@@ -50,14 +51,18 @@ _PHASES = {
 
 
 def prepare(c: Ctx) -> None:
-    """Marks the words before the main verb, and a mistyped read verb ("shwo", "lsit")
-    opening the request, so they are never taken for names."""
+    """Marks the words before the main verb, and the read verb opening the request, said
+    plainly ("fetch", "read") or mistyped ("shwo", "lsit"), so they are never names."""
     u = c.u
     i = 0
     while i < len(u) and u.norms[i] in _OPENERS:
         u.used.add(i)
         i += 1
-    if i < len(u) and u.is_name(i) and u.norms[i].isalpha() and u.kind_at(i) is None:
+    if i >= len(u) or u.kind_at(i) is not None or u.tokens[i].quoted or u.tokens[i].literal:
+        return
+    if u.norms[i] in LOOK_VERBS:  # "fetch logs for web-1": the verb, never the pod
+        u.used.add(i)
+    elif u.is_name(i) and u.norms[i].isalpha():
         word = u.norms[i]
         if any(edit_distance(word, verb) == 1 for verb in _READ_VERBS) and len(word) >= 3:
             u.used.add(i)
@@ -181,15 +186,25 @@ def _namespace_word(c: Ctx, i: int) -> bool:
     )
 
 
+# Words after "namespace" that say what to show of it, never its name.
+_NAMESPACE_VIEWS = frozenset(
+    """labels label yaml json wide events event details detail status state usage info
+information quota quotas limits name names list""".split()
+)
+
+
 def namespace_object(c: Ctx) -> str | None:
-    """'describe namespace jobs': after the kind word namespace, the next word is its
-    name even when it is also a kind word."""
+    """'describe namespace jobs', 'info about namespace logging': after the singular kind
+    word namespace, the next word is its name even when it is also a kind word or a
+    command word."""
     u = c.u
     for m in u.kind_mentions():
-        if m.info.ref.plural != "namespaces" or m.end >= len(u):
+        if m.info.ref.plural != "namespaces" or m.end >= len(u) or m.end in u.used:
             continue
-        if m.end in u.used or u.kind_at(m.end) is None or not _namespace_word(c, m.end):
+        if u.norms[m.end - 1] == "namespaces" or u.norms[m.end] in _NAMESPACE_VIEWS:
             continue
+        if u.is_name(m.end) or not _namespace_word(c, m.end):
+            continue  # a plain name is read as one already
         u.used.update(range(m.end, m.end + 1))
         return u.tokens[m.end].text
     return None
@@ -207,7 +222,8 @@ def more_selectors(c: Ctx, s: Slots) -> None:
         u.mark(m)
         return
     m = u.search(
-        rf"\b(?:that|which|who) (?:have|has|carry|carries|match|matches) (?:the )?(?:labels? )?"
+        rf"\b(?:(?:that|which|who) )?(?:have|has|carry|carries|bear|bears|wear|wears|match|matches)"
+        rf" (?:the )?(?:labels? )?"
         rf"({KV})|\bfilter(?:ed)?\b.{{0,40}}?\bby (?:labels? )?({KV})|\bwith (?:labels? )?({KV})"
     )
     if m:
@@ -215,6 +231,31 @@ def more_selectors(c: Ctx, s: Slots) -> None:
         u.mark(m)
         if u.norms and u.norms[u.index_at(m.start())] == "filter":
             u.used.add(u.index_at(m.start()))
+
+
+def more_views(c: Ctx, s: Slots) -> None:
+    """How to show a list, said in words: watching it ("keep an eye on the pods", "follow
+    pods as they change", "monitor the jobs") and wide ("all columns", "every column")."""
+    u = c.u
+    if not s.watch:
+        m = u.search(
+            r"\b(?:keep (?:an |my |our )?eyes? on|keep watch on|keep tabs on|monitor"
+            r"|observe|track|follow|following|tail)\b(?! (?:the )?(?:logs?|output|rollout)\b)"
+            r"|\bas (?:they|it) (?:change|changes|update|updates|come|comes|appear|appears)\b"
+            r"|\b(?:for|on) (?:any )?(?:changes|updates)\b|\bin real[- ]?time\b"
+            r"|\blive updates?\b"
+        )
+        if m:
+            s.watch = True
+            u.mark(m)
+    if not s.output:
+        m = u.search(
+            r"\b(?:all|every|each) (?:the |of the |available )?(?:columns?|fields)\b"
+            r"|\b(?:wide|long|extended|detailed) (?:format|view|listing|mode|table)\b"
+        )
+        if m:
+            s.output = "wide"
+            u.mark(m)
 
 
 def more_fields(c: Ctx, current: str | None) -> str | None:
@@ -228,11 +269,26 @@ def more_fields(c: Ctx, current: str | None) -> str | None:
             r"|completed|complete|finished|done|crashed)\b(?! on\b)"
             r"|\b(?:that|which) (?:are|have) (?:currently |still )?(pending|failed|succeeded"
             r"|completed|finished|crashed)\b"
+            # "are any pods pending", "pods stuck in failed", "pods still pending"
+            r"|\b(?:pods?|ones) (?:currently |still |now |stuck )?(?:in )?(?:the |a )?(pending"
+            r"|failed|succeeded|completed|finished|crashed)\b(?! on\b)"
+            # "pods in pending state", "with status failed", "whose phase is completed"
+            r"|\b(?:in|with|whose) (?:the |a )?(?:status |state |phase )?(?:is |of |= ?)?"
+            r"(running|pending|failed|succeeded|completed|finished|crashed)"
+            r" ?(?:state|phase|status)?\b(?! on\b)"
         )
+        if (
+            m
+            and "in" in m.group(0).split()[:1]
+            and not re.search(r"(?:state|phase|status)$", m.group(0))
+        ):
+            m = None  # "in failed" alone is no phase ("pods in failed-jobs")
         if m:
-            phase = m.group(1) or m.group(2)
+            phase = next(g for g in m.groups() if g)
             parts.append(f"status.phase={_PHASES[phase]}")
-            u.mark_groups(m)
+            first, last = u.index_at(m.start()), u.index_at(m.end() - 1)
+            # the phrase's words, never its kind word ("pods in pending state")
+            u.used.update(i for i in range(first, last + 1) if u.kind_at(i) is None)
     if not any(p.startswith("spec.nodeName") for p in parts):
         m = u.search(
             r"\b(?:running|scheduled|placed|located|hosted|sitting|living) on (?:the )?"

@@ -1,0 +1,109 @@
+"""Questions the get rule receives that ask for another read. A request that opens by
+asking to look ("what", "show", "read") reaches the get fallback whenever no rule's cue
+matched, so the other reads are recognised here by what they ask about: what a workload
+printed (logs), the state of one named object (describe), what the pods consume (top),
+whether anything is happening (events), and the catalogue's everyday wording for those
+operations said right after the opening verb ("show me the console output of web")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from kubechat_nlp.catalogue import default_catalogue
+from kubechat_nlp.rules.cues import phrasings_pattern, rule_of
+from kubechat_nlp.rules.heads import LEAD_WORDS, LOOK_VERBS, READ_HEADS
+from kubechat_nlp.wording import phrasings_of
+
+# The reads this module can send a request to (each built in `read.py`).
+READS = ("logs", "describe", "top", "events")
+
+# Words a program's output is said with ("what did web print", "what is it saying").
+_SAID = (
+    r"(?:print|prints|printed|printing|output|outputs|outputted|outputting|log|logs|logged"
+    r"|say|says|said|saying|write|writes|wrote|written|writing|emit|emits|emitted|emitting"
+    r"|spit out|spits out|spat out|spitting out|dump|dumped|dumping|complain|complained"
+    r"|complaining)"
+)
+_LOGS = (
+    # "what did the web-1 pod print", "what has deployment api been saying"
+    r"\bwhat (?:did|does|do|has|have|is|was|were|had) (?:\S+ ){1,5}?(?:been )?" + _SAID + r"\b"
+    # "show me what web-1 printed"
+    r"|\bwhat (?:\S+ ){1,5}?(?:printed|outputted|logged|wrote|said|emitted|spat out)\b"
+    # "the output of web-1", "console output from api" (never the yaml output of a kind)
+    r"|(?<!yaml )(?<!json )(?<!wide )(?<!table )\boutput (?:of|from)\b"
+)
+# The state of one object: asked of a named object, it is described.
+_STATE = (
+    r"\b(?:status|state|condition|health|situation|shape) (?:of|for|on)\b"
+    r"|\bhow (?:is|are|'s) (?:\S+ ){1,4}?(?:doing|holding up|looking|getting on)\b"
+    r"|\b(?:is|are) (?:\S+ ){1,4}?(?:healthy|ok|okay|fine|alright|all right|working)\b"
+    r"|\b(?:happening|going on|going wrong|up) (?:with|to)\b"
+    r"|\b(?:info|information|the lowdown|the scoop) (?:about|on|for|regarding)\b"
+)
+# What the pods consume: resource usage, never their limits or requests.
+_USAGE = (
+    r"\b(?:resources?|cpu|memory|ram)\b (?:\S+ ){0,4}?(?:consume|consumes|consumed|consuming"
+    r"|use|uses|used|using|eat|eats|eating|burn|burns|burning|take up|takes up)\b"
+    r"|\b(?:consume|consumes|consuming|eat|eats|eating|burn|burns|burning|hog|hogs|hogging)"
+    r" (?:the )?(?:most |more |least |much |a lot of )?(?:resources|cpu|memory|ram)\b"
+)
+_NOT_USAGE = r"\b(?:limits?|requests?|quotas?|requested)\b"
+# Activity in a namespace: events ("anything happening in prod?").
+_ACTIVITY = (
+    r"\b(?:anything|something|stuff|what(?:'s| is| has been| was)?) (?:been )?"
+    r"(?:happening|going on|happened|occurring|going wrong)\b(?! (?:with|to)\b)"
+    r"|\bany (?:activity|news|incidents|trouble)\b"
+)
+
+
+@cache
+def _read_phrasings() -> re.Pattern[str]:
+    """The everyday wording of the reads, as named groups by rule."""
+    by_rule: dict[str, set[str]] = {}
+    for entry in default_catalogue().entries():
+        rule = rule_of(entry.name)
+        if rule in READS:
+            by_rule.setdefault(rule, set()).update(phrasings_of(entry))
+    groups = [f"(?P<{rule}>{phrasings_pattern(words).pattern})" for rule, words in by_rule.items()]
+    # a phrasing is whole words, never part of a name ("the events-processor deployment")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])")
+
+
+# Words between the opening verb and what it asks for ("show me all the …").
+_FILLER = frozenset("me us the a an all some any of out up just quickly again".split())
+
+
+def _after_look(text: str) -> int | None:
+    """Character offset just after the opening look verb and its filler words ("can you
+    show me the |console output …"); None when the request does not open with a look."""
+    words = text.split(" ")
+    i = 0
+    while i < len(words) and (words[i] in LEAD_WORDS or words[i] in ("can", "may")):
+        i += 1
+    if i >= len(words) or (words[i] not in LOOK_VERBS and words[i] not in READ_HEADS):
+        return None
+    i += 1
+    while i < len(words) and (words[i] in _FILLER or words[i] in LOOK_VERBS):
+        i += 1
+    return sum(len(w) + 1 for w in words[:i])
+
+
+def asked_read(text: str) -> str | None:
+    """The read a look request asks for, other than get: 'logs', 'describe', 'top',
+    'events', 'state' (a describe when one object is named), or None. `text` is the
+    normalized request."""
+    if re.search(_LOGS, text):
+        return "logs"
+    if re.search(_USAGE, text) and not re.search(_NOT_USAGE, text):
+        return "top"
+    offset = _after_look(text)
+    if offset is not None:
+        m = _read_phrasings().match(text, offset)
+        if m and m.lastgroup:
+            return m.lastgroup
+    if re.search(_STATE, text):
+        return "state"
+    if re.search(_ACTIVITY, text):
+        return "events"
+    return None
