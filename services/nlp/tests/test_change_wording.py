@@ -65,6 +65,63 @@ CASES = [
     ("unfreeze the payments rollout", "kubectl rollout resume deployment/payments"),
     ("take cart back to revision 2", "kubectl rollout undo deployment/cart --to-revision=2"),
     ("hold cart's rollout", "kubectl rollout pause deployment/cart"),
+    (
+        "change the nginx image in the pricing deployment to postgres:16",
+        "kubectl set image deployment/pricing nginx=postgres:16",
+    ),
+    (
+        "change the sidecar image in mongo statefulset to nginx:1.26-alpine",
+        "kubectl set image statefulset/mongo sidecar=nginx:1.26-alpine",
+    ),
+    (
+        "deploy ghcr.io/acme/api:v2.3.1 to log-agent daemonset",
+        "kubectl set image daemonset/log-agent '*=ghcr.io/acme/api:v2.3.1'",
+    ),
+    (
+        "switch the payments-worker deploy to image quay.io/org/tool:3.1",
+        "kubectl set image deployment/payments-worker '*=quay.io/org/tool:3.1'",
+    ),
+    (
+        "make the api container in web use redis:7.2",
+        "kubectl set image deployment/web api=redis:7.2",
+    ),
+    (
+        "configure the mongo statefulset with env REGION=eu",
+        "kubectl set env statefulset/mongo REGION=eu",
+    ),
+    (
+        "define a role log-reader that may delete pods",
+        "kubectl create role log-reader --verb=delete --resource=pods",
+    ),
+    (
+        "bind service account ci to role viewer in the edge namespace as ci-view",
+        "kubectl create rolebinding ci-view -n edge --role=viewer --serviceaccount=edge:ci",
+    ),
+    (
+        "give user erin the log-reader role in ns apps via a rolebinding named erin-reads",
+        "kubectl create rolebinding erin-reads -n apps --role=log-reader --user=erin",
+    ),
+    (
+        "kick off cronjob hourly-sync now, naming the job hourly-sync-adhoc",
+        "kubectl create job hourly-sync-adhoc --from=cronjob/hourly-sync",
+    ),
+    (
+        "make configmap limits from literal timeout=30s",
+        "kubectl create configmap limits --from-literal=timeout=30s",
+    ),
+    (
+        "make a secret called tls-cert with username=admin",
+        "kubectl create secret generic tls-cert --from-literal=username=admin",
+    ),
+    ("drain node-3 and leave the daemonsets alone", "kubectl drain node-3 --ignore-daemonsets"),
+    ("empty node-4 ignoring daemon sets", "kubectl drain node-4 --ignore-daemonsets"),
+    ("prevent new pods on node-1", "kubectl cordon node-1"),
+    ("keep pods off node-6", "kubectl cordon node-6"),
+    ("re-enable scheduling on node-2", "kubectl uncordon node-2"),
+    (
+        "reserve node-3 for gpu workloads with gpu=true:NoSchedule",
+        "kubectl taint nodes node-3 gpu=true:NoSchedule",
+    ),
 ]
 
 

@@ -32,6 +32,8 @@ def shape(u: Utterance) -> str:
             words.append("__quoted__")
         elif re.search(r"\.(ya?ml|json)$|^(\.{0,2}/|~/|https?://)", norm):
             words.append("x-file")
+        elif re.search(r"\S:(noschedule|prefernoschedule|noexecute)-?$", norm):
+            words.append("x-taint")  # "dedicated=gpu:NoSchedule" is a taint, whatever the verb
         elif re.fullmatch(r"[\w./-]+(=|!=)[^\s]*", norm):
             words.append("x-kv")
         elif IMAGE_REF.fullmatch(norm) and not re.fullmatch(r"\d*:\d+", norm):

@@ -33,8 +33,9 @@ _CREATE_KINDS = {
 
 _CREATE_VERBS = frozenset(
     """create make add new set start request generate launch deploy scheduled schedule spin
-run provision""".split()
+run provision define declare""".split()
 )
+_BINDINGS = ("rolebindings", "clusterrolebindings")
 
 
 def _job_from_cronjob(c: Ctx) -> Result | None:
@@ -51,7 +52,7 @@ def _job_from_cronjob(c: Ctx) -> Result | None:
     u.mark(m)
     n = u.search(
         r"\bas (?:a |the )?(?:new )?job (?:named |called )?(\S+)|\bcall (?:the job|it) (\S+)"
-        r"|\bjob (?:named|called) (\S+)|\bname (?:the job|it) (\S+)"
+        r"|\bjob (?:named|called) (\S+)|\bnam(?:e|ing) (?:the job|it) (\S+)"
         r"|\b(?:create|make|new) (?:a |the )?job (?!from\b)(\S+) from\b"  # create job x from …
     ) or u.search(r"\bas (\S+)")  # "run the backup cronjob now as backup-now"
     if n is None or not u.is_name(u.group_index(n)):
@@ -110,6 +111,11 @@ def build_create(c: Ctx) -> Result:
     if from_cronjob is not None:
         return from_cronjob
     mention = next((m for m in u.kind_mentions() if m.start >= create_at), None)
+    binding = next((m for m in u.kind_mentions() if m.info.ref.plural in _BINDINGS), None)
+    if binding is not None:
+        # "bind service account ci to role viewer via a rolebinding named ci-view": the
+        # binding is what is made, whatever kind is named first
+        mention = binding
     if mention is None and any(cs.IMAGE_REF.fullmatch(t.text.lower()) for t in u.tokens):
         # "spin up 3 replicas of redis:7.2 as cache": an image and no kind is a deployment
         return _workload(c, "create.deployment", None, "deployment")
@@ -151,7 +157,11 @@ def build_create(c: Ctx) -> Result:
     plural = mention.info.ref.plural
     if plural == "pods":
         return build_run(c)
-    if plural in ("roles", "clusterroles") and u.search(r"\b(bind|binds|binding|grant|assign)"):
+    granted = u.search(r"\b(bind|binds|binding|grant|assign)|\bgive (user|group|service ?account)")
+    roles = [m for m in u.mentions if m.info.ref.plural in ("roles", "clusterroles")]
+    if plural in ("serviceaccounts", "users") and granted and roles:
+        mention, plural = roles[0], roles[0].info.ref.plural  # "bind service account x to role y"
+    if plural in ("roles", "clusterroles") and granted:
         # "bind role viewer to bob", "grant the role viewer to …": a binding of that role
         plural = plural[:-1] + "bindings"
     verb = _CREATE_KINDS.get(plural)
@@ -176,7 +186,8 @@ def build_create(c: Ctx) -> Result:
             return build_expose(c)
     if verb in ("create.deployment", "create.job", "create.cronjob"):
         return _workload(c, verb, mention, mention.info.ref.kind)
-    tls = plural == "secrets" and u.search(r"\btls\b")
+    # "tls" alone, never inside a name ("a secret called tls-cert with user=admin")
+    tls = plural == "secrets" and u.search(r"(?<![\w-])tls(?![\w-])")
     if plural == "secrets":
         # "create secret generic smtp-creds": the secret's type, never its name
         for i in range(mention.end, min(mention.end + 1, len(u.norms))):

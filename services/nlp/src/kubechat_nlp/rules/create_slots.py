@@ -51,6 +51,13 @@ def object_name(c: Ctx, after: int) -> str | None:
     if after < len(u) and after == len(u) - 1 and _said_name(u, after):
         u.used.add(after)  # "create namespace logs": the last word after the kind is its name
         return u.text_of(after)
+    if (
+        after + 1 < len(u)
+        and u.norms[after + 1] in ("from", "with", "using", "holding", "containing")
+        and _said_name(u, after)
+    ):
+        u.used.add(after)  # "make configmap limits from literal …": a word is a name there
+        return u.text_of(after)
     mention = u.kind_at(after - 1) if after else None
     before = mention.start - 1 if mention is not None else -1
     if before > 0 and u.is_name(before) and u.norms[before - 1] in ("a", "an", "new", "the"):

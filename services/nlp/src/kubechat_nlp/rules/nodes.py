@@ -60,7 +60,19 @@ def _nodes(c: Ctx, verb: str) -> Draft:
     return d
 
 
+# Words of a request to (un)cordon that are never the node: "re-enable scheduling on …".
+_STATE_WORDS = r"\b(re-?enable|enable|allow|resume|restore|prevent|block|disable|stop)\b"
+# "drain node-3 but skip daemonsets", "… and leave the daemonsets alone"
+_KEEP_DAEMONSETS = (
+    r"\b(ignor\w*|skip\w*|leav\w*|without|except\w*|exclud\w*|not|don't (touch|evict)"
+    r"|do not (touch|evict)|never (touch|evict)|spar\w*)( out)?( the| any| all)? daemon ?sets?"
+    r"( alone| be| in place| running| untouched)?\b|daemonset-managed|daemon set-managed\b"
+)
+
+
 def build_node_state(c: Ctx, verb: str) -> Result:
+    for m in c.u.finditer(_STATE_WORDS):
+        c.u.mark(m)
     d = _nodes(c, verb)
     if not d.names and not d.slots.selector:
         return clarify(f"Which node should I {verb}?")
@@ -85,8 +97,9 @@ def build_drain(c: Ctx) -> Result:
         u.mark_groups(m)
     if u.search(r"\b(force|even if)\b"):
         params["force"] = True
-    if u.search(r"\bignor\w* (the )?daemon ?sets?|daemonset-managed|daemon set-managed\b"):
+    if m := u.search(_KEEP_DAEMONSETS):
         params["ignore_daemonsets"] = True
+        u.mark(m)
     if u.search(r"\bempty ?dir\b"):
         params["delete_emptydir_data"] = True
         params["ignore_daemonsets"] = True

@@ -16,6 +16,7 @@ from kubechat_nlp.rules.common import (
     kv_tokens,
 )
 from kubechat_nlp.rules.containers import everyday_name, word_after_kind
+from kubechat_nlp.rules.heads import main_verb
 from kubechat_nlp.slots import Slots
 from kubechat_nlp.utterance import Utterance
 
@@ -24,6 +25,7 @@ _IMAGE_RE = re.compile(
     r"|^[a-z0-9][\w.-]*(?::\d+)?(?:/[\w.-]+)+$"
 )
 _DETERMINERS = frozenset("the its their his her our my your a an this that".split())
+_IMAGE_ADJECTIVES = frozenset("container containers docker new old current latest base".split())
 _NOT_CONTAINER = frozenset(
     "the a an all every each its their this that same first image images".split()
 )
@@ -82,6 +84,14 @@ def _containers(c: Ctx) -> list[int]:
             )
         ):
             found.append(after)
+    # "change the nginx image in the web deployment to …": the container named before
+    # "image", the workload after the preposition
+    for m in u.finditer(r"\b(\S+) image (?:in|of|on|for|inside|within|used by) (?:the )?(\S+)"):
+        i, owner = u.group_index(m, 1), u.group_index(m, 2)
+        if u.norms[i] in _IMAGE_ADJECTIVES:
+            continue  # "swap the container image for web": no container is named
+        if i not in found and _is_container(u, i) and (u.is_name(owner) or u.kind_at(owner)):
+            found.append(i)
     # "change the sidecar image envoy to …": the container named by its image
     for m in u.finditer(r"\b(?:sidecar|container)(?:'s)? image (\S+) to\b"):
         i = u.group_index(m)
@@ -144,9 +154,19 @@ def asked_not_told(c: Ctx) -> Result | None:
     return None
 
 
+def _verb_not_kind(u: Utterance) -> None:
+    """ "deploy nginx:1.27 to the cache statefulset": the opening "deploy" is the verb, not
+    a Deployment, when another kind follows."""
+    offset, _, _ = main_verb(u.text)
+    head = u.kind_at(u.index_at(offset)) if u.text else None
+    if head is not None and head.name is None and any(m.start > head.start for m in u.mentions):
+        u.used.update(range(head.start, head.end))
+
+
 def build_set_image(c: Ctx) -> Result:
     if (question := asked_not_told(c)) is not None:
         return question
+    _verb_not_kind(c.u)
     pairs, containers = _image_pairs(c)
     every = c.u.search(r"\ball (?:the )?(?:deployments|daemonsets|statefulsets|rc|deployments')")
     d = draft_for(c, "set.image", Slots(), ("deployments",))

@@ -76,7 +76,12 @@ RULES: tuple[Rule, ...] = (
         r"\bdrain|\bevacuat|\bempty (out )?(the )?node\b|\b(move|get|shift|migrate|push|"
         r"kick|clear) (all |every )?(the )?(everything|pods|workloads|things) (off|away from)\b"
         r"|\bevict (all |every )?(the )?(everything|pods|workloads)( \S+)? (from|off|on)\b"
-        r"|\b(clear|empty|prepare|ready) (out )?(the )?(node )?x-name (for|before) maintenance\b",
+        r"|\b(clear|empty|prepare|ready) (out )?(the )?(node )?x-name (for|before) maintenance\b"
+        # "empty node-4 ignoring daemonsets": a bare name after "empty", when nothing else
+        # (a queue, a bucket, a pod) is what is emptied
+        r"|^(?!.*\b(pods?|deployments?|configmaps?|secrets?|services?|queues?|buckets?|jobs?"
+        r"|namespaces?|statefulsets?|pvcs?|volumes?|caches?|tables?|files?|dir\w*)\b)"
+        r"(\S+ ){0,6}?empty (out )?(the )?(node )?x-name\b",
         admin.build_drain,
     ),
     (
@@ -90,7 +95,11 @@ RULES: tuple[Rule, ...] = (
         "cordon",
         r"\bcordon\b|\bunschedulable\b|\b(stop|disable|prevent|block|pause|halt) (any |new |all )?"
         r"(pods? )?(from )?(being )?schedul|\bout of (service|rotation|scheduling)\b"
-        r"|\bno (more |new )pods\b|\b(don't|do not|never) schedul\w* (anything|pods|workloads)\b",
+        r"|\bno (more |new )pods\b|\b(don't|do not|never) schedul\w* (anything|pods|workloads)\b"
+        # "prevent new pods on node-1", "keep new workloads off node-2"
+        r"|\b(prevent|block|stop|disallow|forbid|keep|avoid) (any |all )?(new |more |further )?"
+        r"(pods|workloads|scheduling)( from)?( landing| going| being scheduled| getting scheduled)?"
+        r" (on|onto|off|to)\b",
         lambda c: admin.build_node_state(c, "cordon"),
     ),
     (
@@ -165,7 +174,8 @@ RULES: tuple[Rule, ...] = (
     (
         "edit",
         # never the role called edit ("giving the clusterrole edit to …")
-        r"(?<!role )\bedit\b|\beditor\b|\b(open|modify|change)\b.{0,40}\bin (an? |my |the )?"
+        r"(?<!role )\bedit\b(?! (cluster ?)?roles?\b)|\beditor\b"
+        r"|\b(open|modify|change)\b.{0,40}\bin (an? |my |the )?"
         r"(editor|vim?|nano|emacs)\b",
         patching.build_edit,
     ),
@@ -188,13 +198,16 @@ RULES: tuple[Rule, ...] = (
     # ("deploy redis:7 as cache", "add a qa-2 namespace", "make role r allowing delete").
     (
         "create",
-        r"^(?!.*\b(to x-image|x-image (onto|into|to (?!run|execute|fire|be))"
+        r"^(?!.*\b(to (the )?(image |version |tag )?x-image"
+        r"|x-image (onto|into|to (?!run|execute|fire|be))"
         r"|x-image (on|for) (the )?(deployment|deploy|statefulset|daemonset|x-name"
         r"|\S+ deployment))\b)"
         r"(.*\b(create|deploy|scheduled?|spin up|launch|run|start|new)\b (\S+ ){0,6}?x-image\b"
         r"|.*\b(run|trigger|kick off|fire|start|execute|launch)\b (off )?(the |a )?"
         r"(cron ?jobs? \S+|\S+ cron ?jobs?)\b(?!.{0,20}\b(logs?|history|status|events)\b)"
-        r"|.*\b(create|make|add|new|set up|generate|provision)\b (a |an |me )?"
+        r"|.*\bvia (a |an |the )?(new )?(cluster)?rolebinding\b"
+        r"|.*\bbind (\S+ ){1,3}to (the )?(\S+ )?(cluster)?role\b"
+        r"|.*\b(create|make|add|new|set up|generate|provision|define|declare)\b (a |an |me )?"
         r"(new |another )?(\S+ )?(namespace|role|clusterrole|rolebinding|clusterrolebinding"
         r"|configmap|config map|secret|service ?account|cronjob|job|deployment|quota"
         r"|resourcequota|pdb|poddisruptionbudget|ingress)\b"
@@ -217,7 +230,7 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "taint",
-        r"^(?!(view|show|list|get|display|what)\b).*\b(un)?taints?\b",
+        r"^(?!(view|show|list|get|display|what)\b).*\b((un)?taints?|x-taint)\b",
         admin.build_taint,
     ),
     (
