@@ -38,7 +38,12 @@ _FILLER = frozenset(
     """and what about how same thing do the now also again ok okay but please
 then too as well instead for same? there repeat that""".split()
 )
-# Kinds to search when a name comes without a kind and a cluster is known.
+# How teams name their environments' namespaces: after a request, "what about staging?"
+# moves it there rather than to an object called staging.
+_ENVIRONMENTS = frozenset(
+    """prod production prd staging stage stg dev develop development qa test testing uat
+sandbox preprod pre-prod demo default kube-system canary perf load integration int""".split()
+)
 
 
 def resolve_pronouns(tokens: list[Token], context: ConversationContext) -> list[Token]:
@@ -103,7 +108,8 @@ def follow_up(
     words = [t for t in tokens if t.norm not in ("?", ",", ".")]
     if any(t.norm in _PRONOUNS for t in words) and any(t.norm in _VERB_KINDS for t in words):
         return None  # "events for it": the events of the last target, not a kind switch
-    core = [t for t in words if t.norm not in _FILLER]
+    # "now do it in prod": the pronoun is the last request itself, not a name
+    core = [t for t in words if t.norm not in _FILLER and t.norm not in _PRONOUNS]
     if not core or len(core) > 3 or len(words) == len(core) and len(core) > 1:
         return None
     norms = [t.norm for t in words]
@@ -116,8 +122,13 @@ def follow_up(
     if not ns_words:
         return None
     head = ns_words[0]
-    info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
     scoped = "in" in norms or "namespace" in norms or "ns" in norms
+    if scoped:  # "run it again in dev": the word the scope phrase names
+        after = [
+            w for a, w in zip(words, words[1:], strict=False) if a.norm in ("in", "namespace", "ns")
+        ]
+        head = next((w for w in after if w in ns_words), head)
+    info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
     if info is None and head.norm in NOT_NAMES and not scoped:
         return None  # "logs please", "details?": a new request about the last target
     last_kinds = {op.resource.plural for op in context.last_operations if op.resource}
@@ -135,6 +146,8 @@ def follow_up(
         new_ns = head.text  # "what about staging?" when staging is a namespace
     elif info is not None:
         new_kind = info
+    elif head.norm in _ENVIRONMENTS and not any(ch.isdigit() for ch in head.norm):
+        new_ns = head.text  # "and prod too?": without a cluster to ask, an environment
     elif context.last_target is not None:
         new_name = head.text
     else:

@@ -47,6 +47,8 @@ _ALL_NAMESPACES_RE = re.compile(
     r"namespaces?$|^(?:everywhere|cluster-?wide|cluster wide|globally)$"
     r"|^(?:in|across|throughout|over) (?:the )?(?:whole |entire )?cluster$"
 )
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     namespace: str | None = None
@@ -73,6 +75,17 @@ def take_scope(tokens: list[Token], kinds: KindTable) -> tuple[list[Token], Scop
         # "ns sorted"; between equals, "namespace prod" beats "gateway-1 namespace".
         keyword = [f for f in (_keyword_before(tokens, kinds), _keyword_after(tokens, kinds)) if f]
         found = max(keyword, key=lambda f: _strength(tokens, f[0]), default=None)
+        if (
+            len(keyword) == 2
+            and keyword[1][2]  # not "in the default namespace"
+            and keyword[1][1] < keyword[0][1]
+            and _closes(tokens, keyword[0][1])
+            and kinds.lookup(keyword[0][2].lower()) is None
+            and keyword[0][2].lower() not in ("replicas", "replica")
+        ):
+            # "a shell in web-1 namespace qa": "namespace qa" closes the request, so the
+            # name before the keyword is the object
+            found = keyword[0]
     guessed = found is None
     if found is None:
         found = _preposition(tokens, kinds)
@@ -80,6 +93,11 @@ def take_scope(tokens: list[Token], kinds: KindTable) -> tuple[list[Token], Scop
         return tokens, Scope()
     start, end, name = found
     return tokens[:start] + tokens[end:], Scope(name, guessed=guessed)
+
+
+def _closes(tokens: list[Token], end: int) -> bool:
+    """Nothing but fillers after `end`."""
+    return all(t.norm in _AFTER_SCOPE or t.norm in STOPWORDS for t in tokens[end:])
 
 
 def _strength(tokens: list[Token], start: int) -> int:
@@ -178,8 +196,7 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             # wherever it stands ("give pod x within dev the label y")
             tok.norm in _LATE_PREPOSITIONS
             and (
-                i + 2 >= len(tokens) - (tokens[i + 1].norm == "the")
-                or _scopes_anywhere(tokens, i)
+                i + 2 >= len(tokens) - (tokens[i + 1].norm == "the") or _scopes_anywhere(tokens, i)
             )
             and _other_target(tokens, i, i + 1, kinds, names_count=True)
         ):
@@ -212,7 +229,11 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
                 continue
         elif not _valid(name, explicit=False):
             continue
-        if i and tokens[i - 1].norm in ("running", "scheduled", "placed", "landed"):
+        if (
+            tok.norm == "on"
+            and i
+            and tokens[i - 1].norm in ("running", "scheduled", "placed", "landed")
+        ):
             continue  # "pods running on node-2": a node
         if name.norm in _NOT_SCOPES or name.norm.endswith("container"):
             continue
@@ -269,7 +290,10 @@ def _from_scopes(tokens: list[Token], i: int, kinds: KindTable) -> bool:
     logs of web-2 from the last hour from apps") when another target is named before it;
     after a verb that takes its object from somewhere, only another kind word counts."""
     j = i + 2 if i + 2 < len(tokens) and tokens[i + 1].norm == "the" else i + 1
-    if j >= len(tokens) or any(t.norm not in _AFTER_SCOPE | STOPWORDS for t in tokens[j + 1 :]):
+    if j >= len(tokens):
+        return False
+    closing = all(t.norm in _AFTER_SCOPE | STOPWORDS for t in tokens[j + 1 :])
+    if not closing and not _from_scopes_midway(tokens, j, kinds):
         return False
     if _other_target(tokens, i, j, kinds):
         return True
@@ -278,6 +302,34 @@ def _from_scopes(tokens: list[Token], i: int, kinds: KindTable) -> bool:
         t.norm == "from" for t in tokens[:i]
     )
     return not takes_from and _other_target(tokens, i, j, kinds, names_count=True)
+
+
+# What "from X" takes X from when it is no namespace: a source, a time, a starting value.
+_FROM_SOURCES = frozenset(
+    """literal literals file files env-file revision image template stdin scratch backup
+snapshot source url git registry disk local localhost here there now then last past
+previous start beginning earlier yesterday today midnight noon node host machine""".split()
+)
+# Words that may follow "from X" when X is a namespace in mid-sentence ("raise web from
+# dev to 3 replicas", "set up a cronjob x from shop running busybox").
+_AFTER_MIDWAY_SCOPE = frozenset(
+    """with in by running should is has that a an as , : ; and using called named which
+gets get needs wants could would must""".split()
+)
+
+
+def _from_scopes_midway(tokens: list[Token], j: int, kinds: KindTable) -> bool:
+    """'from X' in mid-sentence: X a plain name (no kind, source or time word) followed
+    by a new phrase; before "to", only when a count or an image follows ("from dev to 5
+    replicas"), since "from a to b" is usually a change of value."""
+    name = tokens[j].norm
+    if name in _FROM_SOURCES or kinds.lookup(name) is not None or not _NAMESPACE_RE.fullmatch(name):
+        return False
+    nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+    if nxt == "to":
+        beyond = tokens[j + 2].norm if j + 2 < len(tokens) else ""
+        return beyond.isdigit() or beyond in ("image", "the", "version")
+    return nxt in _AFTER_MIDWAY_SCOPE
 
 
 def _phrase_start(tokens: list[Token], i: int) -> int:

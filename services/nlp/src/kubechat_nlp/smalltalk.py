@@ -127,6 +127,27 @@ def without_courtesy(text: str) -> str:
     return core or text
 
 
+# The words of a question about the assistant itself ("what are you able to do?", "how
+# can you help me?", "what sort of things can I ask you?"): function words and words for
+# abilities, none naming a kind, an object or an operation.
+_ABOUT_YOU = frozenset({"you", "your", "yourself", "u", "ya", "kubechat"})
+_META_WORDS = _ABOUT_YOU | frozenset(
+    """what which how who whom are is am was can could do does did will would should may
+might able to capable of capabilities abilities ability features feature skills skill
+functions functionality help helping me us with know else kind kinds sort sorts type types
+things thing stuff i we ask tell about good at support supported handle understand
+commands command options requests questions the a an all exactly really actually here for
+anything everything so again please there work works use using typically usually offer
+provide have got any tools tricks other more list your main basic some even yet be in
+""".split()
+)
+
+
+def _about_the_assistant(text: str) -> bool:
+    words = re.findall(r"[a-z']+", text.lower())
+    return bool(_ABOUT_YOU & set(words)) and all(w in _META_WORDS for w in words)
+
+
 def smalltalk(text: str, cluster: ClusterView | None = None) -> Clarification | None:
     """Help for a greeting, thanks or meta question; None when `text` is a request. The
     examples name namespaces and workloads the user can see, and only read: what the user
@@ -139,9 +160,9 @@ def smalltalk(text: str, cluster: ClusterView | None = None) -> Clarification | 
             ("show recent events", "list pods"),
         )
     m = _SMALLTALK_RE.match(text.strip())
-    if m is None:
+    if m is None and not _about_the_assistant(text):
         return None
-    asked = m.group("ns")
+    asked = m.group("ns") if m is not None else None
     namespaces = cluster.namespaces() if cluster is not None else ()
     visible = [n for n in namespaces if not n.startswith("kube-")]
     where = asked or (visible[0] if visible else "")

@@ -1,0 +1,64 @@
+"""Follow-ups as people type them ("now do it in qa", "and prod too", "run it again in
+dev"), and questions about the assistant itself, which get help and never a plan."""
+
+from __future__ import annotations
+
+import pytest
+
+from kubechat_nlp.context import ConversationContext
+from kubechat_nlp.engine import RulesEngine
+from kubechat_nlp.evaluation.equivalence import equivalent
+from kubechat_nlp.evaluation.scoring import assume_ran
+
+ENGINE = RulesEngine()
+
+
+def _conversation(*turns: str) -> list[tuple[str, ...]]:
+    context = ConversationContext()
+    answers: list[tuple[str, ...]] = []
+    for text in turns:
+        plan = ENGINE.parse(text, context=context)
+        answers.append(tuple(plan.kubectl))
+        context = assume_ran(context.after(plan), plan)
+    return answers
+
+
+@pytest.mark.parametrize("again", ["now do it in qa", "do that in qa too", "run it again in qa"])
+def test_the_same_request_in_another_namespace(again: str) -> None:
+    answers = _conversation("restart the orders deployment in shop", again)
+    assert len(answers[1]) == 1
+    assert equivalent(answers[1][0], "kubectl rollout restart deployment/orders -n qa")
+
+
+@pytest.mark.parametrize(
+    ("again", "namespace"),
+    [
+        ("and production too", "production"),
+        ("what about staging?", "staging"),
+        ("uat as well", "uat"),
+    ],
+)
+def test_an_environment_word_moves_the_request(again: str, namespace: str) -> None:
+    answers = _conversation("scale cart to 2 in dev", again)
+    assert len(answers[1]) == 1
+    expected = f"kubectl scale deployment/cart --replicas=2 -n {namespace}"
+    assert equivalent(answers[1][0], expected), answers
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what are you able to do?",
+        "what sort of things can you help with",
+        "how can you help us?",
+        "what are your main features",
+        "what else do you know how to do",
+    ],
+)
+def test_questions_about_the_assistant_get_help_after_a_delete(question: str) -> None:
+    context = ConversationContext()
+    first = ENGINE.parse("delete pod web-1 in shop", context=context)
+    context = assume_ran(context.after(first), first)
+    plan = ENGINE.parse(question, context=context)
+    assert not plan.kubectl
+    assert plan.clarification is not None and plan.clarification.choices
