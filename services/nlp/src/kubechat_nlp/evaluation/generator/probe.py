@@ -190,16 +190,22 @@ PROBE_KINDS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _install() -> None:
-    """Rebinds every pool named in PROBE so that its held-out instances are this probe's."""
+def _install(vocab: str = "first") -> None:
+    """Rebinds every pool named in the probe vocabulary so that its held-out instances are
+    the probe's."""
+    probe, probe_kinds = PROBE, PROBE_KINDS
+    if vocab == "second":
+        from kubechat_nlp.evaluation.generator import probe_second
+
+        probe, probe_kinds = probe_second.PROBE, probe_second.PROBE_KINDS
     for info in pkgutil.iter_modules(generator.__path__):
         module = importlib.import_module(f"{generator.__name__}.{info.name}")
         for name, value in list(vars(module).items()):
-            entries = PROBE.get(f"{info.name}.{name}", PROBE.get(name))
+            entries = probe.get(f"{info.name}.{name}", probe.get(name))
             if isinstance(value, Pool) and entries is not None:
                 setattr(module, name, dataclasses.replace(value, held_out=entries))
     for plural, words in list(KINDS.items()):
-        others = dataclasses.replace(words.others, held_out=PROBE_KINDS.get(plural, ()))
+        others = dataclasses.replace(words.others, held_out=probe_kinds.get(plural, ()))
         KINDS[plural] = dataclasses.replace(words, others=others)
 
 
@@ -208,8 +214,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--seed", type=int, default=4_242)
     parser.add_argument("--count", type=int, default=2000)
+    parser.add_argument("--vocab", choices=("first", "second"), default="first")
     args = parser.parse_args(argv)
-    _install()
+    _install(args.vocab)
     from kubechat_nlp.evaluation.generator import _write, generate_conversations, generate_single
 
     args.out_dir.mkdir(parents=True, exist_ok=True)
