@@ -122,6 +122,28 @@ CASES = [
         "reserve node-3 for gpu workloads with gpu=true:NoSchedule",
         "kubectl taint nodes node-3 gpu=true:NoSchedule",
     ),
+    ("forward port 8080 on my machine to pod web-1 port 80", "kubectl port-forward web-1 8080:80"),
+    ("forward 8443 to 443 on svc gateway", "kubectl port-forward service/gateway 8443:443"),
+    ("open port 5432 of postgres-0 locally", "kubectl port-forward postgres-0 5432"),
+    ("hop onto db-0 with sh", "kubectl exec db-0 -i -t -- sh"),
+    ("work in context kind-dev", "kubectl config use-context kind-dev"),
+    (
+        "set the namespace of my current context to shop",
+        "kubectl config set-context --current --namespace=shop",
+    ),
+    (
+        "expose port 443 of deployment recommender, forwarding to 5000",
+        "kubectl expose deployments recommender --port=443 --target-port=5000",
+    ),
+    (
+        "make a load balancer service for admin-portal on port 443",
+        "kubectl expose deployments admin-portal --port=443 --type=LoadBalancer",
+    ),
+    (
+        "make a nodeport service for scale-tester on port 9090",
+        "kubectl expose deployments scale-tester --port=9090 --type=NodePort",
+    ),
+    ("show me the cluster endpoints", "kubectl cluster-info"),
 ]
 
 

@@ -58,6 +58,9 @@ def build_config(c: Ctx) -> Result:
     )
     ns = (
         ns
+        or _name_after(
+            c, r"\b(?:default )?namespace (?:of|for|in) (?:the |my )?current context to (\S+)"
+        )
         or _name_after(c, r"\bnamespace (\S+) (?:by|as (?:the |my )?)default\b")
         or _name_after(c, r"\bdefault namespace (?:to|is|should be) (\S+)")
         or _name_after(c, r"\b(?:make|use|set) (\S+) (?:as )?(?:my |the )default namespace\b")
@@ -85,7 +88,10 @@ def build_config(c: Ctx) -> Result:
             )
         ]
     if (
-        u.search(r"\b(use|switch|change|set|go|swap|move|point|jump|hop)\b")
+        u.search(
+            r"\b(use|switch|change|set|go|swap|move|point|jump|hop|work|operate|stay|enter"
+            r"|activate|select|pick|choose)\b"
+        )
         and u.search(r"\bcontext\b")
         # "which context is active" asks; "set current context to prod" switches
         and not (u.search(r"\b(current|active|selected)\b") and not u.search(r"\bto\b"))

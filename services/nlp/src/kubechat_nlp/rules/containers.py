@@ -174,6 +174,10 @@ def build_attach(c: Ctx) -> Result:
     return [d]
 
 
+# This side of a port-forward, as people name it.
+_HERE = r"(?:machine|laptop|computer|box|workstation|desktop|host|side|end)\b"
+
+
 def build_port_forward(c: Ctx) -> Result:
     u = c.u
     local = None
@@ -194,6 +198,10 @@ def build_port_forward(c: Ctx) -> Result:
         m = u.search(
             r"\b(?:on|local) (?:local )?port (\d+)"
             r"|\bforward(?:ing)? (?:local )?(?:port )?(\d+) to\b|\blocally on (?:port )?(\d+)"
+            # "port 8080 on my machine", "my port 6379", "on my laptop at 18080"
+            rf"|\bport (\d+) (?:on|of|from) (?:my|this|the local|our) {_HERE}"
+            r"|\bmy (?:local )?port (\d+)\b|\bport (\d+) locally\b"
+            rf"|\b(?:on|from) my {_HERE} (?:at|on|via) (?:port )?(\d+)\b"
         )
         if m:
             local = next(g for g in m.groups() if g)

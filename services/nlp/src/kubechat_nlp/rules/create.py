@@ -175,14 +175,17 @@ def build_create(c: Ctx) -> Result:
     service_type = None
     bare_account = ""  # a service account named without its namespace
     if plural == "services":
-        m = u.search(r"\b(clusterip|nodeport|loadbalancer|externalname)\b")
-        service_type = m.group(1) if m else "clusterip"
+        m = u.search(r"\b(cluster ?ip|node ?port|load ?balancer|externalname)\b")
+        service_type = m.group(1).replace(" ", "") if m else "clusterip"
         if m:
             u.mark_groups(m)
+        after_for = u.search(r"\bfor (?:the |a |an )?(\S+)")
         if u.search(
             r"\bfor (?:the |a |an )?(?:\S+ )?(?:deployment|pod|replica|rc|rs|service|"
             r"replication|replicated)"
-        ):
+        ) or (after_for and u.is_name(u.group_index(after_for))):
+            # "a load balancer service for web on 443": a Service in front of web is
+            # `kubectl expose`
             return build_expose(c)
     if verb in ("create.deployment", "create.job", "create.cronjob"):
         return _workload(c, verb, mention, mention.info.ref.kind)

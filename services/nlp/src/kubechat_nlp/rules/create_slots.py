@@ -216,7 +216,8 @@ def ports(c: Ctx) -> tuple[int | None, str | None]:
     m = u.search(
         r"\b(?:target(?:ing)?|connects? to|forwarding to|to)(?: the containers on)?"
         r"(?: container)? (?:target )?port (\d+)\b|\bcontainer port (\d+) as port (\d+)"
-        r"|\b(?:targeting|target) (\d+)\b"
+        r"|\b(?:targeting|target|forwarding to|forwarded to|forward to|mapped to|mapping to"
+        r"|pointing to|pointing at|routing to|sending traffic to) (\d+)\b"
     )
     if m:
         if m.group(3):

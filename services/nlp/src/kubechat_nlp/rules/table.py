@@ -130,7 +130,7 @@ RULES: tuple[Rule, ...] = (
     (
         "cluster-info",
         r"\bcluster[- ]info\b|\baddress(es)? of the (master|control plane)|"
-        r"\bcluster state\b|\b(master|control plane) (address|url|endpoint)s?\b"
+        r"\bcluster state\b|\b(master|control plane|cluster) (address|url|endpoint)s?\b"
         r"|\bwhere is the (control plane|master|api server)\b",
         read.build_cluster_info,
     ),
@@ -160,7 +160,11 @@ RULES: tuple[Rule, ...] = (
         # "run one copy of web" counts replicas
         r"(?<!\d )(?<!one )\bcopy\b|\bcp\b"
         r"|\b(download|upload)(s|ed|ing)?\b.{0,60}\b(pod|container)\b"
-        r"|\b(download|upload|grab|fetch)\b.{0,40}\bx-file\b",
+        r"|\b(download|upload|grab|fetch)\b.{0,40}\bx-file\b"
+        # "pull /data/r.csv from the reports-0 pod": a path to or from a pod (never a
+        # manifest pushed to the cluster)
+        r"|\b(pull|push|retrieve|bring|send|save)\b.{0,40}\bx-file\b.{0,30}"
+        r"\b(pod|container|from|into|onto|off)\b(?!.*\b(cluster|namespace)\b)",
         copying.build_cp,
     ),
     (
@@ -168,7 +172,10 @@ RULES: tuple[Rule, ...] = (
         r"\bport[- ]?forward|\bforward(ing)?\b.{0,40}\bport|\blisten(ing)? on\b|^pf\b"
         r"|\blocally on (port )?\d+\b"
         r"|\b(open|map|bind|tunnel|reach|expose)\b (up )?(local ?host|x-image|port \d+) to\b"
-        r"|\blocal ?host\b|\btunnel\b",
+        r"|\blocal ?host\b|\btunnel\b|\bforward(ing)? \d+ to \d+\b"
+        # "reach its port 8080 on my laptop", "open port 5432 of db-0 locally"
+        r"|\bport \d+\b.{0,40}\b(locally|on my (machine|laptop|computer|box|workstation))\b"
+        r"|\b(locally|on my (machine|laptop|computer|box|workstation))\b.{0,40}\bport\b",
         containers.build_port_forward,
     ),
     (
@@ -264,7 +271,8 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "exec",
-        r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\b(get|go|hop) into\b"
+        r"\b(exec|execute|shell|bash|terminal|console|ssh)\b"
+        r"|\b(get|go|hop|jump|ssh|log) (into|onto|on to|in to)\b"
         r"|\binteractive (x-file|sh|bash|zsh)\b"
         r"|\brun (the )?command\b|"
         r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
