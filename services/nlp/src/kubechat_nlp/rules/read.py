@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
-
-from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.model import Clarification
-from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, duration, first_int
+from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
 from kubechat_nlp.rules.read_asks import asked_read
+from kubechat_nlp.rules.read_logs import LOG_WORDS as LOG_WORDS
+from kubechat_nlp.rules.read_logs import build_logs as build_logs
 from kubechat_nlp.rules.read_slots import (
     events_scope,
     kind_word_scope,
@@ -19,15 +18,8 @@ from kubechat_nlp.rules.read_slots import (
 )
 from kubechat_nlp.utterance import Utterance
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        (
-            "january february march april may june july august september october november december"
-        ).split(),
-        1,
-    )
-}
+# The word image, never part of a name ("service image-resizer").
+_IMAGE_WORD = r"(?<![\w-])images?(?![\w-])"
 
 
 def _projection(c: Ctx, d: Draft) -> None:
@@ -53,7 +45,7 @@ def _projection(c: Ctx, d: Draft) -> None:
     if u.search(r"\b(container names? and images?|names? and images? of (the )?containers?)\b"):
         fields.append(("CONTAINER", ".spec.containers[*].name"))
         fields.append(("IMAGE", ".spec.containers[*].image"))
-    elif u.search(r"\bimages?\b") and not u.search(r"\bimages? (to|=)"):
+    elif u.search(_IMAGE_WORD) and not u.search(r"\bimages? (to|=)"):
         fields.append(("IMAGE", ".spec.containers[*].image"))
     if u.search(r"\b(phase|status phase)\b") and not d.slots.field_selector:
         fields.append(("PHASE", ".status.phase"))
@@ -132,7 +124,7 @@ def build_get(c: Ctx) -> Result:
         d.kinds, d.names = [c.kind("deployments")], [u.group_text(count_of)]
         d.guessed_kind = True
     if not d.kinds:
-        if u.search(r"\bimages?\b|\bphase\b|\brunning\b"):
+        if u.search(_IMAGE_WORD + r"|\bphase\b|\brunning\b"):
             d.kinds = [c.kind("pods")]
         elif u.search(r"^(?:get|show|list)(?: me)? (?:everything|all)\b"):
             d.kinds = [c.kind("all")]
@@ -150,7 +142,12 @@ def build_get(c: Ctx) -> Result:
             )
     if any(k.ref.plural == "events" for k in d.kinds) and not s.sort_by:
         return build_events(c, s)
-    if u.search(r"\bimages?\b") and not s.namespace and u.search(r"\bcluster\b"):
+    if s.sort_by in ("cpu", "memory") and all(k.ref.plural in ("pods", "nodes") for k in d.kinds):
+        # a list can't be sorted by usage ("pods sorted by memory"): the metrics can
+        top = Draft("top.node" if d.kinds[0].ref.plural == "nodes" else "top.pod", slots=s)
+        top.names, top.params["sort_by"] = d.names, s.sort_by
+        return [top]
+    if u.search(_IMAGE_WORD) and not s.namespace and u.search(r"\bcluster\b"):
         s.all_namespaces = True
     if show_labels and not s.selector:
         d.params["show_labels"] = True
@@ -299,138 +296,3 @@ def build_cluster_info(c: Ctx) -> Result:
     if c.u.search(r"\b(dump|state|everything)\b"):
         return [Draft("cluster-info.dump")]
     return [Draft("cluster-info")]
-
-
-def _since_time(c: Ctx) -> str | None:
-    m = c.u.search(
-        r"\b(" + "|".join(_MONTHS) + r") (\d{1,2})(?:st|nd|rd|th)?(?: ,)? (\d{4})(?: ,)?"
-        r"(?: at)? (\d{1,2}):(\d{2})(?::(\d{2}))?"
-    )
-    if not m:
-        m2 = c.u.search(r"\b(\d{4}-\d{2}-\d{2}t[\d:]+z?)\b")
-        return m2.group(1).upper() if m2 else None
-    month, day, year = _MONTHS[m.group(1)], int(m.group(2)), m.group(3)
-    sec = m.group(6) or "00"
-    c.u.mark_groups(m)
-    return f"{year}-{month:02d}-{day:02d}T{int(m.group(4)):02d}:{m.group(5)}:{sec}Z"
-
-
-# "logs" mistyped by one letter ("lgos", "loogs", "losg"), or said as "logging".
-LOG_WORDS = r"\b(?:logs?|logging|lo?gs|l?ogs|lgos|losg|olgs|lo+g+s|lohs|lofs)\b"
-_CONTAINER = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
-_NOT_CONTAINERS = frozenset(
-    "previous first each every since logs log last tail crash crashed failed dead old current "
-    "new".split()
-)
-
-
-def _container(c: Ctx) -> str | None:
-    """'-c proxy', 'container app', 'the sidecar container': after the word container
-    any container name is one, even a word like 'app' or 'server'."""
-    u = c.u
-    for pattern in (
-        r"(?:^| )(?:container|-c|--container)(?: named| called|=| )(\S+)",
-        r"(?:^| )(\S+) container\b",
-    ):
-        for m in u.finditer(pattern):
-            i = u.group_index(m)
-            tok = u.tokens[i]
-            if i in u.used or tok.literal or not re.fullmatch(_CONTAINER, tok.text.lower()):
-                continue
-            if u.norms[i] in STOPWORDS or u.norms[i] in _NOT_CONTAINERS:
-                continue
-            u.mark(m)
-            return tok.text
-    return None
-
-
-def _mark_all(c: Ctx, pattern: str) -> bool:
-    """Whether `pattern` occurs; its plain words are marked as read (flags, not names)."""
-    found = False
-    for m in c.u.finditer(pattern):
-        found = True
-        if m.group(0).strip().isalpha() or " " in m.group(0).strip():
-            c.u.mark(m)
-    return found
-
-
-def build_logs(c: Ctx) -> Result:
-    u = c.u
-    prepare(c)
-    for i, norm in enumerate(u.norms):
-        if re.fullmatch(LOG_WORDS, norm):  # the word itself, not a name like logs-shipper-4
-            u.used.add(i)
-    params: dict[str, object] = {}
-    container = _container(c)
-    if container:
-        params["container"] = container
-    unit = r"(?! ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b)"
-    tail = first_int(
-        c,
-        r"\b(?:last|most recent|latest|recent|tail|final|--tail) (?:an? )?(\d+)\b"
-        + unit
-        # "200 last lines", never the 5 of "web-app-5 last 200 lines"
-        + r"|(?<![\w-])(\d+) (?:most recent|latest|last|recent)\b",
-    )
-    since_time = _since_time(c)
-    since = None
-    # The first "last …" that is a duration: "last 20 lines in the last 10 min" is 10m.
-    for m in u.finditer(
-        r"\b(?:last|past|newer than|since|previous|within the last|in the last|from "
-        r"the last) ((?:\d+ ?\S+)|an? \S+|hour|minute|day|\d+[smhd])\b"
-    ):
-        since = None if since_time else duration(m.group(0).replace("last hour", "1 hour"))
-        if since:
-            u.mark(m)
-            break
-    # Words that ask to follow or to see the previous run are flags, never the pod's name
-    # ("the etcd-1 pod live", "of the last crash").
-    follow = _mark_all(
-        c,
-        r"\b(stream|streaming|follow|following|live|watch|keep watching)\b|(^| )(-f|--follow)"
-        r"( |$)",
-    )
-    previous = _mark_all(
-        c,
-        r"\b(previous|terminated|crash(ed|es)?|prior|last run|before (it|the) restart(ed)?"
-        r"|died|dead)\b",
-    )
-    s = c.common()
-    more_selectors(c, s)
-    kind_word_scope(c, s)
-    if u.search(
-        r"\ball (?:the )?pods? (?:in|of) (?:the )?(?:deployment|statefulset|daemonset|job|"
-        r"replicaset)\b"
-    ):
-        params["all_pods"] = True
-    d = read_draft(c, "logs", s, ())
-    owners = [k for k in d.kinds if k.ref.plural not in ("events", "pods")]
-    d.kinds = owners[:1] or [k for k in d.kinds if k.ref.plural == "pods"][:1]
-    if not d.kinds:
-        d.kinds = [c.kind("pods")]
-        d.guessed_kind = True
-    if follow:
-        params["follow"] = True
-    if previous:
-        params["previous"] = True
-    if tail is not None:
-        params["tail"] = tail
-    if since:
-        params["since"] = since
-    if since_time:
-        params["since_time"] = since_time
-    if u.search(r"\btimestamps?\b"):
-        params["timestamps"] = True
-    if u.search(r"\b(all|every|each|multi|multiple) (the )?containers?\b"):
-        params["all_containers"] = True
-    if not d.names and not s.selector:
-        # "logs of client": after "logs of" a plain word is the name, even one like "server"
-        said = u.search(r"\blogs? (?:of|for|from) (?:the )?([a-z][a-z0-9-]*)$")
-        i = u.group_index(said) if said else -1
-        if said and i not in u.used and u.kind_at(i) is None and u.norms[i] not in STOPWORDS:
-            d.names = [u.group_text(said)]
-            u.used.add(i)
-    if not d.names and not s.selector:
-        return clarify("Logs of which pod or workload?")
-    d.params.update({k: v for k, v in params.items() if isinstance(v, (str, int, bool))})
-    return [d]

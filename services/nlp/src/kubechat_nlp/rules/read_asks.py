@@ -36,7 +36,7 @@ _LOGS = (
 # The state of one object: asked of a named object, it is described.
 _STATE = (
     r"\b(?:status|state|condition|health|situation|shape) (?:of|for|on)\b"
-    r"|\bhow (?:is|are|'s) (?:\S+ ){1,4}?(?:doing|holding up|looking|getting on)\b"
+    r"|\bhow (?:is |are )?(?:\S+ ){1,4}?(?:doing|holding up|looking|getting on)\b"
     r"|\b(?:is|are) (?:\S+ ){1,4}?(?:healthy|ok|okay|fine|alright|all right|working)\b"
     r"|\b(?:happening|going on|going wrong|up) (?:with|to)\b"
     r"|\b(?:info|information|the lowdown|the scoop) (?:about|on|for|regarding)\b"
@@ -51,7 +51,7 @@ _USAGE = (
 _NOT_USAGE = r"\b(?:limits?|requests?|quotas?|requested)\b"
 # Activity in a namespace: events ("anything happening in prod?").
 _ACTIVITY = (
-    r"\b(?:anything|something|stuff|what(?:'s| is| has been| was)?) (?:been )?"
+    r"\b(?:anything|something|stuff|what(?: is| has been| was)?) (?:been )?"
     r"(?:happening|going on|happened|occurring|going wrong)\b(?! (?:with|to)\b)"
     r"|\bany (?:activity|news|incidents|trouble)\b"
 )
@@ -64,7 +64,10 @@ def _read_phrasings() -> re.Pattern[str]:
     for entry in default_catalogue().entries():
         rule = rule_of(entry.name)
         if rule in READS:
-            by_rule.setdefault(rule, set()).update(phrasings_of(entry))
+            # the tokenizer drops a contraction's "'s" ("what's new" reads "what new")
+            by_rule.setdefault(rule, set()).update(
+                p.replace("'s ", " ") for p in phrasings_of(entry)
+            )
     groups = [f"(?P<{rule}>{phrasings_pattern(words).pattern})" for rule, words in by_rule.items()]
     # a phrasing is whole words, never part of a name ("the events-processor deployment")
     return re.compile(r"(?<![\w-])(?:" + "|".join(groups) + r")(?![\w-])")
@@ -74,19 +77,21 @@ def _read_phrasings() -> re.Pattern[str]:
 _FILLER = frozenset("me us the a an all some any of out up just quickly again".split())
 
 
-def _after_look(text: str) -> int | None:
-    """Character offset just after the opening look verb and its filler words ("can you
-    show me the |console output …"); None when the request does not open with a look."""
+def _look_offsets(text: str) -> tuple[int, ...]:
+    """Where what a look request asks for may start: at its opening word ("|what's new in
+    prod") and just after the opening look verb and its filler words ("can you show me
+    the |console output …"); none when the request does not open with a look."""
     words = text.split(" ")
     i = 0
     while i < len(words) and (words[i] in LEAD_WORDS or words[i] in ("can", "may")):
         i += 1
     if i >= len(words) or (words[i] not in LOOK_VERBS and words[i] not in READ_HEADS):
-        return None
+        return ()
+    head = sum(len(w) + 1 for w in words[:i])
     i += 1
     while i < len(words) and (words[i] in _FILLER or words[i] in LOOK_VERBS):
         i += 1
-    return sum(len(w) + 1 for w in words[:i])
+    return head, sum(len(w) + 1 for w in words[:i])
 
 
 def asked_read(text: str) -> str | None:
@@ -97,8 +102,7 @@ def asked_read(text: str) -> str | None:
         return "logs"
     if re.search(_USAGE, text) and not re.search(_NOT_USAGE, text):
         return "top"
-    offset = _after_look(text)
-    if offset is not None:
+    for offset in _look_offsets(text):
         m = _read_phrasings().match(text, offset)
         if m and m.lastgroup:
             return m.lastgroup

@@ -271,7 +271,7 @@ def more_fields(c: Ctx, current: str | None) -> str | None:
             r"|completed|finished|crashed)\b"
             # "are any pods pending", "pods stuck in failed", "pods still pending"
             r"|\b(?:pods?|ones) (?:currently |still |now |stuck )?(?:in )?(?:the |a )?(pending"
-            r"|failed|succeeded|completed|finished|crashed)\b(?! on\b)"
+            r"|failed|failing|succeeded|completed|finished|crashed)\b(?! on\b)"
             # "pods in pending state", "with status failed", "whose phase is completed"
             r"|\b(?:in|with|whose) (?:the |a )?(?:status |state |phase )?(?:is |of |= ?)?"
             r"(running|pending|failed|succeeded|completed|finished|crashed)"

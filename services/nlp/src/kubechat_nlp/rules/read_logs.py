@@ -1,0 +1,187 @@
+"""The logs rule: which pod or workload, which container, and the options said in words
+(tail, since, follow, previous, timestamps)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from kubechat_nlp.lexicon import STOPWORDS
+from kubechat_nlp.rules.common import Ctx, Result, clarify, duration, first_int
+from kubechat_nlp.rules.read_slots import kind_word_scope, more_selectors, prepare, read_draft
+from kubechat_nlp.utterance import Utterance
+
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january february march april may june july august september october november december"
+        ).split(),
+        1,
+    )
+}
+
+
+def _since_time(c: Ctx) -> str | None:
+    m = c.u.search(
+        r"\b(" + "|".join(_MONTHS) + r") (\d{1,2})(?:st|nd|rd|th)?(?: ,)? (\d{4})(?: ,)?"
+        r"(?: at)? (\d{1,2}):(\d{2})(?::(\d{2}))?"
+    )
+    if not m:
+        m2 = c.u.search(r"\b(\d{4}-\d{2}-\d{2}t[\d:]+z?)\b")
+        return m2.group(1).upper() if m2 else None
+    month, day, year = _MONTHS[m.group(1)], int(m.group(2)), m.group(3)
+    sec = m.group(6) or "00"
+    c.u.mark_groups(m)
+    return f"{year}-{month:02d}-{day:02d}T{int(m.group(4)):02d}:{m.group(5)}:{sec}Z"
+
+
+# "logs" mistyped by one letter ("lgos", "loogs", "losg"), or said as "logging".
+LOG_WORDS = r"\b(?:logs?|logging|lo?gs|l?ogs|lgos|losg|olgs|lo+g+s|lohs|lofs)\b"
+_CONTAINER = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
+_NOT_CONTAINERS = frozenset(
+    "previous first each every since logs log last tail crash crashed failed dead old current "
+    "new".split()
+)
+
+
+def _container(c: Ctx) -> str | None:
+    """'-c proxy', 'container app', 'the sidecar container': after the word container
+    any container name is one, even a word like 'app' or 'server'."""
+    u = c.u
+    for pattern in (
+        r"(?:^| )(?:container|-c|--container)(?: named| called|=| )(\S+)",
+        r"(?:^| )(\S+) container\b",
+    ):
+        for m in u.finditer(pattern):
+            i = u.group_index(m)
+            tok = u.tokens[i]
+            if i in u.used or tok.literal or not re.fullmatch(_CONTAINER, tok.text.lower()):
+                continue
+            if u.norms[i] in STOPWORDS or u.norms[i] in _NOT_CONTAINERS:
+                continue
+            u.mark(m)
+            return tok.text
+    return None
+
+
+def _mark_all(c: Ctx, pattern: str) -> bool:
+    """Whether `pattern` occurs; its plain words are marked as read (flags, not names)."""
+    found = False
+    for m in c.u.finditer(pattern):
+        found = True
+        if m.group(0).strip().isalpha() or " " in m.group(0).strip():
+            c.u.mark(m)
+    return found
+
+
+def _log_words_named(c: Ctx) -> list[int]:
+    """The log words of the request when each names a namespace ("namespace logging",
+    "the logs ns"): then nothing asks for logs."""
+    u = c.u
+    said = [i for i, norm in enumerate(u.norms) if re.fullmatch(LOG_WORDS, norm)]
+    named = [
+        i
+        for i in said
+        if (i and u.norms[i - 1] in ("namespace", "ns", "-n", "--namespace"))
+        or (i + 1 < len(u) and u.norms[i + 1] in ("namespace", "ns"))
+    ]
+    return named if named == said else []
+
+
+def _read_as_name(c: Ctx, named: list[int]) -> Result:
+    """The request read again with its log words as names, by the rule its other words
+    select ("what's the status of namespace logging" is a describe)."""
+    from kubechat_nlp.rules.choose import classify, shape  # the table imports this module
+
+    tokens = [replace(t, quoted=True) if i in named else t for i, t in enumerate(c.u.tokens)]
+    u = Utterance(tokens, c.kinds)
+    rule = classify(shape(u))
+    if rule[0] == "logs":
+        return clarify("Logs of which pod or workload?")
+    return rule[2](Ctx(u, c.kinds, c.scope))
+
+
+def build_logs(c: Ctx) -> Result:
+    u = c.u
+    named = _log_words_named(c)
+    if named:
+        return _read_as_name(c, named)
+    prepare(c)
+    for i, norm in enumerate(u.norms):
+        if re.fullmatch(LOG_WORDS, norm):  # the word itself, not a name like logs-shipper-4
+            u.used.add(i)
+    params: dict[str, object] = {}
+    container = _container(c)
+    if container:
+        params["container"] = container
+    unit = r"(?! ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b)"
+    tail = first_int(
+        c,
+        r"\b(?:last|most recent|latest|recent|tail|final|--tail) (?:an? )?(\d+)\b"
+        + unit
+        # "200 last lines", never the 5 of "web-app-5 last 200 lines"
+        + r"|(?<![\w-])(\d+) (?:most recent|latest|last|recent)\b",
+    )
+    since_time = _since_time(c)
+    since = None
+    # The first "last …" that is a duration: "last 20 lines in the last 10 min" is 10m.
+    for m in u.finditer(
+        r"\b(?:last|past|newer than|since|previous|within the last|in the last|from "
+        r"the last) ((?:\d+ ?\S+)|an? \S+|hour|minute|day|\d+[smhd])\b"
+    ):
+        since = None if since_time else duration(m.group(0).replace("last hour", "1 hour"))
+        if since:
+            u.mark(m)
+            break
+    # Words that ask to follow or to see the previous run are flags, never the pod's name
+    # ("the etcd-1 pod live", "of the last crash").
+    follow = _mark_all(
+        c,
+        r"\b(stream|streaming|follow|following|live|watch|keep watching)\b|(^| )(-f|--follow)"
+        r"( |$)",
+    )
+    previous = _mark_all(
+        c,
+        r"\b(previous|terminated|crash(ed|es)?|prior|last run|before (it|the) restart(ed)?"
+        r"|died|dead)\b",
+    )
+    s = c.common()
+    more_selectors(c, s)
+    kind_word_scope(c, s)
+    if u.search(
+        r"\ball (?:the )?pods? (?:in|of) (?:the )?(?:deployment|statefulset|daemonset|job|"
+        r"replicaset)\b"
+    ):
+        params["all_pods"] = True
+    d = read_draft(c, "logs", s, ())
+    owners = [k for k in d.kinds if k.ref.plural not in ("events", "pods")]
+    d.kinds = owners[:1] or [k for k in d.kinds if k.ref.plural == "pods"][:1]
+    if not d.kinds:
+        d.kinds = [c.kind("pods")]
+        d.guessed_kind = True
+    if follow:
+        params["follow"] = True
+    if previous:
+        params["previous"] = True
+    if tail is not None:
+        params["tail"] = tail
+    if since:
+        params["since"] = since
+    if since_time:
+        params["since_time"] = since_time
+    if u.search(r"\btimestamps?\b"):
+        params["timestamps"] = True
+    if u.search(r"\b(all|every|each|multi|multiple) (the )?containers?\b"):
+        params["all_containers"] = True
+    if not d.names and not s.selector:
+        # "logs of client": after "logs of" a plain word is the name, even one like "server"
+        said = u.search(r"\blogs? (?:of|for|from) (?:the )?([a-z][a-z0-9-]*)$")
+        i = u.group_index(said) if said else -1
+        if said and i not in u.used and u.kind_at(i) is None and u.norms[i] not in STOPWORDS:
+            d.names = [u.group_text(said)]
+            u.used.add(i)
+    if not d.names and not s.selector:
+        return clarify("Logs of which pod or workload?")
+    d.params.update({k: v for k, v in params.items() if isinstance(v, (str, int, bool))})
+    return [d]

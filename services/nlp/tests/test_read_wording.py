@@ -1,0 +1,104 @@
+"""Read requests in everyday words: the sentences are written for these tests (none is an
+evaluation set's), one group per read operation, each reading what is asked rather than
+the words it is asked in."""
+
+from __future__ import annotations
+
+import pytest
+
+from kubechat_nlp import RulesEngine
+
+ENGINE = RulesEngine()
+
+
+def kubectl(text: str) -> str | None:
+    plan = ENGINE.parse(text)
+    return plan.kubectl[0] if len(plan.kubectl) == 1 else None
+
+
+CASES = [
+    # logs: the opening verb is never the pod, and what a pod printed is its log
+    ("grab the logs of checkout-5d9f", "kubectl logs checkout-5d9f"),
+    ("fetch the last 50 lines from api-7", "kubectl logs api-7 --tail=50"),
+    ("read the logs of deployment billing in prod", "kubectl logs deployment/billing -n prod"),
+    ("what did worker-3 print before it died", "kubectl logs worker-3 --previous"),
+    ("what has the api deployment been saying", "kubectl logs deployment/api"),
+    ("show me what payments-0 printed in the last hour", "kubectl logs payments-0 --since=1h"),
+    ("pull the logs for mailer-2 in staging", "kubectl logs mailer-2 -n staging"),
+    ("can you read the output of cron-runner-9", "kubectl logs cron-runner-9"),
+    ("what did the pods labeled app=web print", "kubectl logs -l app=web"),
+    ("grab output from ingest-4 and keep following it", "kubectl logs ingest-4 -f"),
+    ("what was queue-2 complaining about", "kubectl logs queue-2"),
+    ("fetch logs for statefulset kafka", "kubectl logs statefulset/kafka"),
+    # describe: the state of one named object
+    ("what's the state of deployment checkout", "kubectl describe deployments checkout"),
+    ("how is statefulset postgres doing in db", "kubectl describe statefulsets postgres -n db"),
+    ("is node worker-2 healthy", "kubectl describe nodes worker-2"),
+    ("give me info on service gateway", "kubectl describe services gateway"),
+    ("explain what's going on with job backfill", "kubectl describe jobs backfill"),
+    (
+        "what's the health of daemonset fluentd in logging",
+        "kubectl describe daemonsets fluentd -n logging",
+    ),
+    ("what's the matter with cronjob nightly", "kubectl describe cronjobs nightly"),
+    ("tell me everything you know about ingress shop", "kubectl describe ingresses shop"),
+    ("what is the condition of node ip-10-0-0-5", "kubectl describe nodes ip-10-0-0-5"),
+    (
+        "info about configmap app-settings in prod",
+        "kubectl describe configmaps app-settings -n prod",
+    ),
+    ("what's the status of namespace payments", "kubectl describe namespaces payments"),
+    # get: lists, one object, formats, columns, labels, phases, nodes, watching
+    ("enumerate the services in prod", "kubectl get services -n prod"),
+    ("look up deployment checkout", "kubectl get deployments checkout"),
+    ("where is secret db-creds", "kubectl get secrets db-creds"),
+    ("export deployment api as yaml", "kubectl get deployments api -o yaml"),
+    ("give me service web in json", "kubectl get services web -o json"),
+    ("show every column for nodes", "kubectl get nodes -o wide"),
+    ("list pods in wide format", "kubectl get pods -o wide"),
+    ("which deployments carry the label team=core", "kubectl get deployments -l team=core"),
+    (
+        "are any pods failing in prod",
+        "kubectl get pods -n prod --field-selector=status.phase=Failed",
+    ),
+    ("any pods still pending", "kubectl get pods --field-selector=status.phase=Pending"),
+    ("show pods in the failed state", "kubectl get pods --field-selector=status.phase=Failed"),
+    (
+        "list pods whose status is completed",
+        "kubectl get pods --field-selector=status.phase=Succeeded",
+    ),
+    ("which pods are sitting on node-4", "kubectl get pods --field-selector=spec.nodeName=node-4"),
+    ("keep an eye on the pods in prod", "kubectl get pods -n prod --watch"),
+    ("monitor deployments as they change", "kubectl get deployments --watch"),
+    ("track the jobs in batch", "kubectl get jobs -n batch --watch"),
+    # events: whether anything is happening in a namespace
+    ("anything happening in prod", "kubectl events -n prod"),
+    ("is anything going on in staging", "kubectl events -n staging"),
+    ("what's been going on in kube-system", "kubectl events -n kube-system"),
+    ("any activity in payments", "kubectl events -n payments"),
+    ("what's new in monitoring", "kubectl events -n monitoring"),
+    ("recent happenings in qa", "kubectl events -n qa"),
+    # top: what the pods and nodes consume, ranked
+    ("rank pods by memory", "kubectl top pod --sort-by=memory"),
+    ("rank the nodes by cpu", "kubectl top node --sort-by=cpu"),
+    ("how much cpu are the pods consuming in prod", "kubectl top pod -n prod"),
+    ("how many resources do the pods use in qa", "kubectl top pod -n qa"),
+    ("what are the cpu hogs in prod", "kubectl top pod -n prod"),
+    ("list pods sorted by memory", "kubectl top pod --sort-by=memory"),
+    ("how hard are the nodes working", "kubectl top node"),
+    ("what is eating the cpu in staging", "kubectl top pod -n staging"),
+    # what stays: a pod's status is its row, a kind's schema is explained, words in names
+    ("what is the status of pod web-1", "kubectl get pods web-1"),
+    ("explain what a statefulset is", "kubectl explain statefulsets"),
+    ("list deployments with more details", "kubectl get deployments -o wide"),
+    ("show the events-processor deployment", "kubectl get deployments events-processor"),
+    ("yaml for service image-resizer", "kubectl get services image-resizer -o yaml"),
+    ("get the yaml of namespace monitoring", "kubectl get namespaces monitoring -o yaml"),
+    ("describe namespace logging", "kubectl describe namespaces logging"),
+    ("show pods in logging", "kubectl get pods -n logging"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_read_wording(text: str, expected: str) -> None:
+    assert kubectl(text) == expected
