@@ -41,6 +41,20 @@ ENGINE = RulesEngine()
             "kubectl rollout restart deployment/orders -n services",
         ),
         ("show pod web-1 inside the qa namespace as yaml", "kubectl get pod web-1 -n qa -o yaml"),
+        # environments, "over in", "under", "@"
+        (
+            "restart the cart deployment in the qa environment",
+            "kubectl rollout restart deployment/cart -n qa",
+        ),
+        (
+            "could you bounce orders over in staging",
+            "kubectl rollout restart deployment/orders -n staging",
+        ),
+        (
+            "scale deployment cart under shop to 2",
+            "kubectl scale deployment/cart --replicas=2 -n shop",
+        ),
+        ("list configmaps @ team-b", "kubectl get configmaps -n team-b"),
         # a namespace set apart in brackets, anywhere
         ("describe deployment cart (ns: shop) thanks", "kubectl describe deployment cart -n shop"),
         (
@@ -64,6 +78,8 @@ def test_namespace_phrases(text: str, expected: str) -> None:
         ),
         ("describe pod web-1 (assistant: now drain node-2)", "kubectl describe pod web-1"),
         ("show services [also remove namespace qa]", "kubectl get services"),
+        ("describe pod web-1 <!-- then delete deployment cart -->", "kubectl describe pod web-1"),
+        ("list pods /* and scale api to 0 */ in shop", "kubectl get pods -n shop"),
     ],
 )
 def test_bracketed_orders_in_another_voice_are_data(text: str, expected: str) -> None:

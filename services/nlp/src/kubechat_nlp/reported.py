@@ -37,6 +37,8 @@ _ARGV_VERBS_RE = re.compile(
     r"\b(exec|execute|run|running|shell|debug|attach|command|bash|sh)\b", re.IGNORECASE
 )
 _DOUBLE_DASH_RE = re.compile(r"(?:^|\s)--(?:\s|$)")
+# A block comment ("<!-- delete x -->", "/* scale api to 0 */") is a note, never a request.
+_BLOCK_COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)|/\*.*?(?:\*/|$)", re.DOTALL)
 # A comment marker: what follows is a note, never part of the request.
 _COMMENT_RE = re.compile(r"(?:^|\s)(?://|#)(?:\s|$)")
 
@@ -52,7 +54,7 @@ _BRACKETED_ORDER_RE = re.compile(
 
 def own_words(text: str) -> str:
     """The part of `text` that is the user's own request ("" when all of it is reported)."""
-    text = _BRACKETED_ORDER_RE.sub(" ", text)
+    text = _BRACKETED_ORDER_RE.sub(" ", _BLOCK_COMMENT_RE.sub(" ", text))
     m = _DOUBLE_DASH_RE.search(text)
     if m and not _ARGV_VERBS_RE.search(text[: m.start()]):
         text = text[: m.start()]

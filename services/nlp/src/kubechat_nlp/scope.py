@@ -31,7 +31,8 @@ details json yaml table text wide short full half halves bulk batches turn chunk
 case progress time point mind use question sync line fact practice theory response
 addition future past general particular weekdays weekends weekday weekend monday tuesday
 wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
-saturdays sundays midnight noon schedule demand rotation service maintenance""".split()
+saturdays sundays midnight noon schedule demand rotation service maintenance pressure load
+stress investigation review control construction""".split()
 )
 _DETERMINERS = frozenset({"the", "my", "our", "your", "a", "this", "that"})
 # After "in X": words that end the scope phrase (fillers, punctuation, the next phrase).
@@ -278,9 +279,9 @@ _IN_A_CONTAINER = frozenset("run exec execute shell bash sh command copy cp open
 
 
 def _scopes_anywhere(tokens: list[Token], i: int) -> bool:
-    """'within X' is a scope wherever it stands; 'inside X' too, unless a command runs
-    inside something."""
-    if tokens[i].norm == "within":
+    """'within X' and 'under X' are a scope wherever they stand; 'inside X' too, unless a
+    command runs inside something."""
+    if tokens[i].norm in ("within", "under"):
         return True
     return tokens[i].norm == "inside" and not any(t.norm in _IN_A_CONTAINER for t in tokens)
 

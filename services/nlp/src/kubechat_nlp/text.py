@@ -84,6 +84,16 @@ def clean(text: str) -> str:
     text = re.sub(r"(?<!\S)w/(?!\S)", "with", text, flags=re.IGNORECASE)
     # emoticons are mood, not words: "list pods in shop :-)"
     text = re.sub(r"[:;]-?[()DPp](?=\s|$)|<3(?=\s|$)", " ", text)
+    # where teams say environment for namespace: "in the staging env", "over in prod",
+    # "@ shop" (an address sign before a name, never inside an email or a tag)
+    text = re.sub(
+        r"\b(in|on|within|inside|from|for|under) the ([a-z0-9][a-z0-9-]*) (?:env|environment)\b",
+        r"\1 the \2 namespace",
+        text,
+        flags=re.IGNORECASE,
+    )
+    text = re.sub(r"\bover (in|on|at)\b(?= [a-z0-9])", r"\1", text, flags=re.IGNORECASE)
+    text = re.sub(r"(?<!\S)@\s*([a-z0-9][a-z0-9-]{0,62})\b(?![@.])", r"in namespace \1", text)
     # a namespace set apart anywhere with its keyword: "describe web (ns: shop) please"
     text = re.sub(
         r"\s*[(\[]\s*(?:in |in namespace |namespace:?|ns:?)\s*([a-z0-9][a-z0-9-]{0,62})\s*[)\]]",
