@@ -144,6 +144,24 @@ CASES = [
         "kubectl expose deployments scale-tester --port=9090 --type=NodePort",
     ),
     ("show me the cluster endpoints", "kubectl cluster-info"),
+    (
+        "change the tier label on deployment web from backend to api",
+        "kubectl label deployments web tier=api --overwrite",
+    ),
+    ("could you please prevent new pods on gke-pool-1-abc?", "kubectl cordon gke-pool-1-abc"),
+    (
+        "go back to revision one of the notifications deployment",
+        "kubectl rollout undo deployment/notifications --to-revision=1",
+    ),
+    (
+        "change my default namespace to default",
+        "kubectl config set-context --current --namespace=default",
+    ),
+    (
+        "change the replica count of the web-7d4 replica set in the qa namespace to 12",
+        "kubectl scale replicaset/web-7d4 -n qa --replicas=12",
+    ),
+    ("create the namespace deploys", "kubectl create namespace deploys"),
 ]
 
 

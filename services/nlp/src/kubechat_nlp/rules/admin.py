@@ -7,12 +7,15 @@ from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
 from kubechat_nlp.rules.nodes import build_drain, build_node_state, build_taint
 
 
-def _name_after(c: Ctx, pattern: str) -> str | None:
+def _name_after(c: Ctx, pattern: str, *, default_too: bool = False) -> str | None:
+    """The name the pattern's group spans; "default" only where a value is given ("change
+    my default namespace to default"), never where it describes ("the default context")."""
     m = c.u.search(pattern)
     if not m:
         return None
     idx = c.u.group_index(m)
-    if c.u.tokens[idx].literal or c.u.norms[idx] in ("the", "a", "to", "my", "our", "default"):
+    words = ("the", "a", "to", "my", "our") + (() if default_too else ("default",))
+    if c.u.tokens[idx].literal or c.u.norms[idx] in words:
         return None
     c.u.mark_groups(m)
     return c.u.text_of(idx)
@@ -62,7 +65,7 @@ def build_config(c: Ctx) -> Result:
             c, r"\b(?:default )?namespace (?:of|for|in) (?:the |my )?current context to (\S+)"
         )
         or _name_after(c, r"\bnamespace (\S+) (?:by|as (?:the |my )?)default\b")
-        or _name_after(c, r"\bdefault namespace (?:to|is|should be) (\S+)")
+        or _name_after(c, r"\bdefault namespace (?:to|is|should be) (\S+)", default_too=True)
         or _name_after(c, r"\b(?:make|use|set) (\S+) (?:as )?(?:my |the )default namespace\b")
         or _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?")
         or _name_after(c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)")

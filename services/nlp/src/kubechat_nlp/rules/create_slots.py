@@ -48,8 +48,10 @@ def object_name(c: Ctx, after: int) -> str | None:
         if u.is_name(i) and (u.tokens[i].quoted or not u.norms[i].isalpha() or i == after):
             u.used.add(i)
             return u.text_of(i)
-    if after < len(u) and after == len(u) - 1 and _said_name(u, after):
-        u.used.add(after)  # "create namespace logs": the last word after the kind is its name
+    if after < len(u) and after == len(u) - 1 and _said_name(u, after, kinds_too=True):
+        # "create namespace logs", "create the namespace deploys": the last word after the
+        # kind is its name, even a kind's word
+        u.used.add(after)
         return u.text_of(after)
     if (
         after + 1 < len(u)

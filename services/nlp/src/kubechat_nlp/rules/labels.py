@@ -73,7 +73,8 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
     for hit in u.finditer(
         rf"\b(?:change|changing|set|setting|update|updating|switch|make|overwrite|modify)"
         rf" (?:the )?(?:value of )?(?:the )?(?:{_NOUN} )?(\S+) (?:{_NOUN} )?"
-        rf"(?:(?:of|on|for) (?:the )?(?:\S+ ){{1,3}}?)?(?:to|=|with|as) (?:the )?(?:value )?(\S+)"
+        rf"(?:(?:of|on|for) (?:the )?(?:\S+ ){{1,3}}?)?(?:from (?:the )?(?:value )?\S+ )?"
+        rf"(?:to|=|with|as) (?:the )?(?:value )?(\S+)"
     ):
         k, v = u.group_index(hit, 1), u.group_index(hit, 2)
         value = _value(u, v)

@@ -99,13 +99,17 @@ RULES: tuple[Rule, ...] = (
         # "prevent new pods on node-1", "keep new workloads off node-2"
         r"|\b(prevent|block|stop|disallow|forbid|keep|avoid) (any |all )?(new |more |further )?"
         r"(pods|workloads|scheduling)( from)?( landing| going| being scheduled| getting scheduled)?"
-        r" (on|onto|off|to)\b",
+        r" (on|onto|off|to)\b"
+        # the node may have been read as a namespace ("… on gke-pool-1"): the words alone
+        r"|\b(prevent|block|disallow|forbid) (any |all )?(new|more|further) (pods|workloads)\b",
         lambda c: admin.build_node_state(c, "cordon"),
     ),
     (
         "config",
-        r"\b(kubeconfig|contexts?|current-context|kubectl config)\b|\b(switch|change|set|"
-        r"use)\b.{0,20}\bnamespace to\b|\bswitch to (the )?\S+ namespace\b|\bclusters? (that )?"
+        r"\b(kubeconfig|contexts?|current-context|kubectl config)\b|(?<!replica )\b(switch|change"
+        # "scale the web replica set in the qa namespace to 5": a count, never a namespace
+        r"|set|use)\b.{0,20}\bnamespace to\b(?! \d+\b)|\bswitch to (the )?\S+ namespace\b"
+        r"|\bclusters? (that )?"
         r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b"
         r"|(?<!\bin )\b(my|our|the) default namespace (to|is|should)\b"
         r"|\b(make|use|set) \S+ (as )?(my|the) default namespace\b"

@@ -125,6 +125,9 @@ def build_rollout(c: Ctx) -> Result:
             else ("rollout.status")
         )
     revision = first_int(c, r"\b(?:to )?(?:revision|rev) (?:number |no\.? |#)?(\d+)\b")
+    if revision is None and (m := u.search(rf"\b(?:to )?(?:revision|rev) {_WORD_NUM}\b")):
+        revision = _number(m.group(1))  # "go back to revision one": a word the tokenizer kept
+        u.mark(m)
     s = c.common()
     d = draft_for(c, verb, s, ("deployments",))
     d.kinds = [k for k in d.kinds if k.ref.plural in ("deployments", "statefulsets", "daemonsets")]
