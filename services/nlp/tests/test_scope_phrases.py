@@ -55,6 +55,13 @@ ENGINE = RulesEngine()
             "kubectl scale deployment/cart --replicas=2 -n shop",
         ),
         ("list configmaps @ team-b", "kubectl get configmaps -n team-b"),
+        ("describe deployment cart @ shop.", "kubectl describe deployment cart -n shop"),
+        ("show me the events under qa", "kubectl events -n qa"),
+        (
+            "list pods under services that are pending",
+            "kubectl get pods --field-selector=status.phase=Pending -n services",
+        ),
+        ("jobs in deploys labelled team=a", "kubectl get jobs -l team=a -n deploys"),
         # a namespace set apart in brackets, anywhere
         ("describe deployment cart (ns: shop) thanks", "kubectl describe deployment cart -n shop"),
         (

@@ -41,7 +41,8 @@ _AFTER_SCOPE = frozenset(
 where now then right only instead also sort ordered showing including for from since over
 during by to real quick quickly ok okay again first giving granting allowing binding
 need needs is are was looks keeps oldest newest youngest latest aren't isn't not
-between when whenever once until if after before every""".split()
+between when whenever once until if after before every labelled labeled tagged matching
+having carrying""".split()
 )
 _ALL_NAMESPACES_RE = re.compile(
     r"^(?:(?:in|across|from|over|for|on|throughout) )?(?:all|every|each|any) (?:of )?(?:the )?"
@@ -199,7 +200,11 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             and (
                 i + 2 >= len(tokens) - (tokens[i + 1].norm == "the") or _scopes_anywhere(tokens, i)
             )
-            and _other_target(tokens, i, i + 1, kinds, names_count=True)
+            and (
+                _other_target(tokens, i, i + 1, kinds, names_count=True)
+                # "what happened under qa?": these name a scope even alone
+                or (tok.norm in ("within", "under") and kinds.lookup(tokens[i + 1].norm) is None)
+            )
         ):
             continue
         if tok.norm == "from" and not _from_scopes(tokens, i, kinds):
@@ -218,7 +223,7 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             # after another target, a kind or command word is a namespace named so
             about_rights = any(t.norm in _RIGHTS_WORDS for t in tokens)
             closing_on = tok.norm == "on" and not after and not about_rights
-            scoping = tok.norm in ("in", "within", "inside", "from")
+            scoping = tok.norm in ("in", "within", "inside", "under", "from")
             if name.norm in _NS_WORDS or (not scoping and not closing_on):
                 # "on pods" is what a role applies to; closing any other request,
                 # "delete configmaps labeled x on deploys" names a namespace

@@ -93,7 +93,7 @@ def clean(text: str) -> str:
         flags=re.IGNORECASE,
     )
     text = re.sub(r"\bover (in|on|at)\b(?= [a-z0-9])", r"\1", text, flags=re.IGNORECASE)
-    text = re.sub(r"(?<!\S)@\s*([a-z0-9][a-z0-9-]{0,62})\b(?![@.])", r"in namespace \1", text)
+    text = re.sub(r"(?<!\S)@\s*([a-z0-9][a-z0-9-]{0,62})\b(?!@|\.\w)", r"in namespace \1", text)
     # a namespace set apart anywhere with its keyword: "describe web (ns: shop) please"
     text = re.sub(
         r"\s*[(\[]\s*(?:in |in namespace |namespace:?|ns:?)\s*([a-z0-9][a-z0-9-]{0,62})\s*[)\]]",
