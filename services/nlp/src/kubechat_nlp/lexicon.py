@@ -70,7 +70,7 @@ provision perform progress number amount release releases utilization utilisatio
 respawn relaunch reload refresh configure point tunnel hit vacate quarantine fence evict
 empty deploying rolled finished
 min mins sec secs hr hrs wk wks ms rule rules ran
-pending failed succeeded successful fetch grab enumerate carry carries working
+pending failed succeeded successful fetch grab enumerate carry carries working live
 """.split()
 )
 

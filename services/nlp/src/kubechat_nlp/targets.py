@@ -20,7 +20,9 @@ def names_after(u: Utterance, start: int) -> list[str]:
             i += 1
             continue
         # "the app container" names a container; "web-1 container app" names the pod first
-        container_after = i + 1 < len(u) and u.norms[i + 1] in ("container", "containers")
+        container_after = (  # (a container word already read, "-c app", names none)
+            i + 1 < len(u) and u.norms[i + 1] in ("container", "containers") and i + 1 not in u.used
+        )
         named_after = i + 2 < len(u) and u.norms[i + 2] not in NOT_NAMES
         if u.is_name(i) and not (container_after and not named_after):
             names.append(u.text_of(i))

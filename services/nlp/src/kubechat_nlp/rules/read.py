@@ -13,7 +13,9 @@ from kubechat_nlp.rules.read_slots import (
     more_fields,
     more_selectors,
     more_views,
+    naming_a_namespace,
     prepare,
+    read_as_names,
     read_draft,
 )
 from kubechat_nlp.utterance import Utterance
@@ -208,6 +210,9 @@ def build_events(c: Ctx, slots: object = None) -> Result:
 
     u = c.u
     if slots is None:
+        named = naming_a_namespace(c, r"events?")
+        if named:  # "give me info about namespace events": nothing asks for events
+            return read_as_names(c, named, "events")
         prepare(c)
     s = slots if isinstance(slots, Slots) else c.common()
     events_scope(c, s)

@@ -4,12 +4,17 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Result, clarify, duration, first_int
-from kubechat_nlp.rules.read_slots import kind_word_scope, more_selectors, prepare, read_draft
-from kubechat_nlp.utterance import Utterance
+from kubechat_nlp.rules.read_slots import (
+    kind_word_scope,
+    more_selectors,
+    naming_a_namespace,
+    prepare,
+    read_as_names,
+    read_draft,
+)
 
 _MONTHS = {
     m: i
@@ -41,7 +46,7 @@ LOG_WORDS = r"\b(?:logs?|logging|lo?gs|l?ogs|lgos|losg|olgs|lo+g+s|lohs|lofs)\b"
 _CONTAINER = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
 _NOT_CONTAINERS = frozenset(
     "previous first each every since logs log last tail crash crashed failed dead old current "
-    "new".split()
+    "new before after when while until and then".split()
 )
 
 
@@ -75,38 +80,11 @@ def _mark_all(c: Ctx, pattern: str) -> bool:
     return found
 
 
-def _log_words_named(c: Ctx) -> list[int]:
-    """The log words of the request when each names a namespace ("namespace logging",
-    "the logs ns"): then nothing asks for logs."""
-    u = c.u
-    said = [i for i, norm in enumerate(u.norms) if re.fullmatch(LOG_WORDS, norm)]
-    named = [
-        i
-        for i in said
-        if (i and u.norms[i - 1] in ("namespace", "ns", "-n", "--namespace"))
-        or (i + 1 < len(u) and u.norms[i + 1] in ("namespace", "ns"))
-    ]
-    return named if named == said else []
-
-
-def _read_as_name(c: Ctx, named: list[int]) -> Result:
-    """The request read again with its log words as names, by the rule its other words
-    select ("what's the status of namespace logging" is a describe)."""
-    from kubechat_nlp.rules.choose import classify, shape  # the table imports this module
-
-    tokens = [replace(t, quoted=True) if i in named else t for i, t in enumerate(c.u.tokens)]
-    u = Utterance(tokens, c.kinds)
-    rule = classify(shape(u))
-    if rule[0] == "logs":
-        return clarify("Logs of which pod or workload?")
-    return rule[2](Ctx(u, c.kinds, c.scope))
-
-
 def build_logs(c: Ctx) -> Result:
     u = c.u
-    named = _log_words_named(c)
-    if named:
-        return _read_as_name(c, named)
+    named = naming_a_namespace(c, LOG_WORDS)
+    if named:  # "what's the status of namespace logging": nothing asks for logs
+        return read_as_names(c, named, "logs")
     prepare(c)
     for i, norm in enumerate(u.norms):
         if re.fullmatch(LOG_WORDS, norm):  # the word itself, not a name like logs-shipper-4

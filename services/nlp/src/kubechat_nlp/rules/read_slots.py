@@ -6,14 +6,17 @@ is web", "that have tier=cache") and field selectors ("pods that are pending")."
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.lexicon import STOPWORDS
-from kubechat_nlp.rules.common import Ctx, Draft
+from kubechat_nlp.model import Clarification
+from kubechat_nlp.rules.common import Ctx, Draft, Result
 from kubechat_nlp.rules.heads import LOOK_VERBS
 from kubechat_nlp.slots import KV, Slots
 from kubechat_nlp.targets import names_after
 from kubechat_nlp.text import edit_distance
+from kubechat_nlp.utterance import Utterance
 
 # Words that may open a request before its verb; never the object.
 _OPENERS = frozenset(
@@ -114,8 +117,6 @@ def noun_names(c: Ctx) -> None:
         if nxt in ("pod", "pods", "container", "containers", "node", "nodes"):
             continue
         # read as a name by the rules: quote it so `is_name` accepts it
-        from dataclasses import replace
-
         u.tokens[i] = replace(u.tokens[i], quoted=True)
 
 
@@ -188,8 +189,8 @@ def _namespace_word(c: Ctx, i: int) -> bool:
 
 # Words after "namespace" that say what to show of it, never its name.
 _NAMESPACE_VIEWS = frozenset(
-    """labels label yaml json wide events event details detail status state usage info
-information quota quotas limits name names list""".split()
+    """labels label yaml json wide details detail status state usage info information
+quota quotas limits name names list""".split()
 )
 
 
@@ -201,9 +202,9 @@ def namespace_object(c: Ctx) -> str | None:
     for m in u.kind_mentions():
         if m.info.ref.plural != "namespaces" or m.end >= len(u) or m.end in u.used:
             continue
-        if u.norms[m.end - 1] == "namespaces" or u.norms[m.end] in _NAMESPACE_VIEWS:
+        if u.norms[m.end - 1] == "namespaces" or not _namespace_word(c, m.end):
             continue
-        if u.is_name(m.end) or not _namespace_word(c, m.end):
+        if u.kind_at(m.end) is None and (u.is_name(m.end) or u.norms[m.end] in _NAMESPACE_VIEWS):
             continue  # a plain name is read as one already
         u.used.update(range(m.end, m.end + 1))
         return u.tokens[m.end].text
@@ -242,7 +243,7 @@ def more_views(c: Ctx, s: Slots) -> None:
             r"\b(?:keep (?:an |my |our )?eyes? on|keep watch on|keep tabs on|monitor"
             r"|observe|track|follow|following|tail)\b(?! (?:the )?(?:logs?|output|rollout)\b)"
             r"|\bas (?:they|it) (?:change|changes|update|updates|come|comes|appear|appears)\b"
-            r"|\b(?:for|on) (?:any )?(?:changes|updates)\b|\bin real[- ]?time\b"
+            r"|\b(?:for|on) (?:any )?(?:changes?|updates?)\b|\bin real[- ]?time\b"
             r"|\blive updates?\b"
         )
         if m:
@@ -294,10 +295,41 @@ def more_fields(c: Ctx, current: str | None) -> str | None:
             r"\b(?:running|scheduled|placed|located|hosted|sitting|living) on (?:the )?"
             r"(?:node |machine |host )?(\S+)"
         )
-        if m and u.is_name(u.group_index(m)) and u.kind_at(u.group_index(m)) is None:
+        # only pods run on nodes ("serviceaccounts we have running on monitoring": a
+        # namespace)
+        others = any(k.info.ref.plural != "pods" for k in u.kind_mentions())
+        if m and not others and u.is_name(u.group_index(m)) and u.kind_at(u.group_index(m)) is None:
             parts.append(f"spec.nodeName={u.group_text(m)}")
             u.mark(m)
     return ",".join(parts) or None
+
+
+def naming_a_namespace(c: Ctx, word: str) -> list[int]:
+    """The words matching `word` (a rule's own cue: "logs", "events") when each names a
+    namespace ("namespace logging", "the events ns"); [] when one asks for the rule."""
+    u = c.u
+    said = [i for i, norm in enumerate(u.norms) if re.fullmatch(word, norm)]
+    named = [
+        i
+        for i in said
+        if (i and u.norms[i - 1] in ("namespace", "ns", "-n", "--namespace"))
+        or (i + 1 < len(u) and u.norms[i + 1] in ("namespace", "ns"))
+    ]
+    return named if named == said else []
+
+
+def read_as_names(c: Ctx, named: list[int], rule: str) -> Result:
+    """The request read again with the `named` words as names, by the rule its other
+    words select ("what's the status of namespace logging" is a describe), never `rule`
+    again."""
+    from kubechat_nlp.rules.choose import classify, shape  # the table imports this module
+
+    tokens = [replace(t, quoted=True) if i in named else t for i, t in enumerate(c.u.tokens)]
+    u = Utterance(tokens, c.kinds)
+    chosen = classify(shape(u))
+    if chosen[0] == rule:
+        return Clarification("Which object do you mean?")
+    return chosen[2](Ctx(u, c.kinds, c.scope))
 
 
 def read_draft(
