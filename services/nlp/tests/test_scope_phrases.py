@@ -100,3 +100,19 @@ def test_the_users_own_aside_is_kept() -> None:
     plan = ENGINE.parse("turn off the deployment reports in ops (scale to zero)")
     assert len(plan.kubectl) == 1
     assert equivalent(plan.kubectl[0], "kubectl scale deployment/reports --replicas=0 -n ops")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "copy /var/log/app.log from web-1 to ./app.log",
+            "kubectl cp web-1:/var/log/app.log ./app.log",
+        ),
+        ("copy ./seed.sql into db-0 at /tmp/seed.sql", "kubectl cp ./seed.sql db-0:/tmp/seed.sql"),
+    ],
+)
+def test_the_side_of_a_copy_follows_the_preposition_before_the_pod(
+    text: str, expected: str
+) -> None:
+    assert list(ENGINE.parse(text).kubectl) == [expected]

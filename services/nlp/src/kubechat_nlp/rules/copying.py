@@ -46,6 +46,14 @@ def _cp_pod(c: Ctx) -> tuple[int, str] | None:
     return None
 
 
+def _word_before_pod(u: Utterance, index: int) -> str:
+    """The preposition before the pod's name ("from web-1", "into the pod web-1")."""
+    i = index - 1
+    while i >= 0 and u.tokens[i].norm in ("pod", "po", "container", "the", "a", "running"):
+        i -= 1
+    return u.tokens[i].norm if i >= 0 else ""
+
+
 def build_cp(c: Ctx) -> Result:
     """'copy A from pod P to B', 'copy A into pod P at B', 'copy P:/a to b', 'download /a
     from pod P': which side is in the pod follows the preposition before it."""
@@ -82,8 +90,17 @@ def build_cp(c: Ctx) -> Result:
         remote_first = not others or remote[0] < others[0][0]
     elif pod_at is not None and paths:
         pod = pod_at[1]
-        upload = bool(u.search(_INTO_POD)) or bool(u.search(r"\bupload(?:s|ed|ing)?\b"))
-        download = bool(u.search(_FROM_POD)) or bool(u.search(r"\bdownload(?:s|ed|ing)?\b"))
+        before = _word_before_pod(u, pod_at[0])
+        upload = (
+            bool(u.search(_INTO_POD))
+            or bool(u.search(r"\bupload(?:s|ed|ing)?\b"))
+            or before in ("into", "to", "onto", "inside", "in")
+        )
+        download = (
+            bool(u.search(_FROM_POD))
+            or bool(u.search(r"\bdownload(?:s|ed|ing)?\b"))
+            or before in ("from", "off", "of")
+        )
         if len(paths) == 1:
             if not (upload or download):
                 return clarify("Copy to the pod or from it?")
