@@ -162,6 +162,30 @@ CASES = [
         "kubectl scale replicaset/web-7d4 -n qa --replicas=12",
     ),
     ("create the namespace deploys", "kubectl create namespace deploys"),
+    ("drop worker to a single replica", "kubectl scale deployment/worker --replicas=1"),
+    ("pump api up to ten replicas", "kubectl scale deployment/api --replicas=10"),
+    (
+        "change the DB_HOST variable on api to db.internal",
+        "kubectl set env deployment/api DB_HOST=db.internal",
+    ),
+    ("run env in the api-0 pod", "kubectl exec api-0 -- env"),
+    ("drain worker-4 and force it", "kubectl drain worker-4 --force"),
+    ("take worker-7 out of the pool", "kubectl cordon worker-7"),
+    ("let worker-7 take pods again", "kubectl uncordon worker-7"),
+    ("unlabel web-1 tier", "kubectl label pods web-1 tier-"),
+    ("bring web down to 2 pods", "kubectl scale deployment/web --replicas=2"),
+    ("I'd like 3 copies of the frontend", "kubectl scale deployment/frontend --replicas=3"),
+    ("redeploy orders", "kubectl rollout restart deployment/orders"),
+    ("stop the rollout of checkout", "kubectl rollout pause deployment/checkout"),
+    (
+        "bump api's image to ghcr.io/acme/api:v2",
+        "kubectl set image deployment/api '*=ghcr.io/acme/api:v2'",
+    ),
+    (
+        "upgrade the frontend container in web to node:20",
+        "kubectl set image deployment/web frontend=node:20",
+    ),
+    ("can I restart the web deployment", "kubectl auth can-i patch deployments/web"),
 ]
 
 

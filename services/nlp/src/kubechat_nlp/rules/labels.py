@@ -55,6 +55,8 @@ def _removals(u: Utterance) -> list[str]:
         rf"|\btake (?:the |a |an )?(\S+) {_NOUN} off\b"
     ):
         idx = u.group_index(m)
+        if m.group(2) and idx + 2 == len(u) and u.is_name(idx) and _key(u, idx + 1):
+            idx += 1  # "unlabel web-1 tier": the object, then the key
         if _key(u, idx):
             out.append(u.tokens[idx].text.strip("'\"") + "-")
             u.used.add(idx)

@@ -95,8 +95,9 @@ def build_drain(c: Ctx) -> Result:
         if timeout:
             params["timeout"] = timeout
         u.mark_groups(m)
-    if u.search(r"\b(force|even if)\b"):
+    if m := u.search(r"\b(force|even if)\b( it)?"):
         params["force"] = True
+        u.mark(m)  # "drain worker-4 and force it": never a node
     if m := u.search(_KEEP_DAEMONSETS):
         params["ignore_daemonsets"] = True
         u.mark(m)

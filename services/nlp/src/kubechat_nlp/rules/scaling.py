@@ -9,6 +9,7 @@ import re
 from kubechat_nlp.lexicon import COMMAND_WORDS, STOPWORDS
 from kubechat_nlp.model import Clarification
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, draft_for
+from kubechat_nlp.rules.heads import main_verb
 from kubechat_nlp.utterance import Utterance
 
 WORKLOADS = ("deployments", "statefulsets", "replicasets", "replicationcontrollers")
@@ -151,6 +152,7 @@ _ABSOLUTE = (
     rf"\b(\d+) {_COUNT}\b",
     r"\breplicas? (?:to |= ?|of |count (?:to |of )?)?(\d+)\b",
     r"\b(?:down to|to) (zero|none)\b",
+    rf"\bto (?:a |one )?(single|lone) {_COUNT}\b",
     r"\bat (\d+)\b(?! ?(?:%|percent|gi|mi|m\b))",
 )
 
@@ -163,13 +165,31 @@ def _absolute(u: Utterance) -> int | None:
         u.mark(m)
         if any(g in ("zero", "none") for g in m.groups()):
             return 0
+        if any(g in ("single", "lone") for g in m.groups()):
+            return 1
         return _int(m)
     return None
+
+
+def _head_verb(u: Utterance) -> None:
+    """ "pump api up to 10", "nudge the cart deployment to 4": the opening word is a verb,
+    never the object, when the object follows it (after a determiner, or as a name that a
+    particle or "to" closes). "web should have 3 replicas" opens with its object."""
+    offset, head, after = main_verb(u.text)
+    i = u.index_at(offset) if head else -1
+    if i < 0 or i in u.used or not head.isalpha() or u.kind_at(i) is not None:
+        return
+    nxt = u.norms[i + 2] if i + 2 < len(u) else ""
+    if after in ("the", "my", "our", "its", "their", "this", "that") or (
+        u.is_name(i + 1) and nxt in ("up", "down", "to", "by", "out", "in", "back", "at")
+    ):
+        u.used.add(i)
 
 
 def build_scale(c: Ctx) -> Result:
     u = c.u
     skip_lead(u)
+    _head_verb(u)
     text = u.text
     conditional = re.search(r"\b(if|only when|provided|as long as)\b", text) is not None
     current = current_count(text)

@@ -199,7 +199,8 @@ def _env_pairs(c: Ctx) -> list[str]:
     env += kv_tokens(c)
     for m in u.finditer(
         r"\b(?:set|setting|change|update|make) (?:the )?(?:environment variable |env var |env "
-        r"|variable )?(\S+) (?:environment variable |env var |variable )?(?:to|=|as) (\S+)"
+        r"|variable )?(\S+) (?:environment variable |env var |variable )?"
+        r"(?:(?:on|of|for|in) (?:the )?\S+ )?(?:to|=|as) (\S+)"
     ):
         k, v = u.group_index(m, 1), u.group_index(m, 2)
         if k not in u.used and v not in u.used and _env_key(u, k):

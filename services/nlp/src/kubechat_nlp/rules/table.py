@@ -40,9 +40,11 @@ RULES: tuple[Rule, ...] = (
     # First: a question about rights ("can I drain node-1?") is a read, never the action.
     (
         "auth",
-        # "can we get 4 replicas for web" asks for a count, never about a right
-        r"\b(can|may) (i|we) (also |still |even |actually |now |really |just )?"
-        r"(?!(get|have|run|add) (\d+|another|more|extra) )"
+        # "can we get 4 replicas for web" asks for a count, never about a right ("can I …"
+        # always asks about one)
+        r"\b(can|may) (i|we(?!(?: also| still| even| actually| now| really| just)?"
+        r" (?:get|have|run|add) (?:\d+|another|more|extra) )) (also |still |even |actually "
+        r"|now |really |just )?"
         + _ACTIONS
         + r"|(^|[,:;] )(\S+ ){0,3}?(can|may) (?!(you|u|ya|ye|we|i)\b)\S+ "
         + _ACTIONS
@@ -88,12 +90,16 @@ RULES: tuple[Rule, ...] = (
         "uncordon",
         r"\buncordon\b|(?<!un)\bschedulable\b|\bback (in|into|to) (service|rotation|the pool)\b"
         r"|\b(allow|resume|re-?enable|enable|restore) (pod )?scheduling\b"
-        r"|\b(let|allow|permit) (new )?\S+ (land |run |be scheduled |get scheduled )?again\b",
+        r"|\b(let|allow|permit) (new )?\S+ (land |run |be scheduled |get scheduled )?again\b"
+        # "let worker-7 take pods again", "allow node-2 to accept new workloads"
+        r"|\b(let|allow|permit) \S+ (to )?(take|accept|receive|host) (new )?(pods|workloads|work)\b"
+        r"|\b(let|allow|permit) \S+ (to )?(run|get) (new )?(pods|workloads|work) again\b",
         lambda c: admin.build_node_state(c, "uncordon"),
     ),
     (
         "cordon",
-        r"\bcordon\b|\bunschedulable\b|\b(stop|disable|prevent|block|pause|halt) (any |new |all )?"
+        r"\bcordon\b|\bunschedulable\b|\bout of the (pool|cluster's pool|node pool)\b"
+        r"|\b(stop|disable|prevent|block|pause|halt) (any |new |all )?"
         r"(pods? )?(from )?(being )?schedul|\bout of (service|rotation|scheduling)\b"
         r"|\bno (more |new )pods\b|\b(don't|do not|never) schedul\w* (anything|pods|workloads)\b"
         # "prevent new pods on node-1", "keep new workloads off node-2"
@@ -280,7 +286,7 @@ RULES: tuple[Rule, ...] = (
         r"|\binteractive (x-file|sh|bash|zsh)\b"
         r"|\brun (the )?command\b|"
         r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
-        r"(first )?(pod|container)\b|\brunning (the )?\S+ command\b"
+        r"(first )?(x-name )?(pod|container)\b|\brunning (the )?\S+ command\b"
         r"|\b(run|running|execute)\b (the )?(command )?(__quoted__|x-name) (in|inside|on|within)\b"
         r"|\brun\b (?!an? |the )(\S+ ){1,5}?(in|inside|on) (the )?(pod|container)\b",
         containers.build_exec,
@@ -359,7 +365,7 @@ RULES: tuple[Rule, ...] = (
         r"|\brun \d+ (replicas?|instances?|cop(y|ies))\b|\breplicas?=\d|\breplica count\b"
         r"|\b(double|triple|halve|quadruple|twice as many|in half)\b|\bby \d+ ?(%|percent)"
         r"|\b(add|give (it|them)|another) (\d+|one|an?)\b|\b(\d+|one) (more|fewer|less|extra)\b"
-        r"|\b(up|down) by \d+\b",
+        r"|\b(up|down) by \d+\b|\bto (a |one )?(single|lone) (replica|pod|instance|copy)\b",
         workloads.build_scale,
     ),
     (
@@ -395,7 +401,8 @@ RULES: tuple[Rule, ...] = (
         r"\b(environment|env)( variables?| vars?)?\b|\bunset\b|\bexport\b.{0,20}\bx-kv\b"
         r"|\b(remove|delete|drop|add|set|change|update)\b (the |a |an )?(new )?variables?\b"
         # "delete the LOG_LEVEL variable on web": the variable, never the deployment
-        r"|\b(remove|delete|drop|unset|clear)\b (the )?\S+ (env(ironment)? )?(var|variable)s?\b"
+        r"|\b(remove|delete|drop|unset|clear|set|change|update|add|define)\b (the )?\S+"
+        r" (env(ironment)? )?(var|variable)s?\b"
         r"|\b(set|add|export|put|define|inject)\b.{0,20}\bx-kv\b"
         r"(?!.*\b(labels?|annotations?|selector|replicas)\b)"
         r"|^(set|change|update) (the )?(\S+) to (?![\d.]+( |$)|x-image)\S+ (on|in|for)\b",
@@ -411,7 +418,9 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "delete",
-        r"\b(" + _DELETE_VERBS + r"|evict|rm|drop|tear down|force delete)\b|\bget rid of\b"
+        # "drop worker to 2 replicas" is a count
+        r"\b(" + _DELETE_VERBS + r"|evict|rm|drop(?!(?: \S+){1,4} (?:down )?to (?:\d+|zero|one|a"
+        r" single)\b)|tear down|force delete)\b|\bget rid of\b"
         # "(I want) the svc called x gone": courtesy already took "I want"
         r"|(?<!are )(?<!is )(?<!was )(?<!were )\bgone\s*$"
         r"|(?<!are )(?<!is )(?<!was )(?<!were )\bgone(?=\s*[,.;!]|\s+(please|pls|asap)\b)",
