@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kubechat_nlp.model import Clarification
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
 from kubechat_nlp.rules.read_asks import asked_read
@@ -20,6 +22,8 @@ from kubechat_nlp.rules.read_slots import (
 )
 from kubechat_nlp.utterance import Utterance
 
+# How nodes are usually named (by hand, kubeadm, cloud node pools).
+_NODE_NAME = r"(?:node|worker|ip|gke|aks|eks|k8s|minikube|kind|control-plane|master)-"
 # The word image, never part of a name ("service image-resizer").
 _IMAGE_WORD = r"(?<![\w-])images?(?![\w-])"
 
@@ -126,8 +130,10 @@ def build_get(c: Ctx) -> Result:
         d.kinds, d.names = [c.kind("deployments")], [u.group_text(count_of)]
         d.guessed_kind = True
     if not d.kinds:
-        if u.search(_IMAGE_WORD + r"|\bphase\b|\brunning\b"):
-            d.kinds = [c.kind("pods")]
+        if u.search(_IMAGE_WORD + r"|\bphase\b|\brunning\b") or s.field_selector:
+            d.kinds = [c.kind("pods")]  # "what is scheduled on node-9", "anything pending"
+        elif u.search(r"\bdeployed\b"):  # "what's deployed in prod"
+            d.kinds = [c.kind("deployments")]
         elif u.search(r"^(?:get|show|list)(?: me)? (?:everything|all)\b"):
             d.kinds = [c.kind("all")]
         elif d.names:
@@ -193,6 +199,10 @@ def build_describe(c: Ctx) -> Result:
     more_selectors(c, s)
     kind_word_scope(c, s)
     d = read_draft(c, "describe", s, ("pods",))
+    if s.output in ("yaml", "json") and d.names:
+        # "what does deployment api look like in yaml": its manifest, which get prints
+        d.verb, d.params["output"] = "get", s.output
+        return [d]
     if _the_namespace_itself(c, d):  # "details of namespace qa", "… of ns services"
         return [d]
     if d.guessed_kind and not d.names and not s.selector and not s.all_namespaces:
@@ -232,8 +242,8 @@ def build_events(c: Ctx, slots: object = None) -> Result:
             names = [before]
         if names:
             d.params["for"] = f"{m.info.ref.kind.lower()}/{names[0]}"
-    if u.search(r"\bwarnings?\b"):
-        d.params["types"] = "Warning"
+    if u.search(r"\b(?:warnings?|errors?|problems?|issues?|failures?)\b"):
+        d.params["types"] = "Warning"  # "were there any errors in qa"
     if s.watch:
         d.params["watch"] = True
     if s.output:
@@ -246,6 +256,11 @@ def build_top(c: Ctx) -> Result:
     prepare(c)
     s = c.common()
     t = read_draft(c, "top", s, (), allow_bare=False)
+    if not t.kinds and not t.names:
+        # "how loaded is node-2": a bare name, a node when it is named like one
+        t.names = c.target().names[:1]
+        if t.names and re.match(_NODE_NAME, t.names[0].lower()):
+            t.kinds = [c.kind("nodes")]
     node = any(k.ref.plural == "nodes" for k in t.kinds)
     d = Draft("top.node" if node else "top.pod", slots=s, names=t.names)
     if not node and u.search(r"\bcontainers?\b"):

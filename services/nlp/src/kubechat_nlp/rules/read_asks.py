@@ -53,7 +53,7 @@ _NOT_USAGE = r"\b(?:limits?|requests?|quotas?|requested)\b"
 _ACTIVITY = (
     r"\b(?:anything|something|stuff|what(?: is| has been| was)?) (?:been )?"
     r"(?:happening|going on|happened|occurring|going wrong)\b(?! (?:with|to)\b)"
-    r"|\bany (?:activity|news|incidents|trouble)\b"
+    r"|\bany (?:activity|news|incidents|trouble|errors|problems|issues|failures)\b"
 )
 
 

@@ -226,6 +226,7 @@ def more_selectors(c: Ctx, s: Slots) -> None:
         rf"\b(?:(?:that|which|who) )?(?:have|has|carry|carries|bear|bears|wear|wears|match|matches)"
         rf" (?:the )?(?:labels? )?"
         rf"({KV})|\bfilter(?:ed)?\b.{{0,40}}?\bby (?:labels? )?({KV})|\bwith (?:labels? )?({KV})"
+        rf"|\b(?:tagged|marked|labell?ed) (?:with|as) (?:the )?(?:labels? )?({KV})"
     )
     if m:
         s.selector = u.group_text(m)
@@ -242,7 +243,8 @@ def more_views(c: Ctx, s: Slots) -> None:
         m = u.search(
             r"\b(?:keep (?:an |my |our )?eyes? on|keep watch on|keep tabs on|monitor"
             r"|observe|track|follow|following|tail)\b(?! (?:the )?(?:logs?|output|rollout)\b)"
-            r"|\bas (?:they|it) (?:change|changes|update|updates|come|comes|appear|appears)\b"
+            r"|\bas (?:they|it|the \S+) (?:change|changes|update|updates|come|comes|appear"
+            r"|appears)\b|\bkeep (?:it |them |the list )?(?:updating|refreshing|coming)\b"
             r"|\b(?:for|on) (?:any )?(?:changes?|updates?)\b|\bin real[- ]?time\b"
             r"|\blive updates?\b"
         )
@@ -253,9 +255,14 @@ def more_views(c: Ctx, s: Slots) -> None:
         m = u.search(
             r"\b(?:all|every|each) (?:the |of the |available )?(?:columns?|fields)\b"
             r"|\b(?:wide|long|extended|detailed) (?:format|view|listing|mode|table)\b"
+            r"|\b(?:extended|expanded) (?:info|information|details|output)\b"
         )
         if m:
             s.output = "wide"
+            u.mark(m)
+    if s.output == "wide":  # "with their ips and nodes": what the wide columns show
+        m = u.search(r"\b(?:ips?|ip addresses) and (?:their |the )?nodes?\b")
+        if m:
             u.mark(m)
 
 
@@ -271,8 +278,11 @@ def more_fields(c: Ctx, current: str | None) -> str | None:
             r"|\b(?:that|which) (?:are|have) (?:currently |still )?(pending|failed|succeeded"
             r"|completed|finished|crashed)\b"
             # "are any pods pending", "pods stuck in failed", "pods still pending"
-            r"|\b(?:pods?|ones) (?:currently |still |now |stuck )?(?:in )?(?:the |a )?(pending"
-            r"|failed|failing|succeeded|completed|finished|crashed)\b(?! on\b)"
+            r"|\b(?:pods?|ones|anything|something|what) (?:currently |still |now |stuck )?(?:in )?"
+            r"(?:the |a )?(pending|failed|failing|succeeded|completed|finished|crashed)\b(?! on\b)"
+            # "the pods that failed", "pods which have finished"
+            r"|\b(?:pods?|ones) (?:that|which) (?:have |has )?(?:already |recently |just )?"
+            r"(failed|completed|finished|succeeded|crashed)\b"
             # "pods in pending state", "with status failed", "whose phase is completed"
             r"|\b(?:in|with|whose) (?:the |a )?(?:status |state |phase )?(?:is |of |= ?)?"
             r"(running|pending|failed|succeeded|completed|finished|crashed)"
