@@ -186,6 +186,19 @@ CASES = [
         "kubectl set image deployment/web frontend=node:20",
     ),
     ("can I restart the web deployment", "kubectl auth can-i patch deployments/web"),
+    ("halt new workloads from arriving on worker-9", "kubectl cordon worker-9"),
+    ("allow pods to schedule on worker-9 again", "kubectl uncordon worker-9"),
+    ("lift the cordon on worker-9", "kubectl uncordon worker-9"),
+    ("set cart back to revision 3", "kubectl rollout undo deployment/cart --to-revision=3"),
+    (
+        "relabel the web deployment with tier=edge",
+        "kubectl label deployments web tier=edge --overwrite",
+    ),
+    (
+        "make a role auditor with permission to get and list secrets",
+        "kubectl create role auditor --verb=get,list --resource=secrets",
+    ),
+    ("do I have permission to delete pods", "kubectl auth can-i delete pods"),
 ]
 
 

@@ -43,7 +43,8 @@ _TELLS = re.compile(
     r"|\b(?:takes|took|taking) (?:forever|too long|ages)\b"
     # a state, not an order: "the rollout of api is paused", "web has 3 replicas"
     r"|\b(?:is|are) (?:paused|stuck|still|already)\b"
-    r"|^\S+(?: (?!should|must|needs)\S+)? (?:has|have|runs|run|is running|is at) \d+ "
+    r"|^(?!could |can |would |will )\S+(?: (?!should|must|needs)\S+)?"
+    r" (?:has|have|runs|run|is running|is at) \d+ "
     r"(?:replicas?|pods?|copies|instances)\W*$|\brestart count\b|\brestarts (?:are|is|were)\b",
     re.IGNORECASE,
 )

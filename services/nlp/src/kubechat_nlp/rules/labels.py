@@ -140,7 +140,9 @@ def build_label(c: Ctx) -> Result:
     if listing:
         d.params["list"] = True
         return [d] if d.names else clarify("Of which object?")
-    if changed or u.search(r"\b(overwrite|overwriting|replace|replacing|overwritten)\b"):
+    if changed or u.search(
+        r"\b(overwrite|overwriting|replace|replacing|overwritten|re-?label\w*|re-?annotat\w*)\b"
+    ):
         d.params["overwrite"] = True
     if not pairs:
         return clarify(f"Which {verb} (key=value)?")

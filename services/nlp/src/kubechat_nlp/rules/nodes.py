@@ -47,6 +47,8 @@ def _node_names(c: Ctx) -> list[str]:
                 return names
     candidates = [i for i in range(len(u)) if u.is_name(i) and not u.norms[i].startswith("-")]
     shaped = [i for i in candidates if re.search(r"[\d-]", u.norms[i])]
+    if not shaped and c.scope:
+        return [c.scope]  # "stop new pods landing on node-c": the scope read was the node
     picked = shaped or candidates
     return names_after(u, picked[0]) if picked else []
 
@@ -61,7 +63,10 @@ def _nodes(c: Ctx, verb: str) -> Draft:
 
 
 # Words of a request to (un)cordon that are never the node: "re-enable scheduling on …".
-_STATE_WORDS = r"\b(re-?enable|enable|allow|resume|restore|prevent|block|disable|stop)\b"
+_STATE_WORDS = (
+    r"\b(re-?enable|enable|allow|resume|restore|prevent|block|disable|stop|landing|land|arriving"
+    r"|schedul\w*|again)\b"
+)
 # "drain node-3 but skip daemonsets", "… and leave the daemonsets alone"
 _KEEP_DAEMONSETS = (
     r"\b(ignor\w*|skip\w*|leav\w*|without|except\w*|exclud\w*|not|don't (touch|evict)"

@@ -69,7 +69,7 @@ RULES: tuple[Rule, ...] = (
         r"|(?<!deployment )(?<!deploy )(?<!called )(?<!named )(?<!the )\bwhoami\b"
         r"(?! (deployment|deploy|pod|service|svc)\b)"
         r"|\b(can|may) (i|we) do (everything|anything)\b"
-        r"|\ballowed actions\b|\bpermissions? to\b|\bwhat (am i|are we) allowed\b",
+        r"|\ballowed actions\b|(?<!with )\bpermissions? to\b|\bwhat (am i|are we) allowed\b",
         admin.build_auth,
     ),
     ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", patching.build_patch),
@@ -88,9 +88,13 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "uncordon",
-        r"\buncordon\b|(?<!un)\bschedulable\b|\bback (in|into|to) (service|rotation|the pool)\b"
+        r"\buncordon\b|(?<!un)\bschedulable\b"
+        r"|\b(undo|revert|reverse|lift|cancel|remove) (the )?cordon"
+        r"|\bback (in|into|to) (service|rotation|the pool)\b"
         r"|\b(allow|resume|re-?enable|enable|restore) (pod )?scheduling\b"
-        r"|\b(let|allow|permit) (new )?\S+ (land |run |be scheduled |get scheduled )?again\b"
+        r"|\b(let|allow|permit) (new )?\S+ (land |run |schedule |be scheduled |get scheduled )?"
+        r"again\b"
+        r"|\b(let|allow|permit) (new )?(pods|workloads) (to )?(schedule|land) on\b"
         # "let worker-7 take pods again", "allow node-2 to accept new workloads"
         r"|\b(let|allow|permit) \S+ (to )?(take|accept|receive|host) (new )?(pods|workloads|work)\b"
         r"|\b(let|allow|permit) \S+ (to )?(run|get) (new )?(pods|workloads|work) again\b",
@@ -107,7 +111,9 @@ RULES: tuple[Rule, ...] = (
         r"(pods|workloads|scheduling)( from)?( landing| going| being scheduled| getting scheduled)?"
         r" (on|onto|off|to)\b"
         # the node may have been read as a namespace ("… on gke-pool-1"): the words alone
-        r"|\b(prevent|block|disallow|forbid) (any |all )?(new|more|further) (pods|workloads)\b",
+        r"|\b(prevent|block|disallow|forbid) (any |all )?(new|more|further) (pods|workloads)\b"
+        r"|\b(stop|halt|keep) (any |all )?(new |more |further )?(pods|workloads) (from )?"
+        r"(landing|arriving|coming|going|being scheduled|getting scheduled)\b",
         lambda c: admin.build_node_state(c, "cordon"),
     ),
     (

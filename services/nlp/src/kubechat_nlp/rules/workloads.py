@@ -91,7 +91,7 @@ def build_rollout(c: Ctx) -> Result:
         r"\b(roll ?back|undo|revert|back out|previous (revision|version|deployment))\b"
         r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
         r"|\bback to (the |an? )?\S+ (version|revision|release|image)\b"
-        r"|\bback to (?:revision|rev|version) \d+\b"
+        r"|\bback (?:to|on|at) (?:the )?(?:revision|rev|version|release) \S+"
     ):
         verb = "rollout.undo"
     elif u.search(r"\b(history|revisions|releases)\b|\bversions\b.{0,60}\b(deployed|released)\b"):
