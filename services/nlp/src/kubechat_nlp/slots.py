@@ -256,7 +256,10 @@ def _selector(u: Utterance, s: Slots) -> None:
     if m is None:
         m = u.search(rf"\bwith (?:the )?({KV}) labels?\b")
     if m is None:
-        m = u.search(rf"\b(?:pods|nodes|deployments|services) (?:with|having) ({KV})\b")
+        m = u.search(  # the kind word before stays the kind (only the phrase is read)
+            rf"(?:(?<=\bpods )|(?<=\bnodes )|(?<=\bdeployments )|(?<=\bservices ))(?:with|having)"
+            rf" ({KV})\b"
+        )
     if m is None:  # "which pods have app=web", "filter pods by app=web", "pods for app=web"
         m = u.search(rf"\b(?:have|has|by|for|carrying|tagged|marked) (?:the )?(?:label )?({KV})\b")
     if m is not None and u.group_index(m) not in u.used:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
 from kubechat_nlp.rules.nodes import build_drain, build_node_state, build_taint
+from kubechat_nlp.rules.read_asks import shown_on_request
 
 
 def _name_after(c: Ctx, pattern: str, *, default_too: bool = False) -> str | None:
@@ -228,6 +229,8 @@ def _subject(c: Ctx, d: Draft) -> None:
 
 def build_auth(c: Ctx) -> Result:
     """A question about rights is always a read (`auth can-i`), never the action itself."""
+    if (shown := shown_on_request(c)) is not None:  # "can I see the logs of web-1?"
+        return shown
     u = c.u
     if u.search(
         r"\bwho ?am ?i\b|\bsubject attributes\b|\bmy (identity|user)\b"

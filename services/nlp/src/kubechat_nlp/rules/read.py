@@ -22,6 +22,10 @@ from kubechat_nlp.rules.read_slots import (
 )
 from kubechat_nlp.utterance import Utterance
 
+# Details asked of a list ("list the jobs with all the details").
+_WITH_DETAILS = (
+    r"\bwith (?:all |full |every |more |extra )?(?:the |their |its )?(?:details?|info)\b"
+)
 # How nodes are usually named (by hand, kubeadm, cloud node pools).
 _NODE_NAME = r"(?:node|worker|ip|gke|aks|eks|k8s|minikube|kind|control-plane|master)-"
 # The word image, never part of a name ("service image-resizer").
@@ -98,8 +102,10 @@ def _asked_elsewhere(c: Ctx) -> Result | None:
     d = result[0]
     if d.verb == "describe" and not (d.names or d.slots.selector):
         return None  # "information about deployments with more details": a list
-    if ask == "state" and (d.guessed_kind or any(k.ref.plural == "pods" for k in d.kinds)):
-        # The state of one named object is its description; a pod's row already says its
+    if ask in ("state", "status") and d.guessed_kind:
+        return None
+    if ask == "status" and any(k.ref.plural == "pods" for k in d.kinds):
+        # The state of one named object is its description; a pod's row already has its
         # status ("what is the status of pod web-1" reads its STATUS column).
         return None
     return result
@@ -199,6 +205,10 @@ def build_describe(c: Ctx) -> Result:
     more_selectors(c, s)
     kind_word_scope(c, s)
     d = read_draft(c, "describe", s, ("pods",))
+    if not d.names and not s.selector and c.u.search(_WITH_DETAILS) and "describe" not in c.u.norms:
+        # "list deployments with all the details": a list with the wide columns
+        d.verb, d.guessed_kind, d.params["output"] = "get", False, "wide"
+        return [d] if d.explicit_kind else clarify("Which kind of resource should I list?")
     if s.output in ("yaml", "json") and d.names:
         # "what does deployment api look like in yaml": its manifest, which get prints
         d.verb, d.params["output"] = "get", s.output

@@ -11,8 +11,11 @@ import re
 from functools import cache
 
 from kubechat_nlp.catalogue import default_catalogue
+from kubechat_nlp.model import Clarification
+from kubechat_nlp.rules.common import Ctx, Result
 from kubechat_nlp.rules.cues import phrasings_pattern, rule_of
 from kubechat_nlp.rules.heads import LEAD_WORDS, LOOK_VERBS, READ_HEADS
+from kubechat_nlp.utterance import Utterance
 from kubechat_nlp.wording import phrasings_of
 
 # The reads this module can send a request to (each built in `read.py`).
@@ -45,7 +48,8 @@ _STATE = (
 _USAGE = (
     r"\b(?:resources?|cpu|memory|ram)\b (?:\S+ ){0,4}?(?:consume|consumes|consumed|consuming"
     r"|use|uses|used|using|eat|eats|eating|burn|burns|burning|take up|takes up)\b"
-    r"|\b(?:consume|consumes|consuming|eat|eats|eating|burn|burns|burning|hog|hogs|hogging)"
+    r"|\b(?:consume|consumes|consuming|eat|eats|eating|burn|burns|burning|hog|hogs|hogging"
+    r"|use|uses|using)"
     r" (?:the )?(?:most |more |least |much |a lot of )?(?:resources|cpu|memory|ram)\b"
 )
 _NOT_USAGE = r"\b(?:limits?|requests?|quotas?|requested)\b"
@@ -96,7 +100,8 @@ def _look_offsets(text: str) -> tuple[int, ...]:
 
 def asked_read(text: str) -> str | None:
     """The read a look request asks for, other than get: 'logs', 'describe', 'top',
-    'events', 'state' (a describe when one object is named), or None. `text` is the
+    'events', 'state' (a describe when one object is named), 'status' (a state named by
+    the word status), or None. `text` is the
     normalized request."""
     if re.search(_LOGS, text):
         return "logs"
@@ -106,8 +111,41 @@ def asked_read(text: str) -> str | None:
         m = _read_phrasings().match(text, offset)
         if m and m.lastgroup:
             return m.lastgroup
+    if re.search(r"\bstatus (?:of|for|on)\b", text):
+        return "status"
     if re.search(_STATE, text):
         return "state"
     if re.search(_ACTIVITY, text):
         return "events"
     return None
+
+
+# "can I see …", "could we get …": a look asked for politely, or a question about rights.
+_MAY_I_LOOK = (
+    r"\b(?:can|could|may) (?:i|we) (?:please |just |quickly |also |now )?"
+    r"(?=(?:see|view|get|have|read|check|grab|fetch|look|take|pull|peek)\b)"
+)
+
+
+def shown_on_request(c: Ctx) -> Result | None:
+    """'can I see the logs of web-1', 'could we get the yaml of namespace billing': asking
+    to look at a named object (or the objects a selector picks) is a polite request, read
+    as the look it asks for; 'can I get secrets in team-a', naming none, asks about rights
+    (None)."""
+    u = c.u
+    m = re.search(_MAY_I_LOOK, u.text)
+    if m is None:
+        return None
+    first, last = u.index_at(m.start()), u.index_at(max(m.end() - 1, m.start()))
+    rest = Utterance([t for i, t in enumerate(u.tokens) if not first <= i <= last], c.kinds)
+    from kubechat_nlp.rules.choose import classify, shape  # the table imports this module
+
+    rule = classify(shape(rest))
+    if rule[0] not in ("get", "logs", "describe", "events", "top"):
+        return None
+    result = rule[2](Ctx(rest, c.kinds, c.scope))
+    if isinstance(result, Clarification) or not result:
+        return None
+    if not (result[0].names or result[0].slots.selector):
+        return None
+    return result

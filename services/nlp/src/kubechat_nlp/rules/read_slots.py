@@ -240,13 +240,16 @@ def more_views(c: Ctx, s: Slots) -> None:
     pods as they change", "monitor the jobs") and wide ("all columns", "every column")."""
     u = c.u
     if not s.watch:
-        m = u.search(
-            r"\b(?:keep (?:an |my |our )?eyes? on|keep watch on|keep tabs on|monitor"
-            r"|observe|track|follow|following|tail)\b(?! (?:the )?(?:logs?|output|rollout)\b)"
-            r"|\bas (?:they|it|the \S+) (?:change|changes|update|updates|come|comes|appear"
-            r"|appears)\b|\bkeep (?:it |them |the list )?(?:updating|refreshing|coming)\b"
-            r"|\b(?:for|on) (?:any )?(?:changes?|updates?)\b|\bin real[- ]?time\b"
-            r"|\blive updates?\b"
+        # never a word already read (but the opening verb: "track the jobs"), nor a label's
+        # key ("labelled track=stable", "where track is stable")
+        head = next((i for i, norm in enumerate(u.norms) if norm not in _OPENERS), -1)
+        m = next(
+            (
+                m
+                for m in u.finditer(_WATCH_WORDS)
+                if u.index_at(m.start()) not in u.used or u.index_at(m.start()) == head
+            ),
+            None,
         )
         if m:
             s.watch = True
@@ -256,6 +259,8 @@ def more_views(c: Ctx, s: Slots) -> None:
             r"\b(?:all|every|each) (?:the |of the |available )?(?:columns?|fields)\b"
             r"|\b(?:wide|long|extended|detailed) (?:format|view|listing|mode|table)\b"
             r"|\b(?:extended|expanded) (?:info|information|details|output)\b"
+            # "with node and ip": what the wide columns add
+            r"|\bwith (?:their |the |its )?(?:nodes?|node names?) and (?:their |the |its )?ips?\b"
         )
         if m:
             s.output = "wide"
@@ -264,6 +269,16 @@ def more_views(c: Ctx, s: Slots) -> None:
         m = u.search(r"\b(?:ips?|ip addresses) and (?:their |the )?nodes?\b")
         if m:
             u.mark(m)
+
+
+_WATCH_WORDS = (
+    r"\b(?:keep (?:an |my |our )?eyes? on|keep watch on|keep tabs on|monitor"
+    r"|observe|track|follow|following|tail)\b(?![=.-])(?! (?:the )?(?:logs?|output|rollout)\b)"
+    r"|\bas (?:they|it|the \S+) (?:change|changes|update|updates|come|comes|appear"
+    r"|appears)\b|\bkeep (?:it |them |the list )?(?:updating|refreshing|coming)\b"
+    r"|\b(?:for|on) (?:any )?(?:changes?|updates?)\b|\bin real[- ]?time\b"
+    r"|\blive updates?\b"
+)
 
 
 def more_fields(c: Ctx, current: str | None) -> str | None:
