@@ -199,6 +199,16 @@ CASES = [
         "kubectl create role auditor --verb=get,list --resource=secrets",
     ),
     ("do I have permission to delete pods", "kubectl auth can-i delete pods"),
+    ("beef up checkout to 6 replicas", "kubectl scale deployment/checkout --replicas=6"),
+    ("tone down api to 1 replica", "kubectl scale deployment/api --replicas=1"),
+    ("nudge api along with a restart", "kubectl rollout restart deployment/api"),
+    ("refresh the web pods", "kubectl rollout restart deployment/web"),
+    ("retag web to nginx:1.28", "kubectl set image deployment/web '*=nginx:1.28'"),
+    (
+        "give api the image ghcr.io/acme/api:v3",
+        "kubectl set image deployment/api '*=ghcr.io/acme/api:v3'",
+    ),
+    ("hpa for checkout, 2 to 8 replicas", "kubectl autoscale deployments checkout --min=2 --max=8"),
 ]
 
 

@@ -171,17 +171,26 @@ def _absolute(u: Utterance) -> int | None:
     return None
 
 
-def _head_verb(u: Utterance) -> None:
-    """ "pump api up to 10", "nudge the cart deployment to 4": the opening word is a verb,
-    never the object, when the object follows it (after a determiner, or as a name that a
-    particle or "to" closes). "web should have 3 replicas" opens with its object."""
+_DETERMINER = frozenset("the my our its their this that these those".split())
+_PARTICLE = frozenset("up down out in back off over".split())
+# What may close the object of an opening verb: "pump api up to 10", "nudge api along".
+_AFTER_OBJECT = _PARTICLE | frozenset("to by at along with a an now again".split())
+
+
+def mark_opening_verb(u: Utterance) -> None:
+    """ "pump api up to 10", "beef up checkout", "nudge the cart deployment": the opening
+    word is a verb, never the object, when the object follows it (after a determiner or a
+    particle, or as a name that a particle, "to" or "a …" closes). "web should have 3
+    replicas" and "cart up to 5" open with their object and stay as they are."""
     offset, head, after = main_verb(u.text)
     i = u.index_at(offset) if head else -1
     if i < 0 or i in u.used or not head.isalpha() or u.kind_at(i) is not None:
         return
     nxt = u.norms[i + 2] if i + 2 < len(u) else ""
-    if after in ("the", "my", "our", "its", "their", "this", "that") or (
-        u.is_name(i + 1) and nxt in ("up", "down", "to", "by", "out", "in", "back", "at")
+    if (
+        after in _DETERMINER
+        or (after in _PARTICLE and (u.is_name(i + 2) or nxt in _DETERMINER))
+        or (u.is_name(i + 1) and nxt in _AFTER_OBJECT)
     ):
         u.used.add(i)
 
@@ -189,7 +198,7 @@ def _head_verb(u: Utterance) -> None:
 def build_scale(c: Ctx) -> Result:
     u = c.u
     skip_lead(u)
-    _head_verb(u)
+    mark_opening_verb(u)
     text = u.text
     conditional = re.search(r"\b(if|only when|provided|as long as)\b", text) is not None
     current = current_count(text)

@@ -17,6 +17,7 @@ from kubechat_nlp.rules.common import (
 )
 from kubechat_nlp.rules.containers import everyday_name, word_after_kind
 from kubechat_nlp.rules.heads import main_verb
+from kubechat_nlp.rules.scaling import mark_opening_verb
 from kubechat_nlp.slots import Slots
 from kubechat_nlp.utterance import Utterance
 
@@ -167,6 +168,7 @@ def build_set_image(c: Ctx) -> Result:
     if (question := asked_not_told(c)) is not None:
         return question
     _verb_not_kind(c.u)
+    mark_opening_verb(c.u)  # "retag web to nginx:1.28": never a workload called retag
     pairs, containers = _image_pairs(c)
     every = c.u.search(r"\ball (?:the )?(?:deployments|daemonsets|statefulsets|rc|deployments')")
     d = draft_for(c, "set.image", Slots(), ("deployments",))

@@ -323,7 +323,7 @@ RULES: tuple[Rule, ...] = (
         r"|\b(roll ?out|deploy|ship|push|use|put|try)\b (the )?(new )?(image |version )?x-image\b"
         r"(?!.*\b(create|run|called|named)\b)"
         r"|\b(swap|replace|change|update)\b.{0,60}\bwith (the )?(new )?(image )?x-image\b"
-        r"|\bto run (the )?(image )?x-image\b",
+        r"|\bto run (the )?(image )?x-image\b|\bgive\b.{0,40}\b(the )?(new )?image x-image\b",
         settings.build_set_image,
     ),
     (
@@ -332,6 +332,7 @@ RULES: tuple[Rule, ...] = (
         r"horizontalpodautoscaler)\b|\bbetween (\d+|one) and \d+ \S+ automatically\b"
         r"|\bautomatically (between|from) (\d+|one) (and|to) \d+\b"
         r"|\bkeep\b.{0,60}\bbetween (\d+|one) and \d+ (pods|replicas|instances)\b"
+        r"|\b(hpa|autoscaler)\b.{0,60}\b(\d+ (to|and) \d+ (replicas|pods)|max(imum)? \d+)\b"
         # a range of replicas is a bound for an autoscaler, never one count to scale to
         r"|\bbetween (\d+|one) and \d+ (pods|replicas|instances|copies)\b"
         r"|\bscal\w* .{0,60}\b(based on|depending on|according to|with|under|following)"

@@ -24,6 +24,7 @@ from kubechat_nlp.rules.scaling import (
     build_scale,
     current_count,
     is_relative,
+    mark_opening_verb,
     object_after_verb,
     relative_change,
     skip_lead,
@@ -87,6 +88,7 @@ def build_rollout(c: Ctx) -> Result:
     u = c.u
     skip_lead(u)
     headed = _head_verb(u)
+    mark_opening_verb(u)
     if u.search(
         r"\b(roll ?back|undo|revert|back out|previous (revision|version|deployment))\b"
         r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
@@ -145,7 +147,10 @@ def build_rollout(c: Ctx) -> Result:
             r"\bpods (of|for|behind|from|under|belonging to)\b"
         )
         owner = u.search(r"\b(\S+) pods\b")  # "cycle the cart pods": cart's pods
-        if pods and owner and u.is_name(u.group_index(owner)):
+        owned = owner is not None and (
+            u.is_name(u.group_index(owner)) or d.names == [u.group_text(owner)]
+        )  # "refresh the web pods": web was read as the pods' name
+        if pods and owner and owned:
             if d.names in ([], [u.group_text(owner)]):
                 d.names = [u.group_text(owner)]
                 pods = False
