@@ -87,6 +87,26 @@ CASES = [
     ("list pods sorted by memory", "kubectl top pod --sort-by=memory"),
     ("how hard are the nodes working", "kubectl top node"),
     ("what is eating the cpu in staging", "kubectl top pod -n staging"),
+    # asked politely: naming an object is a request to look, naming none asks about rights
+    ("can i see the logs of pod cart-3 from the last hour", "kubectl logs cart-3 --since=1h"),
+    ("could we get the yaml of deployment api", "kubectl get deployments api -o yaml"),
+    ("can i have a look at statefulset kafka in data", "kubectl get statefulsets kafka -n data"),
+    ("can i get secrets in namespace qa", "kubectl auth can-i get secrets -n qa"),
+    ("can i delete pod cart-3", "kubectl auth can-i delete pods/cart-3"),
+    # the logs are no namespace, details of a list are its wide columns
+    ("what's in the logs of the api-2 pod", "kubectl logs api-2"),
+    (
+        "what's in the logs of deployment web before it crashed",
+        "kubectl logs deployment/web --previous",
+    ),
+    ("list the jobs in batch with all the details", "kubectl get jobs -n batch -o wide"),
+    ("describe pods with all the details", "kubectl describe pods"),
+    ("services with env=prod in shop", "kubectl get services -n shop -l env=prod"),
+    ("deployments with node and ip", "kubectl get deployments -o wide"),
+    ("how is pod cart-3 doing", "kubectl describe pods cart-3"),
+    ("which pods are using resources in qa", "kubectl top pod -n qa"),
+    ("any warnings lately, all namespaces", "kubectl events -A --types=Warning"),
+    ("jobs labelled track=stable", "kubectl get jobs -l track=stable"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

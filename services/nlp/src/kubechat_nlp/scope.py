@@ -241,8 +241,8 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             and tokens[i - 1].norm in ("running", "scheduled", "placed", "landed")
         ):
             continue  # "pods running on node-2": a node
-        if name.norm in _NOT_SCOPES or name.norm.endswith("container"):
-            continue
+        if name.norm in _NOT_SCOPES or name.norm.endswith("container") or after == "of":
+            continue  # "what's in the logs of web-1": a namespace is never "of" something
         beyond = tokens[j + 2].norm if j + 2 < len(tokens) else ""
         if after in ("context", "cluster", "kubeconfig", "container", "containers") or (
             after == "from" and not beyond.isdigit()  # "on qa from 2 to 8 pods" scopes

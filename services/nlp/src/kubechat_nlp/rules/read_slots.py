@@ -156,6 +156,11 @@ def events_scope(c: Ctx, s: Slots) -> None:
     if s.namespace or s.all_namespaces:
         return
     u = c.u
+    m = u.search(r"\b(?:all|every|each) (?:of )?(?:the )?namespaces?\b")
+    if m:  # "any warnings lately, all namespaces?": events have no namespace object
+        s.all_namespaces = True
+        u.mark(m)
+        return
     for mention in u.kind_mentions():
         if mention.info.ref.plural != "namespaces":
             continue
