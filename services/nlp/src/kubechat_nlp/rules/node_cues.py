@@ -1,0 +1,82 @@
+"""The long cues of the rules table that read rights and nodes: a question about rights,
+and the ways people ask to drain, cordon or uncordon a node. Kept apart so the table stays
+a table."""
+
+from __future__ import annotations
+
+# Actions a permission question may ask about.
+ACTIONS = (
+    r"(create|make|add|deploy|run|list|get|read|see|view|describe|access|inspect|delete|remove"
+    r"|destroy|kill|terminate|update|modify|change|edit|replace|patch|scale|restart|label"
+    r"|annotate|cordon|uncordon|drain|taint|watch|exec|execute|attach|port-forward|evict)\b"
+)
+# A question about rights ("can I drain node-1?") is a read, never the action.
+AUTH = (
+    # "can we get 4 replicas for web" asks for a count, never about a right ("can I …"
+    # always asks about one)
+    r"\b(can|may) (i|we(?!(?: also| still| even| actually| now| really| just)?"
+    r" (?:get|have|run|add) (?:\d+|another|more|extra) )) (also |still |even |actually "
+    r"|now |really |just )?"
+    + ACTIONS
+    + r"|(^|[,:;] )(\S+ ){0,3}?(can|may) (?!(you|u|ya|ye|we|i)\b)\S+ "
+    + ACTIONS
+    + r"|\b(am i|are we) (allowed|permitted|authori[sz]ed|able)\b|\bcan-i\b"
+    # "would I be able to drain node-1", "have I got access to …", "could I …"
+    r"|\b(would|will) (i|we) be (able|allowed|permitted) to\b"
+    r"|\b(have|has) (i|we) (got )?(the )?(access|permission|rights?|privileges?) to\b"
+    r"|\bis it (possible|ok|okay|allowed) for (me|us) to\b"
+    r"|\bis my (account|user) (allowed|permitted|able) to\b"
+    r"|\bcould i (also |still |even |actually |now |really |just )?"
+    + ACTIONS
+    + r"|\bis \S+ (allowed|permitted|authori[sz]ed)\b"
+    r"|\b(if|whether) (the )?\S+ (is|are) (allowed|permitted|able|authori[sz]ed) to\b"
+    r"|\b(can|may) (the )?(service ?account|sa|user|group) \S+ "
+    + ACTIONS
+    + r"|\b(do|does) (i|we|\S+) have (the )?(rights?|permissions?|access|privileges?)\b"
+    r"|\b(check|see|verify|find out|know|tell me) (if|whether|to see if) .{0,60}\b(can|may)"
+    r" (\S+ )?(do |" + ACTIONS + r")|\bwho am i\b|\bsubject attributes\b"
+    r"|\b(what|which) (user|account|identity) am i\b"
+    r"|\b(list|show|tell me) what (i|we) (can|may|am allowed to) do\b"
+    # "whoami" alone asks who I am; "deployment whoami", "the whoami deployment" name one
+    r"|(?<!deployment )(?<!deploy )(?<!called )(?<!named )(?<!the )\bwhoami\b"
+    r"(?! (deployment|deploy|pod|service|svc)\b)"
+    r"|\b(can|may) (i|we) do (everything|anything)\b"
+    r"|\ballowed actions\b|(?<!with )\bpermissions? to\b|\bwhat (am i|are we) allowed\b"
+)
+DRAIN = (
+    r"\bdrain|\bevacuat|\bempty (out )?(the )?node\b|\b(move|get|shift|migrate|push|"
+    r"kick|clear) (all |every )?(the )?(everything|pods|workloads|things) (off|away from)\b"
+    r"|\bevict (all |every )?(the )?(everything|pods|workloads)( \S+)? (from|off|on)\b"
+    r"|\b(clear|empty|prepare|ready) (out )?(the )?(node )?x-name (for|before) maintenance\b"
+    # "empty node-4 ignoring daemonsets": a bare name after "empty", when nothing else
+    # (a queue, a bucket, a pod) is what is emptied
+    r"|^(?!.*\b(pods?|deployments?|configmaps?|secrets?|services?|queues?|buckets?|jobs?"
+    r"|namespaces?|statefulsets?|pvcs?|volumes?|caches?|tables?|files?|dir\w*)\b)"
+    r"(\S+ ){0,6}?empty (out )?(the )?(node )?x-name\b"
+)
+UNCORDON = (
+    r"\buncordon\b|(?<!un)\bschedulable\b"
+    r"|\b(undo|revert|reverse|lift|cancel|remove) (the )?cordon"
+    r"|\bback (in|into|to) (service|rotation|the pool)\b"
+    r"|\b(allow|resume|re-?enable|enable|restore) (pod )?scheduling\b"
+    r"|\b(let|allow|permit) (new )?\S+ (land |run |schedule |be scheduled |get scheduled )?"
+    r"again\b"
+    r"|\b(let|allow|permit) (new )?(pods|workloads) (to )?(schedule|land) on\b"
+    # "let worker-7 take pods again", "allow node-2 to accept new workloads"
+    r"|\b(let|allow|permit) \S+ (to )?(take|accept|receive|host) (new )?(pods|workloads|work)\b"
+    r"|\b(let|allow|permit) \S+ (to )?(run|get) (new )?(pods|workloads|work) again\b"
+)
+CORDON = (
+    r"\bcordon\b|\bunschedulable\b|\bout of the (pool|cluster's pool|node pool)\b"
+    r"|\b(stop|disable|prevent|block|pause|halt) (any |new |all )?"
+    r"(pods? )?(from )?(being )?schedul|\bout of (service|rotation|scheduling)\b"
+    r"|\bno (more |new )pods\b|\b(don't|do not|never) schedul\w* (anything|pods|workloads)\b"
+    # "prevent new pods on node-1", "keep new workloads off node-2"
+    r"|\b(prevent|block|stop|disallow|forbid|keep|avoid) (any |all )?(new |more |further )?"
+    r"(pods|workloads|scheduling)( from)?( landing| going| being scheduled| getting scheduled)?"
+    r" (on|onto|off|to)\b"
+    # the node may have been read as a namespace ("… on gke-pool-1"): the words alone
+    r"|\b(prevent|block|disallow|forbid) (any |all )?(new|more|further) (pods|workloads)\b"
+    r"|\b(stop|halt|keep) (any |all )?(new |more |further )?(pods|workloads) (from )?"
+    r"(landing|arriving|coming|going|being scheduled|getting scheduled)\b"
+)
