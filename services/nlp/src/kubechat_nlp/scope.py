@@ -32,7 +32,8 @@ case progress time point mind use question sync line fact practice theory respon
 addition future past general particular weekdays weekends weekday weekend monday tuesday
 wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
 saturdays sundays midnight noon schedule demand rotation service maintenance pressure load
-stress investigation review control construction""".split()
+stress investigation review control construction pending running failed succeeded
+completed""".split()
 )
 _DETERMINERS = frozenset({"the", "my", "our", "your", "a", "this", "that"})
 # After "in X": words that end the scope phrase (fillers, punctuation, the next phrase).

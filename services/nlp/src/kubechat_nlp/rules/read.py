@@ -25,6 +25,7 @@ from kubechat_nlp.utterance import Utterance
 # Details asked of a list ("list the jobs with all the details").
 _WITH_DETAILS = (
     r"\bwith (?:all |full |every |more |extra )?(?:the |their |its )?(?:details?|info)\b"
+    r"|\bdetailed (?:list|listing|view|table|overview)\b"
 )
 # How nodes are usually named (by hand, kubeadm, cloud node pools).
 _NODE_NAME = r"(?:node|worker|ip|gke|aks|eks|k8s|minikube|kind|control-plane|master)-"
@@ -156,6 +157,9 @@ def build_get(c: Ctx) -> Result:
             )
     if any(k.ref.plural == "events" for k in d.kinds) and not s.sort_by:
         return build_events(c, s)
+    m = u.search(r"\b(?:sort|order|rank)(?: \S+){1,3}? by (?:their |the )?(cpu|memory|ram)\b")
+    if m and not s.sort_by:  # "sort pods by memory"
+        s.sort_by = "memory" if m.group(1) == "ram" else m.group(1)
     if s.sort_by in ("cpu", "memory") and all(k.ref.plural in ("pods", "nodes") for k in d.kinds):
         # a list can't be sorted by usage ("pods sorted by memory"): the metrics can
         top = Draft("top.node" if d.kinds[0].ref.plural == "nodes" else "top.pod", slots=s)
@@ -252,7 +256,7 @@ def build_events(c: Ctx, slots: object = None) -> Result:
             names = [before]
         if names:
             d.params["for"] = f"{m.info.ref.kind.lower()}/{names[0]}"
-    if u.search(r"\b(?:warnings?|errors?|problems?|issues?|failures?)\b"):
+    if u.search(r"\b(?:warnings?|errors?|problems?|issues?|failures?|wrong)\b"):
         d.params["types"] = "Warning"  # "were there any errors in qa"
     if s.watch:
         d.params["watch"] = True
@@ -277,9 +281,9 @@ def build_top(c: Ctx) -> Result:
         d.params["containers"] = True
     if s.sort_by in ("cpu", "memory"):
         d.params["sort_by"] = s.sort_by
-    elif u.search(r"\b(by|most|highest) cpu\b"):
+    elif u.search(r"\b(by|most|highest) cpu\b|\bcpu (users|consumers|hogs|eaters)\b"):
         d.params["sort_by"] = "cpu"
-    elif u.search(r"\b(by|most|highest) (memory|ram)\b"):
+    elif u.search(r"\b(by|most|highest) (memory|ram)\b|\b(memory|ram) (users|consumers|hogs)\b"):
         d.params["sort_by"] = "memory"
     return [d]
 

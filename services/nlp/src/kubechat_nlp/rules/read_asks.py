@@ -43,6 +43,7 @@ _STATE = (
     r"|\b(?:is|are) (?:\S+ ){1,4}?(?:healthy|ok|okay|fine|alright|all right|working)\b"
     r"|\b(?:happening|going on|going wrong|up) (?:with|to)\b"
     r"|\b(?:info|information|the lowdown|the scoop) (?:about|on|for|regarding)\b"
+    r"|\b(?:the deal|the story|the problem|the issue) with\b"
 )
 # What the pods consume: resource usage, never their limits or requests.
 _USAGE = (
@@ -51,12 +52,14 @@ _USAGE = (
     r"|\b(?:consume|consumes|consuming|eat|eats|eating|burn|burns|burning|hog|hogs|hogging"
     r"|use|uses|using)"
     r" (?:the )?(?:most |more |least |much |a lot of )?(?:resources|cpu|memory|ram)\b"
+    r"|\bhow much (?:\S+ ){0,3}?(?:using|use|consuming|consume|eating)\b"
 )
 _NOT_USAGE = r"\b(?:limits?|requests?|quotas?|requested)\b"
 # Activity in a namespace: events ("anything happening in prod?").
 _ACTIVITY = (
     r"\b(?:anything|something|stuff|what(?: is| has been| was)?) (?:been )?"
-    r"(?:happening|going on|happened|occurring|going wrong)\b(?! (?:with|to)\b)"
+    r"(?:happening|going on|happened|occurring|going wrong|gone wrong|went wrong)\b"
+    r"(?! (?:with|to)\b)"
     r"|\bany (?:activity|news|incidents|trouble|errors|problems|issues|failures)\b"
 )
 

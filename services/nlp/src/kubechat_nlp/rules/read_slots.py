@@ -222,8 +222,13 @@ def more_selectors(c: Ctx, s: Slots) -> None:
     if s.selector:
         return
     u = c.u
-    m = u.search(r"\bwhere (?:the )?(?:label )?([a-z][\w./-]*) (?:is|equals|=) ([\w.-]+)\b")
-    if m and m.group(2) not in STOPWORDS:
+    m = u.search(
+        r"\b(?:where|whose) (?:the )?(?:label )?([a-z][\w./-]*) (?:label )?(?:is|equals|=)"
+        r" ([\w.-]+)\b"
+    )
+    # (never a field: "whose phase is failed" selects by status)
+    fields = ("phase", "status", "state", "node", "name", "namespace", "age")
+    if m and m.group(2) not in STOPWORDS and m.group(1) not in fields:
         s.selector = f"{u.group_text(m, 1)}={u.group_text(m, 2)}"
         u.mark(m)
         return
