@@ -62,6 +62,24 @@ ENGINE = RulesEngine()
             "kubectl get pods --field-selector=status.phase=Pending -n services",
         ),
         ("jobs in deploys labelled team=a", "kubectl get jobs -l team=a -n deploys"),
+        (
+            "restart the cart deployment belonging to qa",
+            "kubectl rollout restart deployment/cart -n qa",
+        ),
+        ("list the configmaps inside of team-b", "kubectl get configmaps -n team-b"),
+        (
+            "scale the cart deployment deployed in shop to 4",
+            "kubectl scale deployment/cart --replicas=4 -n shop",
+        ),
+        ("bounce orders over at staging", "kubectl rollout restart deployment/orders -n staging"),
+        ("describe deployment cart namespace: shop", "kubectl describe deployment cart -n shop"),
+        ("get the pods in ns/team-b", "kubectl get pods -n team-b"),
+        ("restart orders [qa] now", "kubectl rollout restart deployment/orders -n qa"),
+        ("apply the resource(s) from ./app.yaml", "kubectl apply -f ./app.yaml"),
+        (
+            "cart has 4 pods in the shop ns; double that",
+            "kubectl scale deployment/cart --replicas=8 -n shop",
+        ),
         # a namespace set apart in brackets, anywhere
         ("describe deployment cart (ns: shop) thanks", "kubectl describe deployment cart -n shop"),
         (

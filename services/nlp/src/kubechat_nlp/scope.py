@@ -147,8 +147,13 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
         j = i + 1
         before_name = i > 0 and _valid(tokens[i - 1], explicit=False)
         if tokens[j].norm in ("named", "called", ":", ";") and j + 1 < len(tokens):
-            if tokens[j].norm == ";" and before_name:
-                continue  # "dev ns: min 2": the namespace is the word before
+            # "dev ns: min 2", "web ns; double it": the namespace is the word before (a
+            # name follows the colon in "web namespace: prod")
+            said_before = tokens[j + 1].norm in NOT_NAMES or (
+                j + 2 < len(tokens) and tokens[j + 2].norm.isdigit()
+            )
+            if tokens[j].norm == ";" and before_name and said_before:
+                continue
             j += 1
         if not _valid(tokens[j], explicit=True):
             continue

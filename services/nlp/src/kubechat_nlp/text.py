@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from kubechat_nlp.reported import own_words
+from kubechat_nlp.scope_words import namespace_phrases
 
 MAX_CHARS = 2000
 
@@ -84,31 +85,7 @@ def clean(text: str) -> str:
     text = re.sub(r"(?<!\S)w/(?!\S)", "with", text, flags=re.IGNORECASE)
     # emoticons are mood, not words: "list pods in shop :-)"
     text = re.sub(r"[:;]-?[()DPp](?=\s|$)|<3(?=\s|$)", " ", text)
-    # where teams say environment for namespace: "in the staging env", "over in prod",
-    # "@ shop" (an address sign before a name, never inside an email or a tag)
-    text = re.sub(
-        r"\b(in|on|within|inside|from|for|under) the ([a-z0-9][a-z0-9-]*) (?:env|environment)\b",
-        r"\1 the \2 namespace",
-        text,
-        flags=re.IGNORECASE,
-    )
-    text = re.sub(r"\bover (in|on|at)\b(?= [a-z0-9])", r"\1", text, flags=re.IGNORECASE)
-    text = re.sub(r"(?<!\S)@\s*([a-z0-9][a-z0-9-]{0,62})\b(?!@|\.\w)", r"in namespace \1", text)
-    # a namespace set apart anywhere with its keyword: "describe web (ns: shop) please"
-    text = re.sub(
-        r"\s*[(\[]\s*(?:in |in namespace |namespace:?|ns:?)\s*([a-z0-9][a-z0-9-]{0,62})\s*[)\]]",
-        r" in namespace \1 ",
-        text,
-        flags=re.IGNORECASE,
-    ).strip()
-    # a namespace set apart at the end: "(shop)", "[ns: shop]", "@shop", "(in shop)"
-    text = re.sub(
-        r"\s*(?:[(\[]\s*(?:(?:in|namespace|ns)\b:?\s*)?([a-z0-9][a-z0-9-]{0,62})\s*[)\]]"
-        r"|(?<!\S)@([a-z0-9][a-z0-9-]{0,62}))\s*([.!?]*)\s*$",
-        _set_apart_namespace,
-        text,
-        flags=re.IGNORECASE,
-    )
+    text = namespace_phrases(text)
     # an idiom for watching: "keep an eye on the pods in shop"
     text = re.sub(r"\bkeep an eye on\b", "watch", text, flags=re.IGNORECASE)
     # a hyphenated verb is still the verb: "force-delete pod x"
@@ -124,19 +101,6 @@ def clean(text: str) -> str:
             "That reads like instructions to the assistant rather than a cluster request."
         )
     return text
-
-
-_ABOUT_OUTPUT = frozenset("stdout stderr yaml json wide optional required default all".split())
-
-
-def _set_apart_namespace(m: re.Match[str]) -> str:
-    """ "(shop)" → " in namespace shop"; a word about the output ("(stdout)", "(yaml)")
-    stays as written."""
-    name = m.group(1) or m.group(2)
-    keyword = m.group(0).lstrip(" ([").lower().startswith(("namespace", "ns", "in "))
-    if name.lower() in _ABOUT_OUTPUT and not keyword:
-        return m.group(0)
-    return f" in namespace {name}{m.group(3)}"
 
 
 def _split_word(raw: str) -> tuple[str, bool]:
