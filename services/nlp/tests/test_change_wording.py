@@ -209,6 +209,32 @@ CASES = [
         "kubectl set image deployment/api '*=ghcr.io/acme/api:v3'",
     ),
     ("hpa for checkout, 2 to 8 replicas", "kubectl autoscale deployments checkout --min=2 --max=8"),
+    ("have cart run 5 replicas", "kubectl scale deployment/cart --replicas=5"),
+    ("size the orders deployment to 4 pods", "kubectl scale deployment/orders --replicas=4"),
+    ("turn the web deployment back the way it was", "kubectl rollout undo deployment/web"),
+    ("pick the rollout of mailer back up", "kubectl rollout resume deployment/mailer"),
+    ("do a quick restart of the cart deployment", "kubectl rollout restart deployment/cart"),
+    ("run nginx:1.27 on the web deployment", "kubectl set image deployment/web '*=nginx:1.27'"),
+    (
+        "lift the cordon from worker-3 by opening it up for scheduling again",
+        "kubectl uncordon worker-3",
+    ),
+    ("get rid of the REGION variable on web", "kubectl set env deployment/web REGION-"),
+    (
+        "expose web on 8080 with target port 3000",
+        "kubectl expose deployments web --port=8080 --target-port=3000",
+    ),
+    ("put a service on port 3000 in front of cart", "kubectl expose deployments cart --port=3000"),
+    ("tunnel my local 9000 to port 80 of pod web-1", "kubectl port-forward web-1 9000:80"),
+    (
+        "bind the viewer role to user dana, name the binding dana-view",
+        "kubectl create rolebinding dana-view --role=viewer --user=dana",
+    ),
+    (
+        "grant role viewer to service account ci with a rolebinding called ci-view",
+        "kubectl create rolebinding ci-view --role=viewer --serviceaccount=default:ci",
+    ),
+    ("point kubectl at the staging context please", "kubectl config use-context staging"),
 ]
 
 

@@ -12,7 +12,8 @@ from kubechat_nlp.model import Clarification
 # How a question or a hedge opens (after the courtesy is set aside: "would you …" is a
 # request, "would it be ok to …" a question), or a hedge anywhere.
 _ASKS = re.compile(
-    r"^(?:should|shall|would|might|did|was|were|has|have|had|does|why|when|who|whether|if"
+    r"^(?:should|shall|would|might|did|was|were|has|have(?! (?:\S+ ){1,6}?run \S+ \w+\W*$)|had"
+    r"|does|why|when|who|whether|if"
     r"|could it|can it|will it|is it|are they|what if|what happens|what would"
     r"|how (?:would|do|does|can|could|should|to)|do you think|do (?:i|we) (?:need|have) to"
     r"|i (?:might|may)|(?:i'm|i am|we're|we are) (?:thinking|considering|planning)"
@@ -43,7 +44,7 @@ _TELLS = re.compile(
     r"|\b(?:takes|took|taking) (?:forever|too long|ages)\b"
     # a state, not an order: "the rollout of api is paused", "web has 3 replicas"
     r"|\b(?:is|are) (?:paused|stuck|still|already)\b"
-    r"|^(?!could |can |would |will )\S+(?: (?!should|must|needs)\S+)?"
+    r"|^(?!could |can |would |will |have |make |let |get )\S+(?: (?!should|must|needs)\S+)?"
     r" (?:has|have|runs|run|is running|is at) \d+ "
     r"(?:replicas?|pods?|copies|instances)\W*$|\brestart count\b|\brestarts (?:are|is|were)\b",
     re.IGNORECASE,

@@ -108,9 +108,8 @@ def build_config(c: Ctx) -> Result:
                 r"\bto (?:the )?(\S+)"
                 r" context\b",
             )
+            or _name_after(c, r"\b(?:the|at) (\S+) context\b")  # "point kubectl at the x context"
             or _name_after(c, r"\bcontext (?:named |called )?(\S+)")
-            or _name_after(c, r"\bthe (\S+) context\b")
-            or _name_after(c, r"\bat (\S+) context\b")  # "point kubectl at prod context"
         )
         if name and name.lower() not in ("context", "current"):
             return [Draft("config.use-context", names=[name])]

@@ -140,6 +140,9 @@ def build_exec(c: Ctx) -> Result:
     if shell or u.search(r"(^| )-it( |$)"):
         d.params["stdin"] = True
         d.params["tty"] = True
+    # "open a bash session in web-1": what is opened, never the pod
+    for m in u.finditer(r"\b(session|prompt|terminal|console|shell)s?\b"):
+        u.mark(m)
     t = c.target()  # before the slots: "inside web-1" is the pod, not a namespace
     s = c.common()
     d.kinds, d.names, d.explicit_kind, d.slots = (
@@ -200,7 +203,7 @@ def build_port_forward(c: Ctx) -> Result:
             r"|\bforward(?:ing)? (?:local )?(?:port )?(\d+) to\b|\blocally on (?:port )?(\d+)"
             # "port 8080 on my machine", "my port 6379", "on my laptop at 18080"
             rf"|\bport (\d+) (?:on|of|from) (?:my|this|the local|our) {_HERE}"
-            r"|\bmy (?:local )?port (\d+)\b|\bport (\d+) locally\b"
+            r"|\bmy (?:local )?port (\d+)\b|\bport (\d+) locally\b|\b(?:my )?local (\d+)\b"
             rf"|\b(?:on|from) my {_HERE} (?:at|on|via) (?:port )?(\d+)\b"
         )
         if m:

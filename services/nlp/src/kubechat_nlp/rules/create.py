@@ -264,6 +264,7 @@ def build_create(c: Ctx) -> Result:
                 i
                 for i, w in enumerate(u.norms)
                 if w in ("perform", "allows", "allow", "allowed", "can", "to", "verbs", "verb")
+                and i > mention.start  # "i'd like you to create a role …": after the role
             ),
             create_at + 1,  # never the "create" that asked for the role
         )
@@ -291,7 +292,8 @@ def build_create(c: Ctx) -> Result:
             params["resource"] = resources
     elif verb in ("create.rolebinding", "create.clusterrolebinding"):
         m = u.search(
-            r"\b(?:using|with|to|for|of|the) (?:the )?(\S+) (?:cluster ?role|role)\b"
+            r"\b(?:using|with|to|for|of|the) (?:the )?(?!grant|give|assign|bind|a |an )(\S+)"
+            r" (?:cluster ?role|role)\b"
             r"|\b(?:cluster ?role|role) (?!binding)(?:named |called )?(\S+)"
             r"|\b(?:granting|grants?|giving|gives?) (?:the )?(\S+) to\b"
         )

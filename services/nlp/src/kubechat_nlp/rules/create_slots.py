@@ -36,7 +36,7 @@ def object_name(c: Ctx, after: int) -> str | None:
     u = c.u
     for pattern in (
         r"\b(?:named|called|name) (\S+)",
-        r"\bcall (?:it|the \S+) (\S+)",
+        r"\b(?:call|name|naming) (?:it|the \S+) (\S+)",
         r"\bas (?:an? |the )?(?:new )?(?:(?:cron ?job|job|deployment|namespace) )?(\S+)",
     ):
         for said in u.finditer(pattern):
@@ -207,10 +207,11 @@ def schedule(c: Ctx) -> str | None:
 
 def ports(c: Ctx) -> tuple[int | None, str | None]:
     u = c.u
+    # "on 3000 with target port 5000": the target port is never the port
     port = first_int(
         c,
         r"\b(?:on|serves on|serving on|expose|exposing|listen on|listens on|"
-        r"as) (?:the )?(?:container )?port (\d+)\b|\bport (\d+)\b",
+        r"as) (?:the )?(?:container )?port (\d+)\b|(?<!target )\bport (\d+)\b",
     )
     if port is None:  # "expose session-cache on 6379"
         port = first_int(c, r"\bon (\d{2,5})\b(?! (?:minutes?|seconds?|hours?|replicas?|pods?))")

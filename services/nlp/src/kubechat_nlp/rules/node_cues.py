@@ -57,6 +57,8 @@ DRAIN = (
 UNCORDON = (
     r"\buncordon\b|(?<!un)\bschedulable\b"
     r"|\b(undo|revert|reverse|lift|cancel|remove) (the )?cordon"
+    # "open node-7 up for scheduling again"
+    r"|\bopen (\S+ )?up (for|to) (scheduling|pods|workloads|new pods)\b"
     r"|\bback (in|into|to) (service|rotation|the pool)\b"
     r"|\b(allow|resume|re-?enable|enable|restore) (pod )?scheduling\b"
     r"|\b(let|allow|permit) (new )?\S+ (land |run |schedule |be scheduled |get scheduled )?"

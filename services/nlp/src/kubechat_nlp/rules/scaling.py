@@ -174,7 +174,9 @@ def _absolute(u: Utterance) -> int | None:
 _DETERMINER = frozenset("the my our its their this that these those".split())
 _PARTICLE = frozenset("up down out in back off over".split())
 # What may close the object of an opening verb: "pump api up to 10", "nudge api along".
-_AFTER_OBJECT = _PARTICLE | frozenset("to by at along with a an now again".split())
+_AFTER_OBJECT = _PARTICLE | frozenset(
+    "to by at along with a an now again on in within inside from".split()
+)
 
 
 def mark_opening_verb(u: Utterance) -> None:
@@ -190,7 +192,7 @@ def mark_opening_verb(u: Utterance) -> None:
     if (
         after in _DETERMINER
         or (after in _PARTICLE and (u.is_name(i + 2) or nxt in _DETERMINER))
-        or (u.is_name(i + 1) and nxt in _AFTER_OBJECT)
+        or (u.is_name(i + 1) and (nxt in _AFTER_OBJECT or u.kind_at(i + 2) is not None))
     ):
         u.used.add(i)
 

@@ -191,8 +191,8 @@ def _env_pairs(c: Ctx) -> list[str]:
     u = c.u
     env: list[str] = []
     for m in u.finditer(
-        r"\b(?:unset|remove|delete|drop|clear)\w* (?:the )?(?:environment variables? |env vars? |"
-        r"variables? |env )?(\S+)"
+        r"\b(?:unset|remove|delete|drop|clear|get rid of)\w* (?:the )?"
+        r"(?:environment variables? |env vars? |variables? |env )?(\S+)"
     ):
         idx = u.group_index(m)
         if idx not in u.used and _env_key(u, idx):

@@ -45,7 +45,8 @@ RULES: tuple[Rule, ...] = (
         r"|set|use)\b.{0,20}\bnamespace to\b(?! \d+\b)|\bswitch to (the )?\S+ namespace\b"
         r"|\bclusters? (that )?"
         r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b"
-        r"|(?<!\bin )\b(my|our|the) default namespace (to|is|should)\b"
+        r"|(?<!\bin )(?<!inside )(?<!within )\b(my|our|the) default namespace (to|is|should)\b"
+        r"(?! \d+ )"
         r"|\b(make|use|set) \S+ (as )?(my|the) default namespace\b"
         r"|\bnamespace \S+ (by |as (the |my )?)default\b"
         r"|\b(which|what) cluster (am i|are we|is this)\b|\bconnected to\b"
@@ -107,7 +108,9 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "port-forward",
-        r"\bport[- ]?forward|\bforward(ing)?\b.{0,40}\bport|\blisten(ing)? on\b|^pf\b"
+        # "expose port 80 of web, forwarding to port 8080" is a Service's target port
+        r"\bport[- ]?forward|^(?!.*\bexpose\b).*\bforward(ing)?\b.{0,40}\bport"
+        r"|\blisten(ing)? on\b|^pf\b"
         r"|\blocally on (port )?\d+\b"
         r"|\b(open|map|bind|tunnel|reach|expose)\b (up )?(local ?host|x-image|port \d+) to\b"
         r"|\blocal ?host\b|\btunnel\b|\bforward(ing)? \d+ to \d+\b"
@@ -145,6 +148,7 @@ RULES: tuple[Rule, ...] = (
         "create",
         r"^(?!.*\b(to (the )?(image |version |tag )?x-image"
         r"|x-image (onto|into|to (?!run|execute|fire|be))"
+        r"|x-image (on|for) (?!port\b)(the )?(\S+)"
         r"|x-image (on|for) (the )?(deployment|deploy|statefulset|daemonset|x-name"
         r"|\S+ deployment))\b)"
         r"(.*\b(create|deploy|scheduled?|spin up|launch|run|start|new)\b (\S+ ){0,6}?x-image\b"
@@ -245,7 +249,8 @@ RULES: tuple[Rule, ...] = (
         r"|\b(roll ?out|deploy|ship|push|use|put|try)\b (the )?(new )?(image |version )?x-image\b"
         r"(?!.*\b(create|run|called|named)\b)"
         r"|\b(swap|replace|change|update)\b.{0,60}\bwith (the )?(new )?(image )?x-image\b"
-        r"|\bto run (the )?(image )?x-image\b|\bgive\b.{0,40}\b(the )?(new )?image x-image\b",
+        r"|\bto run (the )?(image )?x-image\b|\brun (the )?(image )?x-image (on|in|for) (?!port\b)"
+        r"|\bgive\b.{0,40}\b(the )?(new )?image x-image\b",
         settings.build_set_image,
     ),
     (
@@ -279,7 +284,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bback out\b|\b(past|previous|old|earlier) releases\b"
         r"|\bgo back to (the |an? )?\S+ (version|revision|release)\b"
         # "has web rolled out", "which versions of web were deployed"
-        r"|\brolled out\b"
+        r"|\brolled out\b|\bback (to )?(the way|how) it was\b"
         r"|\b(versions|revisions|releases) of\b.{0,60}\b(deployed|released|shipped)\b",
         workloads.build_rollout,
     ),
@@ -330,7 +335,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(environment|env)( variables?| vars?)?\b|\bunset\b|\bexport\b.{0,20}\bx-kv\b"
         r"|\b(remove|delete|drop|add|set|change|update)\b (the |a |an )?(new )?variables?\b"
         # "delete the LOG_LEVEL variable on web": the variable, never the deployment
-        r"|\b(remove|delete|drop|unset|clear|set|change|update|add|define)\b (the )?\S+"
+        r"|\b(remove|delete|drop|unset|clear|set|change|update|add|define|get rid of)\b (the )?\S+"
         r" (env(ironment)? )?(var|variable)s?\b"
         r"|\b(set|add|export|put|define|inject)\b.{0,20}\bx-kv\b"
         r"(?!.*\b(labels?|annotations?|selector|replicas)\b)"

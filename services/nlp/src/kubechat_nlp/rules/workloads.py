@@ -18,7 +18,7 @@ from kubechat_nlp.rules.common import (
     first_int,
 )
 from kubechat_nlp.rules.cues import phrasings_pattern
-from kubechat_nlp.rules.heads import main_verb, opens_with_a_look
+from kubechat_nlp.rules.heads import LEAD_WORDS, main_verb, opens_with_a_look
 from kubechat_nlp.rules.scaling import (
     WORKLOADS,
     build_scale,
@@ -64,7 +64,7 @@ _RESTART_CUE = (
 # "hold the cart rollout"): they decide before the topic words later in the sentence, and
 # are never the object.
 _HEAD_VERBS = {
-    "rollout.resume": "resume unpause continue unfreeze proceed carry".split(),
+    "rollout.resume": "resume unpause continue unfreeze proceed carry pick".split(),
     "rollout.pause": "pause hold freeze halt suspend".split(),
 }
 # "did the rollout of web finish": words that ask how far it got, never a name.
@@ -89,11 +89,18 @@ def build_rollout(c: Ctx) -> Result:
     skip_lead(u)
     headed = _head_verb(u)
     mark_opening_verb(u)
+    # "do a fresh restart of web": how the restart is done, never a name
+    for m in u.finditer(
+        r"\b(fresh|quick|full|clean|proper|complete|hard|soft|graceful|gentle) (?=restart|reboot"
+        r"|bounce|redeploy|rollout|kick)"
+    ):
+        u.mark(m)
     if u.search(
         r"\b(roll ?back|undo|revert|back out|previous (revision|version|deployment))\b"
         r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
         r"|\bback to (the |an? )?\S+ (version|revision|release|image)\b"
         r"|\bback (?:to|on|at) (?:the )?(?:revision|rev|version|release) \S+"
+        r"|\bback (?:to )?(?:the way|how) it was\b|\bas it was before\b"
     ):
         verb = "rollout.undo"
     elif u.search(r"\b(history|revisions|releases)\b|\bversions\b.{0,60}\b(deployed|released)\b"):
@@ -266,7 +273,11 @@ def build_vague(c: Ctx) -> Result:
     u = c.u
     # Only words that mean "delete" may become a delete of what they name; "clean up",
     # "reset" or "start over" in front of a kind never do ("reset in services").
-    deleting = u.search(r"^(?:\S+ )?(nuke|nukes|wipe|destroy|trash|zap|tear down|axe)\b")
+    skip_lead(u)
+    deleting = u.search(r"\b(nuke|nukes|wipe|destroy|trash|zap|tear down|axe)\b")
+    opening = range(u.index_at(deleting.start())) if deleting else range(0)
+    if any(i not in u.used and u.norms[i] not in LEAD_WORDS for i in opening):
+        deleting = None  # only the verb that opens the request ("quick one: … nuke secret x")
     # "wipe out the reviewed annotation from deployment feed" is about the annotation:
     # never a delete of the object it is on
     about_a_setting = u.search(r"\b(labels?|annotations?|env|variables?|taints?|images?)\b")
