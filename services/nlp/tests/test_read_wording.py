@@ -121,6 +121,11 @@ CASES = [
     ("how much are the pods using", "kubectl top pod"),
     ("sort pods by memory", "kubectl top pod --sort-by=memory"),
     ("biggest memory users in qa", "kubectl top pod -n qa --sort-by=memory"),
+    ("is there anything wrong with deployment api", "kubectl describe deployments api"),
+    ("show me pods and their nodes", "kubectl get pods -o wide"),
+    ("what node is web-1 on", "kubectl get pods web-1 -o wide"),
+    ("where is pod web-1 running", "kubectl get pods web-1 -o wide"),
+    ("um, any pods pending?", "kubectl get pods --field-selector=status.phase=Pending"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

@@ -141,6 +141,8 @@ def build_get(c: Ctx) -> Result:
             d.kinds = [c.kind("pods")]  # "what is scheduled on node-9", "anything pending"
         elif u.search(r"\bdeployed\b"):  # "what's deployed in prod"
             d.kinds = [c.kind("deployments")]
+        elif s.output == "wide" and (bare := c.target().names):
+            d.kinds, d.names = [c.kind("pods")], bare  # "what node is web-1 on"
         elif u.search(r"^(?:get|show|list)(?: me)? (?:everything|all)\b"):
             d.kinds = [c.kind("all")]
         elif d.names:

@@ -43,7 +43,7 @@ _STATE = (
     r"|\b(?:is|are) (?:\S+ ){1,4}?(?:healthy|ok|okay|fine|alright|all right|working)\b"
     r"|\b(?:happening|going on|going wrong|up) (?:with|to)\b"
     r"|\b(?:info|information|the lowdown|the scoop) (?:about|on|for|regarding)\b"
-    r"|\b(?:the deal|the story|the problem|the issue) with\b"
+    r"|\b(?:the deal|the story|the problem|the issue|wrong|amiss|off) with\b"
 )
 # What the pods consume: resource usage, never their limits or requests.
 _USAGE = (

@@ -275,6 +275,16 @@ def more_views(c: Ctx, s: Slots) -> None:
         if m:
             s.output = "wide"
             u.mark(m)
+    # "which node is web-1 on", "where is pod web-1 running", "pods and their nodes": the
+    # node is a column of the wide listing, not a kind asked for
+    m = u.search(
+        r"\b(?:what|which) node (?=(?:is|are|does|do) )|\b(?:and|with) (?:their|its) (?:nodes?"
+        r"|node names?|ips?|ip addresses)\b|\bwhere (?:is|are) (?=(?:\S+ ){1,3}(?:running|hosted"
+        r"|scheduled|placed|living|sitting)\b)"
+    )
+    if m and not s.output:
+        s.output = "wide"
+        u.mark(m)
     if s.output == "wide":  # "with their ips and nodes": what the wide columns show
         m = u.search(r"\b(?:ips?|ip addresses) and (?:their |the )?nodes?\b")
         if m:
