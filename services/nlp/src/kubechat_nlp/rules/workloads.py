@@ -90,11 +90,11 @@ def build_rollout(c: Ctx) -> Result:
     headed = _head_verb(u)
     mark_opening_verb(u)
     # "do a fresh restart of web": how the restart is done, never a name
-    for m in u.finditer(
+    for how in u.finditer(
         r"\b(fresh|quick|full|clean|proper|complete|hard|soft|graceful|gentle) (?=restart|reboot"
         r"|bounce|redeploy|rollout|kick)"
     ):
-        u.mark(m)
+        u.mark(how)
     if u.search(
         r"\b(roll ?back|undo|revert|back out|previous (revision|version|deployment))\b"
         r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
@@ -107,13 +107,13 @@ def build_rollout(c: Ctx) -> Result:
         verb = "rollout.history"
     elif headed is not None:
         verb = headed
-    elif m := u.search(
+    elif u.search(
         _STATUS_WORDS + r"|\b(watch|follow|how is|how's|hows|track|monitor)\b.{0,40}"
         r"\b(rollout|roll out)\b|\b(rollout|roll out)\b.{0,50}\bgoing\b"
     ):
         verb = "rollout.status"
-        for m in u.finditer(_STATUS_WORDS):
-            u.mark(m)
+        for word in u.finditer(_STATUS_WORDS):
+            u.mark(word)
     elif u.search(r"\b(resume|resuming|unpause|continue)\b"):
         verb = "rollout.resume"
     elif u.search(r"\bpaused?\b|\bpausing\b"):
@@ -134,9 +134,10 @@ def build_rollout(c: Ctx) -> Result:
             else ("rollout.status")
         )
     revision = first_int(c, r"\b(?:to )?(?:revision|rev) (?:number |no\.? |#)?(\d+)\b")
-    if revision is None and (m := u.search(rf"\b(?:to )?(?:revision|rev) {_WORD_NUM}\b")):
-        revision = _number(m.group(1))  # "go back to revision one": a word the tokenizer kept
-        u.mark(m)
+    worded = u.search(rf"\b(?:to )?(?:revision|rev) {_WORD_NUM}\b")
+    if revision is None and worded:
+        revision = _number(worded.group(1))  # "go back to revision one": a word kept as typed
+        u.mark(worded)
     s = c.common()
     d = draft_for(c, verb, s, ("deployments",))
     d.kinds = [k for k in d.kinds if k.ref.plural in ("deployments", "statefulsets", "daemonsets")]
