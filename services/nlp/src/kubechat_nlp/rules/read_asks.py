@@ -43,7 +43,7 @@ _STATE = (
     r"|\b(?:is|are) (?:\S+ ){1,4}?(?:healthy|ok|okay|fine|alright|all right|working)\b"
     r"|\b(?:happening|going on|going wrong|up) (?:with|to)\b"
     r"|\b(?:info|information|the lowdown|the scoop) (?:about|on|for|regarding)\b"
-    r"|\b(?:the deal|the story|the problem|the issue|wrong|amiss|off) with\b"
+    r"|\b(?:the deal|the story|the problem|the issue|wrong|amiss) with\b"
 )
 # What the pods consume: resource usage, never their limits or requests.
 _USAGE = (
@@ -149,6 +149,7 @@ def shown_on_request(c: Ctx) -> Result | None:
     result = rule[2](Ctx(rest, c.kinds, c.scope))
     if isinstance(result, Clarification) or not result:
         return None
-    if not (result[0].names or result[0].slots.selector):
+    slots = result[0].slots
+    if not (result[0].names or slots.selector or slots.field_selector):
         return None
     return result
