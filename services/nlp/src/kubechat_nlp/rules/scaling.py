@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from kubechat_nlp.entities import NUMBER_WORDS
 from kubechat_nlp.lexicon import COMMAND_WORDS, STOPWORDS
 from kubechat_nlp.model import Clarification
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, draft_for
@@ -13,6 +14,14 @@ from kubechat_nlp.rules.heads import main_verb
 from kubechat_nlp.utterance import Utterance
 
 WORKLOADS = ("deployments", "statefulsets", "replicasets", "replicationcontrollers")
+# A number said in a token of its own making ("2-8 replicas", "two-ten pods", "revision
+# one"): number words stay words there, since the tokenizer only turns a whole count.
+WORD_NUM = r"(\d+|" + "|".join(sorted(NUMBER_WORDS, key=len, reverse=True)) + r")"
+
+
+def word_number(text: str) -> int:
+    return int(text) if text.isdigit() else NUMBER_WORDS.get(text, 1)
+
 
 _COUNT = r"(?:replicas?|repl\w*|instances?|copies|copy|pods?|p\w{1,3}s)"
 # Interjections and fillers before the request: never the object.

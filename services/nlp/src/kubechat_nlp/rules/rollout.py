@@ -1,0 +1,163 @@
+"""The rollout rule: restart, undo, pause, resume, status and history, told apart by the
+opening verb, the topic words and the catalogue's everyday wording."""
+
+from __future__ import annotations
+
+from kubechat_nlp.catalogue import default_catalogue
+from kubechat_nlp.rules.common import Ctx, Result, clarify, draft_for, first_int
+from kubechat_nlp.rules.cues import phrasings_pattern
+from kubechat_nlp.rules.heads import main_verb, opens_with_a_look
+from kubechat_nlp.rules.scaling import (
+    WORD_NUM,
+    mark_opening_verb,
+    object_after_verb,
+    skip_lead,
+    word_number,
+)
+from kubechat_nlp.utterance import Utterance
+from kubechat_nlp.wording import phrasings_of
+
+_ROLLOUT_WORDING = tuple(
+    # over the text as typed, the object is any word or two ("hold the cart rollout")
+    (entry.name, phrasings_pattern(phrasings_of(entry), r"(?:\S+ )?\S+"))
+    for entry in default_catalogue().entries()
+    if entry.name in ("rollout.pause", "rollout.resume", "rollout.undo", "rollout.history")
+)
+
+
+def _phrased_rollout(text: str) -> str | None:
+    """The rollout entry whose everyday wording matches longest ("hold the rollout" is a
+    pause), among those the ladder above has not already decided."""
+    best: tuple[int, str] | None = None
+    for name, pattern in _ROLLOUT_WORDING:
+        for m in pattern.finditer(text):
+            if best is None or len(m.group(0)) > best[0]:
+                best = (len(m.group(0)), name)
+    return best[1] if best else None
+
+
+_RESTART_CUE = (
+    r"\b(restart\w*|redeploy\w*|bounce\w*|kick\w*|reboot\w*|recycle\w*|cycle\w*|roll (the )?pods"
+    r"|rolling|refresh\w*|start over|do|trigger|perform|run|new)\b"
+)
+
+
+# The opening verbs that say which rollout operation is meant ("resume deploying orders",
+# "hold the cart rollout"): they decide before the topic words later in the sentence, and
+# are never the object.
+_HEAD_VERBS = {
+    "rollout.resume": "resume unpause continue unfreeze proceed carry pick".split(),
+    "rollout.pause": "pause hold freeze halt suspend".split(),
+}
+# "did the rollout of web finish": words that ask how far it got, never a name.
+_STATUS_WORDS = (
+    r"\b(status|progress|rolling update|finish(ed)?|complete(d)?|completion|done|rolling out"
+    r"|deploying|rolled out|through|over)\b"
+)
+
+
+def _head_verb(u: Utterance) -> str | None:
+    """The rollout operation the opening verb names, its token marked as used."""
+    offset, norm, _ = main_verb(u.text)
+    for verb, words in _HEAD_VERBS.items():
+        if norm in words or any(norm in (w + "d", w + "ed", w + "ing") for w in words):
+            u.used.add(u.index_at(offset))
+            return verb
+    return None
+
+
+def build_rollout(c: Ctx) -> Result:
+    u = c.u
+    skip_lead(u)
+    headed = _head_verb(u)
+    mark_opening_verb(u)
+    # "do a fresh restart of web": how the restart is done, never a name
+    for how in u.finditer(
+        r"\b(fresh|quick|full|clean|proper|complete|hard|soft|graceful|gentle) (?=restart|reboot"
+        r"|bounce|redeploy|rollout|kick)"
+    ):
+        u.mark(how)
+    if u.search(
+        r"\b(roll ?back|undo|revert|back out|previous (revision|version|deployment))\b"
+        r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
+        r"|\bback to (the |an? )?\S+ (version|revision|release|image)\b"
+        r"|\bback (?:to|on|at) (?:the )?(?:revision|rev|version|release) \S+"
+        r"|\bback (?:to )?(?:the way|how) it was\b|\bas it was before\b"
+    ):
+        verb = "rollout.undo"
+    elif u.search(r"\b(history|revisions|releases)\b|\bversions\b.{0,60}\b(deployed|released)\b"):
+        verb = "rollout.history"
+    elif headed is not None:
+        verb = headed
+    elif u.search(
+        _STATUS_WORDS + r"|\b(watch|follow|how is|how's|hows|track|monitor)\b.{0,40}"
+        r"\b(rollout|roll out)\b|\b(rollout|roll out)\b.{0,50}\bgoing\b"
+    ):
+        verb = "rollout.status"
+        for word in u.finditer(_STATUS_WORDS):
+            u.mark(word)
+    elif u.search(r"\b(resume|resuming|unpause|continue)\b"):
+        verb = "rollout.resume"
+    elif u.search(r"\bpaused?\b|\bpausing\b"):
+        verb = "rollout.pause"
+    elif u.search(r"\b(?:revision|rev) \d+\b"):
+        verb = "rollout.history"  # "details of revision 3 of cart": looking at one revision
+    elif phrased := _phrased_rollout(u.text):
+        verb = phrased  # "hold the rollout", "freeze rollouts": the catalogue's wording
+    elif u.search(r"\brollout\b|\broll out\b") and not u.search(_RESTART_CUE):
+        verb = "rollout.status"  # "check on the rollout of web": looking never restarts
+    else:
+        verb = "rollout.restart"
+    if opens_with_a_look(u.text) and verb not in ("rollout.status", "rollout.history"):
+        # "list the previous versions of web", "show revision 3": looking never changes
+        verb = (
+            "rollout.history"
+            if u.search(r"\b(versions?|revisions?|releases?)\b")
+            else ("rollout.status")
+        )
+    revision = first_int(c, r"\b(?:to )?(?:revision|rev) (?:number |no\.? |#)?(\d+)\b")
+    worded = u.search(rf"\b(?:to )?(?:revision|rev) {WORD_NUM}\b")
+    if revision is None and worded:
+        revision = word_number(worded.group(1))  # "go back to revision one": a word kept as typed
+        u.mark(worded)
+    s = c.common()
+    d = draft_for(c, verb, s, ("deployments",))
+    d.kinds = [k for k in d.kinds if k.ref.plural in ("deployments", "statefulsets", "daemonsets")]
+    acts = {m.info for m in u.mentions if m.end < len(u) and u.norms[m.end] == "of"}
+    if len(d.kinds) > 1 and acts and set(d.kinds) - acts:
+        # "revert the last deploy of the mysql statefulset": "deploy of" is the act
+        d.kinds = [k for k in d.kinds if k not in acts]
+    if not d.names:
+        name = object_after_verb(u)
+        if name:
+            d.names = [name]
+    if not d.kinds:
+        # "the pods of cache" are the workload's: restarting them is restarting it
+        pods = any(m.info.ref.plural == "pods" for m in u.mentions) and not u.search(
+            r"\bpods (of|for|behind|from|under|belonging to)\b"
+        )
+        owner = u.search(r"\b(\S+) pods\b")  # "cycle the cart pods": cart's pods
+        owned = owner is not None and (
+            u.is_name(u.group_index(owner)) or d.names == [u.group_text(owner)]
+        )  # "refresh the web pods": web was read as the pods' name
+        if pods and owner and owned:
+            if d.names in ([], [u.group_text(owner)]):
+                d.names = [u.group_text(owner)]
+                pods = False
+        if pods and verb == "rollout.restart":
+            return clarify(
+                "Pods cannot be restarted in place; delete the pod so its controller "
+                "re-creates it, or restart its deployment?",
+                "restart the owning deployment",
+                "delete the pod",
+            )
+        d.kinds = [c.kind("deployments")]
+        d.guessed_kind = True
+    if revision is not None and verb == "rollout.undo":
+        d.params["to_revision"] = revision
+    elif revision is not None and verb == "rollout.history":
+        d.params["revision"] = revision  # "show revision 3 of web's history"
+    every = u.search(r"\b(all|every|each)\b")
+    if not d.names and not s.selector and not every:
+        return clarify(f"Which {d.kinds[0].ref.kind.lower()}?")
+    return [d]
