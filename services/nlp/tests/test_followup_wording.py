@@ -62,3 +62,15 @@ def test_questions_about_the_assistant_get_help_after_a_delete(question: str) ->
     plan = ENGINE.parse(question, context=context)
     assert not plan.kubectl
     assert plan.clarification is not None and plan.clarification.choices
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "pretty please restart orders",
+        "dear kubechat, restart orders",
+        "are you able to restart orders",
+    ],
+)
+def test_courtesy_around_a_request_is_not_its_object(text: str) -> None:
+    assert list(ENGINE.parse(text).kubectl) == ["kubectl rollout restart deployment/orders"]

@@ -80,6 +80,14 @@ ENGINE = RulesEngine()
             "cart has 4 pods in the shop ns; double that",
             "kubectl scale deployment/cart --replicas=8 -n shop",
         ),
+        # namespaces named like words, after the object
+        ("list daemonsets status ns", "kubectl get daemonsets -n status"),
+        (
+            "bring statefulset mongo on config to 2 replicas",
+            "kubectl scale statefulset/mongo --replicas=2 -n config",
+        ),
+        ("list pods in all ns", "kubectl get pods -A"),
+        ("show me all ns", "kubectl get namespaces"),
         # a namespace set apart in brackets, anywhere
         ("describe deployment cart (ns: shop) thanks", "kubectl describe deployment cart -n shop"),
         (

@@ -43,11 +43,11 @@ where now then right only instead also sort ordered showing including for from s
 during by to real quick quickly ok okay again first giving granting allowing binding
 need needs is are was looks keeps oldest newest youngest latest aren't isn't not
 between when whenever once until if after before every labelled labeled tagged matching
-having carrying""".split()
+having carrying replica replicas""".split()
 )
 _ALL_NAMESPACES_RE = re.compile(
     r"^(?:(?:in|across|from|over|for|on|throughout) )?(?:all|every|each|any) (?:of )?(?:the )?"
-    r"namespaces?$|^(?:everywhere|cluster-?wide|cluster wide|globally)$"
+    r"(?:namespaces?|ns)$|^(?:everywhere|cluster-?wide|cluster wide|globally)$"
     r"|^(?:in|across|throughout|over) (?:the )?(?:whole |entire )?cluster$"
 )
 
@@ -115,7 +115,7 @@ def _namespaces_are_the_object(norms: list[str], start: int, kinds: KindTable) -
         for w in norms[:start] + norms[start + 1 :]
         if (k := kinds.lookup(w)) is not None and k.ref.plural != "namespaces"
     ]
-    return not others and "namespace" in " ".join(norms[start : start + 4])
+    return not others and bool({"namespace", "namespaces", "ns"} & set(norms[start : start + 4]))
 
 
 def _valid(tok: Token, *, explicit: bool) -> bool:
@@ -176,7 +176,13 @@ def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str
         if not _valid(name, explicit=True) or name.norm in _PREPOSITIONS | _DETERMINERS:
             continue
         led = _phrase_start(tokens, i - 1) < i - 1  # "in the logs namespace"
-        verb_like = name.norm in NOT_NAMES and name.norm != "default"
+        # a verb opens a request ("annotate namespace secrets"); after the object, the
+        # word before "ns" is a namespace even when it is a word ("daemonsets status ns")
+        verb_like = (
+            name.norm in NOT_NAMES
+            and name.norm != "default"
+            and not any(kinds.lookup(t.norm) or _name_like(t) for t in tokens[: i - 1])
+        )
         if not led and verb_like and not kinds.lookup(name.norm):
             continue  # "annotate namespace secrets": a verb is no namespace
         start = _phrase_start(tokens, i - 1)
@@ -228,8 +234,11 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             # "add a label to pod api-7 in deploys", "kafka to 5 in streaming": at the end,
             # after another target, a kind or command word is a namespace named so
             about_rights = any(t.norm in _RIGHTS_WORDS for t in tokens)
-            closing_on = tok.norm == "on" and not after and not about_rights
-            scoping = tok.norm in ("in", "within", "inside", "under", "from")
+            closing_on = tok.norm == "on" and _closes(tokens, j + 1) and not about_rights
+            # a command word (not a kind) after "on" in mid-sentence: "scale mongo on
+            # status to 2"; "on pods" stays what a role applies to
+            on_a_word = tok.norm == "on" and kinds.lookup(name.norm) is None
+            scoping = tok.norm in ("in", "within", "inside", "under", "from") or on_a_word
             if name.norm in _NS_WORDS or (not scoping and not closing_on):
                 # "on pods" is what a role applies to; closing any other request,
                 # "delete configmaps labeled x on deploys" names a namespace

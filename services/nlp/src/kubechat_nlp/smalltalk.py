@@ -47,7 +47,10 @@ _ABOUT_TEXT_RE = re.compile(
 
 # Courtesy around a request: "hey kubechat, could you …", "… thanks!", "… real quick".
 _OPENING_RE = re.compile(
-    rf"^(?:(?:{_GREETING}|ok|okay|alright|so|well|um|uh|hmm|quick one|quick question|i mean|"
+    rf"^(?:(?:{_GREETING}|ok|okay|alright|so|well|um|uh|hmm|ahh?|oh|quick one|quick question|"
+    r"i mean|"
+    r"(?:dear|hey|hi|hello|ok|okay) (?:kubechat|bot|team|folks|all)|pretty please|"
+    r"(?:are|r) (?:you|u) able to|(?:we|i|you) (?:gotta|have to|need to|must)|"
     r"i meant|sorry|oops|no wait|actually|kubechat|bot|there|team|folks|please|pls|plz|kindly|"
     r"morning|evening(?: all)?|afternoon(?: all)?|sup|wassup|btw|by the way|quickly|"
     r"quick (?:q|favou?r|ask|request|thing)|(?:a )?favou?r to ask|"
