@@ -126,6 +126,11 @@ CASES = [
     ("what node is web-1 on", "kubectl get pods web-1 -o wide"),
     ("where is pod web-1 running", "kubectl get pods web-1 -o wide"),
     ("um, any pods pending?", "kubectl get pods --field-selector=status.phase=Pending"),
+    (
+        "what's in the logs of pod cart-5 from the previous container -c worker",
+        "kubectl logs cart-5 --previous -c worker",
+    ),
+    ("show me what ns exist", "kubectl get namespaces"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

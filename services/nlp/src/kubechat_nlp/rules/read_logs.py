@@ -46,7 +46,7 @@ LOG_WORDS = r"\b(?:logs?|logging|lo?gs|l?ogs|lgos|losg|olgs|lo+g+s|lohs|lofs)\b"
 _CONTAINER = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
 _NOT_CONTAINERS = frozenset(
     "previous first each every since logs log last tail crash crashed failed dead old current "
-    "new before after when while until and then".split()
+    "new before after when while until and then container containers".split()
 )
 
 
@@ -55,8 +55,9 @@ def _container(c: Ctx) -> str | None:
     any container name is one, even a word like 'app' or 'server'."""
     u = c.u
     for pattern in (
-        r"(?:^| )(?:container|-c|--container)(?: named| called|=| )(\S+)",
-        r"(?:^| )(\S+) container\b",
+        # overlapping ("the previous container container worker" names worker)
+        r"(?<!\S)(?:container|-c|--container)(?=(?: named| called|=| )(\S+))",
+        r"(?<!\S)(?=(\S+) container\b)",
     ):
         for m in u.finditer(pattern):
             i = u.group_index(m)
@@ -65,7 +66,8 @@ def _container(c: Ctx) -> str | None:
                 continue
             if u.norms[i] in STOPWORDS or u.norms[i] in _NOT_CONTAINERS:
                 continue
-            u.mark(m)
+            word = i + 1 if pattern.endswith(r"container\b)") else u.index_at(m.start())
+            u.used.update((i, word))  # the name and the word container
             return tok.text
     return None
 

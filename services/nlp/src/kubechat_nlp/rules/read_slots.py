@@ -207,8 +207,8 @@ def namespace_object(c: Ctx) -> str | None:
     for m in u.kind_mentions():
         if m.info.ref.plural != "namespaces" or m.end >= len(u) or m.end in u.used:
             continue
-        if u.norms[m.end - 1] == "namespaces" or not _namespace_word(c, m.end):
-            continue
+        if u.norms[m.end - 1] != "namespace" or not _namespace_word(c, m.end):
+            continue  # (the word itself: "ns exist", "namespaces please" name none)
         if u.kind_at(m.end) is None and (u.is_name(m.end) or u.norms[m.end] in _NAMESPACE_VIEWS):
             continue  # a plain name is read as one already
         u.used.update(range(m.end, m.end + 1))
