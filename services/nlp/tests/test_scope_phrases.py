@@ -142,3 +142,19 @@ def test_the_side_of_a_copy_follows_the_preposition_before_the_pod(
     text: str, expected: str
 ) -> None:
     assert list(ENGINE.parse(text).kubectl) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("show the k8s services in shop", "kubectl get services -n shop"),
+        ("list kubernetes nodes", "kubectl get nodes"),
+        ("list the statefuls in db", "kubectl get statefulsets -n db"),
+        ("show daemons in kube-system", "kubectl get daemonsets -n kube-system"),
+        ("list the crons", "kubectl get cronjobs"),
+        ("list claims in db", "kubectl get persistentvolumeclaims -n db"),
+        ("what hosts do we have", "kubectl get nodes"),
+    ],
+)
+def test_spoken_kind_words(text: str, expected: str) -> None:
+    assert list(ENGINE.parse(text).kubectl) == [expected]

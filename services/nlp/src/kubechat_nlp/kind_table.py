@@ -19,6 +19,10 @@ def _derived_spellings(words: Iterable[str]) -> set[str]:
     return spellings
 
 
+# Said before a kind word to mean the same kind: "k8s services", "kubernetes nodes".
+_PLATFORM = ("k8s", "kubernetes", "kube")
+
+
 class KindTable:
     """Lookup from any spelling (plural, singular, short name, synonym) to a `KindInfo`."""
 
@@ -41,8 +45,10 @@ class KindTable:
                 self._by_word[word.lower()] = info
                 self._derived.discard(word.lower())
         # Spellings people write that follow from the declared ones: "stateful-set",
-        # "config-maps", "cms", "crons". A declared word always wins over a derived one.
-        for word in _derived_spellings(words):
+        # "config-maps", "cms", "crons", "k8s services". A declared word always wins over a
+        # derived one.
+        named = {ref.plural, ref.kind.lower()}
+        for word in _derived_spellings(words) | {f"{p} {w}" for p in _PLATFORM for w in named}:
             if word not in self._by_word:
                 self._by_word[word] = info
                 self._derived.add(word)

@@ -45,7 +45,7 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         "StatefulSet",
         "statefulsets",
         ("sts",),
-        ("statefulset", "statefulsets", "stateful set", "stateful sets"),
+        ("statefulset", "statefulsets", "stateful set", "stateful sets", "stateful", "statefuls"),
     ),
     _k(
         "apps",
@@ -53,7 +53,7 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         "DaemonSet",
         "daemonsets",
         ("ds",),
-        ("daemonset", "daemonsets", "daemon set", "daemon sets"),
+        ("daemonset", "daemonsets", "daemon set", "daemon sets", "daemon", "daemons"),
     ),
     _k(
         "apps",
@@ -90,6 +90,7 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
             "cron jobs",
             "scheduled job",
             "scheduled jobs",
+            "cron",
             "crons",
             "scheduled task",
             "scheduled tasks",
@@ -122,7 +123,7 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         "Namespace",
         "namespaces",
         ("ns",),
-        ("namespace", "namespaces", "name space", "name spaces"),
+        ("namespace", "namespaces", "name space", "name spaces", "project", "projects"),
         namespaced=False,
     ),
     _k(
@@ -131,7 +132,7 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         "Node",
         "nodes",
         ("no",),
-        ("node", "nodes", "worker node", "worker nodes", "machine", "machines"),
+        ("node", "nodes", "worker node", "worker nodes", "machine", "machines", "host", "hosts"),
         namespaced=False,
     ),
     _k(
@@ -163,6 +164,8 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
             "persistent volume claims",
             "volume claim",
             "volume claims",
+            "claim",
+            "claims",
             "pvcs",
         ),
     ),
