@@ -235,6 +235,21 @@ CASES = [
         "kubectl create rolebinding ci-view --role=viewer --serviceaccount=default:ci",
     ),
     ("point kubectl at the staging context please", "kubectl config use-context staging"),
+    (
+        "run the command `uptime` inside pod sessions-7f9c-abcde",
+        "kubectl exec sessions-7f9c-abcde -- uptime",
+    ),
+    ("did the rollout of status-page finish", "kubectl rollout status deployment/status-page"),
+    ("cordon stop-1", "kubectl cordon stop-1"),
+    (
+        "set up a cronjob nightly running busybox:1.36 on the schedule '0 3 * * *'",
+        "kubectl create cronjob nightly --image=busybox:1.36 --schedule='0 3 * * *'",
+    ),
+    ("roll the redis stateful set back", "kubectl rollout undo statefulset/redis"),
+    (
+        "push app.log into pod api-0 at /var/log/app.log",
+        "kubectl cp app.log api-0:/var/log/app.log",
+    ),
 ]
 
 

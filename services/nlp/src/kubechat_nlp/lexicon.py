@@ -56,7 +56,7 @@ there exists exist existing remote version label labels maintenance
 return returns confirms confirm deletion effect taint instead already array element
 crashing crashed failing broken down slow stuck restarting healthy wrong happening going on
 went gone goes happen happens happened crashlooping crashloop oomkilled evicted erroring
-ignore ignoring swap
+ignore ignoring swap leave leaves leaving
 bump put stop bring take evacuate increase decrease raise lower reduce grow shrink double
 halve triple need rid pls plz thx asap everywhere maintenance service rotation scheduling
 give bounce redeploy reboot kick cycle recycle unpause restore autoscale autoscaler

@@ -141,7 +141,7 @@ def build_exec(c: Ctx) -> Result:
         d.params["stdin"] = True
         d.params["tty"] = True
     # "open a bash session in web-1": what is opened, never the pod
-    for m in u.finditer(r"\b(session|prompt|terminal|console|shell)s?\b"):
+    for m in u.finditer(r"(?<![\w-])(session|prompt|terminal|console|shell)s?(?![\w-])"):
         u.mark(m)
     t = c.target()  # before the slots: "inside web-1" is the pod, not a namespace
     s = c.common()

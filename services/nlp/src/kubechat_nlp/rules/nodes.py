@@ -63,9 +63,10 @@ def _nodes(c: Ctx, verb: str) -> Draft:
 
 
 # Words of a request to (un)cordon that are never the node: "re-enable scheduling on …".
+# (Whole words only: a node called stop-1 or land-2 keeps its name.)
 _STATE_WORDS = (
-    r"\b(re-?enable|enable|allow|resume|restore|prevent|block|disable|stop|landing|land|arriving"
-    r"|schedul\w*|again)\b"
+    r"(?<![\w-])(re-?enable|enable|allow|resume|restore|prevent|block|disable|stop|landing"
+    r"|land|arriving|schedul\w*|again)(?![\w-])"
 )
 # "drain node-3 but skip daemonsets", "… and leave the daemonsets alone"
 _KEEP_DAEMONSETS = (
@@ -100,7 +101,7 @@ def build_drain(c: Ctx) -> Result:
         if timeout:
             params["timeout"] = timeout
         u.mark_groups(m)
-    if m := u.search(r"\b(force|even if)\b( it)?"):
+    if m := u.search(r"(?<![\w-])(force|even if)(?![\w-])( it)?"):
         params["force"] = True
         u.mark(m)  # "drain worker-4 and force it": never a node
     if m := u.search(_KEEP_DAEMONSETS):

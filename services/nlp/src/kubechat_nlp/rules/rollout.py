@@ -50,9 +50,10 @@ _HEAD_VERBS = {
     "rollout.pause": "pause hold freeze halt suspend".split(),
 }
 # "did the rollout of web finish": words that ask how far it got, never a name.
+# (Whole words only: a deployment called status-page keeps its name.)
 _STATUS_WORDS = (
-    r"\b(status|progress|rolling update|finish(ed)?|complete(d)?|completion|done|rolling out"
-    r"|deploying|rolled out|through|over)\b"
+    r"(?<![\w-])(status|progress|rolling update|finish(ed)?|complete(d)?|completion|done"
+    r"|rolling out|deploying|rolled out|through|over)(?![\w-])"
 )
 
 
@@ -73,7 +74,8 @@ def build_rollout(c: Ctx) -> Result:
     mark_opening_verb(u)
     # "do a fresh restart of web": how the restart is done, never a name
     for how in u.finditer(
-        r"\b(fresh|quick|full|clean|proper|complete|hard|soft|graceful|gentle) (?=restart|reboot"
+        r"(?<![\w-])(fresh|quick|full|clean|proper|complete|hard|soft|graceful|gentle)"
+        r" (?=restart|reboot"
         r"|bounce|redeploy|rollout|kick)"
     ):
         u.mark(how)

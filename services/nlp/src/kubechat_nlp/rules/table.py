@@ -102,6 +102,7 @@ RULES: tuple[Rule, ...] = (
         r"|\b(download|upload|grab|fetch)\b.{0,40}\bx-file\b"
         # "pull /data/r.csv from the reports-0 pod": a path to or from a pod (never a
         # manifest pushed to the cluster)
+        r"|\b(push|put|send|place|drop)\b \S+ (into|onto|to) (the )?(pod|container)\b"
         r"|\b(pull|push|retrieve|bring|send|save)\b.{0,40}\bx-file\b.{0,30}"
         r"\b(pod|container|from|into|onto|off)\b(?!.*\b(cluster|namespace)\b)",
         copying.build_cp,
@@ -148,7 +149,8 @@ RULES: tuple[Rule, ...] = (
         "create",
         r"^(?!.*\b(to (the )?(image |version |tag )?x-image"
         r"|x-image (onto|into|to (?!run|execute|fire|be))"
-        r"|x-image (on|for) (?!port\b)(the )?(\S+)"
+        r"|x-image (on|for) (?!port\b|(the |a )?(schedule|cron|timer|every|daily|hourly|weekly)\b)"
+        r"(the )?(\S+)"
         r"|x-image (on|for) (the )?(deployment|deploy|statefulset|daemonset|x-name"
         r"|\S+ deployment))\b)"
         r"(.*\b(create|deploy|scheduled?|spin up|launch|run|start|new)\b (\S+ ){0,6}?x-image\b"
@@ -268,7 +270,7 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "rollout",
-        r"\brollout\b|\broll(ed)? ?back\b|\broll (\S+ ){1,2}back\b|"
+        r"\brollout\b|\broll(ed)? ?back\b|\broll (\S+ ){1,4}back\b|"
         r"\b(rollout|revision|deployment|release) history\b|\bhistory( of)?\b|\broll out\b"
         r"|\bgo back to (the |an? )?(previous|last|prior|earlier|older|old) "
         r"(version|revision|release)"
