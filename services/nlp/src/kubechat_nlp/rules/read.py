@@ -260,6 +260,10 @@ def build_events(c: Ctx, slots: object = None) -> Result:
             d.params["for"] = f"{m.info.ref.kind.lower()}/{names[0]}"
     if u.search(r"\b(?:warnings?|errors?|problems?|issues?|failures?|wrong)\b"):
         d.params["types"] = "Warning"  # "were there any errors in qa"
+    if u.search(r"\bevents? stream\b") and not u.search(
+        r"\b(?:watch|watching|follow|following|keep|live|as they|wait for more)\b|(?<!\S)-w\b"
+    ):
+        s.watch = False  # "show the event stream": the events, not a watch
     if s.watch:
         d.params["watch"] = True
     if s.output:
@@ -277,7 +281,9 @@ def build_top(c: Ctx) -> Result:
         t.names = c.target().names[:1]
         if t.names and re.match(_NODE_NAME, t.names[0].lower()):
             t.kinds = [c.kind("nodes")]
-    node = any(k.ref.plural == "nodes" for k in t.kinds)
+    node = any(k.ref.plural == "nodes" for k in t.kinds) or (
+        not t.kinds and bool(u.search(r"\b(?:per|each|every)[- ]node\b"))  # "per-node usage"
+    )
     d = Draft("top.node" if node else "top.pod", slots=s, names=t.names)
     if not node and u.search(r"\bcontainers?\b"):
         d.params["containers"] = True

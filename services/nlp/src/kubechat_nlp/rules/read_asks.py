@@ -53,6 +53,9 @@ _USAGE = (
     r"|use|uses|using)"
     r" (?:the )?(?:most |more |least |much |a lot of )?(?:resources|cpu|memory|ram)\b"
     r"|\bhow much (?:\S+ ){0,3}?(?:using|use|consuming|consume|eating)\b"
+    r"|\bhow (?:hungry|greedy|heavy|demanding)\b|\bload (?:on|of) (?:the |each |every )?(?:nodes?"
+    r"|pods?|cluster)\b|\b(?:per|each|every)[- ](?:node|pod) (?:usage|load|utili[sz]ation"
+    r"|metrics|consumption)\b"
 )
 _NOT_USAGE = r"\b(?:limits?|requests?|quotas?|requested)\b"
 # Activity in a namespace: events ("anything happening in prod?").

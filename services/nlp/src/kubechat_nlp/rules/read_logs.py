@@ -46,7 +46,8 @@ LOG_WORDS = r"\b(?:logs?|logging|lo?gs|l?ogs|lgos|losg|olgs|lo+g+s|lohs|lofs)\b"
 _CONTAINER = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
 _NOT_CONTAINERS = frozenset(
     "previous first each every since logs log last tail crash crashed failed dead old current "
-    "new before after when while until and then container containers".split()
+    "new before after when while until and then container containers follow following live "
+    "stream streaming".split()
 )
 
 

@@ -126,7 +126,7 @@ def kind_word_scope(c: Ctx, s: Slots) -> None:
     if s.namespace or s.all_namespaces:
         return
     u = c.u
-    for m in u.finditer(r"\b(?:in|on|inside|within|for) (?:the )?(\S+)"):
+    for m in u.finditer(r"\b(?:in|on|inside|within|for|from) (?:the )?(\S+)"):
         i = u.group_index(m)
         mention = u.kind_at(i)
         if mention is None or mention.end != i + 1 or i in u.used:
@@ -207,10 +207,14 @@ def namespace_object(c: Ctx) -> str | None:
     for m in u.kind_mentions():
         if m.info.ref.plural != "namespaces" or m.end >= len(u) or m.end in u.used:
             continue
-        if u.norms[m.end - 1] != "namespace" or not _namespace_word(c, m.end):
-            continue  # (the word itself: "ns exist", "namespaces please" name none)
-        if u.kind_at(m.end) is None and (u.is_name(m.end) or u.norms[m.end] in _NAMESPACE_VIEWS):
-            continue  # a plain name is read as one already
+        if u.norms[m.end - 1] == "namespaces" or not _namespace_word(c, m.end):
+            continue
+        if u.kind_at(m.end) is None and (
+            u.is_name(m.end)  # a plain name is read as one already
+            or u.norms[m.end] in _NAMESPACE_VIEWS
+            or u.norms[m.end - 1] != "namespace"  # "ns exist", "ns please" name none
+        ):
+            continue
         u.used.update(range(m.end, m.end + 1))
         return u.tokens[m.end].text
     return None
@@ -337,7 +341,8 @@ def more_fields(c: Ctx, current: str | None) -> str | None:
             u.used.update(i for i in range(first, last + 1) if u.kind_at(i) is None)
     if not any(p.startswith("spec.nodeName") for p in parts):
         m = u.search(
-            r"\b(?:running|scheduled|placed|located|hosted|sitting|living) on (?:the )?"
+            r"\b(?:running|runs|run|scheduled|placed|located|hosted|sitting|sits|sit|living|lives"
+            r"|live|landed) on (?:the )?"
             r"(?:node |machine |host )?(\S+)"
         )
         # only pods run on nodes ("serviceaccounts we have running on monitoring": a
