@@ -250,6 +250,22 @@ CASES = [
         "push app.log into pod api-0 at /var/log/app.log",
         "kubectl cp app.log api-0:/var/log/app.log",
     ),
+    (
+        "can the ci service account list secrets in build",
+        "kubectl auth can-i list secrets -n build --as=system:serviceaccount:build:ci",
+    ),
+    (
+        "add a note owner=alice to configmap app-config",
+        "kubectl annotate configmaps app-config owner=alice",
+    ),
+    (
+        "let me hit the grafana service on localhost:3000",
+        "kubectl port-forward service/grafana 3000",
+    ),
+    (
+        "create a pdb for the api with min available 1 and selector app=api",
+        "kubectl create poddisruptionbudget api --selector=app=api --min-available=1",
+    ),
 ]
 
 

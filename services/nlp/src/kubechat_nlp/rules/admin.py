@@ -207,6 +207,16 @@ def _subject(c: Ctx, d: Draft) -> None:
         d.params["as"] = f"system:serviceaccount:{u.group_text(m)}"
         u.mark(m)
         return
+    # "can the ci service account list secrets in build": a bare account is the request's
+    # namespace's (kubectl names it system:serviceaccount:NS:NAME)
+    m = u.search(
+        r"\b(?:can|may|is|does) (?:the )?(?:service ?account|sa) ([a-z0-9][a-z0-9.-]*)\b"
+    ) or u.search(r"\b(?:can|may|is|does) (?:the )?([a-z0-9][a-z0-9.-]*) (?:service ?account|sa)\b")
+    if m and u.group_text(m) not in STOPWORDS:
+        namespace = c.scope or "default"
+        d.params["as"] = f"system:serviceaccount:{namespace}:{u.group_text(m)}"
+        u.mark(m)
+        return
     for pattern in (
         r"\b(?:can|may|is|does) (?:the )?user (\S+)",  # "can user jane list secrets"
         r"\b(?:user|as) (\S+) (?:can|may)\b",

@@ -248,6 +248,13 @@ def build_create(c: Ctx) -> Result:
         m = u.search(r"\bat most (one|\d+%?) (?:\S+ )?unavailable")
         if m:
             params["max_unavailable"] = "1" if m.group(1) == "one" else m.group(1)
+        m = u.search(r"\bmin(?:imum)? available (?:of )?(one|\d+%?)\b")
+        if m and "min_available" not in params:
+            params["min_available"] = "1" if m.group(1) == "one" else m.group(1)
+        owner = u.search(r"\bfor (?:the )?(\S+)")
+        if not obj_name and owner and u.is_name(u.group_index(owner)):
+            obj_name = u.group_text(owner)  # "a pdb for web": named after what it guards
+            u.mark_groups(owner)
     elif verb == "create.quota":
         hard = [
             f"{m.group(2)}={m.group(1)}"

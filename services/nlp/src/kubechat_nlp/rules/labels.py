@@ -111,7 +111,8 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
 
 def build_label(c: Ctx) -> Result:
     u = c.u
-    annotate = bool(u.search(r"\bannotat"))
+    # "add a note owner=alice to cm x": a note is an annotation
+    annotate = bool(u.search(r"\bannotat|(?<![\w-])notes?(?![\w-])"))
     verb = "annotate" if annotate else "label"
     selector = None
     m = u.search(r"\b(?:with|having|matching) (?:the )?labels? (\S+=\S*)")

@@ -30,7 +30,7 @@ AUTH = (
     + ACTIONS
     + r"|\bis \S+ (allowed|permitted|authori[sz]ed)\b"
     r"|\b(if|whether) (the )?\S+ (is|are) (allowed|permitted|able|authori[sz]ed) to\b"
-    r"|\b(can|may) (the )?(service ?account|sa|user|group) \S+ "
+    r"|\b(can|may) (the )?(\S+ )?(service ?account|sa|user|group)( \S+)? "
     + ACTIONS
     + r"|\b(do|does) (i|we|\S+) have (the )?(rights?|permissions?|access|privileges?)\b"
     r"|\b(check|see|verify|find out|know|tell me) (if|whether|to see if) .{0,60}\b(can|may)"

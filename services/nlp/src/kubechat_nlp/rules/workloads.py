@@ -128,7 +128,7 @@ def build_vague(c: Ctx) -> Result:
     # Only words that mean "delete" may become a delete of what they name; "clean up",
     # "reset" or "start over" in front of a kind never do ("reset in services").
     skip_lead(u)
-    deleting = u.search(r"\b(nuke|nukes|wipe|destroy|trash|zap|tear down|axe)\b")
+    deleting = u.search(r"(?<![\w-])(nuke|nukes|wipe|destroy|trash|zap|tear down|axe)(?![\w-])")
     opening = range(u.index_at(deleting.start())) if deleting else range(0)
     if any(i not in u.used and u.norms[i] not in LEAD_WORDS for i in opening):
         deleting = None  # only the verb that opens the request ("quick one: … nuke secret x")
