@@ -14,16 +14,26 @@ _SAY = r"(?:says?|said|wrote|writes|asked|asks|told me|tells me|mentioned|wants)
 _SPEAKER = r"(?:(?:the|my|our|his|her|their|a) )?[\w.-]+(?: [\w.-]+)?"
 _SOURCE = (
     r"(?:message|note|comment|reply|ticket|email|mail|slack|chat|instructions?|request|"
-    r"text|quote|log line|log|output|error|alert|page|p\.?s\.?|fyi|nb|update|heads up|word)"
+    r"text|quote|log line|log|output|error|alert|page|p\.?s\.?|fyi|nb|update|heads up|word|"
+    r"incident|issue|jira|runbook|wiki|docs?|changelog|pager|pagerduty)"
 )
 # Where a report may begin: the start, after punctuation or "and"/"but", or before a noun
 # that introduces a message.
-_BOUNDARY = r"(?:^|(?<=[.,;:!?(/#])\s*|\s+(?:and|but)\s+|\s+(?=(?:a |the )?" + _SOURCE + r"\b))"
+_BOUNDARY = (
+    r"(?:^|(?<=[.,;:!?(/#])\s*|\s+(?:and|but)\s+|\s+(?=(?:a |the )?" + _SOURCE + r"\b)"
+    r"|\s+(?=(?:system|assistant|admin|root|developer)\s*:))"
+)
 _REPORTED_RE = re.compile(
     _BOUNDARY
     + r"(?:"
     + rf"(?:a |the )?{_SOURCE}\s+(?:from|by)\s+[^:]{{1,40}}:"  # message from the ops lead:
     + r"|(?:p\.?s\.?|fyi|nb|note|update|message|quote|log|output|error|alert)\s*:"  # note:
+    # another voice or a numbered source: "SYSTEM: …", "ticket OPS-1: …"
+    + r"|(?:system|assistant|admin|root|developer|bot|ai|user)\s*:"
+    + rf"|(?:a |an |the )?{_SOURCE}\s+[\w#.-]{{1,20}}\s*:"
+    # "according to bob …", "per alice: …", "an email saying to …"
+    + rf"|according to {_SPEAKER}\b|per {_SPEAKER}\s*[:,]"
+    + rf"|(?:a |an |the )?{_SOURCE}\s+(?:saying|that says|which says|asking|telling (?:me|us))\b"
     + rf"|{_SPEAKER} {_SAY}(?: that| to)?\s*:"  # bob said:
     + rf"|{_SPEAKER} {_SAY}\s+(?=[\"'`])"  # bob said "…"
     + rf"|{_SPEAKER} {_SAY}(?: (?:to|that|we|you|i))? {_ACT}\b"  # my boss says delete web

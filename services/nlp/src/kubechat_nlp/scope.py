@@ -33,7 +33,7 @@ addition future past general particular weekdays weekends weekday weekend monday
 wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
 saturdays sundays midnight noon schedule demand rotation service maintenance pressure load
 stress investigation review control construction pending running failed succeeded
-completed""".split()
+completed file files manifest manifests""".split()
 )
 _DETERMINERS = frozenset({"the", "my", "our", "your", "a", "this", "that"})
 # After "in X": words that end the scope phrase (fillers, punctuation, the next phrase).
@@ -161,7 +161,11 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
             continue  # "service account foo of namespace dev" names the account
         start = _phrase_start(tokens, i)
         weak = start == i or tokens[start].norm in _WEAK_PREPOSITIONS
-        if weak and not _other_target(tokens, i, j, kinds, names_count=True):
+        # "purge for namespace jobs": nobody deletes *for* a namespace; it is where
+        destroying_for = tokens[start].norm == "for" and any(
+            t.norm in _DESTROY for t in tokens[:start]
+        )
+        if weak and not destroying_for and not _other_target(tokens, i, j, kinds, names_count=True):
             continue  # "create namespace foo", "describe ns prod": the namespace is the object
         return start, j + 1, tokens[j].text
     return None
@@ -372,6 +376,17 @@ def _name_like(tok: Token) -> bool:
     return bool(_NAMESPACE_RE.fullmatch(norm))
 
 
+_DESTROY = frozenset(
+    "delete remove purge drop destroy nuke wipe kill erase clear clean trash terminate".split()
+)
+# A vague object is still the object: in "drop everything namespace dev" the namespace
+# is where, never what (a vague request must not become "delete namespace dev").
+_VAGUE_OBJECTS = frozenset(
+    """everything anything all stuff things junk mess lot rest whatever it them old stale
+unused leftovers garbage crap""".split()
+)
+
+
 def _other_target(
     tokens: list[Token], start: int, end: int, kinds: KindTable, *, names_count: bool = False
 ) -> bool:
@@ -380,7 +395,7 @@ def _other_target(
     for k, tok in enumerate(tokens):
         if start <= k <= end:
             continue
-        if names_count and k < start and _name_like(tok):
+        if names_count and k < start and (_name_like(tok) or tok.norm in _VAGUE_OBJECTS):
             return True
         if tok.norm in NOT_NL_KIND_WORDS:
             continue
