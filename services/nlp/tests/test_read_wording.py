@@ -131,6 +131,14 @@ CASES = [
         "kubectl logs cart-5 --previous -c worker",
     ),
     ("show me what ns exist", "kubectl get namespaces"),
+    ("per-node usage", "kubectl top node"),
+    ("what has happened in jobs lately", "kubectl events -n jobs"),
+    (
+        "what serviceaccounts do we have running on internal",
+        "kubectl get serviceaccounts -n internal",
+    ),
+    ("show the event stream in qa", "kubectl events -n qa"),
+    ("how hungry are the pods in qa", "kubectl top pod -n qa"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

@@ -120,7 +120,7 @@ def build_get(c: Ctx) -> Result:
     prepare(c)
     s = c.common()
     more_selectors(c, s)
-    s.field_selector = more_fields(c, _field(c))
+    s.field_selector = more_fields(c, _field(c), s)
     more_views(c, s)
     kind_word_scope(c, s)
     show_labels = u.search(
@@ -275,15 +275,16 @@ def build_top(c: Ctx) -> Result:
     u = c.u
     prepare(c)
     s = c.common()
+    per_node = u.search(r"\b(?:per|each|every)[- ]node\b")
+    if per_node:  # "per-node usage": the nodes, never one named per-node
+        u.mark(per_node)
     t = read_draft(c, "top", s, (), allow_bare=False)
     if not t.kinds and not t.names:
         # "how loaded is node-2": a bare name, a node when it is named like one
         t.names = c.target().names[:1]
         if t.names and re.match(_NODE_NAME, t.names[0].lower()):
             t.kinds = [c.kind("nodes")]
-    node = any(k.ref.plural == "nodes" for k in t.kinds) or (
-        not t.kinds and bool(u.search(r"\b(?:per|each|every)[- ]node\b"))  # "per-node usage"
-    )
+    node = any(k.ref.plural == "nodes" for k in t.kinds) or (not t.kinds and bool(per_node))
     d = Draft("top.node" if node else "top.pod", slots=s, names=t.names)
     if not node and u.search(r"\bcontainers?\b"):
         d.params["containers"] = True

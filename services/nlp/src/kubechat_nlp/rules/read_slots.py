@@ -37,7 +37,8 @@ _TYPO_KINDS = ("pods", "node", "nodes", "jobs")
 _SCOPE_END = frozenset(
     """, . ! ? ; and with sorted please pls plz thanks thank thx ta ty asap too as now then
 right only also real quick quickly ok okay namespace ns recently -o -w --watch -f
---follow --previous""".split()
+--follow --previous lately today whose that which where who labeled labelled matching
+tagged""".split()
 )
 _PHASES = {
     "running": "Running",
@@ -305,8 +306,9 @@ _WATCH_WORDS = (
 )
 
 
-def more_fields(c: Ctx, current: str | None) -> str | None:
-    """Field selectors said in words: 'which pods are pending', 'pods running on node-3'."""
+def more_fields(c: Ctx, current: str | None, running_in: Slots | None = None) -> str | None:
+    """Field selectors said in words: 'which pods are pending', 'pods running on node-3'.
+    Another kind 'running on X' runs in namespace X, set in `running_in`."""
     u = c.u
     parts = [p for p in (current or "").split(",") if p]
     if not any(p.startswith("status.phase") for p in parts):
@@ -348,9 +350,13 @@ def more_fields(c: Ctx, current: str | None) -> str | None:
         # only pods run on nodes ("serviceaccounts we have running on monitoring": a
         # namespace)
         others = any(k.info.ref.plural != "pods" for k in u.kind_mentions())
-        if m and not others and u.is_name(u.group_index(m)) and u.kind_at(u.group_index(m)) is None:
-            parts.append(f"spec.nodeName={u.group_text(m)}")
-            u.mark(m)
+        if m and u.is_name(u.group_index(m)) and u.kind_at(u.group_index(m)) is None:
+            if not others:
+                parts.append(f"spec.nodeName={u.group_text(m)}")
+                u.mark(m)
+            elif running_in is not None and not running_in.namespace:
+                running_in.namespace = u.group_text(m)
+                u.mark(m)
     return ",".join(parts) or None
 
 
