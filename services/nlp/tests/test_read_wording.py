@@ -139,6 +139,8 @@ CASES = [
     ),
     ("show the event stream in qa", "kubectl events -n qa"),
     ("how hungry are the pods in qa", "kubectl top pod -n qa"),
+    ("what's happening with the cluster", "kubectl events -A"),
+    ("can i get a list of pods in prod", "kubectl get pods -n prod"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),
@@ -147,6 +149,7 @@ CASES = [
     ("yaml for service image-resizer", "kubectl get services image-resizer -o yaml"),
     ("get the yaml of namespace monitoring", "kubectl get namespaces monitoring -o yaml"),
     ("describe namespace logging", "kubectl describe namespaces logging"),
+    ("what does the hpa web say", "kubectl get horizontalpodautoscalers web"),
     ("show pods in logging", "kubectl get pods -n logging"),
 ]
 

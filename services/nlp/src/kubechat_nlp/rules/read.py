@@ -27,6 +27,10 @@ _WITH_DETAILS = (
     r"\bwith (?:all |full |every |more |extra )?(?:the |their |its )?(?:details?|info)\b"
     r"|\bdetailed (?:list|listing|view|table|overview)\b"
 )
+# The kinds whose pods `kubectl logs` reads.
+_LOGGED = frozenset(
+    "pods deployments statefulsets daemonsets jobs replicasets replicationcontrollers".split()
+)
 # How nodes are usually named (by hand, kubeadm, cloud node pools).
 _NODE_NAME = r"(?:node|worker|ip|gke|aks|eks|k8s|minikube|kind|control-plane|master)-"
 # The word image, never part of a name ("service image-resizer").
@@ -105,6 +109,8 @@ def _asked_elsewhere(c: Ctx) -> Result | None:
         return None  # "information about deployments with more details": a list
     if ask in ("state", "status") and d.guessed_kind:
         return None
+    if d.verb == "logs" and d.kinds and d.kinds[0].ref.plural not in _LOGGED:
+        return None  # "what does the hpa web say": no log to read
     if ask == "status" and any(k.ref.plural == "pods" for k in d.kinds):
         # The state of one named object is its description; a pod's row already has its
         # status ("what is the status of pod web-1" reads its STATUS column).
@@ -225,6 +231,11 @@ def build_describe(c: Ctx) -> Result:
         if c.scope:  # "details of namespace web": the namespace named is the object
             d.kinds, d.names, d.guessed_kind = [c.kind("namespaces")], [c.scope], False
             d.explicit_kind, d.slots.namespace = True, None
+            return [d]
+        if c.u.search(r"\b(?:the |my |our )?(?:cluster|everything|things)\b"):
+            # "what's happening with the cluster": what happened, everywhere
+            d = Draft("events", slots=s)
+            d.slots.all_namespaces = d.slots.all_namespaces or bool(c.u.search(r"\bcluster\b"))
             return [d]
         # "details?" names nothing: the object of the conversation, or a question
         return clarify("Describe which object?")

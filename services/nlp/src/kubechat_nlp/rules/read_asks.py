@@ -153,6 +153,7 @@ def shown_on_request(c: Ctx) -> Result | None:
     if isinstance(result, Clarification) or not result:
         return None
     slots = result[0].slots
-    if not (result[0].names or slots.selector or slots.field_selector):
-        return None
+    listed = re.search(r"\b(?:a|the) (?:list|listing|rundown|look) (?:of|at)\b", rest.text)
+    if not (result[0].names or slots.selector or slots.field_selector or listed):
+        return None  # (unless it asks for "a list of" them: a request, never a right)
     return result
