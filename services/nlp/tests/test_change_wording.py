@@ -266,6 +266,10 @@ CASES = [
         "create a pdb for the api with min available 1 and selector app=api",
         "kubectl create poddisruptionbudget api --selector=app=api --min-available=1",
     ),
+    ("i want to open a sh session in ratings-1", "kubectl exec ratings-1 -i -t -- sh"),
+    ("get a prompt in web-1", "kubectl exec web-1 -i -t -- /bin/sh"),
+    ("thaw the web rollout", "kubectl rollout resume deployment/web"),
+    ("unfreeze web", "kubectl rollout resume deployment/web"),
 ]
 
 

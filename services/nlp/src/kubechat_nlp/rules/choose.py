@@ -137,6 +137,10 @@ def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
     reading = head in _READ_HEADS and not (head == "get" and after in ("rid", "into"))
     if head == "get" and re.match(r"get \d+ (replicas?|instances?|copies|copy)\b", text[offset:]):
         reading = False  # "could we get 2 instances of billing" asks for a count
+    if head == "get" and re.match(
+        r"get (an? |the )?(\S+ )?(shell|prompt|session|terminal|console)\b", text[offset:]
+    ):
+        reading = False  # "get a bash prompt in web-1" opens one
     for rule in matching:
         if reading and RULES[rule[0]][0] in _CHANGE_RULES:
             continue

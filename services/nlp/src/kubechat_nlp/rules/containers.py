@@ -128,6 +128,7 @@ def build_exec(c: Ctx) -> Result:
     _exec_target(c, d)
     shell = u.search(
         r"\b(shell|bash|sh|zsh|terminal|console|ssh|interactive|interactively)\b"
+        r"|(?<![\w-])(prompt|session)(?![\w-])"
         r"|\b(?:exec|get|go|hop|drop me|log) (into)\b"
     )
     argv = _command_argv(c)

@@ -46,7 +46,7 @@ _RESTART_CUE = (
 # "hold the cart rollout"): they decide before the topic words later in the sentence, and
 # are never the object.
 _HEAD_VERBS = {
-    "rollout.resume": "resume unpause continue unfreeze proceed carry pick".split(),
+    "rollout.resume": "resume unpause continue unfreeze thaw proceed carry pick".split(),
     "rollout.pause": "pause hold freeze halt suspend".split(),
 }
 # "did the rollout of web finish": words that ask how far it got, never a name.

@@ -218,6 +218,7 @@ RULES: tuple[Rule, ...] = (
         r"\b(exec|execute|shell|bash|terminal|console|ssh)\b"
         r"|\b(get|go|hop|jump|ssh|log) (into|onto|on to|in to)\b"
         r"|\binteractive (x-file|sh|bash|zsh)\b"
+        r"|\b(open|start|get|launch) (an? )?(\S+ )?(session|prompt)\b"
         r"|\brun (the )?command\b|"
         r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
         r"(first )?(x-name )?(pod|container)\b|\brunning (the )?\S+ command\b"
