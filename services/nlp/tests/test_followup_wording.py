@@ -74,3 +74,9 @@ def test_questions_about_the_assistant_get_help_after_a_delete(question: str) ->
 )
 def test_courtesy_around_a_request_is_not_its_object(text: str) -> None:
     assert list(ENGINE.parse(text).kubectl) == ["kubectl rollout restart deployment/orders"]
+
+
+@pytest.mark.parametrize("text", ["tell me a joke", "how are you doing today?", "are you a bot?"])
+def test_chit_chat_gets_help_not_a_plan(text: str) -> None:
+    plan = ENGINE.parse(text)
+    assert not plan.kubectl and plan.clarification is not None

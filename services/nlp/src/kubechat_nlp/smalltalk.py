@@ -29,6 +29,8 @@ _META = (
     # a question about a concept, not about the cluster: "what does draining a node mean?"
     r"|what does [a-z' -]{1,40} mean|what is the meaning of [a-z' -]{1,40}"
     r"|what(?:'s| is) the difference between [a-z' -]{1,60}"
+    r"|tell me (?:a |another )?(?:joke|story|poem|riddle)|how are you(?: doing)?(?: today)?"
+    r"|are you (?:there|a bot|an ai|human|real|alive)"
     r"|what can i do in (?:the )?(?P<ns>[a-z0-9][a-z0-9-]*)(?: namespace)?)"
 )
 _SMALLTALK_RE = re.compile(
