@@ -7,14 +7,12 @@ import re
 from kubechat_nlp.model import Clarification
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
 from kubechat_nlp.rules.read_asks import asked_read
+from kubechat_nlp.rules.read_filters import more_fields, more_selectors, more_views
 from kubechat_nlp.rules.read_logs import LOG_WORDS as LOG_WORDS
 from kubechat_nlp.rules.read_logs import build_logs as build_logs
 from kubechat_nlp.rules.read_slots import (
     events_scope,
     kind_word_scope,
-    more_fields,
-    more_selectors,
-    more_views,
     naming_a_namespace,
     prepare,
     read_as_names,

@@ -105,10 +105,9 @@ def _look_offsets(text: str) -> tuple[int, ...]:
 
 
 def asked_read(text: str) -> str | None:
-    """The read a look request asks for, other than get: 'logs', 'describe', 'top',
-    'events', 'state' (a describe when one object is named), 'status' (a state named by
-    the word status), or None. `text` is the
-    normalized request."""
+    """The read a look request (`text`, normalized) asks for, other than get: 'logs',
+    'describe', 'top', 'events', 'state' (a describe when one object is named), 'status'
+    (a state named by the word status), or None."""
     if re.search(_LOGS, text):
         return "logs"
     if re.search(_USAGE, text) and not re.search(_NOT_USAGE, text):

@@ -7,9 +7,9 @@ import re
 
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Result, clarify, duration, first_int
+from kubechat_nlp.rules.read_filters import more_selectors
 from kubechat_nlp.rules.read_slots import (
     kind_word_scope,
-    more_selectors,
     naming_a_namespace,
     prepare,
     read_as_names,

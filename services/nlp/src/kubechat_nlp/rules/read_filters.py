@@ -1,0 +1,165 @@
+"""How a list is filtered and shown, said in words: label selectors ("where app is web",
+"that carry tier=cache"), field selectors ("pods that are pending", "pods that live on
+node-3"), watching ("keep an eye on the pods") and the wide columns ("all columns",
+"with node and ip")."""
+
+from __future__ import annotations
+
+import re
+
+from kubechat_nlp.lexicon import STOPWORDS
+from kubechat_nlp.rules.common import Ctx
+from kubechat_nlp.rules.read_slots import OPENERS
+from kubechat_nlp.slots import KV, Slots
+
+_PHASES = {
+    "running": "Running",
+    "pending": "Pending",
+    "failed": "Failed",
+    "failing": "Failed",
+    "succeeded": "Succeeded",
+    "completed": "Succeeded",
+    "complete": "Succeeded",
+    "finished": "Succeeded",
+    "done": "Succeeded",
+    "crashed": "Failed",
+}
+
+
+def more_selectors(c: Ctx, s: Slots) -> None:
+    """Label selectors said in words: 'where app is web', 'that have tier=cache',
+    'filter jobs by env=prod', 'with app=web'."""
+    if s.selector:
+        return
+    u = c.u
+    m = u.search(
+        r"\b(?:where|whose) (?:the )?(?:label )?([a-z][\w./-]*) (?:label )?(?:is|equals|=)"
+        r" ([\w.-]+)\b"
+    )
+    # (never a field: "whose phase is failed" selects by status)
+    fields = ("phase", "status", "state", "node", "name", "namespace", "age")
+    if m and m.group(2) not in STOPWORDS and m.group(1) not in fields:
+        s.selector = f"{u.group_text(m, 1)}={u.group_text(m, 2)}"
+        u.mark(m)
+        return
+    m = u.search(
+        rf"\b(?:(?:that|which|who) )?(?:have|has|carry|carries|bear|bears|wear|wears|match|matches)"
+        rf" (?:the )?(?:labels? )?"
+        rf"({KV})|\bfilter(?:ed)?\b.{{0,40}}?\bby (?:labels? )?({KV})|\bwith (?:labels? )?({KV})"
+        rf"|\b(?:tagged|marked|labell?ed) (?:with|as) (?:the )?(?:labels? )?({KV})"
+    )
+    if m:
+        s.selector = u.group_text(m)
+        u.mark(m)
+        if u.norms and u.norms[u.index_at(m.start())] == "filter":
+            u.used.add(u.index_at(m.start()))
+
+
+def more_views(c: Ctx, s: Slots) -> None:
+    """How to show a list, said in words: watching it ("keep an eye on the pods", "follow
+    pods as they change", "monitor the jobs") and wide ("all columns", "every column")."""
+    u = c.u
+    if not s.watch:
+        # never a word already read (but the opening verb: "track the jobs"), nor a label's
+        # key ("labelled track=stable", "where track is stable")
+        head = next((i for i, norm in enumerate(u.norms) if norm not in OPENERS), -1)
+        m = next(
+            (
+                m
+                for m in u.finditer(_WATCH_WORDS)
+                if u.index_at(m.start()) not in u.used or u.index_at(m.start()) == head
+            ),
+            None,
+        )
+        if m:
+            s.watch = True
+            u.mark(m)
+    if not s.output:
+        m = u.search(
+            r"\b(?:all|every|each) (?:the |of the |available )?(?:columns?|fields)\b"
+            r"|\b(?:wide|long|extended|detailed) (?:format|view|listing|mode|table)\b"
+            r"|\b(?:extended|expanded) (?:info|information|details|output)\b"
+            # "with node and ip": what the wide columns add
+            r"|\bwith (?:their |the |its )?(?:nodes?|node names?) and (?:their |the |its )?ips?\b"
+        )
+        if m:
+            s.output = "wide"
+            u.mark(m)
+    # "which node is web-1 on", "where is pod web-1 running", "pods and their nodes": the
+    # node is a column of the wide listing, not a kind asked for
+    m = u.search(
+        r"\b(?:what|which) node (?=(?:is|are|does|do) )|\b(?:and|with) (?:their|its) (?:nodes?"
+        r"|node names?|ips?|ip addresses)\b|\bwhere (?:is|are) (?=(?:\S+ ){1,3}(?:running|hosted"
+        r"|scheduled|placed|living|sitting)\b)"
+    )
+    if m and not s.output:
+        s.output = "wide"
+        u.mark(m)
+    if s.output == "wide":  # "with their ips and nodes": what the wide columns show
+        m = u.search(r"\b(?:ips?|ip addresses) and (?:their |the )?nodes?\b")
+        if m:
+            u.mark(m)
+
+
+_WATCH_WORDS = (
+    r"\b(?:keep (?:an |my |our )?eyes? on|keep watch on|keep tabs on|monitor"
+    r"|observe|track|follow|following|tail)\b(?![=.-])(?! (?:the )?(?:logs?|output|rollout)\b)"
+    r"|\bas (?:they|it|the \S+) (?:change|changes|update|updates|come|comes|appear"
+    r"|appears)\b|\bkeep (?:it |them |the list )?(?:updating|refreshing|coming)\b"
+    r"|\b(?:for|on) (?:any )?(?:changes?|updates?)\b|\bin real[- ]?time\b"
+    r"|\blive updates?\b"
+)
+
+
+def more_fields(c: Ctx, current: str | None, running_in: Slots | None = None) -> str | None:
+    """Field selectors said in words: 'which pods are pending', 'pods running on node-3'.
+    Another kind 'running on X' runs in namespace X, set in `running_in`."""
+    u = c.u
+    parts = [p for p in (current or "").split(",") if p]
+    if not any(p.startswith("status.phase") for p in parts):
+        m = u.search(
+            r"\b(?:pods?|ones|jobs?|containers?)\b (?:that |which |who )?(?:are|is|have|has)"
+            r" (?:currently |still |now )?(?:been )?(running|pending|failed|failing|succeeded"
+            r"|completed|complete|finished|done|crashed)\b(?! on\b)"
+            r"|\b(?:that|which) (?:are|have) (?:currently |still )?(pending|failed|succeeded"
+            r"|completed|finished|crashed)\b"
+            # "are any pods pending", "pods stuck in failed", "pods still pending"
+            r"|\b(?:pods?|ones|anything|something|what) (?:currently |still |now |stuck )?(?:in )?"
+            r"(?:the |a )?(pending|failed|failing|succeeded|completed|finished|crashed)\b(?! on\b)"
+            # "the pods that failed", "pods which have finished"
+            r"|\b(?:pods?|ones) (?:that|which) (?:have |has )?(?:already |recently |just )?"
+            r"(failed|completed|finished|succeeded|crashed)\b"
+            # "pods in pending state", "with status failed", "whose phase is completed"
+            r"|\b(?:in|with|whose) (?:the |a )?(?:status |state |phase )?(?:is |of |= ?)?"
+            r"(running|pending|failed|succeeded|completed|finished|crashed)"
+            r" ?(?:state|phase|status)?\b(?! on\b)"
+        )
+        if (
+            m
+            and "in" in m.group(0).split()[:1]
+            and not re.search(r"(?:state|phase|status)$", m.group(0))
+        ):
+            m = None  # "in failed" alone is no phase ("pods in failed-jobs")
+        if m:
+            phase = next(g for g in m.groups() if g)
+            parts.append(f"status.phase={_PHASES[phase]}")
+            first, last = u.index_at(m.start()), u.index_at(m.end() - 1)
+            # the phrase's words, never its kind word ("pods in pending state")
+            u.used.update(i for i in range(first, last + 1) if u.kind_at(i) is None)
+    if not any(p.startswith("spec.nodeName") for p in parts):
+        m = u.search(
+            r"\b(?:running|runs|run|scheduled|placed|located|hosted|sitting|sits|sit|living|lives"
+            r"|live|landed) on (?:the )?"
+            r"(?:node |machine |host )?(\S+)"
+        )
+        # only pods run on nodes ("serviceaccounts we have running on monitoring": a
+        # namespace)
+        others = any(k.info.ref.plural != "pods" for k in u.kind_mentions())
+        if m and u.is_name(u.group_index(m)) and u.kind_at(u.group_index(m)) is None:
+            if not others:
+                parts.append(f"spec.nodeName={u.group_text(m)}")
+                u.mark(m)
+            elif running_in is not None and not running_in.namespace:
+                running_in.namespace = u.group_text(m)
+                u.mark(m)
+    return ",".join(parts) or None
