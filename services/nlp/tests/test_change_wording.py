@@ -270,6 +270,10 @@ CASES = [
     ("get a prompt in web-1", "kubectl exec web-1 -i -t -- /bin/sh"),
     ("thaw the web rollout", "kubectl rollout resume deployment/web"),
     ("unfreeze web", "kubectl rollout resume deployment/web"),
+    (
+        "would you have the cart deployment in shop run 3 replicas",
+        "kubectl scale deployment/cart -n shop --replicas=3",
+    ),
 ]
 
 

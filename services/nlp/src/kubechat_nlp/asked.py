@@ -12,8 +12,9 @@ from kubechat_nlp.model import Clarification
 # How a question or a hedge opens (after the courtesy is set aside: "would you …" is a
 # request, "would it be ok to …" a question), or a hedge anywhere.
 _ASKS = re.compile(
-    r"^(?:should|shall|would|might|did|was|were|has|have(?! (?:\S+ ){1,6}?run \S+ \w+\W*$)|had"
-    r"|does|why|when|who|whether|if"
+    # "have web run 3 replicas" orders; "have you run …" asks
+    r"^(?:should|shall|would|might|did|was|were|has|had|does|why|when|who|whether|if"
+    r"|have(?!\s+(?!you |we |i |they )(?:\S+\s+){1,6}?run\s+\S+\s+(?:repl|pod|p\w{1,3}s|inst|cop))"
     r"|could it|can it|will it|is it|are they|what if|what happens|what would"
     r"|how (?:would|do|does|can|could|should|to)|do you think|do (?:i|we) (?:need|have) to"
     r"|i (?:might|may)|(?:i'm|i am|we're|we are) (?:thinking|considering|planning)"
