@@ -141,6 +141,10 @@ CASES = [
     ("how hungry are the pods in qa", "kubectl top pod -n qa"),
     ("what's happening with the cluster", "kubectl events -A"),
     ("can i get a list of pods in prod", "kubectl get pods -n prod"),
+    # rollout status and history in everyday words
+    ("how far along is the api rollout", "kubectl rollout status deployment/api"),
+    ("past versions of deployment api", "kubectl rollout history deployment/api"),
+    ("recent deploys of web", "kubectl rollout history deployment/web"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

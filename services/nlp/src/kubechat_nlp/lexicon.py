@@ -71,7 +71,7 @@ respawn relaunch reload refresh configure point tunnel hit vacate quarantine fen
 empty deploying rolled finished
 min mins sec secs hr hrs wk wks ms rule rules ran
 pending failed succeeded successful fetch grab enumerate carry carries working live
-marked tagged hosted errors problems issues landed consumers hogs
+marked tagged hosted errors problems issues landed consumers hogs far along
 """.split()
 )
 
