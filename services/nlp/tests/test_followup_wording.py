@@ -80,3 +80,14 @@ def test_courtesy_around_a_request_is_not_its_object(text: str) -> None:
 def test_chit_chat_gets_help_not_a_plan(text: str) -> None:
     plan = ENGINE.parse(text)
     assert not plan.kubectl and plan.clarification is not None
+
+
+@pytest.mark.parametrize("again", ["also in qa", "now in qa", "and now qa"])
+def test_a_bare_scope_moves_the_last_request(again: str) -> None:
+    answers = _conversation("restart the orders deployment in shop", again)
+    assert answers[1] == ("kubectl rollout restart deployment/orders -n qa",)
+
+
+def test_a_new_count_after_a_change_of_mind() -> None:
+    answers = _conversation("scale cart to 3 in shop", "on second thought, 5")
+    assert equivalent(answers[1][0], "kubectl scale deployment/cart --replicas=5 -n shop")

@@ -110,7 +110,9 @@ def follow_up(
         return None  # "events for it": the events of the last target, not a kind switch
     # "now do it in prod": the pronoun is the last request itself, not a name
     core = [t for t in words if t.norm not in _FILLER and t.norm not in _PRONOUNS]
-    if not core or len(core) > 3 or len(words) == len(core) and len(core) > 1:
+    # "in shop" is all content but one word of it: the scope words do not count
+    content = [t for t in core if t.norm not in ("in", "namespace", "ns", "on")]
+    if not content or len(core) > 3 or len(words) == len(core) and len(content) > 1:
         return None
     norms = [t.norm for t in words]
     if any(w in CLAUSE_VERBS or w in ("delete", "create", "remove") for w in norms):
@@ -129,7 +131,7 @@ def follow_up(
         ]
         head = next((w for w in after if w in ns_words), head)
     info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
-    if info is None and head.norm in NOT_NAMES and not scoped:
+    if info is None and head.norm in NOT_NAMES and not scoped and head.norm not in _ENVIRONMENTS:
         return None  # "logs please", "details?": a new request about the last target
     last_kinds = {op.resource.plural for op in context.last_operations if op.resource}
     if info is not None and info.ref.plural in last_kinds and "for" in norms:
@@ -170,7 +172,7 @@ def follow_up(
 _AMOUNT_WORDS = frozenset(
     """actually make it that them this instead no rather wait change set to please pls now ok
 okay let's lets do how about go with replicas replica pods copies instances oh sorry i meant and
-mean use""".split()
+mean use on second thought thoughts correction oops hmm nah nope better maybe just""".split()
 )
 
 

@@ -17,6 +17,7 @@ _GREETING = r"(?:hi|hello|hey|heya|hiya|yo|howdy|greetings|good (?:morning|after
 _THANKS = (
     r"(?:thanks|thank you|thx|ty|cheers|great|awesome|cool|nice|perfect|ok|okay|got it|"
     r"bye|goodbye|see you|that's all|that is all|never ?mind|nvm|all good|sounds good|"
+    r"(?:nice|good|great) one|sweet|lovely|excellent|wonderful|amazing|neat|fantastic|super|"
     r"(?:great|good|nice) (?:job|work|stuff)|well done|you rock|brilliant)"
 )
 _META = (
