@@ -145,6 +145,11 @@ CASES = [
     ("how far along is the api rollout", "kubectl rollout status deployment/api"),
     ("past versions of deployment api", "kubectl rollout history deployment/api"),
     ("recent deploys of web", "kubectl rollout history deployment/web"),
+    # the new verbs mistyped
+    ("fecth logs for api-1", "kubectl logs api-1"),
+    ("read the ouptut of api-1", "kubectl logs api-1"),
+    ("anything hapening in prod", "kubectl events -n prod"),
+    ("rnak pods by cpu", "kubectl top pod --sort-by=cpu"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

@@ -21,6 +21,8 @@ everything something anything nothing default local remote locally remotely
 hey hi yo ok okay alright u ta ty thanks thank thx pls plz asap real quick recently
 describe inspect
 half cheers appreciated
+unused stale dead orphaned orphan leftover obsolete unneeded useless idle abandoned zombie
+dangling outdated expired evicted redundant spare
 """.split()
 )
 
@@ -108,7 +110,7 @@ from contexts context thank thanks revision revisions warning warnings double tr
 them check switch previous resources limits limit requests selector pause resume taint
 please what which where there their with into logging print display every everything
 update change forward port shell execute attach image images version current default
-replica instances minutes seconds hours""".split()
+replica instances minutes seconds hours fetch output happening rank""".split()
 )
 # Three-letter words read through a swapped pair ("teh", "yuo"): only these, common enough
 # that no one names an object after the misspelling.
