@@ -274,6 +274,11 @@ CASES = [
         "would you have the cart deployment in shop run 3 replicas",
         "kubectl scale deployment/cart -n shop --replicas=3",
     ),
+    ("which versions of the cart deployment were there", "kubectl rollout history deployment/cart"),
+    (
+        "kindly have the ledger deployment inside the shop namespace run one replica",
+        "kubectl scale deployment/ledger -n shop --replicas=1",
+    ),
 ]
 
 

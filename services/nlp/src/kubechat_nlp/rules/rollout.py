@@ -87,7 +87,10 @@ def build_rollout(c: Ctx) -> Result:
         r"|\bback (?:to )?(?:the way|how) it was\b|\bas it was before\b"
     ):
         verb = "rollout.undo"
-    elif u.search(r"\b(history|revisions|releases)\b|\bversions\b.{0,60}\b(deployed|released)\b"):
+    elif u.search(
+        r"\b(history|revisions|releases)\b"
+        r"|\bversions\b.{0,60}\b(deployed|released|were|have been)\b"
+    ):
         verb = "rollout.history"
     elif headed is not None:
         verb = headed

@@ -288,7 +288,8 @@ RULES: tuple[Rule, ...] = (
         r"|\bgo back to (the |an? )?\S+ (version|revision|release)\b"
         # "has web rolled out", "which versions of web were deployed"
         r"|\brolled out\b|\bback (to )?(the way|how) it was\b"
-        r"|\b(versions|revisions|releases) of\b.{0,60}\b(deployed|released|shipped)\b",
+        r"|\b(versions|revisions|releases) of\b.{0,60}"
+        r"\b(deployed|released|shipped|were|have been)\b",
         workloads.build_rollout,
     ),
     (
