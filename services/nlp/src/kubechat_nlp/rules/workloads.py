@@ -213,11 +213,19 @@ def build_delete(c: Ctx) -> Result:
         )
     d = Draft("delete", kinds, t.names, True, s, params)
     if not d.names and not s.selector and not s.field_selector:
-        if u.search(r"\b(all|every|each)\b"):
+        # "all unused configmaps" names a subset no flag can select: ask, never --all
+        if u.search(r"\b(all|every|each)\b") and not u.search(_QUALIFIED):
             d.params["all"] = True
         else:
             return clarify(f"Which {kinds[0].ref.plural}?", f"all {kinds[0].ref.plural}")
     return [d]
+
+
+_QUALIFIED = (
+    r"\b(unused|stale|old|older|dead|orphan(ed|s)?|leftover|obsolete|unneeded|useless|idle|"
+    r"abandoned|zombie|dangling|outdated|expired|broken|bad|evicted|temporary|temp|extra|"
+    r"redundant|spare|unhealthy|crashing|failing|stuck|hanging|unnecessary|junk)\b"
+)
 
 
 def _namespace_object(u: Utterance) -> str | None:
