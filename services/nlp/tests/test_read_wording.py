@@ -150,6 +150,8 @@ CASES = [
     ("read the ouptut of api-1", "kubectl logs api-1"),
     ("anything hapening in prod", "kubectl events -n prod"),
     ("rnak pods by cpu", "kubectl top pod --sort-by=cpu"),
+    ("how is web-1 doing", "kubectl describe pods web-1"),
+    ("is web-1 ok", "kubectl describe pods web-1"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

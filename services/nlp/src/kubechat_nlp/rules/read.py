@@ -105,8 +105,8 @@ def _asked_elsewhere(c: Ctx) -> Result | None:
     d = result[0]
     if d.verb == "describe" and not (d.names or d.slots.selector):
         return None  # "information about deployments with more details": a list
-    if ask in ("state", "status") and d.guessed_kind:
-        return None
+    if ask == "status" and d.guessed_kind:
+        return None  # "the status of web-1": its row (a pod's, or the kind a cluster knows)
     if d.verb == "logs" and d.kinds and d.kinds[0].ref.plural not in _LOGGED:
         return None  # "what does the hpa web say": no log to read
     if ask == "status" and any(k.ref.plural == "pods" for k in d.kinds):
