@@ -279,6 +279,27 @@ CASES = [
         "kindly have the ledger deployment inside the shop namespace run one replica",
         "kubectl scale deployment/ledger -n shop --replicas=1",
     ),
+    (
+        "forward localhost 8080 to the web service port 80",
+        "kubectl port-forward service/web 8080:80",
+    ),
+    (
+        "map port 9090 on my laptop to prometheus-0 port 9090",
+        "kubectl port-forward prometheus-0 9090",
+    ),
+    (
+        "I want to reach svc grafana on my machine at 3000",
+        "kubectl port-forward service/grafana 3000",
+    ),
+    ("start using context kind-local", "kubectl config use-context kind-local"),
+    (
+        "default to namespace shop from now on",
+        "kubectl config set-context --current --namespace=shop",
+    ),
+    (
+        "add a NoExecute taint maintenance=true to worker-5",
+        "kubectl taint nodes worker-5 maintenance=true:NoExecute",
+    ),
 ]
 
 

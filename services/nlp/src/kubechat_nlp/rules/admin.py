@@ -74,7 +74,9 @@ def build_config(c: Ctx) -> Result:
     m = u.search(r"\bswitch to (?:the )?(\S+) namespace\b")
     if m:
         ns = u.group_text(m)
-    if u.search(r"\b(save|set|change|switch|make|use)\b") and u.search(r"\bnamespace\b"):
+    if u.search(r"\b(save|set|change|switch|make|use|default|stick|work)\b") and u.search(
+        r"\bnamespace\b"
+    ):
         m = u.search(r"\bnamespace (?:of|for|in) (?:the )?current context to (\S+)")
         if m:
             ns = u.group_text(m)
@@ -93,8 +95,8 @@ def build_config(c: Ctx) -> Result:
         ]
     if (
         u.search(
-            r"\b(use|switch|change|set|go|swap|move|point|jump|hop|work|operate|stay|enter"
-            r"|activate|select|pick|choose)\b"
+            r"\b(use|(?:start|begin) using|switch|change|set|go|swap|move|point|jump|hop|work"
+            r"|operate|stay|enter|activate|select|pick|choose)\b"
         )
         and u.search(r"\bcontext\b")
         # "which context is active" asks; "set current context to prod" switches

@@ -206,6 +206,7 @@ def build_port_forward(c: Ctx) -> Result:
             rf"|\bport (\d+) (?:on|of|from) (?:my|this|the local|our) {_HERE}"
             r"|\bmy (?:local )?port (\d+)\b|\bport (\d+) locally\b|\b(?:my )?local (\d+)\b"
             rf"|\b(?:on|from) my {_HERE} (?:at|on|via) (?:port )?(\d+)\b"
+            r"|\blocal ?host (?:port )?(\d+)\b"
         )
         if m:
             local = next(g for g in m.groups() if g)
@@ -234,6 +235,8 @@ def build_port_forward(c: Ctx) -> Result:
         if remote is None and bare:  # "port-forward pod web-1 5432"
             local = remote = bare.group(1)
             u.mark(bare, 1)
+    for here in u.finditer(rf"\b(?:my|this|the local|our) {_HERE}"):
+        u.mark(here)  # "on my laptop": this side, never the pod
     if remote is None:
         return clarify("Which port should I forward?")
     ports = remote if local == remote else f"{local}:{remote}"

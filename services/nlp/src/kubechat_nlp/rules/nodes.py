@@ -188,6 +188,10 @@ def build_taint(c: Ctx) -> Result:
             ]
     if not taints:
         return clarify("Which taint (key=value:Effect)?")
+    if not remove:
+        # "add a NoExecute taint maintenance=true to worker-5": the effect said in words
+        said = _EFFECTS.get((effect.group(1) or effect.group(2)).lower()) if effect else None
+        taints = [t if ":" in t else f"{t}:{said or 'NoSchedule'}" for t in taints]
     if remove:
         taints = [t if t.endswith("-") else f"{t}-" for t in taints]
     if not names and not s.selector:

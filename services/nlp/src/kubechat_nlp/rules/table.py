@@ -103,6 +103,7 @@ RULES: tuple[Rule, ...] = (
         # "pull /data/r.csv from the reports-0 pod": a path to or from a pod (never a
         # manifest pushed to the cluster)
         r"|\b(push|put|send|place|drop)\b \S+ (into|onto|to) (the )?(pod|container)\b"
+        r"|\b(push|put|send|place|upload)\b x-file (into|onto|to) (the )?(pod )?x-name\b"
         r"|\b(pull|push|retrieve|bring|send|save)\b.{0,40}\bx-file\b.{0,30}"
         r"\b(pod|container|from|into|onto|off)\b(?!.*\b(cluster|namespace)\b)",
         copying.build_cp,
@@ -117,7 +118,8 @@ RULES: tuple[Rule, ...] = (
         r"|\blocal ?host\b|\btunnel\b|\bforward(ing)? \d+ to \d+\b"
         # "reach its port 8080 on my laptop", "open port 5432 of db-0 locally"
         r"|\bport \d+\b.{0,40}\b(locally|on my (machine|laptop|computer|box|workstation))\b"
-        r"|\b(locally|on my (machine|laptop|computer|box|workstation))\b.{0,40}\bport\b",
+        r"|\b(locally|on my (machine|laptop|computer|box|workstation))\b.{0,40}\bport\b"
+        r"|\bon my (machine|laptop|computer|box|workstation) (at|on) (port )?\d+\b",
         containers.build_port_forward,
     ),
     (
