@@ -300,6 +300,23 @@ CASES = [
         "add a NoExecute taint maintenance=true to worker-5",
         "kubectl taint nodes worker-5 maintenance=true:NoExecute",
     ),
+    (
+        "store the password s3cr3t in a secret named db-pass",
+        "kubectl create secret generic db-pass --from-literal=password=s3cr3t",
+    ),
+    (
+        "schedule nightly-report with image reporter:1.0 at midnight every day",
+        "kubectl create cronjob nightly-report --image=reporter:1.0 --schedule='0 0 * * *'",
+    ),
+    ("mint a token for the ci-runner service account", "kubectl create token ci-runner"),
+    (
+        "give bob the view clusterrole via a clusterrolebinding named bob-view",
+        "kubectl create clusterrolebinding bob-view --clusterrole=view --user=bob",
+    ),
+    (
+        "create a clusterip service called internal-api with tcp 8080:80",
+        "kubectl create service clusterip internal-api --tcp=8080:80",
+    ),
 ]
 
 

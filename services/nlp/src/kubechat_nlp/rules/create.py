@@ -116,12 +116,18 @@ def build_create(c: Ctx) -> Result:
         # "bind service account ci to role viewer via a rolebinding named ci-view": the
         # binding is what is made, whatever kind is named first
         mention = binding
-    if mention is None and any(cs.IMAGE_REF.fullmatch(t.text.lower()) for t in u.tokens):
+    imaged = any(cs.IMAGE_REF.fullmatch(t.text.lower()) for t in u.tokens)
+    if mention is None and imaged and u.search(r"^(?:\S+ ){0,4}?schedul"):
+        # "schedule nightly with reporter:1.0 at midnight": a CronJob
+        return _workload(c, "create.cronjob", None, "cronjob")
+    if mention is None and imaged:
         # "spin up 3 replicas of redis:7.2 as cache": an image and no kind is a deployment
         return _workload(c, "create.deployment", None, "deployment")
     if u.search(r"\btoken\b"):
-        m = u.search(r"\bservice ?account (\S+)")
-        if m:
+        m = u.search(r"\bservice ?account (?!token)(\S+)") or u.search(
+            r"\b(?:for|of) (?:the )?(\S+) service ?account\b"  # "for the ci service account"
+        )
+        if m and u.is_name(u.group_index(m)):
             return [Draft("create.token", names=[u.group_text(m)], slots=c.common())]
     # "a secret called gcp-sa from the file key.json" is --from-file, not `create -f`
     keyed = (
@@ -208,6 +214,14 @@ def build_create(c: Ctx) -> Result:
                 params["key"] = keys[0]
         else:
             literals = kv_tokens(c)
+            said = u.search(
+                r"\b(password|passwd|token|username|user|api ?key|key) (?:of |is |= ?)?(\S+)"
+                r" (?:in|into|as|for)\b"
+            )
+            if not literals and said and u.is_name(u.group_index(said, 2)):
+                # "store the password s3cr3t in a secret named db-pass"
+                literals = [f"{said.group(1).replace(' ', '')}={u.group_text(said, 2)}"]
+                u.mark_groups(said)
             if literals:
                 params["from_literal"] = literals
             for m in u.finditer(r"\b(?:folder|directory|file|files|path|dir)(?: path)? (\S+)"):
@@ -216,7 +230,8 @@ def build_create(c: Ctx) -> Result:
                     u.mark_groups(m)
                     break
     elif verb == "create.service":
-        port, target = cs.ports(c)
+        pair = u.search(r"(?:^| )(?:tcp )?(\d+):(\d+)(?= |$)")  # "with tcp 8080:80"
+        port, target = (int(pair.group(1)), pair.group(2)) if pair else cs.ports(c)
         if port is None:
             return clarify("On which port?")
         params["tcp"] = [f"{port}:{target or port}"]
@@ -314,7 +329,9 @@ def build_create(c: Ctx) -> Result:
             m = u.search(r"\bservice ?accounts? (?:named |called )?([a-z0-9][a-z0-9.-]*)\b")
             if m:  # its namespace is the binding's, known once the scope is read below
                 bare_account = u.group_text(m)
-        m = u.search(r"\buser (\S+)")
+        m = u.search(r"\buser (\S+)") or u.search(
+            r"\bgive (?!user\b|group\b|service\b|the\b|an?\b)(\S+) the \S+ (?:cluster ?)?role"
+        )  # "give bob the view clusterrole": bob is the user
         if m:
             params["user"] = u.group_text(m)
     if service_type:
