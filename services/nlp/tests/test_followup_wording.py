@@ -91,3 +91,17 @@ def test_a_bare_scope_moves_the_last_request(again: str) -> None:
 def test_a_new_count_after_a_change_of_mind() -> None:
     answers = _conversation("scale cart to 3 in shop", "on second thought, 5")
     assert equivalent(answers[1][0], "kubectl scale deployment/cart --replicas=5 -n shop")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("analyze deployment cart in shop", "kubectl describe deployment cart -n shop"),
+        ("what do we know about pod web-1", "kubectl describe pod web-1"),
+        ("what is web-1 saying", "kubectl logs web-1"),
+        ("select services where team=a", "kubectl get services -l team=a"),
+    ],
+)
+def test_more_ways_to_look(text: str, expected: str) -> None:
+    plan = ENGINE.parse(text)
+    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl

@@ -88,6 +88,12 @@ ENGINE = RulesEngine()
         ),
         ("list pods in all ns", "kubectl get pods -A"),
         ("show me all ns", "kubectl get namespaces"),
+        (
+            "set cart shop ns image to nginx:1.27",
+            "kubectl set image deployment/cart *=nginx:1.27 -n shop",
+        ),
+        # a node is never a namespace
+        ("evict the pods from worker-3", "kubectl drain worker-3"),
         # a namespace set apart in brackets, anywhere
         ("describe deployment cart (ns: shop) thanks", "kubectl describe deployment cart -n shop"),
         (

@@ -23,6 +23,7 @@ describe inspect
 half cheers appreciated
 unused stale dead orphaned orphan leftover obsolete unneeded useless idle abandoned zombie
 dangling outdated expired evicted redundant spare
+saying logged printed
 """.split()
 )
 

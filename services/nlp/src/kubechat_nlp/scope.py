@@ -157,6 +157,15 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
             j += 1
         if not _valid(tokens[j], explicit=True):
             continue
+        slot_word = (
+            tokens[j].norm in NOT_NAMES
+            and tokens[j].norm != "default"
+            and kinds.lookup(tokens[j].norm) is None
+            and j + 1 < len(tokens)
+            and tokens[j + 1].norm == "to"
+        )
+        if before_name and slot_word:
+            continue  # "set web team-a ns image to …": the name before the keyword
         if "account" in (t.norm for t in tokens[max(0, i - 3) : i]):
             continue  # "service account foo of namespace dev" names the account
         start = _phrase_start(tokens, i)
@@ -277,8 +286,8 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             continue
         if re.fullmatch(r"\d{1,2}(:\d\d)?(am|pm)?|midnight|noon|night|dawn", name.norm):
             continue  # "every sunday at 3am": a time, never a namespace
-        if tok.norm == "on" and re.match(r"(node|worker)-\d|ip-\d", name.norm):
-            continue  # "describe pods on node-3": a node
+        if tok.norm in ("on", "from") and re.match(r"(node|worker)-\d|ip-\d", name.norm):
+            continue  # "describe pods on node-3", "evict the pods from worker-2": a node
         if (
             after
             and after != "__quoted__"

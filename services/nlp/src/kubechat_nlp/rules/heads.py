@@ -13,14 +13,15 @@ maybe pretty mind""".split()
 READ_HEADS = frozenset(
     """show list get display describe what what's whats which how tell check view see find
 fetch print is are why who where when count look lookup inspect gimme lemme details detail
-info read grab enumerate monitor observe export only does did spit""".split()
+info read grab enumerate monitor observe export only does did spit select query analyze
+analyse""".split()
 )
 # Verbs that open a request to look at something ("fetch logs for web-1", "read the output
 # of api", "enumerate the jobs"): the verb, never the object's name.
 LOOK_VERBS = frozenset(
     """show list get display describe print view see find fetch read grab pull check look
 lookup inspect enumerate give tell dump watch follow monitor track observe count gimme lemme
-examine export spit""".split()
+examine export spit select query analyze analyse""".split()
 )
 
 
