@@ -317,6 +317,19 @@ CASES = [
         "create a clusterip service called internal-api with tcp 8080:80",
         "kubectl create service clusterip internal-api --tcp=8080:80",
     ),
+    (
+        "keep scale-tester between 4 and 20 pods automatically in the analytics namespace",
+        "kubectl autoscale deployments scale-tester -n analytics --min=4 --max=20",
+    ),
+    (
+        "use default as my default namespace",
+        "kubectl config set-context --current --namespace=default",
+    ),
+    (
+        "move the rabbitmq statefulset in ops to httpd:2.4",
+        "kubectl set image statefulset/rabbitmq '*=httpd:2.4' -n ops",
+    ),
+    ("untaint worker-3: dedicated", "kubectl taint nodes worker-3 dedicated-"),
 ]
 
 

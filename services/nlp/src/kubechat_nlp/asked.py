@@ -39,7 +39,7 @@ _CONDITION_THEN_ASK = re.compile(r"^if\b[^?]*,\s*(?:then\s+)?[a-z]+\b(?![^?]*\?)
 # statement followed by a request ("web has 12 replicas, take 4 away") is a request.
 _TELLS = re.compile(
     r"\b(?:was|were|is being|are being|been|got|gets|keeps?|kept)\s+(?:\w+\s+){0,2}?"
-    r"(?:restart|roll|scal|drain|delet|cordon|paus|evict|remov|updat|kill|terminat)\w*"
+    r"(?:restart|roll|scal|drain|delet|cordon|paus|evict|remov|updat|kill|terminat)\w*(?![\w-])"
     r"|\b(?:restarts|restarting) (?:every|a lot|constantly|all the time|again|repeatedly)\b"
     r"|\b(?:didn't|doesn't|does not|did not|won't|isn't) (?:work|help|working|helping)\b"
     r"|\b(?:takes|took|taking) (?:forever|too long|ages)\b"

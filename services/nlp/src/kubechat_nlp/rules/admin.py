@@ -58,7 +58,9 @@ def build_config(c: Ctx) -> Result:
         if url and cluster:
             return [Draft("config.set-cluster", names=[cluster], params={"proxy_url": url})]
     ns = _name_after(
-        c, r"\b(?:make|set|use|have) (\S+) (?:as )?(?:the |my |our )?default namespace\b"
+        c,
+        r"\b(?:make|set|use|have) (\S+) (?:as )?(?:the |my |our )?default namespace\b",
+        default_too=True,  # "use default as my default namespace"
     )
     ns = (
         ns

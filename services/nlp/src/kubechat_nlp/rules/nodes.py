@@ -171,7 +171,14 @@ def build_taint(c: Ctx) -> Result:
     if not taints and key is None and remove and names:
         # "untaint worker-3: dedicated": the node first, then the taint's key
         node_at = max(i for i, t in enumerate(u.tokens) if t.text == names[-1])
-        rest = [i for i in range(node_at + 1, len(u)) if _key_like(u, i)]
+        after_colon = node_at + 1 < len(u) and u.norms[node_at + 1] in (":", ";", ",")
+        rest = [
+            i
+            for i in range(node_at + 1, len(u))
+            if _key_like(u, i)
+            # "untaint node-7: team": after the colon any key is the key, even a word
+            or (after_colon and i not in u.used and re.fullmatch(r"[a-z][\w./-]*", u.norms[i]))
+        ]
         if rest:
             key = u.text_of(rest[0])
             u.used.add(rest[0])

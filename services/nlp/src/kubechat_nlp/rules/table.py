@@ -40,9 +40,10 @@ RULES: tuple[Rule, ...] = (
     ("cordon", node_cues.CORDON, lambda c: admin.build_node_state(c, "cordon")),
     (
         "config",
-        r"\b(kubeconfig|contexts?|current-context|kubectl config)\b|(?<!replica )\b(switch|change"
+        r"\b(kubeconfig|contexts?|current-context|kubectl config)\b"
+        r"|(?<!replica )(?<!stateful )(?<!statefull )(?<!daemon )\b(switch|change"
         # "scale the web replica set in the qa namespace to 5": a count, never a namespace
-        r"|set|use)\b.{0,20}\bnamespace to\b(?! \d+\b)|\bswitch to (the )?\S+ namespace\b"
+        r"|set|use)\b.{0,20}\bnamespace to\b(?! (\d+|x-image)\b)|\bswitch to (the )?\S+ namespace\b"
         r"|\bclusters? (that )?"
         r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b"
         r"|(?<!\bin )(?<!inside )(?<!within )\b(my|our|the) default namespace (to|is|should)\b"
