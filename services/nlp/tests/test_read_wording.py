@@ -152,6 +152,18 @@ CASES = [
     ("rnak pods by cpu", "kubectl top pod --sort-by=cpu"),
     ("how is web-1 doing", "kubectl describe pods web-1"),
     ("is web-1 ok", "kubectl describe pods web-1"),
+    ("tail the logs of pod geo-1 in edge", "kubectl logs geo-1 -n edge -f"),
+    ("tail 20 lines of web-1", "kubectl logs web-1 --tail=20"),
+    ("show per container usage for pods in edge", "kubectl top pod -n edge --containers"),
+    (
+        "show me the pods for the shop app in comms, the label is app=shop",
+        "kubectl get pods -n comms -l app=shop",
+    ),
+    ("show me the endpoints of geo-api in edge", "kubectl get endpoints geo-api -n edge"),
+    (
+        "top pod web-app-1 on secrets by container",
+        "kubectl top pod web-app-1 -n secrets --containers",
+    ),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

@@ -132,6 +132,15 @@ def build_get(c: Ctx) -> Result:
         r"|\blabels (?:for|of|on)\b|\bwhat labels\b|\b(?:pod|pods|node|nodes) labels\b"
     )
     d = read_draft(c, "get", s, (), allow_bare=False)
+    of = u.search(r"\b(?:of|for) (?:the )?([a-z0-9][a-z0-9.-]*)\s*$")
+    if d.kinds and not d.names and of and u.is_name(u.group_index(of)):
+        said = next((m for m in u.mentions if m.info is d.kinds[0]), None)
+        plural = d.kinds[0].ref.plural
+        if said and (u.norms[said.end - 1] != plural or plural == "endpoints"):
+            # "the endpoints of geo-api": the one named after "of" ("the pods of api" are
+            # its pods, never one named api)
+            d.names = [u.group_text(of)]
+            u.used.add(u.group_index(of))
     count_of = u.search(
         r"\bhow many (?:replicas|copies|instances|pods) (?:does|do|has|is) (\S+)"
         r"|\b(\S+) replica count\b|\breplica count (?:of|for) (\S+)"  # "cart's replica count"
@@ -287,6 +296,7 @@ def build_top(c: Ctx) -> Result:
     per_node = u.search(r"\b(?:per|each|every)[- ]node\b")
     if per_node:  # "per-node usage": the nodes, never one named per-node
         u.mark(per_node)
+    kind_word_scope(c, s)  # "top pod web-1 on secrets by container"
     t = read_draft(c, "top", s, (), allow_bare=False)
     if not t.kinds and not t.names:
         # "how loaded is node-2": a bare name, a node when it is named like one

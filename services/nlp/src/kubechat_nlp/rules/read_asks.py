@@ -54,7 +54,7 @@ _USAGE = (
     r" (?:the )?(?:most |more |least |much |a lot of )?(?:resources|cpu|memory|ram)\b"
     r"|\bhow much (?:\S+ ){0,3}?(?:using|use|consuming|consume|eating)\b"
     r"|\bhow (?:hungry|greedy|heavy|demanding)\b|\bload (?:on|of) (?:the |each |every )?(?:nodes?"
-    r"|pods?|cluster)\b|\b(?:per|each|every)[- ](?:node|pod) (?:usage|load|utili[sz]ation"
+    r"|pods?|cluster)\b|\b(?:per|each|every)[- ](?:node|pod|container) (?:usage|load|utili[sz]ation"
     r"|metrics|consumption)\b"
 )
 _NOT_USAGE = r"\b(?:limits?|requests?|quotas?|requested)\b"

@@ -47,6 +47,7 @@ def more_selectors(c: Ctx, s: Slots) -> None:
         rf" (?:the )?(?:labels? )?"
         rf"({KV})|\bfilter(?:ed)?\b.{{0,40}}?\bby (?:labels? )?({KV})|\bwith (?:labels? )?({KV})"
         rf"|\b(?:tagged|marked|labell?ed) (?:with|as) (?:the )?(?:labels? )?({KV})"
+        rf"|\b(?:the )?(?:label|selector) (?:is|=|should be|would be) ({KV})"
     )
     if m:
         s.selector = u.group_text(m)

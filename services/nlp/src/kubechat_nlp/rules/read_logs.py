@@ -141,7 +141,11 @@ def build_logs(c: Ctx) -> Result:
     if not d.kinds:
         d.kinds = [c.kind("pods")]
         d.guessed_kind = True
-    if follow:
+    if follow or (
+        # "tail the logs of web-1" follows them; with an amount ("tail the logs of web-1
+        # from the past hour", "tail 20") it reads their end
+        tail is None and not since and u.search(r"\btail (?:the |its |their )?(?:logs?|output)\b")
+    ):
         params["follow"] = True
     if previous:
         params["previous"] = True

@@ -39,7 +39,7 @@ _SCOPE_END = frozenset(
     """, . ! ? ; and with sorted please pls plz thanks thank thx ta ty asap too as now then
 right only also real quick quickly ok okay namespace ns recently -o -w --watch -f
 --follow --previous lately today whose that which where who labeled labelled matching
-tagged""".split()
+tagged by""".split()
 )
 
 
