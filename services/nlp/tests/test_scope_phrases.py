@@ -92,6 +92,12 @@ ENGINE = RulesEngine()
             "set cart shop ns image to nginx:1.27",
             "kubectl set image deployment/cart *=nginx:1.27 -n shop",
         ),
+        ("expose deployment cart qa ns port 80", "kubectl expose deployment cart --port=80 -n qa"),
+        ("list statefulsets in the qa namespace wide", "kubectl get statefulsets -n qa -o wide"),
+        (
+            "annotate service cart in shop owner=ops",
+            "kubectl annotate service cart owner=ops -n shop",
+        ),
         # a node is never a namespace
         ("evict the pods from worker-3", "kubectl drain worker-3"),
         # a namespace set apart in brackets, anywhere

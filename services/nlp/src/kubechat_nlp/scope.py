@@ -81,6 +81,7 @@ def take_scope(tokens: list[Token], kinds: KindTable) -> tuple[list[Token], Scop
         if (
             len(keyword) == 2
             and keyword[1][2]  # not "in the default namespace"
+            and tokens[keyword[1][1] - 3].norm != "the"  # "in the prod namespace" stands
             and keyword[1][1] < keyword[0][1]
             and _closes(tokens, keyword[0][1])
             and kinds.lookup(keyword[0][2].lower()) is None
@@ -157,15 +158,17 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
             j += 1
         if not _valid(tokens[j], explicit=True):
             continue
+        nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
         slot_word = (
             tokens[j].norm in NOT_NAMES
             and tokens[j].norm != "default"
             and kinds.lookup(tokens[j].norm) is None
-            and j + 1 < len(tokens)
-            and tokens[j + 1].norm == "to"
-        )
+            and (nxt == "to" or nxt.isdigit())
+        ) or tokens[j].norm in _NOT_SCOPES
         if before_name and slot_word:
-            continue  # "set web team-a ns image to …": the name before the keyword
+            # "set web team-a ns image to …", "expose web qa ns port 80", "… qa namespace
+            # wide": the name before the keyword
+            continue
         if "account" in (t.norm for t in tokens[max(0, i - 3) : i]):
             continue  # "service account foo of namespace dev" names the account
         start = _phrase_start(tokens, i)
@@ -240,7 +243,13 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
         name = tokens[j]
         after = tokens[j + 1].norm if j + 1 < len(tokens) else ""
         # quoted text after the phrase is data, so the phrase ends there
-        ends = not after or after in _AFTER_SCOPE or after in STOPWORDS or after == "__quoted__"
+        ends = (
+            not after
+            or after in _AFTER_SCOPE
+            or after in STOPWORDS
+            or after == "__quoted__"
+            or ("=" in after and not after.startswith("-"))  # "in platform reviewed=yes"
+        )
         if kinds.lookup(name.norm) is not None or (
             name.norm in COMMAND_WORDS and name.norm not in _NOT_SCOPES
         ):
@@ -292,6 +301,7 @@ def _preposition(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] 
             after
             and after != "__quoted__"
             and after not in _AFTER_SCOPE | COMMAND_WORDS | STOPWORDS
+            and not ("=" in after and not after.startswith("-"))
         ):
             continue
         before = tokens[i - 1].norm if i else ""
