@@ -330,6 +330,23 @@ CASES = [
         "kubectl set image statefulset/rabbitmq '*=httpd:2.4' -n ops",
     ),
     ("untaint worker-3: dedicated", "kubectl taint nodes worker-3 dedicated-"),
+    ("web needs at least 250m cpu", "kubectl set resources deployments web --requests=cpu=250m"),
+    (
+        "run the api deployment as service account api-sa",
+        "kubectl set serviceaccount deployments api api-sa",
+    ),
+    (
+        "import the env from configmap app-config into web",
+        "kubectl set env deployment/web --from=configmap/app-config",
+    ),
+    (
+        "load env from secret db-creds into api",
+        "kubectl set env deployment/api --from=secret/db-creds",
+    ),
+    (
+        "guarantee the cart deployment 1Gi of memory",
+        "kubectl set resources deployments cart --requests=memory=1Gi",
+    ),
 ]
 
 

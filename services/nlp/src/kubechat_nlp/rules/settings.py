@@ -224,6 +224,10 @@ def build_set_env(c: Ctx) -> Result:
         return question
     u = c.u
     params: dict[str, ParamValue] = {}
+    mark_opening_verb(u)
+    offset, head, after = main_verb(u.text)
+    if head.isalpha() and after in ("env", "environment", "variables", "vars", "envs"):
+        u.used.add(u.index_at(offset))  # "load env from secret x into api": never a name
     m = u.search(r"\bfrom (?:the )?(secret|config ?map|configmap) (\S+)")
     if m:
         kind = "secret" if m.group(1) == "secret" else "configmap"
@@ -257,6 +261,9 @@ _RESOURCE_WORDS = {
     "mem": "memory",
     "ram": "memory",
 }
+
+
+_FLOOR = r"\b(at least|minimum( of)?|guarantee[ds]?|reserve[ds]?|no less than)\b"
 
 
 def _resource_amounts(c: Ctx) -> tuple[dict[str, str], dict[str, str]]:
@@ -302,7 +309,9 @@ def _resource_amounts(c: Ctx) -> tuple[dict[str, str], dict[str, str]]:
         inside = re.findall(r"\b(request|limit)", " ".join(u.norms[lo : hi + 1]))
         prior = re.findall(r"\b(request|limit)", " ".join(u.norms[:lo]))
         later = re.findall(r"\b(request|limit)", " ".join(u.norms[hi:]))[:1]
-        mode = (inside or prior or later or ["limit"])[-1]
+        # "web needs at least 250m cpu", "guarantee 1Gi": a floor is a request
+        floor = ["request"] if re.search(_FLOOR, " ".join(u.norms[:lo])) else []
+        mode = (inside or prior or later or floor or ["limit"])[-1]
         target = requests if mode == "request" else limits
         target[_RESOURCE_WORDS[u.norms[word]]] = u.text_of(a).strip("'\"")
         u.used.update((a, word))

@@ -319,7 +319,7 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "set-serviceaccount",
-        r"\bservice ?account to\b|\b(set|change|update|switch|use|assign|run (it |them )?as)\b"
+        r"\bservice ?account to\b|\b(set|change|update|switch|use|assign|run (\S+ ){0,3}as)\b"
         r".{0,60}\b(service ?accounts?|sa)\b(?!.*\b(rolebinding|clusterrolebinding|token)\b)",
         settings.build_set_serviceaccount,
     ),
