@@ -171,6 +171,16 @@ def events_scope(c: Ctx, s: Slots) -> None:
         s.namespace = u.tokens[i].text
         u.mark(m)
         return
+    for mention in u.kind_mentions():
+        # "prod events", "any staging warnings": a plain name said before them
+        i = mention.start - 1
+        if mention.info.ref.plural == "events" and u.is_name(i) and i not in u.used:
+            if re.search(r"\d", u.norms[i]):
+                continue  # "web-1 events": an object's, never a namespace's
+            if all(j in u.used or u.norms[j] in OPENERS or u.norms[j] == "the" for j in range(i)):
+                s.namespace = u.tokens[i].text
+                u.used.add(i)
+                return
 
 
 def _namespace_word(c: Ctx, i: int) -> bool:
