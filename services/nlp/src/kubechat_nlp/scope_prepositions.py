@@ -1,0 +1,186 @@
+"""A namespace named by a preposition: "in X", "on X", "from X", "within X", with the
+checks that tell it from an object ("a shell in web-1") or a value ("from 3 to 5")."""
+
+from __future__ import annotations
+
+import re
+
+from kubechat_nlp.kind_table import KindTable
+from kubechat_nlp.lexicon import COMMAND_WORDS, STOPWORDS
+from kubechat_nlp.scope_terms import (
+    AFTER_SCOPE,
+    LATE_PREPOSITIONS,
+    NAMESPACE_RE,
+    NOT_SCOPES,
+    NS_WORDS,
+    RIGHTS_WORDS,
+    closes,
+    other_target,
+    valid_name,
+)
+from kubechat_nlp.text import Token
+
+
+def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] | None:
+    """'in X' / 'on X' with X a name that ends the phrase: 'scale api to 3 in web please'."""
+    # "in finance, restart ledger": a phrase set before the request with a comma is its
+    # scope; otherwise from the end, where a scope phrase closes it ("shell in web-1 in test").
+    if len(tokens) > 3 and tokens[0].norm in ("in", "on") and tokens[2].norm == ",":
+        if valid_name(tokens[1], explicit=True) and tokens[1].norm not in NS_WORDS:
+            return 0, 3, tokens[1].text
+    for i in range(len(tokens) - 2, -1, -1):
+        tok = tokens[i]
+        if tok.norm not in ("in", "on", "from") and not (
+            # "scale web to 3 under shop": other prepositions name a namespace at the end,
+            # after another target ("inside web-1" alone is the object); "within" scopes
+            # wherever it stands ("give pod x within dev the label y")
+            tok.norm in LATE_PREPOSITIONS
+            and (
+                i + 2 >= len(tokens) - (tokens[i + 1].norm == "the") or _scopes_anywhere(tokens, i)
+            )
+            and (
+                other_target(tokens, i, i + 1, kinds, names_count=True)
+                # "what happened under qa?": these name a scope even alone
+                or (tok.norm in ("within", "under") and kinds.lookup(tokens[i + 1].norm) is None)
+            )
+        ):
+            continue
+        if tok.norm == "from" and not _from_scopes(tokens, i, kinds):
+            continue
+        j = i + 1
+        if tokens[j].norm in ("the",) and j + 1 < len(tokens):
+            j += 1
+        name = tokens[j]
+        after = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+        # quoted text after the phrase is data, so the phrase ends there
+        ends = (
+            not after
+            or after in AFTER_SCOPE
+            or after in STOPWORDS
+            or after == "__quoted__"
+            or ("=" in after and not after.startswith("-"))  # "in platform reviewed=yes"
+        )
+        if kinds.lookup(name.norm) is not None or (
+            name.norm in COMMAND_WORDS and name.norm not in NOT_SCOPES
+        ):
+            # "add a label to pod api-7 in deploys", "kafka to 5 in streaming": at the end,
+            # after another target, a kind or command word is a namespace named so
+            about_rights = any(t.norm in RIGHTS_WORDS for t in tokens)
+            closing_on = tok.norm == "on" and closes(tokens, j + 1) and not about_rights
+            # a command word (not a kind) after "on" in mid-sentence: "scale mongo on
+            # status to 2"; "on pods" stays what a role applies to
+            on_a_word = tok.norm == "on" and kinds.lookup(name.norm) is None
+            scoping = tok.norm in ("in", "within", "inside", "under", "from") or on_a_word
+            if name.norm in NS_WORDS or (not scoping and not closing_on):
+                # "on pods" is what a role applies to; closing any other request,
+                # "delete configmaps labeled x on deploys" names a namespace
+                continue
+            fronted = i == 0 and after == ","  # "in services, undo the rollout of web"
+            if not fronted and not (ends and other_target(tokens, i, j, kinds, names_count=True)):
+                continue
+            if not valid_name(name, explicit=True):
+                continue
+        elif not valid_name(name, explicit=False):
+            continue
+        if (
+            tok.norm == "on"
+            and i
+            and tokens[i - 1].norm in ("running", "scheduled", "placed", "landed")
+        ):
+            continue  # "pods running on node-2": a node
+        if name.norm in NOT_SCOPES or name.norm.endswith("container") or after == "of":
+            continue  # "what's in the logs of web-1": a namespace is never "of" something
+        beyond = tokens[j + 2].norm if j + 2 < len(tokens) else ""
+        if after in ("context", "cluster", "kubeconfig", "container", "containers") or (
+            after == "from" and not beyond.isdigit()  # "on qa from 2 to 8 pods" scopes
+        ):
+            continue  # "in the prod context", "in web from pod x", "in the app container"
+        if kinds.lookup(after) or kinds.lookup(f"{name.norm} {after}"):
+            continue  # "in the prod context", "in web from pod x", "on the nginx service"
+        if tok.norm == "on" and not other_target(tokens, i, j, kinds, names_count=True):
+            continue  # "forward port 6000 on my-pod": the object, not a namespace
+        if (name.quoted and name.norm == "__quoted__") or "." in name.norm:
+            continue  # a quoted phrase is data; a quoted single name ('in "shop"') is not
+        if name.norm.isdigit() or "/" in name.norm:
+            continue
+        if re.fullmatch(r"\d{1,2}(:\d\d)?(am|pm)?|midnight|noon|night|dawn", name.norm):
+            continue  # "every sunday at 3am": a time, never a namespace
+        if tok.norm in ("on", "from") and re.match(r"(node|worker)-\d|ip-\d", name.norm):
+            continue  # "describe pods on node-3", "evict the pods from worker-2": a node
+        if (
+            after
+            and after != "__quoted__"
+            and after not in AFTER_SCOPE | COMMAND_WORDS | STOPWORDS
+            and not ("=" in after and not after.startswith("-"))
+        ):
+            continue
+        before = tokens[i - 1].norm if i else ""
+        if before in ("containers", "file", "directory", "folder", "key"):
+            continue
+        return i, j + 1, name.text
+    return None
+
+
+# Verbs whose object may follow "from" ("remove the label app from web", "copy x from
+# web-1"): after them, "from X" names a namespace only beside a kind word.
+_FROM_TAKERS = frozenset(
+    """remove delete unset drop strip take copy cp download evict detach unbind revoke
+pull fetch grab get read unlabel untaint""".split()
+)
+# Where "inside X" is the place a command runs ("run ls inside web-1"), not a scope.
+_IN_A_CONTAINER = frozenset("run exec execute shell bash sh command copy cp open".split())
+
+
+def _scopes_anywhere(tokens: list[Token], i: int) -> bool:
+    """'within X' and 'under X' are a scope wherever they stand; 'inside X' too, unless a
+    command runs inside something."""
+    if tokens[i].norm in ("within", "under"):
+        return True
+    return tokens[i].norm == "inside" and not any(t.norm in _IN_A_CONTAINER for t in tokens)
+
+
+def _from_scopes(tokens: list[Token], i: int, kinds: KindTable) -> bool:
+    """'from X' closing a request names its namespace ("scale api to 3 from dev", "the
+    logs of web-2 from the last hour from apps") when another target is named before it;
+    after a verb that takes its object from somewhere, only another kind word counts."""
+    j = i + 2 if i + 2 < len(tokens) and tokens[i + 1].norm == "the" else i + 1
+    if j >= len(tokens):
+        return False
+    closing = all(t.norm in AFTER_SCOPE | STOPWORDS for t in tokens[j + 1 :])
+    if not closing and not _from_scopes_midway(tokens, j, kinds):
+        return False
+    if other_target(tokens, i, j, kinds):
+        return True
+    # a "from" already spent on the object leaves the last one to the scope
+    takes_from = any(t.norm in _FROM_TAKERS for t in tokens[:i]) and not any(
+        t.norm == "from" for t in tokens[:i]
+    )
+    return not takes_from and other_target(tokens, i, j, kinds, names_count=True)
+
+
+# What "from X" takes X from when it is no namespace: a source, a time, a starting value.
+_FROM_SOURCES = frozenset(
+    """literal literals file files env-file revision image template stdin scratch backup
+snapshot source url git registry disk local localhost here there now then last past
+previous start beginning earlier yesterday today midnight noon node host machine""".split()
+)
+# Words that may follow "from X" when X is a namespace in mid-sentence ("raise web from
+# dev to 3 replicas", "set up a cronjob x from shop running busybox").
+_AFTER_MIDWAY_SCOPE = frozenset(
+    """with in by running should is has that a an as , : ; and using called named which
+gets get needs wants could would must""".split()
+)
+
+
+def _from_scopes_midway(tokens: list[Token], j: int, kinds: KindTable) -> bool:
+    """'from X' in mid-sentence: X a plain name (no kind, source or time word) followed
+    by a new phrase; before "to", only when a count or an image follows ("from dev to 5
+    replicas"), since "from a to b" is usually a change of value."""
+    name = tokens[j].norm
+    if name in _FROM_SOURCES or kinds.lookup(name) is not None or not NAMESPACE_RE.fullmatch(name):
+        return False
+    nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+    if nxt == "to":
+        beyond = tokens[j + 2].norm if j + 2 < len(tokens) else ""
+        return beyond.isdigit() or beyond in ("image", "the", "version")
+    return nxt in _AFTER_MIDWAY_SCOPE
