@@ -66,3 +66,21 @@ def test_reported_or_vague_text_never_plans_a_change(text: str) -> None:
     plan = RulesEngine().parse(text)
     risk = plan_risk(plan.risk, list(plan.kubectl)) if plan.kubectl else Risk.READ
     assert risk is Risk.READ, (text, plan.kubectl)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("remove DEBUG from the api deployment", "kubectl set env deployment/api DEBUG-"),
+        (
+            "remove FEATURE_FLAG_X from deployment cart in shop",
+            "kubectl set env deployment/cart FEATURE_FLAG_X- -n shop",
+        ),
+    ],
+)
+def test_removing_a_variable_never_deletes_its_workload(text: str, expected: str) -> None:
+    from kubechat_nlp.engine import RulesEngine
+    from kubechat_nlp.evaluation.equivalence import equivalent
+
+    plan = RulesEngine().parse(text)
+    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl

@@ -28,6 +28,7 @@ from kubechat_nlp.rules.scaling import (
     skip_lead,
     word_number,
 )
+from kubechat_nlp.rules.settings import build_set_env
 from kubechat_nlp.slots import KV
 from kubechat_nlp.utterance import Utterance
 
@@ -157,8 +158,16 @@ def build_vague(c: Ctx) -> Result:
     )
 
 
+# A variable's name: object names are lower case, so "remove DEBUG from the api
+# deployment" removes a variable, never the deployment.
+_VARIABLE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{3,}[0-9]*")
+
+
 def build_delete(c: Ctx) -> Result:
     u = c.u
+    variable = any(_VARIABLE.fullmatch(t.text) and c.kinds.lookup(t.norm) is None for t in u.tokens)
+    if variable and u.search(r"\bfrom\b"):
+        return build_set_env(c)
     skip_lead(u)
     s = c.common()
     from kubechat_nlp.slots import field_selector
