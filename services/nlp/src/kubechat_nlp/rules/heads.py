@@ -7,14 +7,19 @@ from __future__ import annotations
 LEAD_WORDS = frozenset(
     """hey hi hello ok okay so yo please pls plz kindly just quickly quick now also and then
 um uh could would will you u i we want wanna need like to i'd let's lets go ahead , ok,
-maybe pretty mind""".split()
+maybe pretty mind only""".split()
 )
-# A request that starts by asking to look at something never becomes a change.
+# A request that starts by asking to look at something never becomes a change. (Not
+# "only", "did", "monitor": "only delete pod x", "did you delete x?", "monitor api and
+# restart it" open changes or questions about them.)
 READ_HEADS = frozenset(
     """show list get display describe what what's whats which how tell check view see find
 fetch print is are why who where when count look lookup inspect gimme lemme details detail
-info read grab enumerate monitor observe export only does did spit select query analyze
-analyse""".split()
+info read grab enumerate export does spit select query analyze analyse""".split()
+) | frozenset(
+    # a request that opens with the kind, in the plural, lists it ("pods labeled app=web")
+    """pods deployments services nodes namespaces jobs cronjobs configmaps secrets
+statefulsets daemonsets ingresses replicasets events pvcs endpoints""".split()
 )
 # Verbs that open a request to look at something ("fetch logs for web-1", "read the output
 # of api", "enumerate the jobs"): the verb, never the object's name.
