@@ -347,6 +347,8 @@ CASES = [
         "guarantee the cart deployment 1Gi of memory",
         "kubectl set resources deployments cart --requests=memory=1Gi",
     ),
+    ("toss the temp-1 job", "kubectl delete jobs temp-1"),
+    ("throw out configmap stale-1", "kubectl delete configmaps stale-1"),
 ]
 
 
