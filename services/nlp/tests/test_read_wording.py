@@ -169,6 +169,9 @@ CASES = [
     ("show web-1 events", "kubectl events --for=pod/web-1"),
     ("only pods labeled team=a", "kubectl get pods -l team=a"),
     ("only delete pod web-1", "kubectl delete pods web-1"),
+    ("notify me when pods change in qa", "kubectl get pods -n qa --watch"),
+    ("anything weird in prod", "kubectl events -n prod"),
+    ("show errors in qa", "kubectl events -n qa --types=Warning"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

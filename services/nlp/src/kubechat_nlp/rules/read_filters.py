@@ -108,7 +108,8 @@ _WATCH_WORDS = (
     r"|\bas (?:they|it|the \S+) (?:change|changes|update|updates|come|comes|appear"
     r"|appears)\b|\bkeep (?:it |them |the list )?(?:updating|refreshing|coming)\b"
     r"|\b(?:for|on) (?:any )?(?:changes?|updates?)\b|\bin real[- ]?time\b"
-    r"|\blive updates?\b"
+    r"|\blive updates?\b|\b(?:notify|alert|ping|tell) me when\b"
+    r"|\bwhen (?:they|it|the \S+|\S+) (?:change|changes|update|updates|appear|come up)\b"
 )
 
 
