@@ -105,3 +105,15 @@ def test_a_new_count_after_a_change_of_mind() -> None:
 def test_more_ways_to_look(text: str, expected: str) -> None:
     plan = ENGINE.parse(text)
     assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("give me a rundown of statefulset db", "kubectl describe statefulset db"),
+        ("i would appreciate if you could cordon node-2", "kubectl cordon node-2"),
+    ],
+)
+def test_rundowns_and_appreciation(text: str, expected: str) -> None:
+    plan = ENGINE.parse(text)
+    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl

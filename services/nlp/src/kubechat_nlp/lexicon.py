@@ -23,7 +23,7 @@ describe inspect
 half cheers appreciated
 unused stale dead orphaned orphan leftover obsolete unneeded useless idle abandoned zombie
 dangling outdated expired evicted redundant spare
-saying logged printed
+saying logged printed rundown lowdown overview summary breakdown scoop
 """.split()
 )
 

@@ -60,7 +60,7 @@ _OPENING_RE = re.compile(
     # "one more: list pods" (never "one more replica")
     r"(?:one more|another one)(?: thing| question| request)?(?=\s*[:,])|"
     r"(?:mind if you|try to|try and|gotta|got to|wanna|(?:can|may|could) i ask (?:you )?to)|"
-    r"(?:i'd|i would|we'd) (?:appreciate|love|like) it if (?:you|u) (?:could|would|can)|"
+    r"(?:i'd|i would|we'd) (?:appreciate|love|like) (?:it )?if (?:you|u) (?:could|would|can)|"
     r"(?:i was|i'm|i am|we were|we're) (?:hoping|wondering if) (?:you|u) (?:could|would|can)|"
     r"(?:i'm|i am|we're|we are)? ?(?:trying|asking you|looking) to|mind|"
     r"could i get (?:you|u) to|(?:when|whenever|if) you (?:get|have) a (?:chance|sec|second|"
