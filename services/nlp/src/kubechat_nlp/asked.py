@@ -14,7 +14,7 @@ from kubechat_nlp.model import Clarification
 _ASKS = re.compile(
     # "have web run 3 replicas" orders; "have you run …" asks
     r"^(?:should|shall|would|might|did|was|were|has|had|does|why|when|who|whether|if"
-    r"|have(?!\s+(?!you |we |i |they )(?:\S+\s+){1,10}?run\s+\S+\s+(?:repl|pod|p\w{1,3}s|inst|cop))"
+    r"|have(?!\s+(?!you |we |i |they )(?:\S+\s+){1,10}?run\s+\S+\s+\w)"
     r"|could it|can it|will it|is it|are they|what if|what happens|what would"
     r"|how (?:would|do|does|can|could|should|to)|do you think|do (?:i|we) (?:need|have) to"
     r"|i (?:might|may)|(?:i'm|i am|we're|we are) (?:thinking|considering|planning)"
