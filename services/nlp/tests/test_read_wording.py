@@ -172,6 +172,9 @@ CASES = [
     ("notify me when pods change in qa", "kubectl get pods -n qa --watch"),
     ("anything weird in prod", "kubectl events -n prod"),
     ("show errors in qa", "kubectl events -n qa --types=Warning"),
+    ("give me the busiest nodes", "kubectl top node"),
+    ("show me the heaviest pods in prod", "kubectl top pod -n prod"),
+    ("check on deployment api", "kubectl describe deployments api"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

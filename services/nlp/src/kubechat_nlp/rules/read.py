@@ -301,6 +301,8 @@ def build_top(c: Ctx) -> Result:
     if per_node:  # "per-node usage": the nodes, never one named per-node
         u.mark(per_node)
     kind_word_scope(c, s)  # "top pod web-1 on secrets by container"
+    for m in u.finditer(r"\b(?:busiest|heaviest|hungriest|greediest|biggest|hottest|largest)\b"):
+        u.mark(m)  # "the busiest nodes": which ones is what top shows, never a name
     t = read_draft(c, "top", s, (), allow_bare=False)
     if not t.kinds and not t.names:
         # "how loaded is node-2": a bare name, a node when it is named like one
