@@ -349,6 +349,15 @@ CASES = [
     ),
     ("toss the temp-1 job", "kubectl delete jobs temp-1"),
     ("throw out configmap stale-1", "kubectl delete configmaps stale-1"),
+    (
+        "remove every batch job labelled stage=beta in internal",
+        "kubectl delete jobs -n internal -l stage=beta",
+    ),
+    (
+        "may i delete batch jobs inside the sandbox namespace",
+        "kubectl auth can-i delete jobs -n sandbox",
+    ),
+    ("delete job batch", "kubectl delete jobs batch"),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
+from kubechat_nlp.rules.group_words import mark_group_words
 from kubechat_nlp.rules.nodes import build_drain, build_node_state, build_taint
 from kubechat_nlp.rules.read_asks import shown_on_request
 
@@ -245,6 +246,7 @@ def build_auth(c: Ctx) -> Result:
     if (shown := shown_on_request(c)) is not None:  # "can I see the logs of web-1?"
         return shown
     u = c.u
+    mark_group_words(u)  # "may i delete batch jobs": the jobs, not jobs/batch
     if u.search(
         r"\bwho ?am ?i\b|\bsubject attributes\b|\bmy (identity|user)\b"
         r"|\b(what|which) (user|account|identity) am i\b"

@@ -15,6 +15,7 @@ from kubechat_nlp.rules.common import (
     draft_for,
     first_int,
 )
+from kubechat_nlp.rules.group_words import mark_group_words
 from kubechat_nlp.rules.heads import LEAD_WORDS
 from kubechat_nlp.rules.rollout import build_rollout
 from kubechat_nlp.rules.scaling import (
@@ -169,6 +170,7 @@ def build_delete(c: Ctx) -> Result:
     if variable and u.search(r"\bfrom\b"):
         return build_set_env(c)
     skip_lead(u)
+    mark_group_words(u)  # "remove every batch job labelled …": batch is no job's name
     s = c.common()
     from kubechat_nlp.slots import field_selector
 
