@@ -98,6 +98,9 @@ ENGINE = RulesEngine()
             "annotate service cart in shop owner=ops",
             "kubectl annotate service cart owner=ops -n shop",
         ),
+        ("show events in every single namespace", "kubectl events -A"),
+        ("show me just the warnings namespace qa", "kubectl events -n qa --types=Warning"),
+        ("describe deployment quotes in shop", "kubectl describe deployment quotes -n shop"),
         # a node is never a namespace
         ("evict the pods from worker-3", "kubectl drain worker-3"),
         # a namespace set apart in brackets, anywhere

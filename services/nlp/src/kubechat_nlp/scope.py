@@ -29,8 +29,9 @@ from kubechat_nlp.scope_terms import (
 from kubechat_nlp.text import Token
 
 _ALL_NAMESPACES_RE = re.compile(
-    r"^(?:(?:in|across|from|over|for|on|throughout) )?(?:all|every|each|any) (?:of )?(?:the )?"
-    r"(?:namespaces?|ns)$|^(?:everywhere|cluster-?wide|cluster wide|globally)$"
+    r"^(?:(?:in|across|from|over|for|on|throughout) )?(?:all|every|each|any)(?: single)? "
+    r"(?:of )?(?:the |my |our )?(?:namespaces?|ns)$"
+    r"|^(?:everywhere|cluster-?wide|cluster wide|globally)$"
     r"|^(?:in|across|throughout|over) (?:the )?(?:whole |entire )?cluster$"
 )
 
@@ -64,7 +65,7 @@ def take_scope(tokens: list[Token], kinds: KindTable) -> tuple[list[Token], Scop
         if (
             len(keyword) == 2
             and keyword[1][2]  # not "in the default namespace"
-            and tokens[keyword[1][1] - 3].norm != "the"  # "in the prod namespace" stands
+            and not _led_by_the(tokens, keyword[1][1])  # "in the prod namespace" stands
             and keyword[1][1] < keyword[0][1]
             and closes(tokens, keyword[0][1])
             and kinds.lookup(keyword[0][2].lower()) is None
@@ -80,6 +81,17 @@ def take_scope(tokens: list[Token], kinds: KindTable) -> tuple[list[Token], Scop
         return tokens, Scope()
     start, end, name = found
     return tokens[:start] + tokens[end:], Scope(name, guessed=guessed)
+
+
+# Things one looks at in a namespace that are no objects of their own.
+_LOOKED_AT = frozenset(
+    "warnings warning events event logs log errors usage metrics history revisions".split()
+)
+
+
+def _led_by_the(tokens: list[Token], end: int) -> bool:
+    """'in the X namespace' ending at `end`: a preposition and "the" before the name."""
+    return end >= 4 and tokens[end - 3].norm == "the" and tokens[end - 4].norm in PREPOSITIONS
 
 
 def _strength(tokens: list[Token], start: int) -> int:
@@ -147,7 +159,10 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
         destroying_for = tokens[start].norm == "for" and any(
             t.norm in DESTROY for t in tokens[:start]
         )
-        if weak and not destroying_for and not other_target(tokens, i, j, kinds, names_count=True):
+        # "just the warnings namespace default": what is looked at is named first
+        looked_at = any(t.norm in _LOOKED_AT for t in tokens[:i])
+        scoped = destroying_for or looked_at
+        if weak and not scoped and not other_target(tokens, i, j, kinds, names_count=True):
             continue  # "create namespace foo", "describe ns prod": the namespace is the object
         return start, j + 1, tokens[j].text
     return None

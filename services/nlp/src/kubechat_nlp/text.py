@@ -136,12 +136,34 @@ def tokenize(text: str, vocabulary: Vocabulary) -> list[Token]:
         stop = raw.endswith((":", ";")) and len(raw) > 1 and "://" not in raw
         word, possessive = _split_word(raw)
         if word:
-            tokens.append(Token(word, vocabulary.normalize(word), possessive=possessive))
+            # "deployment quotes": the word a kind word names is a name, never a slip
+            norm = vocabulary.normalize(word)
+            named = bool(tokens) and tokens[-1].norm in _NAMING_WORDS
+            if named and norm != word.lower() and norm not in _ABOUT_AN_OBJECT:
+                norm = word.lower()
+            tokens.append(Token(word, norm, possessive=possessive))
         if comma:
             tokens.append(Token(",", ","))
         elif stop:
             tokens.append(Token(";", ";"))
     return tokens
+
+
+# Words after which the next word is an object's name.
+_NAMING_WORDS = frozenset(
+    """pod deployment deploy service svc statefulset sts daemonset ds job cronjob cj
+configmap cm secret node namespace ingress pvc replicaset rs serviceaccount sa hpa named
+called""".split()
+)
+
+
+# What may follow a kind word besides a name ("the pod lables", "daemonset namespaec x"):
+# slips of these are still corrected.
+_ABOUT_AN_OBJECT = frozenset(
+    """namespace namespaces labels label logs log events event status image images
+annotations annotation replicas containers container details yaml json revisions history
+rollout""".split()
+)
 
 
 def _deletes(word: str) -> set[str]:
