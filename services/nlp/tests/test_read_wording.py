@@ -175,6 +175,9 @@ CASES = [
     ("give me the busiest nodes", "kubectl top node"),
     ("show me the heaviest pods in prod", "kubectl top pod -n prod"),
     ("check on deployment api", "kubectl describe deployments api"),
+    ("give me a list of ns please", "kubectl get namespaces"),
+    ("more info on ns logging, cheers", "kubectl describe namespaces logging"),
+    ("what's been going on on qa", "kubectl events -n qa"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

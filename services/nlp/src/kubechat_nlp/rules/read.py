@@ -35,6 +35,19 @@ _NODE_NAME = r"(?:node|worker|ip|gke|aks|eks|k8s|minikube|kind|control-plane|mas
 _IMAGE_WORD = r"(?<![\w-])images?(?![\w-])"
 
 
+# Where a kind keeps its pod template: a deployment's images are under .spec.template.spec,
+# a cronjob's one level deeper; a pod's under .spec.
+_POD_SPEC = {
+    "deployments": ".spec.template.spec",
+    "statefulsets": ".spec.template.spec",
+    "daemonsets": ".spec.template.spec",
+    "replicasets": ".spec.template.spec",
+    "replicationcontrollers": ".spec.template.spec",
+    "jobs": ".spec.template.spec",
+    "cronjobs": ".spec.jobTemplate.spec.template.spec",
+}
+
+
 def _projection(c: Ctx, d: Draft) -> None:
     """Fields the user asked to see instead of whole objects (jsonpath / custom-columns)."""
     u = c.u
@@ -55,11 +68,12 @@ def _projection(c: Ctx, d: Draft) -> None:
         fields.append(("EXTERNAL_IP", '.status.addresses[?(@.type=="ExternalIP")].address'))
     if u.search(r"\binternal ?ips?\b|\binternal (ip )?addresses\b"):
         fields.append(("INTERNAL_IP", '.status.addresses[?(@.type=="InternalIP")].address'))
+    spec = _POD_SPEC.get(d.kinds[0].ref.plural, ".spec") if d.kinds else ".spec"
     if u.search(r"\b(container names? and images?|names? and images? of (the )?containers?)\b"):
-        fields.append(("CONTAINER", ".spec.containers[*].name"))
-        fields.append(("IMAGE", ".spec.containers[*].image"))
+        fields.append(("CONTAINER", f"{spec}.containers[*].name"))
+        fields.append(("IMAGE", f"{spec}.containers[*].image"))
     elif u.search(_IMAGE_WORD) and not u.search(r"\bimages? (to|=)"):
-        fields.append(("IMAGE", ".spec.containers[*].image"))
+        fields.append(("IMAGE", f"{spec}.containers[*].image"))
     if u.search(r"\b(phase|status phase)\b") and not d.slots.field_selector:
         fields.append(("PHASE", ".status.phase"))
     if u.search(r"\bwhich nodes are ready\b|\bready (status|condition)\b|\bnodes? readiness\b"):
@@ -154,6 +168,8 @@ def build_get(c: Ctx) -> Result:
             d.kinds = [c.kind("pods")]  # "what is scheduled on node-9", "anything pending"
         elif u.search(r"\bdeployed\b"):  # "what's deployed in prod"
             d.kinds = [c.kind("deployments")]
+        elif u.search(r"\b(?:a |the )?list of (?:the |all )?(?:ns|namespaces)\b"):
+            d.kinds = [c.kind("namespaces")]  # "a list of ns" (read as "of the namespace")
         elif s.output == "wide" and (bare := c.target().names):
             d.kinds, d.names = [c.kind("pods")], bare  # "what node is web-1 on"
         elif u.search(r"^(?:get|show|list)(?: me)? (?:everything|all)\b"):

@@ -159,7 +159,8 @@ def events_scope(c: Ctx, s: Slots) -> None:
                 s.namespace = u.tokens[j].text
                 u.used.update({j, *range(mention.start, mention.end)})
                 return
-    for m in u.finditer(r"\b(?:in|on|for|within|inside|from) (?:the )?(\S+)"):
+    # overlapping: "what's been going on on qa" (the first "on" is the verb's)
+    for m in u.finditer(r"(?<!\S)(?:in|on|for|within|inside|from)(?= (?:the )?(\S+))"):
         i = u.group_index(m)
         nxt = u.norms[i + 1] if i + 1 < len(u) else ""
         if (nxt and nxt not in _SCOPE_END) or not _namespace_word(c, i):
@@ -169,7 +170,7 @@ def events_scope(c: Ctx, s: Slots) -> None:
         if any(k.start < i for k in u.kind_mentions() if k.info.ref.plural != "events"):
             continue  # "events for pod web": the object, not a namespace
         s.namespace = u.tokens[i].text
-        u.mark(m)
+        u.used.update(range(u.index_at(m.start()), i + 1))
         return
     for mention in u.kind_mentions():
         # "prod events", "any staging warnings": a plain name said before them
@@ -195,7 +196,7 @@ def _namespace_word(c: Ctx, i: int) -> bool:
 # Words after "namespace" that say what to show of it, never its name.
 _NAMESPACE_VIEWS = frozenset(
     """labels label yaml json wide details detail status state usage info information
-quota quotas limits name names list""".split()
+quota quotas limits name names list exist exists available there""".split()
 )
 
 
@@ -211,8 +212,7 @@ def namespace_object(c: Ctx) -> str | None:
             continue
         if u.kind_at(m.end) is None and (
             u.is_name(m.end)  # a plain name is read as one already
-            or u.norms[m.end] in _NAMESPACE_VIEWS
-            or u.norms[m.end - 1] != "namespace"  # "ns exist", "ns please" name none
+            or u.norms[m.end] in _NAMESPACE_VIEWS  # "ns exist", "namespace labels"
         ):
             continue
         u.used.update(range(m.end, m.end + 1))
