@@ -358,6 +358,12 @@ CASES = [
         "kubectl auth can-i delete jobs -n sandbox",
     ),
     ("delete job batch", "kubectl delete jobs batch"),
+    ("cordon workerb", "kubectl cordon workerb"),
+    ("evacuate the node nodeb", "kubectl drain nodeb"),
+    ("untaint worker-3 by removing gpu", "kubectl taint nodes worker-3 gpu-"),
+    ("is carol able to delete pods in qa", "kubectl auth can-i delete pods -n qa --as=carol"),
+    ("run `date` in the cron container of pod audit-7", "kubectl exec audit-7 -c cron -- date"),
+    ("open worker-3 for scheduling again", "kubectl uncordon worker-3"),
 ]
 
 

@@ -61,7 +61,8 @@ def _container_name(u: Utterance, idx: int) -> bool:
         and not tok.literal
         and (tok.norm not in STOPWORDS or tok.norm == "main")
         and tok.norm not in ("running", "sidecar's")
-        and u.kind_at(idx) is None
+        # "the cron container of pod x": right before "container", a kind word names it
+        and (u.kind_at(idx) is None or (idx + 1 < len(u) and u.norms[idx + 1] == "container"))
         and bool(re.fullmatch(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?", tok.norm))
     )
 

@@ -28,7 +28,7 @@ AUTH = (
     r"|\bis my (account|user) (allowed|permitted|able) to\b"
     r"|\bcould i (also |still |even |actually |now |really |just )?"
     + ACTIONS
-    + r"|\bis \S+ (allowed|permitted|authori[sz]ed)\b"
+    + r"|\bis \S+ (allowed|permitted|authori[sz]ed|able to)\b"
     r"|\b(if|whether) (the )?\S+ (is|are) (allowed|permitted|able|authori[sz]ed) to\b"
     r"|\b(can|may) (the )?(\S+ )?(service ?account|sa|user|group)( \S+)? "
     + ACTIONS
@@ -58,7 +58,7 @@ UNCORDON = (
     r"\buncordon\b|(?<!un)\bschedulable\b"
     r"|\b(undo|revert|reverse|lift|cancel|remove) (the )?cordon"
     # "open node-7 up for scheduling again"
-    r"|\bopen (\S+ )?up (for|to) (scheduling|pods|workloads|new pods)\b"
+    r"|\bopen (\S+ )?(up )?(for|to) (scheduling|pods|workloads|new pods)\b"
     r"|\bback (in|into|to) (service|rotation|the pool)\b"
     r"|\b(allow|resume|re-?enable|enable|restore) (pod )?scheduling\b"
     r"|\b(let|allow|permit) (new )?\S+ (land |run |schedule |be scheduled |get scheduled )?"

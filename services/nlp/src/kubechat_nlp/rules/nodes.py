@@ -50,7 +50,15 @@ def _node_names(c: Ctx) -> list[str]:
     if not shaped and c.scope:
         return [c.scope]  # "stop new pods landing on node-c": the scope read was the node
     picked = shaped or candidates
-    return names_after(u, picked[0]) if picked else []
+    if picked:
+        return names_after(u, picked[0])
+    # "cordon nodeb": a name the speller took for the word "node", when no node is named
+    for m in u.kind_mentions():
+        typed = u.tokens[m.start].text.lower()
+        if m.info.ref.plural == "nodes" and m.end - m.start == 1 and typed not in ("node", "nodes"):
+            u.used.add(m.start)
+            return [u.tokens[m.start].text]
+    return []
 
 
 def _nodes(c: Ctx, verb: str) -> Draft:
@@ -131,6 +139,8 @@ def _key_like(u: Utterance, i: int) -> bool:
         and norm not in STOPWORDS
         and u.kind_at(i) is None
         and norm not in ("taint", "taints", "untaint", "add", "remove", "delete", "clear")
+        # "untaint x by removing gpu": the verb's forms are never the key
+        and re.fullmatch(r"(remov|delet|clear|drop|strip|lift|tak|add)\w*", norm) is None
     )
 
 
