@@ -117,3 +117,19 @@ def test_more_ways_to_look(text: str, expected: str) -> None:
 def test_rundowns_and_appreciation(text: str, expected: str) -> None:
     plan = ENGINE.parse(text)
     assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl
+
+
+@pytest.mark.parametrize(
+    ("text", "path"),
+    [
+        ("what image does deployment web use", ".spec.template.spec.containers[*].image"),
+        ("what image is pod web-1 running", ".spec.containers[*].image"),
+        (
+            "images of the cronjobs",
+            ".items[*].spec.jobTemplate.spec.template.spec.containers[*].image",
+        ),
+    ],
+)
+def test_an_image_is_read_where_the_kind_keeps_its_pod_template(text: str, path: str) -> None:
+    plan = ENGINE.parse(text)
+    assert len(plan.kubectl) == 1 and "{" + path + "}" in plan.kubectl[0], plan.kubectl
