@@ -178,6 +178,8 @@ CASES = [
     ("give me a list of ns please", "kubectl get namespaces"),
     ("more info on ns logging, cheers", "kubectl describe namespaces logging"),
     ("what's been going on on qa", "kubectl events -n qa"),
+    ("what's in prod", "kubectl get all -n prod"),
+    ("what do we have in qa", "kubectl get all -n qa"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),
