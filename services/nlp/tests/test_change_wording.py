@@ -364,6 +364,21 @@ CASES = [
     ("is carol able to delete pods in qa", "kubectl auth can-i delete pods -n qa --as=carol"),
     ("run `date` in the cron container of pod audit-7", "kubectl exec audit-7 -c cron -- date"),
     ("open worker-3 for scheduling again", "kubectl uncordon worker-3"),
+    ("scale quotes to 2", "kubectl scale deployment/quotes --replicas=2"),
+    ("deploy redis:7.2 as quotes", "kubectl create deployment quotes --image=redis:7.2"),
+    (
+        "change the ring label of node worker-3 to 1",
+        "kubectl label nodes worker-3 ring=1 --overwrite",
+    ),
+    ("make my default namespace lab", "kubectl config set-context --current --namespace=lab"),
+    (
+        "make a rolebinding rb-1 that gives judy the reader role",
+        "kubectl create rolebinding rb-1 --role=reader --user=judy",
+    ),
+    (
+        "set the cron container of chat to memcached:1.6",
+        "kubectl set image deployment/chat cron=memcached:1.6",
+    ),
 ]
 
 

@@ -70,6 +70,7 @@ def build_config(c: Ctx) -> Result:
         )
         or _name_after(c, r"\bnamespace (\S+) (?:by|as (?:the |my )?)default\b")
         or _name_after(c, r"\bdefault namespace (?:to|is|should be) (\S+)", default_too=True)
+        or _name_after(c, r"\b(?:make|set) (?:my|our|the) default namespace (\S+)")
         or _name_after(c, r"\b(?:make|use|set) (\S+) (?:as )?(?:my |the )default namespace\b")
         or _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?")
         or _name_after(c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)")

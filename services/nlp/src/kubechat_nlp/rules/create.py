@@ -330,7 +330,8 @@ def build_create(c: Ctx) -> Result:
             if m:  # its namespace is the binding's, known once the scope is read below
                 bare_account = u.group_text(m)
         m = u.search(r"\buser (\S+)") or u.search(
-            r"\bgive (?!user\b|group\b|service\b|the\b|an?\b)(\S+) the \S+ (?:cluster ?)?role"
+            r"\b(?:give|gives|giving) (?!user\b|group\b|service\b|the\b|an?\b)(\S+) the \S+"
+            r" (?:cluster ?)?role"
         )  # "give bob the view clusterrole": bob is the user
         if m:
             params["user"] = u.group_text(m)

@@ -22,6 +22,8 @@ def _said_name(u: Utterance, i: int, *, kinds_too: bool = False) -> bool:
     if u.is_name(i):
         return True
     tok = u.tokens[i]
+    if u.kind_at(i) is not None and tok.text.lower() != tok.norm and tok.text.isalpha():
+        return i not in u.used  # "as quotes": a word the speller took for a kind (quotas)
     return (
         i not in u.used
         and not tok.literal

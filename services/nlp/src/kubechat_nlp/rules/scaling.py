@@ -81,6 +81,23 @@ def object_after_verb(u: Utterance) -> str | None:
     return None
 
 
+def corrected_name(u: Utterance, kinds: tuple[str, ...]) -> str | None:
+    """ "scale quotes to 2": a word the speller took for a kind this rule cannot act on
+    (quotas) is, when nothing else is named, the object's name as typed."""
+    for m in u.mentions:  # (already read as a kind by the target finder)
+        typed = u.tokens[m.start].text
+        if (
+            m.end - m.start == 1
+            and m.name is None
+            and m.info.ref.plural not in kinds
+            and typed.lower() != u.norms[m.start]
+            and re.fullmatch(r"[a-z][a-z0-9-]*", typed.lower())
+        ):
+            u.used.add(m.start)
+            return typed
+    return None
+
+
 def _int(m: re.Match[str] | None) -> int | None:
     if m is None:
         return None
@@ -250,7 +267,7 @@ def build_scale(c: Ctx) -> Result:
         if not d.kinds:
             d.kinds, d.guessed_kind = [c.kind(WORKLOADS[0])], True
         if not d.names:
-            name = object_after_verb(u)
+            name = object_after_verb(u) or corrected_name(u, WORKLOADS)
             if name:
                 d.names = [name]
     if replicas is None:

@@ -106,7 +106,8 @@ def _is_container(u: Utterance, i: int) -> bool:
     return (
         i not in u.used
         and not tok.literal
-        and u.kind_at(i) is None
+        # "the cron container of web": right before "container", a kind word names it
+        and (u.kind_at(i) is None or (i + 1 < len(u) and u.norms[i + 1] == "container"))
         and tok.norm not in _NOT_CONTAINER
         and (tok.norm not in STOPWORDS or tok.norm == "main")
         and bool(re.fullmatch(r"[a-z0-9]([a-z0-9-]*[a-z0-9])?", tok.norm.strip("'")))

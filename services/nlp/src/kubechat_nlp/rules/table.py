@@ -47,6 +47,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bclusters? (that )?"
         r"kubectl\b|\bproxy\b.*\bcluster\b|\b(delete|remove) user\b|\bpassword for\b"
         r"|(?<!\bin )(?<!inside )(?<!within )\b(my|our|the) default namespace (to|is|should)\b"
+        r"|\b(make|set) (my|our|the) default namespace\b"
         r"(?! \d+ )"
         r"|\b(make|use|set) \S+ (as )?(my|the) default namespace\b"
         r"|\bnamespace \S+ (by |as (the |my )?)default\b"
@@ -298,8 +299,10 @@ RULES: tuple[Rule, ...] = (
     (
         "scale",
         r"\bscale\b|\bresize\b|\bscale (up|down)\b|\breplicas? (to|=)|\breplicas\b.{0,40}\bto \d"
+        # (never "change the ring label of x to 1": a label's value)
         r"|\b(bump|increase|decrease|raise|lower|reduce|grow|shrink|set|put|bring|take|change|"
-        r"move|go|adjust)\b.{0,40}\b(to|at) (\d+|zero|one|two|three|four|five|six|seven|eight|"
+        r"move|go|adjust)\b(?:(?!\b(?:label|annotation|taint|variable)\b).){0,40}"
+        r"\b(to|at) (\d+|zero|one|two|three|four|five|six|seven|eight|"
         r"nine|ten)( (replicas?|pods|instances|copies|nodes))?\b(?! *(gi|mi|m\b|%|cpu|memory))"
         r"|\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (replicas?|instances?|cop(y|ies))\b"
         r"|\b(make|have|get|let) .{0,40}\brun (\d+|one) (p\w{1,3}s?|repl\w*|inst\w*|cop\w*)\b"
