@@ -180,6 +180,8 @@ CASES = [
     ("what's been going on on qa", "kubectl events -n qa"),
     ("what's in prod", "kubectl get all -n prod"),
     ("what do we have in qa", "kubectl get all -n qa"),
+    ("status report on node node-1", "kubectl describe nodes node-1"),
+    ("everything you've got on job backfill", "kubectl describe jobs backfill"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

@@ -44,6 +44,7 @@ _STATE = (
     r"|\b(?:happening|going on|going wrong|up) (?:with|to)\b"
     r"|\b(?:info|information|the lowdown|the scoop) (?:about|on|for|regarding)\b"
     r"|\b(?:the deal|the story|the problem|the issue|wrong|amiss) with\b"
+    r"|\b(?:health |full )?report (?:on|for|about)\b"
 )
 # What the pods consume: resource usage, never their limits or requests.
 _USAGE = (
@@ -119,7 +120,7 @@ def asked_read(text: str) -> str | None:
         m = _read_phrasings().match(text, offset)
         if m and m.lastgroup:
             return m.lastgroup
-    if re.search(r"\bstatus (?:of|for|on)\b", text):
+    if re.search(r"\bstatus (?:report |update )?(?:of|for|on)\b", text):
         return "status"
     if re.search(_STATE, text):
         return "state"
