@@ -379,6 +379,10 @@ CASES = [
         "set the cron container of chat to memcached:1.6",
         "kubectl set image deployment/chat cron=memcached:1.6",
     ),
+    (
+        "delete all ingress objects labeled team=payments in prod",
+        "kubectl delete ingresses -n prod -l team=payments",
+    ),
 ]
 
 

@@ -178,9 +178,10 @@ RULES: tuple[Rule, ...] = (
         r"(" + _DELETE_VERBS + r"|drop|clear( out)?|get rid of|tidy( up)?) (all )?(the |some |any |"
         r"that |this |our |old |unused |stale )*(stuff|junk|crap|mess|clutter|cruft|things)|"
         r"(" + _DELETE_VERBS + r") (everything|it all|all of it|all the things|the lot)|"
-        r"(" + _DELETE_VERBS + r") all(?! (\S+ ){0,2}\S*(pods|deployments|services|jobs|"
-        r"replicasets|secrets|configmaps|resources|nodes|statefulsets|daemonsets|"
-        r"ingresses|namespaces|events|pvcs|po|svc|deploy)\b))\b",
+        # ("delete all ingress objects labeled …" names its kind: a kind word, any number)
+        r"(" + _DELETE_VERBS + r") all(?! (\S+ ){0,2}\S*(pods?|deployments?|services?|jobs?|"
+        r"replicasets?|secrets?|configmaps?|resources|nodes?|statefulsets?|daemonsets?|"
+        r"ingress(es)?|namespaces?|events|pvcs?|po|svc|deploy|cronjobs?)\b))\b",
         workloads.build_vague,
     ),
     (
