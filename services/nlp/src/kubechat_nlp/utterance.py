@@ -23,7 +23,7 @@ _KIND_VERBS = frozenset(
 _NAME_RE = re.compile(r"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$")
 
 
-@lru_cache(maxsize=512)
+@lru_cache(maxsize=4096)
 def _compile(pattern: str) -> re.Pattern[str]:
     return re.compile(pattern)
 

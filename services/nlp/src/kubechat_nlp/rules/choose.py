@@ -4,7 +4,6 @@ phrasings where no cue matches."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from kubechat_nlp.catalogue import Catalogue, default_catalogue
 from kubechat_nlp.rules.create_slots import IMAGE_REF
@@ -86,22 +85,31 @@ def cue_at_head(text: str, rule: str, phrases: PhraseRules | None = None) -> ran
         return None
     by_rule = _cues_by_rule(DEFAULT_PHRASES if phrases is None else phrases)
     for pattern, whole in by_rule.get(rule, ()):
-        for m in pattern.finditer(text):
-            if m.start() == offset:
-                first = text[:offset].count(" ")
-                return range(first, first + 1 + (m.group(0).count(" ") if whole else 0))
+        # anchored at the verb (lookbehinds still see the text before it)
+        m = pattern.match(text, offset)
+        if m is not None:
+            first = text[:offset].count(" ")
+            return range(first, first + 1 + (m.group(0).count(" ") if whole else 0))
     return None
 
 
-@lru_cache(maxsize=8)
+# Keyed by the phrasings' identity: hashing the whole tuple on every parse cost more than
+# the lookup saved. The tuple is kept beside its entry so the id cannot be reused.
+_CUES: dict[int, tuple[PhraseRules, dict[str, list[tuple[re.Pattern[str], bool]]]]] = {}
+
+
 def _cues_by_rule(phrases: PhraseRules) -> dict[str, list[tuple[re.Pattern[str], bool]]]:
     """Each rule's cues, its table cue first, once per set of phrasings rather than on every
     parse. A table cue marks its verb; a phrasing marks all its own words (the bool)."""
+    cached = _CUES.get(id(phrases))
+    if cached is not None and cached[0] is phrases:
+        return cached[1]
     by_rule: dict[str, list[tuple[re.Pattern[str], bool]]] = {}
     for i, pattern in _COMPILED:
         by_rule.setdefault(RULES[i][0], []).append((pattern, False))
     for pattern, phrased in phrases:
         by_rule.setdefault(phrased[0], []).append((pattern, True))
+    _CUES[id(phrases)] = (phrases, by_rule)
     return by_rule
 
 
