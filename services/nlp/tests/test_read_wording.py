@@ -182,6 +182,9 @@ CASES = [
     ("what do we have in qa", "kubectl get all -n qa"),
     ("status report on node node-1", "kubectl describe nodes node-1"),
     ("everything you've got on job backfill", "kubectl describe jobs backfill"),
+    ("nodes cpu", "kubectl top node"),
+    ("pods, wide, in prod", "kubectl get pods -n prod -o wide"),
+    ("for deployment api in prod, show the logs", "kubectl logs deployment/api -n prod"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

@@ -56,7 +56,7 @@ _USAGE = (
     r"|\bhow much (?:\S+ ){0,3}?(?:using|use|consuming|consume|eating)\b"
     r"|\bhow (?:hungry|greedy|heavy|demanding)\b|\bload (?:on|of) (?:the |each |every )?(?:nodes?"
     r"|pods?|cluster)\b|\b(?:per|each|every)[- ](?:node|pod|container) (?:usage|load|utili[sz]ation"
-    r"|metrics|consumption)\b"
+    r"|metrics|consumption)\b|\b(?:nodes?|pods?) (?:cpu|memory|ram)(?: and (?:cpu|memory|ram))?$"
 )
 _NOT_USAGE = r"\b(?:limits?|requests?|quotas?|requested)\b"
 # Activity in a namespace: events ("anything happening in prod?").
