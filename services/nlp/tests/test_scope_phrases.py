@@ -101,6 +101,14 @@ ENGINE = RulesEngine()
         ("show events in every single namespace", "kubectl events -A"),
         ("show me just the warnings namespace qa", "kubectl events -n qa --types=Warning"),
         ("describe deployment quotes in shop", "kubectl describe deployment quotes -n shop"),
+        (
+            "have cart from shop run 4 replicas",
+            "kubectl scale deployment/cart --replicas=4 -n shop",
+        ),
+        (
+            "restore the db statefulset from qa to revision 2",
+            "kubectl rollout undo statefulset/db --to-revision=2 -n qa",
+        ),
         # a node is never a namespace
         ("evict the pods from worker-3", "kubectl drain worker-3"),
         # a namespace set apart in brackets, anywhere

@@ -168,7 +168,7 @@ previous start beginning earlier yesterday today midnight noon node host machine
 # dev to 3 replicas", "set up a cronjob x from shop running busybox").
 _AFTER_MIDWAY_SCOPE = frozenset(
     """with in by running should is has that a an as , : ; and using called named which
-gets get needs wants could would must""".split()
+gets get needs wants could would must the run via somewhere showing back""".split()
 )
 
 
@@ -182,5 +182,10 @@ def _from_scopes_midway(tokens: list[Token], j: int, kinds: KindTable) -> bool:
     nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
     if nxt == "to":
         beyond = tokens[j + 2].norm if j + 2 < len(tokens) else ""
-        return beyond.isdigit() or beyond in ("image", "the", "version")
+        # "from dev to 5 replicas", "… to revision 2", "… to image x", "… to nginx:1.27"
+        return (
+            beyond.isdigit()
+            or beyond in ("image", "the", "version", "revision")
+            or (":" in beyond and not beyond.endswith(":"))
+        )
     return nxt in _AFTER_MIDWAY_SCOPE
