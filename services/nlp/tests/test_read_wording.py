@@ -185,6 +185,8 @@ CASES = [
     ("nodes cpu", "kubectl top node"),
     ("pods, wide, in prod", "kubectl get pods -n prod -o wide"),
     ("for deployment api in prod, show the logs", "kubectl logs deployment/api -n prod"),
+    ("what's the load on the nodes?", "kubectl top node"),
+    ("stream svc updates in any namespace", "kubectl get services -A --watch"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

@@ -168,7 +168,7 @@ def build_get(c: Ctx) -> Result:
             d.kinds = [c.kind("pods")]  # "what is scheduled on node-9", "anything pending"
         elif u.search(r"\bdeployed\b"):  # "what's deployed in prod"
             d.kinds = [c.kind("deployments")]
-        elif c.scope and u.search(r"^what(?: \S+){0,3}$") and not u.search(r"\b(?:happen|wrong)"):
+        elif c.scope and u.search(r"^what(?: (?:is|do|we|have|got|there|exists?|lives?))*$"):
             d.kinds = [c.kind("all")]  # "what's in prod", "what do we have in qa": all of it
         elif u.search(r"\b(?:a |the )?list of (?:the |all )?(?:ns|namespaces)\b"):
             d.kinds = [c.kind("namespaces")]  # "a list of ns" (read as "of the namespace")

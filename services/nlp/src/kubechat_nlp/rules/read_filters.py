@@ -75,6 +75,9 @@ def more_views(c: Ctx, s: Slots) -> None:
         if m:
             s.watch = True
             u.mark(m)
+    if s.watch:  # "stream svc updates": what is watched for, never a name
+        for m in u.finditer(r"\b(?:updates|changes)\b"):
+            u.mark(m)
     if not s.output:
         m = u.search(
             r"\b(?:all|every|each) (?:the |of the |available )?(?:columns?|fields)\b"
