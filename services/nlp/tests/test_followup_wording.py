@@ -133,3 +133,15 @@ def test_rundowns_and_appreciation(text: str, expected: str) -> None:
 def test_an_image_is_read_where_the_kind_keeps_its_pod_template(text: str, path: str) -> None:
     plan = ENGINE.parse(text)
     assert len(plan.kubectl) == 1 and "{" + path + "}" in plan.kubectl[0], plan.kubectl
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("cart needs a restart", "kubectl rollout restart deployment/cart"),
+        ("peek at the logs of web-1", "kubectl logs web-1"),
+    ],
+)
+def test_statements_of_need_and_peeks(text: str, expected: str) -> None:
+    plan = ENGINE.parse(text)
+    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl

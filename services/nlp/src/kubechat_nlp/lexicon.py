@@ -23,7 +23,8 @@ describe inspect
 half cheers appreciated
 unused stale dead orphaned orphan leftover obsolete unneeded useless idle abandoned zombie
 dangling outdated expired evicted redundant spare
-saying logged printed rundown lowdown overview summary breakdown scoop
+saying logged printed rundown lowdown overview summary breakdown scoop needs wants
+requires
 """.split()
 )
 
