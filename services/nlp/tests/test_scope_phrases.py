@@ -109,6 +109,15 @@ ENGINE = RulesEngine()
             "restore the db statefulset from qa to revision 2",
             "kubectl rollout undo statefulset/db --to-revision=2 -n qa",
         ),
+        (
+            "change the app image in cart to nginx:1.27",
+            "kubectl set image deployment/cart app=nginx:1.27",
+        ),
+        (
+            "keep cart within qa somewhere between 2 and 5 replicas",
+            "kubectl autoscale deployment cart --min=2 --max=5 -n qa",
+        ),
+        ("put the cart rollout on hold", "kubectl rollout pause deployment/cart"),
         # a node is never a namespace
         ("evict the pods from worker-3", "kubectl drain worker-3"),
         # a namespace set apart in brackets, anywhere

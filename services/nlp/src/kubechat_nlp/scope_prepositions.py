@@ -115,6 +115,8 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
         ):
             continue
         before = tokens[i - 1].norm if i else ""
+        if before in ("image", "images") and tok.norm == "in":
+            continue  # "change the app image in web to …": the workload
         if before in ("containers", "file", "directory", "folder", "key"):
             continue
         return i, j + 1, name.text

@@ -29,7 +29,8 @@ addition future past general particular weekdays weekends weekday weekend monday
 wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
 saturdays sundays midnight noon schedule demand rotation service maintenance pressure load
 stress investigation review control construction pending running failed succeeded
-completed file files manifest manifests""".split()
+completed file files manifest manifests hold back cpu memory autoscaling halve double
+triple""".split()
 )
 DETERMINERS = frozenset({"the", "my", "our", "your", "a", "this", "that"})
 # After "in X": words that end the scope phrase (fillers, punctuation, the next phrase).
@@ -39,7 +40,7 @@ where now then right only instead also sort ordered showing including for from s
 during by to real quick quickly ok okay again first giving granting allowing binding
 need needs is are was looks keeps oldest newest youngest latest aren't isn't not
 between when whenever once until if after before every labelled labeled tagged matching
-having carrying replica replicas""".split()
+having carrying replica replicas somewhere automatically manually""".split()
 )
 
 
@@ -53,6 +54,8 @@ def valid_name(tok: Token, *, explicit: bool) -> bool:
         return False
     if tok.norm in STOPWORDS and tok.norm != "default":
         return False
+    if tok.norm.isdigit():
+        return False  # "namespace: 1 to 5 replicas": a number, never a namespace
     return explicit or tok.norm not in COMMAND_WORDS
 
 
