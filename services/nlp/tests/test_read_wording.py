@@ -187,6 +187,11 @@ CASES = [
     ("for deployment api in prod, show the logs", "kubectl logs deployment/api -n prod"),
     ("what's the load on the nodes?", "kubectl top node"),
     ("stream svc updates in any namespace", "kubectl get services -A --watch"),
+    (
+        "only the pods with tier=cache in the staging namespace",
+        "kubectl get pods -n staging -l tier=cache",
+    ),
+    ("i need the last 20 lnies from pod ledger-0", "kubectl logs ledger-0 --tail=20"),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),
     ("explain what a statefulset is", "kubectl explain statefulsets"),

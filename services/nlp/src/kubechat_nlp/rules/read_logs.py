@@ -51,6 +51,16 @@ _NOT_CONTAINERS = frozenset(
 )
 
 
+# Words that ask for what a program wrote, besides the log words.
+_ASKS_FOR_OUTPUT = (
+    r"\b(?:stdout|stderr|output\w*|print\w*|tail|lines?|sa(?:y|ys|id|ying)|wr(?:ite|ites"
+    r"|ote|itten|iting)|complain\w*|emit\w*|spit\w*|spat|dump\w*|-f|--follow|--previous"
+    # the options a log read takes ("last hour only" after a log read, "the last 20 lnies")
+    r"|last|past|since|previous|latest|recent|hours?|minutes?|mins?|days?|ago|crash\w*|follow\w*"
+    r"|stream\w*|live|timestamps?)\b"
+)
+
+
 def _container(c: Ctx) -> str | None:
     """'-c proxy', 'container app', 'the sidecar container': after the word container
     any container name is one, even a word like 'app' or 'server'."""
@@ -88,6 +98,9 @@ def build_logs(c: Ctx) -> Result:
     named = naming_a_namespace(c, LOG_WORDS)
     if named:  # "what's the status of namespace logging": nothing asks for logs
         return read_as_names(c, named, "logs")
+    if not u.search(LOG_WORDS + "|" + _ASKS_FOR_OUTPUT):
+        # a guess with no word for output ("only the pods with tier=cache"): not logs
+        return clarify("Logs of which pod or workload?")
     prepare(c)
     for i, norm in enumerate(u.norms):
         if re.fullmatch(LOG_WORDS, norm):  # the word itself, not a name like logs-shipper-4
