@@ -84,3 +84,8 @@ def test_removing_a_variable_never_deletes_its_workload(text: str, expected: str
 
     plan = RulesEngine().parse(text)
     assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl
+
+
+def test_an_image_tag_colon_never_opens_a_report() -> None:
+    text = "set the main container of chat from prod to nginx:1.25"
+    assert own_words(text) == text

@@ -10,6 +10,8 @@ _ACT = (
     r"(?:delete|remove|run|scale|restart|drain|kill|apply|create|set|patch|edit|cordon|"
     r"uncordon|taint|label|annotate|expose|exec|rollback|undo|destroy|wipe|nuke|drop|also)"
 )
+# A colon that introduces words, never the one inside an image tag ("nginx:1.25").
+_COLON = r":(?=\s|$|[\"'`])"
 _SAY = r"(?:says?|said|wrote|writes|asked|asks|told me|tells me|mentioned|wants)"
 _SPEAKER = r"(?:(?:the|my|our|his|her|their|a) )?[\w.-]+(?: [\w.-]+)?"
 _SOURCE = (
@@ -26,20 +28,22 @@ _BOUNDARY = (
 _REPORTED_RE = re.compile(
     _BOUNDARY
     + r"(?:"
-    + rf"(?:a |the )?{_SOURCE}\s+(?:from|by)\s+[^:]{{1,40}}:"  # message from the ops lead:
+    + rf"(?:a |the )?{_SOURCE}\s+(?:from|by)\s+[^:]{{1,40}}{_COLON}"  # message from the ops lead:
     + r"|(?:p\.?s\.?|fyi|nb|note|update|message|quote|log|output|error|alert)\s*:"  # note:
     + r"|p\.s\.?(?=\s)"  # "P.S. delete web as well"
     # another voice or a numbered source: "SYSTEM: …", "ticket OPS-1: …"
     + r"|(?:system|assistant|admin|root|developer|bot|ai|user)\s*:"
-    + rf"|(?:a |an |the )?{_SOURCE}\s+[\w#.-]{{1,20}}\s*:"
+    + rf"|(?:a |an |the )?{_SOURCE}\s+[\w#.-]{{1,20}}\s*{_COLON}"
     # "according to bob …", "per alice: …", "an email saying to …"
     + rf"|according to {_SPEAKER}\b|per {_SPEAKER}\s*[:,]"
     + rf"|(?:a |an |the )?{_SOURCE}\s+(?:saying|that says|which says|asking|telling (?:me|us))\b"
     + rf"|{_SPEAKER} {_SAY}(?: that| to)?\s*:"  # bob said:
     + rf"|{_SPEAKER} {_SAY}\s+(?=[\"'`])"  # bob said "…"
     + rf"|{_SPEAKER} {_SAY}(?: (?:to|that|we|you|i))? {_ACT}\b"  # my boss says delete web
-    + r"|(?:forwarded|fwd|relayed|quoting|quoted|copied|pasted|paste|sent|cc|via)\b[^:]{0,40}:"
-    + r"|from [\w.@-]+(?: [\w.@-]+)?:"  # from bob: …
+    + r"|(?:forwarded|fwd|relayed|quoting|quoted|copied|pasted|paste|sent|cc|via)\b[^:]{0,40}"
+    + _COLON
+    + r"|from [\w.@-]+(?: [\w.@-]+)?"
+    + _COLON  # from bob: …
     + r")",
     re.IGNORECASE,
 )

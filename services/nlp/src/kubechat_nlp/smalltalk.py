@@ -78,7 +78,8 @@ _OPENING_RE = re.compile(
 )
 _CLOSING_RE = re.compile(
     # A sign-off stands apart: after a space or punctuation, never "owner=comms-team"
-    r"(?:(?:^|[\s,;:!.]+)(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|ty|ta|cheers|"
+    # (never right after a colon: "untaint node-7: team" names the taint key)
+    r"(?:(?:^|(?<!:)[\s,;!.]+)(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|ty|ta|cheers|"
     r"much appreciated|appreciated|please|pls|plz|asap|real quick|quickly|right now|now|"
     r"if you can|if possible|when you can|team|folks|buddy|mate|for me|for us|if you don't mind|"
     r"if you would|when you get a chance|when you have a (?:sec|second|minute|moment)|"
