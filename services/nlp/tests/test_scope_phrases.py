@@ -118,7 +118,13 @@ ENGINE = RulesEngine()
             "kubectl autoscale deployment cart --min=2 --max=5 -n qa",
         ),
         ("put the cart rollout on hold", "kubectl rollout pause deployment/cart"),
+        ("pull up the ingresses, all namespaces", "kubectl get ingresses -A"),
+        ("list pods web ns sorted by cpu", "kubectl top pod -n web --sort-by=cpu"),
         # a node is never a namespace
+        (
+            "pods that live on k8s-worker-5",
+            "kubectl get pods --field-selector=spec.nodeName=k8s-worker-5",
+        ),
         ("evict the pods from worker-3", "kubectl drain worker-3"),
         # a namespace set apart in brackets, anywhere
         ("describe deployment cart (ns: shop) thanks", "kubectl describe deployment cart -n shop"),

@@ -14,6 +14,7 @@ from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.lexicon import NOT_NAMES
 from kubechat_nlp.scope_prepositions import preposition_scope
 from kubechat_nlp.scope_terms import (
+    AFTER_SCOPE,
     DESTROY,
     DETERMINERS,
     NAMESPACE_RE,
@@ -146,7 +147,7 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
             and tokens[j].norm != "default"
             and kinds.lookup(tokens[j].norm) is None
             and (nxt == "to" or nxt.isdigit())
-        ) or tokens[j].norm in NOT_SCOPES
+        ) or tokens[j].norm in NOT_SCOPES | AFTER_SCOPE
         if before_name and slot_word:
             # "set web team-a ns image to …", "expose web qa ns port 80", "… qa namespace
             # wide": the name before the keyword

@@ -105,7 +105,7 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             continue
         if re.fullmatch(r"\d{1,2}(:\d\d)?(am|pm)?|midnight|noon|night|dawn", name.norm):
             continue  # "every sunday at 3am": a time, never a namespace
-        if tok.norm in ("on", "from") and re.match(r"(node|worker)-\d|ip-\d", name.norm):
+        if tok.norm in ("on", "from") and _NODE_NAME.search(name.norm):
             continue  # "describe pods on node-3", "evict the pods from worker-2": a node
         if (
             after
@@ -168,6 +168,8 @@ previous start beginning earlier yesterday today midnight noon node host machine
 )
 # Words that may follow "from X" when X is a namespace in mid-sentence ("raise web from
 # dev to 3 replicas", "set up a cronjob x from shop running busybox").
+# How node names look: node-3, k8s-worker-5, ip-10-0-1-2, gke-…-pool-…, aks-nodepool1-….
+_NODE_NAME = re.compile(r"(?:^|-)(?:node|worker)s?-?\d|^ip-\d|-pool-|nodepool|vmss|^gke-|^aks-")
 _AFTER_MIDWAY_SCOPE = frozenset(
     """with in by running should is has that a an as , : ; and using called named which
 gets get needs wants could would must the run via somewhere showing back""".split()

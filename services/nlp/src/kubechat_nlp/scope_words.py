@@ -32,6 +32,7 @@ def namespace_phrases(text: str) -> str:
     text = re.sub(r"\bover at\b(?= [a-z0-9])", "in", text, flags=re.IGNORECASE)
     text = re.sub(r"\binside of\b", "inside", text, flags=re.IGNORECASE)
     text = re.sub(
+        r"(?<!what's )(?<!whats )(?<!what is )(?<!what are )"
         r"\b(?:(?:that|which) (?:is|are|was|were) |(?:that|which) )?"
         r"(?:deployed|located|living|lives|hosted|sitting|sits|residing|resides) in\b",
         "in",

@@ -106,9 +106,21 @@ _NOT_ASIDE = re.compile(
 )
 
 
+# The words an opening aside is made of; any other word ("pull up the ingresses, …")
+# makes it part of the request.
+_ASIDE_WORDS = frozenset(
+    """right morning evening afternoon good quick favour favor hey hi hello ok okay alright
+so well then cool great thanks thank you team folks all everyone there guys yo um uh hmm
+oh ah ahh sorry oops listen look btw also and now next one more thing question q request
+kubechat bot buddy mate friend dear please pls ask another heya hiya howdy sup""".split()
+)
+
+
 def _is_aside(words: str) -> bool:
     said = words.lower().split()
     if len(said) > 4 or _NOT_ASIDE.search(words):
+        return False
+    if any(w not in _ASIDE_WORDS for w in said):
         return False
     return not any(w in COMMAND_WORDS or w in PHRASING_VERBS for w in said)
 
