@@ -145,3 +145,15 @@ def test_an_image_is_read_where_the_kind_keeps_its_pod_template(text: str, path:
 def test_statements_of_need_and_peeks(text: str, expected: str) -> None:
     plan = ENGINE.parse(text)
     assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl
+
+
+def test_tell_me_more_describes_the_last_object() -> None:
+    answers = _conversation("describe pod web-1 in shop", "tell me more")
+    assert answers[1] == ("kubectl describe pods web-1 -n shop",)
+
+
+def test_what_are_my_options_gets_help() -> None:
+    context = ConversationContext()
+    first = ENGINE.parse("delete pod web-1", context=context)
+    plan = ENGINE.parse("what are my options?", context=assume_ran(context.after(first), first))
+    assert not plan.kubectl and plan.clarification is not None

@@ -59,6 +59,7 @@ def _ran(engine: RulesEngine, text: str) -> ConversationContext:
         "put it back the way it was",
         "undo my last change",
         "reverse that",
+        "cancel that change",
     ],
 )
 def test_asking_to_undo_the_change_plans_the_recorded_undo(engine: RulesEngine, text: str) -> None:

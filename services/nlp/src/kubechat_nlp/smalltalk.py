@@ -31,6 +31,7 @@ _META = (
     r"|what does [a-z' -]{1,40} mean|what is the meaning of [a-z' -]{1,40}"
     r"|what(?:'s| is) the difference between [a-z' -]{1,60}"
     r"|tell me (?:a |another )?(?:joke|story|poem|riddle)|how are you(?: doing)?(?: today)?"
+    r"|what are my options|what(?:'s| is) next|what now|what else(?: is there)?"
     r"|are you (?:there|a bot|an ai|human|real|alive)"
     r"|what can i do in (?:the )?(?P<ns>[a-z0-9][a-z0-9-]*)(?: namespace)?)"
 )

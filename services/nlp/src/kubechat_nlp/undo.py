@@ -49,6 +49,8 @@ _ASKS = [
         rf"(?: (?:to )?(?:how|the way|what) (?:it|they) (?:was|were)(?: before)?)?{_TAIL}$",
         rf"^{_LEAD}go back to (?:how|the way|what) (?:it|things|they) (?:was|were)"
         rf"(?: before)?{_TAIL}$",
+        # "cancel that change" after it ran: undo it ("cancel" alone may mean the pending plan)
+        rf"^{_LEAD}cancel (?:that|this|the|my|the last|my last) changes?{_TAIL}$",
     )
 ]
 _PRONOUNS = frozenset({"it", "them"})
