@@ -25,6 +25,7 @@ unused stale dead orphaned orphan leftover obsolete unneeded useless idle abando
 dangling outdated expired evicted redundant spare
 saying logged printed rundown lowdown overview summary breakdown scoop needs wants
 requires
+seem seems seemed appear appears appeared sit sits ranked ranking hogging acting mem keeps
 """.split()
 )
 

@@ -119,6 +119,8 @@ def _asked_elsewhere(c: Ctx) -> Result | None:
     d = result[0]
     if d.verb == "describe" and not (d.names or d.slots.selector):
         return None  # "information about deployments with more details": a list
+    if ask == "complaint" and not (d.verb == "describe" and d.names):
+        return None  # "everything is broken": no object to describe
     if ask == "status" and d.guessed_kind:
         return None  # "the status of web-1": its row (a pod's, or the kind a cluster knows)
     if d.verb == "logs" and d.kinds and d.kinds[0].ref.plural not in _LOGGED:
@@ -130,8 +132,20 @@ def _asked_elsewhere(c: Ctx) -> Result | None:
     return result
 
 
+# Questions about the cluster itself that reach the list fallback ("what k8s version are
+# we on", "where's the api server running": the tokenizer reads k8s as a name and drops
+# the "'s", so the tools' cues miss them).
+_ABOUT_THE_CLUSTER = (
+    (r"\b(?:k8s|kube|kubernetes) versions?\b(?! label)", "version"),
+    (r"^(?:where|what) (?:is |s )?the (?:api ?server|control plane|master)\b", "cluster-info"),
+)
+
+
 def build_get(c: Ctx) -> Result:
     u = c.u
+    for pattern, verb in _ABOUT_THE_CLUSTER:
+        if u.search(pattern) and not u.kind_mentions():
+            return build_simple(verb)
     elsewhere = _asked_elsewhere(c)
     if elsewhere is not None:
         return elsewhere
@@ -190,8 +204,10 @@ def build_get(c: Ctx) -> Result:
             )
     if any(k.ref.plural == "events" for k in d.kinds) and not s.sort_by:
         return build_events(c, s)
-    m = u.search(r"\b(?:sort|order|rank)(?: \S+){1,3}? by (?:their |the )?(cpu|memory|ram)\b")
-    if m and not s.sort_by:  # "sort pods by memory"
+    m = u.search(
+        r"\b(?:sort|order|rank)(?:ed|ing)?(?: \S+){0,3}? by (?:their |the )?(cpu|memory|ram)\b"
+    )
+    if m and not s.sort_by:  # "sort pods by memory", "pods ranked by cpu"
         s.sort_by = "memory" if m.group(1) == "ram" else m.group(1)
     if s.sort_by in ("cpu", "memory") and all(k.ref.plural in ("pods", "nodes") for k in d.kinds):
         # a list can't be sorted by usage ("pods sorted by memory"): the metrics can
@@ -333,9 +349,14 @@ def build_top(c: Ctx) -> Result:
         d.params["containers"] = True
     if s.sort_by in ("cpu", "memory"):
         d.params["sort_by"] = s.sort_by
-    elif u.search(r"\b(by|most|highest) cpu\b|\bcpu (users|consumers|hogs|eaters)\b"):
-        d.params["sort_by"] = "cpu"
-    elif u.search(r"\b(by|most|highest) (memory|ram)\b|\b(memory|ram) (users|consumers|hogs)\b"):
+    elif u.search(
+        r"\b(by|most|highest|hogging|hogs|hog) cpu\b|\bcpu (users|consumers|hogs|eaters)\b"
+    ):
+        d.params["sort_by"] = "cpu"  # "which pod is hogging cpu": the top of the ranking
+    elif u.search(
+        r"\b(by|most|highest|hogging|hogs|hog) (memory|ram|mem)\b"
+        r"|\b(memory|ram|mem) (users|consumers|hogs)\b"
+    ):
         d.params["sort_by"] = "memory"
     return [d]
 

@@ -33,6 +33,9 @@ _LOGS = (
     r"\bwhat (?:did|does|do|has|have|is|was|were|had) (?:\S+ ){1,5}?(?:been )?" + _SAID + r"\b"
     # "show me what web-1 printed"
     r"|\bwhat (?:\S+ ){1,5}?(?:printed|outputted|logged|wrote|said|emitted|spat out)\b"
+    # "what's web-1 saying" (the tokenizer drops the "'s": "what web-1 saying")
+    r"|\bwhat (?:\S+ ){1,5}?(?:been )?(?:saying|printing|outputting|writing|emitting"
+    r"|spitting out|complaining about)\b"
     # "the output of web-1", "console output from api" (never the yaml output of a kind)
     r"|(?<!yaml )(?<!json )(?<!wide )(?<!table )\boutput (?:of|from)\b"
 )
@@ -45,6 +48,15 @@ _STATE = (
     r"|\b(?:info|information|the lowdown|the scoop) (?:about|on|for|regarding)\b"
     r"|\b(?:the deal|the story|the problem|the issue|wrong|amiss) with\b"
     r"|\b(?:health |full )?report (?:on|for|about)\b"
+    # "could I have a closer look at job x": looking closely at one object describes it
+    r"|\b(?:closer|close|good|proper|deeper|careful|thorough|detailed) look (?:at|into)\b"
+)
+# "node-4 seems stuck", "api looks broken": a complaint about one object's state (only
+# when an object is named: "everything is broken" names none)
+_COMPLAINT = (
+    r"\b(?:seems?|looks?|appears?|is|are|keeps?|got|gets)(?: to be)? (?:stuck|broken|hung"
+    r"|wedged|unhappy|unhealthy|flaky|sick|off|weird|acting up|misbehaving|in trouble"
+    r"|not working|not ready|not starting|not coming up)\b"
 )
 # What the pods consume: resource usage, never their limits or requests.
 _USAGE = (
@@ -56,7 +68,17 @@ _USAGE = (
     r"|\bhow much (?:\S+ ){0,3}?(?:using|use|consuming|consume|eating)\b"
     r"|\bhow (?:hungry|greedy|heavy|demanding)\b|\bload (?:on|of) (?:the |each |every )?(?:nodes?"
     r"|pods?|cluster)\b|\b(?:per|each|every)[- ](?:node|pod|container) (?:usage|load|utili[sz]ation"
-    r"|metrics|consumption)\b|\b(?:nodes?|pods?) (?:cpu|memory|ram)(?: and (?:cpu|memory|ram))?$"
+    r"|metrics|consumption)\b"
+    # "pods cpu and mem", "node memory usage" (the whole request)
+    r"|\b(?:nodes?|pods?) (?:cpu|memory|ram|mem)(?: (?:and|&|/) (?:cpu|memory|ram|mem))?"
+    r"(?: usage| use| stats| numbers)?$"
+    # "what are the pods using", "what is node-3 consuming right now"
+    r"|\bwhat (?:are|is|do|does) (?:the |my |our |all )?(?:\S+ )?(?:pods?|nodes?|containers?)"
+    r" (?:using|consuming|eating|burning|use|consume)(?: (?:right )?now| currently)?$"
+    # "how are the nodes doing on cpu", "the biggest cpu users among the pods"
+    r"|\b(?:doing|looking|faring) (?:on|for|with|in terms of) (?:cpu|memory|ram|mem|resources)\b"
+    r"|\b(?:biggest|heaviest|largest|greediest) (?:cpu|memory|ram|mem|resource) (?:users"
+    r"|consumers|hogs|eaters)\b"
 )
 _NOT_USAGE = r"\b(?:limits?|requests?|quotas?|requested)\b"
 # Activity in a namespace: events ("anything happening in prod?").
@@ -111,7 +133,7 @@ def _look_offsets(text: str) -> tuple[int, ...]:
 def asked_read(text: str) -> str | None:
     """The read a look request (`text`, normalized) asks for, other than get: 'logs',
     'describe', 'top', 'events', 'state' (a describe when one object is named), 'status'
-    (a state named by the word status), or None."""
+    (a state named by the word status), 'complaint' (a state complained of), or None."""
     if re.search(_LOGS, text):
         return "logs"
     if re.search(_USAGE, text) and not re.search(_NOT_USAGE, text):
@@ -124,6 +146,8 @@ def asked_read(text: str) -> str | None:
         return "status"
     if re.search(_STATE, text):
         return "state"
+    if re.search(_COMPLAINT, text):
+        return "complaint"
     if re.search(_ACTIVITY, text):
         return "events"
     return None
@@ -157,6 +181,8 @@ def shown_on_request(c: Ctx) -> Result | None:
         return None
     slots = result[0].slots
     listed = re.search(r"\b(?:a|the) (?:list|listing|rundown|look) (?:of|at)\b", rest.text)
-    if not (result[0].names or slots.selector or slots.field_selector or listed):
+    # (a right is never asked in a format: "can I get the wide view of nodes" asks to see)
+    shown = listed or result[0].params.get("output")
+    if not (result[0].names or slots.selector or slots.field_selector or shown):
         return None  # (unless it asks for "a list of" them: a request, never a right)
     return result

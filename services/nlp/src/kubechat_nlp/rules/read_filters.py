@@ -167,4 +167,19 @@ def more_fields(c: Ctx, current: str | None, running_in: Slots | None = None) ->
             elif running_in is not None and not running_in.namespace:
                 running_in.namespace = u.group_text(m)
                 u.mark(m)
+        # "what's on gpu-node-1": what is on a machine is the pods it runs (when it is
+        # named like one: "what's on prod" asks about a namespace)
+        m = u.search(r"^what (?:is |s )?(?:there )?on (?:the )?(node |machine |host )?(\S+)$")
+        machine = m and (m.group(1) or re.search(r"\d|node|worker|host", m.group(2)))
+        if (
+            m
+            and machine
+            and u.is_name(u.group_index(m, 2))
+            and u.kind_at(u.group_index(m, 2)) is None
+        ):
+            parts.append(f"spec.nodeName={u.group_text(m, 2)}")
+            u.mark(m)
+    else:  # "which pods sit on node-3": the verb before the node is never a name
+        for m in u.finditer(r"\b(?:sit|sits|sitting|live|lives|living|landed|hosted) (?=on\b)"):
+            u.mark(m)
     return ",".join(parts) or None

@@ -98,6 +98,13 @@ def build_logs(c: Ctx) -> Result:
     named = naming_a_namespace(c, LOG_WORDS)
     if named:  # "what's the status of namespace logging": nothing asks for logs
         return read_as_names(c, named, "logs")
+    if not u.search(LOG_WORDS) and u.search(
+        r"\bas (?:they|it|the \S+) (?:change|changes|update|updates)\b|\bfor (?:any )?changes\b"
+    ):
+        # "tail the services as they change": the list, watched (no log is asked for)
+        from kubechat_nlp.rules.read import build_get
+
+        return build_get(c)
     if not u.search(LOG_WORDS + "|" + _ASKS_FOR_OUTPUT):
         # a guess with no word for output ("only the pods with tier=cache"): not logs
         return clarify("Logs of which pod or workload?")
