@@ -416,6 +416,12 @@ def _install(vocab: str = "first") -> None:
         from kubechat_nlp.evaluation.generator import probe_third
 
         probe, probe_kinds = probe_third.PROBE, probe_third.PROBE_KINDS
+    elif vocab == "fourth-reads":
+        from kubechat_nlp.evaluation.generator import probe_fourth_reads, probe_third
+
+        # Only the read/tool pools are new; the rest reuse the third probe's.
+        probe = {**probe_third.PROBE, **probe_fourth_reads.PROBE}
+        probe_kinds = probe_third.PROBE_KINDS
     for info in pkgutil.iter_modules(generator.__path__):
         module = importlib.import_module(f"{generator.__name__}.{info.name}")
         for name, value in list(vars(module).items()):
@@ -432,7 +438,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out_dir", type=Path)
     parser.add_argument("--seed", type=int, default=4_242)
     parser.add_argument("--count", type=int, default=2000)
-    parser.add_argument("--vocab", choices=("first", "second", "third"), default="first")
+    parser.add_argument(
+        "--vocab", choices=("first", "second", "third", "fourth-reads"), default="first"
+    )
     args = parser.parse_args(argv)
     _install(args.vocab)
     from kubechat_nlp.evaluation.generator import _write, generate_conversations, generate_single
