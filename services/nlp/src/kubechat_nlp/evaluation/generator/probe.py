@@ -422,12 +422,32 @@ def _install(vocab: str = "first") -> None:
         # Only the read/tool pools are new; the rest reuse the third probe's.
         probe = {**probe_third.PROBE, **probe_fourth_reads.PROBE}
         probe_kinds = probe_third.PROBE_KINDS
-    for info in pkgutil.iter_modules(generator.__path__):
-        module = importlib.import_module(f"{generator.__name__}.{info.name}")
+    elif vocab == "fourth-changes":
+        from kubechat_nlp.evaluation.generator import probe_fourth_changes
+
+        probe, probe_kinds = probe_fourth_changes.PROBE, probe_fourth_changes.PROBE_KINDS
+    # Every pool loses its held-out (blind) instances, whether or not the probe names it,
+    # so that no probe ever shows a word of the blind vocabulary; pools kept in a dict
+    # (objects._NAMES_OF) are rebound the same way.
+    replaced: dict[int, Pool] = {}
+    modules = [
+        importlib.import_module(f"{generator.__name__}.{info.name}")
+        for info in pkgutil.iter_modules(generator.__path__)
+    ]
+    for module in modules:
+        short = module.__name__.rsplit(".", 1)[-1]
         for name, value in list(vars(module).items()):
-            entries = probe.get(f"{info.name}.{name}", probe.get(name))
-            if isinstance(value, Pool) and entries is not None:
-                setattr(module, name, dataclasses.replace(value, held_out=entries))
+            if not isinstance(value, Pool):
+                continue
+            entries = probe.get(f"{short}.{name}", probe.get(name, ()))
+            new = replaced.setdefault(id(value), dataclasses.replace(value, held_out=entries))
+            setattr(module, name, new)
+    for module in modules:
+        for value in list(vars(module).values()):
+            if isinstance(value, dict) and any(isinstance(v, Pool) for v in value.values()):
+                for key, pool in list(value.items()):
+                    if isinstance(pool, Pool):
+                        value[key] = replaced.get(id(pool), dataclasses.replace(pool, held_out=()))
     for plural, words in list(KINDS.items()):
         others = dataclasses.replace(words.others, held_out=probe_kinds.get(plural, ()))
         KINDS[plural] = dataclasses.replace(words, others=others)
@@ -439,7 +459,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=4_242)
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument(
-        "--vocab", choices=("first", "second", "third", "fourth-reads"), default="first"
+        "--vocab",
+        choices=("first", "second", "third", "fourth-reads", "fourth-changes"),
+        default="first",
     )
     args = parser.parse_args(argv)
     _install(args.vocab)
