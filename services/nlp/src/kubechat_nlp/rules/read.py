@@ -195,6 +195,11 @@ def build_get(c: Ctx) -> Result:
             d.guessed_kind = True
         elif _the_namespace_itself(c, d):  # "the yaml of namespace monitoring"
             pass
+        elif c.scope and u.search(
+            r"^(?:take |have |get )?(?:a |quick |short |brief |fast )*(?:look|peek|glance)$"
+        ):
+            # "quick look at namespace qa": the namespace (taken as the scope) is the object
+            d.kinds, d.names, s.namespace = [c.kind("namespaces")], [c.scope], None
         elif c.scope and s.output in ("yaml", "json"):
             # "get the yaml of namespace monitoring": the namespace named is the object
             d.kinds, d.names, s.namespace = [c.kind("namespaces")], [c.scope], None
@@ -268,6 +273,10 @@ def build_describe(c: Ctx) -> Result:
         return [d]
     if _the_namespace_itself(c, d):  # "details of namespace qa", "… of ns services"
         return [d]
+    if not d.names and c.u.search(r"\bwhat (?:does|do|would|should) an? (?:\S+ ){1,2}look like\b"):
+        # "what does a cronjob look like": any one of the kind, so its schema
+        d.verb, d.slots.namespace = "explain", None
+        return [d] if d.kinds else clarify("Which kind should I explain?")
     if d.guessed_kind and not d.names and not s.selector and not s.all_namespaces:
         if c.scope:  # "details of namespace web": the namespace named is the object
             d.kinds, d.names, d.guessed_kind = [c.kind("namespaces")], [c.scope], False

@@ -49,7 +49,8 @@ _STATE = (
     r"|\b(?:the deal|the story|the problem|the issue|wrong|amiss) with\b"
     r"|\b(?:health |full )?report (?:on|for|about)\b"
     # "could I have a closer look at job x": looking closely at one object describes it
-    r"|\b(?:closer|close|good|proper|deeper|careful|thorough|detailed) look (?:at|into)\b"
+    # (the "at" may have gone with the namespace: "a closer look at namespace qa")
+    r"|\b(?:closer|close|good|proper|deeper|careful|thorough|detailed) look(?: at| into|$)"
 )
 # "node-4 seems stuck", "api looks broken": a complaint about one object's state (only
 # when an object is named: "everything is broken" names none)
@@ -57,6 +58,8 @@ _COMPLAINT = (
     r"\b(?:seems?|looks?|appears?|is|are|keeps?|got|gets)(?: to be)? (?:stuck|broken|hung"
     r"|wedged|unhappy|unhealthy|flaky|sick|off|weird|acting up|misbehaving|in trouble"
     r"|not working|not ready|not starting|not coming up)\b"
+    r"|\b(?:isn't|isnt|aren't|arent|is not|are not|won't|wont|doesn't|does not) (?:be )?(?:working"
+    r"|ready|starting|start|coming up|come up|responding|respond|healthy|work)\b"
 )
 # What the pods consume: resource usage, never their limits or requests.
 _USAGE = (

@@ -99,7 +99,7 @@ def build_logs(c: Ctx) -> Result:
     if named:  # "what's the status of namespace logging": nothing asks for logs
         return read_as_names(c, named, "logs")
     if not u.search(LOG_WORDS) and u.search(
-        r"\bas (?:they|it|the \S+) (?:change|changes|update|updates)\b|\bfor (?:any )?changes\b"
+        r"\bas (?:they|it|the \S+) (?:change|changes|update|updates)\b|\bfor (?:any )?changes?\b"
     ):
         # "tail the services as they change": the list, watched (no log is asked for)
         from kubechat_nlp.rules.read import build_get
@@ -122,7 +122,7 @@ def build_logs(c: Ctx) -> Result:
         r"\b(?:last|most recent|latest|recent|tail|final|--tail) (?:an? )?(\d+)\b"
         + unit
         # "200 last lines", never the 5 of "web-app-5 last 200 lines"
-        + r"|(?<![\w-])(\d+) (?:most recent|latest|last|recent)\b",
+        + r"|(?<![\w=.:-])(\d+) (?:most recent|latest|last|recent)\b",
     )
     since_time = _since_time(c)
     since = None
