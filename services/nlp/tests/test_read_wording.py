@@ -210,6 +210,15 @@ CASES = [
     ("tail the services in qa as they change", "kubectl get services -n qa --watch"),
     ("which k8s version is this", "kubectl version"),
     ("where's the control plane", "kubectl cluster-info"),
+    ("deployment api isn't working", "kubectl describe deployments api"),
+    ("could i have a closer look at namespace qa", "kubectl describe namespaces qa"),
+    ("what does a cronjob look like", "kubectl explain cronjobs"),
+    (
+        "what is the payments deployment printing in prod",
+        "kubectl logs deployment/payments -n prod",
+    ),
+    ("show the logs of the pods labeled ring=1 last 20 lines", "kubectl logs -l ring=1 --tail=20"),
+    ("tail pods for changes", "kubectl get pods --watch"),
     # ... and what they must not catch: a right asked of a kind, nothing named, a namespace
     ("can i get pods in qa", "kubectl auth can-i get pods -n qa"),
     ("everything is broken", None),
