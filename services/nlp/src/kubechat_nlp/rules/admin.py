@@ -69,15 +69,20 @@ def build_config(c: Ctx) -> Result:
             c, r"\b(?:default )?namespace (?:of|for|in) (?:the |my )?current context to (\S+)"
         )
         or _name_after(c, r"\bnamespace (\S+) (?:by|as (?:the |my )?)default\b")
+        or _name_after(c, r"\b(\S+) as (?:the |my |our )default namespace\b")
         or _name_after(c, r"\bdefault namespace (?:to|is|should be) (\S+)", default_too=True)
         or _name_after(c, r"\b(?:make|set) (?:my|our|the) default namespace (\S+)")
         or _name_after(c, r"\b(?:make|use|set) (\S+) (?:as )?(?:my |the )default namespace\b")
         or _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?")
         or _name_after(c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)")
     )
-    m = u.search(r"\bswitch to (?:the )?(\S+) namespace\b")
+    m = u.search(r"\bswitch to (?:the )?(\S+) namespace\b") or u.search(
+        r"\b(?:stay|remain) in (?:the )?(\S+)(?: namespace)? by default\b"
+    )
     if m:
         ns = u.group_text(m)
+        if m.group(0).endswith("by default"):  # "stay in qa by default from now on"
+            return [Draft("config.set-context", params={"current": True, "namespace": ns})]
     if u.search(r"\b(save|set|change|switch|make|use|default|stick|work)\b") and u.search(
         r"\bnamespace\b"
     ):
@@ -100,7 +105,7 @@ def build_config(c: Ctx) -> Result:
     if (
         u.search(
             r"\b(use|(?:start|begin) using|switch|change|set|go|swap|move|point|jump|hop|work"
-            r"|operate|stay|enter|activate|select|pick|choose)\b"
+            r"|operate|stay|enter|activate|select|pick|choose|be (?:on|in))\b"
         )
         and u.search(r"\bcontext\b")
         # "which context is active" asks; "set current context to prod" switches

@@ -9,6 +9,7 @@ from kubechat_nlp.catalogue import Catalogue, default_catalogue
 from kubechat_nlp.rules.create_slots import IMAGE_REF
 from kubechat_nlp.rules.cues import phrase_cues, unruled_entries
 from kubechat_nlp.rules.generic import entry_builder
+from kubechat_nlp.rules.heads import LOOK_VERBS as _LOOK_VERBS
 from kubechat_nlp.rules.heads import READ_HEADS as _READ_HEADS
 from kubechat_nlp.rules.heads import main_verb as _head
 from kubechat_nlp.rules.table import RULES, Rule
@@ -57,6 +58,10 @@ expose delete create run apply replace edit""".split()
 # Rules keyed on a plain verb rather than a topic.
 _VERB_RULES = frozenset(
     "patch drain uncordon cordon vague logs run scale delete create describe events get".split()
+)
+# The user's own destructive verb, in the passive, closing the request.
+_PASSIVE_DELETE = re.compile(
+    r"\b(can|should|may) (all |both |now |safely )*be (deleted|removed|destroyed|nuked)\W*$"
 )
 # Light verbs say little by themselves ("start a rolling restart", "do a rollback"): the
 # more specific cue after them decides.
@@ -143,6 +148,9 @@ def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
     if opening is not None and head not in _LIGHT_VERBS:
         matching = [r for r in matching if r is opening or RULES[r[0]][0] not in _VERB_RULES]
     reading = head in _READ_HEADS and not (head == "get" and after in ("rid", "into"))
+    if reading and head not in _LOOK_VERBS and _PASSIVE_DELETE.search(text):
+        reading = False  # "cronjobs a and b can both be deleted": a plural kind opens it
+
     if head == "get" and re.match(r"get \d+ (replicas?|instances?|copies|copy)\b", text[offset:]):
         reading = False  # "could we get 2 instances of billing" asks for a count
     if head == "get" and re.match(

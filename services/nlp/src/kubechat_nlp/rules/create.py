@@ -44,15 +44,19 @@ def _job_from_cronjob(c: Ctx) -> Result | None:
     u = c.u
     m = u.search(
         r"\b(?:run|trigger|kick off|fire|start|execute|launch)\b (?:off )?(?:the |a )?(?:"
-        r"cron ?jobs? (?:named |called )?(\S+)|(\S+) cron ?jobs?)\b"
-    ) or u.search(r"\bfrom (?:the |a )?cron ?jobs? (?:named |called )?(\S+)")
+        r"cron ?jobs? (?:named |called )?(\S+)|(\S+) cron ?jobs?|(\S+) (?=manually|by hand))\b"
+    ) or u.search(
+        r"\bfrom (?:the |a )?cron ?jobs? (?:named |called )?(\S+)"
+        r"|\bfrom (?:the )?(\S+) cron ?jobs?\b"
+    )
     if m is None or not u.is_name(u.group_index(m)):
         return None
     source = u.group_text(m)
     u.mark(m)
     n = u.search(
         r"\bas (?:a |the )?(?:new )?job (?:named |called )?(\S+)|\bcall (?:the job|it) (\S+)"
-        r"|\bjob (?:named|called) (\S+)|\bnam(?:e|ing) (?:the job|it) (\S+)"
+        r"|\bjob (?:named|called|name) (\S+)|\bjobs? (\S+) from\b"
+        r"|\bnam(?:e|ing) (?:the job|it) (\S+)"
         r"|\b(?:create|make|new) (?:a |the )?job (?!from\b)(\S+) from\b"  # create job x from …
     ) or u.search(r"\bas (\S+)")  # "run the backup cronjob now as backup-now"
     if n is None or not u.is_name(u.group_index(n)):

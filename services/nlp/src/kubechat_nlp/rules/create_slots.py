@@ -209,10 +209,15 @@ def schedule(c: Ctx) -> str | None:
 
 def ports(c: Ctx) -> tuple[int | None, str | None]:
     u = c.u
+    # "route port 443 to 8080", "expose web: 80 -> 3000": the port, then the target port
+    m = u.search(r"\b(?:route |map )?(?:port )?(\d+) (?:->|=>|to) (?:port )?(\d+)\b")
+    if m and not u.search(r"\b(?:local|locally|localhost)\b"):
+        u.mark_groups(m)
+        return int(m.group(1)), m.group(2)
     # "on 3000 with target port 5000": the target port is never the port
     port = first_int(
         c,
-        r"\b(?:on|serves on|serving on|expose|exposing|listen on|listens on|"
+        r"\b(?:on|serves on|serving on|expose|exposing|listen on|listens on|listening on|"
         r"as) (?:the )?(?:container )?port (\d+)\b|(?<!target )\bport (\d+)\b",
     )
     if port is None:  # "expose session-cache on 6379"

@@ -52,7 +52,11 @@ def _removals(u: Utterance) -> list[str]:
     for m in u.finditer(
         rf"\b{_REMOVE} (?:the |a |an |its |their )?(?:{_NOUN} )?(?:named |called |key )?(\S+)"
         rf"(?: {_NOUN})?\b|\bun-?(?:label|annotate) (?:the )?(?:key )?(\S+)"
-        rf"|\btake (?:the |a |an )?(\S+) {_NOUN} off\b"
+        rf"|\b(?:take|get) (?:the |a |an )?(\S+) {_NOUN} off\b"
+        # "web shouldn't carry the tier label", "cm x doesn't need the owner annotation"
+        rf"|\b(?:shouldn't|should not|no longer|mustn't) (?:carry|have|need|bear|keep)"
+        rf" (?:the |a |an |any |its )?(\S+) {_NOUN}\b"
+        rf"|\b(?:doesn't|does not|don't) need (?:the |a |an |any |its )?(\S+) {_NOUN}\b"
     ):
         idx = u.group_index(m)
         if m.group(2) and idx + 2 == len(u) and u.is_name(idx) and _key(u, idx + 1):
@@ -73,7 +77,7 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
     'with description "my text"'."""
     out: list[str] = []
     for hit in u.finditer(
-        rf"\b(?:change|changing|set|setting|update|updating|switch|make|overwrite|modify)"
+        rf"\b(?:change|changing|set|setting|update|updating|switch|make|overwrite|modify|flip)"
         rf" (?:the )?(?:value of )?(?:the )?(?:{_NOUN} )?(\S+) (?:{_NOUN} )?"
         rf"(?:(?:of|on|for) (?:the )?(?:\S+ ){{1,3}}?)?(?:from (?:the )?(?:value )?\S+ )?"
         rf"(?:to|=|with|as) (?:the )?(?:value )?(\S+)"
@@ -82,6 +86,17 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
         value = _value(u, v)
         if _key(u, k) and value is not None and u.norms[k] not in ("value", "existing"):
             out.append(f"{u.tokens[k].text.strip(chr(39) + chr(34))}={value}")
+            u.used.update((k, v))
+    # "the tier label of web should be cache now"
+    hit = u.search(
+        rf"\b(\S+) {_NOUN} (?:of|on|for) (?:the )?(?:\S+ ){{1,3}}?should (?:be|say|read) "
+        rf"(?:now )?(\S+)"
+    )
+    if not out and hit:
+        k, v = u.group_index(hit, 1), u.group_index(hit, 2)
+        value = _value(u, v)
+        if _key(u, k) and value is not None:
+            out.append(f"{u.tokens[k].text}={value}")
             u.used.update((k, v))
     if out:
         return out, True
@@ -112,7 +127,7 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
 def build_label(c: Ctx) -> Result:
     u = c.u
     # "add a note owner=alice to cm x": a note is an annotation
-    annotate = bool(u.search(r"\bannotat|(?<![\w-])notes?(?![\w-])"))
+    annotate = bool(u.search(r"\b(un-?)?annotat|(?<![\w-])notes?(?![\w-])"))
     verb = "annotate" if annotate else "label"
     selector = None
     m = u.search(r"\b(?:with|having|matching) (?:the )?labels? (\S+=\S*)")
@@ -121,7 +136,10 @@ def build_label(c: Ctx) -> Result:
         u.mark_groups(m)
     # a question ("did someone remove the tier label from x?") only looks
     listing = bool(
-        u.search(rf"\b(list|show|display|what|which|print|get(?! rid)|see)\b.*\b{_NOUN}\b")
+        u.search(
+            rf"\b(list|show|display|what|which|print|see"
+            rf"|get(?! rid| (the |an? )?\S+ {_NOUN} off))\b.*\b{_NOUN}\b"
+        )
         or u.search(_QUESTION)
     )
     pairs = [] if listing else _removals(u)

@@ -15,7 +15,7 @@ AUTH = (
     # "can we get 4 replicas for web" asks for a count, never about a right ("can I …"
     # always asks about one)
     r"\b(can|may) (i|we(?!(?: also| still| even| actually| now| really| just)?"
-    r" (?:get|have|run|add) (?:\d+|another|more|extra) )) (also |still |even |actually "
+    r" (?:get|have|run|add) (?:\d+|another|more|extra|x-image) )) (also |still |even |actually "
     r"|now |really |just )?"
     + ACTIONS
     + r"|(^|[,:;] )(\S+ ){0,3}?(can|may) (?!(you|u|ya|ye|we|i)\b)\S+ "
@@ -67,6 +67,9 @@ UNCORDON = (
     # "let worker-7 take pods again", "allow node-2 to accept new workloads"
     r"|\b(let|allow|permit) \S+ (to )?(take|accept|receive|host) (new )?(pods|workloads|work)\b"
     r"|\b(let|allow|permit) \S+ (to )?(run|get) (new )?(pods|workloads|work) again\b"
+    # "node-3 can take pods again", "let the scheduler use node-3 again"
+    r"|\b(can|may|should|could) (take|accept|receive|host|run|get) (new )?(pods|workloads|work)"
+    r" again\b|\b(let|allow) the schedul\w* (use|place pods on|schedule on(to)?)\b"
 )
 CORDON = (
     r"\bcordon\b|\bunschedulable\b|\bout of the (pool|cluster's pool|node pool)\b"
@@ -81,4 +84,7 @@ CORDON = (
     r"|\b(prevent|block|disallow|forbid) (any |all )?(new|more|further) (pods|workloads)\b"
     r"|\b(stop|halt|keep) (any |all )?(new |more |further )?(pods|workloads) (from )?"
     r"(landing|arriving|coming|going|being scheduled|getting scheduled)\b"
+    # "node-3 shouldn't get any new pods"
+    r"|\b(shouldn't|should not|mustn't|must not|can't|cannot|won't|shall not) (get|take|receive"
+    r"|accept|run|host) (any )?(new |more )?(pods|workloads)\b"
 )

@@ -79,8 +79,9 @@ _STATE_WORDS = (
 # "drain node-3 but skip daemonsets", "… and leave the daemonsets alone"
 _KEEP_DAEMONSETS = (
     r"\b(ignor\w*|skip\w*|leav\w*|without|except\w*|exclud\w*|not|don't (touch|evict)"
-    r"|do not (touch|evict)|never (touch|evict)|spar\w*)( out)?( the| any| all)? daemon ?sets?"
+    r"|do not (touch|evict)|never (touch|evict)|spar\w*)( out| for)?( the| any| all)? daemon ?sets?"
     r"( alone| be| in place| running| untouched)?\b|daemonset-managed|daemon set-managed\b"
+    r"|--ignore-daemonsets\b"
 )
 
 
@@ -172,7 +173,11 @@ def build_taint(c: Ctx) -> Result:
             u.used.add(i)
     value = re.search(r"\bvalue (\S+)", u.text)
     effect = re.search(r"\beffect (\S+)|\b(noschedule|prefernoschedule|noexecute)\b", u.text)
-    remove = bool(u.search(r"\b(remove|delete|clear|untaint|drop|lift|strip)\b|\btake off\b"))
+    remove = bool(
+        u.search(r"\b(remove|delete|clear|untaint|drop|lift|strip)\b|\btake (\S+ ){0,3}off\b")
+        # "node-3 shouldn't have the gpu taint anymore": a taint it should lose
+        or u.search(r"\b(shouldn't|should not|mustn't|no longer|doesn't need|does not need)\b")
+    )
     for i in range(len(u)):
         if u.norms[i] in ("value", "effect") and i + 1 < len(u):
             u.used.add(i + 1)

@@ -57,6 +57,11 @@ _STATUS_WORDS = (
 )
 
 
+# "put the rollout of web on hold", "stop the web rollout for now": a pause said later in the
+# sentence than its verb
+_PAUSE_SAID = r"\bon hold\b|\b(stop|halt|freeze|suspend)\b (the )?(\S+ ){0,3}(rollout|roll out)\b"
+
+
 def _head_verb(u: Utterance) -> str | None:
     """The rollout operation the opening verb names, its token marked as used."""
     offset, norm, _ = main_verb(u.text)
@@ -94,6 +99,10 @@ def build_rollout(c: Ctx) -> Result:
         verb = "rollout.history"
     elif headed is not None:
         verb = headed
+    elif u.search(_PAUSE_SAID):
+        verb = "rollout.pause"
+    elif u.search(r"\b(can|may|should|could) (now )?(go ahead|continue|proceed|carry on|resume)\b"):
+        verb = "rollout.resume"  # "the web rollout can go ahead now"
     elif u.search(
         _STATUS_WORDS + r"|\b(watch|follow|how is|how's|hows|track|monitor)\b.{0,40}"
         r"\b(rollout|roll out)\b|\b(rollout|roll out)\b.{0,50}\bgoing\b"
@@ -121,6 +130,9 @@ def build_rollout(c: Ctx) -> Result:
             else ("rollout.status")
         )
     revision = first_int(c, r"\b(?:to )?(?:revision|rev) (?:number |no\.? |#)?(\d+)\b")
+    if revision is None and verb == "rollout.undo":
+        # "revert web to version 3": a bare number is a revision (never "version 1.25")
+        revision = first_int(c, r"\bto (?:the )?version (\d+)\b(?![.\d])")
     worded = u.search(rf"\b(?:to )?(?:revision|rev) {WORD_NUM}\b")
     if revision is None and worded:
         revision = word_number(worded.group(1))  # "go back to revision one": a word kept as typed

@@ -180,6 +180,8 @@ _ABSOLUTE = (
     r"\b(?:down to|to) (zero|none)\b",
     rf"\bto (?:a |one )?(single|lone) {_COUNT}\b",
     r"\bat (\d+)\b(?! ?(?:%|percent|gi|mi|m\b))",
+    # "web needs more pods, make it 5"
+    r"\b(?:make|take|bring|put|have) (?:it|that|them) (?:to |at )?(\d+)\b(?! ?(?:%|percent|gi|mi))",
 )
 
 

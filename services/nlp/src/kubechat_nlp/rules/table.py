@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 from kubechat_nlp.rules import (
     admin,
+    change_cues,
     containers,
     copying,
     create,
@@ -26,7 +27,12 @@ Rule = tuple[str, str, Callable[[Ctx], Result]]
 # pod x" is a delete; "ditch everything" is a question).
 _DELETE_VERBS = (
     r"delete|remove|destroy|kill|terminate|erase|purge|axe|trash|nuke|scrap|zap|ditch"
-    r"|do away with|wipe out|tear down"
+    r"|do away with|wipe out|wipe|tear down"
+)
+_KINDS = (
+    r"(pods?|deployments?|services?|jobs?|replicasets?|secrets?|configmaps?|resources|nodes?"
+    r"|statefulsets?|daemonsets?|ingress(es)?|namespaces?|events|pvcs?|po|svc|deploy|cronjobs?"
+    r"|persistentvolumeclaims?)"
 )
 _NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
 
@@ -49,7 +55,8 @@ RULES: tuple[Rule, ...] = (
         r"|(?<!\bin )(?<!inside )(?<!within )\b(my|our|the) default namespace (to|is|should)\b"
         r"|\b(make|set) (my|our|the) default namespace\b"
         r"(?! \d+ )"
-        r"|\b(make|use|set) \S+ (as )?(my|the) default namespace\b"
+        r"|\b(make|use|set) \S+ (as )?(my|the) default namespace\b|\bdefault me to\b"
+        r"|\b\S+ as (my|our|the) default namespace\b|\b(stay|remain) in \S+ by default\b"
         r"|\bnamespace \S+ (by |as (the |my )?)default\b"
         r"|\b(which|what) cluster (am i|are we|is this)\b|\bconnected to\b"
         r"|\bswitch (over )?to (the )?\S+( cluster| context)?( please| pls| now)?\W*$",
@@ -99,7 +106,7 @@ RULES: tuple[Rule, ...] = (
     (
         "cp",
         # "run one copy of web" counts replicas
-        r"(?<!\d )(?<!one )\bcopy\b|\bcp\b"
+        r"(?<!\d )(?<!one )\bcop(y|ied)\b|\bcp\b"
         r"|\b(download|upload)(s|ed|ing)?\b.{0,60}\b(pod|container)\b"
         r"|\b(download|upload|grab|fetch)\b.{0,40}\bx-file\b"
         # "pull /data/r.csv from the reports-0 pod": a path to or from a pod (never a
@@ -114,7 +121,7 @@ RULES: tuple[Rule, ...] = (
         "port-forward",
         # "expose port 80 of web, forwarding to port 8080" is a Service's target port
         r"\bport[- ]?forward|^(?!.*\bexpose\b).*\bforward(ing)?\b.{0,40}\bport"
-        r"|\blisten(ing)? on\b|^pf\b"
+        r"|(?<!service )(?<!svc )\blisten(ing)? on\b|^pf\b"
         r"|\blocally on (port )?\d+\b"
         r"|\b(open|map|bind|tunnel|reach|expose)\b (up )?(local ?host|x-image|port \d+) to\b"
         r"|\blocal ?host\b|\btunnel\b|\bforward(ing)? \d+ to \d+\b"
@@ -143,45 +150,30 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "apply",
-        r"\bapply\b|\bcreate (resource\S*|objects?|from)\b.{0,40}\b(from|in|files?) "
+        # ("apply taint k=v:NoSchedule to node-3" is a taint)
+        r"\bapply\b(?! (the |a |an |new )?(taints?|x-taint)\b)"
+        r"|\bcreate (resource\S*|objects?|from)\b.{0,40}\b(from|in|files?) "
         r"(url |(all )?(manifest )?files? (in )?)?x-file",
         workloads.build_apply,
     ),
     # Before the verb rules: an image to run, a CronJob to run now, or a kind to make
     # ("deploy redis:7 as cache", "add a qa-2 namespace", "make role r allowing delete").
-    (
-        "create",
-        r"^(?!.*\b(to (the )?(image |version |tag )?x-image"
-        r"|x-image (onto|into|to (?!run|execute|fire|be))"
-        r"|x-image (on|for) (?!port\b|(the |a )?(schedule|cron|timer|every|daily|hourly|weekly)\b)"
-        r"(the )?(\S+)"
-        r"|x-image (on|for) (the )?(deployment|deploy|statefulset|daemonset|x-name"
-        r"|\S+ deployment))\b)"
-        r"(.*\b(create|deploy|scheduled?|spin up|launch|run|start|new)\b (\S+ ){0,6}?x-image\b"
-        r"|.*\b(run|trigger|kick off|fire|start|execute|launch)\b (off )?(the |a )?"
-        r"(cron ?jobs? \S+|\S+ cron ?jobs?)\b(?!.{0,20}\b(logs?|history|status|events)\b)"
-        r"|.*\bvia (a |an |the )?(new )?(cluster)?rolebinding\b"
-        r"|.*\bbind (\S+ ){1,3}to (the )?(\S+ )?(cluster)?role\b"
-        r"|.*\b(create|make|add|new|set up|generate|provision|define|declare)\b (a |an |me )?"
-        r"(new |another )?(\S+ )?(namespace|role|clusterrole|rolebinding|clusterrolebinding"
-        r"|configmap|config map|secret|service ?account|cronjob|job|deployment|quota"
-        r"|resourcequota|pdb|poddisruptionbudget|ingress)\b"
-        r"(?!.*\b(reachable|accessible|replicas)\b))",
-        create.build_create,
-    ),
+    ("create", change_cues.CREATE, create.build_create),
     (
         "vague",
         r"\b(clean ?up|tidy up|reset (everything|it all|all|the cluster|in)|start (over|fresh)|"
-        r"nuke|wipe|get rid of (everything|all)|tear (it all|everything) down|"
+        # ("nuke namespace sandbox", "wipe out all secrets that have env=qa" name theirs)
+        r"(nuke|wipe(?! out\b)|wipe out)(?! (all |every )?(the )?(\S+ )?"
+        + _KINDS
+        + r"\b| (the )?x-name)|"
+        r"get rid of (everything|all)|tear (it all|everything) down|"
         r"^(everything|it all|all of it|all this|the lot) gone|"
         # "remove the junk for namespace shop": nothing named, however it is said
         r"(" + _DELETE_VERBS + r"|drop|clear( out)?|get rid of|tidy( up)?) (all )?(the |some |any |"
         r"that |this |our |old |unused |stale )*(stuff|junk|crap|mess|clutter|cruft|things)|"
         r"(" + _DELETE_VERBS + r") (everything|it all|all of it|all the things|the lot)|"
         # ("delete all ingress objects labeled …" names its kind: a kind word, any number)
-        r"(" + _DELETE_VERBS + r") all(?! (\S+ ){0,2}\S*(pods?|deployments?|services?|jobs?|"
-        r"replicasets?|secrets?|configmaps?|resources|nodes?|statefulsets?|daemonsets?|"
-        r"ingress(es)?|namespaces?|events|pvcs?|po|svc|deploy|cronjobs?)\b))\b",
+        r"(" + _DELETE_VERBS + r") all(?! (\S+ ){0,2}\S*" + _KINDS + r"\b))\b",
         workloads.build_vague,
     ),
     (
@@ -228,7 +220,10 @@ RULES: tuple[Rule, ...] = (
         r"\brun (?!an? |the \S+ pod|\S+ pod)\S+ in (the |an? )?(existing |running )?"
         r"(first )?(x-name )?(pod|container)\b|\brunning (the )?\S+ command\b"
         r"|\b(run|running|execute)\b (the )?(command )?(__quoted__|x-name) (in|inside|on|within)\b"
-        r"|\brun\b (?!an? |the )(\S+ ){1,5}?(in|inside|on) (the )?(pod|container)\b",
+        r"|\brun\b (?!an? |the )(\S+ ){1,5}?(in|inside|on) (the )?(pod|container)\b"
+        # "`df -h` on pod web-1", "(I need) a sh prompt in web-1"
+        r"|(^|, )__quoted__ (on|in|inside|within) (the )?(pod|container)\b"
+        r"|^an? (\S+ )?(prompt|session|terminal)\b",
         containers.build_exec,
     ),
     # "raise the cpu limit of api to 1": resources, not a replica count
@@ -247,20 +242,7 @@ RULES: tuple[Rule, ...] = (
         r"[a-z][a-z0-9]*_[a-z0-9_]+ (to|=|as)\b",
         settings.build_set_env,
     ),
-    (
-        "set-image",
-        r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"
-        r"|\b(update|upgrade|bump|set|change|switch|move|roll|deploy)\b.{0,40}\bto x-image\b"
-        r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b"
-        r"|\b(update|upgrade|bump|set|change|switch|move|point|pin)\b.{0,60}\b(to|at) (the )?"
-        r"(image |version |tag )?x-image\b"
-        r"|\b(roll ?out|deploy|ship|push|use|put|try)\b (the )?(new )?(image |version )?x-image\b"
-        r"(?!.*\b(create|run|called|named)\b)"
-        r"|\b(swap|replace|change|update)\b.{0,60}\bwith (the )?(new )?(image )?x-image\b"
-        r"|\bto run (the )?(image )?x-image\b|\brun (the )?(image )?x-image (on|in|for) (?!port\b)"
-        r"|\bgive\b.{0,40}\b(the )?(new )?image x-image\b",
-        settings.build_set_image,
-    ),
+    ("set-image", change_cues.SET_IMAGE, settings.build_set_image),
     (
         "autoscale",
         r"\bauto[- ]?scal|\b(create|add|set up|make|configure)\b.{0,30}\b(hpa|autoscaler|"
@@ -271,7 +253,8 @@ RULES: tuple[Rule, ...] = (
         # a range of replicas is a bound for an autoscaler, never one count to scale to
         r"|\bbetween (\d+|one) and \d+ (pods|replicas|instances|copies)\b"
         r"|\bscal\w* .{0,60}\b(based on|depending on|according to|with|under|following)"
-        r" (the )?(cpu|load|traffic|demand|usage)\b",
+        r" (the )?(cpu|load|traffic|demand|usage)\b|\bscal\w* (\S+ ){1,6}on (the )?cpu\b"
+        r"|\bgrow to \S+ .{0,40}\bshrink to\b|\bshrink to \S+ .{0,40}\bgrow to\b",
         workloads.build_autoscale,
     ),
     (
@@ -310,7 +293,11 @@ RULES: tuple[Rule, ...] = (
         r"|\brun \d+ (replicas?|instances?|cop(y|ies))\b|\breplicas?=\d|\breplica count\b"
         r"|\b(double|triple|halve|quadruple|twice as many|in half)\b|\bby \d+ ?(%|percent)"
         r"|\b(add|give (it|them)|another) (\d+|one|an?)\b|\b(\d+|one) (more|fewer|less|extra)\b"
-        r"|\b(up|down) by \d+\b|\bto (a |one )?(single|lone) (replica|pod|instance|copy)\b",
+        r"|\b(up|down) by \d+\b|\bto (a |one )?(single|lone) (replica|pod|instance|copy)\b"
+        # "web needs more pods, make it 5"
+        r"|\b(make|take|bring|put|have) (it|that|them) (to |at )?(\d+|one|two|three|four|five|six"
+        r"|seven|eight|nine|ten|eleven|twelve|twenty)( (replicas?|pods?|instances))?( |$)"
+        r"(?!(gi|mi|m|%|cpu|memory|percent)\b)",
         workloads.build_scale,
     ),
     (
@@ -327,20 +314,7 @@ RULES: tuple[Rule, ...] = (
         r".{0,60}\b(service ?accounts?|sa)\b(?!.*\b(rolebinding|clusterrolebinding|token)\b)",
         settings.build_set_serviceaccount,
     ),
-    (
-        "label",
-        r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
-        r"\b(labels?|annotations?)\b|\b(remove|delete|removing|drop)\w* (the |a |an )?"
-        r"(labels?|annotations?)\b|\bannotations?\b|\bun-?(label|annotate)\b"
-        r"|\b(remove|delete|drop|clear|strip|unset)\w* (the |a |an )?\S+ (label|annotation)s?\b"
-        r"|\b(apply|stick|slap)\b.{0,40}\blabels?\b|\b(tag|mark)\b.{0,60}\bwith\b.{0,12}\bx-kv\b"
-        r"|\btake (the |a |an )?(\S+ )?(label|annotation)s? off\b"
-        r"|\bget rid of (the |a |an )?(\S+ )?(label|annotation)s?\b"
-        r"|\b(change|update|modify|set|switch)\b (the )?\S+ label (of|on|for)\b"
-        r"|(^|\b(let's|lets|let|please|pls|plz|kindly|just|and|to|now|then|also|u|you)) "
-        r"(label|annotate)\b",
-        labels.build_label,
-    ),
+    ("label", change_cues.LABEL, labels.build_label),
     (
         "set-env",
         r"\b(environment|env)( variables?| vars?)?\b|\bunset\b|\bexport\b.{0,20}\bx-kv\b"
@@ -350,7 +324,11 @@ RULES: tuple[Rule, ...] = (
         r" (env(ironment)? )?(var|variable)s?\b"
         r"|\b(set|add|export|put|define|inject)\b.{0,20}\bx-kv\b"
         r"(?!.*\b(labels?|annotations?|selector|replicas)\b)"
-        r"|^(set|change|update) (the )?(\S+) to (?![\d.]+( |$)|x-image)\S+ (on|in|for)\b",
+        r"|^(set|change|update) (the )?(\S+) to (?![\d.]+( |$)|x-image)\S+ (on|in|for)\b"
+        # "web shouldn't have TZ set anymore", "web needs A=1 in its environment" (which the
+        # speller has made its namespace)
+        r"|\b(shouldn't|should not|no longer|doesn't need to) have \S+ set\b"
+        r"|\bneeds? x-kv in (the )?(its|their) (environment|env|namespace)\b",
         settings.build_set_env,
     ),
     (
@@ -358,12 +336,17 @@ RULES: tuple[Rule, ...] = (
         r"^(?!.*\b(create|run|start)\b.{0,30}\b(deployment|pod)\b).*\bexpose\b|"
         r"\bservice based on\b|\bcreate (a |an )?(new )?"
         r"(second )?service for\b|\b(create|make) a service named \S+ for\b"
-        r"|\b(reachable|accessible)\b.{0,30}\bport\b|\b(open|publish) (a )?port\b",
+        r"|\b(reachable|accessible)\b.{0,30}\bport\b|\b(open|publish) (a )?port\b"
+        # "web needs a service listening on 3000", "route port 443 to 8080 on web"
+        r"|\b(needs?|wants?|get|gets) (a |an )?(new )?(service|svc|node ?port|load ?balancer)\b"
+        r".{0,30}\b(port|listening|on \d+)\b|\broute (port )?\d+ to (port )?\d+\b",
         run_expose.build_expose,
     ),
     (
         "delete",
         # "drop worker to 2 replicas" is a count
+        # "the jobs tagged tier=web can all be deleted": the user's own verb, passive
+        r"\b(can|should|may) (all |both |now |safely )*be (deleted|removed|destroyed|nuked)\b|"
         r"\b(" + _DELETE_VERBS + r"|evict|rm|drop(?!(?: \S+){1,4} (?:down )?to (?:\d+|zero|one|a"
         r" single)\b)|tear down|force delete)\b|\bget rid of\b"
         # "(I want) the svc called x gone": courtesy already took "I want"

@@ -21,7 +21,6 @@ from kubechat_nlp.rules.rollout import build_rollout
 from kubechat_nlp.rules.scaling import (
     WORD_NUM,
     WORKLOADS,
-    build_scale,
     current_count,
     is_relative,
     object_after_verb,
@@ -29,6 +28,7 @@ from kubechat_nlp.rules.scaling import (
     skip_lead,
     word_number,
 )
+from kubechat_nlp.rules.scaling import build_scale as _build_scale
 from kubechat_nlp.rules.settings import build_set_env
 from kubechat_nlp.slots import KV
 from kubechat_nlp.utterance import Utterance
@@ -42,6 +42,22 @@ __all__ = [
     "current_count",
 ]
 
+# "set WORKERS to 8 on api": a variable spelled in capitals is set to a value, never a
+# workload scaled (the shaped text has lost the case, so the typed word decides).
+_CAPS_SET = (
+    r"\b(?:set|change|update|make) (?:the )?(?:env var |variable )?(\S+)"
+    r" (?:to|=) \S+ (?:on|in|for)\b"
+)
+
+
+def build_scale(c: Ctx) -> Result:
+    m = c.u.search(_CAPS_SET)
+    if m is not None:
+        typed = c.u.tokens[c.u.group_index(m)].text
+        if len(typed) > 1 and typed.isupper() and re.fullmatch(r"[A-Z_][A-Z0-9_]*", typed):
+            return build_set_env(c)
+    return _build_scale(c)
+
 
 _HPA_KINDS = ("deployments", "statefulsets", "replicasets", "replicationcontrollers")
 _NUM = r"(\d+|one)"
@@ -54,13 +70,13 @@ _BOUNDS = (
         "min",
         rf"\bmin(?:imum)?(?: of| =|=| replicas| pods)?:? ?{_NUM}\b"
         rf"|\b(?:at least|never (?:below|under|less than|fewer than)|no (?:fewer|less) than"
-        rf"|not (?:below|under)) {_NUM}\b",
+        rf"|not (?:below|under)|shrink(?:ing)? (?:back )?(?:down )?to) {_NUM}\b",
     ),
     (
         "max",
         rf"\bmax(?:imum)?(?: of| =|=| replicas| pods)?:? ?{_NUM}\b|\bup to {_NUM}\b"
         rf"|\b(?:at most|no more than|never (?:above|over|more than|beyond)|not (?:above|over)"
-        rf"|capped at) {_NUM}\b",
+        rf"|capped at|grow(?:ing)? (?:up )?to) {_NUM}\b",
     ),
 )
 
@@ -88,6 +104,9 @@ def build_autoscale(c: Ctx) -> Result:
         rf"\bcpu(?: utilization| utilisation| usage| load| target)?(?: is| goes| gets| stays)?"
         rf"(?: above| over| at| of| to| exceeds| hits| reaches| past| beyond| around)? ({QUANTITY})"
         rf"(?: ?(?:%|percent))?|\baverage cpu (?:of )?({QUANTITY})"
+        # "scale web on cpu: keep it at 60%"
+        rf"|\bcpu\b.{{0,20}}\b(?:keep|hold) (?:it|them) (?:at|around|under|below) (\d+)"
+        rf" ?(?:%|percent)"
     ) or u.search(rf"({QUANTITY}) ?(?:%|percent)? cpu\b")
     if m:
         raw = next(g for g in m.groups() if g)
@@ -222,6 +241,10 @@ def build_delete(c: Ctx) -> Result:
             "What exactly should I delete? Name the kind and the objects, e.g. "
             "'delete pod web-1 in prod'."
         )
+    also = u.search(r"\bas well as (\S+)")
+    if len(t.names) == 1 and also and u.is_name(u.group_index(also)):
+        t.names.append(u.group_text(also))  # "delete jobs a as well as b": a list
+        u.mark(also)
     d = Draft("delete", kinds, t.names, True, s, params)
     if not d.names and not s.selector and not s.field_selector:
         # "all unused configmaps" names a subset no flag can select: ask, never --all

@@ -1,0 +1,72 @@
+"""Long cues of the rules table for change requests, kept apart so the table stays a
+table: the early create cue, and statements of need that ask for a change without its verb
+("web needs more pods, make it 5", "node-3 can take pods again")."""
+
+from __future__ import annotations
+
+# Before the verb rules: an image to run, a CronJob to run now, or a kind to make
+# ("deploy redis:7 as cache", "add a qa-2 namespace", "make role r allowing delete").
+CREATE = (
+    r"^(?!.*\b(to (the )?(image |version |tag )?x-image"
+    r"|x-image (onto|into|to (?!run|execute|fire|be))"
+    r"|x-image (on|for) (?!port\b|(the |a )?(schedule|cron|timer|every|daily|hourly|weekly)\b)"
+    r"(the )?(\S+)"
+    r"|x-image (on|for) (the )?(deployment|deploy|statefulset|daemonset|x-name"
+    r"|\S+ deployment)"
+    # "api should run nginx:1.27": a new image for api, never a new deployment
+    r"|(should|must|shall) (now )?run (the )?(image )?x-image)\b)"
+    r"(.*\b(create|deploy|scheduled?|spin up|launch|run|start|new)\b (\S+ ){0,6}?x-image\b"
+    r"|.*\b(run|trigger|kick off|fire|start|execute|launch)\b (off )?(the |a )?"
+    r"(cron ?jobs? \S+|\S+ cron ?jobs?)\b(?!.{0,20}\b(logs?|history|status|events)\b)"
+    # "fire report-gen manually, job name r-1", "spawn job r-1 from the report-gen cronjob"
+    r"|.*\b(run|trigger|kick off|fire|start|execute|launch)\b (off )?(the )?\S+ (cron ?job )?"
+    r"(manually|by hand|now)\b.{0,30}\bjob\b"
+    r"|.*\bjobs? \S+ from (the )?(cron ?job \S+|\S+ cron ?job)\b"
+    r"|.*\bx-image as (a |the )?(new )?deployment\b"
+    # terse forms: "role r with delete on pods", "rolebinding rb: user kim -> role r"
+    r"|^(new )?(cluster)?role(binding)? \S+(.{0,40})? (with|:|->)( |$)"
+    r"|.*\bvia (a |an |the )?(new )?(cluster)?rolebinding\b"
+    r"|.*\bbind (\S+ ){1,3}to (the )?(\S+ )?(cluster)?role\b"
+    r"|.*\b((create|make|add|new|set up|generate|provision|define|declare)\b (a |an |me )?"
+    # a statement of need: "we need a fin namespace", "i need a role r to delete pods"
+    # (courtesy has taken "we need" off: the request opens with its article)
+    r"|(^|\b(need|needs|want|wants) )(a |an |another ))"
+    r"(new |another )?(\S+ )?(namespace|role|clusterrole|rolebinding|clusterrolebinding"
+    r"|configmap|config map|secret|service ?account|cronjob|job|deployment|quota"
+    r"|resourcequota|pdb|poddisruptionbudget|ingress)\b"
+    r"(?!.*\b(reachable|accessible|replicas)\b))"
+)
+
+# A new image for a workload: "set the image of web to x", "api should run nginx:1.27".
+SET_IMAGE = (
+    r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"
+    r"|\b(update|upgrade|bump|set|change|switch|move|roll|deploy)\b.{0,40}\bto x-image\b"
+    r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b"
+    r"|\b(update|upgrade|bump|set|change|switch|move|point|pin)\b.{0,60}\b(to|at) (the )?"
+    r"(image |version |tag )?x-image\b"
+    r"|\b(roll ?out|deploy|ship|push|use|put|try)\b (the )?(new )?(image |version )?x-image\b"
+    r"(?!.*\b(create|run|called|named)\b)"
+    r"|\b(swap|replace|change|update)\b.{0,60}\bwith (the )?(new )?(image )?x-image\b"
+    r"|\b(to|should|must|shall) (now )?(run|use|be on) (the )?(image |version )?x-image\b"
+    r"|\brun (the )?(image )?x-image (on|in|for) (?!port\b)"
+    r"|\bgive\b.{0,40}\b(the )?(new )?image x-image\b"
+    r"|\bget (the )?(new )?(image )?x-image (onto|on|into|in)\b"
+)
+
+# Labels and annotations added, changed or taken off ("web shouldn't carry the tier label").
+LABEL = (
+    r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
+    r"\b(labels?|annotations?)\b|\b(remove|delete|removing|drop)\w* (the |a |an )?"
+    r"(labels?|annotations?)\b|\bannotations?\b|\bun-?(label|annotate)\b"
+    r"|\b(remove|delete|drop|clear|strip|unset)\w* (the |a |an )?\S+ (label|annotation)s?\b"
+    r"|\b(apply|stick|slap)\b.{0,40}\blabels?\b|\b(tag|mark)\b.{0,60}\bwith\b.{0,12}\bx-kv\b"
+    r"|\b(take|get) (the |a |an )?(\S+ )?(label|annotation)s? off\b"
+    r"|\b(shouldn't|should not|no longer|mustn't) (carry|have|need|bear|keep) (the |an? |any "
+    r"|its )?\S+ (label|annotation)s?\b|\b(doesn't|does not|don't) need (the |an? |any |its )?"
+    r"\S+ (label|annotation)s?\b"
+    r"|\b(label|annotation) (of|on|for) .{0,60}\bshould (be|say|read)\b"
+    r"|\bget rid of (the |a |an )?(\S+ )?(label|annotation)s?\b"
+    r"|\b(change|update|modify|set|switch|flip)\b (the )?(\S+ label|label \S+) (of|on|for|to)\b"
+    r"|(^|\b(let's|lets|let|please|pls|plz|kindly|just|and|to|now|then|also|u|you)) "
+    r"(label|annotate)\b"
+)
