@@ -219,8 +219,15 @@ CASES = [
     ),
     ("show the logs of the pods labeled ring=1 last 20 lines", "kubectl logs -l ring=1 --tail=20"),
     ("tail pods for changes", "kubectl get pods --watch"),
+    ("pod web-1 keeps crashing", "kubectl describe pods web-1"),
+    ("who's eating the cpu in prod", "kubectl top pod -n prod --sort-by=cpu"),
+    ("top memory pods in qa", "kubectl top pod -n qa --sort-by=memory"),
+    ("give me a heads up when pods change in qa", "kubectl get pods -n qa --watch"),
+    ("can i see the events of node worker-2", "kubectl events --for=node/worker-2"),
+    ("where does the api server live", "kubectl cluster-info"),
     # ... and what they must not catch: a right asked of a kind, nothing named, a namespace
     ("can i get pods in qa", "kubectl auth can-i get pods -n qa"),
+    ("is the api deployment down to 2 replicas", "kubectl get deployments api"),
     ("everything is broken", None),
     # what stays: a pod's status is its row, a kind's schema is explained, words in names
     ("what is the status of pod web-1", "kubectl get pods web-1"),

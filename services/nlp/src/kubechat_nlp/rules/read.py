@@ -137,7 +137,10 @@ def _asked_elsewhere(c: Ctx) -> Result | None:
 # the "'s", so the tools' cues miss them).
 _ABOUT_THE_CLUSTER = (
     (r"\b(?:k8s|kube|kubernetes) versions?\b(?! label)", "version"),
-    (r"^(?:where|what) (?:is |s )?the (?:api ?server|control plane|master)\b", "cluster-info"),
+    (
+        r"^(?:where|what) (?:is |s |does )?the (?:api ?server|control plane|master)\b",
+        "cluster-info",
+    ),
 )
 
 
@@ -360,10 +363,12 @@ def build_top(c: Ctx) -> Result:
         d.params["sort_by"] = s.sort_by
     elif u.search(
         r"\b(by|most|highest|hogging|hogs|hog) cpu\b|\bcpu (users|consumers|hogs|eaters)\b"
+        r"|\btop cpu\b|\bwho(?: is| s)? (?:eating|using|burning|taking) (?:all )?(?:the )?cpu\b"
     ):
         d.params["sort_by"] = "cpu"  # "which pod is hogging cpu": the top of the ranking
     elif u.search(
-        r"\b(by|most|highest|hogging|hogs|hog) (memory|ram|mem)\b"
+        r"\b(by|most|highest|hogging|hogs|hog|top) (memory|ram|mem)\b"
+        r"|\bwho(?: is| s)? (?:eating|using|burning|taking) (?:all )?(?:the )?(?:memory|ram)\b"
         r"|\b(memory|ram|mem) (users|consumers|hogs)\b"
     ):
         d.params["sort_by"] = "memory"

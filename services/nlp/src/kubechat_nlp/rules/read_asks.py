@@ -57,7 +57,8 @@ _STATE = (
 _COMPLAINT = (
     r"\b(?:seems?|looks?|appears?|is|are|keeps?|got|gets)(?: to be)? (?:stuck|broken|hung"
     r"|wedged|unhappy|unhealthy|flaky|sick|off|weird|acting up|misbehaving|in trouble"
-    r"|not working|not ready|not starting|not coming up)\b"
+    r"|not working|not ready|not starting|not coming up|down|crashing|crashlooping)\b"
+    r"|\bkeeps? (?:crashing|failing|dying|restarting|falling over|timing out)\b"
     r"|\b(?:isn't|isnt|aren't|arent|is not|are not|won't|wont|doesn't|does not) (?:be )?(?:working"
     r"|ready|starting|start|coming up|come up|responding|respond|healthy|work)\b"
 )
@@ -185,7 +186,7 @@ def shown_on_request(c: Ctx) -> Result | None:
     slots = result[0].slots
     listed = re.search(r"\b(?:a|the) (?:list|listing|rundown|look) (?:of|at)\b", rest.text)
     # (a right is never asked in a format: "can I get the wide view of nodes" asks to see)
-    shown = listed or result[0].params.get("output")
+    shown = listed or result[0].params.get("output") or result[0].params.get("for")
     if not (result[0].names or slots.selector or slots.field_selector or shown):
         return None  # (unless it asks for "a list of" them: a request, never a right)
     return result

@@ -112,6 +112,7 @@ _WATCH_WORDS = (
     r"|appears)\b|\bkeep (?:it |them |the list )?(?:updating|refreshing|coming)\b"
     r"|\b(?:for|on) (?:any )?(?:changes?|updates?)\b|\bin real[- ]?time\b"
     r"|\blive updates?\b|\b(?:notify|alert|ping|tell) me when\b"
+    r"|\b(?:give me a heads[- ]?up|let me know) when\b"
     r"|\bwhen (?:they|it|the \S+|\S+) (?:change|changes|update|updates|appear|come up)\b"
 )
 
