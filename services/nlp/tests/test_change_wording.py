@@ -382,6 +382,70 @@ CASES = [
     (
         "delete all ingress objects labeled team=payments in prod",
         "kubectl delete ingresses -n prod -l team=payments",
+    ),  # statements of need and indirect requests (fourth probe round)
+    ("checkout needs more replicas, make it 6", "kubectl scale deployment/checkout --replicas=6"),
+    ("worker-3 shouldn't take any new workloads", "kubectl cordon worker-3"),
+    ("node-5 can accept pods again", "kubectl uncordon node-5"),
+    ("let the scheduler place pods on node-5 again", "kubectl uncordon node-5"),
+    (
+        "apply the taint gpu=true:NoSchedule to node-2",
+        "kubectl taint nodes node-2 gpu=true:NoSchedule",
+    ),
+    ("node-2 doesn't need the gpu taint anymore", "kubectl taint nodes node-2 gpu-"),
+    ("get the gpu taint off node-2", "kubectl taint nodes node-2 gpu-"),
+    ("empty out node-1 except for daemonsets", "kubectl drain node-1 --ignore-daemonsets"),
+    ("web should run nginx:1.27 now", "kubectl set image deployment/web '*=nginx:1.27'"),
+    (
+        "can we get redis:7.2 on the cache deployment",
+        "kubectl set image deployment/cache '*=redis:7.2'",
+    ),
+    ("set WORKERS to 8 on api", "kubectl set env deployment/api WORKERS=8"),
+    ("take TZ out of api's environment", "kubectl set env deployment/api TZ-"),
+    ("web needs DEBUG=1 in its environment", "kubectl set env deployment/web DEBUG=1"),
+    ("put the web rollout on hold", "kubectl rollout pause deployment/web"),
+    ("the api rollout can continue now", "kubectl rollout resume deployment/api"),
+    ("revert web to version 4", "kubectl rollout undo deployment/web --to-revision=4"),
+    ("pod web-1 shouldn't have the tier label", "kubectl label pods web-1 tier-"),
+    (
+        "the tier label of pod web-1 should be cache",
+        "kubectl label pods web-1 tier=cache --overwrite",
+    ),
+    (
+        "configmap settings doesn't need the owner annotation",
+        "kubectl annotate configmaps settings owner-",
+    ),
+    ("delete pods web-1 as well as web-2", "kubectl delete pods web-1 web-2"),
+    ("the secrets labelled env=dev can all be deleted", "kubectl delete secrets -l env=dev"),
+    ("wipe out all pods that have app=web", "kubectl delete pods -l app=web"),
+    (
+        "autoscale api on cpu, keep it at 70% between 2 and 10 replicas",
+        "kubectl autoscale deployments api --min=2 --max=10 --cpu=70%",
+    ),
+    (
+        "let web grow to 10 pods and shrink to 2",
+        "kubectl autoscale deployments web --min=2 --max=10",
+    ),
+    ("api needs a service on port 8080", "kubectl expose deployments api --port=8080"),
+    ("expose web: 80 -> 8080", "kubectl expose deployments web --port=80 --target-port=8080"),
+    ("default me to namespace qa", "kubectl config set-context --current --namespace=qa"),
+    (
+        "i want shop as my default namespace",
+        "kubectl config set-context --current --namespace=shop",
+    ),
+    ("i'd like to be on the prod-eu context", "kubectl config use-context prod-eu"),
+    (
+        "fire nightly-backup by hand, job name nightly-1",
+        "kubectl create job nightly-1 --from=cronjob/nightly-backup",
+    ),
+    (
+        "we need a role pod-killer to delete pods",
+        "kubectl create role pod-killer --verb=delete --resource=pods",
+    ),
+    ("go ahead and drop me into web-1 with sh", "kubectl exec web-1 -i -t -- sh"),
+    ("`ls /tmp` on pod web-1", "kubectl exec web-1 -- ls /tmp"),
+    (
+        "3 pods of redis:7.2 as deployment cache",
+        "kubectl create deployment cache --image=redis:7.2 --replicas=3",
     ),
 ]
 

@@ -14,7 +14,9 @@ CREATE = (
     r"|x-image (on|for) (the )?(deployment|deploy|statefulset|daemonset|x-name"
     r"|\S+ deployment)"
     # "api should run nginx:1.27": a new image for api, never a new deployment
-    r"|(should|must|shall) (now )?run (the )?(image )?x-image)\b)"
+    r"|(should|must|shall) (now )?run (the )?(image )?x-image"
+    # "point container proxy of deploy web at traefik:3", "swap the proxy image … for x"
+    r"|at (the )?(image |version |tag )?x-image|\bswap\b.{0,60}\bfor (the )?x-image)\b)"
     r"(.*\b(create|deploy|scheduled?|spin up|launch|run|start|new)\b (\S+ ){0,6}?x-image\b"
     r"|.*\b(run|trigger|kick off|fire|start|execute|launch)\b (off )?(the |a )?"
     r"(cron ?jobs? \S+|\S+ cron ?jobs?)\b(?!.{0,20}\b(logs?|history|status|events)\b)"
@@ -25,6 +27,7 @@ CREATE = (
     r"|.*\bx-image as (a |the )?(new )?deployment\b"
     # terse forms: "role r with delete on pods", "rolebinding rb: user kim -> role r"
     r"|^(new )?(cluster)?role(binding)? \S+(.{0,40})? (with|:|->)( |$)"
+    r"|^(new )?(config ?map|cm|secret) \S+ (.{0,40} )?with x-kv"
     r"|.*\bvia (a |an |the )?(new )?(cluster)?rolebinding\b"
     r"|.*\bbind (\S+ ){1,3}to (the )?(\S+ )?(cluster)?role\b"
     r"|.*\b((create|make|add|new|set up|generate|provision|define|declare)\b (a |an |me )?"

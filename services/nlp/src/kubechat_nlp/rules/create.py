@@ -108,7 +108,12 @@ def _workload(c: Ctx, verb: str, mention: KindMention | None, kind: str) -> Resu
 def build_create(c: Ctx) -> Result:
     u = c.u
     create_at = next(
-        (i for i, w in enumerate(u.norms) if w in _CREATE_VERBS),
+        (
+            i
+            for i, w in enumerate(u.norms)
+            # "… that runs x on the schedule '*/10 * * * *'": a noun, never the verb
+            if w in _CREATE_VERBS and not (i and u.norms[i - 1] in ("the", "a", "an", "its"))
+        ),
         0,
     )
     from_cronjob = _job_from_cronjob(c)
@@ -120,6 +125,11 @@ def build_create(c: Ctx) -> Result:
         # "bind service account ci to role viewer via a rolebinding named ci-view": the
         # binding is what is made, whatever kind is named first
         mention = binding
+    made_as = next(
+        (m for m in u.kind_mentions() if m.start and u.norms[m.start - 1] in ("as", "a")), None
+    )
+    if mention is not None and mention.info.ref.plural == "pods" and made_as is not None:
+        mention = made_as  # "3 pods of redis:7 as deployment cache": the pods are its replicas
     imaged = any(cs.IMAGE_REF.fullmatch(t.text.lower()) for t in u.tokens)
     if mention is None and imaged and u.search(r"^(?:\S+ ){0,4}?schedul"):
         # "schedule nightly with reporter:1.0 at midnight": a CronJob
@@ -207,6 +217,12 @@ def build_create(c: Ctx) -> Result:
             if u.norms[i] in ("generic", "tls", "docker-registry"):
                 u.used.add(i)
     obj_name = cs.object_name(c, mention.end)
+    if plural.endswith("bindings") and mention.info.ref.plural in ("roles", "clusterroles"):
+        # "hook sa x up to role r with binding r-x": the binding's own name, said after it
+        m = u.search(r"\bbinding (?:name |named |called )?(\S+)")
+        if m and u.is_name(u.group_index(m)):
+            obj_name = u.group_text(m)
+            u.mark(m)
     if verb in ("create.configmap", "create.secret.generic"):
         if tls:
             verb = "create.secret.tls"
@@ -333,9 +349,16 @@ def build_create(c: Ctx) -> Result:
             m = u.search(r"\bservice ?accounts? (?:named |called )?([a-z0-9][a-z0-9.-]*)\b")
             if m:  # its namespace is the binding's, known once the scope is read below
                 bare_account = u.group_text(m)
-        m = u.search(r"\buser (\S+)") or u.search(
-            r"\b(?:give|gives|giving) (?!user\b|group\b|service\b|the\b|an?\b)(\S+) the \S+"
-            r" (?:cluster ?)?role"
+        m = (
+            u.search(r"\buser (\S+)")
+            or u.search(
+                # "leo needs the viewer role": leo is the user
+                r"^(?!service ?account\b|sa\b|group\b)(\S+) needs (?:the )?\S+ (?:cluster ?)?role\b"
+            )
+            or u.search(
+                r"\b(?:give|gives|giving) (?!user\b|group\b|service\b|the\b|an?\b)(\S+) the \S+"
+                r" (?:cluster ?)?role"
+            )
         )  # "give bob the view clusterrole": bob is the user
         if m:
             params["user"] = u.group_text(m)

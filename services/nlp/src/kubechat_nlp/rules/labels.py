@@ -88,12 +88,12 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
             out.append(f"{u.tokens[k].text.strip(chr(39) + chr(34))}={value}")
             u.used.update((k, v))
     # "the tier label of web should be cache now"
-    hit = u.search(
+    said = u.search(
         rf"\b(\S+) {_NOUN} (?:of|on|for) (?:the )?(?:\S+ ){{1,3}}?should (?:be|say|read) "
         rf"(?:now )?(\S+)"
     )
-    if not out and hit:
-        k, v = u.group_index(hit, 1), u.group_index(hit, 2)
+    if not out and said:
+        k, v = u.group_index(said, 1), u.group_index(said, 2)
         value = _value(u, v)
         if _key(u, k) and value is not None:
             out.append(f"{u.tokens[k].text}={value}")

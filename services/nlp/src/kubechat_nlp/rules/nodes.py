@@ -174,7 +174,7 @@ def build_taint(c: Ctx) -> Result:
     value = re.search(r"\bvalue (\S+)", u.text)
     effect = re.search(r"\beffect (\S+)|\b(noschedule|prefernoschedule|noexecute)\b", u.text)
     remove = bool(
-        u.search(r"\b(remove|delete|clear|untaint|drop|lift|strip)\b|\btake (\S+ ){0,3}off\b")
+        u.search(r"\b(remove|delete|clear|untaint|drop|lift|strip)\b|\b(take|get) (\S+ ){0,3}off\b")
         # "node-3 shouldn't have the gpu taint anymore": a taint it should lose
         or u.search(r"\b(shouldn't|should not|mustn't|no longer|doesn't need|does not need)\b")
     )

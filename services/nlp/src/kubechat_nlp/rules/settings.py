@@ -242,6 +242,8 @@ def build_set_env(c: Ctx) -> Result:
         params["prefix"] = u.group_text(m)
         u.mark_groups(m)
     env = _env_pairs(c)
+    for m in u.finditer(r"\bin (?:the )?(?:its|their) (?:namespace|environment|env)\b"):
+        u.mark(m)  # "needs A=1 in its environment" (the speller's namespace): no kind named
     if not env and u.search(r"\b(list|show|display|print|what|which)\b"):
         params["list"] = True
     d = draft_for(c, "set.env", Slots(), ("deployments",))

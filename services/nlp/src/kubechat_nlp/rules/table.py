@@ -178,7 +178,9 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "taint",
-        r"^(?!(view|show|list|get|display|what)\b).*\b((un)?taints?|x-taint)\b",
+        # ("get the gpu taint off node-2" takes it away)
+        r"^(?!(view|show|list|get(?! (the |an? )?\S+ taints? off)|display|what)\b)"
+        r".*\b((un)?taints?|x-taint)\b",
         admin.build_taint,
     ),
     (
@@ -213,7 +215,7 @@ RULES: tuple[Rule, ...] = (
     (
         "exec",
         r"\b(exec|execute|shell|bash|terminal|console|ssh)\b"
-        r"|\b(get|go|hop|jump|ssh|log) (into|onto|on to|in to)\b"
+        r"|\b(get|go|hop|jump|ssh|log|drop me) (into|onto|on to|in to)\b"
         r"|\binteractive (x-file|sh|bash|zsh)\b"
         r"|\b(open|start|get|launch) (an? )?(\S+ )?(session|prompt)\b"
         r"|\brun (the )?command\b|"
@@ -222,7 +224,7 @@ RULES: tuple[Rule, ...] = (
         r"|\b(run|running|execute)\b (the )?(command )?(__quoted__|x-name) (in|inside|on|within)\b"
         r"|\brun\b (?!an? |the )(\S+ ){1,5}?(in|inside|on) (the )?(pod|container)\b"
         # "`df -h` on pod web-1", "(I need) a sh prompt in web-1"
-        r"|(^|, )__quoted__ (on|in|inside|within) (the )?(pod|container)\b"
+        r"|(^|, )(__quoted__|x-name) (on|in|inside|within) (the )?(pod|container)\b"
         r"|^an? (\S+ )?(prompt|session|terminal)\b",
         containers.build_exec,
     ),
@@ -347,7 +349,9 @@ RULES: tuple[Rule, ...] = (
         # "drop worker to 2 replicas" is a count
         # "the jobs tagged tier=web can all be deleted": the user's own verb, passive
         r"\b(can|should|may) (all |both |now |safely )*be (deleted|removed|destroyed|nuked)\b|"
-        r"\b(" + _DELETE_VERBS + r"|evict|rm|drop(?!(?: \S+){1,4} (?:down )?to (?:\d+|zero|one|a"
+        r"\b("
+        + _DELETE_VERBS
+        + r"|evict|rm|drop(?! me\b)(?!(?: \S+){1,4} (?:down )?to (?:\d+|zero|one|a"
         r" single)\b)|tear down|force delete)\b|\bget rid of\b"
         # "(I want) the svc called x gone": courtesy already took "I want"
         r"|(?<!are )(?<!is )(?<!was )(?<!were )\bgone\s*$"

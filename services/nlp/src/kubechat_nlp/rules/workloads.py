@@ -46,7 +46,7 @@ __all__ = [
 # workload scaled (the shaped text has lost the case, so the typed word decides).
 _CAPS_SET = (
     r"\b(?:set|change|update|make) (?:the )?(?:env var |variable )?(\S+)"
-    r" (?:to|=) \S+ (?:on|in|for)\b"
+    r" (?:to|=) \S+(?: (?:on|in|for)\b|$)"
 )
 
 
