@@ -12,6 +12,7 @@ import pytest
 from kubechat_nlp.evaluation.__main__ import DATA_DIR
 from kubechat_nlp.evaluation.equivalence import canonical
 from kubechat_nlp.evaluation.generator import file_names, write_sets
+from kubechat_nlp.evaluation.generator.probe import write_training_sets
 from kubechat_nlp.evaluation.generator.vocab import (
     DEPLOYMENTS,
     GREETINGS,
@@ -45,6 +46,14 @@ def test_committed_sets_are_what_the_generator_writes(tmp_path: Path) -> None:
         committed = DATA_DIR / path.name
         assert committed.read_bytes() == path.read_bytes(), (
             f"{committed.name} differs from the generator's output: run `make eval-data`"
+        )
+
+
+def test_committed_training_sets_are_what_the_probe_writes(tmp_path: Path) -> None:
+    for path in write_training_sets(tmp_path):
+        committed = DATA_DIR / path.name
+        assert committed.read_bytes() == path.read_bytes(), (
+            f"{committed.name} differs from the probe's output: run `make eval-data`"
         )
 
 

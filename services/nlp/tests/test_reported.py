@@ -89,3 +89,10 @@ def test_removing_a_variable_never_deletes_its_workload(text: str, expected: str
 def test_an_image_tag_colon_never_opens_a_report() -> None:
     text = "set the main container of chat from prod to nginx:1.25"
     assert own_words(text) == text
+
+
+def test_a_vague_wish_is_never_guessed_into_a_change() -> None:
+    from kubechat_nlp.engine import RulesEngine
+
+    plan = RulesEngine().parse("i'm going to need you to do the thing from yesterday")
+    assert not plan.kubectl

@@ -57,8 +57,14 @@ class Engine(Protocol):
     ) -> Plan: ...
 
 
-# How sure the statistical fallback must be before its reading is taken.
+# How sure the statistical fallback must be before its reading is taken; a reading that
+# changes something must be surer ("i'm going to need you to do the thing from yesterday"
+# is no restart).
 _MODEL_CONFIDENCE = 0.8
+_CHANGE_CONFIDENCE = 0.9
+_READ_RULES = frozenset(
+    "describe logs events top auth explain api-resources version cluster-info config".split()
+)
 _NEVER_GUESSED = frozenset({"", "get", "vague", "delete", "drain", "taint", "patch", "replace"})
 _NODE_RULES = frozenset({"cordon", "uncordon", "drain", "taint"})
 
@@ -193,7 +199,7 @@ class RulesEngine:
         return plan
 
     def _model_reading(
-        self, shaped: str, tokens: list[Token], kinds: KindTable
+        self, shaped: str, tokens: list[Token], kinds: KindTable, *, scoped: bool
     ) -> tuple[str, Callable[[Ctx], Result]] | None:
         """Wording no cue knows: the statistical model's rule, when it is confident and
         that rule's builder can read the request."""
@@ -201,7 +207,16 @@ class RulesEngine:
         label, probability = model.predict(shaped)
         # A guess never destroys: those readings need a cue the user actually typed.
         rule = rule_named(label) if label not in _NEVER_GUESSED else None
-        if rule is None or probability < _MODEL_CONFIDENCE:
+        needed = _MODEL_CONFIDENCE if label in _READ_RULES else _CHANGE_CONFIDENCE
+        if rule is None or probability < needed:
+            return None
+        # nothing named (no kind, no object, no namespace): "everything is broken" is talk
+        named = scoped or any(
+            ((k := kinds.lookup(t.norm)) is not None and k.ref.plural != "all")
+            or any(ch.isdigit() or ch == "-" for ch in t.norm)
+            for t in tokens
+        )
+        if not named:
             return None
         marked = self._verb_marked(Utterance(list(tokens), kinds), label, shaped)
         trial = rule[2](Ctx(marked, kinds))
@@ -254,7 +269,7 @@ class RulesEngine:
             scoped, scope = tokens, Scope()  # "cordon … on node-4": nodes have no namespace
         shaped = shape(Utterance(scoped, kinds))
         if name == "get" and only_fallback(shaped):
-            guessed = self._model_reading(shaped, scoped, kinds)
+            guessed = self._model_reading(shaped, scoped, kinds, scoped=scope != Scope())
             if guessed is not None:
                 name, build = guessed
         result = build(
@@ -263,7 +278,7 @@ class RulesEngine:
         if isinstance(result, Clarification) and name not in ("vague", "auth"):
             # The rule could not read it ("Which kind should I list?"): a confident
             # reading from the model, when its builder can
-            guessed = self._model_reading(shaped, scoped, kinds)
+            guessed = self._model_reading(shaped, scoped, kinds, scoped=scope != Scope())
             if guessed is not None and guessed[0] != name:
                 name, build = guessed
                 result = build(

@@ -17,8 +17,16 @@ from kubechat_nlp.catalogue import Catalogue
 from kubechat_nlp.wording import phrasings_of
 
 _DATA = Path(__file__).parent / "evaluation" / "data"
-# Tuning sets only: the blind split is never read here.
-TRAINING_FILES = ("generated-dev.jsonl", "handwritten.jsonl")
+# Tuning sets only: the blind split is never read here. The probe files are the generator's
+# templates with the hand-written probe vocabularies (evaluation/generator/probe*.py), which
+# never draw a word of the blind vocabulary.
+TRAINING_FILES = (
+    "generated-dev.jsonl",
+    "handwritten.jsonl",
+    "probe-first.jsonl",
+    "probe-second.jsonl",
+    "probe-third.jsonl",
+)
 
 
 class IntentModel:

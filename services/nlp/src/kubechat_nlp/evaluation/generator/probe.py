@@ -16,6 +16,8 @@ import argparse
 import dataclasses
 import importlib
 import pkgutil
+import subprocess
+import sys
 from pathlib import Path
 
 import kubechat_nlp.evaluation.generator as generator
@@ -453,6 +455,29 @@ def _install(vocab: str = "first") -> None:
         KINDS[plural] = dataclasses.replace(words, others=others)
 
 
+# The statistical fallback also trains on these vocabularies (never on blind): one file a
+# vocabulary, each written in its own process since installing a vocabulary rebinds the
+# generator's pools.
+TRAINING_VOCABS = ("first", "second", "third")
+TRAINING_SEED = 777
+TRAINING_COUNT = 3000
+
+
+def training_file(vocab: str) -> str:
+    return f"probe-{vocab}.jsonl"
+
+
+def write_training_sets(out_dir: Path) -> list[Path]:
+    written: list[Path] = []
+    for vocab in TRAINING_VOCABS:
+        subprocess.run(
+            [sys.executable, "-m", __name__, str(out_dir), "--vocab", vocab, "--training"],
+            check=True,
+        )
+        written.append(out_dir / training_file(vocab))
+    return written
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m kubechat_nlp.evaluation.generator.probe")
     parser.add_argument("out_dir", type=Path)
@@ -463,11 +488,18 @@ def main(argv: list[str] | None = None) -> int:
         choices=("first", "second", "third", "fourth-reads", "fourth-changes"),
         default="first",
     )
+    parser.add_argument(
+        "--training", action="store_true", help="write the fallback's training file only"
+    )
     args = parser.parse_args(argv)
     _install(args.vocab)
     from kubechat_nlp.evaluation.generator import _write, generate_conversations, generate_single
 
     args.out_dir.mkdir(parents=True, exist_ok=True)
+    if args.training:
+        rows = generate_single("blind", TRAINING_SEED, TRAINING_COUNT)
+        _write(args.out_dir / training_file(args.vocab), rows)
+        return 0
     _write(args.out_dir / "generated-probe.jsonl", generate_single("blind", args.seed, args.count))
     _write(
         args.out_dir / "generated-probe-multiturn.jsonl",
