@@ -225,6 +225,7 @@ CASES = [
     ("give me a heads up when pods change in qa", "kubectl get pods -n qa --watch"),
     ("can i see the events of node worker-2", "kubectl events --for=node/worker-2"),
     ("where does the api server live", "kubectl cluster-info"),
+    ("is anything broken in prod", "kubectl events -n prod --types=Warning"),
     # ... and what they must not catch: a right asked of a kind, nothing named, a namespace
     ("can i get pods in qa", "kubectl auth can-i get pods -n qa"),
     ("is the api deployment down to 2 replicas", "kubectl get deployments api"),

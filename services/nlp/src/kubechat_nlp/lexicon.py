@@ -26,7 +26,7 @@ dangling outdated expired evicted redundant spare
 saying logged printed rundown lowdown overview summary breakdown scoop needs wants
 requires
 seem seems seemed appear appears appeared sit sits ranked ranking hogging acting mem keeps
-printing writing emitting outputting spitting complaining know mind closer interesting
+printing writing emitting outputting spitting complaining know mind closer interesting anywhere
 """.split()
 )
 

@@ -326,7 +326,10 @@ def build_events(c: Ctx, slots: object = None) -> Result:
         said = u.search(r"(?:^| )([a-z0-9][a-z0-9-]*\d[a-z0-9-]*)(?: 's)? events?\b")
         if said and u.is_name(u.group_index(said)):  # "web-1 events": a pod's, named so
             d.params["for"] = f"pod/{u.group_text(said)}"
-    if u.search(r"\b(?:warnings?|errors?|problems?|issues?|failures?|wrong)\b"):
+    if u.search(
+        r"\b(?:warnings?|errors?|problems?|issues?|failures?|wrong)\b"
+        r"|\b(?:anything|something) (?:broken|failing|crashing|down|unhealthy)\b"
+    ):
         d.params["types"] = "Warning"  # "were there any errors in qa"
     if u.search(r"\bevents? stream\b") and not u.search(
         r"\b(?:watch|watching|follow|following|keep|live|as they|wait for more)\b|(?<!\S)-w\b"

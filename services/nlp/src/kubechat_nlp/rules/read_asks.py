@@ -91,7 +91,8 @@ _ACTIVITY = (
     r"(?:happening|going on|happened|occurring|going wrong|gone wrong|went wrong)\b"
     r"(?! (?:with|to)\b)"
     r"|\bany (?:activity|news|incidents|trouble|errors|problems|issues|failures)\b"
-    r"|\b(?:anything|something) (?:weird|odd|unusual|strange|suspicious|bad|wrong)\b"
+    r"|\b(?:anything|something) (?:weird|odd|unusual|strange|suspicious|bad|wrong|broken"
+    r"|failing|crashing|down|unhealthy)\b"
     r"|^(?:show|list|display|see|get)(?: me)? (?:the |all |recent |any )*(?:errors|problems"
     r"|issues|failures|incidents)\b"
 )
