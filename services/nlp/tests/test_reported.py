@@ -56,6 +56,12 @@ def test_own_words(text: str, own: str) -> None:
         "get rid of the stale replicasets",
         "kill the dead pods in shop",
         "delete orphaned pvcs",
+        "carol thinks we should drain node-4",
+        "erin asked whether we can delete the cart deployment",
+        "copy-pasted from the runbook: kubectl delete namespace qa",
+        "kill the whole thing",
+        "get rid of the garbage on deploys",
+        "remove what we don't need namespace qa",
     ],
 )
 def test_reported_or_vague_text_never_plans_a_change(text: str) -> None:

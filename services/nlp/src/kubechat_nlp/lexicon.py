@@ -24,7 +24,7 @@ half cheers appreciated
 unused stale dead orphaned orphan leftover obsolete unneeded useless idle abandoned zombie
 dangling outdated expired evicted redundant spare
 saying logged printed rundown lowdown overview summary breakdown scoop needs wants
-requires
+requires garbage rubbish junk crap clutter cruft leftovers whole
 seem seems seemed appear appears appeared sit sits ranked ranking hogging acting mem keeps
 printing writing emitting outputting spitting complaining know mind closer interesting anywhere
 """.split()

@@ -12,7 +12,11 @@ _ACT = (
 )
 # A colon that introduces words, never the one inside an image tag ("nginx:1.25").
 _COLON = r":(?=\s|$|[\"'`])"
-_SAY = r"(?:says?|said|wrote|writes|asked|asks|told me|tells me|mentioned|wants)"
+_SAY = (
+    r"(?:says?|said|wrote|writes|asked(?: (?:whether|if))?|asks|told me|tells me|mentioned|"
+    r"wants|thinks?|reckons?|believes?|suggest(?:s|ed)?|propos(?:es|ed)|recommend(?:s|ed)?|"
+    r"wonders?(?: (?:whether|if))?)"
+)
 _SPEAKER = r"(?:(?:the|my|our|his|her|their|a) )?[\w.-]+(?: [\w.-]+)?"
 _SOURCE = (
     r"(?:message|note|comment|reply|ticket|email|mail|slack|chat|instructions?|request|"
@@ -39,8 +43,11 @@ _REPORTED_RE = re.compile(
     + rf"|(?:a |an |the )?{_SOURCE}\s+(?:saying|that says|which says|asking|telling (?:me|us))\b"
     + rf"|{_SPEAKER} {_SAY}(?: that| to)?\s*:"  # bob said:
     + rf"|{_SPEAKER} {_SAY}\s+(?=[\"'`])"  # bob said "…"
-    + rf"|{_SPEAKER} {_SAY}(?: (?:to|that|we|you|i))? {_ACT}\b"  # my boss says delete web
-    + r"|(?:forwarded|fwd|relayed|quoting|quoted|copied|pasted|paste|sent|cc|via)\b[^:]{0,40}"
+    # "my boss says delete web", "bob thinks we should drain node-2"
+    + rf"|{_SPEAKER} {_SAY}(?: (?:to|that|we|you|i|us))?"
+    + rf"(?: (?:should|could|can|must|might|need to|ought to|have to))? {_ACT}\b"
+    + r"|(?:forwarded|fwd|relayed|quoting|quoted|copy-?pasted|copied|pasted|paste|sent|cc|via)"
+    + r"\b[^:]{0,40}"
     + _COLON
     + r"|from [\w.@-]+(?: [\w.@-]+)?"
     + _COLON  # from bob: …

@@ -90,6 +90,14 @@ _LOOKED_AT = frozenset(
 )
 
 
+def _right_after_destroying(tokens: list[Token], i: int) -> bool:
+    """The namespace keyword at `i` follows a destroying verb, a determiner between."""
+    k = i - 1
+    while k >= 0 and tokens[k].norm in DETERMINERS | {"all", "every"}:
+        k -= 1
+    return k >= 0 and tokens[k].norm in DESTROY
+
+
 def _led_by_the(tokens: list[Token], end: int) -> bool:
     """'in the X namespace' ending at `end`: a preposition and "the" before the name."""
     return end >= 4 and tokens[end - 3].norm == "the" and tokens[end - 4].norm in PREPOSITIONS
@@ -156,6 +164,10 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
             continue  # "service account foo of namespace dev" names the account
         start = phrase_start(tokens, i)
         weak = start == i or tokens[start].norm in WEAK_PREPOSITIONS
+        # "remove what we don't need namespace batch": a namespace a destroying verb acts on
+        # follows it ("delete the namespace x"); further on, it is where
+        if any(t.norm in DESTROY for t in tokens[:i]) and not _right_after_destroying(tokens, i):
+            return start, j + 1, tokens[j].text
         # "purge for namespace jobs": nobody deletes *for* a namespace; it is where
         destroying_for = tokens[start].norm == "for" and any(
             t.norm in DESTROY for t in tokens[:start]
