@@ -428,6 +428,7 @@ CASES = [
     ("api needs a service on port 8080", "kubectl expose deployments api --port=8080"),
     ("expose web: 80 -> 8080", "kubectl expose deployments web --port=80 --target-port=8080"),
     ("default me to namespace qa", "kubectl config set-context --current --namespace=qa"),
+    ("default me to namespace default", "kubectl config set-context --current --namespace=default"),
     (
         "i want shop as my default namespace",
         "kubectl config set-context --current --namespace=shop",

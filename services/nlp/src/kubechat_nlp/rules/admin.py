@@ -65,11 +65,13 @@ def build_config(c: Ctx) -> Result:
     )
     ns = (
         ns
+        # "default me to namespace default"
+        or _name_after(c, r"\bdefault me to (?:the )?namespace (\S+)", default_too=True)
         or _name_after(
             c, r"\b(?:default )?namespace (?:of|for|in) (?:the |my )?current context to (\S+)"
         )
         or _name_after(c, r"\bnamespace (\S+) (?:by|as (?:the |my )?)default\b")
-        or _name_after(c, r"\b(\S+) as (?:the |my |our )default namespace\b")
+        or _name_after(c, r"\b(\S+) as (?:the |my |our )default namespace\b", default_too=True)
         or _name_after(c, r"\bdefault namespace (?:to|is|should be) (\S+)", default_too=True)
         or _name_after(c, r"\b(?:make|set) (?:my|our|the) default namespace (\S+)")
         or _name_after(c, r"\b(?:make|use|set) (\S+) (?:as )?(?:my |the )default namespace\b")
