@@ -426,6 +426,11 @@ CASES = [
         "kubectl autoscale deployments web --min=2 --max=10",
     ),
     ("api needs a service on port 8080", "kubectl expose deployments api --port=8080"),
+    (
+        "can web get a load balancer on 443",
+        "kubectl expose deployments web --port=443 --type=LoadBalancer",
+    ),
+    ("can bob get secrets", "kubectl auth can-i get secrets --as=bob"),
     ("expose web: 80 -> 8080", "kubectl expose deployments web --port=80 --target-port=8080"),
     ("default me to namespace qa", "kubectl config set-context --current --namespace=qa"),
     ("default me to namespace default", "kubectl config set-context --current --namespace=default"),

@@ -18,7 +18,8 @@ AUTH = (
     r" (?:get|have|run|add) (?:\d+|another|more|extra|x-image) )) (also |still |even |actually "
     r"|now |really |just )?"
     + ACTIONS
-    + r"|(^|[,:;] )(\S+ ){0,3}?(can|may) (?!(you|u|ya|ye|we|i)\b)\S+ "
+    # ("can auth get a service on port 80": a workload given something, never a right)
+    + r"|(^|[,:;] )(\S+ ){0,3}?(can|may) (?!(you|u|ya|ye|we|i)\b)\S+ (?!get (an?|another) )"
     + ACTIONS
     + r"|\b(am i|are we) (allowed|permitted|authori[sz]ed|able)\b|\bcan-i\b"
     # "would I be able to drain node-1", "have I got access to …", "could I …"
