@@ -62,6 +62,11 @@ def test_own_words(text: str, own: str) -> None:
         "kill the whole thing",
         "get rid of the garbage on deploys",
         "remove what we don't need namespace qa",
+        "do not drain node-1",
+        "never scale cart to 0",
+        "please don't restart orders",
+        "explain kubectl drain",
+        "delete pod web-1? no wait, just describe it",
     ],
 )
 def test_reported_or_vague_text_never_plans_a_change(text: str) -> None:

@@ -52,10 +52,27 @@ _TELLS = re.compile(
 )
 
 
+# A change the user says not to make ("don't restart web", "never scale web to 0"), or a
+# question about a kubectl command rather than a request to run it ("explain kubectl
+# drain", "what does kubectl delete do").
+_NOT_ASKED_FOR = re.compile(
+    # said up front: "don't restart it if it exits" after a request is one of its options
+    r"^(?:(?:please|pls|but|and|just|so|ok|okay|i|we|you)\s+)*"
+    r"(?:don't|dont|do not|never|mustn't|must not|shouldn't|should not|no need to|not to)"
+    r"\s+(?:\w+\s+){0,2}?(?:delete|remove|drain|cordon|restart|scale|kill|evict|taint|destroy|"
+    r"nuke|wipe|roll\s*back|rollback|undo|touch|change|update|patch|apply|expose|label)\b"
+    r"|^(?:explain|describe)\s+(?:the\s+)?(?:command\s+)?kubectl\b"
+    r"|\bwhat (?:does|would|will) (?:the command )?kubectl\b",
+    re.IGNORECASE,
+)
+
+
 def asks_about_a_change(text: str) -> bool:
     """True when `text` asks about, muses on or tells of a change rather than asking for
-    one."""
+    one, or says not to make it."""
     text = text.strip()
+    if _NOT_ASKED_FOR.search(text):
+        return True
     if _CONDITION_THEN_ASK.search(text):
         return False
     if _TELLS.search(text) and not re.search(r"[,;]|\bthen\b", text):

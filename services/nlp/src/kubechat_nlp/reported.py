@@ -81,8 +81,20 @@ _BRACKETED_ORDER_RE = re.compile(
 _MARKUP_RE = re.compile(r"<([a-z][a-z0-9-]*)\b[^>]*>.*?(?:</\1\s*>|$)", re.IGNORECASE | re.DOTALL)
 
 
+# The user correcting themselves: only what follows counts ("delete pod web-1? no wait,
+# just describe it").
+_CORRECTED_RE = re.compile(
+    r"(?:^|[.,;!?]\s*)(?:no,? wait|wait,? no|scratch that|actually,? no|no,? actually|"
+    r"correction|sorry,? i meant|i meant)\b[,:;.!]?\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def own_words(text: str) -> str:
     """The part of `text` that is the user's own request ("" when all of it is reported)."""
+    corrected = list(_CORRECTED_RE.finditer(text))
+    if corrected and corrected[-1].start() > 0:
+        text = text[corrected[-1].end() :]
     text = _BRACKETED_ORDER_RE.sub(" ", _MARKUP_RE.sub(" ", _BLOCK_COMMENT_RE.sub(" ", text)))
     m = _DOUBLE_DASH_RE.search(text)
     if m and not _ARGV_VERBS_RE.search(text[: m.start()]):
