@@ -226,6 +226,8 @@ CASES = [
     ("can i see the events of node worker-2", "kubectl events --for=node/worker-2"),
     ("where does the api server live", "kubectl cluster-info"),
     ("is anything broken in prod", "kubectl events -n prod --types=Warning"),
+    ("which kinds of objects does the cluster know", "kubectl api-resources"),
+    ("which sorts of things does this cluster have", "kubectl api-resources"),
     # ... and what they must not catch: a right asked of a kind, nothing named, a namespace
     ("can i get pods in qa", "kubectl auth can-i get pods -n qa"),
     ("is the api deployment down to 2 replicas", "kubectl get deployments api"),

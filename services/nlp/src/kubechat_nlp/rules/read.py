@@ -73,6 +73,12 @@ _ABOUT_THE_CLUSTER = (
         r"^(?:where|what) (?:is |s |does )?the (?:api ?server|control plane|master)\b",
         "cluster-info",
     ),
+    # "which kinds of objects does the cluster know", "what kinds can i create"
+    (
+        r"\b(?:which|what) (?:kinds?|types?|sorts?) of (?:objects?|resources?|things)"
+        r" (?:does|do|can|are|is|exist)\b|^(?:which|what) kinds (?:can|does|do|are|exist)\b",
+        "api-resources",
+    ),
 )
 
 
@@ -80,7 +86,7 @@ def build_get(c: Ctx) -> Result:
     u = c.u
     for pattern, verb in _ABOUT_THE_CLUSTER:
         if u.search(pattern) and not u.kind_mentions():
-            return build_simple(verb)
+            return build_api_resources(c) if verb == "api-resources" else build_simple(verb)
     elsewhere = _asked_elsewhere(c)
     if elsewhere is not None:
         return elsewhere
