@@ -157,3 +157,17 @@ def test_what_are_my_options_gets_help() -> None:
     first = ENGINE.parse("delete pod web-1", context=context)
     plan = ENGINE.parse("what are my options?", context=assume_ran(context.after(first), first))
     assert not plan.kubectl and plan.clarification is not None
+
+
+@pytest.mark.parametrize(
+    "again", ["and the others too", "what about the rest?", "same for everything else"]
+)
+def test_a_vague_follow_up_never_widens_a_delete(again: str) -> None:
+    from kubechat_nlp.evaluation.safety import plan_risk
+    from kubechat_nlp.model import Risk
+
+    context = ConversationContext()
+    first = ENGINE.parse("delete pod web-1 in shop", context=context)
+    plan = ENGINE.parse(again, context=assume_ran(context.after(first), first))
+    risk = plan_risk(plan.risk, list(plan.kubectl)) if plan.kubectl else Risk.READ
+    assert risk is Risk.READ, plan.kubectl

@@ -38,6 +38,10 @@ _FILLER = frozenset(
     """and what about how same thing do the now also again ok okay but please
 then too as well instead for same? there repeat that""".split()
 )
+# Words for "more of the same" that name no object: a follow-up with them is no target.
+_VAGUE_MORE = frozenset(
+    "others other rest remaining everything everyone all lot whole them those these else".split()
+)
 # How teams name their environments' namespaces: after a request, "what about staging?"
 # moves it there rather than to an object called staging.
 _ENVIRONMENTS = frozenset(
@@ -130,7 +134,11 @@ def follow_up(
             w for a, w in zip(words, words[1:], strict=False) if a.norm in ("in", "namespace", "ns")
         ]
         head = next((w for w in after if w in ns_words), head)
+    if head.norm in _VAGUE_MORE:
+        return None  # "and the others too", "same for everything else": no object named
     info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
+    if info is not None and info.ref.plural == "all":
+        return None  # "same for everything": never a widening to every kind
     if info is None and head.norm in NOT_NAMES and not scoped and head.norm not in _ENVIRONMENTS:
         return None  # "logs please", "details?": a new request about the last target
     last_kinds = {op.resource.plural for op in context.last_operations if op.resource}
