@@ -228,6 +228,8 @@ CASES = [
     ("is anything broken in prod", "kubectl events -n prod --types=Warning"),
     ("which kinds of objects does the cluster know", "kubectl api-resources"),
     ("which sorts of things does this cluster have", "kubectl api-resources"),
+    ("what kinds does the server know", "kubectl api-resources"),
+    ("which pods does this cluster have", "kubectl get pods"),
     # ... and what they must not catch: a right asked of a kind, nothing named, a namespace
     ("can i get pods in qa", "kubectl auth can-i get pods -n qa"),
     ("is the api deployment down to 2 replicas", "kubectl get deployments api"),

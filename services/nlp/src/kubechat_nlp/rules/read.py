@@ -76,7 +76,12 @@ _ABOUT_THE_CLUSTER = (
     # "which kinds of objects does the cluster know", "what kinds can i create"
     (
         r"\b(?:which|what) (?:kinds?|types?|sorts?) of (?:objects?|resources?|things)"
-        r" (?:does|do|can|are|is|exist)\b|^(?:which|what) kinds (?:can|does|do|are|exist)\b",
+        r" (?:does|do|can|are|is|exist)\b|^(?:which|what) kinds (?:can|does|do|are|exist)\b"
+        # "which resources does this cluster support", "which resources are in the apps
+        # api group" (the catalogue has no --api-group: all of them)
+        r"|\b(?:which|what) (?:resources|kinds|types|objects) (?:does|do|can|will) (?:this |the "
+        r"|our |my )?(?:cluster|server|api server) (?:support|know|have|offer|serve|handle)\b"
+        r"|\b(?:which|what) (?:resources|kinds|types) (?:are |exist )?in the \S+ api ?group\b",
         "api-resources",
     ),
 )
