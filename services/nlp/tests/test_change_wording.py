@@ -406,6 +406,8 @@ CASES = [
     ("the api rollout can continue now", "kubectl rollout resume deployment/api"),
     ("revert web to version 4", "kubectl rollout undo deployment/web --to-revision=4"),
     ("pod web-1 shouldn't have the tier label", "kubectl label pods web-1 tier-"),
+    ("pod redis-2 needs the label team=core", "kubectl label pods redis-2 team=core"),
+    ("in prod, kick the web deployment", "kubectl rollout restart deployment/web -n prod"),
     (
         "the tier label of pod web-1 should be cache",
         "kubectl label pods web-1 tier=cache --overwrite",

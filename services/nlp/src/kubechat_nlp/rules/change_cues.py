@@ -68,6 +68,8 @@ LABEL = (
     r"|its )?\S+ (label|annotation)s?\b|\b(doesn't|does not|don't) need (the |an? |any |its )?"
     r"\S+ (label|annotation)s?\b"
     r"|\b(label|annotation) (of|on|for) .{0,60}\bshould (be|say|read)\b"
+    # "pod redis-2 needs the label team=core"
+    r"|\bneeds? (the |an? )?(new )?(label|annotation) x-kv\b"
     r"|\bget rid of (the |a |an )?(\S+ )?(label|annotation)s?\b"
     r"|\b(change|update|modify|set|switch|flip)\b (the )?(\S+ label|label \S+) (of|on|for|to)\b"
     r"|(^|\b(let's|lets|let|please|pls|plz|kindly|just|and|to|now|then|also|u|you)) "

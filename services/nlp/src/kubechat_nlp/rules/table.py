@@ -269,7 +269,8 @@ RULES: tuple[Rule, ...] = (
         + _NOT_AFTER_DONT
         + r"\brestart(?! count| policy)|\bredeploy\b|\bbounce\b|"
         r"\bundo\b|\brevert\b|\bpaused?\b|\bresume\b|\bunpause\b|\brevisions?\b"
-        r"|^(please |plz |pls |can you |could you |would you |i want to |i need you to )?"
+        # (", kick web": a fronted scope leaves its comma)
+        r"|^(, )?(please |plz |pls |can you |could you |would you |i want to |i need you to )?"
         r"(reboot|kick|cycle|recycle|bounce|redeploy|re-deploy|refresh|reload|restart)\b"
         r"|\bdone rolling\b|\brolling out\b|\b(finished|done|through) (deploying|rolling)\b"
         r"|\bgive (\S+ ){1,3}(a )?(quick )?(restart|bounce|kick|reboot|rolling restart)\b"
