@@ -230,6 +230,10 @@ CASES = [
     ("which sorts of things does this cluster have", "kubectl api-resources"),
     ("what kinds does the server know", "kubectl api-resources"),
     ("which pods does this cluster have", "kubectl get pods"),
+    (
+        "what's on pool-b-2 in every namespace",
+        "kubectl get pods -A --field-selector=spec.nodeName=pool-b-2",
+    ),
     # ... and what they must not catch: a right asked of a kind, nothing named, a namespace
     ("can i get pods in qa", "kubectl auth can-i get pods -n qa"),
     ("is the api deployment down to 2 replicas", "kubectl get deployments api"),

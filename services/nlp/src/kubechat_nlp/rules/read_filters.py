@@ -170,7 +170,12 @@ def more_fields(c: Ctx, current: str | None, running_in: Slots | None = None) ->
                 u.mark(m)
         # "what's on gpu-node-1": what is on a machine is the pods it runs (when it is
         # named like one: "what's on prod" asks about a namespace)
-        m = u.search(r"^what (?:is |s )?(?:there )?on (?:the )?(node |machine |host )?(\S+)$")
+        m = u.search(
+            r"^what (?:is |s )?(?:there )?on (?:the )?(node |machine |host )?(\S+)"
+            # (an all-namespaces phrase is read by the slots: "… in every namespace")
+            r"(?: (?:in|across|from) (?:all|every|any)(?: single| of the| the)?"
+            r" (?:namespaces?|ns))?$"
+        )
         machine = m and (m.group(1) or re.search(r"\d|node|worker|host", m.group(2)))
         if (
             m
