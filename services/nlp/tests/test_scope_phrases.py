@@ -120,6 +120,18 @@ ENGINE = RulesEngine()
         ("put the cart rollout on hold", "kubectl rollout pause deployment/cart"),
         ("pull up the ingresses, all namespaces", "kubectl get ingresses -A"),
         ("list pods web ns sorted by cpu", "kubectl top pod -n web --sort-by=cpu"),
+        ("list qa's deployments", "kubectl get deployments -n qa"),
+        ("list the staging pods", "kubectl get pods -n staging"),
+        ("restart the prod cart deployment", "kubectl rollout restart deployment/cart -n prod"),
+        ("what deployments live in qa", "kubectl get deployments -n qa"),
+        (
+            "for the qa namespace autoscale cart between 2 and 5",
+            "kubectl autoscale deployment cart --min=2 --max=5 -n qa",
+        ),
+        (
+            "create a configmap x for the fin namespace containing a=b",
+            "kubectl create configmap x --from-literal=a=b -n fin",
+        ),
         # a node is never a namespace
         (
             "pods that live on k8s-worker-5",

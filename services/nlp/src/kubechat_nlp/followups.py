@@ -17,6 +17,7 @@ from kubechat_nlp.lexicon import NOT_NAMES
 from kubechat_nlp.model import Clarification, Operation, ParamValue
 from kubechat_nlp.rules.common import Draft
 from kubechat_nlp.rules.scaling import is_relative, relative_change
+from kubechat_nlp.scope_words import ENVIRONMENTS
 from kubechat_nlp.slots import Slots, extract_common, field_selector
 from kubechat_nlp.text import Token
 from kubechat_nlp.utterance import Utterance
@@ -41,12 +42,6 @@ then too as well instead for same? there repeat that""".split()
 # Words for "more of the same" that name no object: a follow-up with them is no target.
 _VAGUE_MORE = frozenset(
     "others other rest remaining everything everyone all lot whole them those these else".split()
-)
-# How teams name their environments' namespaces: after a request, "what about staging?"
-# moves it there rather than to an object called staging.
-_ENVIRONMENTS = frozenset(
-    """prod production prd staging stage stg dev develop development qa test testing uat
-sandbox preprod pre-prod demo default kube-system canary perf load integration int""".split()
 )
 
 
@@ -139,7 +134,7 @@ def follow_up(
     info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
     if info is not None and info.ref.plural == "all":
         return None  # "same for everything": never a widening to every kind
-    if info is None and head.norm in NOT_NAMES and not scoped and head.norm not in _ENVIRONMENTS:
+    if info is None and head.norm in NOT_NAMES and not scoped and head.norm not in ENVIRONMENTS:
         return None  # "logs please", "details?": a new request about the last target
     last_kinds = {op.resource.plural for op in context.last_operations if op.resource}
     if info is not None and info.ref.plural in last_kinds and "for" in norms:
@@ -156,7 +151,7 @@ def follow_up(
         new_ns = head.text  # "what about staging?" when staging is a namespace
     elif info is not None:
         new_kind = info
-    elif head.norm in _ENVIRONMENTS and not any(ch.isdigit() for ch in head.norm):
+    elif head.norm in ENVIRONMENTS and not any(ch.isdigit() for ch in head.norm):
         new_ns = head.text  # "and prod too?": without a cluster to ask, an environment
     elif context.last_target is not None:
         new_name = head.text

@@ -105,7 +105,11 @@ def _led_by_the(tokens: list[Token], end: int) -> bool:
 
 def _strength(tokens: list[Token], start: int) -> int:
     first = tokens[start].norm
-    return 2 if first in PREPOSITIONS and first not in WEAK_PREPOSITIONS else 1
+    if first in PREPOSITIONS and first not in WEAK_PREPOSITIONS:
+        return 2
+    # "for the fin namespace containing …": a preposition and "the" frame a namespace
+    framed = first in PREPOSITIONS and start + 1 < len(tokens) and tokens[start + 1].norm == "the"
+    return 2 if framed else 1
 
 
 def _namespaces_are_the_object(norms: list[str], start: int, kinds: KindTable) -> bool:
@@ -202,7 +206,9 @@ def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str
         start = phrase_start(tokens, i - 1)
         if name.norm == "default" and start < i - 1 and tokens[i - 2].norm == "the":
             return start, i + 1, ""  # "in the default namespace": wherever the context points
-        weak = start == i - 1 or tokens[start].norm in WEAK_PREPOSITIONS
+        # "for the qa namespace …" frames a scope; "add a label to the qa namespace" an object
+        framed_for = tokens[start].norm == "for" and tokens[start + 1].norm == "the"
+        weak = start == i - 1 or (tokens[start].norm in WEAK_PREPOSITIONS and not framed_for)
         if weak and not other_target(tokens, i - 1, i, kinds, names_count=True):
             continue  # "delete the foo namespace"
         return start, i + 1, name.text

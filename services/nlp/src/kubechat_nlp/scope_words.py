@@ -6,6 +6,15 @@ from __future__ import annotations
 
 import re
 
+# How teams name their environments' namespaces: after a request, "what about staging?"
+# moves it there; "the staging pods" and "prod's services" are scoped there.
+ENVIRONMENTS = frozenset(
+    """prod production prd staging stage stg dev develop development qa test testing uat
+sandbox preprod pre-prod demo default kube-system canary perf load integration int""".split()
+)
+# Said as an adjective ("the staging pods"), only the unmistakable ones: "the test pod"
+# may be a pod called test.
+_ENV_ADJECTIVES = "prod|production|staging|dev|development|qa|uat|sandbox|preprod"
 _NAME = r"([a-z0-9][a-z0-9-]{0,62})"
 _KIND_AFTER = (
     r"(?:the |a |an )?(?:deployments?|deploy|statefulsets?|daemonsets?|jobs?|cronjobs?|"
@@ -19,6 +28,17 @@ _OUTPUT_OR_KIND = frozenset(
 
 
 def namespace_phrases(text: str) -> str:
+    # "prod's services", "the staging pods", "restart the prod web deployment"
+    text = re.sub(rf"\b({_ENV_ADJECTIVES})'s (?=[a-z])", r"in namespace \1 the ", text, flags=re.I)
+    text = re.sub(
+        rf"\bthe ({_ENV_ADJECTIVES}) ([a-z][a-z0-9-]*(?: {_KIND_WORD})?)\b"
+        r"(?! (?:namespace|ns|env)\b)",
+        _env_adjective,
+        text,
+        flags=re.IGNORECASE,
+    )
+    # "pods that live in qa", "deployments living in qa" (never "logs … live", a follow)
+    text = re.sub(rf"\b({_KINDS}) (?:that |which )?live in\b", r"\1 in", text, flags=re.I)
     # where teams say environment for namespace: "in the staging env", "in prod env"
     text = re.sub(
         rf"\b(in|on|within|inside|from|for|under) (?:the )?{_NAME} (?:env|environment)\b",
@@ -64,6 +84,23 @@ def namespace_phrases(text: str) -> str:
         text,
         flags=re.IGNORECASE,
     ).strip()
+
+
+_KIND_WORD = (
+    r"(?:deployments?|deploy|statefulsets?|daemonsets?|jobs?|cronjobs?|replicasets?|"
+    r"services?|svc|pods?|configmaps?|secrets?|ingress(?:es)?)"
+)
+
+
+_KINDS = r"(?:deployments|statefulsets|daemonsets|jobs|cronjobs|services|pods|configmaps|secrets)"
+
+
+def _env_adjective(m: re.Match[str]) -> str:
+    """ "the staging pods" → "the pods in namespace staging"; "the prod namespace" stays."""
+    word = m.group(2).lower()
+    if word.startswith(("nam", "ns", "env", "cluster", "context")):
+        return m.group(0)  # "the prod namespace", also misspelt ("the dev namespce")
+    return f"the {m.group(2)} in namespace {m.group(1)}"
 
 
 def _set_apart_namespace(m: re.Match[str]) -> str:
