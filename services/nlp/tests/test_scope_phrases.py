@@ -132,6 +132,8 @@ ENGINE = RulesEngine()
             "create a configmap x for the fin namespace containing a=b",
             "kubectl create configmap x --from-literal=a=b -n fin",
         ),
+        ("pods qa?", "kubectl get pods -n qa"),
+        ("in lab, i need to see deployment api", "kubectl get deployment api -n lab"),
         # a node is never a namespace
         (
             "pods that live on k8s-worker-5",

@@ -40,7 +40,8 @@ where now then right only instead also sort ordered showing including for from s
 during by to real quick quickly ok okay again first giving granting allowing binding
 need needs is are was looks keeps oldest newest youngest latest aren't isn't not
 between when whenever once until if after before every labelled labeled tagged matching
-having carrying replica replicas somewhere automatically manually""".split()
+having carrying replica replicas somewhere automatically manually all anymore yet either
+exist exists""".split()
 )
 
 

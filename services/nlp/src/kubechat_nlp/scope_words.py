@@ -27,7 +27,25 @@ _OUTPUT_OR_KIND = frozenset(
 )
 
 
+_ENV_WORDS = "|".join(sorted(ENVIRONMENTS - {"default", "load", "int", "test", "demo"}))
+
+
 def namespace_phrases(text: str) -> str:
+    # a scope set before the request moves after it, so the request's own opening is first:
+    # "in lab, i need to see deployment api" → "i need to see deployment api in namespace lab"
+    text = re.sub(
+        rf"^((?:in|within|inside|on) (?:the )?{_NAME}(?: (?:namespace|ns))?)\s*,\s*(.+)$",
+        _fronted_scope_last,
+        text,
+        flags=re.IGNORECASE,
+    )
+    # terse: "pods qa?", "deployments prod"
+    text = re.sub(
+        rf"^({_KINDS}|{_KIND_WORD}) ({_ENV_WORDS})\s*([?.!]*)$",
+        r"\1 in namespace \2\3",
+        text,
+        flags=re.IGNORECASE,
+    )
     # "prod's services", "the staging pods", "restart the prod web deployment"
     text = re.sub(rf"\b({_ENV_ADJECTIVES})'s (?=[a-z])", r"in namespace \1 the ", text, flags=re.I)
     text = re.sub(
@@ -93,6 +111,19 @@ _KIND_WORD = (
 
 
 _KINDS = r"(?:deployments|statefulsets|daemonsets|jobs|cronjobs|services|pods|configmaps|secrets)"
+
+
+def _fronted_scope_last(m: re.Match[str]) -> str:
+    """The fronted scope phrase after the request, as written ("in the default namespace"
+    keeps its meaning); a phrase that is no scope ("in short, …") stays in front."""
+    if m.group(2).lower() in _NOT_PLACES:
+        return m.group(0)
+    rest = m.group(3).rstrip()
+    stop = rest[-1] if rest[-1] in "?.!" else ""
+    return f"{rest.rstrip('?.!')} {m.group(1)}{stop}"
+
+
+_NOT_PLACES = frozenset("short general fact case particular addition summary brief total".split())
 
 
 def _env_adjective(m: re.Match[str]) -> str:

@@ -74,7 +74,9 @@ _OPENING_RE = re.compile(
     r"(?:to )?(?:please )?(?=\w)|would it be possible to|is it possible to|do me a favou?r and|"
     r"go ahead and|help me|let's|lets|just|(?:i was |i'm |i am )?wondering if (?:you|u) could|"
     r"if (?:you|u) could|if (?:you|u) can|at your (?:earliest )?convenience|"
-    r"(?:can|could|would) (?:you|u) do me a favou?r and|be a (?:dear|star|pal) and)\b[\s,:;!.-]*)+",
+    r"(?:can|could|would) (?:you|u) do me a favou?r and|be a (?:dear|star|pal) and)"
+    # a courtesy word ends the word ("team-a" is a name, not "team" and "-a")
+    r"(?:(?<=\s)|(?![\w-]))(?:[\s,:;!.]|-(?![\w-]))*)+",
     re.IGNORECASE,
 )
 _CLOSING_RE = re.compile(
