@@ -56,13 +56,17 @@ _STOP_AFTER_IN = {
     "to",
 }
 
-_PHASES = {
+# Words for a pod's phase, one table for every reader of them.
+PHASES = {
     "running": "Running",
     "pending": "Pending",
     "failed": "Failed",
     "failing": "Failed",
     "succeeded": "Succeeded",
     "completed": "Succeeded",
+    "complete": "Succeeded",
+    "finished": "Succeeded",
+    "done": "Succeeded",
     "successful": "Succeeded",
     "crashed": "Failed",
     "unknown": "Unknown",
@@ -293,7 +297,7 @@ def field_selector(u: Utterance) -> str | None:
         )
         if m:
             phase = m.group(1) or m.group(2)
-            parts.append(f"status.phase={_PHASES[phase]}")
+            parts.append(f"status.phase={PHASES[phase]}")
             u.mark_groups(m)
     m = u.search(r"\b(?:on|running on|scheduled on|scheduled to) (?:the )?node (\S+)") or u.search(
         # "pods on node-3", "which pods run on ip-10-0-1-5.ec2.internal": named like a node

@@ -10,20 +10,7 @@ import re
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx
 from kubechat_nlp.rules.read_slots import OPENERS
-from kubechat_nlp.slots import KV, Slots
-
-_PHASES = {
-    "running": "Running",
-    "pending": "Pending",
-    "failed": "Failed",
-    "failing": "Failed",
-    "succeeded": "Succeeded",
-    "completed": "Succeeded",
-    "complete": "Succeeded",
-    "finished": "Succeeded",
-    "done": "Succeeded",
-    "crashed": "Failed",
-}
+from kubechat_nlp.slots import KV, PHASES, Slots
 
 
 def more_selectors(c: Ctx, s: Slots) -> None:
@@ -148,7 +135,7 @@ def more_fields(c: Ctx, current: str | None, running_in: Slots | None = None) ->
             m = None  # "in failed" alone is no phase ("pods in failed-jobs")
         if m:
             phase = next(g for g in m.groups() if g)
-            parts.append(f"status.phase={_PHASES[phase]}")
+            parts.append(f"status.phase={PHASES[phase]}")
             first, last = u.index_at(m.start()), u.index_at(m.end() - 1)
             # the phrase's words, never its kind word ("pods in pending state")
             u.used.update(i for i in range(first, last + 1) if u.kind_at(i) is None)
