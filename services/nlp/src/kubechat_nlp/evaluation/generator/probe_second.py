@@ -1,5 +1,5 @@
 """A second probe vocabulary (`probe --vocab second`), written after the first had been
-tuned on, so there is always a probe no rule has met yet. Same pool names as `probe.PROBE`.
+tuned on, so there is always a probe no rule has met yet. Same pool names as `probe_first.PROBE`.
 """
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
 """A third probe vocabulary (`probe --vocab third`), written after the first two had been
-tuned on. Same pool names as `probe.PROBE`."""
+tuned on. Same pool names as `probe_first.PROBE`."""
 
 from __future__ import annotations
 
