@@ -5,6 +5,7 @@ filler verb ("deployed in prod"). Each becomes "in namespace X" or "in X" in the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # How teams name their environments' namespaces: after a request, "what about staging?"
 # moves it there; "the staging pods" and "prod's services" are scoped there.
@@ -28,80 +29,6 @@ _OUTPUT_OR_KIND = frozenset(
 
 
 _ENV_WORDS = "|".join(sorted(ENVIRONMENTS - {"default", "load", "int", "test", "demo"}))
-
-
-def namespace_phrases(text: str) -> str:
-    # a scope set before the request moves after it, so the request's own opening is first:
-    # "in lab, i need to see deployment api" → "i need to see deployment api in namespace lab"
-    text = re.sub(
-        rf"^((?:in|within|inside|on) (?:the )?{_NAME}(?: (?:namespace|ns))?)\s*,\s*(.+)$",
-        _fronted_scope_last,
-        text,
-        flags=re.IGNORECASE,
-    )
-    # terse: "pods qa?", "deployments prod"
-    text = re.sub(
-        rf"^({_KINDS}|{_KIND_WORD}) ({_ENV_WORDS})\s*([?.!]*)$",
-        r"\1 in namespace \2\3",
-        text,
-        flags=re.IGNORECASE,
-    )
-    # "prod's services", "the staging pods", "restart the prod web deployment"
-    text = re.sub(rf"\b({_ENV_ADJECTIVES})'s (?=[a-z])", r"in namespace \1 the ", text, flags=re.I)
-    text = re.sub(
-        rf"\bthe ({_ENV_ADJECTIVES}) ([a-z][a-z0-9-]*(?: {_KIND_WORD})?)\b"
-        r"(?! (?:namespace|ns|env)\b)",
-        _env_adjective,
-        text,
-        flags=re.IGNORECASE,
-    )
-    # "pods that live in qa", "deployments living in qa" (never "logs … live", a follow)
-    text = re.sub(rf"\b({_KINDS}) (?:that |which )?live in\b", r"\1 in", text, flags=re.I)
-    # where teams say environment for namespace: "in the staging env", "in prod env"
-    text = re.sub(
-        rf"\b(in|on|within|inside|from|for|under) (?:the )?{_NAME} (?:env|environment)\b",
-        r"\1 the \2 namespace",
-        text,
-        flags=re.IGNORECASE,
-    )
-    # "over in prod", "over at prod"; "inside of prod"; "deployed in prod", "that lives in
-    # prod": the filler before the place
-    text = re.sub(r"\bover (in|on)\b(?= [a-z0-9])", r"\1", text, flags=re.IGNORECASE)
-    text = re.sub(r"\bover at\b(?= [a-z0-9])", "in", text, flags=re.IGNORECASE)
-    text = re.sub(r"\binside of\b", "inside", text, flags=re.IGNORECASE)
-    text = re.sub(
-        r"(?<!what's )(?<!whats )(?<!what is )(?<!what are )"
-        r"\b(?:(?:that|which) (?:is|are|was|were) |(?:that|which) )?"
-        r"(?:deployed|located|living|lives|hosted|sitting|sits|residing|resides) in\b",
-        "in",
-        text,
-        flags=re.IGNORECASE,
-    )
-    # "belonging to prod" (not "belonging to the web deployment": an owner)
-    text = re.sub(
-        rf"\b(?:(?:that|which) (?:is |are )?)?(?:belonging|belongs|belong) to (?!{_KIND_AFTER})",
-        "in ",
-        text,
-        flags=re.IGNORECASE,
-    )
-    # kubectl's own spelling of an object: "ns/prod", "namespace/prod"
-    text = re.sub(rf"(?<!\S)(?:ns|namespaces?)/{_NAME}\b", r"namespace \1", text, flags=re.I)
-    # "@ shop": an address sign before a name, never inside an email or a tag
-    text = re.sub(rf"(?<!\S)@\s*{_NAME}\b(?!@|\.\w)", r"in namespace \1", text)
-    # with its keyword, anywhere: "describe web (ns: shop) please"
-    text = re.sub(
-        rf"(?:^|\s+)[(\[]\s*(?:in |in namespace |namespace:?|ns:?)\s*{_NAME}\s*[)\]]",
-        r" in namespace \1 ",
-        text,
-        flags=re.IGNORECASE,
-    ).strip()
-    # a bare name in brackets: "(shop)", "restart web [prod] now"
-    return re.sub(
-        rf"(?:^|\s+)[(\[]\s*{_NAME}\s*[)\]](\s*[.!?]*)",
-        _set_apart_namespace,
-        text,
-        flags=re.IGNORECASE,
-    ).strip()
 
 
 _KIND_WORD = (
@@ -141,3 +68,83 @@ def _set_apart_namespace(m: re.Match[str]) -> str:
     if name.lower() in _OUTPUT_OR_KIND or name.isdigit():
         return m.group(0)
     return f" in namespace {name}{m.group(2)} "
+
+
+_I = re.IGNORECASE
+# Each phrase rewritten in turn, compiled once: (pattern, replacement) in the order they
+# must run (a fronted scope moves first, so later rules see the request's own opening).
+_REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "in lab, i need to see deployment api" → "i need to see deployment api in lab"
+    (
+        re.compile(
+            rf"^((?:in|within|inside|on) (?:the )?{_NAME}(?: (?:namespace|ns))?)\s*,\s*(.+)$", _I
+        ),
+        _fronted_scope_last,
+    ),
+    # terse: "pods qa?", "deployments prod"
+    (
+        re.compile(rf"^({_KINDS}|{_KIND_WORD}) ({_ENV_WORDS})\s*([?.!]*)$", _I),
+        r"\1 in namespace \2\3",
+    ),
+    # "prod's services", "the staging pods", "restart the prod web deployment"
+    (re.compile(rf"\b({_ENV_ADJECTIVES})'s (?=[a-z])", _I), r"in namespace \1 the "),
+    (
+        re.compile(
+            rf"\bthe ({_ENV_ADJECTIVES}) ([a-z][a-z0-9-]*(?: {_KIND_WORD})?)\b"
+            r"(?! (?:namespace|ns|env)\b)",
+            _I,
+        ),
+        _env_adjective,
+    ),
+    # "pods that live in qa" (never "logs … live", a follow)
+    (re.compile(rf"\b({_KINDS}) (?:that |which )?live in\b", _I), r"\1 in"),
+    # where teams say environment for namespace: "in the staging env", "in prod env"
+    (
+        re.compile(
+            rf"\b(in|on|within|inside|from|for|under) (?:the )?{_NAME} (?:env|environment)\b", _I
+        ),
+        r"\1 the \2 namespace",
+    ),
+    # the filler before the place: "over in prod", "over at prod", "inside of prod",
+    # "deployed in prod", "that lives in prod"
+    (re.compile(r"\bover (in|on)\b(?= [a-z0-9])", _I), r"\1"),
+    (re.compile(r"\bover at\b(?= [a-z0-9])", _I), "in"),
+    (re.compile(r"\binside of\b", _I), "inside"),
+    (
+        re.compile(
+            r"(?<!what's )(?<!whats )(?<!what is )(?<!what are )"
+            r"\b(?:(?:that|which) (?:is|are|was|were) |(?:that|which) )?"
+            r"(?:deployed|located|living|lives|hosted|sitting|sits|residing|resides) in\b",
+            _I,
+        ),
+        "in",
+    ),
+    # "belonging to prod" (not "belonging to the web deployment": an owner)
+    (
+        re.compile(
+            r"\b(?:(?:that|which) (?:is |are )?)?(?:belonging|belongs|belong) to "
+            rf"(?!{_KIND_AFTER})",
+            _I,
+        ),
+        "in ",
+    ),
+    # kubectl's own spelling of an object: "ns/prod", "namespace/prod"
+    (re.compile(rf"(?<!\S)(?:ns|namespaces?)/{_NAME}\b", _I), r"namespace \1"),
+    # "@ shop": an address sign before a name, never inside an email or a tag
+    (re.compile(rf"(?<!\S)@\s*{_NAME}\b(?!@|\.\w)"), r"in namespace \1"),
+    # with its keyword, anywhere: "describe web (ns: shop) please"
+    (
+        re.compile(
+            rf"(?:^|\s+)[(\[]\s*(?:in |in namespace |namespace:?|ns:?)\s*{_NAME}\s*[)\]]", _I
+        ),
+        r" in namespace \1 ",
+    ),
+    # a bare name in brackets: "(shop)", "restart web [prod] now"
+    (re.compile(rf"(?:^|\s+)[(\[]\s*{_NAME}\s*[)\]](\s*[.!?]*)", _I), _set_apart_namespace),
+)
+
+
+def namespace_phrases(text: str) -> str:
+    for pattern, replacement in _REWRITES:
+        text = pattern.sub(replacement, text)
+    return text.strip()
