@@ -47,6 +47,10 @@ def _install(vocab: str = "first") -> None:
         from kubechat_nlp.evaluation.generator import probe_fourth_changes
 
         probe, probe_kinds = probe_fourth_changes.PROBE, probe_fourth_changes.PROBE_KINDS
+    elif vocab == "fifth":
+        from kubechat_nlp.evaluation.generator import probe_fifth
+
+        probe, probe_kinds = probe_fifth.PROBE, probe_fifth.PROBE_KINDS
     # Every pool loses its held-out (blind) instances, whether or not the probe names it,
     # so that no probe ever shows a word of the blind vocabulary; pools kept in a dict
     # (objects._NAMES_OF) are rebound the same way.
@@ -104,7 +108,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument(
         "--vocab",
-        choices=("first", "second", "third", "fourth-reads", "fourth-changes"),
+        choices=("first", "second", "third", "fourth-reads", "fourth-changes", "fifth"),
         default="first",
     )
     parser.add_argument(
