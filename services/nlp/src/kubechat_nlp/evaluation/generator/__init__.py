@@ -17,7 +17,7 @@ from kubechat_nlp.evaluation.generator.conversations import generate_conversatio
 from kubechat_nlp.evaluation.generator.singles import generate_single
 from kubechat_nlp.evaluation.generator.vocab import Split
 
-SEEDS: dict[Split, int] = {"dev": 20_251_001, "blind": 77_310_452}
+SEEDS: dict[Split, int] = {"dev": 20_251_001, "blind": 46_028_917}
 SINGLE_COUNT = 5000
 CONVERSATION_COUNT = 320
 

@@ -26,16 +26,20 @@ _SCALE = Pool(
         "scale {target} {ns} --replicas={n}",
     ),
     held_out=(
-        "dial {target} up to {n} {ns}",
-        "crank {target} to {n} instances {ns}",
-        "?can we have {n} pods for {target} {ns}",
-        "adjust {target} to {n} replicas {ns}",
+        "?{target} {ns} needs {n} replicas",
+        "?could we get {target} up to {n} replicas {ns}",
+        "go to {n} replicas on {target} {ns}",
+        "scale up {target} to {n} {ns}",
+        "?we need {n} pods of {target} running {ns}",
     ),
     dev_only=("increase {target} to {n} replicas {ns}", "bring {target} {ns} to {n} replicas"),
 )
 _SCALE_TO_ZERO = Pool(
     shared=("scale {target} down to zero {ns}", "scale {target} to 0 {ns}"),
-    held_out=("turn {target} off by scaling it to 0 {ns}",),
+    held_out=(
+        "shut {target} down completely, 0 replicas {ns}",
+        "?{target} {ns} should have zero pods",
+    ),
 )
 
 
@@ -97,7 +101,11 @@ _RESTART = Pool(
         "rollout restart {target} {ns}",
         "cycle the pods of {target} {ns}",
     ),
-    held_out=("give {target} a restart {ns}", "recycle {target} {ns}"),
+    held_out=(
+        "restart all pods of {target} {ns}",
+        "?{target} is stuck {ns}, restart it",
+        "roll {target} {ns}",
+    ),
     dev_only=("reboot {target} {ns}", "kick {target} {ns}"),
 )
 _STATUS = Pool(
@@ -107,7 +115,7 @@ _STATUS = Pool(
         "?is {target} done rolling out {ns}",
         "rollout status {target} {ns}",
     ),
-    held_out=("?has {target} finished deploying {ns}",),
+    held_out=("?did {target} roll out ok {ns}", "?is the new version of {target} live yet {ns}"),
     dev_only=("watch the rollout of {target} {ns}",),
 )
 _HISTORY = Pool(
@@ -117,7 +125,10 @@ _HISTORY = Pool(
         "?what revisions does {target} have {ns}",
         "rollout history {target} {ns}",
     ),
-    held_out=("show past versions of {target} {ns}",),
+    held_out=(
+        "show {target}'s deploy history {ns}",
+        "?how many revisions of {target} are there {ns}",
+    ),
 )
 _UNDO = Pool(
     shared=(
@@ -127,7 +138,10 @@ _UNDO = Pool(
         "revert {target} {ns}",
         "rollback {target} {ns}",
     ),
-    held_out=("restore the previous release of {target} {ns}",),
+    held_out=(
+        "?the last deploy of {target} broke things {ns}, roll it back",
+        "put {target} back the way it was {ns}",
+    ),
     dev_only=("undo the deploy of {target} {ns}",),
 )
 _UNDO_TO = Pool(
@@ -136,15 +150,21 @@ _UNDO_TO = Pool(
         "rollback {target} {ns} to revision {n}",
         "restore {target} to revision {n} {ns}",
     ),
-    held_out=("take {target} back to rev {n} {ns}",),
+    held_out=(
+        "restore revision {n} of {target} {ns}",
+        "?can you pin {target} back to revision {n} {ns}",
+    ),
 )
 _PAUSE = Pool(
     shared=("pause the rollout of {target} {ns}", "pause {target} rollout {ns}"),
-    held_out=("freeze the rollout of {target} {ns}",),
+    held_out=("put the rollout of {target} on hold {ns}", "stop rolling out {target} for now {ns}"),
 )
 _RESUME = Pool(
     shared=("resume the rollout of {target} {ns}", "unpause {target} {ns}"),
-    held_out=("continue rolling out {target} {ns}",),
+    held_out=(
+        "carry on with the rollout of {target} {ns}",
+        "let the rollout of {target} proceed {ns}",
+    ),
 )
 
 
@@ -190,7 +210,7 @@ _IMAGE_ANY = Pool(
         "upgrade {target} {ns} to {image}",
         "roll out {image} on {target} {ns}",
     ),
-    held_out=("switch {target} over to {image} {ns}",),
+    held_out=("move {target} {ns} onto {image}", "?{target} {ns} should be running {image}"),
     dev_only=("use {image} for {target} {ns}",),
 )
 _IMAGE_CONTAINER = Pool(
@@ -199,7 +219,10 @@ _IMAGE_CONTAINER = Pool(
         "update container {container} in {target} to image {image} {ns}",
         "use image {image} for the {container} container in {target} {ns}",
     ),
-    held_out=("point the {container} container of {target} at {image} {ns}",),
+    held_out=(
+        "?{target} {ns}: {container} should run {image}",
+        "swap the {container} image in {target} for {image} {ns}",
+    ),
 )
 _ENV_SET = Pool(
     shared=(
@@ -208,12 +231,15 @@ _ENV_SET = Pool(
         "set {key} to {value} on {target} {ns}",
         "set env {pair} in {target} {ns}",
     ),
-    held_out=("configure {target} {ns} with env {pair}",),
+    held_out=("give {target} the env {pair} {ns}", "add {pair} to the env of {target} {ns}"),
     dev_only=("export {pair} on {target} {ns}",),
 )
 _ENV_UNSET = Pool(
     shared=("remove env var {key} from {target} {ns}", "unset {key} on {target} {ns}"),
-    held_out=("drop the {key} environment variable from {target} {ns}",),
+    held_out=(
+        "get rid of env {key} on {target} {ns}",
+        "strip {key} out of the env of {target} {ns}",
+    ),
 )
 _RESOURCES = (
     ("set the cpu limit of {target} to 500m {ns}", "--limits=cpu=500m"),
@@ -257,18 +283,27 @@ _EXPOSE = Pool(
         "create a service for {target} on port {port} {ns}",
         "make {target} reachable on port {port} {ns}",
     ),
-    held_out=("put a service in front of {target} on port {port} {ns}",),
+    held_out=(
+        "front {target} with a service on port {port} {ns}",
+        "make a service for {target} listening on {port} {ns}",
+    ),
 )
 _EXPOSE_TARGET = Pool(
     shared=(
         "expose {target} on port {port} targeting {tp} {ns}",
         "create a service for {target} {ns}: port {port} to container port {tp}",
     ),
-    held_out=("route port {port} to {tp} on {target} with a new service {ns}",),
+    held_out=(
+        "expose {target} {ns}, service port {port}, target port {tp}",
+        "service for {target} {ns} mapping {port} -> {tp}",
+    ),
 )
 _EXPOSE_TYPE = Pool(
     shared=("expose {target} as a {type_word} on port {port} {ns}",),
-    held_out=("give {target} a {type_word} service on port {port} {ns}",),
+    held_out=(
+        "expose {target} {ns} via {type_word} on {port}",
+        "make {target} a {type_word} on port {port} {ns}",
+    ),
 )
 
 
@@ -302,11 +337,17 @@ _AUTOSCALE = Pool(
         "add an hpa to {target} {ns}: min {lo}, max {hi}, target cpu {cpu}%",
         "autoscale {target} {ns} from {lo} to {hi} pods when cpu is above {cpu}%",
     ),
-    held_out=("let {target} scale itself between {lo} and {hi} pods at {cpu} percent cpu {ns}",),
+    held_out=(
+        "set up autoscaling for {target} {ns}, {lo} to {hi} replicas, {cpu}% cpu target",
+        "hpa for {target} {ns}: {lo}-{hi} pods at {cpu}% cpu",
+    ),
 )
 _AUTOSCALE_RANGE = Pool(
     shared=("keep {target} between {lo} and {hi} pods automatically {ns}",),
-    held_out=("autoscale {target} with min {lo} and max {hi} {ns}",),
+    held_out=(
+        "let {target} autoscale from {lo} up to {hi} {ns}",
+        "hpa {target} {ns} min {lo} max {hi}",
+    ),
 )
 
 

@@ -20,35 +20,51 @@ from kubechat_nlp.evaluation.generator.vocab import (
 )
 
 _IT_TO = Pool(
-    ("scale it to {n}", "now make it {n}", "set it to {n} replicas"), ("bump that to {n}",)
+    ("scale it to {n}", "now make it {n}", "set it to {n} replicas"),
+    ("take it to {n}", "{n} replicas for it"),
 )
 _ACTUALLY = Pool(
     ("actually make it {n}", "actually, {n}", "no wait, {n} replicas", "make that {n} instead"),
-    ("hmm, let's go with {n}",),
+    ("scratch that, {n}", "on second thought {n}"),
     ("change that to {n}",),
 )
 _SAME_IN = Pool(
     ("same in {ns}", "do the same in {ns}", "and in {ns}?", "same for {ns}", "repeat that in {ns}"),
-    ("likewise in {ns}", "also do it in {ns}"),
+    ("{ns} as well", "and also for {ns}", "ditto for {ns}"),
     ("now the same thing in {ns}",),
 )
 _UNDO = Pool(
-    ("undo that", "roll that back", "revert that"), ("take that back", "undo the last change")
+    ("undo that", "roll that back", "revert that"),
+    ("revert the last thing", "nope, reverse that", "oops, undo"),
 )
 _ITS_LOGS = Pool(
     ("show its logs", "its logs", "logs please", "what does it log?"),
-    ("and the logs?", "let me see its output"),
+    ("any log output?", "output?", "show me what it printed"),
     ("logs for it",),
 )
-_DELETE_IT = Pool(("delete it", "remove it", "get rid of it"), ("trash it", "delete that one"))
-_RESTART_IT = Pool(("restart it", "bounce it", "now restart it"), ("give it a restart",))
-_DESCRIBE_IT = Pool(
-    ("describe it", "tell me more about it", "details?"), ("what's going on with it?",)
+_DELETE_IT = Pool(
+    ("delete it", "remove it", "get rid of it"), ("bin it", "delete this one", "ok remove that")
 )
-_STATUS = Pool(("check the rollout status", "how's the rollout going?"), ("is it done yet?",))
-_HISTORY = Pool(("show the history", "what revisions are there?"), ("list its revisions",))
-_GREETING = Pool(("hi", "hello", "thanks", "thank you!", "cool", "ok thanks"), ("cheers", "nice"))
-_META = Pool(("what can you do?", "help", "who are you?"), ("what else can you do?",))
+_RESTART_IT = Pool(("restart it", "bounce it", "now restart it"), ("cycle it", "bounce that one"))
+_DESCRIBE_IT = Pool(
+    ("describe it", "tell me more about it", "details?"),
+    ("more details on that one", "what's its state?"),
+)
+_STATUS = Pool(
+    ("check the rollout status", "how's the rollout going?"),
+    ("did it finish?", "status of the rollout?"),
+)
+_HISTORY = Pool(
+    ("show the history", "what revisions are there?"), ("what's the revision history", "history?")
+)
+_GREETING = Pool(
+    ("hi", "hello", "thanks", "thank you!", "cool", "ok thanks"),
+    ("much obliged", "awesome thanks", "great stuff"),
+)
+_META = Pool(
+    ("what can you do?", "help", "who are you?"),
+    ("what do you support?", "anything else you can help with?"),
+)
 
 
 @dataclass(slots=True)

@@ -29,8 +29,9 @@ _DEPLOYMENT = Pool(
         "run {image} as a deployment called {name} {ns}",
     ),
     held_out=(
-        "launch {name} from {image} {ns}",
-        "stand up a deployment named {name} running {image} {ns}",
+        "get {name} running on {image} {ns}",
+        "create {name} from the {image} image {ns}",
+        "?i want a deployment {name} with {image} {ns}",
     ),
     dev_only=("?new deployment {name} from {image} {ns}",),
 )
@@ -39,7 +40,10 @@ _DEPLOYMENT_REPLICAS = Pool(
         "create a deployment {name} with image {image} and {n} replicas {ns}",
         "spin up {n} replicas of {image} as {name} {ns}",
     ),
-    held_out=("launch {name} on {image} with {n} pods {ns}",),
+    held_out=(
+        "deploy {name} ({image}) with {n} replicas {ns}",
+        "{n} replicas of {image} please, name it {name} {ns}",
+    ),
 )
 _NAMESPACE = Pool(
     shared=(
@@ -48,7 +52,7 @@ _NAMESPACE = Pool(
         "add a {name} namespace",
         "create the namespace {name}",
     ),
-    held_out=("set up a fresh namespace named {name}",),
+    held_out=("?can we get a {name} namespace", "create ns {name}"),
     dev_only=("?new namespace {name}",),
 )
 _CONFIGMAP = Pool(
@@ -57,7 +61,10 @@ _CONFIGMAP = Pool(
         "make configmap {name} from literal {pairs} {ns}",
         "create config map {name} {ns} containing {pairs}",
     ),
-    held_out=("store {pairs} in a new configmap called {name} {ns}",),
+    held_out=(
+        "create cm {name} {ns} with {pairs}",
+        "put {pairs} into a config map named {name} {ns}",
+    ),
 )
 _SECRET = Pool(
     shared=(
@@ -65,14 +72,14 @@ _SECRET = Pool(
         "create a generic secret {name} {ns} containing {pairs}",
         "store {pairs} in a new secret called {name} {ns}",
     ),
-    held_out=("make a secret named {name} holding {pairs} {ns}",),
+    held_out=("add a secret {name} {ns} with {pairs}", "secret {name} {ns}: {pairs}"),
 )
 _JOB = Pool(
     shared=(
         "create a job {name} with image {image} {ns}",
         "run a one-off job {name} using {image} {ns}",
     ),
-    held_out=("start a job called {name} from image {image} {ns}",),
+    held_out=("fire off a job {name} with {image} {ns}", "one-time job {name}, image {image} {ns}"),
 )
 _JOB_FROM = Pool(
     shared=(
@@ -80,14 +87,20 @@ _JOB_FROM = Pool(
         "trigger the {cron} cronjob manually, call the job {name} {ns}",
         "create job {name} from cronjob {cron} {ns}",
     ),
-    held_out=("kick off a one-off run of {cron} named {name} {ns}",),
+    held_out=(
+        "run the {cron} cron right now as {name} {ns}",
+        "manually trigger cronjob {cron} {ns} (job name {name})",
+    ),
 )
 _CRONJOB = Pool(
     shared=(
         "create a cronjob {name} with image {image} that runs {when} {ns}",
         "schedule {image} to run {when} as cronjob {name} {ns}",
     ),
-    held_out=("set up a cron job called {name} running {image} {when} {ns}",),
+    held_out=(
+        "run {image} {when} as a cronjob called {name} {ns}",
+        "new cronjob {name}: {image}, {when} {ns}",
+    ),
 )
 _SCHEDULES = (
     ("every 5 minutes", "*/5 * * * *"),
@@ -105,14 +118,17 @@ _SERVICE_ACCOUNT = Pool(
         "make an sa called {name} {ns}",
         "add service account {name} {ns}",
     ),
-    held_out=("set up a serviceaccount named {name} {ns}",),
+    held_out=("?i need a service account called {name} {ns}", "new serviceaccount {name} {ns}"),
 )
 _ROLE = Pool(
     shared=(
         "create a role {name} that can {verbs} {kind} {ns}",
         "make role {name} {ns} allowing {verbs} on {kind}",
     ),
-    held_out=("define a role {name} with {verbs} rights on {kind} {ns}",),
+    held_out=(
+        "create a {name} role {ns} that allows {verbs} on {kind}",
+        "role {name} {ns}: {verbs} {kind}",
+    ),
 )
 _ROLE_RULES = (
     ("get, list and watch", "get,list,watch", "pods"),
@@ -126,11 +142,17 @@ _BINDING_USER = Pool(
         "create a rolebinding {name} giving user {who} the {role} role {ns}",
         "bind role {role} to user {who} {ns}, call it {name}",
     ),
-    held_out=("grant {who} the {role} role {ns} with a rolebinding named {name}",),
+    held_out=(
+        "give user {who} the {role} role {ns} (binding name {name})",
+        "hook up user {who} to role {role} {ns} with binding {name}",
+    ),
 )
 _BINDING_SA = Pool(
     shared=("create rolebinding {name} granting {role} to service account {who} {ns}",),
-    held_out=("bind the {role} role to the {who} service account {ns} as {name}",),
+    held_out=(
+        "let service account {who} use role {role} {ns} via rolebinding {name}",
+        "rolebinding {name} {ns} for sa {who} with role {role}",
+    ),
 )
 
 

@@ -13,7 +13,10 @@ _LABEL_ADD = Pool(
         "tag {kind} {name} {ns} with {pair}",
         "put the label {pair} on {kind} {name} {ns}",
     ),
-    held_out=("stick a {pair} label on {kind} {name} {ns}",),
+    held_out=(
+        "slap label {pair} on {kind} {name} {ns}",
+        "?{kind} {name} {ns} should be labeled {pair}",
+    ),
     dev_only=("apply label {pair} to {kind} {name} {ns}",),
 )
 _LABEL_CHANGE = Pool(
@@ -21,7 +24,10 @@ _LABEL_CHANGE = Pool(
         "change the {key} label of {kind} {name} to {value} {ns}",
         "overwrite label {pair} on {kind} {name} {ns}",
     ),
-    held_out=("update {kind} {name}'s {key} label to {value} {ns}",),
+    held_out=(
+        "set label {key} on {kind} {name} to {value} {ns}, overwrite it",
+        "relabel {kind} {name} {ns} so {key} is {value}",
+    ),
 )
 _LABEL_REMOVE = Pool(
     shared=(
@@ -29,18 +35,27 @@ _LABEL_REMOVE = Pool(
         "drop label {key} from {kind} {name} {ns}",
         "unlabel {key} on {kind} {name} {ns}",
     ),
-    held_out=("take the {key} label off {kind} {name} {ns}",),
+    held_out=(
+        "?{kind} {name} {ns} shouldn't have the {key} label",
+        "?the {key} label on {kind} {name} {ns} has to go",
+    ),
 )
 _ANNOTATE_ADD = Pool(
     shared=(
         "annotate {kind} {name} with {pair} {ns}",
         "add annotation {pair} to {kind} {name} {ns}",
     ),
-    held_out=("set the annotation {pair} on {kind} {name} {ns}",),
+    held_out=(
+        "record {pair} as an annotation on {kind} {name} {ns}",
+        "annotate the {kind} {name} {ns}: {pair}",
+    ),
 )
 _ANNOTATE_REMOVE = Pool(
     shared=("remove the {key} annotation from {kind} {name} {ns}",),
-    held_out=("delete annotation {key} on {kind} {name} {ns}",),
+    held_out=(
+        "strip annotation {key} from {kind} {name} {ns}",
+        "unannotate {key} from {kind} {name} {ns}",
+    ),
 )
 _LABELLED = ("pods", "pods", "deployments", "services", "nodes", "namespaces", "configmaps")
 
@@ -79,15 +94,16 @@ _DELETE = Pool(
         "delete the {name} {kind} {ns}",
     ),
     held_out=(
-        "tear down {kind} {name} {ns}",
-        "wipe out {kind} {name} {ns}",
-        "drop {kind} {name} {ns}",
+        "kill off {kind} {name} {ns}",
+        "?{kind} {name} {ns} isn't needed anymore, remove it",
+        "scrap {kind} {name} {ns}",
+        "axe the {kind} {name} {ns}",
     ),
     dev_only=("erase {kind} {name} {ns}", "rm {kind} {name} {ns}"),
 )
 _KILL_POD = Pool(
     shared=("kill pod {name} {ns}", "kill {name} {ns}"),
-    held_out=("terminate pod {name} {ns}",),
+    held_out=("take out pod {name} {ns}", "bin the pod {name} {ns}"),
 )
 _DELETE_SELECTED = Pool(
     shared=(
@@ -95,12 +111,15 @@ _DELETE_SELECTED = Pool(
         "delete all {kind} labeled {label} {ns}",
         "remove the {kind} matching {label} {ns}",
     ),
-    held_out=("clear out all {kind} tagged {label} {ns}",),
+    held_out=(
+        "delete any {kind_one} that has {label} {ns}",
+        "purge {kind} with label {label} {ns}",
+    ),
     dev_only=("delete {kind} with {label} {ns}",),
 )
 _DELETE_TWO = Pool(
     shared=("delete {kind} {a} and {b} {ns}", "remove {kind} {a} and {b} {ns}"),
-    held_out=("get rid of {kind} {a} as well as {b} {ns}",),
+    held_out=("delete the {kind} {a} & {b} {ns}", "remove {kind} {a} plus {b} {ns}"),
 )
 _DELETABLE: tuple[str, ...] = (
     "pods",
@@ -158,7 +177,7 @@ _CORDON = Pool(
         "stop scheduling new pods on {node}",
         "don't schedule anything on node {node}",
     ),
-    held_out=("fence off node {node}", "make {node} unschedulable"),
+    held_out=("?no more pods on {node} please", "quarantine {node}", "no new pods on node {node}"),
     dev_only=("take {node} out of scheduling",),
 )
 _UNCORDON = Pool(
@@ -168,25 +187,31 @@ _UNCORDON = Pool(
         "mark node {node} schedulable again",
         "allow pods on {node} again",
     ),
-    held_out=("re-enable scheduling on {node}",),
+    held_out=("?{node} is fixed, make it schedulable", "reopen {node} for scheduling"),
     dev_only=("let pods land on {node} again",),
 )
 _DRAIN = Pool(
     shared=("drain {node}", "drain node {node}", "evacuate node {node} for maintenance"),
-    held_out=("empty out node {node}",),
+    held_out=(
+        "drain {node}, it's going down for a kernel upgrade",
+        "kick all pods off node {node}",
+    ),
     dev_only=("move everything off node {node}",),
 )
 _DRAIN_DS = Pool(
     shared=("drain {node} ignoring daemonsets", "drain node {node}, ignore the daemonsets"),
-    held_out=("evacuate {node} but skip daemonset pods",),
+    held_out=(
+        "drain node {node} but leave daemonsets alone",
+        "drain {node} and don't worry about daemonset pods",
+    ),
 )
 _TAINT = Pool(
     shared=("taint node {node} with {taint}", "add taint {taint} to {node}"),
-    held_out=("put a {taint} taint on node {node}",),
+    held_out=("taint {node} {taint}", "apply the taint {taint} on node {node}"),
 )
 _UNTAINT = Pool(
     shared=("remove the {key} taint from node {node}", "untaint {node}: {key}"),
-    held_out=("clear taint {key} off {node}",),
+    held_out=("take the {key} taint off {node}", "untaint node {node} ({key})"),
 )
 
 

@@ -44,12 +44,18 @@ _LIST = Pool(
         "?any {kind} {ns}",
         "show me all {kind} {ns}",
     ),
-    held_out=("fetch the {kind} {ns}", "pull up the {kind} {ns}", "?what {kind} exist {ns}"),
+    held_out=(
+        "?whats up with the {kind} {ns}",
+        "?what {kind} we got {ns}",
+        "gimme all {kind} {ns}",
+        "enumerate {kind} {ns}",
+        "run down the {kind} {ns} for me",
+    ),
     dev_only=("get me the {kind} {ns}", "?i wanna see the {kind} {ns}"),
 )
 _GET_ONE = Pool(
     shared=("get {kind} {name} {ns}", "show {kind} {name} {ns}", "?is {kind} {name} there {ns}"),
-    held_out=("look up {kind} {name} {ns}",),
+    held_out=("?is there a {kind} named {name} {ns}", "check on {kind} {name} {ns}"),
     dev_only=("find {kind} {name} {ns}",),
 )
 _OUTPUT = Pool(
@@ -59,7 +65,10 @@ _OUTPUT = Pool(
         "print {kind} {name} {ns} in {fmt}",
         "?{fmt} for {kind} {name} {ns}",
     ),
-    held_out=("export {kind} {name} {ns} to {fmt}",),
+    held_out=(
+        "i need the raw {fmt} for {kind} {name} {ns}",
+        "output {kind} {name} {ns} in {fmt} format",
+    ),
     dev_only=("dump {kind} {name} {ns} as {fmt}",),
 )
 _WIDE = Pool(
@@ -69,7 +78,7 @@ _WIDE = Pool(
         "get {kind} {ns} -o wide",
         "list {kind} {ns} with extra columns",
     ),
-    held_out=("show {kind} {ns} in the wide format",),
+    held_out=("list {kind} {ns} incl. node and ip", "?{kind} {ns} with all the columns"),
 )
 _SELECTED = Pool(
     shared=(
@@ -79,7 +88,11 @@ _SELECTED = Pool(
         "?{kind} where {key} is {value} {ns}",
         "show me the {kind} that have {label} {ns}",
     ),
-    held_out=("find the {kind} tagged {label} {ns}", "?which {kind} carry the label {label} {ns}"),
+    held_out=(
+        "narrow {kind} {ns} down to {label}",
+        "?which {kind} have {key} set to {value} {ns}",
+        "grab {kind} {ns} where label {label}",
+    ),
     dev_only=("filter {kind} by {label} {ns}",),
 )
 _PHASES = Pool(
@@ -88,17 +101,17 @@ _PHASES = Pool(
         "show {phase_word} pods {ns}",
         "list pods {ns} that are {phase_word}",
     ),
-    held_out=("?any pods stuck {phase_word} {ns}",),
+    held_out=("?pods in {phase_word} state {ns}", "grab all the {phase_word} pods {ns}"),
 )
 # "running" is left out: "which pods are running" is as often a plain listing.
 _PHASE_WORDS = (("pending", "Pending"), ("failed", "Failed"), ("completed", "Succeeded"))
 _ON_NODE = Pool(
     shared=("list pods on node {node} {ns}", "?what pods are running on {node} {ns}"),
-    held_out=("?which pods landed on {node} {ns}",),
+    held_out=("?what's scheduled on {node} {ns}", "show everything running on node {node} {ns}"),
 )
 _WATCH = Pool(
     shared=("watch {kind} {ns}", "watch the {kind} {ns} for changes", "get {kind} {ns} and watch"),
-    held_out=("keep an eye on {kind} {ns}",),
+    held_out=("follow the {kind} {ns} live", "live view of {kind} {ns}"),
     dev_only=("stream changes to {kind} {ns}",),
 )
 _DESCRIBE = Pool(
@@ -113,7 +126,11 @@ _DESCRIBE = Pool(
         "?more info on {kind} {name} {ns}",
     ),
     # "can I get/see …" is left out: it reads as a request or as a permission question.
-    held_out=("dig into {kind} {name} {ns}", "?i'd like a full description of {kind} {name} {ns}"),
+    held_out=(
+        "?whats the deal with {kind} {name} {ns}",
+        "full rundown of {kind} {name} {ns}",
+        "?why is {kind} {name} acting up {ns}",
+    ),
     dev_only=("describe the {name} {kind} {ns}", "?full details for {kind} {name} {ns}"),
 )
 
@@ -192,7 +209,11 @@ _LOGS = Pool(
         "print the logs of {target} {ns}",
         "?i'd like to see the logs of {target} {ns}",
     ),
-    held_out=("?what did {target} print {ns}", "fetch the output of {target} {ns}"),
+    held_out=(
+        "?whats in the logs of {target} {ns}",
+        "output from {target} {ns}",
+        "?what's {target} spitting out {ns}",
+    ),
     dev_only=("dump the logs of {target} {ns}", "?logs for {target} {ns}"),
 )
 _SINCE = (
@@ -274,16 +295,16 @@ _EVENTS = Pool(
         "get events {ns}",
         "show me the event log {ns}",
     ),
-    held_out=("?anything notable in the events {ns}",),
+    held_out=("?what's been happening {ns}", "?anything going on {ns}"),
     dev_only=("?recent events {ns}",),
 )
 _WARNINGS = Pool(
     shared=("?any warnings {ns}", "show warning events {ns}", "?only warnings {ns}, please"),
-    held_out=("list the warnings {ns}",),
+    held_out=("warnings only {ns}", "?anything flagged as a warning {ns}"),
 )
 _EVENTS_FOR = Pool(
     shared=("events for {kind} {name} {ns}", "show the events of {kind} {name} {ns}"),
-    held_out=("?what events did {kind} {name} get {ns}",),
+    held_out=("timeline of events for {kind} {name} {ns}", "event history for {kind} {name} {ns}"),
 )
 
 
@@ -313,16 +334,16 @@ _TOP_PODS = Pool(
         "show resource usage of pods {ns}",
         "?pod metrics {ns}",
     ),
-    held_out=("?how hungry are the pods {ns}",),
+    held_out=("?pods resource consumption {ns}", "?pod cpu/ram {ns}"),
     dev_only=("?cpu and memory of pods {ns}",),
 )
 _TOP_SORTED = Pool(
     shared=("?which pods use the most {res} {ns}", "top pods {ns} sorted by {res}"),
-    held_out=("?who is eating all the {res} {ns}",),
+    held_out=("?biggest {res} users among the pods {ns}", "rank pods by {res} {ns}"),
 )
 _TOP_NODES = Pool(
     shared=("top nodes", "?how loaded are the nodes", "show node resource usage", "?node metrics"),
-    held_out=("?how busy are my nodes",),
+    held_out=("?how much headroom do the nodes have", "?node utilization"),
 )
 
 

@@ -22,14 +22,18 @@ _CAN_I = Pool(
         "check whether i can {verb} {kind} {ns}",
     ),
     held_out=(
-        "?is it ok for me to {verb} {kind} {ns}",
-        "?would i be permitted to {verb} {kind} {ns}",
+        "?have i got permission to {verb} {kind} {ns}",
+        "?is my account allowed to {verb} {kind} {ns}",
+        "?could i {verb} {kind} {ns} or not",
     ),
     dev_only=("?do i have rights to {verb} {kind} {ns}",),
 )
 _CAN_USER = Pool(
     shared=("?can {user} {verb} {kind} {ns}", "?is {user} allowed to {verb} {kind} {ns}"),
-    held_out=("check if {user} may {verb} {kind} {ns}",),
+    held_out=(
+        "?would the rbac let {user} {verb} {kind} {ns}",
+        "?would {user} be able to {verb} {kind} {ns}",
+    ),
 )
 _READ_VERBS = (("list", "list"), ("get", "get"), ("watch", "watch"))
 _WRITE_VERBS = (("create", "create"), ("update", "update"), ("patch", "patch"))
@@ -75,7 +79,10 @@ _API_RESOURCES = Pool(
         "show the api resources",
         "?which object types can i use",
     ),
-    held_out=("?what resource kinds are available here",),
+    held_out=(
+        "?which apis and kinds does this cluster serve",
+        "show me every kind of object the api knows",
+    ),
 )
 _NAMESPACED = (
     ("?which resources are namespaced", "--namespaced=true"),
@@ -98,11 +105,11 @@ _EXPLAIN_FIELD = Pool(
         "document the field {field}",
         "?what does {field} mean",
     ),
-    held_out=("show me the schema docs for {field}",),
+    held_out=("?meaning of {field}", "?how is {field} used"),
 )
 _EXPLAIN_KIND = Pool(
     shared=("?what fields does a {kind} have", "explain the {kind} resource"),
-    held_out=("show the schema of a {kind}",),
+    held_out=("?what's in a {kind} spec", "describe the {kind} type's fields"),
 )
 _VERSION = Pool(
     shared=(
@@ -111,11 +118,11 @@ _VERSION = Pool(
         "?kubectl version",
         "?which kubernetes version are we running",
     ),
-    held_out=("?how old is our kubernetes",),
+    held_out=("?what k8s version is this", "show the server version"),
 )
 _CLUSTER_INFO = Pool(
     shared=("?cluster info", "?where is the control plane running", "show cluster-info"),
-    held_out=("?what's the api server address",),
+    held_out=("?where's the cluster api", "?which url is the control plane on"),
 )
 
 
@@ -151,11 +158,11 @@ _CURRENT = Pool(
         "show the current context",
         "?which cluster am i connected to",
     ),
-    held_out=("?what kube context is active",),
+    held_out=("?what context is this", "?which cluster is this pointed at"),
 )
 _CONTEXTS = Pool(
     shared=("list my contexts", "?what contexts do i have", "show all kube contexts"),
-    held_out=("?which clusters can i switch to",),
+    held_out=("?what clusters are in my kubeconfig", "get contexts"),
 )
 _USE = Pool(
     shared=(
@@ -164,7 +171,7 @@ _USE = Pool(
         "change context to {ctx}",
         "?can we switch over to {ctx}",
     ),
-    held_out=("move me to the {ctx} context",),
+    held_out=("connect me to {ctx}", "kubectx {ctx}"),
     dev_only=("use-context {ctx}",),
 )
 _SET_NS = Pool(
@@ -174,7 +181,10 @@ _SET_NS = Pool(
         "switch my namespace to {name} for good",
         "from now on use namespace {name} by default",
     ),
-    held_out=("make {name} my default namespace from here on",),
+    held_out=(
+        "default to the {name} namespace from now on",
+        "stick to {name} as the namespace by default",
+    ),
 )
 
 
@@ -198,7 +208,10 @@ _FORWARD = Pool(
         "port-forward {target} {lp}:{rp} {ns}",
         "open localhost:{lp} to {target} port {rp} {ns}",
     ),
-    held_out=("tunnel port {lp} on my machine to {rp} on {target} {ns}",),
+    held_out=(
+        "map localhost {lp} to {rp} on {target} {ns}",
+        "expose {target} {ns} port {rp} locally on {lp}",
+    ),
 )
 
 
@@ -222,11 +235,11 @@ def port_forward(c: Composer) -> Case:
 _COMMANDS = ("ls /app", "env", "cat /etc/hosts", "df -h", "ps aux", "date", "nslookup kubernetes")
 _EXEC = Pool(
     shared=("run `{cmd}` in pod {pod} {ns}", "execute '{cmd}' inside {pod} {ns}"),
-    held_out=("run the command `{cmd}` on pod {pod} {ns}",),
+    held_out=("?what does `{cmd}` say inside {pod} {ns}", "in pod {pod} {ns}, run '{cmd}'"),
 )
 _SHELL = Pool(
     shared=("open a {shell} shell in pod {pod} {ns}", "exec into {pod} with {shell} {ns}"),
-    held_out=("get me an interactive {shell} in {pod} {ns}",),
+    held_out=("ssh into {pod} {ns} with {shell}", "?i need a {shell} prompt on {pod} {ns}"),
 )
 
 
@@ -255,11 +268,14 @@ _FILES = (
 )
 _COPY_OUT = Pool(
     shared=("copy {remote} from pod {pod} {ns} to {local}", "copy {pod}:{remote} {ns} to {local}"),
-    held_out=("grab {remote} off pod {pod} {ns} and save it as {local}",),
+    held_out=(
+        "download {remote} from {pod} {ns} as {local}",
+        "pull {remote} out of pod {pod} {ns} into {local}",
+    ),
 )
 _COPY_IN = Pool(
     shared=("copy {local} into pod {pod} at {remote} {ns}",),
-    held_out=("upload {local} to {remote} in pod {pod} {ns}",),
+    held_out=("push {local} to pod {pod} {ns} at {remote}", "put {local} into {pod}:{remote} {ns}"),
 )
 
 

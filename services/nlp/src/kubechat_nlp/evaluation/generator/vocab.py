@@ -49,28 +49,30 @@ DEPLOYMENTS = Pool(
         "user-service",
     ),
     held_out=(
-        "ledger",
-        "mailer",
-        "image-resizer",
-        "pricing",
-        "recommender",
-        "events-api",
-        "chat",
-        "admin-portal",
-        "export-worker",
-        "scale-tester",
-        "queue-consumer",
+        "my-app",
+        "rollout-gate",
+        "get-quote",
+        "deploy-hooks",
+        "fraud-check",
+        "shipping",
+        "pdf-render",
+        "promo-engine",
+        "on-call-bot",
+        "cron-ui",
+        "geo",
+        "svc-directory",
+        "relay",
     ),
     dev_only=("storefront", "profile", "feed", "uploader", "metrics-proxy", "restart-tracker"),
 )
 STATEFULSETS = Pool(
     shared=("postgres", "redis", "kafka", "zookeeper", "mongo"),
-    held_out=("cassandra", "rabbitmq", "mysql"),
+    held_out=("neo4j", "couchdb", "influxdb", "vault"),
     dev_only=("elasticsearch", "etcd"),
 )
 DAEMONSETS = Pool(
     shared=("fluentd", "node-exporter", "log-agent"),
-    held_out=("calico-node", "datadog-agent"),
+    held_out=("weave-net", "aws-node", "csi-node-driver"),
     dev_only=("kube-proxy-extra", "filebeat"),
 )
 NAMESPACES = Pool(
@@ -89,17 +91,31 @@ NAMESPACES = Pool(
         "team-a",
         "qa",
     ),
-    held_out=("logging", "events", "ingress-nginx", "sandbox", "billing", "argocd", "nodes"),
+    held_out=(
+        "observability",
+        "istio-system",
+        "ingress",
+        "external-secrets",
+        "data",
+        "preview",
+        "tools",
+        "rollouts",
+    ),
     dev_only=("test", "web", "batch", "platform", "secrets"),
 )
 NODES = Pool(
     shared=("node-1", "node-2", "node-4", "node-9", "worker-2", "worker-3", "ip-10-0-3-17"),
-    held_out=("k8s-worker-05", "gke-prod-pool-1-x7kq", "aks-nodepool1-vmss000002"),
+    held_out=(
+        "ip-192-168-12-40.eu-west-1.compute.internal",
+        "gke-staging-default-pool-3f2a9c1d-k2lm",
+        "edge-rpi-03",
+        "control-plane-1",
+    ),
     dev_only=("worker-7", "node-12", "minikube-m02"),
 )
 CONTAINERS = Pool(
     shared=("app", "nginx", "sidecar", "istio-proxy", "main", "envoy"),
-    held_out=("log-forwarder", "php-fpm", "init-db"),
+    held_out=("linkerd-proxy", "wait-for-db", "vector-agent", "certbot"),
     dev_only=("server", "proxy"),
 )
 IMAGES = Pool(
@@ -113,7 +129,13 @@ IMAGES = Pool(
         "registry.example.com/shop/checkout:2024.06.1",
         "python:3.12-slim",
     ),
-    held_out=("httpd:2.4", "quay.io/org/worker:1.8.0", "node:20-alpine", "alpine:3.20"),
+    held_out=(
+        "mcr.microsoft.com/dotnet/aspnet:8.0",
+        "docker.io/library/mariadb:11.4",
+        "123456789012.dkr.ecr.us-east-1.amazonaws.com/api:build-482",
+        "grafana/grafana:10.4.2",
+        "bitnami/kafka:3.7.0",
+    ),
     dev_only=("golang:1.22", "ghcr.io/acme/web:v5.0.0", "traefik:v3.0"),
 )
 LABELS = Pool(
@@ -125,57 +147,69 @@ LABELS = Pool(
         "release=canary",
         "tier=cache",
     ),
-    held_out=("component=cache", "track=stable", "owner=data-team"),
+    held_out=("squad=growth", "canary=true", "app.kubernetes.io/component=db", "cost=low"),
     dev_only=("version=v2", "role=db"),
 )
 ANNOTATIONS = Pool(
     shared=("owner=alice", "description=legacy", "oncall=team-b"),
-    held_out=("contact=ops", "ticket=OPS-1234"),
+    held_out=("runbook=wiki/ops-42", "last-audit=2024-05", "slack=platform-alerts"),
     dev_only=("reviewed=yes", "cost-center=42"),
 )
 ENV_VARS = Pool(
     shared=("LOG_LEVEL=debug", "FEATURE_X=true", "MAX_CONNECTIONS=100", "TZ=UTC"),
-    held_out=("CACHE_TTL=300", "RETRIES=5"),
+    held_out=("GIN_MODE=release", "SENTRY_DSN=off", "HTTP_PORT=8081"),
     dev_only=("DEBUG=1", "WORKERS=4"),
 )
 CONFIGMAPS = Pool(
     shared=("app-config", "nginx-conf", "feature-flags"),
-    held_out=("settings", "proxy-rules"),
+    held_out=("kube-root-ca.crt", "envoy-bootstrap", "grafana-dashboards"),
     dev_only=("app-settings", "web-config"),
 )
 SECRETS = Pool(
     shared=("db-creds", "api-key", "registry-token"),
-    held_out=("smtp-creds", "stripe-key"),
+    held_out=("wildcard-tls", "sendgrid-token", "docker-pull"),
     dev_only=("db-password", "oauth-client"),
 )
-USERS = Pool(shared=("alice", "bob", "carol"), held_out=("erin", "frank"), dev_only=("dave",))
+USERS = Pool(
+    shared=("alice", "bob", "carol"), held_out=("mei", "oscar", "tomas"), dev_only=("dave",)
+)
 SERVICE_ACCOUNTS = Pool(
-    shared=("ci-bot", "deployer", "builder"), held_out=("reporter", "argo"), dev_only=("robot",)
+    shared=("ci-bot", "deployer", "builder"),
+    held_out=("flux", "prometheus", "gh-actions"),
+    dev_only=("robot",),
 )
 ROLES = Pool(
     shared=("pod-reader", "deploy-manager", "secret-viewer"),
-    held_out=("log-reader",),
+    held_out=("ingress-admin", "node-viewer"),
     dev_only=("config-editor",),
 )
 CRONJOBS = Pool(
     shared=("nightly-backup", "cleanup", "report-gen"),
-    held_out=("db-vacuum", "cert-renew"),
+    held_out=("log-rotate", "sitemap-gen", "expire-carts"),
     dev_only=("weekly-export",),
 )
-JOBS = Pool(shared=("backup", "migrate-db", "seed-data"), held_out=("reindex",), dev_only=("etl",))
+JOBS = Pool(
+    shared=("backup", "migrate-db", "seed-data"),
+    held_out=("warm-cache", "db-upgrade"),
+    dev_only=("etl",),
+)
 CONTEXTS = Pool(
     shared=("staging-cluster", "prod-eu", "minikube", "kind-dev"),
-    held_out=("docker-desktop", "gke-acme-prod"),
+    held_out=(
+        "arn:aws:eks:us-east-1:123456789012:cluster/prod",
+        "do-fra1-k8s-demo",
+        "oidc@corp-prod",
+    ),
     dev_only=("prod-us", "lab"),
 )
 LITERALS = Pool(
     shared=("LOG_LEVEL=info", "mode=fast", "region=eu-west-1"),
-    held_out=("timeout=30s", "color=blue"),
+    held_out=("max_items=50", "lang=de", "ENABLE_CACHE=yes"),
     dev_only=("retries=3",),
 )
 CREDENTIALS = Pool(
     shared=("username=admin", "password=s3cr3t", "token=abc123"),
-    held_out=("api_key=k-998",),
+    held_out=("client_secret=xyz789", "db_pass=hunter2"),
     dev_only=("user=svc",),
 )
 
@@ -191,7 +225,13 @@ NS_PHRASES = Pool(
         "in ns {ns}",
         "on {ns}",
     ),
-    held_out=("inside {ns}", "within the {ns} namespace", "under namespace {ns}", "ns={ns}"),
+    held_out=(
+        "at {ns}",
+        "from the {ns} namespace",
+        "(ns {ns})",
+        "on the {ns} namespace",
+        "ns: {ns}",
+    ),
     dev_only=("in the {ns} ns", "for namespace {ns}", "--namespace {ns}"),
 )
 ALL_NS_PHRASES = Pool(
@@ -203,14 +243,14 @@ ALL_NS_PHRASES = Pool(
         "in every namespace",
         ", all namespaces",
     ),
-    held_out=("cluster-wide", "across the whole cluster", "in any namespace"),
+    held_out=("for every ns", "regardless of namespace", "all over the cluster", "all ns"),
     dev_only=("across every namespace", "--all-namespaces"),
 )
 
 # Politeness, greetings and sign-offs. `{x}` is the request.
 GREETINGS = Pool(
     shared=("hey", "hi", "hey there,", "ok", "yo", "so", "quick one:", "hello,"),
-    held_out=("morning!", "hey bot,", "hiya"),
+    held_out=("good afternoon,", "evening,", "greetings,", "howdy,"),
     dev_only=("hey kubechat,", "alright,"),
 )
 POLITE = Pool(
@@ -225,12 +265,17 @@ POLITE = Pool(
         "go ahead and {x}",
         "let's {x}",
     ),
-    held_out=("kindly {x}", "do me a favor and {x}", "could you please {x}"),
+    held_out=(
+        "could you maybe {x}",
+        "could ya {x}",
+        "if you could {x}",
+        "any chance you could {x}",
+    ),
     dev_only=("can u {x}", "plz {x}"),
 )
 TAILS = Pool(
     shared=(", thanks", " thx", " pls", " asap", " please", ", thank you", " real quick", "!"),
-    held_out=(" cheers", ", ty", " when you get a chance"),
+    held_out=(" tia", " if possible", " :)", " thanks in advance"),
     dev_only=(" ta", ", much appreciated"),
 )
 
@@ -267,19 +312,21 @@ class KindWords:
 
 
 KINDS: dict[str, KindWords] = {
-    "pods": KindWords("pods", "pod", Pool(("po",), ("pod instance|pod instances",))),
+    "pods": KindWords("pods", "pod", Pool(("po",), ("k8s pod|k8s pods",))),
     "deployments": KindWords(
         "deployments",
         "deployment",
-        Pool(("deploy", "deploy|deploys"), ("depl",), ("deployment object|deployment objects",)),
+        Pool(
+            ("deploy", "deploy|deploys"), ("dep|deps",), ("deployment object|deployment objects",)
+        ),
     ),
     "services": KindWords(
-        "services", "service", Pool(("svc",), ("svc|svcs",), ("service object|service objects",))
+        "services", "service", Pool(("svc",), ("srv|srvs",), ("service object|service objects",))
     ),
     "statefulsets": KindWords(
         "statefulsets",
         "statefulset",
-        Pool(("sts", "stateful set|stateful sets"), ("stateful-set|stateful-sets",)),
+        Pool(("sts", "stateful set|stateful sets"), ("stateful workload|stateful workloads",)),
     ),
     "daemonsets": KindWords("daemonsets", "daemonset", Pool(("ds", "daemon set|daemon sets"))),
     "replicasets": KindWords("replicasets", "replicaset", Pool(("rs", "replica set|replica sets"))),
@@ -287,19 +334,19 @@ KINDS: dict[str, KindWords] = {
     "cronjobs": KindWords(
         "cronjobs",
         "cronjob",
-        Pool(("cron job|cron jobs", "cj"), ("scheduled job|scheduled jobs",)),
+        Pool(("cron job|cron jobs", "cj"), ("crontab|crontabs",)),
     ),
     "configmaps": KindWords("configmaps", "configmap", Pool(("cm", "config map|config maps"))),
     "secrets": KindWords("secrets", "secret", Pool(())),
     "namespaces": KindWords("namespaces", "namespace", Pool(("ns",))),
-    "nodes": KindWords(
-        "nodes", "node", Pool((), ("worker node|worker nodes",), ("machine|machines",))
+    "nodes": KindWords("nodes", "node", Pool((), ("host|hosts",), ("machine|machines",))),
+    "ingresses": KindWords(
+        "ingresses", "ingress", Pool(("ing",), ("ingress resource|ingress resources",))
     ),
-    "ingresses": KindWords("ingresses", "ingress", Pool(("ing",), ("ingress rule|ingress rules",))),
     "persistentvolumeclaims": KindWords(
         "persistentvolumeclaims",
         "persistentvolumeclaim",
-        Pool(("pvc", "pvc|pvcs"), ("volume claim|volume claims",)),
+        Pool(("pvc", "pvc|pvcs"), ("persistent volume claim|persistent volume claims",)),
     ),
     "serviceaccounts": KindWords(
         "serviceaccounts", "serviceaccount", Pool(("sa", "service account|service accounts"))
