@@ -60,8 +60,7 @@ class ConversationContext:
             return replace(self, pending="", pending_choices=(), pending_request="")
         namespace = self.namespace
         for op in operations:
-            if op.namespace:
-                namespace = op.namespace
+            namespace = _namespace_addressed(op) or op.namespace or namespace
         return replace(
             self,
             last_operations=operations,
@@ -106,6 +105,15 @@ class ConversationContext:
             undo=tuple(_op_from_dict(o) for o in data.get("undo", ())),
             undo_note=str(data.get("undo_note", "")),
         )
+
+
+def _namespace_addressed(op: Operation) -> str | None:
+    """The namespace a turn was about: "create namespace hackathon" or "describe namespace
+    shop", then "deploy nginx in there" means hackathon, as it would to a colleague."""
+    about_one = op.resource is not None and op.resource.plural == "namespaces"
+    if op.verb == "create.namespace" or (about_one and op.verb in ("get", "describe")):
+        return op.targets[0] if len(op.targets) == 1 else None
+    return None
 
 
 def _ref(data: dict[str, Any] | None) -> ResourceRef | None:

@@ -17,14 +17,13 @@ from kubechat_nlp.followups import (
     ACTION_WORDS,
     CLAUSE_VERBS,
     answer_to,
-    follow_up,
+    completions,
     new_amount,
     refine,
     remove_last_labels,
     resolve_pronouns,
     resumable,
     rollout_progress,
-    target_tokens,
 )
 from kubechat_nlp.intent_model import shared_model
 from kubechat_nlp.kind_table import KindTable
@@ -40,6 +39,7 @@ from kubechat_nlp.rules.common import Ctx, Draft, Result
 from kubechat_nlp.rules.cues import rule_of
 from kubechat_nlp.scope import Scope, take_scope
 from kubechat_nlp.smalltalk import smalltalk, without_courtesy
+from kubechat_nlp.switches import follow_up
 from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
 from kubechat_nlp.undo import undo_last_change
 from kubechat_nlp.utterance import Utterance
@@ -179,13 +179,13 @@ class RulesEngine:
                 drafts = parts
         if drafts is None:
             drafts = self._clause(tokens, kinds)
-        last = context.last_target if context is not None else None
-        if isinstance(drafts, Clarification) and last is not None:
+        for completed in completions(tokens, context) if isinstance(drafts, Clarification) else ():
             # "check the rollout status" right after talking about deployment api
-            retry = self._clause([*tokens, *target_tokens(last)], kinds)
+            retry = self._clause(completed, kinds)
             if not isinstance(retry, Clarification):
                 drafts = retry
                 confidence -= 0.1
+                break
         if isinstance(drafts, Clarification):
             return Plan(clarification=resumable(drafts, text), confidence=0.5)
         if asks_about_a_change(text) and any(

@@ -1,23 +1,18 @@
 """Conversation: what a turn inherits from the ones before it. Pronouns ("scale it"),
-refinements ("only warnings", "as json"), switches ("same in staging", "what about
-services?") and answers to the question the last turn asked."""
+refinements ("only warnings", "as json"), new amounts ("actually make it 6") and answers to
+the question the last turn asked. Switches ("same in staging") are in `switches`."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import replace
 
-from kubechat_nlp.catalogue import Catalogue, Target
-from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.entities import NUMBER_WORDS
 from kubechat_nlp.kind_table import KindTable
-from kubechat_nlp.kinds import KindInfo
-from kubechat_nlp.lexicon import NOT_NAMES
 from kubechat_nlp.model import Clarification, Operation, ParamValue
 from kubechat_nlp.rules.common import Draft
 from kubechat_nlp.rules.scaling import is_relative, relative_change
-from kubechat_nlp.scope_words import ENVIRONMENTS
 from kubechat_nlp.slots import Slots, extract_common, field_selector
 from kubechat_nlp.text import Token
 from kubechat_nlp.utterance import Utterance
@@ -27,21 +22,11 @@ CLAUSE_VERBS = frozenset(
 rollback undo set label annotate expose cordon drain uncordon top exec open print view give
 fetch find pause resume""".split()
 )
-# Kind words that are also requests of their own ("events for it", "logs of it").
-_VERB_KINDS = frozenset({"events", "event", "logs", "log"})
-_PRONOUNS = frozenset({"it", "its", "them", "their"})
+PRONOUNS = frozenset({"it", "its", "them", "their"})
 ACTION_WORDS = frozenset(
     """delete remove create scale restart drain cordon uncordon label annotate
 expose exec rollback undo set patch edit apply run pause resume roll kill destroy describe
 port-forward forward copy debug top""".split()
-)
-_FILLER = frozenset(
-    """and what about how same thing do the now also again ok okay but please
-then too as well instead for same? there repeat that""".split()
-)
-# Words for "more of the same" that name no object: a follow-up with them is no target.
-_VAGUE_MORE = frozenset(
-    "others other rest remaining everything everyone all lot whole them those these else".split()
 )
 
 
@@ -54,7 +39,7 @@ def resolve_pronouns(tokens: list[Token], context: ConversationContext) -> list[
         return tokens
     out: list[Token] = []
     for tok in tokens:
-        if tok.norm in _PRONOUNS and not tok.quoted:
+        if tok.norm in PRONOUNS and not tok.quoted:
             out.extend(target_tokens(last))
         else:
             out.append(tok)
@@ -90,84 +75,9 @@ def refine(
             changed = True
     if not changed:
         return None
-    leftover = [i for i in range(len(u)) if u.is_name(i) and u.norms[i] not in _PRONOUNS]
+    leftover = [i for i in range(len(u)) if u.is_name(i) and u.norms[i] not in PRONOUNS]
     if leftover:
         return None  # a new object name: not a refinement of the last request
-    return drafts
-
-
-def follow_up(
-    tokens: list[Token],
-    context: ConversationContext,
-    kinds: KindTable,
-    catalogue: Catalogue,
-    cluster: ClusterView | None,
-) -> list[Draft] | None:
-    """'same in staging', 'and in prod?', 'what about services?', 'now for backend'."""
-    words = [t for t in tokens if t.norm not in ("?", ",", ".")]
-    if any(t.norm in _PRONOUNS for t in words) and any(t.norm in _VERB_KINDS for t in words):
-        return None  # "events for it": the events of the last target, not a kind switch
-    # "now do it in prod": the pronoun is the last request itself, not a name
-    core = [t for t in words if t.norm not in _FILLER and t.norm not in _PRONOUNS]
-    # "in shop" is all content but one word of it: the scope words do not count
-    content = [t for t in core if t.norm not in ("in", "namespace", "ns", "on")]
-    if not content or len(core) > 3 or len(words) == len(core) and len(content) > 1:
-        return None
-    norms = [t.norm for t in words]
-    if any(w in CLAUSE_VERBS or w in ("delete", "create", "remove") for w in norms):
-        return None
-    new_ns: str | None = None
-    new_kind: KindInfo | None = None
-    new_name: str | None = None
-    ns_words = [t for t in core if t.norm not in ("in", "namespace", "ns", "on")]
-    if not ns_words:
-        return None
-    head = ns_words[0]
-    scoped = "in" in norms or "namespace" in norms or "ns" in norms
-    if scoped:  # "run it again in dev": the word the scope phrase names
-        after = [
-            w for a, w in zip(words, words[1:], strict=False) if a.norm in ("in", "namespace", "ns")
-        ]
-        head = next((w for w in after if w in ns_words), head)
-    if head.norm in _VAGUE_MORE:
-        return None  # "and the others too", "same for everything else": no object named
-    info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
-    if info is not None and info.ref.plural == "all":
-        return None  # "same for everything": never a widening to every kind
-    if info is None and head.norm in NOT_NAMES and not scoped and head.norm not in ENVIRONMENTS:
-        return None  # "logs please", "details?": a new request about the last target
-    last_kinds = {op.resource.plural for op in context.last_operations if op.resource}
-    if info is not None and info.ref.plural in last_kinds and "for" in norms:
-        info = None  # "same for deploys" after a deployment: a namespace named so
-    # "same for prod", "repeat that for deploys": the same request in another namespace
-    again = bool({"same", "repeat", "again"} & set(norms))
-    # "same for worker-4" names another object; "same for prod" another namespace
-    numbered = any(ch.isdigit() for ch in head.norm)
-    if scoped or (
-        info is None and "for" in norms and ((again and not numbered) or head.norm in kinds.words())
-    ):
-        new_ns = head.text
-    elif cluster is not None and head.text in cluster.namespaces():
-        new_ns = head.text  # "what about staging?" when staging is a namespace
-    elif info is not None:
-        new_kind = info
-    elif head.norm in ENVIRONMENTS and not any(ch.isdigit() for ch in head.norm):
-        new_ns = head.text  # "and prod too?": without a cluster to ask, an environment
-    elif context.last_target is not None:
-        new_name = head.text
-    else:
-        new_ns = head.text
-    drafts: list[Draft] = []
-    for op in context.last_operations:
-        d = draft_from_op(op, kinds)
-        if new_ns is not None:
-            d.slots.namespace, d.slots.all_namespaces = new_ns, False
-        if new_kind is not None:
-            d.kinds, d.names = [new_kind], []
-            d.verb, d.params = _verb_for_kind(d.verb, d.params, new_kind, catalogue)
-        if new_name is not None:
-            d.names = [new_name]
-        drafts.append(d)
     return drafts
 
 
@@ -326,6 +236,41 @@ def resumable(question: Clarification, text: str) -> Clarification:
     return replace(question, resume=text + " {answer}")
 
 
+def completions(tokens: list[Token], context: ConversationContext | None) -> list[list[Token]]:
+    """A request the rules could not finish, completed from the conversation: with the
+    object last talked about ("check the rollout status"), or, right after a listing, with
+    the kind listed when the request names its objects ("delete the one called old-settings",
+    "delete the ones with label job=smoke-test"). Never for a request that names nothing
+    ("delete them all" stays a question: every pod listed is too much to infer) or picks by
+    position ("describe the first one")."""
+    if context is None:
+        return []
+    out: list[list[Token]] = []
+    # the last objects named, or else the last selection ("pods with app=web", "logs too")
+    last = context.last_target or next(
+        (op for op in reversed(context.last_operations) if op.label_selector), None
+    )
+    if last is not None:
+        out.append([*tokens, *target_tokens(last)])
+    listed = context.last_operations[-1] if context.last_operations else None
+    if listed is None or listed.verb != "get" or listed.resource is None or listed.targets:
+        return out
+    norms = {t.norm for t in tokens}
+    if norms & _POSITIONS:
+        return out
+    names = any(
+        t.quoted or "=" in t.norm or any(ch.isdigit() or ch == "-" for ch in t.norm) for t in tokens
+    )
+    if names:
+        kind = listed.resource.kind.lower()
+        out.append([*tokens, Token(kind, kind)])
+    return out
+
+
+# Words that pick from a listing by position: the listing's rows are not in the context.
+_POSITIONS = frozenset("first second third last top bottom next previous other".split())
+
+
 def target_tokens(op: Operation) -> list[Token]:
     # "create configmap x" then "describe it": the kind the create named
     created = op.verb.split(".")[1] if op.verb.startswith("create.") else ""
@@ -340,20 +285,6 @@ def target_tokens(op: Operation) -> list[Token]:
         sel = op.label_selector
         out += [Token("with", "with"), Token("label", "label"), Token(sel, sel.lower())]
     return out
-
-
-def _verb_for_kind(
-    verb: str, params: dict[str, ParamValue], kind: KindInfo, catalogue: Catalogue
-) -> tuple[str, dict[str, ParamValue]]:
-    """The same request about another kind ("and the nodes?"), or a plain listing when the
-    operation does not apply to that kind ("scale api" then "and pods there?")."""
-    sibling = {"top.pod": "top.node", "top.node": "top.pod"}.get(verb)
-    if sibling and kind.ref.plural in catalogue[sibling].kinds:
-        return sibling, {}
-    entry = catalogue[verb]
-    if entry.target is Target.NONE or (entry.kinds and kind.ref.plural not in entry.kinds):
-        return "get", {}
-    return verb, params
 
 
 def draft_from_op(op: Operation, kinds: KindTable) -> Draft:

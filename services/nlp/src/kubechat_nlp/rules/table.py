@@ -40,7 +40,8 @@ _NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
 RULES: tuple[Rule, ...] = (
     # First: a question about rights ("can I drain node-1?") is a read, never the action.
     ("auth", node_cues.AUTH, admin.build_auth),
-    ("patch", r"\bpatch(ing|ed)?\b|\bpartially update\b", patching.build_patch),
+    # "patched" reports a state ("ok all patched, uncordon it"), it does not ask for one
+    ("patch", r"\bpatch(ing)?\b|\bpartially update\b", patching.build_patch),
     ("drain", node_cues.DRAIN, admin.build_drain),
     ("uncordon", node_cues.UNCORDON, lambda c: admin.build_node_state(c, "uncordon")),
     ("cordon", node_cues.CORDON, lambda c: admin.build_node_state(c, "cordon")),

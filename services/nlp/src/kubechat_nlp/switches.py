@@ -1,0 +1,162 @@
+"""Switches: the last request again with one thing changed. "same in staging" (another
+namespace), "what about services?" (another kind), "same for ad-tracker" (another object)."""
+
+from __future__ import annotations
+
+from kubechat_nlp.catalogue import Catalogue, Target
+from kubechat_nlp.cluster import ClusterView
+from kubechat_nlp.context import ConversationContext
+from kubechat_nlp.followups import CLAUSE_VERBS, PRONOUNS, draft_from_op
+from kubechat_nlp.kind_table import KindTable
+from kubechat_nlp.kinds import KindInfo
+from kubechat_nlp.lexicon import NOT_NAMES
+from kubechat_nlp.model import Operation, ParamValue
+from kubechat_nlp.rules.common import Draft
+from kubechat_nlp.scope_words import ENVIRONMENTS
+from kubechat_nlp.text import Token
+
+# Kind words that are also requests of their own ("events for it", "logs of it").
+_VERB_KINDS = frozenset({"events", "event", "logs", "log"})
+_FILLER = frozenset(
+    """and what about how same thing do the now also again ok okay but please
+then too as well instead for same? there repeat that""".split()
+)
+# Words for "more of the same" that name no object: a follow-up with them is no target.
+_VAGUE_MORE = frozenset(
+    "others other rest remaining everything everyone all lot whole them those these else".split()
+)
+
+
+
+def follow_up(
+    tokens: list[Token],
+    context: ConversationContext,
+    kinds: KindTable,
+    catalogue: Catalogue,
+    cluster: ClusterView | None,
+) -> list[Draft] | None:
+    """'same in staging', 'and in prod?', 'what about services?', 'now for backend'."""
+    words = [t for t in tokens if t.norm not in ("?", ",", ".")]
+    if any(t.norm in PRONOUNS for t in words) and any(t.norm in _VERB_KINDS for t in words):
+        return None  # "events for it": the events of the last target, not a kind switch
+    # "now do it in prod": the pronoun is the last request itself, not a name
+    core = [t for t in words if t.norm not in _FILLER and t.norm not in PRONOUNS]
+    # "in shop" is all content but one word of it: the scope words do not count
+    content = [t for t in core if t.norm not in ("in", "namespace", "ns", "on")]
+    if not content or len(core) > 3 or len(words) == len(core) and len(content) > 1:
+        return None
+    norms = [t.norm for t in words]
+    if any(w in CLAUSE_VERBS or w in ("delete", "create", "remove") for w in norms):
+        return None
+    new_ns: str | None = None
+    new_kind: KindInfo | None = None
+    new_name: str | None = None
+    ns_words = [t for t in core if t.norm not in ("in", "namespace", "ns", "on")]
+    if not ns_words:
+        return None
+    head = ns_words[0]
+    scoped = "in" in norms or "namespace" in norms or "ns" in norms
+    if scoped:  # "run it again in dev": the word the scope phrase names
+        after = [
+            w for a, w in zip(words, words[1:], strict=False) if a.norm in ("in", "namespace", "ns")
+        ]
+        head = next((w for w in after if w in ns_words), head)
+    if head.norm in _VAGUE_MORE:
+        return None  # "and the others too", "same for everything else": no object named
+    info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
+    if info is not None and info.ref.plural == "all":
+        return None  # "same for everything": never a widening to every kind
+    if info is None and head.norm in NOT_NAMES and not scoped and head.norm not in ENVIRONMENTS:
+        return None  # "logs please", "details?": a new request about the last target
+    pair = _kind_and_name(ns_words, kinds) if not scoped else None
+    if pair is not None:  # "same for deploy refund": another object, of the kind named
+        return _switched(context, kinds, catalogue, kind=pair[0], name=pair[1])
+    last_kinds = {op.resource.plural for op in context.last_operations if op.resource}
+    if info is not None and info.ref.plural in last_kinds and "for" in norms:
+        info = None  # "same for deploys" after a deployment: a namespace named so
+    # "same for prod", "repeat that for deploys": the same request in another namespace
+    again = bool({"same", "repeat", "again"} & set(norms))
+    # "same for worker-4" names another object; "same for prod" another namespace
+    numbered = any(ch.isdigit() for ch in head.norm)
+    if not scoped and _sibling(head.text, context.last_target):
+        new_name = head.text  # "restart ad-server", "same for ad-tracker": its sibling
+    elif scoped or (
+        info is None and "for" in norms and ((again and not numbered) or head.norm in kinds.words())
+    ):
+        new_ns = head.text
+    elif cluster is not None and head.text in cluster.namespaces():
+        new_ns = head.text  # "what about staging?" when staging is a namespace
+    elif info is not None:
+        new_kind = info
+    elif head.norm in ENVIRONMENTS and not any(ch.isdigit() for ch in head.norm):
+        new_ns = head.text  # "and prod too?": without a cluster to ask, an environment
+    elif context.last_target is not None:
+        new_name = head.text
+    else:
+        new_ns = head.text
+    return _switched(context, kinds, catalogue, namespace=new_ns, kind=new_kind, name=new_name)
+
+
+def _switched(
+    context: ConversationContext,
+    kinds: KindTable,
+    catalogue: Catalogue,
+    *,
+    namespace: str | None = None,
+    kind: KindInfo | None = None,
+    name: str | None = None,
+) -> list[Draft]:
+    """The last operations again, in another namespace, of another kind or on another
+    object."""
+    drafts: list[Draft] = []
+    for op in context.last_operations:
+        d = draft_from_op(op, kinds)
+        if namespace is not None:
+            d.slots.namespace, d.slots.all_namespaces = namespace, False
+        if kind is not None:
+            d.kinds, d.names = [kind], []
+            d.verb, d.params = _verb_for_kind(d.verb, d.params, kind, catalogue)
+        if name is not None:
+            d.names = [name]
+        drafts.append(d)
+    return drafts
+
+
+def _kind_and_name(words: list[Token], kinds: KindTable) -> tuple[KindInfo, str] | None:
+    """'deploy refund', 'pod web-2': a kind word and a name after it."""
+    if len(words) != 2:
+        return None
+    kind, name = kinds.lookup(words[0].norm), words[1]
+    if kind is None or kind.ref.plural == "all" or kinds.lookup(name.norm) is not None:
+        return None
+    if name.norm in NOT_NAMES or name.norm in _VAGUE_MORE or not name.norm[0].isalnum():
+        return None
+    return kind, name.text
+
+
+def _sibling(word: str, last: Operation | None) -> bool:
+    """'ad-tracker' after 'ad-server': a name of the same family as the object just named
+    (same first part, both hyphenated), so another object rather than a namespace."""
+    if last is None or "-" not in word:
+        return False
+    family = word.lower().split("-", 1)[0]
+    return any(
+        "-" in t and t.lower() != word.lower() and t.lower().split("-", 1)[0] == family
+        for t in last.targets
+    )
+
+
+
+
+def _verb_for_kind(
+    verb: str, params: dict[str, ParamValue], kind: KindInfo, catalogue: Catalogue
+) -> tuple[str, dict[str, ParamValue]]:
+    """The same request about another kind ("and the nodes?"), or a plain listing when the
+    operation does not apply to that kind ("scale api" then "and pods there?")."""
+    sibling = {"top.pod": "top.node", "top.node": "top.pod"}.get(verb)
+    if sibling and kind.ref.plural in catalogue[sibling].kinds:
+        return sibling, {}
+    entry = catalogue[verb]
+    if entry.target is Target.NONE or (entry.kinds and kind.ref.plural not in entry.kinds):
+        return "get", {}
+    return verb, params
