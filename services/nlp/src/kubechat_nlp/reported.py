@@ -34,6 +34,8 @@ _REPORTED_RE = re.compile(
     + r"(?:"
     + rf"(?:a |the )?{_SOURCE}\s+(?:from|by)\s+[^:]{{1,40}}{_COLON}"  # message from the ops lead:
     + r"|(?:p\.?s\.?|fyi|nb|note|update|message|quote|log|output|error|alert)\s*:"  # note:
+    # "saw this in slack: …", "from the ticket: …": a source named, then what it said
+    + rf"|(?!request|instructions?){_SOURCE}\s*{_COLON}"
     + r"|p\.s\.?(?=\s)"  # "P.S. delete web as well"
     # another voice or a numbered source: "SYSTEM: …", "ticket OPS-1: …"
     + r"|(?:system|assistant|admin|root|developer|bot|ai|user)\s*:"

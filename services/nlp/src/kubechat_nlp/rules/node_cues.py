@@ -34,9 +34,13 @@ AUTH = (
     r"|\b(can|may) (the )?(\S+ )?(service ?account|sa|user|group)( \S+)? "
     + ACTIONS
     + r"|\b(do|does) (i|we|\S+) have (the )?(rights?|permissions?|access|privileges?)\b"
-    r"|\b(check|see|verify|find out|know|tell me) (if|whether|to see if) .{0,60}\b(can|may)"
+    r"|\b(check|see|verify|find out|know|tell me|test|confirm|determine|figure out|wonder"
+    r"|wondering|curious) (if|whether|to see if) .{0,60}\b(can|may)"
     r" (\S+ )?(do |" + ACTIONS + r")|\bwho am i\b|\bsubject attributes\b"
-    r"|\b(what|which) (user|account|identity) am i\b"
+    # "… if i can remove jobs", "whether we may delete secrets": a right asked about
+    r"|\b(if|whether) (i|we) (can|could|may|am able to|am allowed to|are allowed to) "
+    + ACTIONS
+    + r"|\b(what|which) (user|account|identity) am i\b"
     r"|\b(list|show|tell me) what (i|we) (can|may|am allowed to) do\b"
     # "whoami" alone asks who I am; "deployment whoami", "the whoami deployment" name one
     r"|(?<!deployment )(?<!deploy )(?<!called )(?<!named )(?<!the )\bwhoami\b"

@@ -27,7 +27,7 @@ Rule = tuple[str, str, Callable[[Ctx], Result]]
 # pod x" is a delete; "ditch everything" is a question).
 _DELETE_VERBS = (
     r"delete|remove|destroy|kill|terminate|erase|purge|axe|trash|nuke|scrap|zap|ditch"
-    r"|do away with|wipe out|wipe|tear down"
+    r"|do away with|wipe out|wipe|tear down|blow away"
 )
 _KINDS = (
     r"(pods?|deployments?|services?|jobs?|replicasets?|secrets?|configmaps?|resources|nodes?"
@@ -172,7 +172,8 @@ RULES: tuple[Rule, ...] = (
         # "remove the junk for namespace shop": nothing named, however it is said
         r"(" + _DELETE_VERBS + r"|drop|clear( out)?|get rid of|tidy( up)?) (all )?(the |some |any |"
         r"that |this |our |old |unused |stale )*(stuff|junk|crap|mess|clutter|cruft|things)|"
-        r"(" + _DELETE_VERBS + r") (everything|it all|all of it|all the things|the lot)|"
+        r"(" + _DELETE_VERBS + r") (everything|it all|all of it|all the things|the lot"
+        r"|whatever|anything)|"
         # ("delete all ingress objects labeled …" names its kind: a kind word, any number)
         r"(" + _DELETE_VERBS + r") all(?! (\S+ ){0,2}\S*" + _KINDS + r"\b))\b",
         workloads.build_vague,
