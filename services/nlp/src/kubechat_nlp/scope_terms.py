@@ -57,7 +57,8 @@ def valid_name(tok: Token, *, explicit: bool) -> bool:
         return False
     if tok.norm.isdigit():
         return False  # "namespace: 1 to 5 replicas": a number, never a namespace
-    return explicit or tok.norm not in COMMAND_WORDS
+    # ("toss namespace x": a destroying verb before the keyword is no name)
+    return explicit or (tok.norm not in COMMAND_WORDS and tok.norm not in DESTROY)
 
 
 def phrase_start(tokens: list[Token], i: int) -> int:
@@ -76,11 +77,12 @@ def name_like(tok: Token) -> bool:
     norm = tok.norm
     if norm in STOPWORDS or norm in COMMAND_WORDS or norm.isdigit() or norm == "__quoted__":
         return False
-    return bool(NAMESPACE_RE.fullmatch(norm))
+    return norm not in DESTROY and bool(NAMESPACE_RE.fullmatch(norm))
 
 
 DESTROY = frozenset(
-    "delete remove purge drop destroy nuke wipe kill erase clear clean trash terminate".split()
+    """delete remove purge drop destroy nuke wipe kill erase clear clean trash terminate toss axe
+scrap zap ditch blow""".split()
 )
 # A vague object is still the object: in "drop everything namespace dev" the namespace
 # is where, never what (a vague request must not become "delete namespace dev").

@@ -9,7 +9,7 @@ from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.followups import CLAUSE_VERBS, PRONOUNS, draft_from_op
 from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.kinds import KindInfo
-from kubechat_nlp.lexicon import NOT_NAMES
+from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NAMES
 from kubechat_nlp.model import Operation, ParamValue
 from kubechat_nlp.rules.common import Draft
 from kubechat_nlp.scope_words import ENVIRONMENTS
@@ -21,11 +21,13 @@ _FILLER = frozenset(
     """and what about how same thing do the now also again ok okay but please
 then too as well instead for same? there repeat that""".split()
 )
+# Words that ask for the last request again, elsewhere ("now monitoring too", "do that for
+# jobs as well", "same for prod").
+_AGAIN = frozenset("same repeat again too also well likewise".split())
 # Words for "more of the same" that name no object: a follow-up with them is no target.
 _VAGUE_MORE = frozenset(
     "others other rest remaining everything everyone all lot whole them those these else".split()
 )
-
 
 
 def follow_up(
@@ -48,9 +50,6 @@ def follow_up(
     norms = [t.norm for t in words]
     if any(w in CLAUSE_VERBS or w in ("delete", "create", "remove") for w in norms):
         return None
-    new_ns: str | None = None
-    new_kind: KindInfo | None = None
-    new_name: str | None = None
     ns_words = [t for t in core if t.norm not in ("in", "namespace", "ns", "on")]
     if not ns_words:
         return None
@@ -66,35 +65,44 @@ def follow_up(
     info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
     if info is not None and info.ref.plural == "all":
         return None  # "same for everything": never a widening to every kind
+    # "now monitoring too", "do that for jobs as well": the same request again
+    again = bool(_AGAIN & set(norms))
     if info is None and head.norm in NOT_NAMES and not scoped and head.norm not in ENVIRONMENTS:
-        return None  # "logs please", "details?": a new request about the last target
+        plain = again and len(ns_words) == 1  # ("make it schedulable again" is a request)
+        if not plain or head.norm in COMMAND_WORDS or head.norm in _VERB_KINDS:
+            return None  # "logs please", "details?": a new request about the last target
     pair = _kind_and_name(ns_words, kinds) if not scoped else None
     if pair is not None:  # "same for deploy refund": another object, of the kind named
         return _switched(context, kinds, catalogue, kind=pair[0], name=pair[1])
+    if info is not None and again and not _applies(context, info, catalogue):
+        info = None  # "same for services" after a restart: nobody restarts a Service
     last_kinds = {op.resource.plural for op in context.last_operations if op.resource}
     if info is not None and info.ref.plural in last_kinds and "for" in norms:
         info = None  # "same for deploys" after a deployment: a namespace named so
-    # "same for prod", "repeat that for deploys": the same request in another namespace
-    again = bool({"same", "repeat", "again"} & set(norms))
-    # "same for worker-4" names another object; "same for prod" another namespace
-    numbered = any(ch.isdigit() for ch in head.norm)
-    if not scoped and _sibling(head.text, context.last_target):
-        new_name = head.text  # "restart ad-server", "same for ad-tracker": its sibling
-    elif scoped or (
-        info is None and "for" in norms and ((again and not numbered) or head.norm in kinds.words())
-    ):
-        new_ns = head.text
-    elif cluster is not None and head.text in cluster.namespaces():
-        new_ns = head.text  # "what about staging?" when staging is a namespace
+    namespace, name = head.text, None
+    if scoped or (cluster is not None and head.text in cluster.namespaces()):
+        pass  # "what about staging?" when staging is a namespace
+    elif not scoped and _sibling(head.text, context.last_target):
+        namespace, name = None, head.text  # "restart ad-server", "same for ad-tracker"
     elif info is not None:
-        new_kind = info
+        return _switched(context, kinds, catalogue, kind=info)
     elif head.norm in ENVIRONMENTS and not any(ch.isdigit() for ch in head.norm):
-        new_ns = head.text  # "and prod too?": without a cluster to ask, an environment
-    elif context.last_target is not None:
-        new_name = head.text
-    else:
-        new_ns = head.text
-    return _switched(context, kinds, catalogue, namespace=new_ns, kind=new_kind, name=new_name)
+        pass  # "and prod too?": without a cluster to ask, an environment
+    elif context.last_target is not None and (
+        # "same for worker-4" names another object; "same for prod" another namespace
+        any(ch.isdigit() for ch in head.norm) or not again
+    ):
+        namespace, name = None, head.text
+    return _switched(context, kinds, catalogue, namespace=namespace, name=name)
+
+
+def _applies(context: ConversationContext, kind: KindInfo, catalogue: Catalogue) -> bool:
+    """Whether the last request's operations apply to `kind` at all."""
+    for op in context.last_operations:
+        entry = catalogue[op.verb]
+        if entry.target is Target.NONE or (entry.kinds and kind.ref.plural not in entry.kinds):
+            return False
+    return True
 
 
 def _switched(
@@ -144,8 +152,6 @@ def _sibling(word: str, last: Operation | None) -> bool:
         "-" in t and t.lower() != word.lower() and t.lower().split("-", 1)[0] == family
         for t in last.targets
     )
-
-
 
 
 def _verb_for_kind(

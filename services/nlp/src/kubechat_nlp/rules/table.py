@@ -27,7 +27,7 @@ Rule = tuple[str, str, Callable[[Ctx], Result]]
 # pod x" is a delete; "ditch everything" is a question).
 _DELETE_VERBS = (
     r"delete|remove|destroy|kill|terminate|erase|purge|axe|trash|nuke|scrap|zap|ditch"
-    r"|do away with|wipe out|wipe|tear down|blow away"
+    r"|do away with|wipe out|wipe|tear down|blow away|toss|clean out"
 )
 _KINDS = (
     r"(pods?|deployments?|services?|jobs?|replicasets?|secrets?|configmaps?|resources|nodes?"
@@ -168,6 +168,8 @@ RULES: tuple[Rule, ...] = (
         + _KINDS
         + r"\b| (the )?x-name)|"
         r"get rid of (everything|all)|tear (it all|everything) down|"
+        # "clear out kube-system ns", "clean out namespace dev": all that is in it
+        r"(clear|clean|empty)( out)? (the )?((namespace|ns) \S+|\S+ (namespace|ns))|"
         r"^(everything|it all|all of it|all this|the lot) gone|"
         # "remove the junk for namespace shop": nothing named, however it is said
         r"(" + _DELETE_VERBS + r"|drop|clear( out)?|get rid of|tidy( up)?) (all )?(the |some |any |"
@@ -357,6 +359,9 @@ RULES: tuple[Rule, ...] = (
         + r"|evict|rm|drop(?! me\b)(?!(?: \S+){1,4} (?:down )?to (?:\d+|zero|one|a"
         r" single)\b)|tear down|force delete)\b|\bget rid of\b"
         # "(I want) the svc called x gone": courtesy already took "I want"
+        # "secret tls-cert needs to go", "these pods can all go"
+        r"|\b((needs?|has|have|got) to|should|must|can|may) (all |both |now )*go\b"
+        r"(?! (to|back|through|up|down|ahead|live|out|on|over|into|from|with)\b)"
         r"|(?<!are )(?<!is )(?<!was )(?<!were )\bgone\s*$"
         r"|(?<!are )(?<!is )(?<!was )(?<!were )\bgone(?=\s*[,.;!]|\s+(please|pls|asap)\b)",
         workloads.build_delete,
