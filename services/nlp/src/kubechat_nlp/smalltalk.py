@@ -55,6 +55,8 @@ _OPENING_RE = re.compile(
     r"i mean|"
     r"(?:dear|hey|hi|hello|ok|okay) (?:kubechat|bot|team|folks|all)|pretty please|"
     r"(?:are|r) (?:you|u) able to|(?:we|i|you) (?:gotta|have to|need to|must)|"
+    r"(?:sorry|apologies) (?:to|for) (?:bug|bother|trouble|pester|interrupt|ping)\w* (?:you|u|y'all)"
+    r"(?: again)?|"
     r"i meant|sorry|oops|no wait|actually|kubechat|bot|there|team|folks|please|pls|plz|kindly|"
     r"morning|evening(?: all)?|afternoon(?: all)?|sup|wassup|btw|by the way|quickly|"
     r"quick (?:q|favou?r|ask|request|thing)|(?:a )?favou?r to ask|"
@@ -66,7 +68,7 @@ _OPENING_RE = re.compile(
     r"(?:i'm|i am|we're|we are)? ?(?:trying|asking you|looking) to|mind|"
     r"could i get (?:you|u) to|(?:when|whenever|if) you (?:get|have) a (?:chance|sec|second|"
     r"minute|moment)|do me a favou?r|(?:could|would|can) (?:you|u) possibly|"
-    r"good (?:morning|afternoon|evening)|excuse me|one more thing|also|and now|now|next|"
+    r"good (?:morning|afternoon|evening)|excuse me|one more thing|also|and now|and|now|next|"
     # asking the assistant to do it ("could you please …"), never "can I …" (a question)
     r"(?:would|could|can|will|won't) (?:you|u|ya)(?: please| kindly| maybe| just| quickly)?"
     r"(?: (?:mind|be able to|be so kind as to|help me|go ahead and))?"

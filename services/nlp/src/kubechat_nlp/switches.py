@@ -6,12 +6,13 @@ from __future__ import annotations
 from kubechat_nlp.catalogue import Catalogue, Target
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
-from kubechat_nlp.followups import CLAUSE_VERBS, PRONOUNS, draft_from_op
+from kubechat_nlp.followups import ACTION_WORDS, CLAUSE_VERBS, PRONOUNS, draft_from_op
 from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NAMES
 from kubechat_nlp.model import Operation, ParamValue
 from kubechat_nlp.rules.common import Draft
+from kubechat_nlp.scope_terms import DESTROY
 from kubechat_nlp.scope_words import ENVIRONMENTS
 from kubechat_nlp.text import Token
 
@@ -48,7 +49,7 @@ def follow_up(
     if not content or len(core) > 3 or len(words) == len(core) and len(content) > 1:
         return None
     norms = [t.norm for t in words]
-    if any(w in CLAUSE_VERBS or w in ("delete", "create", "remove") for w in norms):
+    if any(w in CLAUSE_VERBS or w in ACTION_WORDS or w in DESTROY for w in norms):
         return None
     ns_words = [t for t in core if t.norm not in ("in", "namespace", "ns", "on")]
     if not ns_words:

@@ -85,6 +85,8 @@ def clean(text: str) -> str:
     text = re.sub(r"(?<!\S)w/(?!\S)", "with", text, flags=re.IGNORECASE)
     # emoticons are mood, not words: "list pods in shop :-)"
     text = re.sub(r"[:;]-?[()DPp](?=\s|$)|<3(?=\s|$)", " ", text)
+    # and so are emoji and pictographs: "list pods on shop 🙏"
+    text = "".join(" " if unicodedata.category(ch) == "So" else ch for ch in text).strip()
     text = namespace_phrases(text)
     # an idiom for watching: "keep an eye on the pods in shop"
     text = re.sub(r"\bkeep an eye on\b", "watch", text, flags=re.IGNORECASE)

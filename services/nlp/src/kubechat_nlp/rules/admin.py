@@ -72,6 +72,7 @@ def build_config(c: Ctx) -> Result:
         )
         or _name_after(c, r"\bnamespace (\S+) (?:by|as (?:the |my )?)default\b")
         or _name_after(c, r"\b(\S+) as (?:the |my |our )default namespace\b", default_too=True)
+        or _name_after(c, r"\b(\S+) as (?:my|our) namespace\b", default_too=True)
         or _name_after(c, r"\bdefault namespace (?:to|is|should be) (\S+)", default_too=True)
         or _name_after(c, r"\b(?:make|set) (?:my|our|the) default namespace (\S+)")
         or _name_after(c, r"\b(?:make|use|set) (\S+) (?:as )?(?:my |the )default namespace\b")
@@ -127,7 +128,9 @@ def build_config(c: Ctx) -> Result:
         if name and name.lower() not in ("context", "current"):
             return [Draft("config.use-context", names=[name])]
         return clarify("Which context should I switch to?")
-    m = u.search(r"\bswitch (?:over )?to (?:the )?(\S+)(?: cluster| context)?\W*$")
+    m = u.search(r"\bswitch (?:over )?to (?:the )?(\S+)(?: cluster| context)?\W*$") or u.search(
+        r"^use (?:the )?(\S+)(?: cluster| context)?\W*$"  # "use prod-ap": nothing else said
+    )
     if m and u.is_name(u.group_index(m)) and not u.search(r"\bnamespace\b"):
         return [Draft("config.use-context", names=[u.group_text(m)])]
     if u.search(
@@ -137,7 +140,8 @@ def build_config(c: Ctx) -> Result:
         r"|\bconnected to\b"
     ):
         return [Draft("config.current-context")]
-    if u.search(r"\bcontexts?\b"):
+    # "which clusters can I switch to": one switches contexts
+    if u.search(r"\bcontexts?\b|\bclusters? (?:can|could) (?:i|we) (?:switch|use|pick|choose)"):
         d = Draft("config.get-contexts")
         if u.search(r"\bnames?\b"):
             d.params["output"] = "name"

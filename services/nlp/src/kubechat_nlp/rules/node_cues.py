@@ -15,7 +15,10 @@ AUTH = (
     # "can we get 4 replicas for web" asks for a count, never about a right ("can I …"
     # always asks about one)
     r"\b(can|may) (i|we(?!(?: also| still| even| actually| now| really| just)?"
-    r" (?:get|have|run|add) (?:\d+|another|more|extra|x-image) )) (also |still |even |actually "
+    r" (?:get|have|run|add) (?:\d+|another|more|extra|x-image) "
+    # "can we get rate-limiter to 10 replicas": a count asked for
+    r"|(?: also| still| now| just)? (?:get|have|bring|take|put) (?:\S+ ){1,8}?(?:to|at) \d+"
+    r" (?:replicas?|pods?|instances?|cop(?:y|ies))\b)) (also |still |even |actually "
     r"|now |really |just )?"
     + ACTIONS
     # ("can auth get a service on port 80": a workload given something, never a right)

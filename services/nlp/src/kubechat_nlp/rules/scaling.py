@@ -177,7 +177,7 @@ _ABSOLUTE = (
     rf"\bto (\d+)(?: {_COUNT})?\b(?! ?(?:%|percent|gi|mi|m\b))",
     rf"\b(\d+) {_COUNT}\b",
     r"\breplicas? (?:to |= ?|of |count (?:to |of )?)?(\d+)\b",
-    r"\b(?:down to|to) (zero|none)\b",
+    r"\b(?:down to|to) (zero|none)\b|^(zero|0) (?:it |them )?out\b",
     rf"\bto (?:a |one )?(single|lone) {_COUNT}\b",
     r"\bat (\d+)\b(?! ?(?:%|percent|gi|mi|m\b))",
     # "web needs more pods, make it 5"

@@ -60,12 +60,18 @@ RULES: tuple[Rule, ...] = (
         r"|\b\S+ as (my|our|the) default namespace\b|\b(stay|remain) in \S+ by default\b"
         r"|\bnamespace \S+ (by |as (the |my )?)default\b"
         r"|\b(which|what) cluster (am i|are we|is this)\b|\bconnected to\b"
-        r"|\bswitch (over )?to (the )?\S+( cluster| context)?( please| pls| now)?\W*$",
+        r"|\bswitch (over )?to (the )?\S+( cluster| context)?( please| pls| now)?\W*$"
+        # "use prod-ap" (a context's name and nothing else), "which clusters can i switch to"
+        r"|^use (the )?x-name( cluster| context)?\W*$"
+        r"|\b(which|what) (clusters|contexts) (can|could) (i|we) (switch|use|pick|choose|connect)"
+        r"|\b(use|make|set|have) \S+ (as )?(my|our) (default )?namespace\b",
         admin.build_config,
     ),
     (
         "api-resources",
-        r"\bapi[- ]resources\b|\bresource types\b|\bsupported (resource|kinds)|"
+        r"\bapi[- ]resources?\b|\bresource types\b|\bsupported (resource|kinds)|"
+        r"\b(which|what) apis\b|\bapis (are )?(available|supported|served)\b"
+        r"|\bkinds (i|we|you) can (query|use|list|get|ask about)\b|"
         r"\b(all |only )?namespaced (resources|kinds|types)\b|\bshort ?names\b"
         r"|\bkinds of resources\b|\b(resources|kinds|types|objects) (are|is) (not )?(x-name|"
         r"namespaced|global)\b|\b(object|resource) (types|kinds)\b",
@@ -87,7 +93,8 @@ RULES: tuple[Rule, ...] = (
         "version",
         r"\b(kubectl|kubernetes|server|client|cluster|k8s) versions?\b(?! label)|"
         r"\bversion of (kubectl|kubernetes|the (server|cluster)|k8s)\b|"
-        r"\bwhat version\b(?!.*label)",
+        r"\bwhat version\b(?!.*label)|\b(k8s|kubernetes) release\b"
+        r"|\brelease (is|of) the (server|cluster)\b",
         lambda c: read.build_simple("version"),
     ),
     (
@@ -203,7 +210,11 @@ RULES: tuple[Rule, ...] = (
         "logs",
         r"(?<!event )" + read.LOG_WORDS + r"|\bstdout\b|\blines of output\b|^tail\b"
         r"|^what (is|are|was|were) (\S+ ){1,4}(printing|outputting|saying|writing)\b"
-        r"|\b(most recent|last) \d+ lines\b",
+        r"|\b(most recent|last) \d+ lines\b"
+        # "show me its output", "the container's output": what it printed (not "-o" formats)
+        # ("its" reads "pod x" once the pronoun is resolved)
+        r"|\b(its|their|the (pod|container)'?s?|pod x-name) output\b"
+        r"(?! (as|in|format|yaml|json|wide|name)\b)",
         read.build_logs,
     ),
     (
@@ -301,6 +312,7 @@ RULES: tuple[Rule, ...] = (
         r"|\b(double|triple|halve|quadruple|twice as many|in half)\b|\bby \d+ ?(%|percent)"
         r"|\b(add|give (it|them)|another) (\d+|one|an?)\b|\b(\d+|one) (more|fewer|less|extra)\b"
         r"|\b(up|down) by \d+\b|\bto (a |one )?(single|lone) (replica|pod|instance|copy)\b"
+        r"|^(zero|0) (it |them )?out\b"
         # "web needs more pods, make it 5"
         r"|\b(make|take|bring|put|have) (it|that|them) (to |at )?(\d+|one|two|three|four|five|six"
         r"|seven|eight|nine|ten|eleven|twelve|twenty)( (replicas?|pods?|instances))?( |$)"
