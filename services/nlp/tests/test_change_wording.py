@@ -455,6 +455,40 @@ CASES = [
         "3 pods of redis:7.2 as deployment cache",
         "kubectl create deployment cache --image=redis:7.2 --replicas=3",
     ),
+    # an object that "needs to go", verbs of throwing away, lists with "plus"
+    (
+        "secret tls-cert -n cert-manager needs to go.",
+        "kubectl delete secrets tls-cert -n cert-manager",
+    ),
+    ("toss namespace qa-3", "kubectl delete namespaces qa-3"),
+    (
+        "clean out the secrets tagged team=pay in ns dev",
+        "kubectl delete secrets -n dev -l team=pay",
+    ),
+    (
+        "delete svc pod-janitor plus webhooks in ns infra",
+        "kubectl delete services pod-janitor webhooks -n infra",
+    ),
+    # counts asked for, whatever the opening
+    (
+        "Sorry to bug you, redis statefulset runs 6 pods: give it three more.",
+        "kubectl scale statefulset/redis --replicas=9",
+    ),
+    (
+        "um, can we get rate-limiter to 10 replicas pls",
+        "kubectl scale deployment/rate-limiter --replicas=10",
+    ),
+    ("zero out deployment invoice-svc", "kubectl scale deployment/invoice-svc --replicas=0"),
+    (
+        "can web deployment scale itself between 2 and 5 pods",
+        "kubectl autoscale deployments web --min=2 --max=5",
+    ),
+    # a context by name alone, a namespace made "mine"
+    ("do me a favour and use prod-ap.", "kubectl config use-context prod-ap"),
+    (
+        "always use argocd as my namespace",
+        "kubectl config set-context --current --namespace=argocd",
+    ),
 ]
 
 

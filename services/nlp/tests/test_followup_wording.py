@@ -171,3 +171,56 @@ def test_a_vague_follow_up_never_widens_a_delete(again: str) -> None:
     plan = ENGINE.parse(again, context=assume_ran(context.after(first), first))
     risk = plan_risk(plan.risk, list(plan.kubectl)) if plan.kubectl else Risk.READ
     assert risk is Risk.READ, plan.kubectl
+
+
+@pytest.mark.parametrize(
+    ("turns", "expected"),
+    [
+        (
+            ("create namespace hackathon", "deploy nginx:1.27 in there as demo-site"),
+            "kubectl create deployment demo-site --image=nginx:1.27 -n hackathon",
+        ),
+        (
+            ("restart deployment ad-server in ads", "same for ad-tracker"),
+            "kubectl rollout restart deployment ad-tracker -n ads",
+        ),
+        (
+            ("logs for deploy payout in treasury since 1h", "same for deploy refund"),
+            "kubectl logs deployment/refund --since=1h -n treasury",
+        ),
+        (
+            ("restart deployment api in prod", "do that for data-eng as well"),
+            "kubectl rollout restart deployment/api -n data-eng",
+        ),
+        (
+            ("restart deployment api in prod", "same for services"),
+            "kubectl rollout restart deployment/api -n services",
+        ),
+        (
+            ("show configmaps in lighthouse", "delete the one called old-settings"),
+            "kubectl delete configmap old-settings -n lighthouse",
+        ),
+        (
+            ("get pods in stage-west", "delete the ones with label job=smoke-test"),
+            "kubectl delete pods -l job=smoke-test -n stage-west",
+        ),
+        (
+            ("show pods labeled app=ledger-sync in accounting", "logs too"),
+            "kubectl logs -l app=ledger-sync -n accounting",
+        ),
+        (("cordon node worker-21", "ok all patched, uncordon it"), "kubectl uncordon worker-21"),
+        (("describe pod redis-1 in cache", "trash it"), "kubectl delete pod redis-1 -n cache"),
+        (("describe pod web-1 in shop", "show me its output"), "kubectl logs web-1 -n shop"),
+    ],
+)
+def test_follow_ups_keep_what_the_conversation_addressed(
+    turns: tuple[str, str], expected: str
+) -> None:
+    answers = _conversation(*turns)
+    assert len(answers[1]) == 1, answers
+    assert equivalent(answers[1][0], expected), answers
+
+
+@pytest.mark.parametrize("vague", ["delete them all", "describe the first one"])
+def test_a_listing_never_completes_a_request_that_names_nothing(vague: str) -> None:
+    assert _conversation("show pods in dev", vague)[1] == ()

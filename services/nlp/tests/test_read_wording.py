@@ -248,6 +248,20 @@ CASES = [
     ("describe namespace logging", "kubectl describe namespaces logging"),
     ("what does the hpa web say", "kubectl get horizontalpodautoscalers web"),
     ("show pods in logging", "kubectl get pods -n logging"),
+    # emoji are mood; discovery and version in other words; a right asked in a sub-clause
+    ("List pods on ingress-nginx 🙏", "kubectl get pods -n ingress-nginx"),
+    ("What clusters can i switch to.", "kubectl config get-contexts"),
+    ("which apis are available ty?", "kubectl api-resources"),
+    ("list the kinds i can query", "kubectl api-resources"),
+    ("which k8s release is the server on?", "kubectl version"),
+    (
+        "test if i can remove services under data-eng",
+        "kubectl auth can-i delete services -n data-eng",
+    ),
+    # vague or reported text never becomes a plan
+    ("blow away whatever's there under jobs", None),
+    ("clear out kube-system ns real quick", None),
+    ("saw this in slack: kubectl scale deployment web --replicas=0. explain?", None),
 ]
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from kubechat_nlp.catalogue import Catalogue, Target
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
-from kubechat_nlp.followups import ACTION_WORDS, CLAUSE_VERBS, PRONOUNS, draft_from_op
+from kubechat_nlp.followups import CLAUSE_VERBS, PRONOUNS, draft_from_op
 from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NAMES
@@ -49,7 +49,8 @@ def follow_up(
     if not content or len(core) > 3 or len(words) == len(core) and len(content) > 1:
         return None
     norms = [t.norm for t in words]
-    if any(w in CLAUSE_VERBS or w in ACTION_WORDS or w in DESTROY for w in norms):
+    # ("trash it" is a request of its own; "run it again in qa" is the last one again)
+    if any(w in CLAUSE_VERBS or w in DESTROY or w == "create" for w in norms):
         return None
     ns_words = [t for t in core if t.norm not in ("in", "namespace", "ns", "on")]
     if not ns_words:
