@@ -81,7 +81,8 @@ def follow_up(
     last_kinds = {op.resource.plural for op in context.last_operations if op.resource}
     if info is not None and info.ref.plural in last_kinds and "for" in norms:
         info = None  # "same for deploys" after a deployment: a namespace named so
-    namespace, name = head.text, None
+    namespace: str | None = head.text
+    name: str | None = None
     if scoped or (cluster is not None and head.text in cluster.namespaces()):
         pass  # "what about staging?" when staging is a namespace
     elif not scoped and _sibling(head.text, context.last_target):
