@@ -33,7 +33,7 @@ printing writing emitting outputting spitting complaining know mind closer inter
 
 COMMAND_WORDS = frozenset(
     """
-describe details detail detailed info information inspect logs log stream streaming follow
+ls describe details detail detailed info information inspect logs log stream streaming follow
 tail exec execute run running runs start starting started launch spin deploy create
 creating created delete deleting deleted remove removing removed destroy kill terminate
 erase purge scale scaling scaled resize replicas replica rollout roll rolling rollback

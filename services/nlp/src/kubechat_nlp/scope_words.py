@@ -101,7 +101,10 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # where teams say environment for namespace: "in the staging env", "in prod env"
     (
         re.compile(
-            rf"\b(in|on|within|inside|from|for|under) (?:the )?{_NAME} (?:env|environment)\b", _I
+            # ("in the env of web" is the variables' place, no namespace)
+            rf"\b(in|on|within|inside|from|for|under) (?:the )?(?!(?:the|its|their|his|her)\b)"
+            rf"{_NAME} (?:env|environment)\b",
+            _I,
         ),
         r"\1 the \2 namespace",
     ),

@@ -312,8 +312,8 @@ def field_selector(u: Utterance) -> str | None:
 def _output(u: Utterance, s: Slots) -> None:
     m = u.search(r"(?:^| )(?:-o|--output)(?: |=)(\S+)|(?:^| )-o(yaml|json|wide|name)\b")
     if m:
-        group = 1 if m.group(1) else 2
-        s.output = _value(u, m, group)
+        # "-owide" is one token: its value is the part after "-o", never the token
+        s.output = _value(u, m, 1) if m.group(1) else m.group(2)
         u.mark(m)
         return
     m = u.search(r"\b(yaml|json)\b")

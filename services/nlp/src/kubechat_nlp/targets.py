@@ -50,6 +50,8 @@ def name_before(u: Utterance, mention: KindMention) -> str | None:
         return None
     if u.tokens[i].norm in ("default",):
         return None
+    if u.tokens[i].norm in ("k8s", "kube", "kubernetes") and prev not in ("the", "a", "an"):
+        return None  # "k8s svcs tagged …": the platform's name, not a Service's
     if prev in ("the", "a", "an", "of", "for", "this", "that", "paused", "existing", "") or (
         u.tokens[i].quoted or i == 0 or prev in ("restart", "scale", "delete", "describe")
     ):

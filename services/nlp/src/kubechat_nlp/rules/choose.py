@@ -36,6 +36,8 @@ def shape(u: Utterance) -> str:
             words.append("x-taint")  # "dedicated=gpu:NoSchedule" is a taint, whatever the verb
         elif re.fullmatch(r"[\w./-]+(=|!=)[^\s]*", norm):
             words.append("x-kv")
+        elif re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+", tok.text):
+            words.append("x-var")  # "needs CACHE_TTL set to 300": a variable, never a count
         elif re.fullmatch(r"(localhost|127\.0\.0\.1|0\.0\.0\.0):\d+", norm):
             words.append("localhost")  # "on localhost:3000" is this machine, never an image
         elif IMAGE_REF.fullmatch(norm) and not re.fullmatch(r"\d*:\d+", norm):

@@ -46,9 +46,14 @@ def _job_from_cronjob(c: Ctx) -> Result | None:
         r"\b(?:run|trigger|kick off|fire|start|execute|launch)\b (?:off )?(?:the |a )?(?:"
         r"cron ?jobs? (?:named |called )?(\S+)|(\S+) cron ?jobs?|(\S+) (?=manually|by hand))\b"
     ) or u.search(
-        r"\bfrom (?:the |a )?cron ?jobs? (?:named |called )?(\S+)"
-        r"|\bfrom (?:the )?(\S+) cron ?jobs?\b"
+        r"\b(?:from|out of) (?:the |a )?cron ?jobs? (?:named |called )?(\S+)"
+        r"|\b(?:from|out of) (?:the )?(\S+) cron ?jobs?\b"
     )
+    # "can you run invoice-run now, job name invoice-run-now": a job named, so the thing
+    # run now is a CronJob ("run nginx now" alone stays a pod to run)
+    named = u.search(r"\bjob (?:named|called|name) \S+|\bas (?:a |the )?(?:new )?job \S+")
+    if m is None and named is not None:
+        m = u.search(r"\b(?:run|trigger|kick off|fire|start|execute|launch) (?:the )?(\S+) now\b")
     if m is None or not u.is_name(u.group_index(m)):
         return None
     source = u.group_text(m)
@@ -57,7 +62,8 @@ def _job_from_cronjob(c: Ctx) -> Result | None:
         r"\bas (?:a |the )?(?:new )?job (?:named |called )?(\S+)|\bcall (?:the job|it) (\S+)"
         r"|\bjob (?:named|called|name) (\S+)|\bjobs? (\S+) from\b"
         r"|\bnam(?:e|ing) (?:the job|it) (\S+)"
-        r"|\b(?:create|make|new) (?:a |the )?job (?!from\b)(\S+) from\b"  # create job x from …
+        # "create job x from …", "make job x out of the y cronjob"
+        r"|\b(?:create|make|new) (?:a |the )?job (?!from\b|out\b)(\S+) (?:from|out of)\b"
     ) or u.search(r"\bas (\S+)")  # "run the backup cronjob now as backup-now"
     if n is None or not u.is_name(u.group_index(n)):
         return clarify(f"What should the job made from cronjob {source} be called?")
@@ -82,7 +88,8 @@ def _workload(c: Ctx, verb: str, mention: KindMention | None, kind: str) -> Resu
         params["image"] = found_image
     name = cs.object_name(c, mention.end if mention is not None else len(u))
     replicas = first_int(
-        c, r"\b(\d+) (?:replicas?|instances?|copies|pods)\b|\breplicas?[ =](\d+)\b"
+        c,
+        r"\b(\d+)[ -](?:replicas?|instances?|copies|pods)\b|\breplicas?[ =](\d+)\b",
     )
     if replicas is not None and verb == "create.deployment":
         params["replicas"] = replicas

@@ -46,6 +46,8 @@ def object_name(c: Ctx, after: int) -> str | None:
             if _said_name(u, idx, kinds_too=pattern.startswith(r"\b(?:named")):
                 u.mark_groups(said)
                 return u.group_text(said)
+    if after < len(u) and u.norms[after] in (":", ";"):  # (the tokenizer reads ":" as ";")
+        after += 1  # "new namespace: uat"
     for i in range(after, min(after + 2, len(u))):
         if u.is_name(i) and (u.tokens[i].quoted or not u.norms[i].isalpha() or i == after):
             u.used.add(i)

@@ -207,8 +207,10 @@ def _env_pairs(c: Ctx) -> list[str]:
         r"\b(?:set|setting|change|update|make) (?:the )?(?:environment variable |env var |env "
         r"|variable )?(\S+) (?:environment variable |env var |variable )?"
         r"(?:(?:on|of|for|in) (?:the )?\S+ )?(?:to|=|as) (\S+)"
+        r"|\b(\S+) set (?:to|=|as) (\S+)"  # "web needs CACHE_TTL set to 300"
     ):
-        k, v = u.group_index(m, 1), u.group_index(m, 2)
+        first = 1 if m.group(1) else 3
+        k, v = u.group_index(m, first), u.group_index(m, first + 1)
         if k not in u.used and v not in u.used and _env_key(u, k):
             env.append(f"{u.text_of(k)}={u.text_of(v).strip(chr(39) + chr(34))}")
             u.used.update((k, v))

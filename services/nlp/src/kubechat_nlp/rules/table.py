@@ -302,8 +302,9 @@ RULES: tuple[Rule, ...] = (
         "scale",
         r"\bscale\b|\bresize\b|\bscale (up|down)\b|\breplicas? (to|=)|\breplicas\b.{0,40}\bto \d"
         # (never "change the ring label of x to 1": a label's value)
-        r"|\b(bump|increase|decrease|raise|lower|reduce|grow|shrink|set|put|bring|take|change|"
-        r"move|go|adjust)\b(?:(?!\b(?:label|annotation|taint|variable)\b).){0,40}"
+        # (nor "needs CACHE_TTL set to 300": a variable's value)
+        r"|(?<!x-var )\b(bump|increase|decrease|raise|lower|reduce|grow|shrink|set|put|bring|take"
+        r"|change|move|go|adjust)\b(?:(?!\b(?:label|annotation|taint|variable)\b).){0,40}"
         r"\b(to|at) (\d+|zero|one|two|three|four|five|six|seven|eight|"
         r"nine|ten)( (replicas?|pods|instances|copies|nodes))?\b(?! *(gi|mi|m\b|%|cpu|memory))"
         r"|\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (replicas?|instances?|cop(y|ies))\b"
@@ -336,7 +337,9 @@ RULES: tuple[Rule, ...] = (
     ("label", change_cues.LABEL, labels.build_label),
     (
         "set-env",
-        r"\b(environment|env)( variables?| vars?)?\b|\bunset\b|\bexport\b.{0,20}\bx-kv\b"
+        # ("whose env label is prod", "where env is prod": a label filter)
+        r"(?<!whose )(?<!where )(?<!with )\b(environment|env)( variables?| vars?)?\b"
+        r"(?! (label|tag|is|=|equals)\b)|\bunset\b|\bexport\b.{0,20}\bx-kv\b"
         r"|\b(remove|delete|drop|add|set|change|update)\b (the |a |an )?(new )?variables?\b"
         # "delete the LOG_LEVEL variable on web": the variable, never the deployment
         r"|\b(remove|delete|drop|unset|clear|set|change|update|add|define|get rid of)\b (the )?\S+"
@@ -346,7 +349,8 @@ RULES: tuple[Rule, ...] = (
         r"|^(set|change|update) (the )?(\S+) to (?![\d.]+( |$)|x-image)\S+ (on|in|for)\b"
         # "web shouldn't have TZ set anymore", "web needs A=1 in its environment" (which the
         # speller has made its namespace)
-        r"|\b(shouldn't|should not|no longer|doesn't need to) have \S+ set\b"
+        r"|\b(shouldn't|should not|no longer|doesn't need to) have \S+ set\b|\bx-var set to\b"
+        r"|\b(set|change|update|put|add|define|export|unset|remove|drop|clear) (the )?x-var\b"
         r"|\bneeds? x-kv in (the )?(its|their) (environment|env|namespace)\b",
         settings.build_set_env,
     ),
