@@ -263,8 +263,11 @@ class RulesEngine:
         if name in ("config", "cp"):  # they spell the namespace themselves
             return build(Ctx(Utterance(tokens, kinds), kinds))
         scoped, scope = take_scope(tokens, kinds)
+        first = name
         if name != "vague":  # "reset in services": still vague once the scope is out
             name, _, build = classify(shape(Utterance(scoped, kinds)), self._phrases)
+        if scope.guessed and first in _NODE_RULES:  # "evict everything from node-2, …"
+            name, _, build = classify(shape(Utterance(tokens, kinds)), self._phrases)
         if scope.guessed and name in _NODE_RULES:
             scoped, scope = tokens, Scope()  # "cordon … on node-4": nodes have no namespace
         shaped = shape(Utterance(scoped, kinds))

@@ -105,10 +105,13 @@ def _value(u: Utterance, m: re.Match[str], group: int | None = None) -> str:
     return u.group_text(m, group)
 
 
-def extract_common(u: Utterance) -> Slots:
+def extract_common(u: Utterance, *, scoped: bool = False) -> Slots:
+    """The slots every rule reads. `scoped`: the request's namespace was already taken out,
+    so a bare "in X" left over names an object ("set git-sync to node:20 in pod-janitor in
+    ns jobs"), never a second namespace."""
     s = Slots()
     _files(u, s)
-    _namespace(u, s)
+    _namespace(u, s, scoped=scoped)
     _selector(u, s)
     _output(u, s)
     _sort(u, s)
@@ -156,7 +159,7 @@ def _files(u: Utterance, s: Slots) -> None:
         s.files = []
 
 
-def _namespace(u: Utterance, s: Slots) -> None:
+def _namespace(u: Utterance, s: Slots, *, scoped: bool = False) -> None:
     m = u.search(
         r"\b(?:in|from|across|for|on|of|to) (?:all|any|every|each) (?:the )?(?:namespaces?)\b"
         r"|\bacross (?:the )?namespaces\b|\bcluster-?wide\b"
@@ -216,7 +219,7 @@ def _namespace(u: Utterance, s: Slots) -> None:
     if m:
         u.mark(m)
         return
-    for m in u.finditer(r"\b(?:in|inside|within) (\S+)"):
+    for m in () if scoped else u.finditer(r"\b(?:in|inside|within) (\S+)"):
         idx = u.group_index(m)
         nxt = u.norms[idx + 1] if idx + 1 < len(u.norms) else ""
         prev = u.norms[idx - 2] if idx >= 2 else ""

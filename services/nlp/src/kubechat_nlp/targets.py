@@ -52,9 +52,10 @@ def name_before(u: Utterance, mention: KindMention) -> str | None:
         return None
     if u.tokens[i].norm in ("k8s", "kube", "kubernetes") and prev not in ("the", "a", "an"):
         return None  # "k8s svcs tagged …": the platform's name, not a Service's
-    if prev in ("the", "a", "an", "of", "for", "this", "that", "paused", "existing", "") or (
-        u.tokens[i].quoted or i == 0 or prev in ("restart", "scale", "delete", "describe")
-    ):
+    if prev in (
+        *("the", "a", "an", "of", "for", "this", "that", "paused", "existing", ""),
+        *("can", "could", "does", "did", "is", "will"),  # "can web deployment scale itself"
+    ) or (u.tokens[i].quoted or i == 0 or prev in ("restart", "scale", "delete", "describe")):
         u.used.add(i)
         return u.text_of(i)
     return None

@@ -206,6 +206,8 @@ class Vocabulary:
         self._index: dict[str, set[str]] = {}
         self._short: dict[str, set[str]] = {}
         self._four = {t for t in targets if t.isalpha() and len(t) == 4}
+        # long words also read through two slips ("confmaps", "deplyomnets")
+        self._long = sorted(t for t in targets if t.isalpha() and len(t) >= 9)
         for word in {t for t in targets if t.isalpha()}:
             if len(word) >= 5:
                 for key in _deletes(word) | {word}:
@@ -244,7 +246,13 @@ class Vocabulary:
             ),
             key=lambda c: (c[0] != low[0], c),
         )
-        return best[0] if best else low
+        if best:
+            return best[0]
+        if len(low) >= 7:
+            far = [t for t in self._long if t[0] == low[0] and edit_distance(low, t) == 2]
+            if len(far) == 1:
+                return far[0]
+        return low
 
 
 # Neighbouring keys on a QWERTY keyboard: a four-letter word hit one key off ("shoe" for

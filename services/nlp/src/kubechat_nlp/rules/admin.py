@@ -73,6 +73,7 @@ def build_config(c: Ctx) -> Result:
         or _name_after(c, r"\bnamespace (\S+) (?:by|as (?:the |my )?)default\b")
         or _name_after(c, r"\b(\S+) as (?:the |my |our )default namespace\b", default_too=True)
         or _name_after(c, r"\b(\S+) as (?:my|our) namespace\b", default_too=True)
+        or _name_after(c, r"\b(\S+) be (?:my|our|the) default namespace\b", default_too=True)
         or _name_after(c, r"\bdefault namespace (?:to|is|should be) (\S+)", default_too=True)
         or _name_after(c, r"\b(?:make|set) (?:my|our|the) default namespace (\S+)")
         or _name_after(c, r"\b(?:make|use|set) (\S+) (?:as )?(?:my |the )default namespace\b")

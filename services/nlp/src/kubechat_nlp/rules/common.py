@@ -69,7 +69,7 @@ class Ctx:
         return info
 
     def common(self) -> Slots:
-        return extract_common(self.u)
+        return extract_common(self.u, scoped=self.scope is not None)
 
     def target(self, *, allow_bare: bool = True, after: int = 0) -> Target:
         return find_target(self.u, allow_bare=allow_bare, after=after)

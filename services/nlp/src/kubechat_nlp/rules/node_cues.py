@@ -12,6 +12,8 @@ ACTIONS = (
 )
 # A question about rights ("can I drain node-1?") is a read, never the action.
 AUTH = (
+    # "can web scale itself between 2 and 5 pods": an autoscaler asked for, never a right
+    r"(?!.*\bscal\w* (?:itself|themselves|automatically|on (?:its|their) own)\b)(?:"
     # "can we get 4 replicas for web" asks for a count, never about a right ("can I …"
     # always asks about one)
     r"\b(can|may) (i|we(?!(?: also| still| even| actually| now| really| just)?"
@@ -50,6 +52,7 @@ AUTH = (
     r"(?! (deployment|deploy|pod|service|svc)\b)"
     r"|\b(can|may) (i|we) do (everything|anything)\b"
     r"|\ballowed actions\b|(?<!with )\bpermissions? to\b|\bwhat (am i|are we) allowed\b"
+    r")"
 )
 DRAIN = (
     r"\bdrain|\bevacuat|\bempty (out )?(the )?node\b|\b(move|get|shift|migrate|push|"

@@ -82,6 +82,8 @@ _KEEP_DAEMONSETS = (
     r"|do not (touch|evict)|never (touch|evict)|spar\w*)( out| for)?( the| any| all)? daemon ?sets?"
     r"( alone| be| in place| running| untouched)?\b|daemonset-managed|daemon set-managed\b"
     r"|--ignore-daemonsets\b"
+    # "…, daemonsets excepted", "daemonsets aside", "daemonsets can stay"
+    r"|\bdaemon ?sets? (excepted|aside|excluded|ignored|exempt(ed)?|can stay|stay(ing)?)\b"
 )
 
 

@@ -64,7 +64,8 @@ RULES: tuple[Rule, ...] = (
         # "use prod-ap" (a context's name and nothing else), "which clusters can i switch to"
         r"|^use (the )?x-name( cluster| context)?\W*$"
         r"|\b(which|what) (clusters|contexts) (can|could) (i|we) (switch|use|pick|choose|connect)"
-        r"|\b(use|make|set|have) \S+ (as )?(my|our) (default )?namespace\b",
+        r"|\b(use|make|set|have) \S+ (as )?(my|our) (default )?namespace\b"
+        r"|\b\S+ be (my|our|the) default namespace\b",
         admin.build_config,
     ),
     (

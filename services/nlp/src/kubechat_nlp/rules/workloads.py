@@ -117,7 +117,10 @@ def build_autoscale(c: Ctx) -> Result:
         params["memory"] = u.group_text(m, 1)
         u.mark(m)
     # "4 pods", "2 replicas": counts, not the target; "automatically" says how, not what
-    for m in u.finditer(r"\b(\d+ )?(pods?|replicas?|instances|copies)\b|\bautomatically\b"):
+    # (whole words: "pod-janitor" is a name)
+    for m in u.finditer(
+        r"(?<![\w-])(\d+ )?(pods?|replicas?|instances|copies)(?![\w-])|\bautomatically\b"
+    ):
         u.mark(m)
     s = c.common()
     obj = object_after_verb(u)  # "autoscale web …", "add an hpa to web …"
