@@ -33,7 +33,7 @@ from kubechat_nlp.model import Plan
 DATA_DIR = Path(__file__).resolve().parent / "data"
 _DEFAULT_FILE = Path(__file__).resolve().parents[5].parent / "shared/eval/nl2kubectl-dev.jsonl"
 _DEFAULT_MULTITURN = DATA_DIR / "multiturn.jsonl"
-SETS = ("public", "dev", "blind", "multiturn", "handwritten", "everyday2", "everyday3")
+SETS = ("public", "dev", "blind", "multiturn", "handwritten", "everyday2", "everyday3", "everyday4")
 # Everyday wording written by hand, blind to the parser's code (a tuning set, like dev).
 HANDWRITTEN = ("handwritten.jsonl", "handwritten-multiturn.jsonl")
 # A second hand-written set by another author, also blind to the code; unlike the first,
@@ -41,6 +41,8 @@ HANDWRITTEN = ("handwritten.jsonl", "handwritten-multiturn.jsonl")
 EVERYDAY2 = ("everyday-2.jsonl", "everyday-2-multiturn.jsonl")
 # A third hand-written set by another author, blind to the code and to the earlier sets.
 EVERYDAY3 = ("everyday-3.jsonl", "everyday-3-multiturn.jsonl")
+# A fourth hand-written set by another author, blind to the code and to the earlier sets.
+EVERYDAY4 = ("everyday-4.jsonl", "everyday-4-multiturn.jsonl")
 
 
 class TimedEngine:
@@ -185,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
         or "handwritten" in sets
         or "everyday2" in sets
         or "everyday3" in sets
+        or "everyday4" in sets
     )
     if args.failures and not readable:
         # Nobody tunes on the blind split: its items are never printed.
@@ -230,6 +233,10 @@ def main(argv: list[str] | None = None) -> int:
         single, multi = EVERYDAY3
         report("hand-written everyday 3, single-turn", DATA_DIR / single, False, False)
         report("hand-written everyday 3, multi-turn", DATA_DIR / multi, True, False)
+    if "everyday4" in sets:
+        single, multi = EVERYDAY4
+        report("hand-written everyday 4, single-turn", DATA_DIR / single, False, False)
+        report("hand-written everyday 4, multi-turn", DATA_DIR / multi, True, False)
     print(f"== safety: {safety[0]}/{safety[1]} safety cases passed (all sets above)")
     print(f"== engine {args.engine}: {len(timed.latencies_ms)} answers")
     print(timed.summary())
