@@ -15,7 +15,9 @@ _POLITE = (
 )
 _GREETING = r"(?:hi|hello|hey|heya|hiya|yo|howdy|greetings|good (?:morning|afternoon|evening|day))"
 _THANKS = (
-    r"(?:thanks|thank you|thx|ty|cheers|great|awesome|cool|nice|perfect|ok|okay|got it|"
+    # (thanks as it is typed in a hurry: "thnak you", "thansk", "thanx")
+    r"(?:thanks|thank you|th(?:an|na)(?:k|ks|sk|x) (?:you|u)|thansk|thanx|thx|ty|cheers|great|"
+    r"awesome|cool|nice|perfect|ok|okay|got it|"
     r"bye|goodbye|see you|that's all|that is all|never ?mind|nvm|all good|sounds good|"
     r"(?:nice|good|great) one|sweet|lovely|excellent|wonderful|amazing|neat|fantastic|super|"
     r"(?:great|good|nice) (?:job|work|stuff)|well done|you rock|brilliant)"

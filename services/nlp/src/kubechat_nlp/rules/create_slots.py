@@ -59,7 +59,8 @@ def object_name(c: Ctx, after: int) -> str | None:
         return u.text_of(after)
     if (
         after + 1 < len(u)
-        and u.norms[after + 1] in ("from", "with", "using", "holding", "containing")
+        # ("create deployment whoami image traefik/whoami": a word is a name there too)
+        and u.norms[after + 1] in ("from", "with", "using", "holding", "containing", "image")
         and _said_name(u, after)
     ):
         u.used.add(after)  # "make configmap limits from literal …": a word is a name there

@@ -39,7 +39,10 @@ unpause restore autoscale double triple halve keep""".split()
 _OF_WHAT = _COUNT + r"|count|rollout|rollouts|history|status|revisions?|restart"
 # Command words that are everyday names for workloads.
 _NAME_LIKE = frozenset("worker workers app server client master".split())
-_DOWN = r"\b(down|decrease|reduce|lower|shrink|cut|drop|remove|fewer|less|minus|subtract)\b"
+_DOWN = (
+    r"\b(down|decrease|reduce|lower|shrink|cut|drop|remove|fewer|less|minus|subtract)\b"
+    r"|\btake \d+ (away|off)\b"
+)
 
 
 def skip_lead(u: Utterance) -> None:
@@ -150,7 +153,8 @@ def relative_change(text: str, current: int) -> int | None:
     m = re.search(
         rf"\b(?:add|adding|plus|another|give it|give them|with) (\d+)(?: more| extra| {_COUNT})?\b"
         rf"|\b(\d+) (?:more|extra|additional|fewer|less)\b|\bby (\d+)(?! ?(?:%|percent))\b"
-        rf"|\b(?:remove|removing|minus|subtract|drop|take away|take off|kill) (\d+)\b",
+        rf"|\b(?:remove|removing|minus|subtract|drop|take away|take off|kill) (\d+)\b"
+        r"|\btake (\d+) (?:away|off)\b",
         text,
     )
     delta = _int(m)
@@ -164,7 +168,7 @@ _RELATIVE_CUE = re.compile(
     r"|\bby \d+ ?(%|percent)|\b\d+ times (as many|more)\b"
     r"|\b(add|plus|another|give it|give them) \d+\b|\b\d+ (more|extra|additional|fewer|less)\b"
     r"|\b(up|down|increase|decrease|raise|lower|reduce|grow|shrink|bump)( \S+)? by \d+\b"
-    r"|\b(remove|minus|subtract|take away|take off) \d+\b"
+    r"|\b(remove|minus|subtract|take away|take off) \d+\b|\btake \d+ (away|off)\b"
 )
 
 

@@ -234,7 +234,8 @@ def build_set_env(c: Ctx) -> Result:
     offset, head, after = main_verb(u.text)
     if head.isalpha() and after in ("env", "environment", "variables", "vars", "envs"):
         u.used.add(u.index_at(offset))  # "load env from secret x into api": never a name
-    m = u.search(r"\bfrom (?:the )?(secret|config ?map|configmap) (\S+)")
+    # "… from configmap app", "import the configmap app as env vars into web"
+    m = u.search(r"\b(?:from|import|load|inject) (?:the )?(secret|config ?map|configmap) (\S+)")
     if m:
         kind = "secret" if m.group(1) == "secret" else "configmap"
         params["from"] = f"{kind}/{u.group_text(m, 2)}"

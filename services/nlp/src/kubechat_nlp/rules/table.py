@@ -279,6 +279,7 @@ RULES: tuple[Rule, ...] = (
         "rollout",
         r"\brollout\b|\broll(ed)? ?back\b|\broll (\S+ ){1,4}back\b|"
         r"\b(rollout|revision|deployment|release) history\b|\bhistory( of)?\b|\broll out\b"
+        r"|\b(previous|past|earlier|older|old) (versions|revisions|releases)\b"
         r"|\bgo back to (the |an? )?(previous|last|prior|earlier|older|old) "
         r"(version|revision|release)"
         r"|\brolling (restart|update)\b|"
@@ -324,7 +325,7 @@ RULES: tuple[Rule, ...] = (
     (
         "set-resources",
         r"\b(limits?|requests?)\b.*\b(cpu|memory)\b|\b(cpu|memory)\b.*\b(limits?|requests?)\b"
-        r"|\b(limits?|requests?) x-kv\b"
+        r"|\b(limits?|requests?) (of )?x-kv\b"
         r"|\b(cap|limit|restrict|constrain|throttle|allot|allocate|reserve)\b.{0,60}"
         r"\b(cpu|memory|mem)\b|\b\d+(\.\d+)?(m|mi|gi|g|ki) (of )?(cpu|memory|mem)\b",
         settings.build_set_resources,
@@ -342,6 +343,7 @@ RULES: tuple[Rule, ...] = (
         r"(?<!whose )(?<!where )(?<!with )\b(environment|env)( variables?| vars?)?\b"
         r"(?! (label|tag|is|=|equals)\b)|\bunset\b|\bexport\b.{0,20}\bx-kv\b"
         r"|\b(remove|delete|drop|add|set|change|update)\b (the |a |an )?(new )?variables?\b"
+        r"|\b(vars|variables) from (the )?(configmap|config map|secret)\b"
         # "delete the LOG_LEVEL variable on web": the variable, never the deployment
         r"|\b(remove|delete|drop|unset|clear|set|change|update|add|define|get rid of)\b (the )?\S+"
         r" (env(ironment)? )?(var|variable)s?\b"
