@@ -51,6 +51,10 @@ def _install(vocab: str = "first") -> None:
         from kubechat_nlp.evaluation.generator import probe_fifth
 
         probe, probe_kinds = probe_fifth.PROBE, probe_fifth.PROBE_KINDS
+    elif vocab == "sixth":
+        from kubechat_nlp.evaluation.generator import probe_sixth
+
+        probe, probe_kinds = probe_sixth.PROBE, probe_sixth.PROBE_KINDS
     # Every pool loses its held-out (blind) instances, whether or not the probe names it,
     # so that no probe ever shows a word of the blind vocabulary; pools kept in a dict
     # (objects._NAMES_OF) are rebound the same way.
@@ -108,7 +112,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument(
         "--vocab",
-        choices=("first", "second", "third", "fourth-reads", "fourth-changes", "fifth"),
+        choices=("first", "second", "third", "fourth-reads", "fourth-changes", "fifth", "sixth"),
         default="first",
     )
     parser.add_argument(
