@@ -23,6 +23,7 @@ from pathlib import Path
 import kubechat_nlp.evaluation.generator as generator
 from kubechat_nlp.evaluation.generator import probe_first
 from kubechat_nlp.evaluation.generator.vocab import KINDS, Pool
+from kubechat_nlp.intent_model import TRAINING_VOCABS, training_file
 
 
 def _install(vocab: str = "first") -> None:
@@ -82,16 +83,11 @@ def _install(vocab: str = "first") -> None:
         KINDS[plural] = dataclasses.replace(words, others=others)
 
 
-# The statistical fallback also trains on these vocabularies (never on blind): one file a
-# vocabulary, each written in its own process since installing a vocabulary rebinds the
-# generator's pools.
-TRAINING_VOCABS = ("first", "second", "third")
+# The statistical fallback trains on the vocabularies intent_model.TRAINING_VOCABS names
+# (never on blind): one file a vocabulary, each written in its own process since installing
+# a vocabulary rebinds the generator's pools.
 TRAINING_SEED = 777
 TRAINING_COUNT = 3000
-
-
-def training_file(vocab: str) -> str:
-    return f"probe-{vocab}.jsonl"
 
 
 def write_training_sets(out_dir: Path) -> list[Path]:
