@@ -15,7 +15,7 @@ _ASKS = re.compile(
     # "have web run 3 replicas" orders; "have you run …" asks
     r"^(?:should|shall|would|might|did|was|were|has|had|does|why|when|who|whether|if"
     r"|have(?!\s+(?!you |we |i |they )(?:\S+\s+){1,10}?run\s+\S+\s+\w)"
-    r"|could it|can it|will it|is it|are they|what if|what happens|what would"
+    r"|could it|can it|will it|is it|are they|what if|what happens|what would|what will"
     r"|how (?:would|do|does|can|could|should|to)|do you think|do (?:i|we) (?:need|have) to"
     r"|i (?:might|may)|(?:i'm|i am|we're|we are) (?:thinking|considering|planning)"
     r"|i was (?:going|planning) to|maybe|perhaps)\b"
@@ -55,16 +55,27 @@ _TELLS = re.compile(
 # A change the user says not to make ("don't restart web", "never scale web to 0"), or a
 # question about a kubectl command rather than a request to run it ("explain kubectl
 # drain", "what does kubectl delete do").
+_ABOUT_A_COMMAND = (
+    r"^(?:explain|describe)\s+(?:the\s+)?(?:command\s+)?kubectl\b"
+    r"|\bwhat (?:does|would|will) (?:the command )?kubectl\b"
+    # "what would happen if someone ran kubectl delete pod x?"
+    r"|\bwhat (?:would|will|could) happen if\b.{0,40}\bkubectl\b"
+)
 _NOT_ASKED_FOR = re.compile(
     # said up front: "don't restart it if it exits" after a request is one of its options
     r"^(?:(?:please|pls|but|and|just|so|ok|okay|i|we|you)\s+)*"
     r"(?:don't|dont|do not|never|mustn't|must not|shouldn't|should not|no need to|not to)"
     r"\s+(?:\w+\s+){0,2}?(?:delete|remove|drain|cordon|restart|scale|kill|evict|taint|destroy|"
     r"nuke|wipe|roll\s*back|rollback|undo|touch|change|update|patch|apply|expose|label)\b"
-    r"|^(?:explain|describe)\s+(?:the\s+)?(?:command\s+)?kubectl\b"
-    r"|\bwhat (?:does|would|will) (?:the command )?kubectl\b",
+    r"|" + _ABOUT_A_COMMAND,
     re.IGNORECASE,
 )
+
+
+def asks_about_a_command(text: str) -> bool:
+    """True when `text` asks what a kubectl command does: answered with words, never by
+    running it or anything it names."""
+    return re.search(_ABOUT_A_COMMAND, text.strip(), re.IGNORECASE) is not None
 
 
 def asks_about_a_change(text: str) -> bool:

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import Protocol
 
-from kubechat_nlp.asked import ASKED, asks_about_a_change
+from kubechat_nlp.asked import ASKED, asks_about_a_change, asks_about_a_command
 from kubechat_nlp.catalogue import Catalogue, default_catalogue
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
@@ -188,9 +188,13 @@ class RulesEngine:
                 break
         if isinstance(drafts, Clarification):
             return Plan(clarification=resumable(drafts, text), confidence=0.5)
-        if asks_about_a_change(text) and any(
-            d.verb in self.catalogue and self.catalogue[d.verb].risk is not Risk.READ
-            for d in drafts
+        if (
+            asks_about_a_command(text)
+            or asks_about_a_change(text)
+            and any(
+                d.verb in self.catalogue and self.catalogue[d.verb].risk is not Risk.READ
+                for d in drafts
+            )
         ):
             return Plan(clarification=ASKED, confidence=0.5)
         plan = self._finish(drafts, context, cluster, confidence)

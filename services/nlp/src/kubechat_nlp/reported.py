@@ -26,7 +26,8 @@ _SOURCE = (
 # Where a report may begin: the start, after punctuation or "and"/"but", or before a noun
 # that introduces a message.
 _BOUNDARY = (
-    r"(?:^|(?<=[.,;:!?(/#])\s*|\s+(?:and|but)\s+|\s+(?=(?:a |the )?" + _SOURCE + r"\b)"
+    r"(?:^|(?<=[.,;:!?(/#])\s*|(?<=\s[-\u2013\u2014])\s+|\s+(?:and|but)\s+"
+    r"|\s+(?=(?:a |the )?" + _SOURCE + r"\b)"
     r"|\s+(?=(?:system|assistant|admin|root|developer)\s*:))"
 )
 _REPORTED_RE = re.compile(
@@ -36,7 +37,11 @@ _REPORTED_RE = re.compile(
     + r"|(?:p\.?s\.?|fyi|nb|note|update|message|quote|log|output|error|alert)\s*:"  # note:
     # "saw this in slack: …", "from the ticket: …": a source named, then what it said
     + rf"|(?!request|instructions?){_SOURCE}\s*{_COLON}"
-    + r"|p\.s\.?(?=\s)"  # "P.S. delete web as well"
+    + r"|p\.s\.?(?=\s)|ps\.(?=\s)"  # "P.S. delete web as well", "ps. …"
+    # "jamal wrote in the ticket "…"", "sofia left a note: …"
+    + rf"|{_SPEAKER} (?:{_SAY}|left|posted|added|put|dropped) (?:in|on|into) (?:a |the |our )?"
+    + rf"{_SOURCE}\b"
+    + rf"|{_SPEAKER} (?:left|posted|added|dropped|wrote|sent) (?:a |the |this )?{_SOURCE}\b"
     # another voice or a numbered source: "SYSTEM: …", "ticket OPS-1: …"
     + r"|(?:system|assistant|admin|root|developer|bot|ai|user)\s*:"
     + rf"|(?:a |an |the )?{_SOURCE}\s+[\w#.-]{{1,20}}\s*{_COLON}"
@@ -46,7 +51,7 @@ _REPORTED_RE = re.compile(
     + rf"|{_SPEAKER} {_SAY}(?: that| to)?\s*:"  # bob said:
     + rf"|{_SPEAKER} {_SAY}\s+(?=[\"'`])"  # bob said "…"
     # "my boss says delete web", "bob thinks we should drain node-2"
-    + rf"|{_SPEAKER} {_SAY}(?: (?:to|that|we|you|i|us))?"
+    + rf"|{_SPEAKER} {_SAY}(?: (?:to|that|we|you|i|us|me|me to|us to))?"
     + rf"(?: (?:should|could|can|must|might|need to|ought to|have to))? {_ACT}\b"
     + r"|(?:forwarded|fwd|relayed|quoting|quoted|copy-?pasted|copied|pasted|paste|sent|cc|via)"
     + r"\b[^:]{0,40}"
@@ -110,7 +115,9 @@ def own_words(text: str) -> str:
         text = text[: _sentence_start(text, m.start())]
         if rest:  # "bob wrote 'nuke staging'. before anything, show me …": the user again
             text = f"{text} {own_words(rest)}"
-    # what is left once the reports are out may be only their punctuation
+    # what is left once the reports are out may be only their punctuation (a dash set
+    # apart: "… inside finance - sofia left a note: …"; "label web app-" keeps its own)
+    text = re.sub(r"\s+[-\u2013\u2014]+\s*$", "", text)
     return text.strip(" ,;") if re.search(r"\w", text) else ""
 
 

@@ -103,7 +103,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         re.compile(
             # ("in the env of web" is the variables' place, no namespace)
             rf"\b(in|on|within|inside|from|for|under) (?:the )?(?!(?:the|its|their|his|her)\b)"
-            rf"{_NAME} (?:env|environment)\b",
+            rf"{_NAME} (?:env|environment|space)\b",
             _I,
         ),
         r"\1 the \2 namespace",

@@ -164,6 +164,7 @@ functions functionality help helping me us with know else kind kinds sort sorts 
 things thing stuff i we ask tell about good at support supported handle understand
 commands command options requests questions the a an all exactly really actually here for
 anything everything so again please there work works use using typically usually offer
+ok okay well um uh hmm hi hey then right
 provide have got any tools tricks other more list your main basic some even yet be in
 """.split()
 )

@@ -26,9 +26,14 @@ AUTH = (
     # ("can auth get a service on port 80": a workload given something, never a right)
     + r"|(^|[,:;] )(\S+ ){0,3}?(can|may) (?!(you|u|ya|ye|we|i)\b)\S+ (?!get (an?|another) )"
     + ACTIONS
-    + r"|\b(am i|are we) (allowed|permitted|authori[sz]ed|able)\b|\bcan-i\b"
+    + r"|\b(am i|are we) (allowed|permitted|authori[sz]ed|able|cleared|entitled)\b|\bcan-i\b"
+    # "do I have enough access to …", "would I have the rights to …", "can my account …"
+    r"|\b(do|does|would|will) (i|we|my account|my user) (have|get) (enough |sufficient |the )?"
+    r"(access|rights?|permissions?|privileges?) to\b"
+    r"|\bcan (my|our) (account|user|role|identity|login) (also |still |even )?"
+    + ACTIONS
     # "would I be able to drain node-1", "have I got access to …", "could I …"
-    r"|\b(would|will) (i|we) be (able|allowed|permitted) to\b"
+    + r"|\b(would|will) (i|we) be (able|allowed|permitted) to\b"
     r"|\b(have|has) (i|we) (got )?(the )?(access|permission|rights?|privileges?) to\b"
     r"|\bis it (possible|ok|okay|allowed) for (me|us) to\b"
     r"|\bis my (account|user) (allowed|permitted|able) to\b"

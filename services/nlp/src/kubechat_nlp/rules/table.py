@@ -171,6 +171,7 @@ RULES: tuple[Rule, ...] = (
     (
         "vague",
         r"\b(clean ?up|tidy up|reset (everything|it all|all|the cluster|in)|start (over|fresh)|"
+        r"(clean|tidy|clear) (it|this|that|everything|things|stuff)( all)? (up|out)|"
         # ("nuke namespace sandbox", "wipe out all secrets that have env=qa" name theirs)
         r"(nuke|wipe(?! out\b)|wipe out)(?! (all |every )?(the )?(\S+ )?"
         + _KINDS
