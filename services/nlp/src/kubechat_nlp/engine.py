@@ -18,6 +18,7 @@ from kubechat_nlp.followups import (
     CLAUSE_VERBS,
     answer_to,
     completions,
+    fronted_object,
     new_amount,
     refine,
     remove_last_labels,
@@ -143,6 +144,7 @@ class RulesEngine:
         tokens = tokenize(text, self._vocab)
         logs = any(t.norm in ("logs", "log", "logging") for t in tokens)
         tokens = self._without_trailing_aside(numbers_as_digits(flags_as_words(tokens, logs=logs)))
+        tokens = fronted_object(tokens, kinds)
         if not tokens:
             return Plan(clarification=Clarification("I could not find a request in that text."))
         corrected = sum(1 for t in tokens if not t.quoted and t.norm != t.text.lower())

@@ -10,9 +10,11 @@ from dataclasses import replace
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.entities import NUMBER_WORDS
 from kubechat_nlp.kind_table import KindTable
+from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.model import Clarification, Operation, ParamValue
 from kubechat_nlp.rules.common import Draft
 from kubechat_nlp.rules.scaling import is_relative, relative_change
+from kubechat_nlp.scope_terms import DESTROY
 from kubechat_nlp.slots import Slots, extract_common, field_selector
 from kubechat_nlp.text import Token
 from kubechat_nlp.utterance import Utterance
@@ -44,6 +46,38 @@ def resolve_pronouns(tokens: list[Token], context: ConversationContext) -> list[
         else:
             out.append(tok)
     return out
+
+
+# What points back at an object named earlier in the same sentence.
+_BACK = frozenset("it them those these that".split())
+
+
+def fronted_object(tokens: list[Token], kinds: KindTable) -> list[Token]:
+    """'Pods with team=ml: delete them', 'we dont need namespace cdn anymore, delete it':
+    the object comes first and the request after it, pointing back. Read as the request
+    about that object ("delete Pods with team=ml"); anything else is left as it is."""
+    for i in range(len(tokens) - 2, 0, -1):
+        if tokens[i].norm not in (",", ";", ":", "-"):
+            continue
+        verb, back = tokens[i + 1], tokens[i + 2] if i + 2 < len(tokens) else None
+        head = tokens[:i]
+        acts = verb.norm in CLAUSE_VERBS or verb.norm in ACTION_WORDS or verb.norm in DESTROY
+        if not acts or back is None or back.norm not in _BACK or back.quoted:
+            return tokens
+        if any(t.norm in CLAUSE_VERBS or t.norm in ACTION_WORDS for t in head):
+            return tokens  # "restart web, then describe it": two requests
+        named = any(
+            t.quoted
+            or ((k := kinds.lookup(t.norm)) is not None and k.ref.plural != "all")
+            or any(c in t.norm for c in "-=0123456789")
+            for t in head
+        )
+        if not named:
+            return tokens  # "ok all patched, uncordon it": the object is the last one
+        if any(t.norm not in STOPWORDS and t.norm.isalnum() for t in tokens[i + 3 :]):
+            return tokens  # "zookeeper runs 6 pods in qa: give it 2 more" says more
+        return [verb, *head, *tokens[i + 3 :]]
+    return tokens
 
 
 def refine(

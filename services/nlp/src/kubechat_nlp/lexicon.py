@@ -6,6 +6,7 @@ STOPWORDS = frozenset(
     """
 a an the this that these those it its it's them they their there here my our your his her
 itself themselves yourself myself ourselves full complete entire aiming broke
+dont doesnt didnt anymore
 me we us you i i'm to of in on at by for from with without within into onto inside out
 over under up down off about across through and or but nor so then than as if else when
 while until unless because be is are was were been being am do does did done doing have
@@ -36,7 +37,8 @@ COMMAND_WORDS = frozenset(
 ls describe details detail detailed info information inspect logs log stream streaming follow
 tail exec execute run running runs start starting started launch spin deploy create
 creating created delete deleting deleted remove removing removed destroy kill terminate
-erase purge scale scaling scaled resize replicas replica rollout roll rolling rollback
+erase purge scale scaling scaled resize replicas replica copies copy instances rollout roll rolling
+rollback
 restart restarting restarted undo revert pause paused resume resumed history revision
 revisions status state label labels labelled labeled labeling annotate annotation
 annotations overwrite overwriting update updating updated set setting change changing

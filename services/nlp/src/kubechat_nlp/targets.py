@@ -28,7 +28,7 @@ def names_after(u: Utterance, start: int) -> list[str]:
             names.append(u.text_of(i))
             u.used.add(i)
             i += 1
-            if i < len(u) and u.norms[i] in (",", "and", "&", "plus") and i + 1 < len(u):
+            if i < len(u) and u.norms[i] in (",", "and", "&", "plus", "or") and i + 1 < len(u):
                 j = i + 1 if u.norms[i] != "," or u.norms[i + 1] != "and" else i + 2
                 after = u.norms[j + 1] if j + 1 < len(u) else ""
                 listy = u.norms[i] != "," or after in ("", ",", "and", "to", "in", "from", "on")

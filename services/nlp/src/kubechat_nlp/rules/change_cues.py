@@ -7,7 +7,8 @@ from __future__ import annotations
 # Before the verb rules: an image to run, a CronJob to run now, or a kind to make
 # ("deploy redis:7 as cache", "add a qa-2 namespace", "make role r allowing delete").
 CREATE = (
-    r"^(?!.*\b(to (the )?(image |version |tag )?x-image"
+    # ("make configmap x go away" is gone, not made)
+    r"^(?!.*\b(go away|disappear|vanish|to (the )?(image |version |tag )?x-image"
     r"|x-image (onto|into|to (?!run|execute|fire|be))"
     r"|x-image (on|for) (?!port\b|(the |a )?(schedule|cron|timer|every|daily|hourly|weekly)\b)"
     r"(the )?(\S+)"

@@ -153,8 +153,11 @@ def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
     if reading and head not in _LOOK_VERBS and _PASSIVE_DELETE.search(text):
         reading = False  # "cronjobs a and b can both be deleted": a plural kind opens it
 
-    if head == "get" and re.match(r"get \d+ (replicas?|instances?|copies|copy)\b", text[offset:]):
-        reading = False  # "could we get 2 instances of billing" asks for a count
+    if head == "get" and (
+        re.match(r"get \d+ (replicas?|instances?|copies|copy)\b", text[offset:])
+        or re.search(r"\b(up )?to \d+ (replicas?|instances?|copies|pods)\b", text[offset:])
+    ):
+        reading = False  # "could we get 2 instances of billing", "get web up to 8 replicas"
     if head == "get" and re.match(
         r"get (an? |the )?(\S+ )?(shell|prompt|session|terminal|console)\b", text[offset:]
     ):

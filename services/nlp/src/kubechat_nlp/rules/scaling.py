@@ -182,6 +182,7 @@ _ABSOLUTE = (
     rf"\b(\d+) {_COUNT}\b",
     r"\breplicas? (?:to |= ?|of |count (?:to |of )?)?(\d+)\b",
     r"\b(?:down to|to) (zero|none)\b|^(zero|0) (?:it |them )?out\b",
+    r"^(\d+) of\b|\b(?:need|want|like) (\d+) of\b",  # "(we need) 12 of mailer"
     rf"\bto (?:a |one )?(single|lone) {_COUNT}\b",
     r"\bat (\d+)\b(?! ?(?:%|percent|gi|mi|m\b))",
     # "web needs more pods, make it 5"

@@ -5,6 +5,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from kubechat_nlp.kind_table import KindTable
+from kubechat_nlp.kinds import STANDARD_KINDS
+from kubechat_nlp.lexicon import NOT_NL_KIND_WORDS
 from kubechat_nlp.rules import (
     admin,
     change_cues,
@@ -27,13 +30,17 @@ Rule = tuple[str, str, Callable[[Ctx], Result]]
 # pod x" is a delete; "ditch everything" is a question).
 _DELETE_VERBS = (
     r"delete|remove|destroy|kill|terminate|erase|purge|axe|trash|nuke|scrap|zap|ditch"
-    r"|do away with|wipe out|wipe|tear down|blow away|toss|clean out"
+    r"|do away with|wipe out|wipe|tear down|blow away|toss|clean out|clear out"
 )
-_KINDS = (
-    r"(pods?|deployments?|services?|jobs?|replicasets?|secrets?|configmaps?|resources|nodes?"
-    r"|statefulsets?|daemonsets?|ingress(es)?|namespaces?|events|pvcs?|po|svc|deploy|cronjobs?"
-    r"|persistentvolumeclaims?)"
-)
+
+
+def _kind_words() -> set[str]:
+    words = KindTable(STANDARD_KINDS).words()
+    return {w for w in words if " " not in w and w not in NOT_NL_KIND_WORDS}
+
+
+# Every word for a kind (the kind table's, declared once in kinds.py), longest first.
+_KINDS = "(" + "|".join(sorted({*_kind_words(), "resources"}, key=lambda w: (-len(w), w))) + ")"
 _NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
 
 # (name, regex over the normalized text, builder). First match wins.
@@ -317,6 +324,9 @@ RULES: tuple[Rule, ...] = (
         r"|\b(add|give (it|them)|another) (\d+|one|an?)\b|\b(\d+|one) (more|fewer|less|extra)\b"
         r"|\b(up|down) by \d+\b|\bto (a |one )?(single|lone) (replica|pod|instance|copy)\b"
         r"|^(zero|0) (it |them )?out\b"
+        # "change mailer so there are 10 copies", "we need 12 of mailer", "get web up to 8 pods"
+        r"|\bso (that )?there (are|is|will be) \d+\b(?! ?(gi|mi|m|%|cpu|memory))"
+        r"|\b(need|want|like) \d+ of\b|^\d+ of\b|\bup to \d+ (replicas?|pods|copies|instances)\b"
         # "web needs more pods, make it 5"
         r"|\b(make|take|bring|put|have) (it|that|them) (to |at )?(\d+|one|two|three|four|five|six"
         r"|seven|eight|nine|ten|eleven|twelve|twenty)( (replicas?|pods?|instances))?( |$)"
@@ -382,14 +392,17 @@ RULES: tuple[Rule, ...] = (
         # "secret tls-cert needs to go", "these pods can all go"
         r"|\b((needs?|has|have|got) to|should|must|can|may) (all |both |now )*go\b"
         r"(?! (to|back|through|up|down|ahead|live|out|on|over|into|from|with)\b)"
+        # "make ingress frontend go away", "get cronjob x out of here", "… out of its misery"
+        r"|\b(go away|disappear|vanish)\b|\bout of (here|its misery|their misery)\b"
         r"|(?<!are )(?<!is )(?<!was )(?<!were )\bgone\s*$"
         r"|(?<!are )(?<!is )(?<!was )(?<!were )\bgone(?=\s*[,.;!]|\s+(please|pls|asap)\b)",
         workloads.build_delete,
     ),
     (
         "create",
-        r"\b(create|make|add|new|set up|spin up|provision|generate|start|launch|"
-        r"request)\b",
+        # ("make configmap x go away" is gone, not made)
+        r"\b(create|make|add|new|set up|spin up|provision|generate|start|launch|request)\b"
+        r"(?!.*\b(go away|disappear|vanish)\b)",
         create.build_create,
     ),
     (
