@@ -57,6 +57,7 @@ _OPENING_RE = re.compile(
     r"i mean|"
     r"(?:dear|hey|hi|hello|ok|okay) (?:kubechat|bot|team|folks|all)|pretty please|"
     r"(?:are|r) (?:you|u) able to|(?:we|i|you) (?:gotta|have to|need to|must)|"
+    r"if (?:possible|you can|you could|you don't mind|that's ok|thats ok)|"
     r"(?:sorry|apologies) (?:to|for) (?:bug|bother|trouble|pester|interrupt|ping)\w*"
     r" (?:you|u|y'all)(?: again)?|"
     r"i meant|sorry|oops|no wait|actually|kubechat|bot|there|team|folks|please|pls|plz|kindly|"

@@ -14,14 +14,11 @@ ACTIONS = (
 AUTH = (
     # "can web scale itself between 2 and 5 pods": an autoscaler asked for, never a right
     r"(?!.*\bscal\w* (?:itself|themselves|automatically|on (?:its|their) own)\b)(?:"
-    # "can we get 4 replicas for web" asks for a count, never about a right ("can I …"
-    # always asks about one)
-    r"\b(can|may) (i|we(?!(?: also| still| even| actually| now| really| just)?"
-    r" (?:get|have|run|add) (?:\d+|another|more|extra|x-image) "
-    # "can we get rate-limiter to 10 replicas": a count asked for
-    r"|(?: also| still| now| just)? (?:get|have|bring|take|put) (?:\S+ ){1,8}?(?:to|at) \d+"
-    r" (?:replicas?|pods?|instances?|cop(?:y|ies))\b)) (also |still |even |actually "
-    r"|now |really |just )?"
+    # "can I …" always asks about a right; "can we restart web?" asks for the restart, but
+    # "can we delete pod x?" is answered with the right, never the deletion
+    r"\b(can|may) (i|we(?= (?:also |still |even |actually |now |really |just )?"
+    r"(?:delete|remove|destroy|kill|terminate|drain|evict|wipe|nuke|purge|get rid)\b))"
+    r" (also |still |even |actually |now |really |just )?"
     + ACTIONS
     # ("can auth get a service on port 80": a workload given something, never a right)
     + r"|(^|[,:;] )(\S+ ){0,3}?(can|may) (?!(you|u|ya|ye|we|i)\b)\S+ (?!get (an?|another) )"
@@ -69,6 +66,9 @@ DRAIN = (
     r"|^(?!.*\b(pods?|deployments?|configmaps?|secrets?|services?|queues?|buckets?|jobs?"
     r"|namespaces?|statefulsets?|pvcs?|volumes?|caches?|tables?|files?|dir\w*)\b)"
     r"(\S+ ){0,6}?empty (out )?(the )?(node )?x-name\b"
+    # "worker-10 needs to be emptied for maintenance", "stop sending traffic to node-4"
+    r"|\bx-name (needs to|should|must) be (emptied|evacuated|cleared)\b"
+    r"|\bstop sending (traffic|requests|work|load) to\b"
 )
 UNCORDON = (
     r"\buncordon\b|(?<!un)\bschedulable\b"
@@ -89,6 +89,10 @@ UNCORDON = (
 )
 CORDON = (
     r"\bcordon\b|\bunschedulable\b|\bout of the (pool|cluster's pool|node pool)\b"
+    # "fence off pool-b-3 so nothing new lands there", "node-4 shouldn't get any new pods"
+    r"|\bfence (\S+ )?off\b|\bnothing new (lands?|gets?|goes|is scheduled)\b"
+    r"|\b(shouldn't|should not|shouldnt|mustn't) (get|receive|take) (any )?(new|more) "
+    r"(pods|workloads|work)\b"
     r"|\b(stop|disable|prevent|block|pause|halt) (any |new |all )?"
     r"(pods? )?(from )?(being )?schedul|\bout of (service|rotation|scheduling)\b"
     r"|\bno (more |new )pods\b|\b(don't|do not|never) schedul\w* (anything|pods|workloads)\b"

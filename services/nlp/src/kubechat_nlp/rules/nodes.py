@@ -178,7 +178,9 @@ def build_taint(c: Ctx) -> Result:
     remove = bool(
         u.search(r"\b(remove|delete|clear|untaint|drop|lift|strip)\b|\b(take|get) (\S+ ){0,3}off\b")
         # "node-3 shouldn't have the gpu taint anymore": a taint it should lose
-        or u.search(r"\b(shouldn't|should not|mustn't|no longer|doesn't need|does not need)\b")
+        or u.search(
+            r"\b(shouldn't|shouldnt|should not|mustn't|no longer|doesn't need|does not need)\b"
+        )
     )
     for i in range(len(u)):
         if u.norms[i] in ("value", "effect") and i + 1 < len(u):

@@ -309,11 +309,13 @@ def build_top(c: Ctx) -> Result:
         d.params["sort_by"] = s.sort_by
     elif u.search(
         r"\b(by|most|highest|hogging|hogs|hog) cpu\b|\bcpu (users|consumers|hogs|eaters)\b"
+        r"|\b(hogging|hogs|hog|eating|burning|chewing) (all |up )?(the )?cpu\b"
         r"|\btop cpu\b|\bwho(?: is| s)? (?:eating|using|burning|taking) (?:all )?(?:the )?cpu\b"
     ):
         d.params["sort_by"] = "cpu"  # "which pod is hogging cpu": the top of the ranking
     elif u.search(
         r"\b(by|most|highest|hogging|hogs|hog|top) (memory|ram|mem)\b"
+        r"|\b(hogging|hogs|hog|eating|burning|chewing) (all |up )?(the )?(memory|ram|mem)\b"
         r"|\bwho(?: is| s)? (?:eating|using|burning|taking) (?:all )?(?:the )?(?:memory|ram)\b"
         r"|\b(memory|ram|mem) (users|consumers|hogs)\b"
     ):

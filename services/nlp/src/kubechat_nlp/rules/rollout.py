@@ -53,7 +53,7 @@ _HEAD_VERBS = {
 # (Whole words only: a deployment called status-page keeps its name.)
 _STATUS_WORDS = (
     r"(?<![\w-])(status|progress|rolling update|finish(ed)?|complete(d)?|completion|done"
-    r"|rolling out|deploying|rolled out|through|over)(?![\w-])"
+    r"|rolling out|deploying|rolled out|through|over|how far along|out yet)(?![\w-])"
 )
 
 
@@ -90,11 +90,16 @@ def build_rollout(c: Ctx) -> Result:
         r"|\bback to (the |an? )?\S+ (version|revision|release|image)\b"
         r"|\bback (?:to|on|at) (?:the )?(?:revision|rev|version|release) \S+"
         r"|\bback (?:to )?(?:the way|how) it was\b|\bas it was before\b"
+        r"|\bput (?:it|them) back\b|\bprevious\b.{0,40}\bback\b"
+        r"|\b(?:revision|rev) \d+\b.{0,60}\b(?:use that|again|was the good one|worked)\b"
+        r"|\bon (?:revision|rev) \d+ again\b"
     ):
         verb = "rollout.undo"
     elif u.search(
         r"\b(history|revisions|releases)\b"
         r"|\bversions\b.{0,60}\b(deployed|released|were|have been)\b"
+        r"|\b(changes?|deploys|releases|versions) (have )?(gone|went|been) out\b"
+        r"|\bwhat (deploys|releases|changes?) (have there been|went out)\b"
     ):
         verb = "rollout.history"
     elif headed is not None:

@@ -207,8 +207,9 @@ RULES: tuple[Rule, ...] = (
         "top",
         r"\b(metrics|top|resource (usage|consumption)|(cpu|memory) (usage|use|consumption)"
         r"|usage of|(nodes?|pods?) usage|how (loaded|busy)"
-        r"|(use|uses|using|eat|eats|eating|hog|hogs|hogging) (the )?"
-        r"(most|more|least) (cpu|memory|ram)|how much (cpu|memory|ram)"
+        r"|(use|uses|using|eat|eats|eating|hog|hogs|hogging|burn\w*|chew\w*) (all |up )?(the )?"
+        r"(most |more |least )?(cpu|memory|ram)\b(?! (limit|request))|how much (cpu|memory|ram)"
+        r"|\bwith the (most|highest|least) (cpu|memory|ram)\b"
         r"|(?<!set )(?<!change )\b(show|get|what|check)\b.{0,12}\b(cpu|memory)\b"
         r"(?!.*\b(limit|request))|consumption|consuming|using the most"
         r"|(pods?|nodes?|resource) utili[sz]ation|cpu and memory (of|for|on)"
@@ -304,6 +305,11 @@ RULES: tuple[Rule, ...] = (
         r"|\bgo back to (the |an? )?\S+ (version|revision|release)\b"
         # "has web rolled out", "which versions of web were deployed"
         r"|\brolled out\b|\bback (to )?(the way|how) it was\b"
+        # "… was fine before the update, put it back", "i want the previous web back"
+        r"|\b(before|since) the (update|upgrade|deploy|release|rollout)\b|\bput (it|them) back\b"
+        r"|\bprevious\b.{0,40}\bback\b|\bhow far along\b|\b(update|new version) of\b"
+        r"|\b(changes?|deploys|releases|versions) (have )?(gone|went|been) out\b"
+        r"|\bwhat (deploys|releases|changes?) (have there been|went out)\b"
         r"|\b(versions|revisions|releases) of\b.{0,60}"
         r"\b(deployed|released|shipped|were|have been)\b",
         workloads.build_rollout,
