@@ -86,7 +86,7 @@ CASES = [
     ("what are the cpu hogs in prod", "kubectl top pod -n prod --sort-by=cpu"),
     ("list pods sorted by memory", "kubectl top pod --sort-by=memory"),
     ("how hard are the nodes working", "kubectl top node"),
-    ("what is eating the cpu in staging", "kubectl top pod -n staging"),
+    ("what is eating the cpu in staging", "kubectl top pod -n staging --sort-by=cpu"),
     # asked politely: naming an object is a request to look, naming none asks about rights
     ("can i see the logs of pod cart-3 from the last hour", "kubectl logs cart-3 --since=1h"),
     ("could we get the yaml of deployment api", "kubectl get deployments api -o yaml"),
