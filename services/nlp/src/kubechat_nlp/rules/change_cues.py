@@ -71,8 +71,16 @@ LABEL = (
     r"|\b(label|annotation) (of|on|for) .{0,60}\bshould (be|say|read)\b"
     # "pod redis-2 needs the label team=core"
     r"|\bneeds? (the |an? )?(new )?(label|annotation) x-kv\b"
-    r"|\bget rid of (the |a |an )?(\S+ )?(label|annotation)s?\b"
-    r"|\b(change|update|modify|set|switch|flip)\b (the )?(\S+ label|label \S+) (of|on|for|to)\b"
+    r"|\bget rid of (the |a |an |that |this |those |its |their )?(\S+ )?(label|annotation)s?\b"
+    r"|\b(change|update|modify|set|switch|flip)\b (the )?(\S+ ){0,3}(label|annotation)"
+    r" (of|on|for|to)\b"
+    r"|\b(change|update|modify|set|switch|flip)\b (the )?label \S+ (of|on|for|to)\b"
+    # "remove deploy web's tier label", "no more tier label on pod x": the label, said last
+    r"|\b(remove|delete|drop|clear|strip|unset)\w* (\S+ ){0,4}(label|annotation)s?\b"
+    r"(?= *(from|on|off|of|in|please|pls|$|[,.;!?]))"
+    r"|\bno more (\S+ )?(label|annotation)s?\b"
+    # "namespace hotfix should be labelled env=staging", "can node-1 get annotated with …"
+    r"|\b(be|get|gets|got) (labell?ed|annotated|tagged)\b"
     r"|(^|\b(let's|lets|let|please|pls|plz|kindly|just|and|to|now|then|also|u|you)) "
     r"(label|annotate)\b"
 )

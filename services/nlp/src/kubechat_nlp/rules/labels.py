@@ -50,7 +50,8 @@ def _removals(u: Utterance) -> list[str]:
     """'remove the tier label', 'remove label tier', 'unlabel tier', 'drop the k annotation'."""
     out: list[str] = []
     for m in u.finditer(
-        rf"\b{_REMOVE} (?:the |a |an |its |their )?(?:{_NOUN} )?(?:named |called |key )?(\S+)"
+        rf"\b{_REMOVE} (?:the |a |an |its |their |that |this )?(?:{_NOUN} )?"
+        rf"(?:named |called |key )?(\S+)"
         rf"(?: {_NOUN})?\b|\bun-?(?:label|annotate) (?:the )?(?:key )?(\S+)"
         rf"|\b(?:take|get) (?:the |a |an )?(\S+) {_NOUN} off\b"
         # "web shouldn't carry the tier label", "cm x doesn't need the owner annotation"
@@ -64,6 +65,11 @@ def _removals(u: Utterance) -> list[str]:
         if _key(u, idx):
             out.append(u.tokens[idx].text.strip("'\"") + "-")
             u.used.add(idx)
+    # "remove deploy web's tier label", "no more tier label on pod x": the word before it
+    owned = u.search(rf"\b(?:{_REMOVE}|no more)\b (?:\S+ ){{0,4}}?(\S+) {_NOUN}\b")
+    if not out and owned and _key(u, u.group_index(owned)):
+        out.append(u.group_text(owned) + "-")
+        u.used.add(u.group_index(owned))
     for i, tok in enumerate(u.tokens):  # kubectl's own spelling: `tier-`
         if i not in u.used and re.fullmatch(r"[a-z0-9][\w./-]*[a-z0-9]-", tok.text.lower()):
             if i > 0 and u.norms[i - 1] in ("label", "labels", "annotation", "remove", "and", ","):
@@ -86,6 +92,16 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
         value = _value(u, v)
         if _key(u, k) and value is not None and u.norms[k] not in ("value", "existing"):
             out.append(f"{u.tokens[k].text.strip(chr(39) + chr(34))}={value}")
+            u.used.update((k, v))
+    # "change namespace qa's release label to canary": the key just before the noun
+    owned = u.search(
+        rf"\b(?:change|set|update|switch|make|flip)\b (?:\S+ ){{0,4}}?(\S+) {_NOUN} (?:to|=) (\S+)"
+    )
+    if not out and owned:
+        k, v = u.group_index(owned, 1), u.group_index(owned, 2)
+        value = _value(u, v)
+        if _key(u, k) and value is not None:
+            out.append(f"{u.tokens[k].text}={value}")
             u.used.update((k, v))
     # "the tier label of web should be cache now"
     said = u.search(
