@@ -118,6 +118,7 @@ def refine(
 # Words around a new number in "actually make it 6", "no, 4 instead", "change that to 2".
 _AMOUNT_WORDS = frozenset(
     """actually make it that them this instead no rather wait change set to please pls now ok
+of plan scratch nope nah hmm
 okay let's lets do how about go with replicas replica pods copies instances oh sorry i meant and
 mean use on second thought thoughts correction oops hmm nah nope better maybe just""".split()
 )

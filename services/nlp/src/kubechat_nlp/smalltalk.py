@@ -58,6 +58,9 @@ _OPENING_RE = re.compile(
     r"(?:dear|hey|hi|hello|ok|okay) (?:kubechat|bot|team|folks|all)|pretty please|"
     r"(?:are|r) (?:you|u) able to|(?:we|i|you) (?:gotta|have to|need to|must)|"
     r"if (?:possible|you can|you could|you don't mind|that's ok|thats ok)|"
+    # "id like you to describe x", "im confused, what do you do"
+    r"(?:i'd|id|i would|we'd) like (?:you |u )?(?:to )?(?=\w)|"
+    r"(?:i'm|im|i am) (?:confused|lost|new here|new to this|stuck)|"
     r"(?:sorry|apologies) (?:to|for) (?:bug|bother|trouble|pester|interrupt|ping)\w*"
     r" (?:you|u|y'all)(?: again)?|"
     r"i meant|sorry|oops|no wait|actually|kubechat|bot|there|team|folks|please|pls|plz|kindly|"
@@ -189,7 +192,11 @@ def smalltalk(text: str, cluster: ClusterView | None = None) -> Clarification | 
         )
     m = _SMALLTALK_RE.match(text.strip())
     if m is None and not _about_the_assistant(text):
-        return None
+        # "im confused, what do you do": the question after the opening words
+        core = without_courtesy(text)
+        m = _SMALLTALK_RE.match(core.strip()) if core != text else None
+        if m is None and (core == text or not _about_the_assistant(core)):
+            return None
     asked = m.group("ns") if m is not None else None
     namespaces = cluster.namespaces() if cluster is not None else ()
     visible = [n for n in namespaces if not n.startswith("kube-")]

@@ -9,7 +9,7 @@ from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.followups import CLAUSE_VERBS, PRONOUNS, draft_from_op
 from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.kinds import KindInfo
-from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NAMES
+from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NAMES, STOPWORDS
 from kubechat_nlp.model import Operation, ParamValue
 from kubechat_nlp.rules.common import Draft
 from kubechat_nlp.scope_terms import DESTROY
@@ -24,7 +24,7 @@ then too as well instead for same? there repeat that""".split()
 )
 # Words that ask for the last request again, elsewhere ("now monitoring too", "do that for
 # jobs as well", "same for prod").
-_AGAIN = frozenset("same repeat again too also well likewise".split())
+_AGAIN = frozenset("same repeat again too also well likewise then do".split())
 # Words for "more of the same" that name no object: a follow-up with them is no target.
 _VAGUE_MORE = frozenset(
     "others other rest remaining everything everyone all lot whole them those these else".split()
@@ -92,11 +92,17 @@ def follow_up(
     elif head.norm in ENVIRONMENTS and not any(ch.isdigit() for ch in head.norm):
         pass  # "and prod too?": without a cluster to ask, an environment
     elif context.last_target is not None and (
-        # "same for worker-4" names another object; "same for prod" another namespace
-        any(ch.isdigit() for ch in head.norm) or not again
+        # "what about backend?" names another object; "same for prod", "then mobile" the
+        # same request in another namespace, and "same for worker-4" another object unless
+        # the request named its namespace ("restart api in prod", "now do qa-7")
+        not again or any(ch.isdigit() for ch in head.norm) and not _named_namespace(context)
     ):
         namespace, name = None, head.text
     return _switched(context, kinds, catalogue, namespace=namespace, name=name)
+
+
+def _named_namespace(context: ConversationContext) -> bool:
+    return any(op.namespace for op in context.last_operations)
 
 
 def _applies(context: ConversationContext, kind: KindInfo, catalogue: Catalogue) -> bool:
@@ -151,6 +157,8 @@ def _sibling(word: str, last: Operation | None) -> bool:
     if last is None or "-" not in word:
         return False
     family = word.lower().split("-", 1)[0]
+    if family in STOPWORDS:
+        return False  # "my-team" after "my-app": a word, no family
     return any(
         "-" in t and t.lower() != word.lower() and t.lower().split("-", 1)[0] == family
         for t in last.targets
