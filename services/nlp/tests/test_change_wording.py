@@ -489,6 +489,23 @@ CASES = [
         "always use argocd as my namespace",
         "kubectl config set-context --current --namespace=argocd",
     ),
+    ("scale the events deployment to 4", "kubectl scale deployment/events --replicas=4"),
+    ("scael deploy jobs to three", "kubectl scale deployment/jobs --replicas=3"),
+    ("restart the jobs deployment pls, its stuck", "kubectl rollout restart deployment/jobs"),
+    ("Pods with team=ml: delete them.", "kubectl delete pods -l team=ml"),
+    ("change mailer so there are 10 copies", "kubectl scale deployment/mailer --replicas=10"),
+    ("can we restart web?", "kubectl rollout restart deployment/web"),
+    ("can we delete pod x in dev", "kubectl auth can-i delete pods/x -n dev"),
+    (
+        "daemonset log-agent was fine before the update, put it back.",
+        "kubectl rollout undo daemonset/log-agent",
+    ),
+    (
+        "remove deploy job-board's tier label in ns sre",
+        "kubectl label deployments job-board tier- -n sre",
+    ),
+    ("stop sending traffic to worker-10 pls", "kubectl drain worker-10"),
+    ("fence off pool-b-3 so nothing new lands there", "kubectl cordon pool-b-3"),
 ]
 
 

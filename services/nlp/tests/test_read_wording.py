@@ -262,6 +262,14 @@ CASES = [
     ("blow away whatever's there under jobs", None),
     ("clear out kube-system ns real quick", None),
     ("saw this in slack: kubectl scale deployment web --replicas=0. explain?", None),
+    # objects named like kinds, and where an object named with its kind lives
+    ("deployment jobs logs pls", "kubectl logs deployment/jobs"),
+    ("the events deployment, why is it unavailable??", "kubectl describe deployments events"),
+    (
+        "pvc data-0 in cache isnt binding, whats up with it",
+        "kubectl describe persistentvolumeclaims data-0 -n cache",
+    ),
+    ("did the nightly-export job in data finish", "kubectl get jobs nightly-export -n data"),
 ]
 
 

@@ -6,7 +6,8 @@ STOPWORDS = frozenset(
     """
 a an the this that these those it its it's them they their there here my our your his her
 itself themselves yourself myself ourselves full complete entire aiming broke
-dont doesnt didnt anymore nope nah yep yeah id im
+dont doesnt didnt anymore nope nah yep yeah id im isnt arent wasnt werent wont cant couldnt
+shouldnt whos finish finished succeed succeeded
 me we us you i i'm to of in on at by for from with without within into onto inside out
 over under up down off about across through and or but nor so then than as if else when
 while until unless because be is are was were been being am do does did done doing have

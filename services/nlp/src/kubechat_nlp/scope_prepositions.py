@@ -107,11 +107,17 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             continue  # "every sunday at 3am": a time, never a namespace
         if tok.norm in ("on", "from") and _NODE_NAME.search(name.norm):
             continue  # "describe pods on node-3", "evict the pods from worker-2": a node
+        # "pvc data-0 in cache isnt binding", "the api autoscaler in search isnt scaling": right
+        # after an object named with its kind, "in X" is where it lives, whatever follows
+        named_before = (
+            tok.norm == "in" and i >= 2 and _kind_and_name(tokens[i - 2], tokens[i - 1], kinds)
+        )
         if (
             after
             and after != "__quoted__"
             and after not in AFTER_SCOPE | COMMAND_WORDS | STOPWORDS
             and not ("=" in after and not after.startswith("-"))
+            and not named_before
         ):
             continue
         before = tokens[i - 1].norm if i else ""
@@ -121,6 +127,19 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             continue
         return i, j + 1, name.text
     return None
+
+
+def _kind_and_name(first: Token, second: Token, kinds: KindTable) -> bool:
+    """'pvc data-0', 'the search-api autoscaler': a kind word and a name, either way round."""
+
+    def kind(tok: Token) -> bool:
+        info = kinds.lookup(tok.norm)
+        return info is not None and info.ref.plural not in ("all", "namespaces")
+
+    def name(tok: Token) -> bool:
+        return valid_name(tok, explicit=False) and kinds.lookup(tok.norm) is None
+
+    return (kind(first) and name(second)) or (name(first) and kind(second))
 
 
 # Verbs whose object may follow "from" ("remove the label app from web", "copy x from

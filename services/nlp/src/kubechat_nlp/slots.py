@@ -285,7 +285,7 @@ def _selector(u: Utterance, s: Slots) -> None:
 def field_selector(u: Utterance) -> str | None:
     parts: list[str] = []
     m = u.search(
-        r"\b(not running|non-running|(?:are not|aren't|isn't|is not) running"
+        r"\b(not running|non-running|(?:are not|aren't|arent|isn't|isnt|is not) running"
         r"|not in (?:the )?running (?:state|phase))\b"
     )
     if m:

@@ -21,6 +21,12 @@ _KIND_VERBS = frozenset(
     "destroy drop every all".split()
 )
 _NAME_RE = re.compile(r"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$")
+_DETERMINERS = frozenset("the that this our my your their".split())
+# Verbs of one object, and what may follow it, around "deploy jobs" (a deployment named jobs)
+_ONE_OBJECT_VERBS = frozenset(
+    "scale restart describe delete remove bounce redeploy rollback undo pause resume expose".split()
+)
+_AFTER_ONE_OBJECT = frozenset("logs log to in on please pls , . ? ! down up back".split())
 
 
 @lru_cache(maxsize=4096)
@@ -135,7 +141,68 @@ class Utterance:
                 i = hit.end
             else:
                 i += 1
-        return found
+        return self._kind_words_as_names(found)
+
+    def _kind_words_as_names(self, found: list[KindMention]) -> list[KindMention]:
+        """'the jobs deployment', 'restart the events deployment', 'scale deploy jobs to 3':
+        a kind word beside a kind named in the singular is that object's name."""
+        out: list[KindMention] = []
+        k = 0
+        while k < len(found):
+            first = found[k]
+            second = found[k + 1] if k + 1 < len(found) else None
+            if (
+                second is None
+                or second.start != first.end
+                or first.end - first.start != 1
+                or second.info == first.info  # "that pod pod web-1": one kind said twice
+            ):
+                out.append(first)
+                k += 1
+                continue
+            before = self.norms[first.start - 1] if first.start else ""
+            after = self.norms[second.end] if second.end < len(self.norms) else ""
+            if (
+                # "the jobs deployment": a determiner, the name, then the kind
+                before in _DETERMINERS
+                and self._singular(second)
+                and second.end - second.start == 1
+                and self._nameable(first)
+            ):
+                out.append(
+                    KindMention(first.start, second.end, second.info, self.tokens[first.start].text)
+                )
+                k += 2
+                continue
+            if (
+                # "scale deploy jobs to 3", "deployment jobs logs": the kind, then the name
+                (not before or before in _ONE_OBJECT_VERBS)
+                and self._singular(first)
+                and second.end - second.start == 1
+                and self._nameable(second)
+                and (not after or after in _AFTER_ONE_OBJECT)
+            ):
+                out.append(
+                    KindMention(first.start, second.end, first.info, self.tokens[second.start].text)
+                )
+                k += 2
+                continue
+            out.append(first)
+            k += 1
+        return out
+
+    def _singular(self, m: KindMention) -> bool:
+        word = self.norms[m.start]
+        return word in m.info.short_names or not word.endswith("s") and m.info.ref.plural != "all"
+
+    def _nameable(self, m: KindMention) -> bool:
+        tok = self.tokens[m.start]
+        plural = m.info.ref.plural
+        return (
+            plural not in ("all", "namespaces")
+            and bool(_NAME_RE.match(tok.norm))
+            and not tok.quoted
+        )
 
     def _lookup(self, phrase: str) -> KindInfo | None:
         info = self.kinds.lookup(phrase)
