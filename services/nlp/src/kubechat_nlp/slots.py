@@ -268,7 +268,10 @@ def _selector(u: Utterance, s: Slots) -> None:
             rf" ({KV})\b"
         )
     if m is None:  # "which pods have app=web", "filter pods by app=web", "pods for app=web"
-        m = u.search(rf"\b(?:have|has|by|for|carrying|tagged|marked) (?:the )?(?:label )?({KV})\b")
+        m = u.search(
+            rf"\b(?:have|has|by|for|carry|carries|carrying|bear|bears|bearing|tagged|marked)"
+            rf" (?:the )?(?:label )?({KV})\b"
+        )
     if m is not None and u.group_index(m) not in u.used:
         s.selector = _kv_list(u, m)
         u.mark(m)

@@ -82,10 +82,11 @@ def build_config(c: Ctx) -> Result:
     )
     m = u.search(r"\bswitch to (?:the )?(\S+) namespace\b") or u.search(
         r"\b(?:stay|remain) in (?:the )?(\S+)(?: namespace)? by default\b"
+        r"|\bdefault (?:me )?to (?:the )?(\S+)(?: namespace)? from now on\b"
     )
     if m:
         ns = u.group_text(m)
-        if m.group(0).endswith("by default"):  # "stay in qa by default from now on"
+        if m.group(0).endswith(("by default", "from now on")):  # "stay in qa by default"
             return [Draft("config.set-context", params={"current": True, "namespace": ns})]
     if u.search(r"\b(save|set|change|switch|make|use|default|stick|work)\b") and u.search(
         r"\bnamespace\b"
@@ -129,20 +130,27 @@ def build_config(c: Ctx) -> Result:
         if name and name.lower() not in ("context", "current"):
             return [Draft("config.use-context", names=[name])]
         return clarify("Which context should I switch to?")
-    m = u.search(r"\bswitch (?:over )?to (?:the )?(\S+)(?: cluster| context)?\W*$") or u.search(
+    m = u.search(
+        r"\b(?:switch|take|move|put|point|send|bring) (?:me )?(?:over )?to (?:the )?(\S+)"
+        r"(?: cluster| context)?\W*$"
+    ) or u.search(
         r"^use (?:the )?(\S+)(?: cluster| context)?\W*$"  # "use prod-ap": nothing else said
     )
     if m and u.is_name(u.group_index(m)) and not u.search(r"\bnamespace\b"):
         return [Draft("config.use-context", names=[u.group_text(m)])]
     if u.search(
         r"\bcurrent[- ]context\b|\b(which|what) (context|cluster)\b|\bcurrent context\b"
+        r"|\bwhere am i pointed\b"
         r"|\bcurrent kube ?context\b|\b(selected|active) (kube ?)?context\b"
         r"|\bcontext is (selected|active)\b"
         r"|\bconnected to\b"
     ):
         return [Draft("config.current-context")]
     # "which clusters can I switch to": one switches contexts
-    if u.search(r"\bcontexts?\b|\bclusters? (?:can|could) (?:i|we) (?:switch|use|pick|choose)"):
+    if u.search(
+        r"\bcontexts?\b|\bclusters? (?:can|could) (?:i|we) (?:switch|use|pick|choose)"
+        r"|\bclusters (?:i|we) can (?:get|switch|connect|go) to\b"
+    ):
         d = Draft("config.get-contexts")
         if u.search(r"\bnames?\b"):
             d.params["output"] = "name"

@@ -64,6 +64,8 @@ _VERB_RULES = frozenset(
 # The user's own destructive verb, in the passive, closing the request.
 _PASSIVE_DELETE = re.compile(
     r"\b(can|should|may) (all |both |now |safely )*be (deleted|removed|destroyed|nuked)\W*$"
+    # "secrets a and b can both go", "get pvc x out of here"
+    r"|\b((needs?|has|have) to|can|should|must|may) (all |both |now )*go\W*$|\bout of here\W*$"
 )
 # Light verbs say little by themselves ("start a rolling restart", "do a rollback"): the
 # more specific cue after them decides.
@@ -153,6 +155,8 @@ def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
     if reading and head not in _LOOK_VERBS and _PASSIVE_DELETE.search(text):
         reading = False  # "cronjobs a and b can both be deleted": a plural kind opens it
 
+    if head == "get" and text[offset:].rstrip(" .!?").endswith("out of here"):
+        reading = False  # "get pvc x out of here" throws it out
     if head == "get" and (
         re.match(r"get \d+ (replicas?|instances?|copies|copy)\b", text[offset:])
         or re.search(r"\b(up )?to \d+ (replicas?|instances?|copies|pods)\b", text[offset:])

@@ -30,7 +30,7 @@ Rule = tuple[str, str, Callable[[Ctx], Result]]
 # pod x" is a delete; "ditch everything" is a question).
 _DELETE_VERBS = (
     r"delete|remove|destroy|kill|terminate|erase|purge|axe|trash|nuke|scrap|zap|ditch"
-    r"|do away with|wipe out|wipe|tear down|blow away|toss|clean out|clear out"
+    r"|do away with|wipe out|wipe|tear down|blow away|toss|clean out|clear out|bin"
 )
 
 
@@ -70,6 +70,10 @@ RULES: tuple[Rule, ...] = (
         r"|\bswitch (over )?to (the )?\S+( cluster| context)?( please| pls| now)?\W*$"
         # "use prod-ap" (a context's name and nothing else), "which clusters can i switch to"
         r"|^use (the )?x-name( cluster| context)?\W*$"
+        # "take me to eks-prod", "where am i pointed", "what cluster is kubectl talking to"
+        r"|\b(take|move|switch|put|point|send|bring) me (over )?to (the )?x-name\b"
+        r"|\bwhere am i pointed\b|\bwhat cluster is kubectl (talking|pointed|pointing|connected)\b"
+        r"|\bclusters (i|we) can (get|switch|connect|go) to\b|\bdefault (me )?to \S+ from now on\b"
         r"|\b(which|what) (clusters|contexts) (can|could) (i|we) (switch|use|pick|choose|connect)"
         r"|\b(use|make|set|have) \S+ (as )?(my|our) (default )?namespace\b"
         r"|\b\S+ be (my|our|the) default namespace\b",
@@ -191,7 +195,8 @@ RULES: tuple[Rule, ...] = (
         r"(" + _DELETE_VERBS + r"|drop|clear( out)?|get rid of|tidy( up)?) (all )?(the |some |any |"
         r"that |this |our |old |unused |stale )*(stuff|junk|crap|mess|clutter|cruft|things)|"
         r"(" + _DELETE_VERBS + r") (everything|it all|all of it|all the things|the lot"
-        r"|whatever|anything)|"
+        # ("delete whatever pods carry app=x" names its kind)
+        r"|(whatever|anything)(?! (\S+ )?" + _KINDS + r"\b))|"
         # ("delete all ingress objects labeled …" names its kind: a kind word, any number)
         r"(" + _DELETE_VERBS + r") all(?! (\S+ ){0,2}\S*" + _KINDS + r"\b))\b",
         workloads.build_vague,

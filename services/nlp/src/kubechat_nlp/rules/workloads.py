@@ -65,6 +65,11 @@ _RANGE = (
     rf"\b{WORD_NUM}(?:-|\.\.|–| ?- ?| to | through | and ){WORD_NUM}"
     r" (?:replicas?|repl\w*|pods?|p\w{1,3}s|instances|copies)\b"
 )
+# An autoscaler's bounds said alone: "autoscale chat 2-10", "autoscaling on orders, 3 to 6"
+_BARE_RANGE = (
+    rf"(?<![\w.-]){WORD_NUM}(?:-|\.\.|–| ?- ?| to | through ){WORD_NUM}(?![\w.%-])"
+    r"(?! ?(?:%|percent|gi|mi|m\b|cpu|memory))"
+)
 _BOUNDS = (
     (
         "min",
@@ -90,7 +95,8 @@ def build_autoscale(c: Ctx) -> Result:
         lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         params["min"], params["max"] = word_number(lo), word_number(hi)
         u.mark(m)
-    elif m := u.search(_RANGE):  # "autoscaling for web: 2-8 replicas", "3 to 12 pods"
+    elif (m := u.search(_RANGE)) or (m := u.search(_BARE_RANGE)):
+        # "autoscaling for web: 2-8 replicas", "3 to 12 pods", "autoscale chat 2-10"
         params["min"], params["max"] = word_number(m.group(1)), word_number(m.group(2))
         u.mark(m)
     for key, pattern in _BOUNDS:
