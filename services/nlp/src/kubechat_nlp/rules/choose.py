@@ -157,6 +157,10 @@ def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
 
     if head == "get" and text[offset:].rstrip(" .!?").endswith("out of here"):
         reading = False  # "get pvc x out of here" throws it out
+    if head == "get" and re.match(
+        r"get \S+ (up and )?running (on|with|from|using)\b", text[offset:]
+    ):
+        reading = False  # "get chat running on busybox:1.36" starts it
     if head == "get" and (
         re.match(r"get \d+ (replicas?|instances?|copies|copy)\b", text[offset:])
         or re.search(r"\b(up )?to \d+ (replicas?|instances?|copies|pods)\b", text[offset:])

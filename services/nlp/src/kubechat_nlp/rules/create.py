@@ -51,7 +51,10 @@ def _job_from_cronjob(c: Ctx) -> Result | None:
     )
     # "can you run invoice-run now, job name invoice-run-now": a job named, so the thing
     # run now is a CronJob ("run nginx now" alone stays a pod to run)
-    named = u.search(r"\bjob (?:named|called|name) \S+|\bas (?:a |the )?(?:new )?job \S+")
+    named = u.search(
+        r"\bjob (?:named|called|name) \S+|\bas (?:a |the )?(?:new )?job \S+"
+        r"|\b(?:name|call) (?:the job|it) \S+"
+    )
     if m is None and named is not None:
         m = u.search(r"\b(?:run|trigger|kick off|fire|start|execute|launch) (?:the )?(\S+) now\b")
     if m is None or not u.is_name(u.group_index(m)):
@@ -64,7 +67,7 @@ def _job_from_cronjob(c: Ctx) -> Result | None:
         r"|\bnam(?:e|ing) (?:the job|it) (\S+)"
         # "create job x from …", "make job x out of the y cronjob"
         r"|\b(?:create|make|new) (?:a |the )?job (?!from\b|out\b)(\S+) (?:from|out of)\b"
-    ) or u.search(r"\bas (\S+)")  # "run the backup cronjob now as backup-now"
+    ) or u.search(r"\bas (\S+)|\bjob (?!from\b|out\b|name\b)(\S+)")  # "… now as backup-now"
     if n is None or not u.is_name(u.group_index(n)):
         return clarify(f"What should the job made from cronjob {source} be called?")
     name = u.group_text(n)

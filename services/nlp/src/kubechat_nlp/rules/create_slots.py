@@ -38,6 +38,8 @@ def object_name(c: Ctx, after: int) -> str | None:
     u = c.u
     for pattern in (
         r"\b(?:named|called|name) (\S+)",
+        r"^(?:a )?new (?:app|application) (\S+)",  # "new app receipts, image nginx:1.27"
+        r"\bget (\S+) (?:up and )?running (?:on|with|from|using)\b",  # "get chat running on …"
         r"\b(?:call|name|naming) (?:it|the \S+) (\S+)",
         r"\bas (?:an? |the )?(?:new )?(?:(?:cron ?job|job|deployment|namespace) )?(\S+)",
     ):
@@ -84,10 +86,11 @@ def image(c: Ctx) -> str | None:
             u.used.add(i)
             return tok.text.split("=", 1)[1]
     for pattern in (
-        r"\bimage[: ]+(?:of )?(\S+)",
+        # (whole words: "image-resizer" is a name)
+        r"(?<![\w-])image[: ]+(?:of )?(\S+)",
         r"\b(?:runs|run|running|with|using) (?:the )?(\S+)"
-        r" image\b",
-        r"\b(\S+) image\b",
+        r" image(?![\w-])",
+        r"\b(\S+) image(?![\w-])",
         r"\busing (\S+)",
     ):
         m = u.search(pattern)
