@@ -48,6 +48,11 @@ def resolve_pronouns(tokens: list[Token], context: ConversationContext) -> list[
     return out
 
 
+# Parts of an object that "it" may point back at instead of the object.
+_PARTS = frozenset(
+    "label labels annotation annotations taint taints variable variables env".split()
+)
+_VARIABLE_NAME = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+")
 # What points back at an object named earlier in the same sentence.
 _BACK = frozenset("it them those these that".split())
 
@@ -66,6 +71,8 @@ def fronted_object(tokens: list[Token], kinds: KindTable) -> list[Token]:
             return tokens
         if any(t.norm in CLAUSE_VERBS or t.norm in ACTION_WORDS for t in head):
             return tokens  # "restart web, then describe it": two requests
+        if any(t.norm in _PARTS or _VARIABLE_NAME.fullmatch(t.text) for t in head):
+            return tokens  # "web doesnt need LOG_LEVEL anymore, remove it": the variable
         named = any(
             t.quoted
             or ((k := kinds.lookup(t.norm)) is not None and k.ref.plural != "all")

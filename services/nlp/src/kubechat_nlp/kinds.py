@@ -112,6 +112,7 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
             "config map",
             "config maps",
             "configuration map",
+            "configuration maps",
             "config-map",
             "config-maps",
         ),

@@ -6,6 +6,7 @@ STOPWORDS = frozenset(
     """
 a an the this that these those it its it's them they their there here my our your his her
 itself themselves yourself myself ourselves full complete entire aiming broke fresh brand
+poke around
 dont doesnt didnt anymore nope nah yep yeah id im isnt arent wasnt werent wont cant couldnt
 shouldnt whos finish finished succeed succeeded
 me we us you i i'm to of in on at by for from with without within into onto inside out

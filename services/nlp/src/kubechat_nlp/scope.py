@@ -32,7 +32,7 @@ from kubechat_nlp.text import Token
 _ALL_NAMESPACES_RE = re.compile(
     r"^(?:(?:in|across|from|over|for|on|throughout) )?(?:all|every|each|any)(?: single)? "
     r"(?:of )?(?:the |my |our )?(?:namespaces?|ns)$"
-    r"|^(?:everywhere|cluster-?wide|cluster wide|globally)$"
+    r"|^(?:everywhere|anywhere|cluster-?wide|cluster wide|globally)$"
     r"|^(?:in|across|throughout|over) (?:the )?(?:whole |entire )?cluster$"
 )
 

@@ -164,7 +164,7 @@ def _namespace(u: Utterance, s: Slots, *, scoped: bool = False) -> None:
         r"\b(?:in|from|across|for|on|of|to) (?:all|any|every|each) (?:the )?(?:namespaces?)\b"
         r"|\bacross (?:the )?namespaces\b|\bcluster-?wide\b"
         r"|\b(?:in|across|throughout) (?:a|the|whole|entire|the whole|the entire|my) cluster\b"
-        r"|(?:^| )(?:-a|--all-namespaces)(?= |$)|\beverywhere\b|\bcluster wide\b"
+        r"|(?:^| )(?:-a|--all-namespaces)(?= |$)|\b(?:every|any)where\b|\bcluster wide\b"
     )
     if m is None and any(k.info.ref.plural != "namespaces" for k in u.kind_mentions()):
         # "services, all namespaces please": namespaces are the scope, not the object

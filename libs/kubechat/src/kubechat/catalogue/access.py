@@ -69,7 +69,12 @@ ENTRIES: tuple[CatalogueEntry, ...] = (
         R,
         (b("raw", "--raw", "include secrets"), OUTPUT),
         namespaced=False,
-        phrasings=("kubeconfig", "show the config", "view the kubeconfig", "my configuration"),
+        phrasings=(
+            "kubeconfig",
+            "show the config",
+            "view the kubeconfig",
+            "my kubectl configuration",
+        ),
     ),
     CatalogueEntry(
         "config.get-contexts",

@@ -42,7 +42,10 @@ def _since_time(c: Ctx) -> str | None:
 
 
 # "logs" mistyped by one letter ("lgos", "loogs", "losg"), or said as "logging".
-LOG_WORDS = r"\b(?:logs?|logging|lo?gs|l?ogs|lgos|losg|olgs|lo+g+s|lohs|lofs)\b"
+LOG_WORDS = (
+    r"\b(?:logs?|logging|lo?gs|l?ogs|lgos|losg|olgs|lo+g+s|lohs|lofs)\b"
+    r"(?<!\blog(?= into| onto| in to| on to))"
+)
 _CONTAINER = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
 _NOT_CONTAINERS = frozenset(
     "previous first each every since logs log last tail crash crashed failed dead old current "

@@ -195,8 +195,10 @@ def _env_pairs(c: Ctx) -> list[str]:
         r"\b(?:unset|remove|delete|drop|clear|get rid of)\w* (?:the )?"
         r"(?:environment variables? |env vars? |variables? |env )?(\S+)"
         # "take DEBUG out of the environment of web", "web shouldn't have TZ set anymore"
-        r"|\btake (?:the )?(?:env var |variable )?(\S+) out of\b"
+        r"|\btake (?:the )?(?:env var |variable )?(\S+) (?:variable |env var )?(?:out of|off)\b"
         r"|\b(?:shouldn't|should not|no longer|doesn't need to|does not need to) have (\S+) set\b"
+        # "web doesnt need LOG_LEVEL anymore", "stop setting RETRY_COUNT on web"
+        r"|\b(?:doesnt|doesn't|does not|no longer) needs? (\S+)|\bstop setting (\S+)"
     ):
         idx = u.group_index(m)
         if idx not in u.used and _env_key(u, idx):

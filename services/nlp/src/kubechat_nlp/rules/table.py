@@ -244,7 +244,7 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "exec",
-        r"\b(exec|execute|shell|bash|terminal|console|ssh)\b"
+        r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\bpoke around (in|inside|on)\b"
         r"|\b(get|go|hop|jump|ssh|log|drop me) (into|onto|on to|in to)\b"
         r"|\binteractive (x-file|sh|bash|zsh)\b"
         r"|\b(open|start|get|launch) (an? )?(\S+ )?(session|prompt)\b"
@@ -375,6 +375,8 @@ RULES: tuple[Rule, ...] = (
         # "web shouldn't have TZ set anymore", "web needs A=1 in its environment" (which the
         # speller has made its namespace)
         r"|\b(shouldn't|should not|no longer|doesn't need to) have \S+ set\b|\bx-var set to\b"
+        r"|\b(doesnt|doesn't|does not|no longer) needs? x-var\b|\bstop setting x-var\b"
+        r"|\btake (the )?x-var (variable |env var )?off\b"
         r"|\b(set|change|update|put|add|define|export|unset|remove|drop|clear) (the )?x-var\b"
         r"|\bneeds? x-kv in (the )?(its|their) (environment|env|namespace)\b",
         settings.build_set_env,
