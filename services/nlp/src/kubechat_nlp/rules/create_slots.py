@@ -216,10 +216,16 @@ def schedule(c: Ctx) -> str | None:
 def ports(c: Ctx) -> tuple[int | None, str | None]:
     u = c.u
     # "route port 443 to 8080", "expose web: 80 -> 3000": the port, then the target port
-    m = u.search(r"\b(?:route |map )?(?:port )?(\d+) (?:->|=>|to) (?:port )?(\d+)\b")
+    # ("3000 goes to 5000", "takes 3000 and forwards to 8000")
+    m = u.search(
+        r"\b(?:route |map )?(?:port )?(\d+) (?:->|=>|to|goes? to|maps? to|forwards? to)"
+        r" (?:port )?(\d+)\b"
+        r"|\b(?:takes?|accepts?|listens? on|on) (?:port )?(\d+) and"
+        r" (?:forwards?|sends?|routes?|pass\w*) (?:it |them )?to (?:port )?(\d+)\b"
+    )
     if m and not u.search(r"\b(?:local|locally|localhost)\b"):
         u.mark_groups(m)
-        return int(m.group(1)), m.group(2)
+        return (int(m.group(1)), m.group(2)) if m.group(1) else (int(m.group(3)), m.group(4))
     # "on 3000 with target port 5000": the target port is never the port
     port = first_int(
         c,

@@ -20,13 +20,23 @@ def more_selectors(c: Ctx, s: Slots) -> None:
         return
     u = c.u
     m = u.search(
-        r"\b(?:where|whose) (?:the )?(?:label )?([a-z][\w./-]*) (?:label )?(?:is|equals|=)"
+        r"\b(?:where|whose) (?:the )?(?:label )?([a-z][\w./-]*) (?:label )?(?:is|equals|says|=)"
+        r" ([\w.-]+)\b"
+        # "any nodes with team set to ml": a label named and its value
+        r"|\bwith (?:the )?(?:label )?([a-z][\w./-]*) (?:label )?(?:set to|equal to|equals)"
         r" ([\w.-]+)\b"
     )
     # (never a field: "whose phase is failed" selects by status)
-    fields = ("phase", "status", "state", "node", "name", "namespace", "age")
-    if m and m.group(2) not in STOPWORDS and m.group(1) not in fields:
-        s.selector = f"{u.group_text(m, 1)}={u.group_text(m, 2)}"
+    fields = ("phase", "status", "state", "node", "name", "namespace", "age", "replicas", "image")
+    key, value = (1, 2) if m and m.group(1) else (3, 4)
+    if m and m.group(value) not in STOPWORDS and m.group(key) not in fields:
+        s.selector = f"{u.group_text(m, key)}={u.group_text(m, value)}"
+        u.mark(m)
+        return
+    # "services -n tools, only env=staging"
+    m = u.search(rf"\bonly (?:the ones )?(?:with )?({KV})")
+    if m:
+        s.selector = u.group_text(m)
         u.mark(m)
         return
     m = u.search(

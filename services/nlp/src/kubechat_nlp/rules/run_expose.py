@@ -89,8 +89,11 @@ def build_expose(c: Ctx) -> Result:
     """`kubectl expose`: which object (a deployment unless another kind is said), the port,
     the container port, the Service type ('as a load balancer'), its name and protocol."""
     u = c.u
-    for front in u.finditer(r"\bin front of\b"):
-        u.mark(front)  # "a service on port 80 in front of web": web is the object
+    # "a service on port 80 in front of web", "let other pods talk to web": web is the object
+    for front in u.finditer(
+        r"\bin front of\b|\blet (?:other )?(?:pods|services|apps|things) (?:talk|connect|get) to\b"
+    ):
+        u.mark(front)
     svc_name = None
     m = u.search(r"\bwith the name (\S+)|\bnamed (\S+)|\bcalled (\S+)|\bservice name (?:of )?(\S+)")
     if m:

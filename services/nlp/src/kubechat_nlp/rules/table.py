@@ -325,7 +325,7 @@ RULES: tuple[Rule, ...] = (
         # (never "change the ring label of x to 1": a label's value)
         # (nor "needs CACHE_TTL set to 300": a variable's value)
         r"|(?<!x-var )\b(bump|increase|decrease|raise|lower|reduce|grow|shrink|set|put|bring|take"
-        r"|change|move|go|adjust)\b(?:(?!\b(?:label|annotation|taint|variable)\b).){0,40}"
+        r"|change|move|go|adjust)\b(?:(?!\b(?:label|annotation|taint|variable|service|port)\b).){0,40}"
         r"\b(to|at) (\d+|zero|one|two|three|four|five|six|seven|eight|"
         r"nine|ten)( (replicas?|pods|instances|copies|nodes))?\b(?! *(gi|mi|m\b|%|cpu|memory))"
         r"|\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (replicas?|instances?|cop(y|ies))\b"
@@ -384,8 +384,10 @@ RULES: tuple[Rule, ...] = (
     (
         "expose",
         r"^(?!.*\b(create|run|start)\b.{0,30}\b(deployment|pod)\b).*\bexpose\b|"
-        r"\bservice based on\b|\bcreate (a |an )?(new )?"
-        r"(second )?service for\b|\b(create|make) a service named \S+ for\b"
+        r"\bservice based on\b|\b(create|make|put|add|set up) (a |an )?(new )?"
+        r"(second )?(service|svc) (for|on|in front of)\b|\b(create|make) a service named \S+ for\b"
+        # "let other pods talk to web on port 80": reachable from inside the cluster
+        r"|\blet (other )?(pods|services|apps|things) (talk|connect|get) to\b"
         r"|\b(reachable|accessible)\b.{0,30}\bport\b|\b(open|publish) (a )?port\b"
         # "web needs a service listening on 3000", "route port 443 to 8080 on web"
         r"|\b(needs?|wants?|get|gets) (a |an )?(new )?(service|svc|node ?port|load ?balancer)\b"
