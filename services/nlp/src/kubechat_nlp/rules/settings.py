@@ -93,6 +93,16 @@ def _containers(c: Ctx) -> list[int]:
             continue  # "swap the container image for web": no container is named
         if i not in found and _is_container(u, i) and (u.is_name(owner) or u.kind_at(owner)):
             found.append(i)
+    # "change nginx on image-resizer to nginx:1.27", "app in deployment backend should run
+    # …": a name, then the workload it is in, then the image
+    for m in u.finditer(
+        r"^(?:change|set|switch|update|move|put)? ?(\S+) (?:on|in) (?:the )?"
+        r"(?:(?:deploy\w*|statefulset|daemonset|sts|ds) )?(\S+)\b.{0,60}"
+        r"\b(?:to|should run|should use|run|use) \S+[:/@]\S+"
+    ):
+        i, owner = u.group_index(m, 1), u.group_index(m, 2)
+        if i not in found and _is_container(u, i) and u.is_name(owner) and u.is_name(i):
+            found.append(i)
     # "change the sidecar image envoy to …": the container named by its image
     for m in u.finditer(r"\b(?:sidecar|container)(?:'s)? image (\S+) to\b"):
         i = u.group_index(m)
