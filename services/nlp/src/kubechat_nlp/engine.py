@@ -115,11 +115,12 @@ class RulesEngine:
             cleaned = clean(text)
         except InputError as err:
             return Plan(clarification=Clarification(str(err)))
-        help_answer = smalltalk(cleaned, cluster)
+        core = without_courtesy(cleaned)
+        help_answer = smalltalk(cleaned, cluster, core)
         if help_answer is not None:
             return Plan(clarification=help_answer, confidence=0.95)
         try:
-            return self._parse(with_verbs_restored(without_courtesy(cleaned)), context, cluster)
+            return self._parse(with_verbs_restored(core), context, cluster)
         except Exception:  # the engine must answer, never crash the turn
             log.exception("rules engine failed")
             return Plan(

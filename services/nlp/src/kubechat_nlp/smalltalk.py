@@ -179,7 +179,9 @@ def _about_the_assistant(text: str) -> bool:
     return bool(_ABOUT_YOU & set(words)) and all(w in _META_WORDS for w in words)
 
 
-def smalltalk(text: str, cluster: ClusterView | None = None) -> Clarification | None:
+def smalltalk(
+    text: str, cluster: ClusterView | None = None, core: str | None = None
+) -> Clarification | None:
     """Help for a greeting, thanks or meta question; None when `text` is a request. The
     examples name namespaces and workloads the user can see, and only read: what the user
     may change is theirs to ask ("what am I allowed to do in dev?")."""
@@ -192,8 +194,9 @@ def smalltalk(text: str, cluster: ClusterView | None = None) -> Clarification | 
         )
     m = _SMALLTALK_RE.match(text.strip())
     if m is None and not _about_the_assistant(text):
-        # "im confused, what do you do": the question after the opening words
-        core = without_courtesy(text)
+        # "im confused, what do you do": the question after the opening words (`core`, when
+        # the caller has it already)
+        core = without_courtesy(text) if core is None else core
         m = _SMALLTALK_RE.match(core.strip()) if core != text else None
         if m is None and (core == text or not _about_the_assistant(core)):
             return None

@@ -13,7 +13,8 @@ ACTIONS = (
 # A question about rights ("can I drain node-1?") is a read, never the action.
 AUTH = (
     # "can web scale itself between 2 and 5 pods": an autoscaler asked for, never a right
-    r"(?!.*\bscal\w* (?:itself|themselves|automatically|on (?:its|their) own)\b)(?:"
+    # (checked once, from the start: a lookahead at every position costs a scan each)
+    r"^(?!.*\bscal\w* (?:itself|themselves|automatically|on (?:its|their) own)\b).*?(?:"
     # "can I …" always asks about a right; "can we restart web?" asks for the restart, but
     # "can we delete pod x?" is answered with the right, never the deletion
     r"\b(can|may) (i|we(?= (?:also |still |even |actually |now |really |just )?"

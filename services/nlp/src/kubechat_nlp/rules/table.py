@@ -324,8 +324,10 @@ RULES: tuple[Rule, ...] = (
         r"\bscale\b|\bresize\b|\bscale (up|down)\b|\breplicas? (to|=)|\breplicas\b.{0,40}\bto \d"
         # (never "change the ring label of x to 1": a label's value)
         # (nor "needs CACHE_TTL set to 300": a variable's value)
-        r"|(?<!x-var )\b(bump|increase|decrease|raise|lower|reduce|grow|shrink|set|put|bring|take"
-        r"|change|move|go|adjust)\b(?:(?!\b(?:label|annotation|taint|variable|service|port)\b).){0,40}"
+        # (nor "put a service on checkout: 3000 goes to 5000": a port)
+        r"|(?<!x-var )\b(bump|increase|decrease|raise|lower|reduce|grow|shrink|set"
+        r"|put(?! (a |an )?(new )?(service|svc)\b)|bring|take"
+        r"|change|move|go|adjust)\b(?:(?!\b(?:label|annotation|taint|variable)\b).){0,40}"
         r"\b(to|at) (\d+|zero|one|two|three|four|five|six|seven|eight|"
         r"nine|ten)( (replicas?|pods|instances|copies|nodes))?\b(?! *(gi|mi|m\b|%|cpu|memory))"
         r"|\b(\d+|two|three|four|five|six|seven|eight|nine|ten) (replicas?|instances?|cop(y|ies))\b"
