@@ -9,13 +9,12 @@ from typing import Protocol
 
 from kubechat_nlp.asked import ASKED, asks_about_a_change, asks_about_a_command
 from kubechat_nlp.catalogue import Catalogue, default_catalogue
+from kubechat_nlp.clauses import split_clauses, without_trailing_aside
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.ellipsis import with_verbs_restored
 from kubechat_nlp.entities import flags_as_words, numbers_as_digits
 from kubechat_nlp.followups import (
-    ACTION_WORDS,
-    CLAUSE_VERBS,
     answer_to,
     completions,
     fronted_object,
@@ -120,7 +119,7 @@ class RulesEngine:
         if help_answer is not None:
             return Plan(clarification=help_answer, confidence=0.95)
         try:
-            return self._parse(with_verbs_restored(core), context, cluster)
+            return self._parse(with_verbs_restored(core), context, cluster, said=cleaned)
         except Exception:  # the engine must answer, never crash the turn
             log.exception("rules engine failed")
             return Plan(
@@ -139,12 +138,18 @@ class RulesEngine:
         return KindTable([*STANDARD_KINDS, *extra])
 
     def _parse(
-        self, text: str, context: ConversationContext | None, cluster: ClusterView | None
+        self,
+        text: str,
+        context: ConversationContext | None,
+        cluster: ClusterView | None,
+        said: str = "",
     ) -> Plan:
         kinds = self._kinds(cluster)
         tokens = tokenize(text, self._vocab)
         logs = any(t.norm in ("logs", "log", "logging") for t in tokens)
-        tokens = self._without_trailing_aside(numbers_as_digits(flags_as_words(tokens, logs=logs)))
+        tokens = without_trailing_aside(
+            numbers_as_digits(flags_as_words(tokens, logs=logs)), self._vocab
+        )
         tokens = fronted_object(tokens, kinds)
         if not tokens:
             return Plan(clarification=Clarification("I could not find a request in that text."))
@@ -159,13 +164,13 @@ class RulesEngine:
                 or remove_last_labels(tokens, context, kinds)
                 or rollout_progress(tokens, context, kinds)
                 or refine(tokens, context, kinds)
-                or follow_up(tokens, context, kinds, self.catalogue, cluster)
+                or follow_up(tokens, context, kinds, self.catalogue, cluster, said)
             )
             if follow is not None:
                 return self._finish(follow, context, cluster, confidence - 0.05)
             tokens = resolve_pronouns(tokens, context)
         drafts: list[Draft] | Clarification | None = None
-        clauses = self._split(tokens)
+        clauses = split_clauses(tokens)
         if len(clauses) > 1:
             parts: list[Draft] = []
             for clause in clauses:
@@ -245,26 +250,6 @@ class RulesEngine:
                     u.used.add(i)
         return u
 
-    def _without_trailing_aside(self, tokens: list[Token]) -> list[Token]:
-        """'… label tier=cache lol', '… in team-a xoxo': an unknown word after a complete
-        value (a number, key=value, a namespace just named) is an aside, not
-        a name. After a kind or a verb it stays: 'describe pod web'."""
-        if len(tokens) < 3:
-            return tokens
-        last, before = tokens[-1], tokens[-2]
-        unknown = last.norm.isalpha() and not last.quoted and last.norm not in self._vocab
-        complete = (
-            before.norm.isdigit()
-            or ("=" in before.norm and not before.norm.startswith("-"))
-            # a namespace just named: "in team-a xoxo" (not "untaint edge-5: spot")
-            or (
-                tokens[-3].norm in ("in", "on", "-n")
-                and any(ch.isdigit() or ch == "-" for ch in before.norm)
-                and before.norm[0] != "-"
-            )
-        )
-        return tokens[:-1] if unknown and complete else tokens
-
     def _clause(self, tokens: list[Token], kinds: KindTable) -> list[Draft] | Clarification:
         name, _, build = classify(shape(Utterance(tokens, kinds)), self._phrases)
         if name in ("config", "cp"):  # they spell the namespace themselves
@@ -305,30 +290,6 @@ class RulesEngine:
                     d.slots.namespace = scope.namespace or None
                     d.slots.all_namespaces = scope.all_namespaces
         return result
-
-    def _split(self, tokens: list[Token]) -> list[list[Token]]:
-        clauses: list[list[Token]] = [[]]
-        for i, tok in enumerate(tokens):
-            nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
-            nxt2 = tokens[i + 2].norm if i + 2 < len(tokens) else ""
-            # "…, then delete pod x" is a second request; a plain "and delete" too.
-            verbs = CLAUSE_VERBS | ACTION_WORDS
-            prev = tokens[i - 1].norm if i else ""
-            boundary = (tok.norm in (";", "then") and (nxt in verbs or nxt2 in verbs)) or (
-                # "that can get and list deployments": a list of verbs, one request
-                tok.norm in ("and", ",") and nxt in CLAUSE_VERBS and prev not in verbs
-            )
-            if boundary and clauses[-1]:
-                clauses.append([])
-                continue
-            if tok.norm == "then" or (tok.norm == "and" and not clauses[-1]):
-                continue
-            clauses[-1].append(tok)
-        clauses = [c for c in clauses if c]
-        starts = CLAUSE_VERBS | ACTION_WORDS | {"please", "now", "also", "and"}
-        if len(clauses) > 1 and any(c[0].norm not in starts for c in clauses):
-            return [tokens]
-        return clauses
 
     # --- context ----------------------------------------------------------------------------
     # --- finishing: cluster lookup, operations, risk, rendering ------------------------------

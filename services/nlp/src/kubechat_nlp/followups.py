@@ -40,9 +40,18 @@ def resolve_pronouns(tokens: list[Token], context: ConversationContext) -> list[
     if last is None:
         return tokens
     out: list[Token] = []
-    for tok in tokens:
+    kind = last.resource.kind.lower() if last.resource else ""
+    skip = False
+    for i, tok in enumerate(tokens):
+        if skip:
+            skip = False
+            continue
+        nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
         if tok.norm in PRONOUNS and not tok.quoted:
             out.extend(target_tokens(last))
+        elif tok.norm in ("that", "this") and kind and nxt in (kind, kind + "s") and last.targets:
+            out.extend(target_tokens(last))  # "tell me about that pod": the one just named
+            skip = True
         else:
             out.append(tok)
     return out
@@ -125,7 +134,7 @@ def refine(
 # Words around a new number in "actually make it 6", "no, 4 instead", "change that to 2".
 _AMOUNT_WORDS = frozenset(
     """actually make it that them this instead no rather wait change set to please pls now ok
-of plan scratch nope nah hmm
+of plan scratch nope nah hmm ugh typo my bad
 okay let's lets do how about go with replicas replica pods copies instances oh sorry i meant and
 mean use on second thought thoughts correction oops hmm nah nope better maybe just""".split()
 )
@@ -210,7 +219,8 @@ def remove_last_labels(
 
 _STATUS_RE = re.compile(
     r"^(?:(?:and|so|ok|is|has|was|are) )*(?:it|its|the rollout|that|this|the deployment)?"
-    r" ?(?:done|finished|complete|completed|over|ready|through|status|progress|rolled out)"
+    r" ?(?:done|finished|complete|completed|over|ready|through|status|progress|rolled out|live"
+    r"|out)"
     r"(?: yet| now)?$"
     # "check the status", "how's that going", "did it work?", "show me the progress"
     r"|^(?:(?:and|so|ok|now) )*(?:check|show|show me|get|what(?:'s|s| is)?|how(?:'s|s| is)?|"

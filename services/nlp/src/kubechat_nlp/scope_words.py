@@ -90,7 +90,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (re.compile(rf"\b({_ENV_ADJECTIVES})'s (?=[a-z])", _I), r"in namespace \1 the "),
     (
         re.compile(
-            rf"\bthe ({_ENV_ADJECTIVES}) ([a-z][a-z0-9-]*(?: {_KIND_WORD})?)\b"
+            rf"\bthe ({_ENV_ADJECTIVES}) (?!(?:space|env|environment|namespace|ns|cluster)\b)"
+            rf"([a-z][a-z0-9-]*(?: {_KIND_WORD})?)\b"
             r"(?! (?:namespace|ns|env)\b)",
             _I,
         ),

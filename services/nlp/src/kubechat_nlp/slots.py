@@ -118,7 +118,8 @@ def extract_common(u: Utterance, *, scoped: bool = False) -> Slots:
     s.watch = bool(
         u.search(
             # "live" watches; "pods that live in shop" are where they are
-            r"\b(watch|watching|stream|streaming|(?<!that )(?<!which )live(?! (in|on|under)\b)"
+            r"\b(watch|watching|stream|streaming|(?<!that )(?<!which )(?<!it )(?<!is )live"
+            r"(?! (in|on|under|yet)\b)"
             r"|as they (arrive|happen)"
             r"|wait for more"
             r"|keep (watching|following)|until (it )?(completes|completion|done))\b"

@@ -57,7 +57,7 @@ _OPENING_RE = re.compile(
     r"i mean|"
     r"(?:dear|hey|hi|hello|ok|okay) (?:kubechat|bot|team|folks|all)|pretty please|"
     r"(?:are|r) (?:you|u) able to|(?:we|i|you) (?:gotta|have to|need to|must)|"
-    r"if (?:possible|you can|you could|you don't mind|that's ok|thats ok)|"
+    r"if (?:possible|you can|you could|you don't mind|that's ok|thats ok)|nvm|never ?mind|"
     # "id like you to describe x", "im confused, what do you do"
     r"(?:i'd|id|i would|we'd) like (?:you |u )?(?:to )?(?=\w)|"
     r"(?:i'm|im|i am) (?:confused|lost|new here|new to this|stuck)|"

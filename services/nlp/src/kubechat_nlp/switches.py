@@ -37,8 +37,10 @@ def follow_up(
     kinds: KindTable,
     catalogue: Catalogue,
     cluster: ClusterView | None,
+    said: str = "",
 ) -> list[Draft] | None:
-    """'same in staging', 'and in prod?', 'what about services?', 'now for backend'."""
+    """'same in staging', 'and in prod?', 'what about services?', 'now for backend'.
+    `said` is the turn as typed, with the courtesy ("also …, please") the tokens lack."""
     words = [t for t in tokens if t.norm not in ("?", ",", ".")]
     if any(t.norm in PRONOUNS for t in words) and any(t.norm in _VERB_KINDS for t in words):
         return None  # "events for it": the events of the last target, not a kind switch
@@ -68,7 +70,7 @@ def follow_up(
     if info is not None and info.ref.plural == "all":
         return None  # "same for everything": never a widening to every kind
     # "now monitoring too", "do that for jobs as well": the same request again
-    again = bool(_AGAIN & set(norms))
+    again = bool(_AGAIN & (set(norms) | set(said.lower().replace(",", " ").split())))
     if info is None and head.norm in NOT_NAMES and not scoped and head.norm not in ENVIRONMENTS:
         plain = again and len(ns_words) == 1  # ("make it schedulable again" is a request)
         if not plain or head.norm in COMMAND_WORDS or head.norm in _VERB_KINDS:
@@ -128,8 +130,8 @@ def _switched(
     drafts: list[Draft] = []
     for op in context.last_operations:
         d = draft_from_op(op, kinds)
-        if namespace is not None:
-            d.slots.namespace, d.slots.all_namespaces = namespace, False
+        if namespace is not None:  # ("Mobile as well": namespaces are lower case)
+            d.slots.namespace, d.slots.all_namespaces = namespace.lower(), False
         if kind is not None:
             d.kinds, d.names = [kind], []
             d.verb, d.params = _verb_for_kind(d.verb, d.params, kind, catalogue)
