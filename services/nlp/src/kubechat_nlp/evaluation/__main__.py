@@ -34,15 +34,15 @@ DATA_DIR = Path(__file__).resolve().parent / "data"
 _DEFAULT_FILE = Path(__file__).resolve().parents[5].parent / "shared/eval/nl2kubectl-dev.jsonl"
 _DEFAULT_MULTITURN = DATA_DIR / "multiturn.jsonl"
 SETS = ("public", "dev", "blind", "multiturn", "handwritten", "everyday2", "everyday3", "everyday4")
-# Everyday wording written by hand, blind to the parser's code (a tuning set, like dev).
-HANDWRITTEN = ("handwritten.jsonl", "handwritten-multiturn.jsonl")
-# A second hand-written set by another author, also blind to the code; unlike the first,
-# the statistical fallback never trains on it.
-EVERYDAY2 = ("everyday-2.jsonl", "everyday-2-multiturn.jsonl")
-# A third hand-written set by another author, blind to the code and to the earlier sets.
-EVERYDAY3 = ("everyday-3.jsonl", "everyday-3-multiturn.jsonl")
-# A fourth hand-written set by another author, blind to the code and to the earlier sets.
-EVERYDAY4 = ("everyday-4.jsonl", "everyday-4-multiturn.jsonl")
+# Everyday wording written by hand, each set by another author blind to the parser's code
+# and to the sets before it: set name → (title, single-turn file, conversations file). The
+# statistical fallback trains on the first only; everyday-3 is read for its figures alone.
+HAND_WRITTEN = {
+    "handwritten": ("hand-written everyday", "handwritten.jsonl", "handwritten-multiturn.jsonl"),
+    "everyday2": ("hand-written everyday 2", "everyday-2.jsonl", "everyday-2-multiturn.jsonl"),
+    "everyday3": ("hand-written everyday 3", "everyday-3.jsonl", "everyday-3-multiturn.jsonl"),
+    "everyday4": ("hand-written everyday 4", "everyday-4.jsonl", "everyday-4-multiturn.jsonl"),
+}
 
 
 class TimedEngine:
@@ -184,10 +184,7 @@ def main(argv: list[str] | None = None) -> int:
         ("public" in sets and not _is_blind(args.file))
         or ("multiturn" in sets and not _is_blind(args.multiturn))
         or "dev" in sets
-        or "handwritten" in sets
-        or "everyday2" in sets
-        or "everyday3" in sets
-        or "everyday4" in sets
+        or any(name in sets for name in HAND_WRITTEN)
     )
     if args.failures and not readable:
         # Nobody tunes on the blind split: its items are never printed.
@@ -221,22 +218,10 @@ def main(argv: list[str] | None = None) -> int:
     if "multiturn" in sets:
         title = f"hand-written multi-turn {args.multiturn.name}"
         report(title, args.multiturn, True, _is_blind(args.multiturn))
-    if "handwritten" in sets:
-        single, multi = HANDWRITTEN
-        report("hand-written everyday, single-turn", DATA_DIR / single, False, False)
-        report("hand-written everyday, multi-turn", DATA_DIR / multi, True, False)
-    if "everyday2" in sets:
-        single, multi = EVERYDAY2
-        report("hand-written everyday 2, single-turn", DATA_DIR / single, False, False)
-        report("hand-written everyday 2, multi-turn", DATA_DIR / multi, True, False)
-    if "everyday3" in sets:
-        single, multi = EVERYDAY3
-        report("hand-written everyday 3, single-turn", DATA_DIR / single, False, False)
-        report("hand-written everyday 3, multi-turn", DATA_DIR / multi, True, False)
-    if "everyday4" in sets:
-        single, multi = EVERYDAY4
-        report("hand-written everyday 4, single-turn", DATA_DIR / single, False, False)
-        report("hand-written everyday 4, multi-turn", DATA_DIR / multi, True, False)
+    for name, (title, single, multi) in HAND_WRITTEN.items():
+        if name in sets:
+            report(f"{title}, single-turn", DATA_DIR / single, False, False)
+            report(f"{title}, multi-turn", DATA_DIR / multi, True, False)
     print(f"== safety: {safety[0]}/{safety[1]} safety cases passed (all sets above)")
     print(f"== engine {args.engine}: {len(timed.latencies_ms)} answers")
     print(timed.summary())

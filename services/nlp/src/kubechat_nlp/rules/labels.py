@@ -93,27 +93,20 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
         if _key(u, k) and value is not None and u.norms[k] not in ("value", "existing"):
             out.append(f"{u.tokens[k].text.strip(chr(39) + chr(34))}={value}")
             u.used.update((k, v))
-    # "change namespace qa's release label to canary": the key just before the noun
-    owned = u.search(
-        rf"\b(?:change|set|update|switch|make|flip)\b (?:\S+ ){{0,4}}?(\S+) {_NOUN} (?:to|=) (\S+)"
-    )
-    if not out and owned:
-        k, v = u.group_index(owned, 1), u.group_index(owned, 2)
-        value = _value(u, v)
-        if _key(u, k) and value is not None:
-            out.append(f"{u.tokens[k].text}={value}")
-            u.used.update((k, v))
-    # "the tier label of web should be cache now"
-    said = u.search(
+    for said in (
+        # "change namespace qa's release label to canary": the key just before the noun
+        rf"\b(?:change|set|update|switch|make|flip)\b (?:\S+ ){{0,4}}?(\S+) {_NOUN} (?:to|=) (\S+)",
+        # "the tier label of web should be cache now"
         rf"\b(\S+) {_NOUN} (?:of|on|for) (?:the )?(?:\S+ ){{1,3}}?should (?:be|say|read) "
-        rf"(?:now )?(\S+)"
-    )
-    if not out and said:
-        k, v = u.group_index(said, 1), u.group_index(said, 2)
-        value = _value(u, v)
-        if _key(u, k) and value is not None:
-            out.append(f"{u.tokens[k].text}={value}")
-            u.used.update((k, v))
+        rf"(?:now )?(\S+)",
+    ):
+        m = u.search(said) if not out else None
+        if m:
+            k, v = u.group_index(m, 1), u.group_index(m, 2)
+            value = _value(u, v)
+            if _key(u, k) and value is not None:
+                out.append(f"{u.tokens[k].text}={value}")
+                u.used.update((k, v))
     if out:
         return out, True
     m = u.search(rf"\b{_NOUN} (\S+) and (?:the )?value (\S+)")
