@@ -37,7 +37,12 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         "Deployment",
         "deployments",
         ("deploy",),
-        ("deployment", "deployments", "deploys", "deployed app", "workload", "dep", "deps"),
+        # (an "application" is what people call a Deployment; "app" alone is too often a
+        # label key, a container or a name to be a kind)
+        (
+            *("deployment", "deployments", "deploys", "deployed app", "workload", "dep", "deps"),
+            *("application", "applications"),
+        ),
     ),
     _k(
         "apps",
@@ -45,7 +50,10 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         "StatefulSet",
         "statefulsets",
         ("sts",),
-        ("statefulset", "statefulsets", "stateful set", "stateful sets", "stateful", "statefuls"),
+        (
+            *("statefulset", "statefulsets", "stateful set", "stateful sets", "stateful"),
+            *("statefuls", "stateful app", "stateful apps"),
+        ),
     ),
     _k(
         "apps",

@@ -34,6 +34,8 @@ _ALL_NAMESPACES_RE = re.compile(
     r"(?:of )?(?:the |my |our )?(?:namespaces?|ns)$"
     r"|^(?:everywhere|anywhere|cluster-?wide|cluster wide|globally)$"
     r"|^(?:in|across|throughout|over) (?:the )?(?:whole |entire )?cluster$"
+    r"|^on the (?:whole|entire) cluster$"
+    r"|^no matter (?:which|what) (?:namespace|ns)$"
 )
 
 

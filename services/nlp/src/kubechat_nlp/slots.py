@@ -165,6 +165,8 @@ def _namespace(u: Utterance, s: Slots, *, scoped: bool = False) -> None:
         r"\b(?:in|from|across|for|on|of|to) (?:all|any|every|each) (?:the )?(?:namespaces?)\b"
         r"|\bacross (?:the )?namespaces\b|\bcluster-?wide\b"
         r"|\b(?:in|across|throughout) (?:a|the|whole|entire|the whole|the entire|my) cluster\b"
+        r"|\bon the (?:whole|entire) cluster\b"
+        r"|\bno matter (?:which|what) (?:namespace|ns)\b"
         r"|(?:^| )(?:-a|--all-namespaces)(?= |$)|\b(?:every|any)where\b|\bcluster wide\b"
     )
     if m is None and any(k.info.ref.plural != "namespaces" for k in u.kind_mentions()):

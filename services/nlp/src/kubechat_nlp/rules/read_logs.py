@@ -45,6 +45,8 @@ def _since_time(c: Ctx) -> str | None:
 LOG_WORDS = (
     r"\b(?:logs?|logging|lo?gs|l?ogs|lgos|losg|olgs|lo+g+s|lohs|lofs)\b"
     r"(?<!\blog(?= into| onto| in to| on to))"
+    # "pull up whatever pod web-1 logged" (never "who logged in")
+    r"|\blogged\b(?! in\b| into\b| on\b)"
 )
 _CONTAINER = r"[a-z0-9]([a-z0-9-]*[a-z0-9])?"
 _NOT_CONTAINERS = frozenset(

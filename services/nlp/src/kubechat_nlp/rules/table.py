@@ -218,7 +218,9 @@ RULES: tuple[Rule, ...] = (
         r"|(?<!set )(?<!change )\b(show|get|what|check)\b.{0,12}\b(cpu|memory)\b"
         r"(?!.*\b(limit|request))|consumption|consuming|using the most"
         r"|(pods?|nodes?|resource) utili[sz]ation|cpu and memory (of|for|on)"
-        r"|(busiest|most loaded|least loaded|hottest|heaviest)( nodes?| pods?)?)\b",
+        r"|(busiest|most loaded|least loaded|hottest|heaviest)( nodes?| pods?)?"
+        # "how hard are the nodes working", "whats the load on each node"
+        r"|how hard\b.{0,30}\bworking|(the )?load on (each|every|the|all)( the)? (nodes?|pods?))\b",
         read.build_top,
     ),
     (
