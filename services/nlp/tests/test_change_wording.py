@@ -506,6 +506,28 @@ CASES = [
     ),
     ("stop sending traffic to worker-10 pls", "kubectl drain worker-10"),
     ("fence off pool-b-3 so nothing new lands there", "kubectl cordon pool-b-3"),
+    (
+        "can you get chat running on busybox:1.36 in team-a",
+        "kubectl create deployment chat -n team-a --image=busybox:1.36",
+    ),
+    (
+        "fire off db-vacuum manually, job db-vacuum-now inside tools",
+        "kubectl create job db-vacuum-now -n tools --from=cronjob/db-vacuum",
+    ),
+    ("autoscale chat 2-10", "kubectl autoscale deployments chat --min=2 --max=10"),
+    ("take me to eks-prod", "kubectl config use-context eks-prod"),
+    (
+        "put a service on checkout inside finance: 3000 goes to 5000",
+        "kubectl expose deployments checkout -n finance --port=3000 --target-port=5000",
+    ),
+    (
+        "web doesnt need LOG_LEVEL anymore, remove it",
+        "kubectl set env deployment/web LOG_LEVEL-",
+    ),
+    (
+        "change nginx on image-resizer in shop to nginx:1.27.1",
+        "kubectl set image deployment/image-resizer nginx=nginx:1.27.1 -n shop",
+    ),
 ]
 
 

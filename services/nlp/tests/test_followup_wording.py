@@ -211,6 +211,30 @@ def test_a_vague_follow_up_never_widens_a_delete(again: str) -> None:
         (("cordon node worker-21", "ok all patched, uncordon it"), "kubectl uncordon worker-21"),
         (("describe pod redis-1 in cache", "trash it"), "kubectl delete pod redis-1 -n cache"),
         (("describe pod web-1 in shop", "show me its output"), "kubectl logs web-1 -n shop"),
+        (
+            ("scale logs-shipper to 8 in payments", "also cdn please"),
+            "kubectl scale deployment/logs-shipper --replicas=8 -n cdn",
+        ),
+        (
+            ("restart deployment my-app in mobile", "then qa-7"),
+            "kubectl rollout restart deployment/my-app -n qa-7",
+        ),
+        (
+            ("scale chat to 3 in tools", "ugh typo, 6"),
+            "kubectl scale deployment/chat --replicas=6 -n tools",
+        ),
+        (
+            ("restart checkout in hotfix", "is it live yet"),
+            "kubectl rollout status deployment/checkout -n hotfix",
+        ),
+        (
+            ("describe pod chat-7 in demo", "tell me about that pod"),
+            "kubectl describe pod chat-7 -n demo",
+        ),
+        (
+            ("list pods in payroll", "nvm, deployments instead"),
+            "kubectl get deployments -n payroll",
+        ),
     ],
 )
 def test_follow_ups_keep_what_the_conversation_addressed(

@@ -270,6 +270,11 @@ CASES = [
         "kubectl describe persistentvolumeclaims data-0 -n cache",
     ),
     ("did the nightly-export job in data finish", "kubectl get jobs nightly-export -n data"),
+    ("um hi any nodes with team set to ml.", "kubectl get nodes -l team=ml"),
+    ("Services -n tools, only env=staging", "kubectl get services -n tools -l env=staging"),
+    ("Pod metrics on the whole cluster.", "kubectl top pod -A"),
+    ("where am i pointed", "kubectl config current-context"),
+    ("which pod is hogging all the memory in ai-lab", "kubectl top pod -n ai-lab --sort-by=memory"),
 ]
 
 
