@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from dataclasses import dataclass, field
 from typing import Any
+
+from nats.errors import TimeoutError as NatsTimeoutError
 
 from kubechat.nats import Consumer, PoisonMessage
 
@@ -95,3 +99,46 @@ async def test_poison_batch_is_dead_lettered_with_its_reason() -> None:
     await consumer(js, handle)._process([message])  # type: ignore[list-item]
     assert message.calls == ["term"]
     assert js.published[0][2]["KubeChat-Dead-Letter-Reason"] == "violates schema"
+
+
+@dataclass
+class FakeSubscription:
+    unsubscribed: bool = False
+
+    async def fetch(self, batch: int, timeout: float) -> list[FakeMsg]:
+        await asyncio.sleep(timeout)
+        raise NatsTimeoutError
+
+    async def unsubscribe(self) -> None:
+        self.unsubscribed = True
+
+
+@dataclass
+class SubscribingJetStream(FakeJetStream):
+    subscriptions: list[FakeSubscription] = field(default_factory=list)
+
+    async def pull_subscribe(self, *args: Any, **kwargs: Any) -> FakeSubscription:
+        self.subscriptions.append(FakeSubscription())
+        return self.subscriptions[-1]
+
+
+async def test_a_stopped_or_cancelled_consumer_leaves_its_subscriptions() -> None:
+    # What is left subscribed holds the connection's drain() for its whole timeout.
+    async def handle(items: list[int]) -> None:
+        raise AssertionError("nothing to handle")
+
+    for ending in ("stop", "cancel"):
+        js = SubscribingJetStream()
+        running = consumer(js, handle)
+        running.workers, running.fetch_timeout = 2, 0.01
+        stop = asyncio.Event()
+        task = asyncio.create_task(running.run(stop))
+        await asyncio.sleep(0.05)
+        if ending == "stop":
+            stop.set()
+        else:
+            task.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await task
+        assert len(js.subscriptions) == 2
+        assert all(s.unsubscribed for s in js.subscriptions), ending

@@ -175,9 +175,18 @@ class Consumer(Generic[T]):
     async def run(self, stop: asyncio.Event) -> None:
         # Each worker is its own subscriber to the durable consumer, like another replica:
         # while one waits for its insert, another fetches and decodes the next batch.
-        first = await self._subscribe()
-        others = [await self._subscribe() for _ in range(self.workers - 1)]
-        await asyncio.gather(*(self._loop(sub, stop) for sub in (first, *others)))
+        subscriptions = [await self._subscribe() for _ in range(max(self.workers, 1))]
+        try:
+            await asyncio.gather(*(self._loop(sub, stop) for sub in subscriptions))
+        finally:
+            # Leave before the connection drains: nats-py never marks what a pull
+            # subscription fetched (the server's 408s at every idle fetch timeout included)
+            # as done, so `drain()` would wait on it for its whole drain_timeout (30 s)
+            # and every shutdown would take that long (or end in SIGKILL). Unsubscribing
+            # drops only this client's interest; the durable consumer keeps its place.
+            for subscription in subscriptions:
+                with contextlib.suppress(Exception):
+                    await subscription.unsubscribe()
 
     async def _subscribe(self) -> JetStreamContext.PullSubscription:
         return await self.js.pull_subscribe(
