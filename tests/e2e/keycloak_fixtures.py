@@ -195,8 +195,7 @@ def identity_stack(tmp_path_factory: pytest.TempPathFactory, keycloak: Keycloak)
     try:
         stack.start_nats()
         stack.start_redis()
-        for service in ("identity", "nlp", "gateway"):
-            stack.start_service(service)
+        stack.start_services(["identity", "nlp", "gateway"])
         yield stack
     finally:
         stack.stop()

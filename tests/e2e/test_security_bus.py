@@ -45,8 +45,7 @@ def bus_stack(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Stack]:
     try:
         stack.start_nats()
         stack.start_redis()
-        stack.start_service("audit", timeout=60)
-        stack.start_service("gateway")
+        stack.start_services(["audit", "gateway"], timeout=60)
         yield stack
     finally:
         stack.stop()

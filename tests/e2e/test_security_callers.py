@@ -64,8 +64,7 @@ def stack(kube_cluster: ClusterHandle, tmp_path_factory: pytest.TempPathFactory)
     try:
         running.start_nats()
         running.start_redis()
-        for service in ("identity", "audit", "executor"):
-            running.start_service(service)
+        running.start_services(["identity", "audit", "executor"])
         yield running
     finally:
         running.stop()

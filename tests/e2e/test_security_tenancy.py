@@ -60,9 +60,7 @@ def stack(kube_cluster: ClusterHandle, tmp_path_factory: pytest.TempPathFactory)
     try:
         running.start_nats()
         running.start_redis()
-        running.start_service("audit", timeout=60)
-        running.start_service("executor")
-        running.start_service("nlp", timeout=60)
+        running.start_services(["audit", "executor", "nlp"], timeout=60)
         yield running
     finally:
         running.stop()

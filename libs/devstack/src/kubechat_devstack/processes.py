@@ -122,6 +122,26 @@ def stop_pid(pid: int, *, timeout: float = 10.0) -> None:
             time.sleep(0.05)
 
 
+def stop_all(processes: Sequence[ManagedProcess], *, timeout: float = 10.0) -> None:
+    """Stop several processes in parallel: SIGTERM every group, wait for them together,
+    then SIGKILL those that outlived `timeout` (as `stop_pid` does for one)."""
+    pids = [p.pid for p in processes if p.pid is not None]
+    for sig in (signal.SIGTERM, signal.SIGKILL):
+        for pid in pids:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(pid, sig)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            pids = [pid for pid in pids if pid_alive(pid)]
+            if not pids:
+                break
+            time.sleep(0.05)
+        if not pids:
+            break
+    for process in processes:
+        process.stop()  # reaps; the group is gone already, so this returns at once
+
+
 @dataclass
 class ManagedProcess:
     """One server process with its log file and its readiness probe."""
