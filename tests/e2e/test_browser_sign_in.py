@@ -59,7 +59,10 @@ def redirect_server() -> Iterator[tuple[str, list[dict[str, list[str]]]]]:
     received: list[dict[str, list[str]]] = []
     handler = type("Callback", (_Callback,), {"received": received})
     server = HTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    # shutdown() waits for serve_forever's next poll: 0.5 s by default.
+    thread = threading.Thread(
+        target=server.serve_forever, kwargs={"poll_interval": 0.02}, daemon=True
+    )
     thread.start()
     try:
         yield f"http://127.0.0.1:{server.server_port}/callback", received
