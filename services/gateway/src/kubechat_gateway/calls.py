@@ -14,7 +14,14 @@ T = TypeVar("T")
 
 # What grpc says when the peer itself cannot be reached (as opposed to the peer answering
 # UNAVAILABLE about one of *its* dependencies, whose message we pass on unchanged).
-_UNREACHABLE_MARKERS = ("failed to connect", "connection refused", "socket closed", "unreachable")
+# "connection reset by peer": the peer died during the TLS handshake (a crash or a restart).
+_UNREACHABLE_MARKERS = (
+    "failed to connect",
+    "connection refused",
+    "connection reset by peer",
+    "socket closed",
+    "unreachable",
+)
 
 
 async def call(service: str, address: str, rpc: Awaitable[T]) -> T:
