@@ -12,6 +12,7 @@ from kubechat_devstack.stack import Ports, Stack
 # Identity fixtures (Keycloak, identity service, OIDC gateway, LDAP); a star import because
 # pytest_plugins is refused in a non-root conftest.
 from tests.e2e.keycloak_fixtures import *  # noqa: E402, F403
+from tests.e2e.keycloak_fixtures import start_keycloak_early
 
 
 @pytest.fixture(scope="session")
@@ -29,6 +30,10 @@ def mesh_without_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[S
         yield stack
     finally:
         stack.stop()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    start_keycloak_early(session)
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

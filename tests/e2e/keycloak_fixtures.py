@@ -2,7 +2,8 @@
 gateway in front of it, a private OpenLDAP, and helpers to get real tokens.
 
 Registered from conftest.py with `pytest_plugins`. Keycloak is started once per session
-(it is the slowest thing here) and its start time is printed in the terminal summary.
+(it is the slowest thing here), in the background from the end of collection, and its start
+time is printed in the terminal summary.
 Without the Keycloak distribution (scripts/install-keycloak.sh) or the system packages
 (scripts/install-identity-deps.sh) the identity tests are skipped with the command to
 run; `KUBECHAT_REQUIRE_IDENTITY=1` turns that into a failure (set it in CI).
@@ -12,13 +13,16 @@ from __future__ import annotations
 
 import json
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
 
+from kubechat_devstack.early import needed, start_early, take_early
 from kubechat_devstack.keycloak import REALM_FILE, Keycloak, keycloak_home
 from kubechat_devstack.ldap import ROOT_DN, SUFFIX, Directory
 from kubechat_devstack.processes import ProcessError, free_port
@@ -122,6 +126,32 @@ class Tokens:
         return str(reply.json()["access_token"])
 
 
+def _start_keycloak(base_dir: Path) -> tuple[Keycloak, float]:
+    """A fresh Keycloak with the repo's realm imported, and the seconds its start took."""
+    server = Keycloak(base_dir=base_dir, http_port=free_port(), management_port=free_port())
+    try:
+        return server, server.start()
+    except ProcessError:
+        server.stop()
+        raise
+
+
+def _stop_keycloak(started: tuple[Keycloak, float]) -> None:
+    started[0].stop()
+
+
+def start_keycloak_early(session: pytest.Session) -> None:
+    """Called when collection finishes: Keycloak (the slowest server here) boots in the
+    background while the unit tests run (kubechat_devstack.early)."""
+    if not needed(session, "keycloak"):
+        return
+    try:
+        keycloak_home(install=False)
+    except ProcessError:
+        return  # the fixture says what to install (or fails in CI)
+    start_early(session.config, "keycloak", _start_keycloak, _stop_keycloak)
+
+
 @pytest.fixture(scope="session")
 def keycloak(
     tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
@@ -131,19 +161,13 @@ def keycloak(
         keycloak_home()
     except ProcessError as exc:
         _unavailable(f"Keycloak is not installed ({exc}); run: bash scripts/install-keycloak.sh")
-    server = Keycloak(
-        base_dir=tmp_path_factory.mktemp("keycloak"),
-        http_port=free_port(),
-        management_port=free_port(),
-    )
-    try:
-        took = server.start()
-    except ProcessError:
-        server.stop()
-        raise
-    request.config.stash.setdefault(_START_TIMES, {})["keycloak start (fresh DB, realm import)"] = (
-        took
-    )
+    early = take_early(request.config, "keycloak")
+    waited = time.monotonic()
+    server, took = early.take() if early else _start_keycloak(tmp_path_factory.mktemp("keycloak"))
+    times = request.config.stash.setdefault(_START_TIMES, {})
+    times["keycloak start (fresh DB, realm import)"] = took
+    if early:
+        times["keycloak: what the first test waited of it"] = time.monotonic() - waited
     try:
         yield server
     finally:

@@ -4,6 +4,7 @@ A plugin (rather than a block in tests/e2e/conftest.py) so every test directory 
 cluster without conftest imports. The fixtures are lazy: nothing starts unless a test asks.
 
 - `kube_cluster`: ONE seeded cluster per test session (3 KWOK nodes), stopped at the end.
+  It starts in the background as soon as collection shows a test will need it.
 - `kube_client(who)`: a kubernetes ApiClient for admin, executor, alice, bob or carol.
 
 When the binaries are missing the cluster tests are skipped with the command that builds
@@ -14,12 +15,14 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from kubernetes import client
 
 from kubechat_devstack import builds
 from kubechat_devstack.cluster import ClusterHandle, start_cluster
+from kubechat_devstack.early import needed, start_early, take_early
 
 
 def require_binaries() -> None:
@@ -32,10 +35,28 @@ def require_binaries() -> None:
     pytest.skip(message)
 
 
+def _start_e2e_cluster(base_dir: Path) -> ClusterHandle:
+    return start_cluster("e2e", base_dir, nodes=3, build=False)
+
+
+def _stop_cluster(handle: ClusterHandle) -> None:
+    handle.stop()
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    # The cluster boots while the unit tests run (kubechat_devstack.early); when the
+    # binaries are missing the fixture skips or fails as before.
+    if needed(session, "kube_cluster") and not builds.binaries().missing():
+        start_early(session.config, "kube_cluster", _start_e2e_cluster, _stop_cluster)
+
+
 @pytest.fixture(scope="session")
-def kube_cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[ClusterHandle]:
+def kube_cluster(
+    tmp_path_factory: pytest.TempPathFactory, request: pytest.FixtureRequest
+) -> Iterator[ClusterHandle]:
     require_binaries()
-    handle = start_cluster("e2e", tmp_path_factory.mktemp("kube"), nodes=3, build=False)
+    early = take_early(request.config, "kube_cluster")
+    handle = early.take() if early else _start_e2e_cluster(tmp_path_factory.mktemp("kube"))
     try:
         yield handle
     finally:
