@@ -42,8 +42,13 @@ lint:
 	$(UV) ruff check .
 	$(UV) ruff format --check .
 
+# mypy's incremental cache lives outside the checkout, like the other build caches: a fresh
+# clone re-checks only what changed since the last run instead of everything (30 s on two
+# cores). Sharing it is safe: mypy re-validates every entry against the source file's hash.
+MYPY_CACHE_DIR ?= $(or $(KUBECHAT_CACHE),$(or $(XDG_CACHE_HOME),$(HOME)/.cache)/kubechat)/mypy
+
 typecheck:
-	$(UV) mypy libs/kubechat/src libs/devstack/src services/gateway/src services/nlp/src \
+	$(UV) mypy --cache-dir "$(MYPY_CACHE_DIR)" libs/kubechat/src libs/devstack/src services/gateway/src services/nlp/src \
 	    services/executor/src services/audit/src services/identity/src
 
 protos:
