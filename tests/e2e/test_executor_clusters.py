@@ -3,8 +3,10 @@ policy with a second approver, and a health change published on NATS when one st
 
 from __future__ import annotations
 
+import contextlib
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -34,13 +36,20 @@ def clusters(tmp_path_factory: pytest.TempPathFactory) -> Iterator[dict[str, Clu
     require_binaries()
     base = tmp_path_factory.mktemp("two-clusters")
     started: dict[str, ClusterHandle] = {}
-    try:
-        for name in ("mc-staging", "mc-prod"):
-            started[name] = start_cluster(name, base, nodes=1, build=False)
-        yield started
-    finally:
-        for handle in started.values():
-            handle.stop()
+    # Side by side: each start mostly waits on its own processes' readiness.
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        starting = {
+            name: pool.submit(start_cluster, name, base, nodes=1, build=False)
+            for name in ("mc-staging", "mc-prod")
+        }
+        try:
+            for name, future in starting.items():
+                started[name] = future.result()
+            yield started
+        finally:
+            for future in starting.values():
+                with contextlib.suppress(Exception):
+                    future.result().stop()
 
 
 @pytest.fixture(scope="module")

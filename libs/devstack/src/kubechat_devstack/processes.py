@@ -17,6 +17,7 @@ import signal
 import socket
 import ssl
 import subprocess
+import threading
 import time
 import urllib.error
 import urllib.request
@@ -42,6 +43,7 @@ def _ephemeral_low() -> int:
 _EPHEMERAL_LOW = _ephemeral_low()
 _PICK = random.SystemRandom()
 _HANDED_OUT: set[int] = set()
+_HANDING_OUT = threading.Lock()
 
 
 def free_port() -> int:
@@ -53,14 +55,17 @@ def free_port() -> int:
     server can hold a port; each one is handed out once per process."""
     for _ in range(500):
         port = _PICK.randrange(10_000, _EPHEMERAL_LOW)
-        if port in _HANDED_OUT:
-            continue
-        with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-            try:
-                sock.bind(("127.0.0.1", port))
-            except OSError:
+        # Servers also start from background threads (kubechat_devstack.early): two
+        # threads must never be handed the same port.
+        with _HANDING_OUT:
+            if port in _HANDED_OUT:
                 continue
-        _HANDED_OUT.add(port)
+            with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+                try:
+                    sock.bind(("127.0.0.1", port))
+                except OSError:
+                    continue
+            _HANDED_OUT.add(port)
         return port
     raise RuntimeError(f"no free TCP port between 10000 and {_EPHEMERAL_LOW}")
 
