@@ -27,6 +27,8 @@ from nats.aio.client import Client
 from nats.errors import Error as NatsError
 from nats.errors import NoRespondersError
 from nats.errors import TimeoutError as NatsTimeoutError
+from redis.backoff import NoBackoff
+from redis.retry import Retry
 from websockets.typing import Subprotocol
 
 from kubechat import nats as kc_nats
@@ -216,7 +218,13 @@ def test_bus_secrets_stay_out_of_argv_readyz_and_logs(bus_stack: Stack) -> None:
 
 def test_anonymous_and_wrong_password_redis_clients_are_refused(bus_stack: Stack) -> None:
     # Over TLS, so what refuses them is the missing or wrong password.
-    tls: dict[str, Any] = {"ssl": True, "ssl_ca_certs": str(ensure_pki(bus_stack.base_dir).ca)}
+    # No retries: redis-py counts a refused login as a connection error and retries it
+    # three times with backoff (4-5 s per client here) before raising the same refusal.
+    tls: dict[str, Any] = {
+        "ssl": True,
+        "ssl_ca_certs": str(ensure_pki(bus_stack.base_dir).ca),
+        "retry": Retry(NoBackoff(), 0),
+    }
     anonymous = redis.Redis(port=bus_stack.ports.redis, **tls)
     with pytest.raises((redis.AuthenticationError, redis.ResponseError)):
         anonymous.get("kubechat:pending:x")
