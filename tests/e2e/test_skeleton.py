@@ -58,7 +58,9 @@ def test_ask_without_cluster_names_the_missing_cluster_and_is_audited(
     assert "no cluster 'default'" in error["message"]
     assert "KUBECONFIG" in error["message"]
 
-    events = wait_for_events(mesh_without_cluster, text="list pods")
+    # Waits for this conversation's event: other tests ask "list pods" on this session's
+    # mesh too, and their events alone would end a wait on the text.
+    events = wait_for_events(mesh_without_cluster, text="list pods", conversation_id="skeleton-1")
     matching = [e for e in events.events if e.conversation_id == "skeleton-1"]
     assert len(matching) == 1
     assert matching[0].kind == "ask"
