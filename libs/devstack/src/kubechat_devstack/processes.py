@@ -144,7 +144,8 @@ def stop_all(processes: Sequence[ManagedProcess], *, timeout: float = 10.0) -> N
         if not pids:
             break
     for process in processes:
-        process.stop()  # reaps; the group is gone already, so this returns at once
+        # Only reap: signalling a PID that is gone could reach a new process that got it.
+        process.reap()
 
 
 @dataclass
@@ -199,6 +200,10 @@ class ManagedProcess:
     def stop(self, timeout: float = 10.0) -> None:
         if self.pid is not None:
             stop_pid(self.pid, timeout=timeout)
+        self.reap()
+
+    def reap(self) -> None:
+        """Collect the exit status of a stopped process, so no zombie is left behind."""
         if self._popen is not None:
             with contextlib.suppress(subprocess.TimeoutExpired):
                 self._popen.wait(timeout=1)
