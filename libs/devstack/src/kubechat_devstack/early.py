@@ -7,8 +7,8 @@ collection finishes, they boot on the otherwise idle second core while the unit 
 and the session fixture that needs one only waits for whatever is left of its start.
 
 The server is the same real one, started the same way; only *when* changes. A start that
-fails raises in the fixture, as before. A server no fixture took (the test that needed it
-was deselected or the run stopped early) is stopped when the session ends.
+fails raises in the fixture, as before. A server no fixture took (the run stopped before
+the test that needed it) is stopped when the session ends.
 """
 
 from __future__ import annotations
@@ -36,6 +36,7 @@ class EarlyStart(Generic[T]):
     future: Future[T]
     stop: Callable[[T], None]
     directory: Path
+    remove_directory: bool
     taken: bool = field(default=False)
 
     def take(self) -> T:
@@ -47,8 +48,8 @@ class EarlyStart(Generic[T]):
         if not self.taken:
             with contextlib.suppress(Exception):
                 self.stop(self.future.result())
-        # The fixture's own teardown has run by now: what is left is logs and data.
-        shutil.rmtree(self.directory, ignore_errors=True)
+        if self.remove_directory:
+            shutil.rmtree(self.directory, ignore_errors=True)
 
 
 def needed(session: pytest.Session, fixture: str) -> bool:
@@ -66,10 +67,18 @@ def start_early(
     stop: Callable[[T], None],
 ) -> None:
     """Run `start(directory)` in a background thread now; `take_early(config, name)` gets
-    its result. `directory` is a fresh temporary directory, removed at session end."""
-    directory = Path(tempfile.mkdtemp(prefix=f"kubechat-{name}-"))
+    its result. `directory` is a fresh directory under the session's pytest temporary
+    directory, where the fixture would have made it (pytest keeps the last few sessions'
+    for reading logs after a failure)."""
+    # The factory behind the `tmp_path_factory` fixture, which a hook cannot request; a
+    # plain temporary directory (removed at the end) should pytest ever rename it.
+    factory: pytest.TempPathFactory | None = getattr(config, "_tmp_path_factory", None)
+    if factory is not None:
+        directory, remove = factory.mktemp(name), False
+    else:
+        directory, remove = Path(tempfile.mkdtemp(prefix=f"kubechat-{name}-")), True
     pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix=f"early-{name}")
-    early = EarlyStart(pool.submit(start, directory), stop, directory)
+    early = EarlyStart(pool.submit(start, directory), stop, directory, remove)
     pool.shutdown(wait=False)
     config.stash.setdefault(_STARTS, {})[name] = early
     config.add_cleanup(early.abandon)
