@@ -38,7 +38,9 @@ _CONDITION_THEN_ASK = re.compile(r"^if\b[^?]*,\s*(?:then\s+)?[a-z]+\b(?![^?]*\?)
 # restarting", "node-1 was drained yesterday", "rollback didn't work". One clause only: a
 # statement followed by a request ("web has 12 replicas, take 4 away") is a request.
 _TELLS = re.compile(
-    r"\b(?:was|were|is being|are being|been|got|gets|keeps?|kept)\s+(?:\w+\s+){0,2}?"
+    # ("web can keep rolling out now" lets it go on)
+    r"(?<!can )(?<!may )\b(?:was|were|is being|are being|been|got|gets|keeps?|kept)\s+"
+    r"(?:\w+\s+){0,2}?"
     r"(?:restart|roll|scal|drain|delet|cordon|paus|evict|remov|updat|kill|terminat)\w*(?![\w-])"
     r"|\b(?:restarts|restarting) (?:every|a lot|constantly|all the time|again|repeatedly)\b"
     r"|\b(?:didn't|doesn't|does not|did not|won't|isn't) (?:work|help|working|helping)\b"

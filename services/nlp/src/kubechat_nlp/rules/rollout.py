@@ -53,13 +53,16 @@ _HEAD_VERBS = {
 # (Whole words only: a deployment called status-page keeps its name.)
 _STATUS_WORDS = (
     r"(?<![\w-])(status|progress|rolling update|finish(ed)?|complete(d)?|completion|done"
-    r"|rolling out|deploying|rolled out|through|over|how far along|out yet)(?![\w-])"
+    r"|rolling out|deploying|rolled out|through|over|how far along|out yet|updating)(?![\w-])"
 )
 
 
 # "put the rollout of web on hold", "stop the web rollout for now": a pause said later in the
 # sentence than its verb
-_PAUSE_SAID = r"\bon hold\b|\b(stop|halt|freeze|suspend)\b (the )?(\S+ ){0,3}(rollout|roll out)\b"
+_PAUSE_SAID = (
+    r"\bon hold\b|\b(stop|halt|freeze|suspend)\b (the )?(\S+ ){0,3}(rollout|roll out)\b"
+    r"|\b(stop|halt|quit) rolling out\b"  # "stop rolling out the chat deployment for now"
+)
 
 
 def _head_verb(u: Utterance) -> str | None:
@@ -91,22 +94,31 @@ def build_rollout(c: Ctx) -> Result:
         r"|\bback (?:to|on|at) (?:the )?(?:revision|rev|version|release) \S+"
         r"|\bback (?:to )?(?:the way|how) it was\b|\bas it was before\b"
         r"|\bput (?:it|them) back\b|\bprevious\b.{0,40}\bback\b"
+        # "take statefulset timescale back one release"
+        r"|\bback (?:one|a|1) (?:release|version|revision|rollout|deploy)\b"
         r"|\b(?:revision|rev) \d+\b.{0,60}\b(?:use that|again|was the good one|worked)\b"
         r"|\bon (?:revision|rev) \d+ again\b"
     ):
         verb = "rollout.undo"
     elif u.search(
-        r"\b(history|revisions|releases)\b"
+        r"\b(history|revisions|releases)\b|\bhow many times\b.{0,40}\b(updated|deployed|rolled out"
+        r"|released|changed)\b"
         r"|\bversions\b.{0,60}\b(deployed|released|were|have been)\b"
         r"|\b(changes?|deploys|releases|versions) (have )?(gone|went|been) out\b"
         r"|\bwhat (deploys|releases|changes?) (have there been|went out)\b"
     ):
         verb = "rollout.history"
+    elif u.search(r"\bstart (?:\S+ ){1,3}over\b"):
+        verb = "rollout.restart"  # "start all-in-one over": again from the start
+        u.mark(u.search(r"\bover\b"))  # type: ignore[arg-type]
     elif headed is not None:
         verb = headed
     elif u.search(_PAUSE_SAID):
         verb = "rollout.pause"
-    elif u.search(r"\b(can|may|should|could) (now )?(go ahead|continue|proceed|carry on|resume)\b"):
+    elif u.search(
+        r"\b(can|may|should|could) (now )?(go ahead|continue|proceed|carry on|resume"
+        r"|keep rolling( out)?)\b|\bstart the paused\b"
+    ):
         verb = "rollout.resume"  # "the web rollout can go ahead now"
     elif u.search(
         _STATUS_WORDS + r"|\b(watch|follow|how is|how's|hows|track|monitor)\b.{0,40}"
