@@ -108,9 +108,9 @@ def build_rollout(c: Ctx) -> Result:
         r"|\bwhat (deploys|releases|changes?) (have there been|went out)\b"
     ):
         verb = "rollout.history"
-    elif u.search(r"\bstart (?:\S+ ){1,3}over\b"):
+    elif over := u.search(r"\bstart (?:\S+ ){1,3}(over)\b"):
         verb = "rollout.restart"  # "start all-in-one over": again from the start
-        u.mark(u.search(r"\bover\b"))  # type: ignore[arg-type]
+        u.mark(over, 1)
     elif headed is not None:
         verb = headed
     elif u.search(_PAUSE_SAID):
