@@ -139,7 +139,8 @@ def _is_aside(words: str) -> bool:
 # The reason given after a request: ", it needs to pick up the new configmap", ", because
 # the pods are stuck". It explains the request and never adds to it.
 _REASON_RE = re.compile(
-    r"[,;]\s*(?:(?:it|they|we|this|that|he|she|i)(?:'s| is| are)? (?:needs?|has|have|must|"
+    # (", i need to get inside web-1" is the request itself, never its reason)
+    r"[,;]\s*(?:(?:it|they|we|this|that|he|she)(?:'s| is| are)? (?:needs?|has|have|must|"
     r"should|got|keeps?|seems?|looks?) to\b|because\b|since\b|so that\b|as (?:it|they|we)\b"
     r"|otherwise\b).*$",
     re.IGNORECASE,
