@@ -70,7 +70,8 @@ _OPENING_RE = re.compile(
     r"(?:one more|another one)(?: thing| question| request)?(?=\s*[:,])|"
     r"(?:mind if you|try to|try and|gotta|got to|wanna|(?:can|may|could) i ask (?:you )?to)|"
     r"(?:i'd|i would|we'd) (?:appreciate|love|like) (?:it )?if (?:you|u) (?:could|would|can)|"
-    r"(?:i was|i'm|i am|we were|we're) (?:hoping|wondering if) (?:you|u) (?:could|would|can)|"
+    r"(?:i was|i'm|i am|we were|we're) (?:hoping|wondering if|wondering whether) (?:you|u)"
+    r" (?:could|would|can)|"
     r"(?:i'm|i am|we're|we are)? ?(?:trying|asking you|looking) to|mind|"
     r"could i get (?:you|u) to|(?:when|whenever|if) you (?:get|have) a (?:chance|sec|second|"
     r"minute|moment)|do me a favou?r|(?:could|would|can) (?:you|u) possibly|"
@@ -123,7 +124,8 @@ _ASIDE_WORDS = frozenset(
     """right morning evening afternoon good quick favour favor hey hi hello ok okay alright
 so well then cool great thanks thank you team folks all everyone there guys yo um uh hmm
 oh ah ahh sorry oops listen look btw also and now next one more thing question q request
-kubechat bot buddy mate friend dear please pls ask another heya hiya howdy sup""".split()
+kubechat bot buddy mate friend dear please pls ask another heya hiya howdy sup cheers righto
+ta yo sweet lovely brilliant nice pal chief boss""".split()
 )
 
 
@@ -133,7 +135,11 @@ def _is_aside(words: str) -> bool:
         return False
     if any(w not in _ASIDE_WORDS for w in said):
         return False
-    return not any(w in COMMAND_WORDS or w in PHRASING_VERBS for w in said)
+    # ("cheers" and "kubechat" are never names, but never verbs either)
+    return not any(
+        (w in COMMAND_WORDS or w in PHRASING_VERBS) and w not in ("cheers", "kubechat")
+        for w in said
+    )
 
 
 # The reason given after a request: ", it needs to pick up the new configmap", ", because
