@@ -28,7 +28,7 @@ def _key(u: Utterance, i: int) -> bool:
     beside = {u.norms[j] for j in (i - 1, i + 1) if 0 <= j < len(u)}
     named = bool(beside & {"label", "labels", "annotation", "annotations", "unlabel"})
     return (
-        u.norms[i] not in _NOT_KEYS
+        (u.norms[i] not in _NOT_KEYS or u.tokens[i].quoted)  # ("the label 'unhealthy'")
         and (u.kind_at(i) is None or named)
         and bool(_KEY_RE.fullmatch(text.lower()))
         and not text.isdigit()

@@ -181,7 +181,8 @@ _ABSOLUTE = (
     rf"\bto (\d+)(?: {_COUNT})?\b(?! ?(?:%|percent|gi|mi|m\b))",
     rf"\b(\d+) {_COUNT}\b",
     r"\breplicas? (?:to |= ?|of |count (?:to |of )?)?(\d+)\b",
-    r"\b(?:down to|to) (zero|none)\b|^(zero|0) (?:it |them )?out\b",
+    r"\b(?:down to|to) (zero|none)\b|^(zero|0) (?:it |them )?out\b"
+    r"|^(?:shut (?:\S+ ){0,3}?down|turn (?:\S+ ){1,3}off)\b()",
     r"^(\d+) of\b|\b(?:need|want|like) (\d+) of\b",  # "(we need) 12 of mailer"
     rf"\bto (?:a |one )?(single|lone) {_COUNT}\b",
     r"\bat (\d+)\b(?! ?(?:%|percent|gi|mi|m\b))",
@@ -196,7 +197,7 @@ def _absolute(u: Utterance) -> int | None:
         if m is None:
             continue
         u.mark(m)
-        if any(g in ("zero", "none") for g in m.groups()):
+        if any(g in ("zero", "none", "") for g in m.groups()):  # ("" : shut down, turn off)
             return 0
         if any(g in ("single", "lone") for g in m.groups()):
             return 1
