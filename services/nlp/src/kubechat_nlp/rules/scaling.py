@@ -33,7 +33,7 @@ pls plz um uh right sure""".split()
 _OBJECT_VERBS = frozenset(
     """scale resize bump set put bring take increase decrease raise lower reduce grow shrink
 make give restart reboot bounce kick redeploy cycle recycle rollback revert undo pause resume
-unpause restore autoscale double triple halve keep""".split()
+unpause restore autoscale double triple halve keep turn shut""".split()
 )
 # "the replica count of X", "the rollout of X", "the pods of X": X is the object.
 _OF_WHAT = _COUNT + r"|count|rollout|rollouts|history|status|revisions?|restart"
@@ -182,7 +182,8 @@ _ABSOLUTE = (
     rf"\b(\d+) {_COUNT}\b",
     r"\breplicas? (?:to |= ?|of |count (?:to |of )?)?(\d+)\b",
     r"\b(?:down to|to) (zero|none)\b|^(zero|0) (?:it |them )?out\b"
-    r"|^(?:shut (?:\S+ ){0,3}?down|turn (?:\S+ ){1,3}off)\b()",
+    # (only the verb: the object between it and "down"/"off" stays to be read)
+    r"|^(?:shut(?= (?:\S+ ){0,3}?down\b)|turn(?= (?:\S+ ){1,3}off\b))()",
     r"^(\d+) of\b|\b(?:need|want|like) (\d+) of\b",  # "(we need) 12 of mailer"
     rf"\bto (?:a |one )?(single|lone) {_COUNT}\b",
     r"\bat (\d+)\b(?! ?(?:%|percent|gi|mi|m\b))",
