@@ -183,7 +183,7 @@ _ABSOLUTE = (
     r"\breplicas? (?:to |= ?|of |count (?:to |of )?)?(\d+)\b",
     r"\b(?:down to|to) (zero|none)\b|^(zero|0) (?:it |them )?out\b"
     # (only the verb: the object between it and "down"/"off" stays to be read)
-    r"|^(?:shut(?= (?:\S+ ){0,3}?down\b)|turn(?= (?:\S+ ){1,3}off\b))()",
+    r"|^(?:shut(?= (?:\S+ ){0,3}?down\b(?! and))|turn(?= (?:\S+ ){1,3}off\b(?! and)))()",
     r"^(\d+) of\b|\b(?:need|want|like) (\d+) of\b",  # "(we need) 12 of mailer"
     rf"\bto (?:a |one )?(single|lone) {_COUNT}\b",
     r"\bat (\d+)\b(?! ?(?:%|percent|gi|mi|m\b))",

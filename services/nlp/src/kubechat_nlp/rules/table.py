@@ -343,7 +343,8 @@ RULES: tuple[Rule, ...] = (
         r"|\b(up|down) by \d+\b|\bto (a |one )?(single|lone) (replica|pod|instance|copy)\b"
         r"|^(zero|0) (it |them )?out\b"
         # "shut down the worker deployment", "turn web off": no replicas left running
-        r"|^shut (\S+ ){0,3}?down\b|^turn (\S+ ){1,3}off\b"
+        # ("turn it off and on again" restarts it)
+        r"|^shut (\S+ ){0,3}?down\b(?! and)|^turn (\S+ ){1,3}off\b(?! and)"
         # "change mailer so there are 10 copies", "we need 12 of mailer", "get web up to 8 pods"
         r"|\bso (that )?there (are|is|will be) \d+\b(?! ?(gi|mi|m|%|cpu|memory))"
         r"|\b(need|want|like) \d+ of\b|^\d+ of\b|\bup to \d+ (replicas?|pods|copies|instances)\b"
