@@ -515,6 +515,14 @@ CASES = [
         "kubectl create job db-vacuum-now -n tools --from=cronjob/db-vacuum",
     ),
     ("autoscale chat 2-10", "kubectl autoscale deployments chat --min=2 --max=10"),
+    ("turn web off", "kubectl scale deployment/web --replicas=0"),
+    (
+        "shut down the worker deployment in batch",
+        "kubectl scale deployment/worker -n batch --replicas=0",
+    ),
+    ("turn the chat deployment off and on again", "kubectl rollout restart deployment/chat"),
+    ("take statefulset timescale back one release", "kubectl rollout undo statefulset/timescale"),
+    ("cheers mate, scale api to 2", "kubectl scale deployment/api --replicas=2"),
     ("take me to eks-prod", "kubectl config use-context eks-prod"),
     (
         "put a service on checkout inside finance: 3000 goes to 5000",
