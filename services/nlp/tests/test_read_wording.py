@@ -274,6 +274,11 @@ CASES = [
     ("Services -n tools, only env=staging", "kubectl get services -n tools -l env=staging"),
     ("Pod metrics on the whole cluster.", "kubectl top pod -A"),
     ("kill all the crashing pods in dev", None),
+    ("why did web-1 restart", "kubectl describe pods web-1"),
+    (
+        "why does the web deployment in kitchen keep restarting?",
+        "kubectl describe deployments web -n kitchen",
+    ),
     ("hey again, i need to get inside web-app-1 with bash", "kubectl exec web-app-1 -i -t -- bash"),
     ("where am i pointed", "kubectl config current-context"),
     ("which pod is hogging all the memory in ai-lab", "kubectl top pod -n ai-lab --sort-by=memory"),

@@ -96,7 +96,7 @@ def _right_after_destroying(tokens: list[Token], i: int) -> bool:
     """The namespace keyword at `i` follows a destroying verb, a determiner between."""
     k = i - 1
     # ("tear down the namespace x": the particle belongs to the verb)
-    while k >= 0 and tokens[k].norm in DETERMINERS | {"all", "every", "down", "away", "off"}:
+    while k >= 0 and tokens[k].norm in DETERMINERS | {"all", "every", "down", "away", "off", "of"}:
         k -= 1
     return k >= 0 and tokens[k].norm in DESTROY
 

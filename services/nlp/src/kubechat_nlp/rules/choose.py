@@ -170,6 +170,12 @@ def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
         r"get (an? |the )?(\S+ )?(shell|prompt|session|terminal|console)\b", text[offset:]
     ):
         reading = False  # "get a bash prompt in web-1" opens one
+    if text[offset:].startswith("why ") or text.startswith("why "):
+        # "why does web keep restarting", "why did web-1 restart": a diagnosis is a look at
+        # the object, whatever change the question names
+        describe = next((r for r in matching if RULES[r[0]][0] == "describe"), None)
+        if describe is not None:
+            return RULES[describe[0]]
     for rule in matching:
         if reading and RULES[rule[0]][0] in _CHANGE_RULES:
             continue
