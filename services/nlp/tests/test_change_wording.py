@@ -516,6 +516,11 @@ CASES = [
     ),
     ("autoscale chat 2-10", "kubectl autoscale deployments chat --min=2 --max=10"),
     ("turn web off", "kubectl scale deployment/web --replicas=0"),
+    ("what does `cat /etc/hosts` say in web-1", "kubectl exec web-1 -- cat /etc/hosts"),
+    (
+        "pull /etc/nginx/nginx.conf out of nats-2 in ns hotfix into nginx.conf",
+        "kubectl cp nats-2:/etc/nginx/nginx.conf nginx.conf -n hotfix",
+    ),
     (
         "shut down the worker deployment in batch",
         "kubectl scale deployment/worker -n batch --replicas=0",

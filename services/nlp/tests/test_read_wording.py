@@ -275,6 +275,7 @@ CASES = [
     ("Pod metrics on the whole cluster.", "kubectl top pod -A"),
     ("kill all the crashing pods in dev", None),
     ("why did web-1 restart", "kubectl describe pods web-1"),
+    ("what does web-1 say", "kubectl logs web-1"),
     (
         "why does the web deployment in kitchen keep restarting?",
         "kubectl describe deployments web -n kitchen",

@@ -9,7 +9,7 @@ itself themselves yourself myself ourselves full complete entire aiming broke fr
 poke around
 dont doesnt didnt anymore nope nah yep yeah id im isnt arent wasnt werent wont cant couldnt
 shouldnt whos finish finished succeed succeeded ended lately recently times
-crashing crashed failing broken stuck hanging unhealthy erroring
+crashing crashed failing broken stuck hanging unhealthy erroring say says
 me we us you i i'm to of in on at by for from with without within into onto inside out
 over under up down off about across through and or but nor so then than as if else when
 while until unless because be is are was were been being am do does did done doing have

@@ -28,6 +28,8 @@ def _command_argv(c: Ctx) -> list[str]:
             and (
                 (i > 0 and u.norms[i - 1] in _RUN_WORDS)
                 or (i + 1 < len(u) and u.norms[i + 1] == "command")
+                # "what does `nslookup x` say in web-1", "the output of `date` from web-1"
+                or (i > 0 and u.norms[i - 1] in ("does", "of") and tok.quoted)
                 # "`df -h` on pod web-1": a quoted command that opens the request
                 or (all(j in u.used or not u.norms[j].isalnum() for j in range(i)) and tok.quoted)
             )

@@ -39,7 +39,7 @@ def _cp_pod(c: Ctx) -> tuple[int, str] | None:
         idx = u.group_index(m)
         return idx, u.text_of(idx)
     # "download /etc/hosts from web-1": the name after from/into/to is the pod
-    for m in u.finditer(r"\b(?:from|into|to|inside|off) (?:the )?(\S+)"):
+    for m in u.finditer(r"\b(?:from|into|to|inside|off|out of) (?:the )?(\S+)"):
         idx = u.group_index(m)
         if u.is_name(idx) and not _PATH_RE.match(u.tokens[idx].text):
             return idx, u.text_of(idx)
