@@ -526,6 +526,7 @@ CASES = [
         "kubectl scale deployment/worker -n batch --replicas=0",
     ),
     ("turn the chat deployment off and on again", "kubectl rollout restart deployment/chat"),
+    ("turn chat off and on again", "kubectl rollout restart deployment/chat"),
     ("take statefulset timescale back one release", "kubectl rollout undo statefulset/timescale"),
     ("cheers mate, scale api to 2", "kubectl scale deployment/api --replicas=2"),
     ("take me to eks-prod", "kubectl config use-context eks-prod"),

@@ -321,6 +321,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bback (one|a|1) (release|version|revision|rollout|deploy)\b|\bstop rolling out\b"
         r"|\bkeep rolling( out)?\b|\bhow many times\b.{0,40}\b(updated|deployed|rolled out)\b"
         r"|\b(finished|done) updating\b|\bstart (\S+ ){1,3}over\b|\bpaused rollout\b"
+        r"|\boff and (back )?on( again)?\b"
         r"|\b(changes?|deploys|releases|versions) (have )?(gone|went|been) out\b"
         r"|\bwhat (deploys|releases|changes?) (have there been|went out)\b"
         r"|\b(versions|revisions|releases) of\b.{0,60}"
