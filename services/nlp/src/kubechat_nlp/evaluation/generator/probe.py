@@ -21,7 +21,6 @@ import sys
 from pathlib import Path
 
 import kubechat_nlp.evaluation.generator as generator
-from kubechat_nlp.evaluation.generator import probe_first
 from kubechat_nlp.evaluation.generator.vocab import KINDS, Pool
 from kubechat_nlp.intent_model import TRAINING_VOCABS, training_file
 
@@ -29,33 +28,15 @@ from kubechat_nlp.intent_model import TRAINING_VOCABS, training_file
 def _install(vocab: str = "first") -> None:
     """Rebinds every pool named in the probe vocabulary so that its held-out instances are
     the probe's."""
-    probe, probe_kinds = probe_first.PROBE, probe_first.PROBE_KINDS
-    if vocab == "second":
-        from kubechat_nlp.evaluation.generator import probe_second
-
-        probe, probe_kinds = probe_second.PROBE, probe_second.PROBE_KINDS
-    elif vocab == "third":
-        from kubechat_nlp.evaluation.generator import probe_third
-
-        probe, probe_kinds = probe_third.PROBE, probe_third.PROBE_KINDS
-    elif vocab == "fourth-reads":
+    if vocab == "fourth-reads":
         from kubechat_nlp.evaluation.generator import probe_fourth_reads, probe_third
 
         # Only the read/tool pools are new; the rest reuse the third probe's.
         probe = {**probe_third.PROBE, **probe_fourth_reads.PROBE}
         probe_kinds = probe_third.PROBE_KINDS
-    elif vocab == "fourth-changes":
-        from kubechat_nlp.evaluation.generator import probe_fourth_changes
-
-        probe, probe_kinds = probe_fourth_changes.PROBE, probe_fourth_changes.PROBE_KINDS
-    elif vocab == "fifth":
-        from kubechat_nlp.evaluation.generator import probe_fifth
-
-        probe, probe_kinds = probe_fifth.PROBE, probe_fifth.PROBE_KINDS
-    elif vocab == "sixth":
-        from kubechat_nlp.evaluation.generator import probe_sixth
-
-        probe, probe_kinds = probe_sixth.PROBE, probe_sixth.PROBE_KINDS
+    else:  # one module a vocabulary: probe_<vocab>.py with PROBE and PROBE_KINDS
+        module = importlib.import_module(f"{generator.__name__}.probe_{vocab.replace('-', '_')}")
+        probe, probe_kinds = module.PROBE, module.PROBE_KINDS
     # Every pool loses its held-out (blind) instances, whether or not the probe names it,
     # so that no probe ever shows a word of the blind vocabulary; pools kept in a dict
     # (objects._NAMES_OF) are rebound the same way.
@@ -83,6 +64,20 @@ def _install(vocab: str = "first") -> None:
         KINDS[plural] = dataclasses.replace(words, others=others)
 
 
+# Every probe vocabulary, in the order they were written; each is `probe_<name>.py`.
+VOCABS = (
+    "first",
+    "second",
+    "third",
+    "fourth-reads",
+    "fourth-changes",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+)
+
+
 # The statistical fallback trains on the vocabularies intent_model.TRAINING_VOCABS names
 # (never on blind): one file a vocabulary, each written in its own process since installing
 # a vocabulary rebinds the generator's pools.
@@ -108,7 +103,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--count", type=int, default=2000)
     parser.add_argument(
         "--vocab",
-        choices=("first", "second", "third", "fourth-reads", "fourth-changes", "fifth", "sixth"),
+        choices=VOCABS,
         default="first",
     )
     parser.add_argument(
