@@ -248,3 +248,34 @@ def test_follow_ups_keep_what_the_conversation_addressed(
 @pytest.mark.parametrize("vague", ["delete them all", "describe the first one"])
 def test_a_listing_never_completes_a_request_that_names_nothing(vague: str) -> None:
     assert _conversation("show pods in dev", vague)[1] == ()
+
+
+@pytest.mark.parametrize("reply", ["thnx", "gr8", "legend", "that works", "thats it", "roger"])
+def test_an_acknowledgement_after_a_change_never_repeats_it(reply: str) -> None:
+    answers = _conversation("scale cart to 2 in dev", reply)
+    assert answers[1] == ()
+
+
+@pytest.mark.parametrize("reply", ["prodx", "billing"])
+def test_a_bare_word_after_a_change_is_not_enough_to_change_again(reply: str) -> None:
+    answers = _conversation("delete pod web-1 in shop", reply)
+    assert not any("delete" in a for a in answers[1]), answers
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how clever are you?",
+        "what are your weaknesses?",
+        "is there a handbook for you?",
+        "are you plugged into our cluster?",
+        "who am i chatting with",
+        "wait, what are you exactly?",
+    ],
+)
+def test_questions_put_to_the_assistant_get_help(question: str) -> None:
+    context = ConversationContext()
+    first = ENGINE.parse("delete pod web-1 in shop", context=context)
+    context = assume_ran(context.after(first), first)
+    plan = ENGINE.parse(question, context=context)
+    assert not plan.kubectl, plan.kubectl

@@ -83,3 +83,41 @@ def test_a_report_of_a_change_changes_nothing(text: str) -> None:
 def test_a_statement_then_a_request_is_a_request() -> None:
     plan = RulesEngine().parse("web has 12 replicas, take 4 away")
     assert plan.kubectl and plan.kubectl[0].startswith("kubectl scale")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("do my permissions let me remove secrets in vault-ns", "delete secrets -n vault-ns"),
+        ("does our role allow us to drain node-3", "patch nodes"),
+        ("my rbac ok to delete ingresses?", "delete ingresses"),
+        ("please verify my access to remove pvcs", "delete persistentvolumeclaims"),
+        ("do we got access for delete cronjobs ns=etl", "delete cronjobs -n etl"),
+        ("am i having permission to remove statefulsets", "delete statefulsets"),
+        ("will i hit a forbidden if i delete jobs in batch", "delete jobs -n batch"),
+        ("see if im allowed to remove services in web-ns", "delete services -n web-ns"),
+        ("have we got the rbac to delete namespaces", "delete namespaces"),
+        ("can my user delete pods namespace ops", "delete pods -n ops"),
+    ],
+)
+def test_more_ways_to_ask_about_a_right(text: str, expected: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert plan.kubectl == (f"kubectl auth can-i {expected}",) or list(plan.kubectl) == [
+        f"kubectl auth can-i {expected}"
+    ], plan.kubectl
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "explain this command for me: kubectl delete deployment web",
+        "ana sent kubectl drain node-2 --force, would it be ok?",
+        "ops msg: delete the payments namespace. is that right",
+        "start with a clean slate in qa, wipe the slate",
+        "flush everything out in staging",
+        "prune whatever is left in dev",
+    ],
+)
+def test_commands_asked_about_and_vague_wipes_change_nothing(text: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert plan_risk(plan.risk, plan.kubectl) is Risk.READ, plan.kubectl

@@ -62,6 +62,11 @@ _ABOUT_A_COMMAND = (
     r"|\bwhat (?:does|would|will) (?:the command )?kubectl\b"
     # "what would happen if someone ran kubectl delete pod x?"
     r"|\bwhat (?:would|will|could) happen if\b.{0,40}\bkubectl\b"
+    # "explain this command to me: kubectl delete ns shop"
+    r"|^(?:explain|describe|decode|break down)\b.{0,30}\b(?:command|cmd|line)\b.{0,20}\bkubectl\b"
+    # "carol pinged kubectl delete deploy frontend --force, is it safe?": asked about
+    r"|\bkubectl\b[^?]{0,120}[,;:-]\s*(?:is (?:it|that|this)|would (?:it|that)|should (?:i|we)"
+    r"|could (?:it|that)|does (?:it|that)|what (?:does|would|will) (?:it|that))\b[^?]*\?\s*$"
 )
 _NOT_ASKED_FOR = re.compile(
     # said up front: "don't restart it if it exits" after a request is one of its options

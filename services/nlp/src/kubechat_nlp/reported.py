@@ -19,7 +19,7 @@ _SAY = (
 )
 _SPEAKER = r"(?:(?:the|my|our|his|her|their|a) )?[\w.-]+(?: [\w.-]+)?"
 _SOURCE = (
-    r"(?:message|note|comment|reply|ticket|email|mail|slack|chat|instructions?|request|"
+    r"(?:message|msg|dm|note|comment|reply|ticket|email|mail|slack|chat|instructions?|request|"
     r"text|quote|log line|log|output|error|alert|page|p\.?s\.?|fyi|nb|update|heads up|word|"
     r"incident|issue|jira|runbook|wiki|docs?|changelog|pager|pagerduty)"
 )

@@ -167,7 +167,9 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
             # "set web team-a ns image to …", "expose web qa ns port 80", "… qa namespace
             # wide": the name before the keyword
             continue
-        if "account" in (t.norm for t in tokens[max(0, i - 3) : i]):
+        if tokens[i - 1].norm in PREPOSITIONS and "account" in (
+            t.norm for t in tokens[max(0, i - 3) : i]
+        ):
             continue  # "service account foo of namespace dev" names the account
         start = phrase_start(tokens, i)
         weak = start == i or tokens[start].norm in WEAK_PREPOSITIONS

@@ -109,6 +109,13 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r"\1 the \2 namespace",
     ),
+    # "on the events side", "over on the prod side": the side is the namespace
+    (
+        re.compile(rf"\b(?:over )?(?:on|from|in) (?:the )?{_NAME}(?:'s)? side\b", _I),
+        r"in the \1 namespace",
+    ),
+    # "scoped to edge", "limited to the qa namespace": where the request applies
+    (re.compile(r"\b(?:scoped|limited|restricted|confined) to\b(?= (?:the )?[a-z0-9])", _I), "in"),
     # the filler before the place: "over in prod", "over at prod", "inside of prod",
     # "deployed in prod", "that lives in prod"
     (re.compile(r"\bover (in|on)\b(?= [a-z0-9])", _I), r"\1"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.cluster import ClusterView
+from kubechat_nlp.kind_table import standard_table
 from kubechat_nlp.lexicon import COMMAND_WORDS, PHRASING_VERBS
 from kubechat_nlp.model import Clarification
 
@@ -16,11 +17,16 @@ _POLITE = (
 _GREETING = r"(?:hi|hello|hey|heya|hiya|yo|howdy|greetings|good (?:morning|afternoon|evening|day))"
 _THANKS = (
     # (thanks as it is typed in a hurry: "thnak you", "thansk", "thanx")
-    r"(?:thanks|thank you|th(?:an|na)(?:k|ks|sk|x) (?:you|u)|thansk|thanx|thx|ty|cheers|great|"
+    r"(?:thanks|thank you|th(?:an|na)(?:k|ks|sk|x) (?:you|u)|thansk|thanx|thx|thnx|tnx|thnks|tq|"
+    r"ty|cheers|great|gr8|legend|ta|ack|okk|k|kk|"
     r"awesome|cool|nice|perfect|ok|okay|got it|"
     r"bye|goodbye|see you|that's all|that is all|never ?mind|nvm|all good|sounds good|"
     r"(?:nice|good|great) one|sweet|lovely|excellent|wonderful|amazing|neat|fantastic|super|"
-    r"(?:great|good|nice) (?:job|work|stuff)|well done|you rock|brilliant)"
+    r"(?:great|good|nice) (?:job|work|stuff)|well done|you rock|brilliant|"
+    # an acknowledgement is never a request ("that works" names no deployment "works")
+    r"(?:that|this|it)(?:'s|s| is)? (?:works?|worked|did it|did the trick|helps|helped|fine|good|"
+    r"great|perfect|enough|it)|works for me|fine|good|all set|lgtm|makes sense|understood|"
+    r"roger(?: that)?|noted|will do|gotcha|alright|all right)"
 )
 _META = (
     r"(?:help|help me|i need help|\?+|what can you do|what (?:else )?can you help (?:me )?with|"
@@ -35,6 +41,7 @@ _META = (
     r"|tell me (?:a |another )?(?:joke|story|poem|riddle)|how are you(?: doing)?(?: today)?"
     r"|what are my options|what(?:'s| is) next|what now|what else(?: is there)?"
     r"|are you (?:there|a bot|an ai|human|real|alive)"
+    r"|who am i (?:talking|speaking|chatting) (?:to|with)"
     r"|what can i do in (?:the )?(?P<ns>[a-z0-9][a-z0-9-]*)(?: namespace)?)"
 )
 _SMALLTALK_RE = re.compile(
@@ -167,23 +174,48 @@ def without_courtesy(text: str) -> str:
 # The words of a question about the assistant itself ("what are you able to do?", "how
 # can you help me?", "what sort of things can I ask you?"): function words and words for
 # abilities, none naming a kind, an object or an operation.
-_ABOUT_YOU = frozenset({"you", "your", "yourself", "u", "ya", "kubechat"})
-_META_WORDS = _ABOUT_YOU | frozenset(
+ABOUT_YOU = frozenset({"you", "your", "yourself", "u", "ur", "ya", "kubechat"})
+_META_WORDS = ABOUT_YOU | frozenset(
     """what which how who whom are is am was can could do does did will would should may
 might able to capable of capabilities abilities ability features feature skills skill
 functions functionality help helping me us with know else kind kinds sort sorts type types
 things thing stuff i we ask tell about good at support supported handle understand
 commands command options requests questions the a an all exactly really actually here for
 anything everything so again please there work works use using typically usually offer
-ok okay well um uh hmm hi hey then right
+ok okay well um uh hmm hi hey then right our my up cluster clusters kubernetes k8s
 provide have got any tools tricks other more list your main basic some even yet be in
 """.split()
 )
 
 
+_STANDARD_KINDS = standard_table()
+# A question put to the assistant: "how smart are you?", "what are your limits?", "is
+# there a manual for you?", "are you hooked up to our cluster?".
+_PUT_TO_YOU = re.compile(
+    r"^\W*(?:(?:wait|so|ok|okay|hey|hi|um|and|but|hmm|also)[\s,]+)*"
+    r"(?:how|what|who|are|is|were|do|does|have|has|where|why)\b[^?]*?\b(?:you|u|your|ur|yourself)\b",
+    re.IGNORECASE,
+)
+
+
 def _about_the_assistant(text: str) -> bool:
     words = re.findall(r"[a-z']+", text.lower())
-    return bool(_ABOUT_YOU & set(words)) and all(w in _META_WORDS for w in words)
+    if words[:1] == ["wait"]:
+        words = words[1:]  # "wait, what exactly are you?": an aside, not kubectl wait
+    if not ABOUT_YOU & set(words):
+        return False
+    others = [w for w in words if w not in _META_WORDS]
+    if not others:
+        return True
+    # A few words of its own, none a verb, a kind or a name ("how is your deployment web?"
+    # names one): still about the assistant
+    return (
+        len(others) <= 3
+        and _PUT_TO_YOU.match(text) is not None
+        and not re.search(r"[\d=/:-]", text)
+        and not any(w in COMMAND_WORDS or w in PHRASING_VERBS for w in others)
+        and not any(_STANDARD_KINDS.lookup(w) for w in others)
+    )
 
 
 def smalltalk(

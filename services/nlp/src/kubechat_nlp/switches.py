@@ -10,10 +10,11 @@ from kubechat_nlp.followups import CLAUSE_VERBS, PRONOUNS, draft_from_op
 from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NAMES, STOPWORDS
-from kubechat_nlp.model import Operation, ParamValue
+from kubechat_nlp.model import Operation, ParamValue, Risk
 from kubechat_nlp.rules.common import Draft
 from kubechat_nlp.scope_terms import DESTROY
 from kubechat_nlp.scope_words import ENVIRONMENTS
+from kubechat_nlp.smalltalk import ABOUT_YOU
 from kubechat_nlp.text import Token
 
 # Kind words that are also requests of their own ("events for it", "logs of it").
@@ -25,6 +26,10 @@ then too as well instead for same? there repeat that""".split()
 # Words that ask for the last request again, elsewhere ("now monitoring too", "do that for
 # jobs as well", "same for prod").
 _AGAIN = frozenset("same repeat again too also well likewise then do".split())
+# Words that turn a bare word into a switch ("and prod", "what about api", "in qa").
+_SWITCH_MARKERS = _AGAIN | frozenset(
+    "and what how about for now instead in on namespace ns as same repeat".split()
+)
 # Words for "more of the same" that name no object: a follow-up with them is no target.
 _VAGUE_MORE = frozenset(
     "others other rest remaining everything everyone all lot whole them those these else".split()
@@ -51,6 +56,18 @@ def follow_up(
     if not content or len(core) > 3 or len(words) == len(core) and len(content) > 1:
         return None
     norms = [t.norm for t in words]
+    if ABOUT_YOU & set(norms):
+        return None  # "how smart are you?": a question to the assistant, never a switch
+    # A bare word after a change ("thnx", "legend", "prod") is not enough to do it again:
+    # that needs a word saying so ("and prod", "same for api", "staging too")
+    typed = set(norms) | set(said.lower().replace(",", " ").replace("?", " ").split())
+    again = bool(_AGAIN & typed)
+    if (
+        len(words) == 1
+        and not _SWITCH_MARKERS & typed
+        and any(catalogue[op.verb].risk is not Risk.READ for op in context.last_operations)
+    ):
+        return None
     # ("trash it" is a request of its own; "run it again in qa" is the last one again)
     if any(w in CLAUSE_VERBS or w in DESTROY or w == "create" for w in norms):
         return None
@@ -69,8 +86,6 @@ def follow_up(
     info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
     if info is not None and info.ref.plural == "all":
         return None  # "same for everything": never a widening to every kind
-    # "now monitoring too", "do that for jobs as well": the same request again
-    again = bool(_AGAIN & (set(norms) | set(said.lower().replace(",", " ").split())))
     if info is None and head.norm in NOT_NAMES and not scoped and head.norm not in ENVIRONMENTS:
         plain = again and len(ns_words) == 1  # ("make it schedulable again" is a request)
         if not plain or head.norm in COMMAND_WORDS or head.norm in _VERB_KINDS:

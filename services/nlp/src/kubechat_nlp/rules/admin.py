@@ -269,10 +269,20 @@ def build_auth(c: Ctx) -> Result:
     u = c.u
     mark_group_words(u)  # "may i delete batch jobs": the jobs, not jobs/batch
     if u.search(
-        r"\bwho ?am ?i\b|\bsubject attributes\b|\bmy (identity|user)\b"
+        r"\bwho ?am ?i\b(?! (?:talking|speaking|chatting))|\bsubject attributes\b"
         r"|\b(what|which) (user|account|identity) am i\b"
+    ) or (  # "what is my user", never "can my user delete pods"
+        u.search(r"\bmy (identity|user)\b")
+        and not u.search(r"\b(can|may|could|allow|allows|let|lets|permit|permits|able)\b")
     ):
         return [Draft("auth.whoami")]
+    # "does my role allow me to …": whose rights, never the kind asked about
+    mine = u.search(
+        r"\b(?:my|our) (?:account|user|role|roles|identity|login|access|rights?|permissions?"
+        r"|privileges?|rbac)\b"
+    )
+    if mine:
+        u.mark(mine)
     s = c.common()
     d = Draft("auth.can-i", slots=s)
     _subject(c, d)
@@ -290,7 +300,8 @@ def build_auth(c: Ctx) -> Result:
     known = "|".join(_API_VERBS)
     m = u.search(
         rf"\b(?:can|may|could|able to|allowed to|permitted to|authori[sz]ed to|rights? to|"
-        rf"permissions? to|access to|privileges? to|can-i)(?: \S+)?? ({known})\b"
+        rf"permissions? to|access to|privileges? to|can-i|(?:ok|okay|access|rights?|permissions?"
+        rf"|privileges?) for|(?:if|when|whether) (?:i|we))(?: \S+)?? ({known})\b"
     ) or u.search(rf"\b({known})\b")
     if m is None:
         return clarify("Which action should I check?", "get", "list", "create", "delete")

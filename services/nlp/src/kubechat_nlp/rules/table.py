@@ -188,6 +188,9 @@ RULES: tuple[Rule, ...] = (
         + _KINDS
         + r"\b| (the )?x-name)|"
         r"get rid of (everything|all)|tear (it all|everything) down|"
+        # "wipe the slate clean", "flush everything out", "prune whatever isn't needed"
+        r"wipe the slate|clean house|flush (everything|it all|all of it)|"
+        r"prune (whatever|everything|anything|what)\b|"
         # "clear out kube-system ns", "clean out namespace dev": all that is in it
         r"(clear|clean|empty)( out)? (the )?((namespace|ns) \S+|\S+ (namespace|ns))|"
         r"^(everything|it all|all of it|all this|the lot) gone|"
