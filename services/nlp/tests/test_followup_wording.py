@@ -279,3 +279,33 @@ def test_questions_put_to_the_assistant_get_help(question: str) -> None:
     context = assume_ran(context.after(first), first)
     plan = ENGINE.parse(question, context=context)
     assert not plan.kubectl, plan.kubectl
+
+
+@pytest.mark.parametrize(
+    ("reply", "replicas"),
+    [
+        ("small correction, 7 replicas", 7),
+        ("my typo, correct is four", 4),
+        ("ok 9 then", 9),
+        ("should be 5", 5),
+        ("set it 2 only", 2),
+    ],
+)
+def test_a_corrected_count_after_a_scale(reply: str, replicas: int) -> None:
+    answers = _conversation("scale cart to 2 in dev", reply)
+    expected = f"kubectl scale deployment/cart --replicas={replicas} -n dev"
+    assert len(answers[1]) == 1 and equivalent(answers[1][0], expected), answers
+
+
+@pytest.mark.parametrize(
+    "question", ["still going?", "done or not", "is the update finished", "did it land cleanly?"]
+)
+def test_how_a_rollout_is_going_in_plain_words(question: str) -> None:
+    answers = _conversation("restart cart in dev", question)
+    expected = "kubectl rollout status deployment/cart -n dev"
+    assert len(answers[1]) == 1 and equivalent(answers[1][0], expected), answers
+
+
+@pytest.mark.parametrize("text", ["hii scale cart to 3", "hello sir, scale cart to 3"])
+def test_a_greeting_is_never_the_object(text: str) -> None:
+    assert _conversation(text)[0] == ("kubectl scale deployment/cart --replicas=3",)

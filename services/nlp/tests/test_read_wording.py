@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kubechat_nlp import RulesEngine
+from kubechat_nlp.evaluation.equivalence import equivalent
 
 ENGINE = RulesEngine()
 
@@ -289,3 +290,43 @@ CASES = [
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_read_wording(text: str, expected: str | None) -> None:
     assert kubectl(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # phases and nodes said as people say them
+        (
+            "list the pods having status pending",
+            "kubectl get pods --field-selector=status.phase=Pending",
+        ),
+        (
+            "which pods r failed in ci",
+            "kubectl get pods --field-selector=status.phase=Failed -n ci",
+        ),
+        ("show succeeded state pods", "kubectl get pods --field-selector=status.phase=Succeeded"),
+        ("pods of node gpu-3 in ml", "kubectl get pods --field-selector=spec.nodeName=gpu-3 -n ml"),
+        ("node gpu-3 pods please", "kubectl get pods --field-selector=spec.nodeName=gpu-3"),
+        (
+            "get pods where the node is gpu-3",
+            "kubectl get pods --field-selector=spec.nodeName=gpu-3",
+        ),
+        ("services regardless of namespace", "kubectl get services -A"),
+        ("jobs everywhere in the cluster", "kubectl get jobs -A"),
+        # the state of one object, however its trouble is said
+        ("what is issue with deployment cart", "kubectl describe deployments cart"),
+        (
+            "ingress shop-web in edge having some problems",
+            "kubectl describe ingresses shop-web -n edge",
+        ),
+        ("check job nightly, something is wrong", "kubectl describe jobs nightly"),
+        ("what state is statefulset pg in", "kubectl describe statefulsets pg"),
+        ("what's the damage on pod api-2", "kubectl describe pods api-2"),
+        ("why is the mailer deployment unhappy", "kubectl describe deployments mailer"),
+        ("why cronjob report is failing", "kubectl describe cronjobs report"),
+        ("describe service edge, it's been flapping since noon", "kubectl describe services edge"),
+    ],
+)
+def test_phases_nodes_and_trouble_in_plain_words(text: str, expected: str) -> None:
+    got = kubectl(text)
+    assert got is not None and equivalent(got, expected), got

@@ -136,7 +136,9 @@ _AMOUNT_WORDS = frozenset(
     """actually make it that them this instead no rather wait change set to please pls now ok
 of plan scratch nope nah hmm ugh typo my bad
 okay let's lets do how about go with replicas replica pods copies instances oh sorry i meant and
-mean use on second thought thoughts correction oops hmm nah nope better maybe just""".split()
+mean use on second thought thoughts correction oops hmm nah nope better maybe just
+small quick correct corrected is should be then only settle settled fix wanted intended
+meant really count number total wrong right""".split()
 )
 
 
@@ -217,19 +219,28 @@ def remove_last_labels(
     return [d]
 
 
+# What a rollout is called, and the states it is asked about ("is the update done?", "still
+# going?", "completed or not", "did it go out cleanly?").
+_ROLLING_THING = (
+    r"(?:it|its|that|this|everything|the (?:rollout|update|change|restart|deploy|deployment"
+    r"|release|upgrade|new version))"
+)
 _STATUS_RE = re.compile(
-    r"^(?:(?:and|so|ok|is|has|was|are) )*(?:it|its|the rollout|that|this|the deployment)?"
-    r" ?(?:done|finished|complete|completed|over|ready|through|status|progress|rolled out|live"
-    r"|out)"
-    r"(?: yet| now)?$"
+    r"^(?:(?:and|so|ok|okay|now|is|has|was|are|did) )*(?:" + _ROLLING_THING + r" )?(?:still )?"
+    r"(?:done|finished|complete|completed|over|ready|through|status|progress|rolled out|live"
+    r"|out|going|in progress|progressing|landed)"
+    r"(?: yet| now| already| or not)?$"
     # "check the status", "how's that going", "did it work?", "show me the progress"
     r"|^(?:(?:and|so|ok|now) )*(?:check|show|show me|get|what(?:'s|s| is)?|how(?:'s|s| is)?|"
     r"watch|track|follow) (?:on )?(?:the |its |it's )?(?:rollout )?(?:status|progress)"
     r"(?: of (?:it|that|the rollout))?$"
-    r"|^(?:(?:and|so|ok|now) )*how(?:'s|s| is)? (?:that|it|the rollout) (?:going|coming along"
+    r"|^(?:(?:and|so|ok|now) )*how(?:'s|s| is)? " + _ROLLING_THING + r" (?:going|coming along"
     r"|doing)$"
-    r"|^(?:(?:and|so|ok|now) )*(?:did|has) (?:it|that|the rollout) (?:work|worked|finish|finished|"
-    r"succeed|succeeded|go through|gone through)$"
+    r"|^(?:(?:and|so|ok|now) )*(?:did|has) " + _ROLLING_THING + r" (?:work|worked|finish|finished"
+    r"|succeed|succeeded|go through|gone through|go out|gone out|roll out|rolled out|land|landed)"
+    r"(?: cleanly| ok| okay| fine| well| yet| alright)?$"
+    # "are all the new pods up?"
+    r"|^(?:are|r) (?:all )?(?:the )?new (?:pods|replicas|ones) (?:up|ready|running|there)(?: yet)?$"
 )
 _ROLLING = frozenset({"deployments", "statefulsets", "daemonsets"})
 

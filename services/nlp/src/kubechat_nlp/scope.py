@@ -36,6 +36,8 @@ _ALL_NAMESPACES_RE = re.compile(
     r"|^(?:in|across|throughout|over) (?:the )?(?:whole |entire )?cluster$"
     r"|^on the (?:whole|entire) cluster$"
     r"|^no matter (?:which|what) (?:namespace|ns)$"
+    r"|^(?:regardless|irrespective|independent) of (?:the )?(?:namespaces?|ns)$"
+    r"|^everywhere (?:in|across|on) (?:the )?(?:whole |entire )?cluster$"
 )
 
 

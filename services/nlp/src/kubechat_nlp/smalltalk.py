@@ -14,7 +14,12 @@ _POLITE = (
     r"(?:so much|a lot|very much|please|pls|plz|thanks|thank you|again|there|team|kubechat|"
     r"bot|buddy|mate|folks)"
 )
-_GREETING = r"(?:hi|hello|hey|heya|hiya|yo|howdy|greetings|good (?:morning|afternoon|evening|day))"
+_GREETING = (
+    r"(?:hi+|hello|helo|hey+|heya|hiya|yo|howdy|greetings|gm"
+    r"|good (?:morning|afternoon|evening|day))"
+    # ("hello sir", "hii bro": whom the greeting is for)
+    r"(?: (?:sir|madam|ma'am|maam|bro|dude|boss|chief|all|everyone|guys))?"
+)
 _THANKS = (
     # (thanks as it is typed in a hurry: "thnak you", "thansk", "thanx")
     r"(?:thanks|thank you|th(?:an|na)(?:k|ks|sk|x) (?:you|u)|thansk|thanx|thx|thnx|tnx|thnks|tq|"
@@ -40,7 +45,7 @@ _META = (
     r"|what(?:'s| is) the difference between [a-z' -]{1,60}"
     r"|tell me (?:a |another )?(?:joke|story|poem|riddle)|how are you(?: doing)?(?: today)?"
     r"|what are my options|what(?:'s| is) next|what now|what else(?: is there)?"
-    r"|are you (?:there|a bot|an ai|human|real|alive)"
+    r"|(?:are|r) (?:you|u) (?:there|a bot|an ai|human|real|alive)"
     r"|who am i (?:talking|speaking|chatting) (?:to|with)"
     r"|what can i do in (?:the )?(?P<ns>[a-z0-9][a-z0-9-]*)(?: namespace)?)"
 )
@@ -71,6 +76,8 @@ _OPENING_RE = re.compile(
     r"(?:sorry|apologies) (?:to|for) (?:bug|bother|trouble|pester|interrupt|ping)\w*"
     r" (?:you|u|y'all)(?: again)?|"
     r"i meant|sorry|oops|no wait|actually|kubechat|bot|there|team|folks|please|pls|plz|kindly|"
+    # "i request you to show pods", "sir, …"
+    r"(?:i |we )?(?:request|beg|ask) (?:you|u) (?:to|kindly to|please to)|sir|madam|ma'am|maam|"
     r"morning|evening(?: all)?|afternoon(?: all)?|sup|wassup|btw|by the way|quickly|"
     r"quick (?:q|favou?r|ask|request|thing)|(?:a )?favou?r to ask|"
     # "one more: list pods" (never "one more replica")
@@ -155,6 +162,9 @@ _REASON_RE = re.compile(
     # (", i need to get inside web-1" is the request itself, never its reason)
     r"[,;]\s*(?:(?:it|they|we|this|that|he|she)(?:'s| is| are)? (?:needs?|has|have|must|"
     r"should|got|keeps?|seems?|looks?) to\b|because\b|since\b|so that\b|as (?:it|they|we)\b"
+    # ", it's been misbehaving since the deploy", ", it's leaking memory"
+    r"|(?:it|they)(?:'s|s| is| are|'re|'ve| have| has) (?:been|leaking|crashing|flapping|broken"
+    r"|slow|acting up|misbehaving)\b"
     r"|otherwise\b).*$",
     re.IGNORECASE,
 )

@@ -143,6 +143,8 @@ def tokenize(text: str, vocabulary: Vocabulary) -> list[Token]:
             named = bool(tokens) and tokens[-1].norm in _NAMING_WORDS
             if named and norm != word.lower() and norm not in _ABOUT_AN_OBJECT:
                 norm = word.lower()
+            elif not named and norm in _CHAT_SPELLINGS:  # "which pods r failed", never "role r"
+                norm = _CHAT_SPELLINGS[norm]
             tokens.append(Token(word, norm, possessive=possessive))
         if comma:
             tokens.append(Token(",", ","))
@@ -155,8 +157,10 @@ def tokenize(text: str, vocabulary: Vocabulary) -> list[Token]:
 _NAMING_WORDS = frozenset(
     """pod deployment deploy service svc statefulset sts daemonset ds job cronjob cj
 configmap cm secret node namespace ingress pvc replicaset rs serviceaccount sa hpa named
-called""".split()
+called role clusterrole rolebinding user group context""".split()
 )
+# Chat spellings of function words ("r u a bot", "what jobs r there").
+_CHAT_SPELLINGS = {"r": "are", "ur": "your"}
 
 
 # What may follow a kind word besides a name ("the pod lables", "daemonset namespaec x"):

@@ -46,7 +46,13 @@ _STATE = (
     r"|\b(?:is|are) (?:\S+ ){1,4}?(?:healthy|ok|okay|fine|alright|all right|working)\b"
     r"|\b(?:happening|going on|going wrong|up) (?:with|to)\b"
     r"|\b(?:info|information|the lowdown|the scoop) (?:about|on|for|regarding)\b"
-    r"|\b(?:the deal|the story|the problem|the issue|wrong|amiss) with\b"
+    r"|\b(?:the deal|the story|wrong|amiss) with\b"
+    # "what is issue with deployment x", "any problems with job y", "the damage on pod z"
+    r"|\b(?:the |an? |any |some )?(?:problems?|issues?|trouble|matter) (?:with|on|in)\b"
+    r"|\b(?:the |any )?damage (?:on|with|to|for|at)\b"
+    # "what state is deployment x in", "secret y status and details"
+    r"|\bwhat (?:state|status|condition|shape) (?:is|are)\b"
+    r"|\b(?:status|state) and (?:details|info|information|description)\b"
     r"|\b(?:health |full )?report (?:on|for|about)\b"
     # "could I have a closer look at job x": looking closely at one object describes it
     # (the "at" may have gone with the namespace: "a closer look at namespace qa")
@@ -59,6 +65,10 @@ _COMPLAINT = (
     r"|wedged|unhappy|unhealthy|flaky|sick|off|weird|acting up|misbehaving|in trouble"
     r"|not working|not ready|not starting|not coming up|down|crashing|crashlooping)\b"
     r"|\bkeeps? (?:crashing|failing|dying|restarting|falling over|timing out)\b"
+    # "x under logs having some problem", "x is failing", "check x, something wrong"
+    r"|\bhaving (?:some |a |any |big |real )?(?:problems?|issues?|trouble|difficulties)\b"
+    r"|\b(?:is|are) (?:failing|erroring|dying)\b"
+    r"|[,;-] (?:there(?:'s| is) )?something(?:'s| is)? (?:wrong|off|broken|up)\b"
     r"|\b(?:isn't|isnt|aren't|arent|is not|are not|won't|wont|doesn't|does not) (?:be )?(?:working"
     r"|ready|starting|start|coming up|come up|responding|respond|healthy|work)\b"
 )

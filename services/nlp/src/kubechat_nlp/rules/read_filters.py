@@ -124,8 +124,13 @@ def more_fields(c: Ctx, current: str | None, running_in: Slots | None = None) ->
             r"\b(?:pods?|ones|jobs?|containers?)\b (?:that |which |who )?(?:are|is|have|has)"
             r" (?:currently |still |now )?(?:been )?(running|pending|failed|failing|succeeded"
             r"|completed|complete|finished|done|crashed)\b(?! on\b)"
-            r"|\b(?:that|which) (?:are|have) (?:currently |still )?(pending|failed|succeeded"
+            r"|\b(?:that|which) (?:are|r|have) (?:currently |still )?(pending|failed|succeeded"
             r"|completed|finished|crashed)\b"
+            # "having status failed", "status completed only", "completed state pods"
+            r"|\b(?:having |with )?(?:the )?(?:status|state|phase)(?: is| of| as| =|:|=)? ?"
+            r"(running|pending|failed|succeeded|completed|finished|crashed)\b(?! on\b)"
+            r"|\b(running|pending|failed|succeeded|completed|finished|crashed) (?:state|status"
+            r"|phase) (?=\S)"
             # "are any pods pending", "pods stuck in failed", "pods still pending"
             r"|\b(?:pods?|ones|anything|something|what) (?:currently |still |now |stuck )?(?:in )?"
             r"(?:the |a )?(pending|failed|failing|succeeded|completed|finished|crashed)\b(?! on\b)"
@@ -149,6 +154,20 @@ def more_fields(c: Ctx, current: str | None, running_in: Slots | None = None) ->
             first, last = u.index_at(m.start()), u.index_at(m.end() - 1)
             # the phrase's words, never its kind word ("pods in pending state")
             u.used.update(i for i in range(first, last + 1) if u.kind_at(i) is None)
+    pods_asked = any(k.info.ref.plural == "pods" for k in u.kind_mentions())
+    if not any(p.startswith("spec.nodeName") for p in parts) and pods_asked:
+        # "pods of node node-7", "node node-7 pods", "pods where node is node-7": the node
+        # word says which machine, whatever the preposition
+        m = u.search(
+            r"\b(?:of|from|on|in|at) (?:the )?(?:node|machine|host|box) (\S+)"
+            r"|\b(?:node|machine|host) (\S+)(?:'s)? (?=\S+)"
+            r"|\b(?:where|whose) (?:the )?(?:node|machine|host)(?: name)? (?:is|=|:) ?(\S+)"
+        )
+        if m and u.is_name(u.group_index(m)):
+            node = u.kind_at(u.group_index(m) + 1)
+            if m.group(2) is None or (node is not None and node.info.ref.plural == "pods"):
+                parts.append(f"spec.nodeName={u.group_text(m)}")
+                u.mark(m)
     if not any(p.startswith("spec.nodeName") for p in parts):
         m = u.search(
             r"\b(?:running|runs|run|scheduled|placed|located|hosted|sitting|sits|sit|living|lives"
