@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 from kubechat_nlp import RulesEngine
+from kubechat_nlp.evaluation.equivalence import equivalent
 
 ENGINE = RulesEngine()
 
@@ -549,3 +550,50 @@ CASES = [
 def test_everyday_change_wording(text: str, kubectl: str) -> None:
     plan = ENGINE.parse(text)
     assert " && ".join(plan.kubectl) == kubectl, plan.clarification
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # rollouts said by people who do not say "rollout"
+        (
+            "undo queue statefulset in ns etl till revision 3",
+            "kubectl rollout undo statefulset/queue --to-revision=3 -n etl",
+        ),
+        (
+            "the cart deployment should be on revision 2",
+            "kubectl rollout undo deployment/cart --to-revision=2",
+        ),
+        (
+            "what all versions did the cart deployment have before",
+            "kubectl rollout history deployment/cart",
+        ),
+        ("how many rollouts has deployment cart had", "kubectl rollout history deployment/cart"),
+        ("is the cart deployment updated fully", "kubectl rollout status deployment/cart"),
+        ("put the brakes on rolling out cart", "kubectl rollout pause deployment/cart"),
+        ("pause cart mid-rollout", "kubectl rollout pause deployment/cart"),
+        ("give cart a fresh set of pods", "kubectl rollout restart deployment/cart"),
+        (
+            "follow the rollout of cart in shop till it completes",
+            "kubectl rollout status deployment/cart -n shop",
+        ),
+        # counts and places said loosely
+        ("scale cart upto 7", "kubectl scale deployment/cart --replicas=7"),
+        (
+            "make cart on web-ns six replicas",
+            "kubectl scale deployment/cart --replicas=6 -n web-ns",
+        ),
+        (
+            "make deploy cart from shop 4 replicas",
+            "kubectl scale deployment/cart --replicas=4 -n shop",
+        ),
+        (
+            "deployment cart out in shop - 2 replicas please",
+            "kubectl scale deployment/cart --replicas=2 -n shop",
+        ),
+        ("were gonna need 5 of cart", "kubectl scale deployment/cart --replicas=5"),
+    ],
+)
+def test_rollouts_and_counts_said_loosely(text: str, expected: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl

@@ -13,7 +13,9 @@ from kubechat_nlp.model import Clarification
 # request, "would it be ok to …" a question), or a hedge anywhere.
 _ASKS = re.compile(
     # "have web run 3 replicas" orders; "have you run …" asks
-    r"^(?:should|shall|would|might|did|was|were|has|had|does|why|when|who|whether|if"
+    # ("were gonna need 4 of web" is "we're", typed in a hurry)
+    r"^(?:should|shall|would|might|did|was|were(?! gonna| going to| about to)|has|had|does|why"
+    r"|when|who|whether|if"
     r"|have(?!\s+(?!you |we |i |they )(?:\S+\s+){1,10}?run\s+\S+\s+\w)"
     r"|could it|can it|will it|is it|are they|what if|what happens|what would|what will"
     r"|how (?:would|do|does|can|could|should|to)|do you think|do (?:i|we) (?:need|have) to"

@@ -14,6 +14,7 @@ from kubechat_nlp.scope_terms import (
     NOT_SCOPES,
     NS_WORDS,
     RIGHTS_WORDS,
+    a_count_follows,
     closes,
     other_target,
     valid_name,
@@ -59,6 +60,7 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             or after in STOPWORDS
             or after == "__quoted__"
             or ("=" in after and not after.startswith("-"))  # "in platform reviewed=yes"
+            or a_count_follows(tokens, j + 1)  # "make web on prod-in ten replicas"
         )
         if kinds.lookup(name.norm) is not None or (
             name.norm in COMMAND_WORDS and name.norm not in NOT_SCOPES
@@ -118,6 +120,7 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             and after not in AFTER_SCOPE | COMMAND_WORDS | STOPWORDS
             and not ("=" in after and not after.startswith("-"))
             and not named_before
+            and not a_count_follows(tokens, j + 1)
         ):
             continue
         before = tokens[i - 1].norm if i else ""
@@ -211,4 +214,4 @@ def _from_scopes_midway(tokens: list[Token], j: int, kinds: KindTable) -> bool:
             or beyond in ("image", "the", "version", "revision")
             or (":" in beyond and not beyond.endswith(":"))
         )
-    return nxt in _AFTER_MIDWAY_SCOPE
+    return nxt in _AFTER_MIDWAY_SCOPE or a_count_follows(tokens, j + 1)

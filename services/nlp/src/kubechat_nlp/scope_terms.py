@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from kubechat_nlp.entities import NUMBER_WORDS
 from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NL_KIND_WORDS, STOPWORDS
 from kubechat_nlp.text import Token
@@ -39,10 +40,20 @@ AFTER_SCOPE = frozenset(
 where now then right only instead also sort ordered showing including for from since over
 during by to real quick quickly ok okay again first giving granting allowing binding
 need needs is are was looks keeps oldest newest youngest latest aren't isn't not
-between when whenever once until if after before every labelled labeled tagged matching
+between when whenever once until till if after before every labelled labeled tagged matching
 having carrying replica replicas somewhere automatically manually all anymore yet either
-exist exists""".split()
+exist exists - – —""".split()
 )
+_COUNTED = frozenset("replica replicas pods pod copies copy instances instance".split())
+
+
+def a_count_follows(tokens: list[Token], k: int) -> bool:
+    """'… on prod-in ten replicas', '… from kyc 10 replicas': a replica count starts at k,
+    so the name before it closed a scope phrase."""
+    if k + 1 >= len(tokens):
+        return False
+    said = tokens[k].norm
+    return (said.isdigit() or said in NUMBER_WORDS) and tokens[k + 1].norm in _COUNTED
 
 
 def closes(tokens: list[Token], end: int) -> bool:

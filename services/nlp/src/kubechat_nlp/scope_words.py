@@ -70,6 +70,24 @@ def _set_apart_namespace(m: re.Match[str]) -> str:
     return f" in namespace {name}{m.group(2)} "
 
 
+# Verbs that "out" belongs to ("roll out", "print out", "spit out"): never a place filler.
+_OUT_VERBS = frozenset(
+    """roll rolls rolled rolling print prints printed printing spit spits spat spitting find
+found check checked sort sorted carry carried kick kicked lay laid phase phased write writes
+wrote written fan spread pour pump send sent log logged put puts get gets got take took pull
+pulls keep stay stand figure try max maxed burn time timed zero wipe wiped clean cleaned
+lock locked cut hand handed give gave ship shipped push pushed""".split()
+)
+
+
+def _out_in(m: re.Match[str]) -> str:
+    """ "api out in batch" → "api in batch"; "rolling out in prod" stays."""
+    before = m.group(1)
+    if before.lower() in _OUT_VERBS or before.lower().endswith("ing"):
+        return m.group(0)
+    return f"{before} {m.group(2)}"
+
+
 _I = re.IGNORECASE
 # Each phrase rewritten in turn, compiled once: (pattern, replacement) in the order they
 # must run (a fronted scope moves first, so later rules see the request's own opening).
@@ -119,6 +137,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # the filler before the place: "over in prod", "over at prod", "inside of prod",
     # "deployed in prod", "that lives in prod"
     (re.compile(r"\bover (in|on)\b(?= [a-z0-9])", _I), r"\1"),
+    # "api out in batch" (never "rolling out in prod", "spitting out in json")
+    (re.compile(r"(?<![\w-])(\S+) out (in|on)\b(?= (?:the )?[a-z0-9])", _I), _out_in),
     (re.compile(r"\bover at\b(?= [a-z0-9])", _I), "in"),
     (re.compile(r"\binside of\b", _I), "inside"),
     (

@@ -114,7 +114,8 @@ _CLOSING_RE = re.compile(
     r"when (?:you've|you have|you) got a (?:sec|second|minute|moment)|"
     r"if that's (?:alright|ok|fine)|"
     r"thanks a (?:bunch|lot|ton|million)|many thanks|thank u|would be (?:great|nice|lovely)|"
-    r"k ?thx|kk|tia|lol|haha|xoxo|urgent|it'?s urgent|merci|danke|gracias|grazie|legend|"
+    r"k ?thx|kk|tia|lol|haha|xoxo|urgent(?:-?ish)?|it'?s urgent(?:-?ish)?|merci|danke|gracias|"
+    r"grazie|legend|"
     r"whenever you can|when you can|whenever|- ?thanks|- ?thx|-|"
     r"please and thank you|that'd be great|that would be great|no rush|whenever)\b)+[\s,;:!.?]*$",
     re.IGNORECASE,

@@ -83,6 +83,8 @@ def clean(text: str) -> str:
     # written shorthand: "deploys w/ label x", "pods w/o limits"
     text = re.sub(r"(?<!\S)w/o(?!\S)", "without", text, flags=re.IGNORECASE)
     text = re.sub(r"(?<!\S)w/(?!\S)", "with", text, flags=re.IGNORECASE)
+    # run together in a hurry: "scale web upto 5"
+    text = re.sub(r"(?<!\S)upto(?!\S)", "up to", text, flags=re.IGNORECASE)
     # emoticons are mood, not words: "list pods in shop :-)"
     text = re.sub(r"[:;]-?[()DPp](?=\s|$)|<3(?=\s|$)", " ", text)
     # and so are emoji and pictographs: "list pods on shop 🙏"
@@ -143,7 +145,8 @@ def tokenize(text: str, vocabulary: Vocabulary) -> list[Token]:
             named = bool(tokens) and tokens[-1].norm in _NAMING_WORDS
             if named and norm != word.lower() and norm not in _ABOUT_AN_OBJECT:
                 norm = word.lower()
-            elif not named and norm in _CHAT_SPELLINGS:  # "which pods r failed", never "role r"
+            elif norm in _CHAT_SPELLINGS and not (tokens and tokens[-1].norm in _NAMED_ONE):
+                # "which pods r failed", "what sts r there", never "role r"
                 norm = _CHAT_SPELLINGS[norm]
             tokens.append(Token(word, norm, possessive=possessive))
         if comma:
@@ -158,6 +161,12 @@ _NAMING_WORDS = frozenset(
     """pod deployment deploy service svc statefulset sts daemonset ds job cronjob cj
 configmap cm secret node namespace ingress pvc replicaset rs serviceaccount sa hpa named
 called role clusterrole rolebinding user group context""".split()
+)
+# Words after which a word is one object's name ("role r", "pod r").
+_NAMED_ONE = frozenset(
+    """pod deployment service statefulset daemonset job cronjob configmap secret node
+namespace ingress replicaset serviceaccount named called role clusterrole rolebinding user
+group context""".split()
 )
 # Chat spellings of function words ("r u a bot", "what jobs r there").
 _CHAT_SPELLINGS = {"r": "are", "ur": "your"}

@@ -53,7 +53,10 @@ _HEAD_VERBS = {
 # (Whole words only: a deployment called status-page keeps its name.)
 _STATUS_WORDS = (
     r"(?<![\w-])(status|progress|rolling update|finish(ed)?|complete(d)?|completion|done"
-    r"|rolling out|deploying|rolled out|through|over|how far along|out yet|updating)(?![\w-])"
+    r"|rolling out|deploying|rolled out|through|over|how far along|out yet|updating"
+    # "is web updated fully", "did web go out cleanly", "watch it till it completes"
+    r"|updated fully|fully (rolled out|updated|deployed)|go(ne)? out cleanly|or not"
+    r"|(till|until) it (completes|finishes|is done))(?![\w-])"
 )
 
 
@@ -61,6 +64,8 @@ _STATUS_WORDS = (
 # sentence than its verb
 _PAUSE_SAID = (
     r"\bon hold\b|\b(stop|halt|freeze|suspend)\b (the )?(\S+ ){0,3}(rollout|roll out)\b"
+    # "put the brakes on rolling out web", "pause web mid-deploy"
+    r"|\b(put|hit|slam) (the )?brakes on\b|\bmid-(deploy|rollout|release)\b"
     r"|\b(stop|halt|quit) rolling out\b"  # "stop rolling out the chat deployment for now"
 )
 
@@ -87,6 +92,16 @@ def build_rollout(c: Ctx) -> Result:
         r"|bounce|redeploy|rollout|kick)"
     ):
         u.mark(how)
+    # "pause web mid-deploy", "give web a fresh set of pods", "roll the pods on web": how,
+    # never what
+    for how in u.finditer(
+        r"(?<![\w-])mid-(?:deploy|rollout|release|update)(?![\w-])"
+        r"|\b(?:till|until) (?:it|the rollout|they) (?:completes|finishes|is done|are done)\b"
+        r"|\b(?:till|until)(?= (?:the )?(?:revision|rev|version)\b)"
+        r"|\bfresh (?:set of |batch of )?(?:pods|containers|replicas)\b"
+        r"|\broll (?:the |its |all )?(?:pods|pds|containers)\b(?: (?:on|of|for|in))?"
+    ):
+        u.mark(how)
     if u.search(
         r"\b(roll ?back|undo|revert|back out|previous (revision|version|deployment))\b"
         r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
@@ -98,6 +113,12 @@ def build_rollout(c: Ctx) -> Result:
         r"|\bback (?:one|a|1) (?:release|version|revision|rollout|deploy)\b"
         r"|\b(?:revision|rev) \d+\b.{0,60}\b(?:use that|again|was the good one|worked)\b"
         r"|\bon (?:revision|rev) \d+ again\b"
+        # a revision wished for: "node-feeder should be on revision 4", "go to rev 7",
+        # "pin api back at revision 2", "undo pg till revision 1"
+        r"|\b(?:should be|needs to be|must be|go|goes|move|pin \S+(?: back)?)"
+        r" (?:back )?(?:on|to|at) (?:the )?(?:revision|rev|version)\b"
+        r"|\b(?:till|until|upto) (?:the )?(?:revision|rev|version)\b"
+        r"|\b(?:revision|rev) \S+ was the (?:last )?(?:good|working|stable)\b"
     ):
         verb = "rollout.undo"
     elif u.search(
@@ -106,6 +127,11 @@ def build_rollout(c: Ctx) -> Result:
         r"|\bversions\b.{0,60}\b(deployed|released|were|have been)\b"
         r"|\b(changes?|deploys|releases|versions) (have )?(gone|went|been) out\b"
         r"|\bwhat (deploys|releases|changes?) (have there been|went out)\b"
+        # "what all versions web had before", "how many rollouts has web had", "what's been
+        # deployed to web over time"
+        r"|\b(what|which) (all )?(versions|revisions|releases)\b|\b(had|has had|have had) before\b"
+        r"|\bhow many (rollouts?|revisions|versions|deploys|releases|updates)\b"
+        r"|\bbeen (deployed|released|rolled out)\b.{0,60}\bover time\b"
     ):
         verb = "rollout.history"
     elif over := u.search(r"\bstart (?:\S+ ){1,3}(over)\b"):
@@ -146,10 +172,14 @@ def build_rollout(c: Ctx) -> Result:
             if u.search(r"\b(versions?|revisions?|releases?)\b")
             else ("rollout.status")
         )
-    revision = first_int(c, r"\b(?:to )?(?:revision|rev) (?:number |no\.? |#)?(\d+)\b")
+    revision = first_int(
+        c, r"\b(?:to |till |until |upto )?(?:revision|rev) (?:number |no\.? |#)?(\d+)\b"
+    )
     if revision is None and verb == "rollout.undo":
         # "revert web to version 3": a bare number is a revision (never "version 1.25")
-        revision = first_int(c, r"\bto (?:the )?version (\d+)\b(?![.\d])")
+        revision = first_int(
+            c, r"\b(?:to|till|until|at|on) (?:the )?version (?:number |no\.? |#)?(\d+)\b(?![.\d])"
+        )
     worded = u.search(rf"\b(?:to )?(?:revision|rev) {WORD_NUM}\b")
     if revision is None and worded:
         revision = word_number(worded.group(1))  # "go back to revision one": a word kept as typed

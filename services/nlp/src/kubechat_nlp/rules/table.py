@@ -328,7 +328,17 @@ RULES: tuple[Rule, ...] = (
         r"|\b(changes?|deploys|releases|versions) (have )?(gone|went|been) out\b"
         r"|\bwhat (deploys|releases|changes?) (have there been|went out)\b"
         r"|\b(versions|revisions|releases) of\b.{0,60}"
-        r"\b(deployed|released|shipped|were|have been)\b",
+        r"\b(deployed|released|shipped|were|have been)\b"
+        # how far a rollout got, the revisions it had, a revision wished for, a pause said
+        # in other words ("is web updated fully", "what all versions web had before",
+        # "web should be on revision 4", "put the brakes on rolling out web")
+        r"|\bupdated fully\b|\bfully (rolled out|updated|deployed)\b|\bgo(ne)? out cleanly\b"
+        r"|\b(what|which) (all )?versions\b|\b(had|has had|have had) before\b"
+        r"|\bhow many (rollouts?|revisions|versions|deploys|releases)\b"
+        r"|\bbeen (deployed|released|rolled out)\b.{0,80}\bover time\b"
+        r"|\b(should be|needs to be|go|goes|move) (back )?(on|to|at) (revision|rev)\b"
+        r"|\bback (on|at|to) (revision|rev)\b|\b(brakes on|mid-deploy|mid-rollout)\b"
+        r"|\bfresh (set of )?pods\b|\broll (the )?(pods|pds|containers)\b",
         workloads.build_rollout,
     ),
     (
