@@ -597,3 +597,30 @@ def test_everyday_change_wording(text: str, kubectl: str) -> None:
 def test_rollouts_and_counts_said_loosely(text: str, expected: str) -> None:
     plan = RulesEngine().parse(text)
     assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "can you clean up configmap stale-conf in ops, nobody uses it",
+            "kubectl delete configmaps stale-conf -n ops",
+        ),
+        ("tidy up the jobs a-1 and b-2", "kubectl delete jobs a-1 b-2"),
+        ("point me at kind-dev", "kubectl config use-context kind-dev"),
+        ("i need to be on gke-eu now", "kubectl config use-context gke-eu"),
+        ("am i pointed at staging?", "kubectl config current-context"),
+        ("which clusters do we have", "kubectl config get-contexts"),
+    ],
+)
+def test_specific_clean_ups_and_contexts(text: str, expected: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl
+
+
+@pytest.mark.parametrize(
+    "text", ["clean up the qa namespace", "clean up pods in prod", "tidy up namespace dev-2"]
+)
+def test_a_clean_up_naming_no_object_stays_a_question(text: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert not plan.kubectl and plan.clarification is not None

@@ -131,8 +131,11 @@ def build_config(c: Ctx) -> Result:
             return [Draft("config.use-context", names=[name])]
         return clarify("Which context should I switch to?")
     m = u.search(
-        r"\b(?:switch|take|move|put|point|send|bring) (?:me )?(?:over )?to (?:the )?(\S+)"
-        r"(?: cluster| context)?\W*$"
+        r"\b(?:switch|take|move|put|point|send|bring|jump|hop) (?:me |us )?(?:over )?"
+        r"(?:to|at|onto) (?:the )?(\S+)(?: cluster| context)?(?: now| please| pls)?\W*$"
+        # "I need to be on staging-eu now" (the courtesy gone: "be on staging-eu now")
+        r"|^(?:(?:i|we) (?:need|want|have|would like) to )?be (?:on|at) (?:the )?(\S+)"
+        r"(?: cluster| context)?(?: now| please| pls)?\W*$"
     ) or u.search(
         r"^use (?:the )?(\S+)(?: cluster| context)?\W*$"  # "use prod-ap": nothing else said
     )
@@ -143,13 +146,16 @@ def build_config(c: Ctx) -> Result:
         r"|\bwhere am i pointed\b"
         r"|\bcurrent kube ?context\b|\b(selected|active) (kube ?)?context\b"
         r"|\bcontext is (selected|active)\b"
-        r"|\bconnected to\b"
+        r"|\bconnected to\b|\bam i (?:pointed|pointing|hooked up|on) (?:at|to)?\b"
     ):
         return [Draft("config.current-context")]
     # "which clusters can I switch to": one switches contexts
     if u.search(
         r"\bcontexts?\b|\bclusters? (?:can|could) (?:i|we) (?:switch|use|pick|choose)"
         r"|\bclusters (?:i|we) can (?:get|switch|connect|go) to\b"
+        # "which clusters have I got configured", "what other clusters do i have"
+        r"|\bclusters (?:have|do|did) (?:i|we)\b|\bclusters (?:i|we) (?:have|got)\b"
+        r"|\bclusters (?:are )?(?:set up|configured|available)\b|\bother clusters\b"
     ):
         d = Draft("config.get-contexts")
         if u.search(r"\bnames?\b"):

@@ -76,7 +76,16 @@ RULES: tuple[Rule, ...] = (
         r"|\bclusters (i|we) can (get|switch|connect|go) to\b|\bdefault (me )?to \S+ from now on\b"
         r"|\b(which|what) (clusters|contexts) (can|could) (i|we) (switch|use|pick|choose|connect)"
         r"|\b(use|make|set|have) \S+ (as )?(my|our) (default )?namespace\b"
-        r"|\b\S+ be (my|our|the) default namespace\b",
+        r"|\b\S+ be (my|our|the) default namespace\b"
+        # "point me at minikube", "jump to eks-prod", "i need to be on staging-eu now", "am i
+        # pointed at prod", "which clusters have i got configured"
+        r"|^(\S+ ){0,3}(point|jump|hop|switch|take|move) (me |us )?(over )?(to|at|onto) "
+        r"(the )?\S+( cluster| context)?( now| please| pls)?\W*$"
+        r"|^((i|we) (need|want|have|would like) to )?be (on|at) (the )?\S+( cluster| context)?"
+        r"( now| please| pls)?\W*$"
+        r"|\bam i (pointed|pointing|hooked up) (at|to)\b"
+        r"|\bclusters (have|do|did) (i|we)\b|\bclusters (i|we) (have|got)\b"
+        r"|\bclusters (are )?(set up|configured|available)\b|\bother clusters\b",
         admin.build_config,
     ),
     (

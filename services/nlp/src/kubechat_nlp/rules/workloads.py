@@ -158,7 +158,12 @@ def build_vague(c: Ctx) -> Result:
     # Only words that mean "delete" may become a delete of what they name; "clean up",
     # "reset" or "start over" in front of a kind never do ("reset in services").
     skip_lead(u)
-    deleting = u.search(r"(?<![\w-])(nuke|nukes|wipe|destroy|trash|zap|tear down|axe)(?![\w-])")
+    deleting = u.search(
+        r"(?<![\w-])(nuke|nukes|wipe|destroy|trash|zap|tear down|axe|clean ?up|clean out|tidy up)"
+        r"(?![\w-])"
+    )
+    # "clean up service geo-ip" names what goes; "clean up pods in prod" does not
+    cleaning = deleting is not None and deleting.group(1).startswith(("clean", "tidy"))
     opening = range(u.index_at(deleting.start())) if deleting else range(0)
     if any(i not in u.used and u.norms[i] not in LEAD_WORDS for i in opening):
         deleting = None  # only the verb that opens the request ("quick one: … nuke secret x")
@@ -177,7 +182,12 @@ def build_vague(c: Ctx) -> Result:
     everything = u.search(r"\b(everything|it all|all of it|all the things|whole|entire|cluster)\b")
     if named and not everything:
         result = build_delete(Ctx(Utterance(u.tokens, u.kinds), c.kinds))
-        if isinstance(result, list) and all(d.names or d.slots.selector for d in result):
+        # ("clean up the sandbox namespace" empties it: what goes is still unsaid)
+        if isinstance(result, list) and all(
+            (d.names or (d.slots.selector and not cleaning))
+            and not (cleaning and any(k.ref.plural == "namespaces" for k in d.kinds))
+            for d in result
+        ):
             return result
     return clarify(
         "That could delete a lot. What exactly should go? Name the kind and "
