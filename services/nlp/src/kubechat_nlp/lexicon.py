@@ -32,7 +32,7 @@ saying logged printed rundown lowdown overview summary breakdown scoop needs wan
 requires garbage rubbish junk crap clutter cruft leftovers whole
 seem seems seemed appear appears appeared sit sits ranked ranking hogging acting mem keeps
 printing writing emitting outputting spitting complaining know mind closer interesting anywhere
-placed scheduled hosted located handy regardless unhappy sick flaky misbehaving wonky
+placed hosted located handy regardless unhappy sick flaky misbehaving wonky
 problem problems issue issues damage ongoing brakes pin good fully completely cleanly
 entirely totally gonna wanna gotta
 """.split()
