@@ -624,3 +624,34 @@ def test_specific_clean_ups_and_contexts(text: str, expected: str) -> None:
 def test_a_clean_up_naming_no_object_stays_a_question(text: str) -> None:
     plan = RulesEngine().parse(text)
     assert not plan.kubectl and plan.clarification is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "need deployment shop, image is nginx:1.27",
+            "kubectl create deployment shop --image=nginx:1.27",
+        ),
+        (
+            "create a secret tokens on qa containing key=abc",
+            "kubectl create secret generic tokens --from-literal=key=abc -n qa",
+        ),
+        (
+            "configmap flags in ns web, data beta=on",
+            "kubectl create configmap flags --from-literal=beta=on -n web",
+        ),
+        (
+            "store pass=hunter2 into secret login",
+            "kubectl create secret generic login --from-literal=pass=hunter2",
+        ),
+        ("need sa deployer from ci", "kubectl create serviceaccount deployer -n ci"),
+        (
+            "create cronjob tidy from ops image busybox:1.36 daily at 3am",
+            "kubectl create cronjob tidy --image=busybox:1.36 --schedule='0 3 * * *' -n ops",
+        ),
+    ],
+)
+def test_new_objects_said_tersely(text: str, expected: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl

@@ -194,7 +194,8 @@ previous start beginning earlier yesterday today midnight noon node host machine
 _NODE_NAME = re.compile(r"(?:^|-)(?:node|worker)s?-?\d|^ip-\d|-pool-|nodepool|vmss|^gke-|^aks-")
 _AFTER_MIDWAY_SCOPE = frozenset(
     """with in by running should is has that a an as , : ; and using called named which
-gets get needs wants could would must the run via somewhere showing back""".split()
+gets get needs wants could would must the run via somewhere showing back image containing
+holding daily hourly every""".split()
 )
 
 

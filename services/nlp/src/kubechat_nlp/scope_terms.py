@@ -42,7 +42,7 @@ during by to real quick quickly ok okay again first giving granting allowing bin
 need needs is are was looks keeps oldest newest youngest latest aren't isn't not
 between when whenever once until till if after before every labelled labeled tagged matching
 having carrying replica replicas somewhere automatically manually all anymore yet either
-exist exists - – —""".split()
+exist exists containing holding storing - – —""".split()
 )
 _COUNTED = frozenset("replica replicas pods pod copies copy instances instance".split())
 

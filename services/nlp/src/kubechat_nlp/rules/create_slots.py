@@ -87,7 +87,8 @@ def image(c: Ctx) -> str | None:
             return tok.text.split("=", 1)[1]
     for pattern in (
         # (whole words: "image-resizer" is a name)
-        r"(?<![\w-])image[: ]+(?:of )?(\S+)",
+        # ("image is busybox:1.36", "image = redis:7", "image should be nginx")
+        r"(?<![\w-])image[: ]+(?:of |is |= |should be |will be |to be )?(\S+)",
         r"\b(?:runs|run|running|with|using) (?:the )?(\S+)"
         r" image(?![\w-])",
         r"\b(\S+) image(?![\w-])",
