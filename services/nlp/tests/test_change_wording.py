@@ -655,3 +655,33 @@ def test_a_clean_up_naming_no_object_stays_a_question(text: str) -> None:
 def test_new_objects_said_tersely(text: str, expected: str) -> None:
     plan = RulesEngine().parse(text)
     assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a label or variable said to be wrong or unneeded is changed, never the object deleted
+        ("tier label not needed on pod web-2, remove pls", "kubectl label pods web-2 tier-"),
+        (
+            "owner label wrong on node n-4, make it infra",
+            "kubectl label nodes n-4 owner=infra --overwrite",
+        ),
+        (
+            "deployment cart has a stale note annotation, remove it",
+            "kubectl annotate deployments cart note-",
+        ),
+        ("can we lose the team label on service edge?", "kubectl label services edge team-"),
+        ("pod db-0 shouldn't carry pci as a label anymore", "kubectl label pods db-0 pci-"),
+        ("drop env variable DEBUG on cart", "kubectl set env deployment/cart DEBUG-"),
+        ("env MODE = fast on statefulset queue", "kubectl set env statefulset/queue MODE=fast"),
+        ("TZ shouldnt be set on daemonset agent anymore", "kubectl set env daemonset/agent TZ-"),
+        ("strip DEBUG out of the env of cart", "kubectl set env deployment/cart DEBUG-"),
+        (
+            "service edge of web-ns namespace put label team=core",
+            "kubectl label services edge team=core -n web-ns",
+        ),
+    ],
+)
+def test_labels_and_variables_said_wrong_or_unneeded(text: str, expected: str) -> None:
+    plan = RulesEngine().parse(text)
+    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl

@@ -41,6 +41,11 @@ _ALL_NAMESPACES_RE = re.compile(
 )
 
 
+# Verbs that carry a request on after "X namespace" ("x of stg-eu namespace put label …"):
+# none is a namespace's name.
+_VERBS_GOING_ON = frozenset("put add set apply give attach stick remove drop change update".split())
+
+
 @dataclass(frozen=True, slots=True)
 class Scope:
     namespace: str | None = None
@@ -165,7 +170,10 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
             and kinds.lookup(tokens[j].norm) is None
             and (nxt == "to" or nxt.isdigit())
         ) or tokens[j].norm in NOT_SCOPES | AFTER_SCOPE
-        if before_name and slot_word:
+        # "service x of stg-eu namespace put label …": a verb after the keyword is the
+        # request going on, so the name before it was the namespace
+        verb_after = tokens[j].norm in _VERBS_GOING_ON
+        if before_name and (slot_word or verb_after):
             # "set web team-a ns image to …", "expose web qa ns port 80", "… qa namespace
             # wide": the name before the keyword
             continue

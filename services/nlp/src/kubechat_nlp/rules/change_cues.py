@@ -36,7 +36,7 @@ CREATE = (
     r"|^(new |generic )?(config ?map|cm|secret) \S+ (.{0,40} )?(data|holding|containing|storing)"
     r":? x-kv"
     r"|.*\b(store|put|save|stash|keep|add) x-kv( and x-kv)* (into|in|inside) (a |the )?(new )?"
-    r"(generic )?(config ?map|cm|secret) x-name\b"
+    r"(generic )?(config ?map|cm|secret) \S+\W*$"
     # "need sa ci-bot", "need a namespace called x": a new object
     r"|^(need|needs|want|wants) (an? |the )?(sa|service ?account|namespace|ns|role|configmap"
     r"|secret) x-name\W*$"
@@ -94,4 +94,12 @@ LABEL = (
     r"|\b(be|get|gets|got) (labell?ed|annotated|tagged)\b"
     r"|(^|\b(let's|lets|let|please|pls|plz|kindly|just|and|to|now|then|also|u|you)) "
     r"(label|annotate)\b"
+    # "env label not needed on pod x, remove", "release label wrong on node-7, make it
+    # canary", "has a stale description annotation", "lose the part-of label", "shouldn't
+    # carry pci as a label"
+    r"|\b(label|annotation)s? (is |are )?(not needed|unneeded|no longer needed|wrong|stale"
+    r"|outdated|obsolete|incorrect|bad)\b"
+    r"|\b(wrong|stale|outdated|obsolete|incorrect|bad|old) (\S+ )?(label|annotation)s?\b"
+    r"|\b(lose|ditch|nix|scrap|kill)\b (the |that |this |its )?(\S+ ){0,2}(label|annotation)s?\b"
+    r"|\b(carry|have|keep) \S+ as (a|an) (label|annotation)\b"
 )

@@ -58,6 +58,13 @@ def _removals(u: Utterance) -> list[str]:
         rf"|\b(?:shouldn't|should not|no longer|mustn't) (?:carry|have|need|bear|keep)"
         rf" (?:the |a |an |any |its )?(\S+) {_NOUN}\b"
         rf"|\b(?:doesn't|does not|don't) need (?:the |a |an |any |its )?(\S+) {_NOUN}\b"
+        # "env label not needed on pod x", "a stale description annotation, remove it",
+        # "lose the part-of label", "shouldn't carry pci as a label"
+        rf"|\b(\S+) {_NOUN} (?:is |are )?(?:not needed|unneeded|no longer needed)\b"
+        rf"|\b(?:stale|outdated|obsolete|old|unneeded) (\S+) {_NOUN}\b(?=.*\b(?:remove|delete|drop"
+        rf"|clear|strip|lose|get rid)\b)"
+        rf"|\b(?:lose|ditch|nix|scrap|kill) (?:the |that |this |its )?(\S+) {_NOUN}\b"
+        rf"|\b(?:carry|have|keep) (\S+) as (?:a|an) {_NOUN}\b"
     ):
         idx = u.group_index(m)
         if m.group(2) and idx + 2 == len(u) and u.is_name(idx) and _key(u, idx + 1):
@@ -94,6 +101,11 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
             out.append(f"{u.tokens[k].text.strip(chr(39) + chr(34))}={value}")
             u.used.update((k, v))
     for said in (
+        # "release label wrong on node-7, make it canary", "has the wrong owner label - make
+        # it payments": the key named wrong, the value after "make it"
+        rf"\b(\S+) {_NOUN} (?:is |are )?(?:wrong|incorrect|bad)\b.*\b(?:make|set|change) it"
+        rf" (?:to |into )?(\S+)",
+        rf"\b(?:wrong|incorrect|bad) (\S+) {_NOUN}\b.*\b(?:make|set|change) it (?:to |into )?(\S+)",
         # "change namespace qa's release label to canary": the key just before the noun
         rf"\b(?:change|set|update|switch|make|flip)\b (?:\S+ ){{0,4}}?(\S+) {_NOUN} (?:to|=) (\S+)",
         # "the tier label of web should be cache now"

@@ -202,8 +202,12 @@ def _env_pairs(c: Ctx) -> list[str]:
     u = c.u
     env: list[str] = []
     for m in u.finditer(
-        r"\b(?:unset|remove|delete|drop|clear|get rid of)\w* (?:the )?"
-        r"(?:environment variables? |env vars? |variables? |env )?(\S+)"
+        r"\b(?:unset|remove|delete|drop|clear|strip|get rid of)\w* (?:the )?"
+        r"(?:environment variables? |env variables? |env vars? |variables? |env )?(\S+)"
+        # "strip TZ out of the env of web", "LOG_LEVEL shouldn't be set on falco anymore"
+        r"|\b(\S+) (?:out of|from) (?:the )?(?:env|environment)\b"
+        r"|\b(\S+) (?:shouldn'?t|should not|doesn'?t need to|does not need to|no longer needs to)"
+        r" be set\b"
         # "take DEBUG out of the environment of web", "web shouldn't have TZ set anymore"
         r"|\btake (?:the )?(?:env var |variable )?(\S+) (?:variable |env var )?(?:out of|off)\b"
         r"|\b(?:shouldn't|should not|no longer|doesn't need to|does not need to) have (\S+) set\b"
@@ -220,8 +224,10 @@ def _env_pairs(c: Ctx) -> list[str]:
         r"|variable )?(\S+) (?:environment variable |env var |variable )?"
         r"(?:(?:on|of|for|in) (?:the )?\S+ )?(?:to|=|as) (\S+)"
         r"|\b(\S+) set (?:to|=|as) (\S+)"  # "web needs CACHE_TTL set to 300"
+        # "env FEATURE_X = off on rabbit", "environment variable TZ as Asia/Kolkata"
+        r"|\b(?:env|environment variable|env var|env variable|variable) (\S+) (?:=|to|as|is) (\S+)"
     ):
-        first = 1 if m.group(1) else 3
+        first = next(g for g in (1, 3, 5) if m.group(g))
         k, v = u.group_index(m, first), u.group_index(m, first + 1)
         if k not in u.used and v not in u.used and _env_key(u, k):
             env.append(f"{u.text_of(k)}={u.text_of(v).strip(chr(39) + chr(34))}")

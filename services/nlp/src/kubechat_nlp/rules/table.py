@@ -405,6 +405,7 @@ RULES: tuple[Rule, ...] = (
         # "delete the LOG_LEVEL variable on web": the variable, never the deployment
         r"|\b(remove|delete|drop|unset|clear|set|change|update|add|define|get rid of)\b (the )?\S+"
         r" (env(ironment)? )?(var|variable)s?\b"
+        r"|\b\S+ (shouldn'?t|should not|no longer needs to) be set\b"
         r"|\b(set|add|export|put|define|inject)\b.{0,20}\bx-kv\b"
         r"(?!.*\b(labels?|annotations?|selector|replicas)\b)"
         r"|^(set|change|update) (the )?(\S+) to (?![\d.]+( |$)|x-image)\S+ (on|in|for)\b"
