@@ -405,7 +405,9 @@ RULES: tuple[Rule, ...] = (
         # "delete the LOG_LEVEL variable on web": the variable, never the deployment
         r"|\b(remove|delete|drop|unset|clear|set|change|update|add|define|get rid of)\b (the )?\S+"
         r" (env(ironment)? )?(var|variable)s?\b"
-        r"|\b\S+ (shouldn'?t|should not|no longer needs to) be set\b"
+        # (from the verb on: the variable before it is never the request's verb)
+        r"|(?<=\S )(shouldn'?t|should not|no longer needs to) be set\b"
+        r"|\b(strip|take|pull|yank) \S+ (out of|from|off) (the )?(env|environment)\b"
         r"|\b(set|add|export|put|define|inject)\b.{0,20}\bx-kv\b"
         r"(?!.*\b(labels?|annotations?|selector|replicas)\b)"
         r"|^(set|change|update) (the )?(\S+) to (?![\d.]+( |$)|x-image)\S+ (on|in|for)\b"
