@@ -330,3 +330,20 @@ def test_read_wording(text: str, expected: str | None) -> None:
 def test_phases_nodes_and_trouble_in_plain_words(text: str, expected: str) -> None:
     got = kubectl(text)
     assert got is not None and equivalent(got, expected), got
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("list the boxes", "kubectl get nodes"),
+        ("show secret objects in prod", "kubectl get secrets -n prod"),
+        ("list batch jobs in etl", "kubectl get jobs -n etl"),
+        ("get the storage claims", "kubectl get persistentvolumeclaims"),
+        ("list credentials in shop", "kubectl get secrets -n shop"),
+        ("show ingress rules in edge", "kubectl get ingresses -n edge"),
+        ("where does the api server live", "kubectl cluster-info"),
+    ],
+)
+def test_kinds_by_their_everyday_names(text: str, expected: str) -> None:
+    got = kubectl(text)
+    assert got is not None and equivalent(got, expected), got

@@ -48,7 +48,14 @@ class KindTable:
         # "config-maps", "cms", "crons", "k8s services". A declared word always wins over a
         # derived one.
         named = {ref.plural, ref.kind.lower()}
-        for word in _derived_spellings(words) | {f"{p} {w}" for p in _PLATFORM for w in named}:
+        platform = {f"{p} {w}" for p in _PLATFORM for w in named}
+        # "secret objects", "the deployment object", "svc resources": the kind, said as a thing
+        things = {
+            f"{w} {thing}"
+            for w in {ref.kind.lower(), *info.short_names}
+            for thing in ("object", "objects", "resource", "resources")
+        }
+        for word in _derived_spellings(words) | platform | things:
             if word not in self._by_word:
                 self._by_word[word] = info
                 self._derived.add(word)

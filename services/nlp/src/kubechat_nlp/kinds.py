@@ -16,6 +16,11 @@ class KindInfo:
     synonyms: tuple[str, ...] = ()
 
 
+def _pair(singular: str) -> tuple[str, str]:
+    """A synonym in the singular and the plural: "batch job", "batch jobs"."""
+    return singular, singular + "s"
+
+
 def _k(
     group: str,
     version: str,
@@ -84,7 +89,14 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
             "replication controllers",
         ),
     ),
-    _k("batch", "v1", "Job", "jobs", (), ("job", "jobs")),
+    _k(
+        "batch",
+        "v1",
+        "Job",
+        "jobs",
+        (),
+        ("job", "jobs", *_pair("batch job"), *_pair("one-off job")),
+    ),
     _k(
         "batch",
         "v1",
@@ -125,7 +137,7 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
             "config-maps",
         ),
     ),
-    _k("", "v1", "Secret", "secrets", (), ("secret", "secrets")),
+    _k("", "v1", "Secret", "secrets", (), ("secret", "secrets", *_pair("credential"))),
     _k(
         "",
         "v1",
@@ -141,7 +153,21 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         "Node",
         "nodes",
         ("no",),
-        ("node", "nodes", "worker node", "worker nodes", "machine", "machines", "host", "hosts"),
+        (
+            *(
+                "node",
+                "nodes",
+                "worker node",
+                "worker nodes",
+                "machine",
+                "machines",
+                "host",
+                "hosts",
+            ),
+            # what people call the machines: "that box", "the vms" ("server" is the API
+            # server's as often as a node's)
+            *("box", "boxes", "vm", "vms", *_pair("node machine")),
+        ),
         namespaced=False,
     ),
     _k(
@@ -173,6 +199,8 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
             "persistent volume claims",
             "volume claim",
             "volume claims",
+            *_pair("storage claim"),
+            *_pair("disk claim"),
             "claim",
             "claims",
             "pvcs",
@@ -213,7 +241,14 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         ("limits",),
         ("limitrange", "limitranges", "limit range", "limit ranges"),
     ),
-    _k("networking.k8s.io", "v1", "Ingress", "ingresses", ("ing",), ("ingress", "ingresses")),
+    _k(
+        "networking.k8s.io",
+        "v1",
+        "Ingress",
+        "ingresses",
+        ("ing",),
+        ("ingress", "ingresses", *_pair("ingress rule")),
+    ),
     _k(
         "networking.k8s.io",
         "v1",
