@@ -67,6 +67,9 @@ _READ_RULES = frozenset(
 )
 _NEVER_GUESSED = frozenset({"", "get", "vague", "delete", "drain", "taint", "patch", "replace"})
 _NODE_RULES = frozenset({"cordon", "uncordon", "drain", "taint"})
+# Below the hybrid engine's threshold (0.75): a reading only the statistical model vouches
+# for goes to a configured language model first, and stands on its own offline.
+_GUESSED_CONFIDENCE = 0.6
 
 
 class RulesEngine:
@@ -263,10 +266,11 @@ class RulesEngine:
         if scope.guessed and name in _NODE_RULES:
             scoped, scope = tokens, Scope()  # "cordon … on node-4": nodes have no namespace
         shaped = shape(Utterance(scoped, kinds))
+        modelled = False  # the statistical model chose the reading, not a cue
         if name == "get" and only_fallback(shaped):
             guessed = self._model_reading(shaped, scoped, kinds, scoped=scope != Scope())
             if guessed is not None:
-                name, build = guessed
+                (name, build), modelled = guessed, True
         result = build(
             Ctx(self._verb_marked(Utterance(scoped, kinds), name, shaped), kinds, scope.namespace)
         )
@@ -275,7 +279,7 @@ class RulesEngine:
             # reading from the model, when its builder can
             guessed = self._model_reading(shaped, scoped, kinds, scoped=scope != Scope())
             if guessed is not None and guessed[0] != name:
-                name, build = guessed
+                (name, build), modelled = guessed, True
                 result = build(
                     Ctx(self._verb_marked(Utterance(scoped, kinds), name, shaped), kinds)
                 )
@@ -286,6 +290,8 @@ class RulesEngine:
                 return retry
         if isinstance(result, list):
             for d in result:
+                if modelled:  # a guess: a configured language model is asked first
+                    d.confidence = min(d.confidence, _GUESSED_CONFIDENCE)
                 if not d.slots.namespace and not d.slots.all_namespaces:
                     d.slots.namespace = scope.namespace or None
                     d.slots.all_namespaces = scope.all_namespaces
@@ -325,6 +331,7 @@ class RulesEngine:
                 continue
             if d.guessed_kind:
                 confidence -= 0.15
+            confidence = min(confidence, d.confidence)
             op = d.build()
             if not self.catalogue[d.verb].namespaced:  # declared once, in the catalogue
                 op = _without_namespace(op)

@@ -169,7 +169,7 @@ namespace ingress replicaset serviceaccount named called role clusterrole rolebi
 group context""".split()
 )
 # Chat spellings of function words ("r u a bot", "what jobs r there").
-_CHAT_SPELLINGS = {"r": "are", "ur": "your"}
+_CHAT_SPELLINGS = {"r": "are", "ur": "your", "abt": "about"}
 
 
 # What may follow a kind word besides a name ("the pod lables", "daemonset namespaec x"):

@@ -28,7 +28,9 @@ class Draft:
     subresource: str | None = None
     # The rule guessed the kind (no kind word in the text): cluster lookup may refine it.
     guessed_kind: bool = False
-    confidence: float = 0.9
+    # The most the plan's confidence may be: lowered when only the statistical model vouches
+    # for the reading.
+    confidence: float = 1.0
 
     def build(self) -> Operation:
         resource: ResourceRef | None = self.kinds[0].ref if self.kinds else None
