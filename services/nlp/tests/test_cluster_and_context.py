@@ -137,3 +137,13 @@ def test_answers_and_follow_ups_in_everyday_words(engine: RulesEngine) -> None:
     assert equivalent(more[1][0], "kubectl scale deployment frontend --replicas=3 -n shop")
     details = _turns(engine, "show the logs of web-1 in namespace batch", "details?")
     assert equivalent(details[1][0], "kubectl describe pod web-1 -n batch")
+
+
+def test_a_reading_only_the_model_gives_stays_below_the_hybrid_threshold(
+    engine: RulesEngine,
+) -> None:
+    """With or without a cluster view, a guess leaves room for a configured model."""
+    question = "could you give cart in shop some more headroom please"
+    for cluster in (None, CLUSTER):
+        plan = engine.parse(question, cluster=cluster)
+        assert plan.clarification is not None or plan.confidence < 0.75, (cluster, plan)

@@ -309,3 +309,40 @@ def test_how_a_rollout_is_going_in_plain_words(question: str) -> None:
 @pytest.mark.parametrize("text", ["hii scale cart to 3", "hello sir, scale cart to 3"])
 def test_a_greeting_is_never_the_object(text: str) -> None:
     assert _conversation(text)[0] == ("kubectl scale deployment/cart --replicas=3",)
+
+
+@pytest.mark.parametrize(
+    ("first", "reply", "expected"),
+    [
+        (
+            "restart cart in infra",
+            "recycle the pods",
+            "kubectl rollout restart deployment/cart -n infra",
+        ),
+        (
+            "restart cart in infra",
+            "kick it over",
+            "kubectl rollout restart deployment/cart -n infra",
+        ),
+        ("restart cart in infra", "back it out", "kubectl rollout undo deployment/cart -n infra"),
+        (
+            "restart cart in infra",
+            "ditto for edge",
+            "kubectl rollout restart deployment/cart -n edge",
+        ),
+        (
+            "set image of cart to nginx:1.27 in qa",
+            "errors everywhere, roll it back",
+            "kubectl rollout undo deployment/cart -n qa",
+        ),
+        ("describe pod web-1 in ops", "what state is it in", "kubectl describe pods web-1 -n ops"),
+        (
+            "scale cart to 2 in dev",
+            "err, 6 actually",
+            "kubectl scale deployment/cart --replicas=6 -n dev",
+        ),
+    ],
+)
+def test_follow_ups_in_jargon(first: str, reply: str, expected: str) -> None:
+    answers = _conversation(first, reply)
+    assert len(answers[1]) == 1 and equivalent(answers[1][0], expected), answers

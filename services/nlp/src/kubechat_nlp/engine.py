@@ -321,6 +321,7 @@ class RulesEngine:
                 and self.catalogue[d.verb].namespaced
             ):
                 d.slots.namespace = context.namespace
+            confidence = min(confidence, d.confidence)
             if cluster is not None and d.names:
                 resolved = resolve_draft(
                     d, self.catalogue[d.verb], cluster, self._kinds(cluster), namespace_typed
@@ -331,7 +332,6 @@ class RulesEngine:
                 continue
             if d.guessed_kind:
                 confidence -= 0.15
-            confidence = min(confidence, d.confidence)
             op = d.build()
             if not self.catalogue[d.verb].namespaced:  # declared once, in the catalogue
                 op = _without_namespace(op)

@@ -41,6 +41,8 @@ _ALL_NAMESPACES_RE = re.compile(
 )
 
 
+# What is said to be everywhere in a report ("errors everywhere"), never a scope.
+_TROUBLE = frozenset("errors error failures problems issues alerts warnings fires crashes".split())
 # Verbs that carry a request on after "X namespace" ("x of stg-eu namespace put label …"):
 # none is a namespace's name.
 _VERBS_GOING_ON = frozenset("put add set apply give attach stick remove drop change update".split())
@@ -62,6 +64,12 @@ def take_scope(tokens: list[Token], kinds: KindTable) -> tuple[list[Token], Scop
             if _ALL_NAMESPACES_RE.match(" ".join(norms[start : start + size])):
                 if _namespaces_are_the_object(norms, start, kinds):
                     continue
+                if (
+                    norms[start] in ("everywhere", "anywhere")
+                    and start
+                    and norms[start - 1] in _TROUBLE
+                ):
+                    continue  # "errors everywhere, roll it back": a report, not a scope
                 return tokens[:start] + tokens[start + size :], Scope(all_namespaces=True)
     for i, tok in enumerate(tokens):
         if tok.norm in ("-a", "--all-namespaces"):

@@ -99,6 +99,13 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         _fronted_scope_last,
     ),
+    # "on the events side", "over on the prod side": the side is the namespace
+    (
+        re.compile(rf"\b(?:over )?(?:on|from|in) (?:the )?{_NAME}(?:'s)? side\b", _I),
+        r"in the \1 namespace",
+    ),
+    # "what state is it in": the closing "in" names no place
+    (re.compile(r"^(what (?:state|status|condition|shape) (?:is|are) .+?) in(\W*)$", _I), r"\1\2"),
     # terse: "pods qa?", "deployments prod"
     (
         re.compile(rf"^({_KINDS}|{_KIND_WORD}) ({_ENV_WORDS})\s*([?.!]*)$", _I),
@@ -126,11 +133,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             _I,
         ),
         r"\1 the \2 namespace",
-    ),
-    # "on the events side", "over on the prod side": the side is the namespace
-    (
-        re.compile(rf"\b(?:over )?(?:on|from|in) (?:the )?{_NAME}(?:'s)? side\b", _I),
-        r"in the \1 namespace",
     ),
     # "scoped to edge", "limited to the qa namespace": where the request applies
     (re.compile(r"\b(?:scoped|limited|restricted|confined) to\b(?= (?:the )?[a-z0-9])", _I), "in"),

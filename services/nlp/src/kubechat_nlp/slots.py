@@ -167,7 +167,10 @@ def _namespace(u: Utterance, s: Slots, *, scoped: bool = False) -> None:
         r"|\b(?:in|across|throughout) (?:a|the|whole|entire|the whole|the entire|my) cluster\b"
         r"|\bon the (?:whole|entire) cluster\b"
         r"|\bno matter (?:which|what) (?:namespace|ns)\b"
-        r"|(?:^| )(?:-a|--all-namespaces)(?= |$)|\b(?:every|any)where\b|\bcluster wide\b"
+        r"|(?:^| )(?:-a|--all-namespaces)(?= |$)|\bcluster wide\b"
+        # ("errors everywhere, roll it back" reports, it names no scope)
+        r"|(?<!errors )(?<!error )(?<!problems )(?<!issues )(?<!failures )(?<!alerts )"
+        r"\b(?:every|any)where\b"
     )
     if m is None and any(k.info.ref.plural != "namespaces" for k in u.kind_mentions()):
         # "services, all namespaces please": namespaces are the scope, not the object

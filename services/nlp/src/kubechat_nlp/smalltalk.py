@@ -27,7 +27,8 @@ _THANKS = (
     r"awesome|cool|nice|perfect|ok|okay|got it|"
     r"bye|goodbye|see you|that's all|that is all|never ?mind|nvm|all good|sounds good|"
     r"(?:nice|good|great) one|sweet|lovely|excellent|wonderful|amazing|neat|fantastic|super|"
-    r"(?:great|good|nice) (?:job|work|stuff)|well done|you rock|brilliant|"
+    r"(?:great|good|nice) (?:job|work|stuff)|well done|you rock|brilliant|(?:much )?appreciated|"
+    r"appreciate it|"
     # an acknowledgement is never a request ("that works" names no deployment "works")
     r"(?:that|this|it)(?:'s|s| is)? (?:works?|worked|did it|did the trick|helps|helped|fine|good|"
     r"great|perfect|enough|it)|works for me|fine|good|all set|lgtm|makes sense|understood|"
@@ -66,6 +67,7 @@ _ABOUT_TEXT_RE = re.compile(
 # Courtesy around a request: "hey kubechat, could you …", "… thanks!", "… real quick".
 _OPENING_RE = re.compile(
     rf"^(?:(?:{_GREETING}|ok|okay|alright|so|well|um|uh|hmm|ahh?|oh|quick one|quick question|"
+    r"real quick|"
     r"i mean|"
     r"(?:dear|hey|hi|hello|ok|okay) (?:kubechat|bot|team|folks|all)|pretty please|"
     r"(?:are|r) (?:you|u) able to|(?:we|i|you) (?:gotta|have to|need to|must)|"
@@ -75,7 +77,8 @@ _OPENING_RE = re.compile(
     r"(?:i'm|im|i am) (?:confused|lost|new here|new to this|stuck)|"
     r"(?:sorry|apologies) (?:to|for) (?:bug|bother|trouble|pester|interrupt|ping)\w*"
     r" (?:you|u|y'all)(?: again)?|"
-    r"i meant|sorry|oops|no wait|actually|kubechat|bot|there|team|folks|please|pls|plz|kindly|"
+    r"i meant|i mean|sorry|oops|no wait|actually|kubechat|bot|there|team|folks|please|pls|plz|"
+    r"kindly|"
     # "i request you to show pods", "sir, …"
     r"(?:i |we )?(?:request|beg|ask) (?:you|u) (?:to|kindly to|please to)|sir|madam|ma'am|maam|"
     r"morning|evening(?: all)?|afternoon(?: all)?|sup|wassup|btw|by the way|quickly|"

@@ -103,7 +103,8 @@ def build_rollout(c: Ctx) -> Result:
     ):
         u.mark(how)
     if u.search(
-        r"\b(roll ?back|undo|revert|back out|previous (revision|version|deployment))\b"
+        r"\b(roll ?back|undo|revert|back (\S+ ){0,3}?out|previous (revision|version"
+        r"|deployment))\b"
         r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
         r"|\bback to (the |an? )?\S+ (version|revision|release|image)\b"
         r"|\bback (?:to|on|at) (?:the )?(?:revision|rev|version|release) \S+"
@@ -134,7 +135,7 @@ def build_rollout(c: Ctx) -> Result:
         r"|\bbeen (deployed|released|rolled out)\b.{0,60}\bover time\b"
     ):
         verb = "rollout.history"
-    elif over := u.search(r"\bstart (?:\S+ ){1,3}(over)\b"):
+    elif over := u.search(r"\b(?:start|kick) (?:\S+ ){1,3}?(over)\b"):
         verb = "rollout.restart"  # "start all-in-one over": again from the start
         u.mark(over, 1)
     elif headed is not None:
@@ -184,6 +185,13 @@ def build_rollout(c: Ctx) -> Result:
     if revision is None and worded:
         revision = word_number(worded.group(1))  # "go back to revision one": a word kept as typed
         u.mark(worded)
+    if verb == "rollout.restart":
+        # "recycle the pods" (of whatever was talked about): the workload is restarted
+        for pods in u.finditer(
+            r"\b(?:the|all the|its|their) (?:pods|containers|replicas)\b"
+            r"(?! (?:of|for|behind|from|under|belonging)\b)"
+        ):
+            u.mark(pods)
     s = c.common()
     d = draft_for(c, verb, s, ("deployments",))
     d.kinds = [k for k in d.kinds if k.ref.plural in ("deployments", "statefulsets", "daemonsets")]
@@ -193,7 +201,7 @@ def build_rollout(c: Ctx) -> Result:
         d.kinds = [k for k in d.kinds if k not in acts]
     if not d.names:
         name = object_after_verb(u)
-        if name:
+        if name and c.kinds.lookup(name.lower()) is None:  # ("recycle the pods": no name)
             d.names = [name]
     if not d.kinds:
         # "the pods of cache" are the workload's: restarting them is restarting it
