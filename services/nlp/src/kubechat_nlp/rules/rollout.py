@@ -187,11 +187,11 @@ def build_rollout(c: Ctx) -> Result:
         u.mark(worded)
     if verb == "rollout.restart":
         # "recycle the pods" (of whatever was talked about): the workload is restarted
-        for pods in u.finditer(
+        for theirs in u.finditer(
             r"\b(?:the|all the|its|their) (?:pods|containers|replicas)\b"
             r"(?! (?:of|for|behind|from|under|belonging)\b)"
         ):
-            u.mark(pods)
+            u.mark(theirs)
     s = c.common()
     d = draft_for(c, verb, s, ("deployments",))
     d.kinds = [k for k in d.kinds if k.ref.plural in ("deployments", "statefulsets", "daemonsets")]
