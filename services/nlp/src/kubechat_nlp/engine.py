@@ -70,6 +70,7 @@ _NODE_RULES = frozenset({"cordon", "uncordon", "drain", "taint"})
 # Below the hybrid engine's threshold (0.75): a reading only the statistical model vouches
 # for goes to a configured language model first, and stands on its own offline.
 _GUESSED_CONFIDENCE = 0.6
+_KIND_TABLES_KEPT = 64  # clusters with their own kinds, each table a few hundred KiB
 
 
 class RulesEngine:
@@ -78,6 +79,8 @@ class RulesEngine:
     def __init__(self, catalogue: Catalogue | None = None) -> None:
         self.catalogue = catalogue or default_catalogue()
         self._standard = KindTable(STANDARD_KINDS)
+        # A cluster's own kinds (CRDs) change rarely: its table is built once per set of them
+        self._with_extra: dict[tuple[KindInfo, ...], KindTable] = {}
         words = set(NOT_NAMES)
         targets = set(TYPO_TARGETS)
         for word in self._standard.words():
@@ -135,10 +138,15 @@ class RulesEngine:
     def _kinds(self, cluster: ClusterView | None) -> KindTable:
         if cluster is None:
             return self._standard
-        extra: list[KindInfo] = list(cluster.kinds())
+        extra = tuple(cluster.kinds())
         if not extra:
             return self._standard
-        return KindTable([*STANDARD_KINDS, *extra])
+        table = self._with_extra.get(extra)
+        if table is None:
+            if len(self._with_extra) >= _KIND_TABLES_KEPT:
+                self._with_extra.clear()
+            table = self._with_extra[extra] = KindTable([*STANDARD_KINDS, *extra])
+        return table
 
     def _parse(
         self,
