@@ -9,6 +9,13 @@ import pytest
 from kubechat_nlp import RulesEngine
 from kubechat_nlp.evaluation.equivalence import equivalent
 
+
+def assert_reads_as(text: str, expected: str) -> None:
+    """One command, equivalent to `expected` as kubectl would run it."""
+    plan = RulesEngine().parse(text)
+    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl
+
+
 ENGINE = RulesEngine()
 
 CASES = [
@@ -595,8 +602,7 @@ def test_everyday_change_wording(text: str, kubectl: str) -> None:
     ],
 )
 def test_rollouts_and_counts_said_loosely(text: str, expected: str) -> None:
-    plan = RulesEngine().parse(text)
-    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl
+    assert_reads_as(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -614,8 +620,7 @@ def test_rollouts_and_counts_said_loosely(text: str, expected: str) -> None:
     ],
 )
 def test_specific_clean_ups_and_contexts(text: str, expected: str) -> None:
-    plan = RulesEngine().parse(text)
-    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl
+    assert_reads_as(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -653,8 +658,7 @@ def test_a_clean_up_naming_no_object_stays_a_question(text: str) -> None:
     ],
 )
 def test_new_objects_said_tersely(text: str, expected: str) -> None:
-    plan = RulesEngine().parse(text)
-    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl
+    assert_reads_as(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -683,5 +687,4 @@ def test_new_objects_said_tersely(text: str, expected: str) -> None:
     ],
 )
 def test_labels_and_variables_said_wrong_or_unneeded(text: str, expected: str) -> None:
-    plan = RulesEngine().parse(text)
-    assert len(plan.kubectl) == 1 and equivalent(plan.kubectl[0], expected), plan.kubectl
+    assert_reads_as(text, expected)

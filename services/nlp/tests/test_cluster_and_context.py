@@ -12,6 +12,7 @@ from kubechat_nlp import (
     ResourceRef,
     RulesEngine,
 )
+from kubechat_nlp.config import NlpSettings
 from kubechat_nlp.evaluation import equivalent
 
 CLUSTER = InMemoryClusterView(
@@ -144,6 +145,7 @@ def test_a_reading_only_the_model_gives_stays_below_the_hybrid_threshold(
 ) -> None:
     """With or without a cluster view, a guess leaves room for a configured model."""
     question = "could you give cart in shop some more headroom please"
+    threshold = NlpSettings.model_fields["llm_confidence_threshold"].default
     for cluster in (None, CLUSTER):
         plan = engine.parse(question, cluster=cluster)
-        assert plan.clarification is not None or plan.confidence < 0.75, (cluster, plan)
+        assert plan.clarification is not None or plan.confidence < threshold, (cluster, plan)

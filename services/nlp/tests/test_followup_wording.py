@@ -9,6 +9,7 @@ from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.engine import RulesEngine
 from kubechat_nlp.evaluation.equivalence import equivalent
 from kubechat_nlp.evaluation.scoring import assume_ran
+from kubechat_nlp.model import Plan
 
 ENGINE = RulesEngine()
 
@@ -21,6 +22,13 @@ def _conversation(*turns: str) -> list[tuple[str, ...]]:
         answers.append(tuple(plan.kubectl))
         context = assume_ran(context.after(plan), plan)
     return answers
+
+
+def _after_a_delete(question: str) -> Plan:
+    context = ConversationContext()
+    first = ENGINE.parse("delete pod web-1 in shop", context=context)
+    context = assume_ran(context.after(first), first)
+    return ENGINE.parse(question, context=context)
 
 
 @pytest.mark.parametrize("again", ["now do it in qa", "do that in qa too", "run it again in qa"])
@@ -56,10 +64,7 @@ def test_an_environment_word_moves_the_request(again: str, namespace: str) -> No
     ],
 )
 def test_questions_about_the_assistant_get_help_after_a_delete(question: str) -> None:
-    context = ConversationContext()
-    first = ENGINE.parse("delete pod web-1 in shop", context=context)
-    context = assume_ran(context.after(first), first)
-    plan = ENGINE.parse(question, context=context)
+    plan = _after_a_delete(question)
     assert not plan.kubectl
     assert plan.clarification is not None and plan.clarification.choices
 
@@ -274,10 +279,7 @@ def test_a_bare_word_after_a_change_is_not_enough_to_change_again(reply: str) ->
     ],
 )
 def test_questions_put_to_the_assistant_get_help(question: str) -> None:
-    context = ConversationContext()
-    first = ENGINE.parse("delete pod web-1 in shop", context=context)
-    context = assume_ran(context.after(first), first)
-    plan = ENGINE.parse(question, context=context)
+    plan = _after_a_delete(question)
     assert not plan.kubectl, plan.kubectl
 
 

@@ -17,6 +17,12 @@ def kubectl(text: str) -> str | None:
     return plan.kubectl[0] if len(plan.kubectl) == 1 else None
 
 
+def assert_reads_as(text: str, expected: str) -> None:
+    """One command, equivalent to `expected` as kubectl would run it."""
+    got = kubectl(text)
+    assert got is not None and equivalent(got, expected), got
+
+
 CASES = [
     # logs: the opening verb is never the pod, and what a pod printed is its log
     ("grab the logs of checkout-5d9f", "kubectl logs checkout-5d9f"),
@@ -328,8 +334,7 @@ def test_read_wording(text: str, expected: str | None) -> None:
     ],
 )
 def test_phases_nodes_and_trouble_in_plain_words(text: str, expected: str) -> None:
-    got = kubectl(text)
-    assert got is not None and equivalent(got, expected), got
+    assert_reads_as(text, expected)
 
 
 @pytest.mark.parametrize(
@@ -345,5 +350,4 @@ def test_phases_nodes_and_trouble_in_plain_words(text: str, expected: str) -> No
     ],
 )
 def test_kinds_by_their_everyday_names(text: str, expected: str) -> None:
-    got = kubectl(text)
-    assert got is not None and equivalent(got, expected), got
+    assert_reads_as(text, expected)

@@ -26,7 +26,7 @@ from kubechat_nlp.followups import (
     rollout_progress,
 )
 from kubechat_nlp.intent_model import shared_model
-from kubechat_nlp.kind_table import KindTable
+from kubechat_nlp.kind_table import KindTable, standard_table
 from kubechat_nlp.kinds import STANDARD_KINDS, KindInfo
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, SWAP_TARGETS_SHORT, TYPO_TARGETS
 from kubechat_nlp.model import Clarification, Operation, Plan, Risk
@@ -78,7 +78,7 @@ class RulesEngine:
 
     def __init__(self, catalogue: Catalogue | None = None) -> None:
         self.catalogue = catalogue or default_catalogue()
-        self._standard = KindTable(STANDARD_KINDS)
+        self._standard = standard_table()
         # A cluster's own kinds (CRDs) change rarely: its table is built once per set of them
         self._with_extra: dict[tuple[KindInfo, ...], KindTable] = {}
         words = set(NOT_NAMES)

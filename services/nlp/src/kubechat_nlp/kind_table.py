@@ -4,6 +4,7 @@ spellings that follow from them) to its `KindInfo`."""
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import cache
 
 from kubechat_nlp.kinds import STANDARD_KINDS, KindInfo
 from kubechat_nlp.model import ResourceRef
@@ -82,5 +83,7 @@ class KindTable:
         return self._longest
 
 
+@cache
 def standard_table() -> KindTable:
+    """The built-in kinds' table, built once: a table is never changed after it is built."""
     return KindTable(STANDARD_KINDS)

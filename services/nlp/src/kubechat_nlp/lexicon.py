@@ -38,6 +38,11 @@ entirely totally gonna wanna gotta ditto burning eating consuming
 """.split()
 )
 
+# What a report says is everywhere ("errors everywhere, roll it back"): never a scope.
+TROUBLE_WORDS = frozenset(
+    "errors error failures problems issues alerts warnings fires crashes".split()
+)
+
 COMMAND_WORDS = frozenset(
     """
 ls describe details detail detailed info information inspect logs log stream streaming follow

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kubechat_nlp.kind_table import KindTable
-from kubechat_nlp.lexicon import NOT_NAMES
+from kubechat_nlp.lexicon import NOT_NAMES, TROUBLE_WORDS
 from kubechat_nlp.scope_prepositions import preposition_scope
 from kubechat_nlp.scope_terms import (
     AFTER_SCOPE,
@@ -41,8 +41,6 @@ _ALL_NAMESPACES_RE = re.compile(
 )
 
 
-# What is said to be everywhere in a report ("errors everywhere"), never a scope.
-_TROUBLE = frozenset("errors error failures problems issues alerts warnings fires crashes".split())
 # Verbs that carry a request on after "X namespace" ("x of stg-eu namespace put label …"):
 # none is a namespace's name.
 _VERBS_GOING_ON = frozenset("put add set apply give attach stick remove drop change update".split())
@@ -67,7 +65,7 @@ def take_scope(tokens: list[Token], kinds: KindTable) -> tuple[list[Token], Scop
                 if (
                     norms[start] in ("everywhere", "anywhere")
                     and start
-                    and norms[start - 1] in _TROUBLE
+                    and norms[start - 1] in TROUBLE_WORDS
                 ):
                     continue  # "errors everywhere, roll it back": a report, not a scope
                 return tokens[:start] + tokens[start + size :], Scope(all_namespaces=True)

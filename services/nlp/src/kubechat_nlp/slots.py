@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from kubechat_nlp.lexicon import COMMAND_WORDS, STOPWORDS
+from kubechat_nlp.lexicon import COMMAND_WORDS, STOPWORDS, TROUBLE_WORDS
 from kubechat_nlp.utterance import Utterance
 
 KV = r"[\w./*:-]+(?:!=|==|=)[\w./:*-]*"
@@ -160,6 +160,9 @@ def _files(u: Utterance, s: Slots) -> None:
         s.files = []
 
 
+_NOT_AFTER_TROUBLE = "".join(f"(?<!{word} )" for word in sorted(TROUBLE_WORDS))
+
+
 def _namespace(u: Utterance, s: Slots, *, scoped: bool = False) -> None:
     m = u.search(
         r"\b(?:in|from|across|for|on|of|to) (?:all|any|every|each) (?:the )?(?:namespaces?)\b"
@@ -169,8 +172,9 @@ def _namespace(u: Utterance, s: Slots, *, scoped: bool = False) -> None:
         r"|\bno matter (?:which|what) (?:namespace|ns)\b"
         r"|(?:^| )(?:-a|--all-namespaces)(?= |$)|\bcluster wide\b"
         # ("errors everywhere, roll it back" reports, it names no scope)
-        r"|(?<!errors )(?<!error )(?<!problems )(?<!issues )(?<!failures )(?<!alerts )"
-        r"\b(?:every|any)where\b"
+        + r"|"
+        + _NOT_AFTER_TROUBLE
+        + r"\b(?:every|any)where\b"
     )
     if m is None and any(k.info.ref.plural != "namespaces" for k in u.kind_mentions()):
         # "services, all namespaces please": namespaces are the scope, not the object

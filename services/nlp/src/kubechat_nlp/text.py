@@ -162,12 +162,9 @@ _NAMING_WORDS = frozenset(
 configmap cm secret node namespace ingress pvc replicaset rs serviceaccount sa hpa named
 called role clusterrole rolebinding user group context""".split()
 )
-# Words after which a word is one object's name ("role r", "pod r").
-_NAMED_ONE = frozenset(
-    """pod deployment service statefulset daemonset job cronjob configmap secret node
-namespace ingress replicaset serviceaccount named called role clusterrole rolebinding user
-group context""".split()
-)
+# Words after which a word is one object's name ("role r", "pod r"): the naming words but
+# the short names, which are said in the plural too ("what sts r there").
+_NAMED_ONE = _NAMING_WORDS - frozenset("deploy svc sts ds cj cm pvc rs sa hpa".split())
 # Chat spellings of function words ("r u a bot", "what jobs r there").
 _CHAT_SPELLINGS = {"r": "are", "ur": "your", "abt": "about"}
 

@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from kubechat_nlp.catalogue import Catalogue
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
-from kubechat_nlp.kind_table import KindTable
-from kubechat_nlp.kinds import STANDARD_KINDS
+from kubechat_nlp.kind_table import standard_table
 from kubechat_nlp.llm.client import ModelOutputError, ModelUnavailable, StructuredClient
 from kubechat_nlp.llm.config import ModelConfig
 from kubechat_nlp.llm.metrics import Metrics
@@ -68,7 +67,7 @@ def evidence_plan(
             where = f" in namespace {namespace}" if namespace else ""
             return Plan(clarification=Clarification(f"I found no workload named '{name}'{where}."))
         plural, full = found[0]
-    ref = KindTable(STANDARD_KINDS).ref(plural)
+    ref = standard_table().ref(plural)
     target = Operation("describe", ref, namespace, full)
     ops = [
         target,

@@ -13,8 +13,8 @@ from typing import Any
 
 from kubechat_nlp.catalogue import Catalogue, ParamType, Target
 from kubechat_nlp.cluster import ClusterView
-from kubechat_nlp.kind_table import KindTable
-from kubechat_nlp.kinds import STANDARD_KINDS, KindInfo
+from kubechat_nlp.kind_table import KindTable, standard_table
+from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.model import Operation, ParamValue
 
 _NAME = re.compile(r"^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$")
@@ -33,7 +33,7 @@ def kind_table(cluster: ClusterView | None) -> KindTable:
         discovered: Sequence[KindInfo] = cluster.kinds()
         if discovered:
             return KindTable(discovered)
-    return KindTable(STANDARD_KINDS)
+    return standard_table()
 
 
 def plurals(kinds: KindTable) -> list[str]:

@@ -5,8 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from kubechat_nlp.kind_table import KindTable
-from kubechat_nlp.kinds import STANDARD_KINDS
+from kubechat_nlp.kind_table import standard_table
 from kubechat_nlp.lexicon import NOT_NL_KIND_WORDS
 from kubechat_nlp.rules import (
     admin,
@@ -35,7 +34,7 @@ _DELETE_VERBS = (
 
 
 def _kind_words() -> set[str]:
-    words = KindTable(STANDARD_KINDS).words()
+    words = standard_table().words()
     return {w for w in words if " " not in w and w not in NOT_NL_KIND_WORDS}
 
 
