@@ -84,7 +84,9 @@ class ClusterRegistry:
         self._add_tenants_column()
         self._clients: dict[str, ClusterClient] = {}
         self._lock = threading.Lock()
-        self._ca_dir = Path(tempfile.mkdtemp(prefix="kubechat-executor-ca-"))
+        # Registered clusters' CA files, written when their client is built; the directory
+        # goes with the registry (and at exit), so no run leaves CA files behind in /tmp.
+        self._ca_dir = tempfile.TemporaryDirectory(prefix="kubechat-executor-ca-")
         try:
             self._allowed = networks(settings.cluster_allowed_networks)
         except ValueError as exc:
@@ -191,7 +193,7 @@ class ClusterRegistry:
         check_server(record.server, self._allowed)
         ca_file = None
         if secret.get("ca_pem"):
-            ca_file = self._ca_dir / f"{cluster_id}.crt"
+            ca_file = Path(self._ca_dir.name) / f"{cluster_id}.crt"
             ca_file.write_text(secret["ca_pem"])
             ca_file.chmod(0o600)
         return cluster_from_server(cluster_id, record.server, ca_file, secret["token"], timeout)
