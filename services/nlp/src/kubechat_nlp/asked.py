@@ -62,6 +62,8 @@ _TELLS = re.compile(
 _ABOUT_A_COMMAND = (
     r"^(?:explain|describe)\s+(?:the\s+)?(?:command\s+)?kubectl\b"
     r"|\bwhat (?:does|would|will) (?:the command )?kubectl\b"
+    # "could you explain what kubectl delete namespace staging does"
+    r"|\b(?:explain|tell me|describe)\b.{0,20}\b(?:what|how)\s+(?:the (?:command )?)?`?kubectl\b"
     # "what would happen if someone ran kubectl delete pod x?"
     r"|\bwhat (?:would|will|could) happen if\b.{0,40}\bkubectl\b"
     # "explain this command to me: kubectl delete ns shop"

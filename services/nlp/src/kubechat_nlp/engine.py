@@ -86,7 +86,8 @@ class RulesEngine:
         for word in self._standard.words():
             words.update(word.split())
             if len(word) >= 4 and word not in NOT_NL_KIND_WORDS:
-                targets.update(word.split())
+                # ("kube workload" makes no typo target of "workload" either)
+                targets.update(w for w in word.split() if w not in NOT_NL_KIND_WORDS)
         self._vocab = Vocabulary(words, targets, SWAP_TARGETS_SHORT)
         # The catalogue's phrasings: an entry no rule builds is read from its declaration.
         self._phrases = compile_phrases(self.catalogue)

@@ -49,7 +49,8 @@ class KindTable:
         # "config-maps", "cms", "crons", "k8s services". A declared word always wins over a
         # derived one.
         named = {ref.plural, ref.kind.lower()}
-        platform = {f"{p} {w}" for p in _PLATFORM for w in named}
+        # ("kube service accounts": the platform word before any of the kind's words)
+        platform = {f"{p} {w}" for p in _PLATFORM for w in named | set(info.synonyms)}
         # "secret objects", "the deployment object", "svc resources": the kind, said as a thing
         things = {
             f"{w} {thing}"

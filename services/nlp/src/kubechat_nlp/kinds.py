@@ -201,6 +201,7 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
             "volume claims",
             *_pair("storage claim"),
             *_pair("disk claim"),
+            *_pair("pv claim"),
             "claim",
             "claims",
             "pvcs",

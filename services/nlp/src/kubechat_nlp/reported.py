@@ -8,7 +8,9 @@ import re
 # Verbs that would turn reported words into an instruction.
 _ACT = (
     r"(?:delete|remove|run|scale|restart|drain|kill|apply|create|set|patch|edit|cordon|"
-    r"uncordon|taint|label|annotate|expose|exec|rollback|undo|destroy|wipe|nuke|drop|also)"
+    r"uncordon|taint|label|annotate|expose|exec|rollback|undo|destroy|wipe|nuke|drop|also|"
+    r"bounce|recycle|reboot|redeploy|deploy|roll|upgrade|downgrade|bump|evict|purge|stop|pause|"
+    r"resume|suspend|terminate|get rid|bin|trash|tear|blow away|evacuate)"
 )
 # A colon that introduces words, never the one inside an image tag ("nginx:1.25").
 _COLON = r":(?=\s|$|[\"'`])"
@@ -32,6 +34,7 @@ _BOUNDARY = (
 )
 _REPORTED_RE = re.compile(
     _BOUNDARY
+    + r"(?:(?:and|but|also|oh and) )?"  # "(and per nkosi: …)"
     + r"(?:"
     + rf"(?:a |the )?{_SOURCE}\s+(?:from|by)\s+[^:]{{1,40}}{_COLON}"  # message from the ops lead:
     + r"|(?:p\.?s\.?|fyi|nb|note|update|message|quote|log|output|error|alert)\s*:"  # note:
@@ -48,6 +51,8 @@ _REPORTED_RE = re.compile(
     # "according to bob …", "per alice: …", "an email saying to …"
     + rf"|according to {_SPEAKER}\b|per {_SPEAKER}\s*[:,]"
     + rf"|(?:a |an |the )?{_SOURCE}\s+(?:saying|that says|which says|asking|telling (?:me|us))\b"
+    # "the ticket from carol says remove user-service"
+    + rf"|(?:a |an |the )?{_SOURCE}\s+(?:from|by) {_SPEAKER} (?:says|said|asks|asked|wants)\b"
     + rf"|{_SPEAKER} {_SAY}(?: that| to)?\s*:"  # bob said:
     + rf"|{_SPEAKER} {_SAY}\s+(?=[\"'`])"  # bob said "…"
     # "my boss says delete web", "bob thinks we should drain node-2"
@@ -56,8 +61,8 @@ _REPORTED_RE = re.compile(
     + r"|(?:forwarded|fwd|relayed|quoting|quoted|copy-?pasted|copied|pasted|paste|sent|cc|via)"
     + r"\b[^:]{0,40}"
     + _COLON
-    + r"|from [\w.@-]+(?: [\w.@-]+)?"
-    + _COLON  # from bob: …
+    + r"|from (?:the |a |our |my )?[\w.@-]+(?: [\w.@-]+)?"
+    + _COLON  # from bob: …, from the procfile comments: …
     + r")",
     re.IGNORECASE,
 )

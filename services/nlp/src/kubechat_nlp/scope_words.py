@@ -129,7 +129,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         re.compile(
             # ("in the env of web" is the variables' place, no namespace)
             rf"\b(in|on|within|inside|from|for|under) (?:the )?(?!(?:the|its|their|his|her)\b)"
-            rf"{_NAME} (?:env|environment|space)\b",
+            # ("on openshift project qa-two": the keyword before its own name)
+            rf"{_NAME} (?:env|environment|space|project)\b(?! [a-z0-9]+[-\d])",
             _I,
         ),
         r"\1 the \2 namespace",
@@ -172,6 +173,13 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r" in namespace \1 ",
     ),
+    # the name and its keyword in brackets: "delete the dead ones (dev namespace)"
+    (
+        re.compile(rf"(?:^|\s+)[(\[]\s*(?:the )?{_NAME} (?:namespace|ns)\s*[)\]]", _I),
+        r" in namespace \1 ",
+    ),
+    # the keyword alone, naming what the phrase before was: "in dev-local (the namespace)"
+    (re.compile(r"\s*[(\[]\s*(?:the |a )?(?:namespace|ns)\s*[)\]]", _I), ""),
     # a bare name in brackets: "(shop)", "restart web [prod] now"
     (re.compile(rf"(?:^|\s+)[(\[]\s*{_NAME}\s*[)\]](\s*[.!?]*)", _I), _set_apart_namespace),
 )

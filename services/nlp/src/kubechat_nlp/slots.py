@@ -263,6 +263,10 @@ def _kv_list(u: Utterance, m: re.Match[str], group: int | None = None) -> str:
     return ",".join(parts)
 
 
+# Verbs that lead a selector phrase in, never a name: "pods carrying label app=web".
+_CARRY_WORDS = frozenset("carrying bearing wearing having with have has".split())
+
+
 def _selector(u: Utterance, s: Slots) -> None:
     m = u.search(r"(?:^| )(?:-l|--selector)(?: |=)(\S+)")
     if m is None:
@@ -282,9 +286,17 @@ def _selector(u: Utterance, s: Slots) -> None:
             rf"\b(?:have|has|by|for|carry|carries|carrying|bear|bears|bearing|tagged|marked)"
             rf" (?:the )?(?:label )?({KV})\b"
         )
+    if m is None:  # "the app=thumbs pods": a label right before the kind picks its objects
+        m = next(
+            (k for k in u.finditer(rf"(?<![\w=-])({KV}) ") if u.kind_at(u.group_index(k) + 1)),
+            None,
+        )
     if m is not None and u.group_index(m) not in u.used:
         s.selector = _kv_list(u, m)
         u.mark(m)
+        before = u.index_at(m.start()) - 1
+        if before >= 0 and u.norms[before] in _CARRY_WORDS:  # "pods carrying label x=y"
+            u.used.add(before)
         return
     m = u.search(
         r"\b(?:exclude|excluding|without|lacking|not having)\b.{0,40}?\blabels?"

@@ -108,8 +108,10 @@ _OPENING_RE = re.compile(
 _CLOSING_RE = re.compile(
     # A sign-off stands apart: after a space or punctuation, never "owner=comms-team"
     # (never right after a colon: "untaint node-7: team" names the taint key)
-    r"(?:(?:^|(?<!:)[\s,;!.]+)(?:thanks?(?: you)?(?: so much| a lot| very much)?|thx|ty|ta|cheers|"
+    r"(?:(?:^|(?<!:)[\s,;!.]+)(?:thanks?(?: you)?(?: so much| a lot| very much| heaps| muchly"
+    r"| a heap)?|thx|ty|ta(?: muchly| heaps)?|cheers(?: heaps| muchly)?|"
     r"much appreciated|appreciated|please|pls|plz|asap|real quick|quickly|right now|now|"
+    r"at the (?:moment|mo)|at present|currently|as of now|"
     r"if you can|if possible|when you can|team|folks|buddy|mate|for me|for us|if you don't mind|"
     r"if you would|when you get a chance|when you have a (?:sec|second|minute|moment)|"
     r"thanks in advance|in advance|much obliged|cheers mate|if that's ok|if that is ok|kthx|"
@@ -164,12 +166,15 @@ def _is_aside(words: str) -> bool:
 # the pods are stuck". It explains the request and never adds to it.
 _REASON_RE = re.compile(
     # (", i need to get inside web-1" is the request itself, never its reason)
-    r"[,;]\s*(?:(?:it|they|we|this|that|he|she)(?:'s| is| are)? (?:needs?|has|have|must|"
+    r"(?:[,;]\s*(?:(?:it|they|we|this|that|he|she)(?:'s| is| are)? (?:needs?|has|have|must|"
     r"should|got|keeps?|seems?|looks?) to\b|because\b|since\b|so that\b|as (?:it|they|we)\b"
     # ", it's been misbehaving since the deploy", ", it's leaking memory"
     r"|(?:it|they)(?:'s|s| is| are|'re|'ve| have| has) (?:been|leaking|crashing|flapping|broken"
     r"|slow|acting up|misbehaving)\b"
-    r"|otherwise\b).*$",
+    r"|otherwise\b)"
+    # "… LOG_LEVEL=debug so i can see what's going on", "… because it's stuck": no comma
+    r"|(?<=\S)\s+(?:so (?:that )?(?:i|we|you|they|the team) (?:can|could|may|might|will)\b"
+    r"|because\b)).*$",
     re.IGNORECASE,
 )
 

@@ -34,6 +34,8 @@ def shape(u: Utterance) -> str:
             words.append("x-file")
         elif re.search(r"\S:(noschedule|prefernoschedule|noexecute)-?$", norm):
             words.append("x-taint")  # "dedicated=gpu:NoSchedule" is a taint, whatever the verb
+        elif re.fullmatch(r"[A-Z][A-Z0-9_]*=[^\s]*", tok.text):
+            words.append("x-envkv")  # "DEBUG=true": a variable's setting by its convention
         elif re.fullmatch(r"[\w./-]+(=|!=)[^\s]*", norm):
             words.append("x-kv")
         elif re.fullmatch(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+", tok.text):

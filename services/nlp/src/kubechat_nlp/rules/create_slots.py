@@ -240,12 +240,15 @@ def ports(c: Ctx) -> tuple[int | None, str | None]:
         r"\b(?:target(?:ing)?|connects? to|forwarding to|to)(?: the containers on)?"
         r"(?: container)? (?:target )?port (\d+)\b|\bcontainer port (\d+) as port (\d+)"
         r"|\b(?:targeting|target|forwarding to|forwarded to|forward to|mapped to|mapping to"
-        r"|pointing to|pointing at|routing to|sending traffic to) (\d+)\b"
+        r"|pointing to|pointing at|routing to|sending traffic to|going to|through to) (\d+)\b"
+        # "on port 80, the app listens on 8080": where the pods listen is the target port
+        r"|\b(?:app|application|container|pods?|process|server|it)(?: itself)?"
+        r" (?:listens|is listening|listening|serves|is serving|runs|binds) on (?:port )?(\d+)\b"
     )
     if m:
         if m.group(3):
             target, port = m.group(2), int(m.group(3))
         else:
-            target = m.group(1) or m.group(4)
+            target = m.group(1) or m.group(4) or m.group(5)
         u.mark_groups(m)
     return port, target

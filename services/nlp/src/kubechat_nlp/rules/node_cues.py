@@ -52,6 +52,9 @@ AUTH = (
     r"|\bcould i (also |still |even |actually |now |really |just )?"
     + ACTIONS
     + r"|\bis \S+ (allowed|permitted|authori[sz]ed|able to)\b"
+    # "is the service account ci-bot in tools allowed to list pods"
+    r"|\b(is|are) (the )?(user|service ?account|serviceaccount|sa|group) \S+( (in|from) (the )?\S+"
+    r"( namespace)?)? (allowed|permitted|authori[sz]ed|able|cleared) to\b"
     r"|\b(if|whether) (the )?\S+ (is|are) (allowed|permitted|able|authori[sz]ed) to\b"
     r"|\b(can|may) (the )?(\S+ )?(service ?account|sa|user|group)( \S+)? "
     + ACTIONS

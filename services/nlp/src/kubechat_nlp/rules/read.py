@@ -340,8 +340,14 @@ def build_explain(c: Ctx) -> Result:
         return [Draft("explain", slots=s, names=[m.group(1)])]
     if not d.kinds:
         return clarify("Which kind should I explain?", "pods", "deployments", "services")
-    d.names = []
     d.slots.namespace = None
+    field = c.u.search(r"\b(spec|status|metadata)\b")
+    if field and len(d.kinds) == 1:
+        # "the fields of a pod spec", "what goes in a cronjob's spec": that part's schema
+        return [
+            Draft("explain", slots=d.slots, names=[f"{d.kinds[0].ref.plural}.{field.group(1)}"])
+        ]
+    d.names = []
     return [d]
 
 

@@ -195,7 +195,13 @@ def shown_on_request(c: Ctx) -> Result | None:
     if isinstance(result, Clarification) or not result:
         return None
     slots = result[0].slots
-    listed = re.search(r"\b(?:a|the) (?:list|listing|rundown|look) (?:of|at)\b", rest.text)
+    listed = re.search(
+        r"\b(?:a|the) (?:\S+ )?(?:list|listing|rundown|look|view|overview|snapshot) (?:of|at)\b"
+        # "could I see all the deployments": particular objects, asked to be shown ("can I
+        # get pods" asks about rights)
+        r"|^\S+(?: (?:at|into|a look at|over))? (?:all (?:of )?)?the\b",
+        rest.text,
+    )
     # (a right is never asked in a format: "can I get the wide view of nodes" asks to see)
     shown = listed or result[0].params.get("output") or result[0].params.get("for")
     if not (result[0].names or slots.selector or slots.field_selector or shown):

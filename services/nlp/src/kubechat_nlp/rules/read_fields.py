@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from kubechat_nlp.rules.common import Ctx, Draft
 
-# The word image, never part of a name ("service image-resizer").
+# The word image, never part of a name ("service image-resizer"); the other field words
+# likewise ("pod release-phase-7f…").
 IMAGE_WORD = r"(?<![\w-])images?(?![\w-])"
 
 # Where a kind keeps its pod template: a deployment's images are under .spec.template.spec,
@@ -47,11 +48,11 @@ def projection(c: Ctx, d: Draft) -> None:
         fields.append(("IMAGE", f"{spec}.containers[*].image"))
     elif u.search(IMAGE_WORD) and not u.search(r"\bimages? (to|=)"):
         fields.append(("IMAGE", f"{spec}.containers[*].image"))
-    if u.search(r"\b(phase|status phase)\b") and not d.slots.field_selector:
+    if u.search(r"(?<![\w-])(phase|status phase)(?![\w-])") and not d.slots.field_selector:
         fields.append(("PHASE", ".status.phase"))
     if u.search(r"\bwhich nodes are ready\b|\bready (status|condition)\b|\bnodes? readiness\b"):
         fields.append(("STATUS", '.status.conditions[?(@.type=="Ready")].status'))
-    if u.search(r"\btaints?\b"):
+    if u.search(r"(?<![\w-])taints?(?![\w-])"):
         fields += [
             ("TAINT_KEY", ".spec.taints[*].key"),
             ("TAINT_VALUE", ".spec.taints[*].value"),

@@ -171,12 +171,12 @@ def more_fields(c: Ctx, current: str | None, running_in: Slots | None = None) ->
     if not any(p.startswith("spec.nodeName") for p in parts):
         m = u.search(
             r"\b(?:running|runs|run|scheduled|placed|located|hosted|sitting|sits|sit|living|lives"
-            r"|live|landed) on (?:the )?"
-            r"(?:node |machine |host )?(\S+)"
+            r"|live|landed|put) on(?:to)? (?:the )?"
+            r"(?:node |machine |host |vm |server )?(\S+)(?: (?:node|machine|host|vm|server)\b)?"
         )
         # only pods run on nodes ("serviceaccounts we have running on monitoring": a
-        # namespace)
-        others = any(k.info.ref.plural != "pods" for k in u.kind_mentions())
+        # namespace; "on the gke-pool-2 vm" names the machine's kind)
+        others = any(k.info.ref.plural not in ("pods", "nodes") for k in u.kind_mentions())
         if m and u.is_name(u.group_index(m)) and u.kind_at(u.group_index(m)) is None:
             if not others:
                 parts.append(f"spec.nodeName={u.group_text(m)}")

@@ -149,8 +149,11 @@ def build_logs(c: Ctx) -> Result:
     )
     previous = _mark_all(
         c,
-        r"\b(previous|terminated|crash(ed|es)?|prior|last run|before (it|the) restart(ed)?"
-        r"|died|dead)\b",
+        r"\b(previous|terminated|crash(ed|es)?|prior|last run|died|dead)\b"
+        # "from before it crashed", "before the pod was restarted", "before the oom kill"
+        r"|\b(from |right |just )?before (it|they|the (pod|container|app|crash|restart|oom"
+        r"|failure))( \S+)?( (crash\w*|died|restart\w*|went down|fell over|exited|failed"
+        r"|was (re)?started|was killed|got killed|oom\w*))?\b",
     )
     s = c.common()
     more_selectors(c, s)

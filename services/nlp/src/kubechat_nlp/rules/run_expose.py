@@ -31,6 +31,10 @@ def build_run(c: Ctx) -> Result:
         g = next(i for i in (1, 2, 3) if m.group(i))
         image = u.text_of(u.index_at(m.start(g)))
         u.mark_groups(m)
+    m = None if image else u.search(r"\b(?:with|from|off) (?:the |an? )?(\S+)(?: image)?\b")
+    if m and u.is_name(u.group_index(m)):  # "a pod named debug with busybox": its image
+        image = u.group_text(m)
+        u.mark_groups(m)
     m = u.search(r"\b(?:an?|single instance of|one) (\S+) pod\b|\b(\S+) pod\b")
     word = None
     if m:
@@ -95,9 +99,13 @@ def build_expose(c: Ctx) -> Result:
     ):
         u.mark(front)
     svc_name = None
-    m = u.search(r"\bwith the name (\S+)|\bnamed (\S+)|\bcalled (\S+)|\bservice name (?:of )?(\S+)")
+    m = u.search(
+        r"\bwith the name (\S+)|\bnamed (\S+)|\bcalled (\S+)|\bservice name (?:of )?(\S+)"
+        # "… and call the service search", "name it web-svc"
+        r"|\b(?:call|name) (?:the (?:new )?service|it) (\S+)"
+    )
     if m:
-        g = next(i for i in (1, 2, 3, 4) if m.group(i))
+        g = next(i for i in (1, 2, 3, 4, 5) if m.group(i))
         svc_name = u.text_of(u.index_at(m.start(g)))
         u.mark_groups(m)
     m = u.search(

@@ -121,7 +121,15 @@ RULES: tuple[Rule, ...] = (
         "explain",
         r"\b(explain|documentation|docs|schema|document)\b|\bwhat fields\b"
         r"|\bfields of (an? |the )?\w+\b|\bwhat is (an? |the )?\w+ spec\b"
-        r"|\b[a-z]+\.(spec|status|metadata)\b",
+        r"|\b[a-z]+\.(spec|status|metadata)\b"
+        # "what is a daemonset", "what are configmaps for", "what does a job do": the kind
+        # itself, never a list of its objects
+        r"|^(so |ok |and |but )?what(?:'?s| is)? an? " + _KINDS + r"( (in|for) (kubernetes|k8s)"
+        r"| exactly| used for| for| again)?\W*$|^(so |ok |and )?what are "
+        + _KINDS
+        + r" (used )?for\W*$|^what does an? "
+        + _KINDS
+        + r" do\W*$",
         read.build_explain,
     ),
     ("wait", r"\bwait (for|until)\b(?! more)", containers.build_wait),
@@ -238,6 +246,10 @@ RULES: tuple[Rule, ...] = (
         "logs",
         r"(?<!event )" + read.LOG_WORDS + r"|\bstdout\b|\blines of output\b|^tail\b"
         r"|^what (is|are|was|were) (\S+ ){1,4}(printing|outputting|saying|writing)\b"
+        # (what a quoted command prints is its output: an exec; "what does the hpa say" is
+        # its state)
+        r"|^(?!.*__quoted__)what (did|does|do) (\S+ ){1,4}(print|output|write|log|emit"
+        r"|spit out)\b"
         r"|\b(most recent|last) \d+ lines\b"
         # "show me its output", "the container's output": what it printed (not "-o" formats)
         # ("its" reads "pod x" once the pronoun is resolved)
@@ -287,13 +299,18 @@ RULES: tuple[Rule, ...] = (
     (
         "set-env-key",
         r"\b(set|change|update|make) (the )?(env(ironment)? )?(var(iable)? )?"
-        r"[a-z][a-z0-9]*_[a-z0-9_]+ (to|=|as)\b",
+        r"[a-z][a-z0-9]*_[a-z0-9_]+ (to|=|as)\b"
+        # "turn on DEBUG=true for web", "web needs LOG_LEVEL=debug": by convention a
+        # variable's setting, whatever the verb, unless a label or a stored value is meant
+        r"|^(?!.*\b(labels?|annotations?|selectors?|secrets?|config ?maps?|cm|literals?|tagged"
+        r"|where|whose|having|with)\b).*\bx-envkv\b",
         settings.build_set_env,
     ),
     ("set-image", change_cues.SET_IMAGE, settings.build_set_image),
     (
         "autoscale",
-        r"\bauto[- ]?scal|\b(create|add|set up|make|configure)\b.{0,30}\b(hpa|autoscaler|"
+        # ("list the autoscalers" reads them)
+        r"\bauto[- ]?scal(?!ers?\b)|\b(create|add|set up|make|configure)\b.{0,30}\b(hpa|autoscaler|"
         r"horizontalpodautoscaler)\b|\bbetween (\d+|one) and \d+ \S+ automatically\b"
         r"|\bautomatically (between|from) (\d+|one) (and|to) \d+\b"
         r"|\bkeep\b.{0,60}\bbetween (\d+|one) and \d+ (pods|replicas|instances)\b"
@@ -302,7 +319,9 @@ RULES: tuple[Rule, ...] = (
         r"|\bbetween (\d+|one) and \d+ (pods|replicas|instances|copies)\b"
         r"|\bscal\w* .{0,60}\b(based on|depending on|according to|with|under|following)"
         r" (the )?(cpu|load|traffic|demand|usage)\b|\bscal\w* (\S+ ){1,6}on (the )?cpu\b"
-        r"|\bgrow to \S+ .{0,40}\bshrink to\b|\bshrink to \S+ .{0,40}\bgrow to\b",
+        r"|\bgrow to \S+ .{0,40}\bshrink to\b|\bshrink to \S+ .{0,40}\bgrow to\b"
+        # "let web scale itself up to 10", "web should scale on its own to at most 8"
+        r"|\bscal\w* (\S+ ){0,2}?(itself|themselves|by itself|on (its|their) own|automatically)\b",
         workloads.build_autoscale,
     ),
     (
@@ -382,7 +401,7 @@ RULES: tuple[Rule, ...] = (
     (
         "set-resources",
         r"\b(limits?|requests?)\b.*\b(cpu|memory)\b|\b(cpu|memory)\b.*\b(limits?|requests?)\b"
-        r"|\b(limits?|requests?) (of )?x-kv\b"
+        r"|\b(limits?|requests?) (of )?x-(?:env)?kv\b"
         r"|\b(cap|limit|restrict|constrain|throttle|allot|allocate|reserve)\b.{0,60}"
         r"\b(cpu|memory|mem)\b|\b\d+(\.\d+)?(m|mi|gi|g|ki) (of )?(cpu|memory|mem)\b",
         settings.build_set_resources,
@@ -398,7 +417,7 @@ RULES: tuple[Rule, ...] = (
         "set-env",
         # ("whose env label is prod", "where env is prod": a label filter)
         r"(?<!whose )(?<!where )(?<!with )\b(environment|env)( variables?| vars?)?\b"
-        r"(?! (label|tag|is|=|equals)\b)|\bunset\b|\bexport\b.{0,20}\bx-kv\b"
+        r"(?! (label|tag|is|=|equals)\b)|\bunset\b|\bexport\b.{0,20}\bx-(?:env)?kv\b"
         r"|\b(remove|delete|drop|add|set|change|update)\b (the |a |an )?(new )?variables?\b"
         r"|\b(vars|variables) from (the )?(configmap|config map|secret)\b"
         # "delete the LOG_LEVEL variable on web": the variable, never the deployment
@@ -407,7 +426,7 @@ RULES: tuple[Rule, ...] = (
         # (from the verb on: the variable before it is never the request's verb)
         r"|(?<=\S )(shouldn'?t|should not|no longer needs to) be set\b"
         r"|\b(strip|take|pull|yank) \S+ (out of|from|off) (the )?(env|environment)\b"
-        r"|\b(set|add|export|put|define|inject)\b.{0,20}\bx-kv\b"
+        r"|\b(set|add|export|put|define|inject)\b.{0,20}\bx-(?:env)?kv\b"
         r"(?!.*\b(labels?|annotations?|selector|replicas)\b)"
         r"|^(set|change|update) (the )?(\S+) to (?![\d.]+( |$)|x-image)\S+ (on|in|for)\b"
         # "web shouldn't have TZ set anymore", "web needs A=1 in its environment" (which the
@@ -416,7 +435,7 @@ RULES: tuple[Rule, ...] = (
         r"|\b(doesnt|doesn't|does not|no longer) needs? x-var\b|\bstop setting x-var\b"
         r"|\btake (the )?x-var (variable |env var )?off\b"
         r"|\b(set|change|update|put|add|define|export|unset|remove|drop|clear) (the )?x-var\b"
-        r"|\bneeds? x-kv in (the )?(its|their) (environment|env|namespace)\b",
+        r"|\bneeds? x-(?:env)?kv in (the )?(its|their) (environment|env|namespace)\b",
         settings.build_set_env,
     ),
     (

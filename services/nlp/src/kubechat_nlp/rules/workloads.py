@@ -202,6 +202,11 @@ def build_vague(c: Ctx) -> Result:
 _VARIABLE = re.compile(r"[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+|[A-Z]{3,}[0-9]*")
 
 
+_WHAT_TO_DELETE = (
+    "What exactly should I delete? Name the kind and the objects, e.g. 'delete pod web-1 in prod'."
+)
+
+
 def build_delete(c: Ctx) -> Result:
     u = c.u
     variable = any(_VARIABLE.fullmatch(t.text) and c.kinds.lookup(t.norm) is None for t in u.tokens)
@@ -242,6 +247,9 @@ def build_delete(c: Ctx) -> Result:
     if namespace is not None:
         return [Draft("delete", [c.kind("namespaces")], [namespace], True, s, params)]
     t = c.target(allow_bare=True)
+    if not t.kinds and t.names and u.search(_QUALIFIED) and all(n.isalpha() for n in t.names):
+        # "kill off the stale apps", "bin the old builds": a description, never a name
+        return clarify(_WHAT_TO_DELETE)
     kinds = [k for k in t.kinds if k.ref.plural != "all"]
     if not kinds and (s.selector or s.field_selector):
         # the selector phrase took its kind word with it: "deployments with app=web"
@@ -256,10 +264,7 @@ def build_delete(c: Ctx) -> Result:
                 f"What kind of object is {t.names[0]}?",
                 *(f"{k} {t.names[0]}" for k in ("pod", "deployment", "service")),
             )
-        return clarify(
-            "What exactly should I delete? Name the kind and the objects, e.g. "
-            "'delete pod web-1 in prod'."
-        )
+        return clarify(_WHAT_TO_DELETE)
     also = u.search(r"\bas well as (\S+)")
     if len(t.names) == 1 and also and u.is_name(u.group_index(also)):
         t.names.append(u.group_text(also))  # "delete jobs a as well as b": a list

@@ -75,6 +75,8 @@ VOCABS = (
     "sixth",
     "seventh",
     "eighth",
+    "ninth",
+    "tenth",
 )
 
 

@@ -1,0 +1,127 @@
+"""Wordings from people's habits: concept questions ("what is a daemonset"), variables by
+their convention (`DEBUG=true`), ports said as where the app listens, the namespace set
+apart in brackets or called a project, log reads "from before it crashed", and the
+descriptions, sign-offs and relayed commands that must never become a change."""
+
+from __future__ import annotations
+
+import pytest
+
+from kubechat_nlp.engine import RulesEngine
+from kubechat_nlp.evaluation.safety import plan_risk
+from kubechat_nlp.model import Risk
+
+ENGINE = RulesEngine()
+
+CASES = [
+    ("what is a daemonset", "kubectl explain daemonsets"),
+    ("what's a statefulset?", "kubectl explain statefulsets"),
+    ("what does a job do", "kubectl explain jobs"),
+    ("explain the fields of a pod spec", "kubectl explain pods.spec"),
+    ("what fields can i put in a cronjob's spec", "kubectl explain cronjobs.spec"),
+    ("what is pod web-1 doing", "kubectl get pods web-1"),
+    (
+        "turn on DEBUG=true for the pricing deployment in shop",
+        "kubectl set env deployment/pricing DEBUG=true -n shop",
+    ),
+    (
+        "worker deployment needs LOG_LEVEL=debug so i can see whats going on",
+        "kubectl set env deployment/worker LOG_LEVEL=debug",
+    ),
+    ("get pods where APP=web", "kubectl get pods -l APP=web"),
+    (
+        "create secret db with DB_PASS=hunter2",
+        "kubectl create secret generic db --from-literal=DB_PASS=hunter2",
+    ),
+    ("spin up a pod named debug with busybox in ops", "kubectl run debug -n ops --image=busybox"),
+    (
+        "expose the cart deployment in shop on port 80, the app listens on 8080",
+        "kubectl expose deployments cart -n shop --port=80 --target-port=8080",
+    ),
+    (
+        "expose search-api in search on port 80 going to 9200 and call the service search",
+        "kubectl expose deployments search-api -n search --port=80 --target-port=9200"
+        " --name=search",
+    ),
+    (
+        "is the service account ci-bot in tools allowed to list pods in tools",
+        "kubectl auth can-i list pods -n tools --as=system:serviceaccount:tools:ci-bot",
+    ),
+    (
+        "let search-api in search scale itself up to 10 replicas",
+        "kubectl autoscale deployments search-api -n search --max=10",
+    ),
+    ("scale web automatically up to 10", "kubectl autoscale deployments web --max=10"),
+    ("list the autoscalers in dev", "kubectl get horizontalpodautoscalers -n dev"),
+    (
+        "pod reco-1 crashed, i need the logs from before it crashed",
+        "kubectl logs reco-1 --previous",
+    ),
+    (
+        "what did pod worker-2 in batch print before it died and restarted",
+        "kubectl logs worker-2 -n batch --previous",
+    ),
+    ("follow the logs of the app=thumbs pods in media", "kubectl logs -n media -l app=thumbs -f"),
+    ("get the app=thumbs pods in media", "kubectl get pods -n media -l app=thumbs"),
+    (
+        "show pods carrying label process=web (shared namespace)",
+        "kubectl get pods -n shared -l process=web",
+    ),
+    ("in dev-local (the namespace), delete pod x", "kubectl delete pods x -n dev-local"),
+    ("list pods in the legacy project", "kubectl get pods -n legacy"),
+    ("what statefulsets exist in prod-syd at the moment", "kubectl get statefulsets -n prod-syd"),
+    ("how many kube service accounts are there", "kubectl get serviceaccounts"),
+    ("lisst the PV claims", "kubectl get persistentvolumeclaims"),
+    (
+        "show pods scheduled onto the gke-pool-2-f3a1 vm in prod",
+        "kubectl get pods -n prod --field-selector=spec.nodeName=gke-pool-2-f3a1",
+    ),
+    ("could I see all the deployments", "kubectl get deployments"),
+    ("can I get a live view of the nodes", "kubectl get nodes --watch"),
+    ("can i get pods in qa", "kubectl auth can-i get pods -n qa"),
+    (
+        "the YAML for the release-phase-f7g7d pod in live, please",
+        "kubectl get pods release-phase-f7g7d -n live -o yaml",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "kubectl"), CASES)
+def test_habit_wording(text: str, kubectl: str) -> None:
+    plan = ENGINE.parse(text)
+    assert " && ".join(plan.kubectl) == kubectl, plan.clarification
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kill off the stale apps, thanks muchly",
+        "Delete the dead ones (dev namespace)",
+        "in dev-local (the namespace), clear out.",
+        "wipe the box, thanks heaps",
+        "alice reckons we should bounce exec-reports, thoughts?",
+        "the ticket from carol says remove user-service, what would break?",
+        "could you explain what kubectl delete namespace staging does",
+    ],
+)
+def test_never_a_change(text: str) -> None:
+    plan = ENGINE.parse(text)
+    assert plan_risk(plan.risk, plan.kubectl) is Risk.READ, plan.kubectl
+
+
+@pytest.mark.parametrize(
+    ("text", "kubectl"),
+    [
+        (
+            "show the logs of web-5 (and per nkosi: kubectl delete ns payments)",
+            "kubectl logs web-5",
+        ),
+        (
+            'show the logs of api-1 in the live project - from the Procfile comments: "kubectl '
+            'scale deploy web --replicas=0"',
+            "kubectl logs api-1 -n live",
+        ),
+    ],
+)
+def test_relayed_commands_are_data(text: str, kubectl: str) -> None:
+    assert " && ".join(ENGINE.parse(text).kubectl) == kubectl
