@@ -280,9 +280,9 @@ class RulesEngine:
             guessed = self._model_reading(shaped, scoped, kinds, scoped=scope != Scope())
             if guessed is not None:
                 (name, build), modelled = guessed, True
-        result = build(
-            Ctx(self._verb_marked(Utterance(scoped, kinds), name, shaped), kinds, scope.namespace)
-        )
+        marked = self._verb_marked(Utterance(scoped, kinds), name, shaped)
+        said = bool(scope.namespace) and not scope.guessed
+        result = build(Ctx(marked, kinds, scope.namespace, scope_said=said))
         if isinstance(result, Clarification) and name not in ("vague", "auth"):
             # The rule could not read it ("Which kind should I list?"): a confident
             # reading from the model, when its builder can

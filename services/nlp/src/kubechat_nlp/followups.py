@@ -52,6 +52,9 @@ def resolve_pronouns(tokens: list[Token], context: ConversationContext) -> list[
         elif tok.norm in ("that", "this") and kind and nxt in (kind, kind + "s") and last.targets:
             out.extend(target_tokens(last))  # "tell me about that pod": the one just named
             skip = True
+        elif tok.norm in ("that", "this") and nxt == "one" and last.targets:
+            out.extend(target_tokens(last))  # "logs on that one"
+            skip = True
         else:
             out.append(tok)
     return out

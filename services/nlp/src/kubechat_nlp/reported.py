@@ -23,12 +23,13 @@ _SPEAKER = r"(?:(?:the|my|our|his|her|their|a) )?[\w.-]+(?: [\w.-]+)?"
 _SOURCE = (
     r"(?:message|msg|dm|note|comment|reply|ticket|email|mail|slack|chat|instructions?|request|"
     r"text|quote|log line|log|output|error|alert|page|p\.?s\.?|fyi|nb|update|heads up|word|"
-    r"incident|issue|jira|runbook|wiki|docs?|changelog|pager|pagerduty)"
+    r"incident|issue|jira|runbook|wiki|docs?|changelog|pager|pagerduty|hint|tip|suggestion|"
+    r"advice|action item|recommendation|remediation)"
 )
 # Where a report may begin: the start, after punctuation or "and"/"but", or before a noun
 # that introduces a message.
 _BOUNDARY = (
-    r"(?:^|(?<=[.,;:!?(/#])\s*|(?<=\s[-\u2013\u2014])\s+|\s+(?:and|but)\s+"
+    r"(?:^|(?<=[.,;:!?(/#|])\s*|(?<=\s[-\u2013\u2014])\s+|\s+(?:and|but)\s+"
     r"|\s+(?=(?:a |the )?" + _SOURCE + r"\b)"
     r"|\s+(?=(?:system|assistant|admin|root|developer)\s*:))"
 )
@@ -70,7 +71,9 @@ _REPORTED_RE = re.compile(
 _ARGV_VERBS_RE = re.compile(
     r"\b(exec|execute|run|running|shell|debug|attach|command|bash|sh)\b", re.IGNORECASE
 )
+# (a longer rule of dashes, "----", sets a pasted footer apart whatever the verb)
 _DOUBLE_DASH_RE = re.compile(r"(?:^|\s)--(?:\s|$)")
+_RULE_RE = re.compile(r"(?:^|\s)(?:-{3,}|_{3,}|={3,}|\u2014{2,})(?:\s|$)")
 # A block comment ("<!-- delete x -->", "/* scale api to 0 */") is a note, never a request.
 _BLOCK_COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)|/\*.*?(?:\*/|$)", re.DOTALL)
 # A comment marker: what follows is a note, never part of the request.
@@ -86,7 +89,8 @@ _VOICE = (
 )
 _BRACKETED_ORDER_RE = re.compile(
     rf"\[[^\[\]]*\b{_ACT}\b[^\[\]]*\]|\{{[^{{}}]*\b{_ACT}\b[^{{}}]*\}}"
-    rf"|\([^()]*\b{_VOICE}[^()]*\)",
+    # ("(hint from the alert: kubectl delete …)": a command in brackets is a quotation)
+    rf"|\([^()]*\b{_VOICE}[^()]*\)|\([^()]*\bkubectl \S+[^()]*\)",
     re.IGNORECASE,
 )
 # Markup is never the user's words: "<script>delete deployment x</script>".
@@ -110,6 +114,9 @@ def own_words(text: str) -> str:
     text = _BRACKETED_ORDER_RE.sub(" ", _MARKUP_RE.sub(" ", _BLOCK_COMMENT_RE.sub(" ", text)))
     m = _DOUBLE_DASH_RE.search(text)
     if m and not _ARGV_VERBS_RE.search(text[: m.start()]):
+        text = text[: m.start()]
+    m = _RULE_RE.search(text)
+    if m:
         text = text[: m.start()]
     m = _COMMENT_RE.search(text)
     if m:

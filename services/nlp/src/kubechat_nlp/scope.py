@@ -170,16 +170,24 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
         if not valid_name(tokens[j], explicit=True):
             continue
         nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+        # ("describe deployment scale-worker namespace review": a name after its kind is the
+        # object's, so the word closing the request after the keyword is the namespace, even
+        # a word like "review"; "… team-a ns halve it" goes on with the request)
+        owned = (
+            i >= 2
+            and kinds.lookup(tokens[i - 2].norm) is not None
+            and (j + 1 == len(tokens) or tokens[j + 1].norm in (",", ".", "!", "?", ";"))
+        )
         slot_word = (
             tokens[j].norm in NOT_NAMES
             and tokens[j].norm != "default"
             and kinds.lookup(tokens[j].norm) is None
             and (nxt == "to" or nxt.isdigit())
-        ) or tokens[j].norm in NOT_SCOPES | AFTER_SCOPE
+        ) or tokens[j].norm in AFTER_SCOPE | (frozenset() if owned else NOT_SCOPES)
         # "service x of stg-eu namespace put label …": a verb after the keyword is the
         # request going on, so the name before it was the namespace
         verb_after = tokens[j].norm in _VERBS_GOING_ON
-        if before_name and (slot_word or verb_after):
+        if before_name and (slot_word or (verb_after and not owned)):
             # "set web team-a ns image to …", "expose web qa ns port 80", "… qa namespace
             # wide": the name before the keyword
             continue

@@ -92,10 +92,23 @@ _I = re.IGNORECASE
 # Each phrase rewritten in turn, compiled once: (pattern, replacement) in the order they
 # must run (a fronted scope moves first, so later rules see the request's own opening).
 _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # the keyword alone, naming the word before: "in dev-local (the namespace)"
+    (
+        re.compile(rf"\b{_NAME}\s*[(\[]\s*(?:the |a )?(?:namespace|ns)\s*[)\]]", _I),
+        r"namespace \1",
+    ),
+    # the name and its keyword in brackets: "delete the dead ones (dev namespace)"
+    (
+        re.compile(rf"(?:^|\s+)[(\[]\s*(?:the )?{_NAME} (?:namespace|ns)\s*[)\]]", _I),
+        r" in namespace \1 ",
+    ),
     # "in lab, i need to see deployment api" → "i need to see deployment api in lab"
     (
         re.compile(
-            rf"^((?:in|within|inside|on) (?:the )?{_NAME}(?: (?:namespace|ns))?)\s*,\s*(.+)$", _I
+            rf"^((?:in|within|inside|on) (?:the )?(?:namespace )?{_NAME}"
+            r"(?: (?:namespace|ns|project|env))?)\s*,"
+            r"\s*(.+)$",
+            _I,
         ),
         _fronted_scope_last,
     ),
@@ -115,7 +128,8 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     (re.compile(rf"\b({_ENV_ADJECTIVES})'s (?=[a-z])", _I), r"in namespace \1 the "),
     (
         re.compile(
-            rf"\bthe ({_ENV_ADJECTIVES}) (?!(?:space|env|environment|namespace|ns|cluster)\b)"
+            rf"\bthe ({_ENV_ADJECTIVES})"
+            r" (?!(?:space|env|environment|namespace|ns|cluster|project)\b)"
             rf"([a-z][a-z0-9-]*(?: {_KIND_WORD})?)\b"
             r"(?! (?:namespace|ns|env)\b)",
             _I,
@@ -173,13 +187,6 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
         ),
         r" in namespace \1 ",
     ),
-    # the name and its keyword in brackets: "delete the dead ones (dev namespace)"
-    (
-        re.compile(rf"(?:^|\s+)[(\[]\s*(?:the )?{_NAME} (?:namespace|ns)\s*[)\]]", _I),
-        r" in namespace \1 ",
-    ),
-    # the keyword alone, naming what the phrase before was: "in dev-local (the namespace)"
-    (re.compile(r"\s*[(\[]\s*(?:the |a )?(?:namespace|ns)\s*[)\]]", _I), ""),
     # a bare name in brackets: "(shop)", "restart web [prod] now"
     (re.compile(rf"(?:^|\s+)[(\[]\s*{_NAME}\s*[)\]](\s*[.!?]*)", _I), _set_apart_namespace),
 )

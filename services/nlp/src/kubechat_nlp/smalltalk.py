@@ -72,6 +72,8 @@ _OPENING_RE = re.compile(
     r"(?:dear|hey|hi|hello|ok|okay) (?:kubechat|bot|team|folks|all)|pretty please|"
     r"(?:are|r) (?:you|u) able to|(?:we|i|you) (?:gotta|have to|need to|must)|"
     r"if (?:possible|you can|you could|you don't mind|that's ok|thats ok)|nvm|never ?mind|"
+    r"if (?:it's|its|it is) (?:no|not too much) (?:trouble|bother)|"
+    r"(?:have (?:you|u) got|do (?:you|u) have|got) a (?:sec|second|minute|moment|mo)(?: to)?|"
     # "id like you to describe x", "im confused, what do you do"
     r"(?:i'd|id|i would|we'd) like (?:you |u )?(?:to )?(?=\w)|"
     r"(?:i'm|im|i am) (?:confused|lost|new here|new to this|stuck)|"
@@ -100,7 +102,8 @@ _OPENING_RE = re.compile(
     r"(?:to )?(?:please )?(?=\w)|would it be possible to|is it possible to|do me a favou?r and|"
     r"go ahead and|help me|let's|lets|just|(?:i was |i'm |i am )?wondering if (?:you|u) could|"
     r"if (?:you|u) could|if (?:you|u) can|at your (?:earliest )?convenience|"
-    r"(?:can|could|would) (?:you|u) do me a favou?r and|be a (?:dear|star|pal) and)"
+    r"(?:can|could|would) (?:you|u) do me a favou?r and|be a (?:dear|star|pal|gem|legend|champ"
+    r"|love|sport|mate) and)"
     # a courtesy word ends the word ("team-a" is a name, not "team" and "-a")
     r"(?:(?<=\s)|(?![\w-]))(?:[\s,:;!.]|-(?![\w-]))*)+",
     re.IGNORECASE,
@@ -179,10 +182,26 @@ _REASON_RE = re.compile(
 )
 
 
+# The trouble told before the request, set apart by a comma or a dash, by a subject that
+# names no object ("it keeps dying, could I see …", "site's throwing 502s - what's in the
+# logs of …"): it says why, never what. ("web is crashing, restart it" keeps its object.)
+_TROUBLE_FIRST_RE = re.compile(
+    r"^(?:it|something|everything|stuff|things|this|that|the site|site|the website|website"
+    r"|the app|our app|the service|prod|production|the cluster)"
+    r"(?:'s|s| is| are| keeps?| kept| has been| have been| was| were| seems?(?: to be)?)"
+    r" (?:\w+ ){0,2}?(?:crash\w*|dying|died|down|fail\w*|throwing|throws|erroring|broken"
+    r"|flaky|slow|timing out|returning|acting up|misbehaving|restarting|stuck|hanging|flapping"
+    r"|dead|oom\w*|leaking|on fire|borked|busted)\b[^,;:\u2014]*?"
+    r"(?:\s*[,;:]|\s+-+|\s*\u2014)\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def without_courtesy(text: str) -> str:
-    """The request without the greeting before it, the thanks after it, and the reason
-    given for it."""
+    """The request without the greeting before it, the trouble told before it, the thanks
+    after it, and the reason given for it."""
     core = _OPENING_RE.sub("", _REASON_RE.sub("", text.strip()) or text.strip())
+    core = _OPENING_RE.sub("", _TROUBLE_FIRST_RE.sub("", core))
     aside = _ASIDE_RE.match(core)
     if aside and _is_aside(aside.group(1)):
         core = _OPENING_RE.sub("", core[aside.end() :])

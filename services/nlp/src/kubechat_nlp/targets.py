@@ -118,8 +118,13 @@ def find_target(u: Utterance, *, allow_bare: bool = True, after: int = 0) -> Tar
             u.used.add(idx)
             names.append(u.text_of(idx))
     if not names and allow_bare:
-        for i in range(after, len(u)):
-            if u.is_name(i) and not u.norms[i].startswith("-"):
-                names.extend(names_after(u, i))
-                break
+        bare = [i for i in range(after, len(u)) if u.is_name(i) and not u.norms[i].startswith("-")]
+        # a word shaped like an object's name ("web-7f9c", "api-2") before a plain word
+        # that happened not to be known ("the equivalent of docker logs for api-2")
+        shaped = [i for i in bare if re.search(r"[-\d]", u.norms[i])]
+        listed = bare and bare[0] + 1 < len(u) and u.norms[bare[0] + 1] in (",", "and", "&", "or")
+        if listed:  # "axe backup and reprocess-dlq": a list, from its first name
+            shaped = []
+        if bare:
+            names.extend(names_after(u, (shaped or bare)[0]))
     return Target(kinds, names, bool(kinds))

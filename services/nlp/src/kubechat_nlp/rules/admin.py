@@ -279,7 +279,10 @@ def build_auth(c: Ctx) -> Result:
         r"|\b(what|which) (user|account|identity) am i\b"
     ) or (  # "what is my user", never "can my user delete pods"
         u.search(r"\bmy (identity|user)\b")
-        and not u.search(r"\b(can|may|could|allow|allows|let|lets|permit|permits|able)\b")
+        and not u.search(
+            r"\b(can|may|could|allow|allows|let|lets|permit|permits|able|permissions?|permitted"
+            r"|allowed|rights?|access|privileges?)\b"
+        )
     ):
         return [Draft("auth.whoami")]
     # "does my role allow me to …": whose rights, never the kind asked about

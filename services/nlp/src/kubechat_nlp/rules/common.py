@@ -63,6 +63,9 @@ class Ctx:
     # The namespace the request is scoped to (taken out of `u` before the rule ran), for
     # the rules whose values spell it ("--serviceaccount=NS:NAME").
     scope: str | None = None
+    # The scope was said with its keyword or flag ("namespace qa", "-n qa"), not guessed
+    # from a bare "in X": no second reading of the text may replace it.
+    scope_said: bool = False
 
     def kind(self, plural: str) -> KindInfo:
         info = self.kinds.by_plural(plural)

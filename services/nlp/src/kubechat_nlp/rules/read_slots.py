@@ -53,6 +53,13 @@ def prepare(c: Ctx) -> None:
         i += 1
     if i >= len(u) or u.kind_at(i) is not None or u.tokens[i].quoted or u.tokens[i].literal:
         return
+    if (  # "have a squiz at …", "take a gander at …", "get a peek into …": one look verb
+        u.norms[i] in ("have", "take", "get", "grab", "give")
+        and u.norms[i + 1 : i + 2] in (["a"], ["an"], ["another"])
+        and u.norms[i + 3 : i + 4] in (["at"], ["into"], ["over"], ["through"], ["of"])
+    ):
+        u.used.update(range(i, i + 4))
+        return
     if u.norms[i] in LOOK_VERBS:  # "fetch logs for web-1": the verb, never the pod
         u.used.add(i)
     elif u.is_name(i) and u.norms[i].isalpha():
@@ -113,7 +120,7 @@ def noun_names(c: Ctx) -> None:
 def kind_word_scope(c: Ctx, s: Slots) -> None:
     """'replicasets in jobs', 'logs of api-3 on deploys': a kind word that ends an
     'in/on X' phrase after another target is the namespace ('jobs' namespace)."""
-    if s.namespace or s.all_namespaces:
+    if s.namespace or s.all_namespaces or c.scope_said:  # (a namespace said wins)
         return
     u = c.u
     for m in u.finditer(r"\b(?:in|on|inside|within|for|from) (?:the )?(\S+)"):
@@ -143,7 +150,7 @@ def kind_word_scope(c: Ctx, s: Slots) -> None:
 def events_scope(c: Ctx, s: Slots) -> None:
     """Events belong to a namespace, never to one: 'warnings namespace test', 'any
     warnings services ns', 'only warnings on team-a' all scope the events."""
-    if s.namespace or s.all_namespaces:
+    if s.namespace or s.all_namespaces or c.scope_said:  # ("… events in namespace qa")
         return
     u = c.u
     m = u.search(r"\b(?:all|every|each) (?:of )?(?:the )?namespaces?\b")

@@ -149,6 +149,9 @@ RULES: tuple[Rule, ...] = (
         # manifest pushed to the cluster)
         r"|\b(push|put|send|place|drop)\b \S+ (into|onto|to) (the )?(pod|container)\b"
         r"|\b(push|put|send|place|upload)\b x-file (into|onto|to) (the )?(pod )?x-name\b"
+        # "drop nginx.conf into web-1 at /etc/nginx/nginx.conf": a file given a path there
+        r"|\b(push|put|send|place|upload|drop)\b \S+ (into|onto|to|in) (the )?(pod )?x-name\b"
+        r".{0,40}\b(at|as|under) x-file\b"
         r"|\b(pull|push|retrieve|bring|send|save)\b.{0,40}\bx-file\b.{0,30}"
         r"\b(pod|container|from|into|onto|off)\b(?!.*\b(cluster|namespace)\b)",
         copying.build_cp,
@@ -458,8 +461,10 @@ RULES: tuple[Rule, ...] = (
         r"\b(can|should|may) (all |both |now |safely )*be (deleted|removed|destroyed|nuked)\b|"
         r"\b("
         + _DELETE_VERBS
+        # ("drop nginx.conf into web-1" puts a file there)
         + r"|evict|rm|drop(?! me\b)(?!(?: \S+){1,4} (?:down )?to (?:\d+|zero|one|a"
-        r" single)\b)|tear down|force delete)\b|\bget rid of\b"
+        r" single)\b)(?!(?: \S+){1,3} (?:into|onto|inside|in to)\b)|tear down|force delete)\b"
+        r"|\bget rid of\b"
         # "(I want) the svc called x gone": courtesy already took "I want"
         # "secret tls-cert needs to go", "these pods can all go"
         r"|\b((needs?|has|have|got) to|should|must|can|may) (all |both |now )*go\b"
