@@ -95,7 +95,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # the keyword alone, naming the word before: "in dev-local (the namespace)"
     (
         re.compile(rf"\b{_NAME}\s*[(\[]\s*(?:the |a )?(?:namespace|ns)\s*[)\]]", _I),
-        r"namespace \1",
+        r"\1 namespace",
     ),
     # the name and its keyword in brackets: "delete the dead ones (dev namespace)"
     (
@@ -105,7 +105,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "in lab, i need to see deployment api" → "i need to see deployment api in lab"
     (
         re.compile(
-            rf"^((?:in|within|inside|on) (?:the )?(?:namespace )?{_NAME}"
+            rf"^((?:in|within|inside|on) (?:the )?{_NAME}"
             r"(?: (?:namespace|ns|project|env))?)\s*,"
             r"\s*(.+)$",
             _I,
