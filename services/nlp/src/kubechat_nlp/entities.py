@@ -30,7 +30,13 @@ def numbers_as_digits(tokens: list[Token]) -> list[Token]:
         if (
             value is not None
             and tok.norm == "one"
-            and (before in _NOT_COUNT_BEFORE or after == "of" or not counted)
+            and (
+                before in _NOT_COUNT_BEFORE
+                or after == "of"
+                or not counted
+                # "the api one": which of them, never a count
+                or (i >= 2 and tokens[i - 2].norm == "the" and before.isalpha())
+            )
         ):
             value = None
         if value is not None and out and out[-1].norm == "a" and value >= 100:

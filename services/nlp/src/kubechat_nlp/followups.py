@@ -32,6 +32,14 @@ port-forward forward copy debug top""".split()
 )
 
 
+# "the one you just showed", "the one we looked at": the object the last answer was about.
+_ONE_JUST_SEEN = re.compile(
+    r"(?:(?:you|we|i) (?:just )?(?:showed|described|listed|mentioned|looked at|saw|checked"
+    r"|restarted|scaled|named|found)|(?:just )?(?:shown|described|listed|mentioned)|from before"
+    r"|above)\b"
+)
+
+
 def resolve_pronouns(tokens: list[Token], context: ConversationContext) -> list[Token]:
     # the last objects named, or else the last selection ("pods with app=web", "them")
     last = context.last_target or next(
@@ -41,22 +49,26 @@ def resolve_pronouns(tokens: list[Token], context: ConversationContext) -> list[
         return tokens
     out: list[Token] = []
     kind = last.resource.kind.lower() if last.resource else ""
-    skip = False
-    for i, tok in enumerate(tokens):
-        if skip:
-            skip = False
-            continue
+    i = 0
+    while i < len(tokens):
+        tok = tokens[i]
         nxt = tokens[i + 1].norm if i + 1 < len(tokens) else ""
+        seen = " ".join(t.norm for t in tokens[i + 2 : i + 6])
+        just_seen = _ONE_JUST_SEEN.match(seen) if tok.norm == "the" and nxt == "one" else None
         if tok.norm in PRONOUNS and not tok.quoted:
             out.extend(target_tokens(last))
         elif tok.norm in ("that", "this") and kind and nxt in (kind, kind + "s") and last.targets:
             out.extend(target_tokens(last))  # "tell me about that pod": the one just named
-            skip = True
+            i += 1
         elif tok.norm in ("that", "this") and nxt == "one" and last.targets:
             out.extend(target_tokens(last))  # "logs on that one"
-            skip = True
+            i += 1
+        elif just_seen is not None and last.targets:  # "logs of the one you just showed"
+            out.extend(target_tokens(last))
+            i += 1 + len(just_seen.group(0).split())
         else:
             out.append(tok)
+        i += 1
     return out
 
 
@@ -244,6 +256,10 @@ _STATUS_RE = re.compile(
     r"(?: cleanly| ok| okay| fine| well| yet| alright)?$"
     # "are all the new pods up?"
     r"|^(?:are|r) (?:all )?(?:the )?new (?:pods|replicas|ones) (?:up|ready|running|there)(?: yet)?$"
+    # "check how that went", "how did it go?", "let me know how the restart goes"
+    r"|^(?:(?:and|so|ok|now|check|see|tell me|let me know|show me) )*how (?:did )?"
+    + _ROLLING_THING
+    + r" (?:went|go|goes|is going|turned out|worked out)$"
 )
 _ROLLING = frozenset({"deployments", "statefulsets", "daemonsets"})
 

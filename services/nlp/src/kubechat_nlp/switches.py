@@ -47,7 +47,14 @@ def follow_up(
     """'same in staging', 'and in prod?', 'what about services?', 'now for backend'.
     `said` is the turn as typed, with the courtesy ("also …, please") the tokens lack."""
     words = [t for t in tokens if t.norm not in ("?", ",", ".")]
-    if any(t.norm in PRONOUNS for t in words) and any(t.norm in _VERB_KINDS for t in words):
+    pairs = list(zip(words, words[1:], strict=False))
+    if any(a.norm in ("this", "that") and b.norm == "one" for a, b in pairs):
+        return None  # "that one too": the object just named, for the pronoun reading
+    # ("events for this pod": the one just named; "repeat that in events" is the request)
+    pointing = any(t.norm in PRONOUNS for t in words) or any(
+        a.norm in ("this", "that") and kinds.lookup(b.norm) is not None for a, b in pairs
+    )
+    if pointing and any(t.norm in _VERB_KINDS for t in words):
         return None  # "events for it": the events of the last target, not a kind switch
     # "now do it in prod": the pronoun is the last request itself, not a name
     core = [t for t in words if t.norm not in _FILLER and t.norm not in PRONOUNS]
@@ -83,6 +90,9 @@ def follow_up(
         head = next((w for w in after if w in ns_words), head)
     if head.norm in _VAGUE_MORE:
         return None  # "and the others too", "same for everything else": no object named
+    if not scoped and norms[norms.index(head.norm) + 1 : norms.index(head.norm) + 2] == ["one"]:
+        # "and the api one too": another object of the same kind
+        return _switched(context, kinds, catalogue, namespace=None, name=head.text)
     info = kinds.lookup(" ".join(t.norm for t in ns_words)) or kinds.lookup(head.norm)
     if info is not None and info.ref.plural == "all":
         return None  # "same for everything": never a widening to every kind
