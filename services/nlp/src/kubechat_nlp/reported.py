@@ -59,6 +59,9 @@ _REPORTED_RE = re.compile(
     # "my boss says delete web", "bob thinks we should drain node-2"
     + rf"|{_SPEAKER} {_SAY}(?: (?:to|that|we|you|i|us|me|me to|us to))?"
     + rf"(?: (?:should|could|can|must|might|need to|ought to|have to))? {_ACT}\b"
+    # "my manager wants namespace prod gone": an end state someone else asked for
+    + rf"|{_SPEAKER} (?:wants|wanted|asked for|asks for|would like) (?:\S+ ){{1,4}}?(?:gone"
+    + r"|removed|deleted|wiped|dropped|drained|restarted|killed|scaled (?:down|to))\b"
     + r"|(?:forwarded|fwd|relayed|quoting|quoted|copy-?pasted|copied|pasted|paste|sent|cc|via)"
     + r"\b[^:]{0,40}"
     + _COLON

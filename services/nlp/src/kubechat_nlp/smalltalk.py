@@ -72,7 +72,13 @@ _OPENING_RE = re.compile(
     r"(?:dear|hey|hi|hello|ok|okay) (?:kubechat|bot|team|folks|all)|pretty please|"
     r"(?:are|r) (?:you|u) able to|(?:we|i|you) (?:gotta|have to|need to|must)|"
     r"if (?:possible|you can|you could|you don't mind|that's ok|thats ok)|nvm|never ?mind|"
-    r"if (?:it's|its|it is) (?:no|not too much) (?:trouble|bother)|"
+    r"if (?:it's|its|it is) (?:no|not too much) (?:trouble|bother)|when convenient|"
+    r"(?:i was |i'm |i am |we were |we're )?wondering (?:if|whether) (?:you|u) (?:could|would"
+    r"|can|might)(?: possibly)?|"
+    # ("… whether we could delete pod x" stays a question about rights)
+    r"(?:i was |i'm |i am |we were |we're )?wondering (?:if|whether) (?:we|i) (?:could|can"
+    r"|might)(?: possibly)?(?! (?:delete|remove|destroy|kill|terminate|drain|evict|wipe|nuke"
+    r"|purge|get rid)\b)|"
     r"(?:have (?:you|u) got|do (?:you|u) have|got) a (?:sec|second|minute|moment|mo)(?: to)?|"
     # "id like you to describe x", "im confused, what do you do"
     r"(?:i'd|id|i would|we'd) like (?:you |u )?(?:to )?(?=\w)|"
@@ -197,11 +203,24 @@ _TROUBLE_FIRST_RE = re.compile(
 )
 
 
+# The circumstance set before the request ("following the incident this morning, …", "as
+# per the change ticket, …", "ahead of the month-end close, …"): when, why or on whose say,
+# never what.
+_CIRCUMSTANCE_FIRST_RE = re.compile(
+    r"^(?:following|after|ahead of|before|as per|per|as agreed(?: with)?|as discussed"
+    r"|as requested(?: by)?|in line with|due to|because of|given|pending|until|till"
+    r"|in preparation for|as part of|in response to|to comply with|once|when convenient"
+    r"|for (?:traceability|compliance|audit(?:ing)? purposes|the record|the (?:cost|audit"
+    r"|compliance|change|incident|security)\b))\b[^,;:]{0,60}[,;:]\s+(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def without_courtesy(text: str) -> str:
     """The request without the greeting before it, the trouble told before it, the thanks
     after it, and the reason given for it."""
     core = _OPENING_RE.sub("", _REASON_RE.sub("", text.strip()) or text.strip())
-    core = _OPENING_RE.sub("", _TROUBLE_FIRST_RE.sub("", core))
+    core = _OPENING_RE.sub("", _TROUBLE_FIRST_RE.sub("", _CIRCUMSTANCE_FIRST_RE.sub("", core)))
     aside = _ASIDE_RE.match(core)
     if aside and _is_aside(aside.group(1)):
         core = _OPENING_RE.sub("", core[aside.end() :])

@@ -79,7 +79,11 @@ LABEL = (
     r"|\b(shouldn't|should not|no longer|mustn't) (carry|have|need|bear|keep) (the |an? |any "
     r"|its )?\S+ (label|annotation)s?\b|\b(doesn't|does not|don't) need (the |an? |any |its )?"
     r"\S+ (label|annotation)s?\b"
-    r"|\b(label|annotation) (of|on|for) .{0,60}\bshould (be|say|read)\b"
+    r"|\b(label|annotation) (of|on|for) .{0,60}\bshould (now )?(be|say|read)\b"
+    # "the tier label on node x needs updating to cache", "… is out of date and should now
+    # be finance"
+    r"|\b(label|annotation) (of|on|for) .{0,60}\b(needs? (updating|changing|to be (updated"
+    r"|changed|set))|should (now )?be|is to be (updated|changed|set)) (to|as)\b"
     # "pod redis-2 needs the label team=core"
     r"|\bneeds? (the |an? )?(new )?(label|annotation) x-(?:env)?kv\b"
     r"|\bget rid of (the |a |an |that |this |those |its |their )?(\S+ )?(label|annotation)s?\b"

@@ -108,9 +108,14 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
         rf"\b(?:wrong|incorrect|bad) (\S+) {_NOUN}\b.*\b(?:make|set|change) it (?:to |into )?(\S+)",
         # "change namespace qa's release label to canary": the key just before the noun
         rf"\b(?:change|set|update|switch|make|flip)\b (?:\S+ ){{0,4}}?(\S+) {_NOUN} (?:to|=) (\S+)",
-        # "the tier label of web should be cache now"
-        rf"\b(\S+) {_NOUN} (?:of|on|for) (?:the )?(?:\S+ ){{1,3}}?should (?:be|say|read) "
-        rf"(?:now )?(\S+)",
+        # "the tier label of web should be cache now", "the tier label on node x needs
+        # updating to cache", "… is out of date and should now be finance"
+        rf"\b(\S+) {_NOUN} (?:of|on|for) (?:the )?(?:\S+ ){{1,8}}?(?:should (?:now )?(?:be|say"
+        rf"|read)|needs? (?:updating|changing|to be (?:updated|changed|set)) (?:to|as)"
+        rf"|is to be (?:updated|changed|set) (?:to|as)) (?:now )?(\S+)",
+        # "change the existing department label on configmap x to finance"
+        rf"\b(?:change|set|update|switch|make|flip)\b (?:the )?(?:existing |current )?(\S+)"
+        rf" {_NOUN} (?:of|on|for) (?:the )?(?:\S+ ){{1,4}}?(?:to|=) (\S+)",
     ):
         m = u.search(said) if not out else None
         if m:
