@@ -14,7 +14,9 @@ def without_trailing_aside(tokens: list[Token], vocab: Vocabulary) -> list[Token
     if len(tokens) < 3:
         return tokens
     last, before = tokens[-1], tokens[-2]
-    unknown = last.norm.isalpha() and not last.quoted and last.norm not in vocab
+    # ("take 2 away", "knock 1 off": the particle finishes the verb)
+    particle = last.norm in ("away", "off", "back", "more", "less", "fewer", "extra", "up", "down")
+    unknown = last.norm.isalpha() and not last.quoted and last.norm not in vocab and not particle
     complete = (
         before.norm.isdigit()
         or ("=" in before.norm and not before.norm.startswith("-"))

@@ -32,7 +32,10 @@ _THANKS = (
     # an acknowledgement is never a request ("that works" names no deployment "works")
     r"(?:that|this|it)(?:'s|s| is)? (?:works?|worked|did it|did the trick|helps|helped|fine|good|"
     r"great|perfect|enough|it)|works for me|fine|good|all set|lgtm|makes sense|understood|"
-    r"roger(?: that)?|noted|will do|gotcha|alright|all right)"
+    r"roger(?: that)?|noted|will do|gotcha|alright|all right|"
+    # taking the last request back before it runs: never a request of its own
+    r"cancel(?: that| it| this)?|scratch that|forget (?:it|that)|abort(?: that| it)?"
+    r"|(?:don't|do not) do (?:it|that))"
 )
 _META = (
     r"(?:help|help me|i need help|\?+|what can you do|what (?:else )?can you help (?:me )?with|"

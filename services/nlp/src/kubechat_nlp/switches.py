@@ -6,7 +6,7 @@ from __future__ import annotations
 from kubechat_nlp.catalogue import Catalogue, Target
 from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.context import ConversationContext
-from kubechat_nlp.followups import CLAUSE_VERBS, PRONOUNS, draft_from_op
+from kubechat_nlp.followups import ACTION_WORDS, CLAUSE_VERBS, PRONOUNS, draft_from_op
 from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NAMES, STOPWORDS
@@ -30,6 +30,8 @@ _AGAIN = frozenset("same repeat again too also well likewise then do ditto".spli
 _SWITCH_MARKERS = _AGAIN | frozenset(
     "and what how about for now instead in on namespace ns as same repeat".split()
 )
+# What "run" points back at when it means the last request again ("run that again in qa").
+_BACK = frozenset("it that this them".split())
 # Words for "more of the same" that name no object: a follow-up with them is no target.
 _VAGUE_MORE = frozenset(
     "others other rest remaining everything everyone all lot whole them those these else".split()
@@ -76,7 +78,11 @@ def follow_up(
     ):
         return None
     # ("trash it" is a request of its own; "run it again in qa" is the last one again)
-    if any(w in CLAUSE_VERBS or w in DESTROY or w == "create" for w in norms):
+    # ("run ls in it" is an exec; "run it again in qa" the last request again)
+    ran_again = [a for a, b in zip(norms, norms[1:], strict=False) if a == "run" and b in _BACK]
+    if any(
+        w in CLAUSE_VERBS or w in DESTROY or (w in ACTION_WORDS and not ran_again) for w in norms
+    ):
         return None
     ns_words = [t for t in core if t.norm not in ("in", "namespace", "ns", "on")]
     if not ns_words:

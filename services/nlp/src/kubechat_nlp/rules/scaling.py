@@ -40,8 +40,9 @@ _OF_WHAT = _COUNT + r"|count|rollout|rollouts|history|status|revisions?|restart"
 # Command words that are everyday names for workloads.
 _NAME_LIKE = frozenset("worker workers app server client master".split())
 _DOWN = (
-    r"\b(down|decrease|reduce|lower|shrink|cut|drop|remove|fewer|less|minus|subtract)\b"
-    r"|\btake \d+ (away|off)\b"
+    r"\b(down|decrease|reduce|lower|shrink|cut|drop|remove|fewer|less|minus|subtract|lose|shed"
+    r"|knock)\b"
+    r"|\b(take|knock) \d+ (away|off)\b"
 )
 
 
@@ -125,15 +126,20 @@ def _ones(text: str) -> str:
     """ "one more", "remove one", "add a replica": the count 1 spelled as a word."""
     text = re.sub(rf"\b(?:one|an?)(?= (?:more|fewer|less|extra|additional|{_COUNT})\b)", "1", text)
     return re.sub(
-        r"\b(add|plus|another|remove|minus|subtract|drop|give it) (?:one|an?)\b", r"\1 1", text
+        r"\b(add|plus|another|remove|minus|subtract|drop|lose|shed|cut|knock off|take|knock"
+        r"|give it)"
+        r" (?:one|an?)\b",
+        r"\1 1",
+        text,
     )
 
 
 def relative_change(text: str, current: int) -> int | None:
     """The new count when `text` asks for one relative to `current`: "double it" → 2×,
     "halve it" → ½, "by 50%" → 1.5×, "add 2 more" → +2, "scale it down by 1" → −1."""
-    down = re.search(_DOWN, text) is not None
-    text = _after_current(_ones(text))
+    text = _ones(text)
+    down = re.search(_DOWN, text) is not None  # (after the ones: "take one away")
+    text = _after_current(text)
     m = re.search(r"\bby (\d+) ?(?:%|percent)", text)
     if m:
         change = current * int(m.group(1)) / 100
@@ -153,8 +159,9 @@ def relative_change(text: str, current: int) -> int | None:
     m = re.search(
         rf"\b(?:add|adding|plus|another|give it|give them|with) (\d+)(?: more| extra| {_COUNT})?\b"
         rf"|\b(\d+) (?:more|extra|additional|fewer|less)\b|\bby (\d+)(?! ?(?:%|percent))\b"
-        rf"|\b(?:remove|removing|minus|subtract|drop|take away|take off|kill) (\d+)\b"
-        r"|\btake (\d+) (?:away|off)\b",
+        rf"|\b(?:remove|removing|minus|subtract|drop|take away|take off|kill|lose|shed|cut"
+        rf"|knock off) (\d+)\b"
+        r"|\b(?:take|knock) (\d+) (?:away|off)\b",
         text,
     )
     delta = _int(m)
@@ -168,7 +175,8 @@ _RELATIVE_CUE = re.compile(
     r"|\bby \d+ ?(%|percent)|\b\d+ times (as many|more)\b"
     r"|\b(add|plus|another|give it|give them) \d+\b|\b\d+ (more|extra|additional|fewer|less)\b"
     r"|\b(up|down|increase|decrease|raise|lower|reduce|grow|shrink|bump)( \S+)? by \d+\b"
-    r"|\b(remove|minus|subtract|take away|take off) \d+\b|\btake \d+ (away|off)\b"
+    r"|\b(remove|minus|subtract|take away|take off|drop|lose|shed|cut|knock off) \d+\b"
+    r"|\b(take|knock) \d+ (away|off)\b"
 )
 
 
