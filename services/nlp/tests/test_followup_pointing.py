@@ -66,3 +66,27 @@ def _answers(*turns: str) -> list[str]:
 )
 def test_pointing_back(first: str, then: str, kubectl: str) -> None:
     assert _answers(first, then)[1] == kubectl
+
+
+@pytest.mark.parametrize(
+    ("then", "kubectl"),
+    [
+        ("drop one", "kubectl scale deployment/web -n shop --replicas=2"),
+        ("take one away", "kubectl scale deployment/web -n shop --replicas=2"),
+        ("take 2 away", "kubectl scale deployment/web -n shop --replicas=1"),
+        ("knock one off", "kubectl scale deployment/web -n shop --replicas=2"),
+        ("cancel that", ""),
+        ("scratch that", ""),
+    ],
+)
+def test_counts_taken_away_and_requests_taken_back(then: str, kubectl: str) -> None:
+    assert _answers("scale web in shop to 3", then)[1] == kubectl
+
+
+def test_run_in_it_is_an_exec_and_run_it_again_repeats() -> None:
+    assert _answers("describe pod web-1 in shop", "run ls in it")[1] == (
+        "kubectl exec web-1 -n shop -- ls"
+    )
+    assert _answers("restart web in shop", "run it again in dev")[1] == (
+        "kubectl rollout restart deployment/web -n dev"
+    )

@@ -141,6 +141,31 @@ CASES = [
         "the department label of deployment policy-engine is out of date and should now be finance",
         "kubectl label deployments policy-engine department=finance --overwrite",
     ),
+    ("watch services in emea-prod", "kubectl get services -n emea-prod --watch"),
+    (
+        "list the pods that are running on node node-3",
+        "kubectl get pods --field-selector=spec.nodeName=node-3",
+    ),
+    (
+        "every pod within public carrying the label env=prod should be deleted",
+        "kubectl delete pods -n public -l env=prod",
+    ),
+    (
+        "as per the approved change, pod opensearch-1 on public is to be deleted.",
+        "kubectl delete pods opensearch-1 -n public",
+    ),
+    (
+        "delete all secrets in ns review with label compliance=sox, if it's not too much trouble",
+        "kubectl delete secrets -n review -l compliance=sox",
+    ),
+    (
+        "we need hpa inventory (namespace: prod) as json to attach to the ticket",
+        "kubectl get horizontalpodautoscalers inventory -n prod -o json",
+    ),
+    (
+        "We only need the deploy where the department label is set to finance.",
+        "kubectl get deployments -l department=finance",
+    ),
     (
         "the YAML for the release-phase-f7g7d pod in live, please",
         "kubectl get pods release-phase-f7g7d -n live -o yaml",

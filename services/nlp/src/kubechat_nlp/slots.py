@@ -295,6 +295,8 @@ def _selector(u: Utterance, s: Slots) -> None:
         s.selector = _kv_list(u, m)
         u.mark(m)
         before = u.index_at(m.start()) - 1
+        if before >= 1 and u.norms[before] in ("the", "a") and u.norms[before - 1] in _CARRY_WORDS:
+            before -= 1  # "pods carrying the label x=y"
         if before >= 0 and u.norms[before] in _CARRY_WORDS:  # "pods carrying label x=y"
             u.used.add(before)
         return
@@ -321,7 +323,7 @@ def field_selector(u: Utterance) -> str | None:
             r"\b(running|pending|failed|failing|succeeded|completed|successful|crashed)"
             r" (?:pods?|jobs?|ones)\b|\bpods? (?:that are|which are|in|with|in the|with "
             r"the) (?:status |phase |state )?(running|pending|failed|succeeded|completed)"
-            r"\b"
+            r"\b(?! on\b)"  # ("pods that are running on node-3": where, not a phase)
         )
         if m:
             phase = m.group(1) or m.group(2)

@@ -129,7 +129,7 @@ _CLOSING_RE = re.compile(
     r"thanks in advance|in advance|much obliged|cheers mate|if that's ok|if that is ok|kthx|"
     r"ok\?|okay\?|right away|straight away|immediately|pronto|at your (?:earliest )?convenience|"
     r"when (?:you've|you have|you) got a (?:sec|second|minute|moment)|"
-    r"if that's (?:alright|ok|fine)|"
+    r"if that's (?:alright|ok|fine)|if (?:it's|it is|that's|that is) (?:not too much|no) trouble|"
     r"thanks a (?:bunch|lot|ton|million)|many thanks|thank u|would be (?:great|nice|lovely)|"
     r"k ?thx|kk|tia|lol|haha|xoxo|urgent(?:-?ish)?|it'?s urgent(?:-?ish)?|merci|danke|gracias|"
     r"grazie|legend|"

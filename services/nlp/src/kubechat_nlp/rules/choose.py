@@ -66,6 +66,8 @@ _VERB_RULES = frozenset(
 # The user's own destructive verb, in the passive, closing the request.
 _PASSIVE_DELETE = re.compile(
     r"\b(can|should|may) (all |both |now |safely )*be (deleted|removed|destroyed|nuked)\W*$"
+    r"|\b((is|are) to|(needs?|has|have|must)( to)?) be (deleted|removed|destroyed|terminated"
+    r"|purged)\W*$"
     # "secrets a and b can both go", "get pvc x out of here"
     r"|\b((needs?|has|have) to|can|should|must|may) (all |both |now )*go\W*$|\bout of here\W*$"
 )

@@ -15,7 +15,7 @@ maybe pretty mind only""".split()
 READ_HEADS = frozenset(
     """show list get display describe what what's whats which how tell check view see find
 fetch print is are why who where when count look lookup inspect gimme lemme details detail
-info read grab enumerate export does spit select query analyze analyse peek""".split()
+info read grab enumerate export does spit select query analyze analyse peek watch""".split()
 ) | frozenset(
     # a request that opens with the kind, in the plural, lists it ("pods labeled app=web")
     """pods deployments services nodes namespaces jobs cronjobs configmaps secrets

@@ -20,10 +20,12 @@ def more_selectors(c: Ctx, s: Slots) -> None:
         return
     u = c.u
     m = u.search(
-        r"\b(?:where|whose) (?:the )?(?:label )?([a-z][\w./-]*) (?:label )?(?:is|equals|says|=)"
+        r"\b(?:where|whose) (?:the )?(?:label )?([a-z][\w./-]*) (?:label )?(?:is set to|is equal to"
+        r"|is|equals|says|=)"
         r" ([\w.-]+)\b"
         # "any nodes with team set to ml": a label named and its value
-        r"|\bwith (?:the )?(?:label )?([a-z][\w./-]*) (?:label )?(?:set to|equal to|equals)"
+        r"|\bwith (?:the )?(?:label )?([a-z][\w./-]*) (?:label )?(?:set to|equal to|equals"
+        r"|is set to|is equal to)"
         r" ([\w.-]+)\b"
     )
     # (never a field: "whose phase is failed" selects by status)

@@ -267,7 +267,9 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "attach",
-        r"\battach\b(?!.{0,30}\b(labels?|annotations?)\b)|\boutput from (?!running)\S+ from pod\b",
+        # ("… as json to attach to the ticket": a file for someone, never `kubectl attach`)
+        r"\b(?<!to )attach\b(?!.{0,30}\b(labels?|annotations?)\b)"
+        r"|\boutput from (?!running)\S+ from pod\b",
         containers.build_attach,
     ),
     (
@@ -420,7 +422,7 @@ RULES: tuple[Rule, ...] = (
         "set-env",
         # ("whose env label is prod", "where env is prod": a label filter)
         r"(?<!whose )(?<!where )(?<!with )\b(environment|env)( variables?| vars?)?\b"
-        r"(?! (label|tag|is|=|equals)\b)|\bunset\b|\bexport\b.{0,20}\bx-(?:env)?kv\b"
+        r"(?! (label|tag|is|=|equals|equal|set to)\b)|\bunset\b|\bexport\b.{0,20}\bx-(?:env)?kv\b"
         r"|\b(remove|delete|drop|add|set|change|update)\b (the |a |an )?(new )?variables?\b"
         r"|\b(vars|variables) from (the )?(configmap|config map|secret)\b"
         # "delete the LOG_LEVEL variable on web": the variable, never the deployment
@@ -459,6 +461,9 @@ RULES: tuple[Rule, ...] = (
         # "drop worker to 2 replicas" is a count
         # "the jobs tagged tier=web can all be deleted": the user's own verb, passive
         r"\b(can|should|may) (all |both |now |safely )*be (deleted|removed|destroyed|nuked)\b|"
+        # "pod x is to be deleted", "… needs to be terminated", "… are to be removed"
+        r"\b(is|are) to be (deleted|removed|destroyed|terminated|purged)\b"
+        r"|\b(needs?|has|have|must) (to )?be (deleted|removed|destroyed|terminated|purged)\b|"
         r"\b("
         + _DELETE_VERBS
         # ("drop nginx.conf into web-1" puts a file there)
