@@ -49,8 +49,10 @@ class KindTable:
         # "config-maps", "cms", "crons", "k8s services". A declared word always wins over a
         # derived one.
         named = {ref.plural, ref.kind.lower()}
-        # ("kube service accounts": the platform word before any of the kind's words)
-        platform = {f"{p} {w}" for p in _PLATFORM for w in named | set(info.synonyms)}
+        # ("kube service accounts": the platform word before any of the kind's words, of two
+        # words at most: a longer phrase would lengthen every utterance's kind scan)
+        said = named | {w for w in info.synonyms if w.count(" ") <= 1}
+        platform = {f"{p} {w}" for p in _PLATFORM for w in said}
         # "secret objects", "the deployment object", "svc resources": the kind, said as a thing
         things = {
             f"{w} {thing}"

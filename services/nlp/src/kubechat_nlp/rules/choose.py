@@ -126,13 +126,30 @@ def _cues_by_rule(phrases: PhraseRules) -> dict[str, list[tuple[re.Pattern[str],
     return by_rule
 
 
+# The last few readings: a parse classifies the same shaped text more than once (before and
+# after its scope is taken out, when there is none); a few entries serve one parse and
+# never an earlier request.
+_LAST_READINGS: dict[tuple[int, str], tuple[PhraseRules, Rule]] = {}
+
+
 def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
+    phrases = DEFAULT_PHRASES if phrases is None else phrases
+    known = _LAST_READINGS.get((id(phrases), text))
+    if known is not None and known[0] is phrases:
+        return known[1]
+    rule = _classify(text, phrases)
+    if len(_LAST_READINGS) >= 4:
+        _LAST_READINGS.clear()
+    _LAST_READINGS[(id(phrases), text)] = (phrases, rule)
+    return rule
+
+
+def _classify(text: str, phrases: PhraseRules) -> Rule:
     """The rule that reads this clause best. Rules keyed on a topic (contexts, env vars,
     rollouts, images…) are specific and go first. Among rules keyed on a plain verb, the
     verb that opens the request wins over verbs later in the sentence ("describe api, then
     the lead wants it deleted" is a describe). A request that opens by asking to see
     something never takes a rule that only changes things."""
-    phrases = DEFAULT_PHRASES if phrases is None else phrases
     offset, head, after = _head(text)
     head_end = offset + len(head)
     matching = [rule for rule in _COMPILED if rule[1].search(text)]
