@@ -71,6 +71,9 @@ _ABOUT_A_COMMAND = (
     # "carol pinged kubectl delete deploy frontend --force, is it safe?": asked about
     r"|\bkubectl\b[^?]{0,120}[,;:-]\s*(?:is (?:it|that|this)|would (?:it|that)|should (?:i|we)"
     r"|could (?:it|that)|does (?:it|that)|what (?:does|would|will) (?:it|that))\b[^?]*\?\s*$"
+    # "henrik said to run kubectl delete deployment x is that a good idea"
+    r"|\bkubectl\b[^?]{0,120}\b(?:is (?:it|that|this)|would (?:it|that) be) (?:a good idea|safe"
+    r"|ok|okay|wise|smart|dangerous|risky|a bad idea)\b"
 )
 _NOT_ASKED_FOR = re.compile(
     # said up front: "don't restart it if it exits" after a request is one of its options

@@ -236,7 +236,7 @@ def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str
         if name.norm == "default" and start < i - 1 and tokens[i - 2].norm == "the":
             return start, i + 1, ""  # "in the default namespace": wherever the context points
         # "for the qa namespace …" frames a scope; "add a label to the qa namespace" an object
-        framed_for = tokens[start].norm == "for" and tokens[start + 1].norm == "the"
+        framed_for = tokens[start].norm == "for" and tokens[start + 1].norm in ("the", "our", "my")
         weak = start == i - 1 or (tokens[start].norm in WEAK_PREPOSITIONS and not framed_for)
         if weak and not other_target(tokens, i - 1, i, kinds, names_count=True):
             continue  # "delete the foo namespace"

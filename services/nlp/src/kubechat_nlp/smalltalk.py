@@ -28,7 +28,7 @@ _THANKS = (
     r"bye|goodbye|see you|that's all|that is all|never ?mind|nvm|all good|sounds good|"
     r"(?:nice|good|great) one|sweet|lovely|excellent|wonderful|amazing|neat|fantastic|super|"
     r"(?:great|good|nice) (?:job|work|stuff)|well done|you rock|brilliant|(?:much )?appreciated|"
-    r"appreciate it|"
+    r"appreciate it|thank you kindly|(?:that's|that is|this is|very) (?:very |really |most )?helpful|"
     # an acknowledgement is never a request ("that works" names no deployment "works")
     r"(?:that|this|it)(?:'s|s| is)? (?:works?|worked|did it|did the trick|helps|helped|fine|good|"
     r"great|perfect|enough|it)|works for me|fine|good|all set|lgtm|makes sense|understood|"
@@ -73,6 +73,7 @@ _OPENING_RE = re.compile(
     r"real quick|"
     r"i mean|"
     r"(?:dear|hey|hi|hello|ok|okay) (?:kubechat|bot|team|folks|all)|pretty please|"
+    r"(?:dear|hi|hello) (?:\w+ )?(?:team|folks|all|colleagues|everyone)|"
     r"(?:are|r) (?:you|u) able to|(?:we|i|you) (?:gotta|have to|need to|must)|"
     r"if (?:possible|you can|you could|you don't mind|that's ok|thats ok)|nvm|never ?mind|"
     r"if (?:it's|its|it is) (?:no|not too much) (?:trouble|bother)|when convenient|"

@@ -48,7 +48,7 @@ AUTH = (
     r"|\b(get|hit|see|run into) (a |an )?(forbidden|403|permission denied|access denied)\b"
     r"|\b(if|whether) (i'm|im|i am|we're|we are) (allowed|permitted|authori[sz]ed|cleared) to\b"
     r"|\bis it (possible|ok|okay|allowed) for (me|us) to\b"
-    r"|\bis my (account|user) (allowed|permitted|able) to\b"
+    r"|\bis my (account|user|login|identity|role|team) (allowed|permitted|able|authori[sz]ed) to\b"
     r"|\bcould i (also |still |even |actually |now |really |just )?"
     + ACTIONS
     + r"|\bis \S+ (allowed|permitted|authori[sz]ed|able to)\b"
