@@ -28,7 +28,8 @@ _THANKS = (
     r"bye|goodbye|see you|that's all|that is all|never ?mind|nvm|all good|sounds good|"
     r"(?:nice|good|great) one|sweet|lovely|excellent|wonderful|amazing|neat|fantastic|super|"
     r"(?:great|good|nice) (?:job|work|stuff)|well done|you rock|brilliant|(?:much )?appreciated|"
-    r"appreciate it|thank you kindly|(?:that's|that is|this is|very) (?:very |really |most )?helpful|"
+    r"appreciate it|thank you kindly|"
+    r"(?:that's|that is|this is|very) (?:very |really |most )?helpful|"
     # an acknowledgement is never a request ("that works" names no deployment "works")
     r"(?:that|this|it)(?:'s|s| is)? (?:works?|worked|did it|did the trick|helps|helped|fine|good|"
     r"great|perfect|enough|it)|works for me|fine|good|all set|lgtm|makes sense|understood|"
