@@ -142,6 +142,13 @@ CASES = [
         "kubectl label deployments policy-engine department=finance --overwrite",
     ),
     ("watch services in emea-prod", "kubectl get services -n emea-prod --watch"),
+    ("why won't the database-url secret come right", "kubectl describe secrets database-url"),
+    (
+        "could you ssh into db-0 in the dev project and run `cat /etc/hosts`?",
+        "kubectl exec db-0 -n dev -- cat /etc/hosts",
+    ),
+    ("can I get a sh prompt on web-7f9c - cheers mate?", "kubectl exec web-7f9c -i -t -- sh"),
+    ("what comes back from `df -h` in basket-2?", "kubectl exec basket-2 -- df -h"),
     ("Dear Platform team, would it be possible to list pods?", "kubectl get pods"),
     (
         "list the pods that are running on node node-3",

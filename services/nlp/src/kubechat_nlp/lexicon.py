@@ -10,6 +10,7 @@ poke around
 dont doesnt didnt anymore nope nah yep yeah id im isnt arent wasnt werent wont cant couldnt
 shouldnt whos finish finished succeed succeeded ended lately recently times
 crashing crashed failing broken stuck hanging unhealthy erroring say says
+come comes coming went
 me we us you i i'm to of in on at by for from with without within into onto inside out
 over under up down off about across through and or but nor so then than as if else when
 while until unless because be is are was were been being am do does did done doing have

@@ -29,7 +29,8 @@ def _command_argv(c: Ctx) -> list[str]:
                 (i > 0 and u.norms[i - 1] in _RUN_WORDS)
                 or (i + 1 < len(u) and u.norms[i + 1] == "command")
                 # "what does `nslookup x` say in web-1", "the output of `date` from web-1"
-                or (i > 0 and u.norms[i - 1] in ("does", "of") and tok.quoted)
+                # ("what comes back from `df -h` in web-1")
+                or (i > 0 and u.norms[i - 1] in ("does", "of", "from", "by") and tok.quoted)
                 # "`df -h` on pod web-1": a quoted command that opens the request
                 or (all(j in u.used or not u.norms[j].isalnum() for j in range(i)) and tok.quoted)
             )
@@ -137,13 +138,17 @@ def build_exec(c: Ctx) -> Result:
         r"|\b(?:exec|get|go|hop|drop me|log) (into)\b"
     )
     argv = _command_argv(c)
+    # "ssh into web-1 and run `date`": a way to say exec, the command runs without a terminal
+    commanded = bool(argv) and not u.search(
+        r"\b(interactive|interactively|terminal|console|prompt|session)\b"
+    )
     if not argv and shell:
         # the shell the user named ("with bash", "a sh shell"), else a portable one
         named = u.search(r"(?:^| )(bash|sh|zsh|ash|/bin/(?:ba|z|a)?sh)(?= |$)")
         argv = [named.group(1)] if named else ["/bin/sh"]
         if named:
             u.mark(named, 1)
-    if shell or u.search(r"(^| )-it( |$)"):
+    if (shell and not commanded) or u.search(r"(^| )-it( |$)"):
         d.params["stdin"] = True
         d.params["tty"] = True
     # "open a bash session in web-1": what is opened, never the pod

@@ -14,7 +14,10 @@ ACTIONS = (
 AUTH = (
     # "can web scale itself between 2 and 5 pods": an autoscaler asked for, never a right
     # (checked once, from the start: a lookahead at every position costs a scan each)
-    r"^(?!.*\bscal\w* (?:itself|themselves|automatically|on (?:its|their) own)\b).*?(?:"
+    # ("can I get a bash prompt on web-1": a shell asked for, never a right)
+    r"^(?!.*\bscal\w* (?:itself|themselves|automatically|on (?:its|their) own)\b)"
+    r"(?!.*\b(?:can|could|may) (?:i|we) (?:get|have|open) (?:an? )?(?:\S+ )?(?:shell|prompt"
+    r"|session|terminal|console)\b).*?(?:"
     # "can I …" always asks about a right; "can we restart web?" asks for the restart, but
     # "can we delete pod x?" is answered with the right, never the deletion
     r"\b(can|may) (i|we(?= (?:also |still |even |actually |now |really |just )?"

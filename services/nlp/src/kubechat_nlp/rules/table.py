@@ -276,7 +276,8 @@ RULES: tuple[Rule, ...] = (
         "exec",
         r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\bpoke around (in|inside|on)\b"
         # "what does `nslookup kubernetes` say in web-1", "the output of `date` from web-1"
-        r"|\bwhat does __quoted__ (say|print|return|output|show)\b"
+        r"|\bwhat does __quoted__ (say|print|return|output|show|give)\b"
+        r"|\bwhat (comes|gets printed|is printed) (back )?(from|by|when i run) __quoted__\b"
         r"|\boutput of __quoted__ (from|in|on)\b"
         r"|\b(get|go|hop|jump|ssh|log|drop me) (into|onto|on to|in to)\b"
         r"|\binteractive (x-file|sh|bash|zsh)\b"
