@@ -90,3 +90,37 @@ def test_run_in_it_is_an_exec_and_run_it_again_repeats() -> None:
     assert _answers("restart web in shop", "run it again in dev")[1] == (
         "kubectl rollout restart deployment/web -n dev"
     )
+
+
+@pytest.mark.parametrize(
+    ("turns", "kubectl"),
+    [
+        (
+            ("describe pod zk-1 in legacy", "what's it saying in the logs"),
+            "kubectl logs zk-1 -n legacy",
+        ),
+        (
+            ("scale exec-reports in dev-local to 5", "hang on, six"),
+            "kubectl scale deployment/exec-reports -n dev-local --replicas=6",
+        ),
+        (
+            ("scale thumbs in deploys to 5", "Ah bugger, should've been 8"),
+            "kubectl scale deployment/thumbs -n deploys --replicas=8",
+        ),
+        (
+            ("scale notify in on-prem to 2", "let's have 5"),
+            "kubectl scale deployment/notify -n on-prem --replicas=5",
+        ),
+        (
+            ("scale thumbs in shared to 2", "run 5 of it"),
+            "kubectl scale deployment/thumbs -n shared --replicas=5",
+        ),
+        (
+            ("get pod maria-1 in jobs", "more detail on it please"),
+            "kubectl describe pods maria-1 -n jobs",
+        ),
+        (("list pods", "with more details"), "kubectl get pods -o wide"),
+    ],
+)
+def test_corrections_and_looks_after_a_turn(turns: tuple[str, str], kubectl: str) -> None:
+    assert _answers(*turns)[1] == kubectl

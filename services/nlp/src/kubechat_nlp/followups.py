@@ -153,7 +153,8 @@ of plan scratch nope nah hmm ugh typo my bad
 okay let's lets do how about go with replicas replica pods copies instances oh sorry i meant and
 mean use on second thought thoughts correction oops hmm nah nope better maybe just
 small quick correct corrected is should be then only settle settled fix wanted intended
-meant really count number total wrong right err erm uh um""".split()
+meant really count number total wrong right err erm uh um hang ah should've shouldve been have
+run go bugger damn dang darn shoot whoops crap blast""".split()
 )
 
 

@@ -51,6 +51,8 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
         j = i + 1
         if tokens[j].norm in ("the",) and j + 1 < len(tokens):
             j += 1
+            if tokens[j].norm in ("logs", "log", "output", "events"):
+                continue  # "what's it saying in the logs": where to look, never a namespace
         name = tokens[j]
         after = tokens[j + 1].norm if j + 1 < len(tokens) else ""
         # quoted text after the phrase is data, so the phrase ends there

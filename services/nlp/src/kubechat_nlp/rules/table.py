@@ -497,7 +497,8 @@ RULES: tuple[Rule, ...] = (
         r"look into|investigate|troubleshoot|examine|dig into|diagnose|deets|"
         r"(full |complete |whole )?description of|everything (about|on)|"
         r"what does (the )?\S+( \S+)? look like)\b|"
-        r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b",
+        r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b"
+        r"|\bmore (detail|details|info) (on|about) (it|them|that|this|pod|deployment)\b",
         read.build_describe,
     ),
     (
