@@ -354,7 +354,8 @@ def _output(u: Utterance, s: Slots) -> None:
     m = u.search(
         # ("more detail on it": a description of one object, never wider columns)
         r"\b(?:more|extra|additional|wider|full)(?: details?| info| information| columns"
-        r"| output)\b(?! (?:on|about) (?:it|that|this|them)\b)|\bwide\b|\bwith (?:their |the )?(?:node names?|ips?|ip addresses)\b"
+        r"| output)\b(?! (?:on|about) (?:it|that|this|them)\b)|\bwide\b"
+        r"|\bwith (?:their |the )?(?:node names?|ips?|ip addresses)\b"
         r"|\bwith (?:their |the )?ips? and (?:their )?nodes\b"
         r"|\bwith (?:their |the )?node (?:info|information|details)\b"
         r"|\bincluding (?:their |the )?(?:node names?|ips?|ip addresses)\b"
