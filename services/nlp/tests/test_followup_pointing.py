@@ -124,3 +124,34 @@ def test_run_in_it_is_an_exec_and_run_it_again_repeats() -> None:
 )
 def test_corrections_and_looks_after_a_turn(turns: tuple[str, str], kubectl: str) -> None:
     assert _answers(*turns)[1] == kubectl
+
+
+@pytest.mark.parametrize(
+    ("turns", "kubectl"),
+    [
+        (
+            ("restart in-flight in shop", "please apply that to intranet as well"),
+            "kubectl rollout restart deployment/in-flight -n intranet",
+        ),
+        (
+            ("restart rotator in shop", "The same is needed in public"),
+            "kubectl rollout restart deployment/rotator -n public",
+        ),
+        (
+            ("scale report-builder to 3", "Please amend that to 5"),
+            "kubectl scale deployment/report-builder --replicas=5",
+        ),
+        (
+            ("scale auth in services to 6", "3 replicas would be ideal"),
+            "kubectl scale deployment/auth -n services --replicas=3",
+        ),
+        (("delete pod web-1 in shop", "web-2 too"), "kubectl delete pods web-2 -n shop"),
+    ],
+)
+def test_the_same_elsewhere_and_amended(turns: tuple[str, str], kubectl: str) -> None:
+    assert _answers(*turns)[1] == kubectl
+
+
+def test_an_unrelated_sentence_after_a_delete_deletes_nothing() -> None:
+    answer = _answers("delete pod web-1 in shop", "can you talk to heroku?")[1]
+    assert "delete" not in answer

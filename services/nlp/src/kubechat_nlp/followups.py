@@ -154,7 +154,7 @@ okay let's lets do how about go with replicas replica pods copies instances oh s
 mean use on second thought thoughts correction oops hmm nah nope better maybe just
 small quick correct corrected is should be then only settle settled fix wanted intended
 meant really count number total wrong right err erm uh um hang ah should've shouldve been have
-run go bugger damn dang darn shoot whoops crap blast""".split()
+run go bugger damn dang darn shoot whoops crap blast amend correct correction let me""".split()
 )
 
 
@@ -190,7 +190,7 @@ def new_amount(
     if relative is not None:
         return relative
     numbers = [t for t in tokens if t.norm.isdigit() or t.norm in NUMBER_WORDS]
-    rest = [t for t in tokens if t not in numbers and t.norm not in ("?", ",", ".", "!")]
+    rest = [t for t in tokens if t not in numbers and t.norm not in ("?", ",", ".", "!", ":")]
     if len(numbers) != 1 or any(t.norm not in _AMOUNT_WORDS for t in rest):
         return None
     if len(context.last_operations) != 1:

@@ -78,6 +78,7 @@ _OPENING_RE = re.compile(
     r"(?:are|r) (?:you|u) able to|(?:we|i|you) (?:gotta|have to|need to|must)|"
     r"if (?:possible|you can|you could|you don't mind|that's ok|thats ok)|nvm|never ?mind|"
     r"if (?:it's|its|it is) (?:no|not too much) (?:trouble|bother)|when convenient|"
+    r"(?:i|we) (?:would|'d) be (?:grateful|thankful|obliged) if (?:you|u) (?:could|would|can)|"
     r"(?:i was |i'm |i am |we were |we're )?wondering (?:if|whether) (?:you|u) (?:could|would"
     r"|can|might)(?: possibly)?|"
     # ("… whether we could delete pod x" stays a question about rights)
@@ -132,7 +133,8 @@ _CLOSING_RE = re.compile(
     r"ok\?|okay\?|right away|straight away|immediately|pronto|at your (?:earliest )?convenience|"
     r"when (?:you've|you have|you) got a (?:sec|second|minute|moment)|"
     r"if that's (?:alright|ok|fine)|if (?:it's|it is|that's|that is) (?:not too much|no) trouble|"
-    r"thanks a (?:bunch|lot|ton|million)|many thanks|thank u|would be (?:great|nice|lovely)|"
+    r"thanks a (?:bunch|lot|ton|million)|many thanks|thank u|"
+    r"would be (?:great|nice|lovely|ideal|perfect|best|good|appreciated)|"
     r"k ?thx|kk|tia|lol|haha|xoxo|urgent(?:-?ish)?|it'?s urgent(?:-?ish)?|merci|danke|gracias|"
     r"grazie|legend|"
     r"whenever you can|when you can|whenever|- ?thanks|- ?thx|-|"
@@ -246,6 +248,7 @@ commands command options requests questions the a an all exactly really actually
 anything everything so again please there work works use using typically usually offer
 ok okay well um uh hmm hi hey then right our my up cluster clusters kubernetes k8s
 provide have got any tools tricks other more list your main basic some even yet be in
+where find documentation docs manual guide readme
 """.split()
 )
 

@@ -21,7 +21,7 @@ from kubechat_nlp.text import Token
 _VERB_KINDS = frozenset({"events", "event", "logs", "log"})
 _FILLER = frozenset(
     """and what about how same thing do the now also again ok okay but please
-then too as well instead for same? there repeat that ditto""".split()
+then too as well instead for same? there repeat that ditto is needed required likewise""".split()
 )
 # Words that ask for the last request again, elsewhere ("now monitoring too", "do that for
 # jobs as well", "same for prod").
@@ -49,6 +49,9 @@ def follow_up(
     """'same in staging', 'and in prod?', 'what about services?', 'now for backend'.
     `said` is the turn as typed, with the courtesy ("also …, please") the tokens lack."""
     words = [t for t in tokens if t.norm not in ("?", ",", ".")]
+    if [t.norm for t in words[:3]] in (["apply", "that", "to"], ["apply", "it", "to"]):
+        words = words[3:]  # "please apply that to intranet as well": the same, elsewhere
+        said = f"{said} again"
     pairs = list(zip(words, words[1:], strict=False))
     if any(a.norm in ("this", "that") and b.norm == "one" for a, b in pairs):
         return None  # "that one too": the object just named, for the pronoun reading
@@ -71,15 +74,17 @@ def follow_up(
     # that needs a word saying so ("and prod", "same for api", "staging too")
     typed = set(norms) | set(said.lower().replace(",", " ").replace("?", " ").split())
     again = bool(_AGAIN & typed)
-    if (
-        len(words) == 1
-        and not _SWITCH_MARKERS & typed
-        and any(catalogue[op.verb].risk is not Risk.READ for op in context.last_operations)
+    if not _SWITCH_MARKERS & typed and any(
+        catalogue[op.verb].risk is not Risk.READ for op in context.last_operations
     ):
-        return None
+        return None  # ("talk to heroku" after a delete names nothing to delete)
     # ("trash it" is a request of its own; "run it again in qa" is the last one again)
     # ("run ls in it" is an exec; "run it again in qa" the last request again)
-    ran_again = [a for a, b in zip(norms, norms[1:], strict=False) if a == "run" and b in _BACK]
+    ran_again = [
+        a
+        for a, b in zip(norms, norms[1:], strict=False)
+        if a in ("run", "apply", "repeat", "redo") and b in _BACK
+    ]
     if any(
         w in CLAUSE_VERBS or w in DESTROY or (w in ACTION_WORDS and not ran_again) for w in norms
     ):
