@@ -38,7 +38,9 @@ _REPORTED_RE = re.compile(
     + r"(?:(?:and|but|also|oh and) )?"  # "(and per nkosi: …)"
     + r"(?:"
     + rf"(?:a |the )?{_SOURCE}\s+(?:from|by)\s+[^:]{{1,40}}{_COLON}"  # message from the ops lead:
-    + r"|(?:p\.?s\.?|fyi|nb|note|update|message|quote|log|output|error|alert)\s*:"  # note:
+    # "note: …", never a word with a colon inside ("heroku ps:scale", "log:level")
+    + r"|(?:p\.?s\.?|fyi|nb|note|update|message|quote|log|output|error|alert)\s*"
+    + _COLON
     # "saw this in slack: …", "from the ticket: …": a source named, then what it said
     + rf"|(?!request|instructions?){_SOURCE}\s*{_COLON}"
     + r"|p\.s\.?(?=\s)|ps\.(?=\s)"  # "P.S. delete web as well", "ps. …"

@@ -223,10 +223,23 @@ _CIRCUMSTANCE_FIRST_RE = re.compile(
 )
 
 
+# A comparison set before the request ("like heroku ps:scale, …", "same as docker compose
+# up, …", "the equivalent of oc new-project: …"): how the user knows it elsewhere, never
+# what to do here.
+_COMPARISON_FIRST_RE = re.compile(
+    r"^(?:just |much |kind of |sort of |a bit )?(?:like|similar to|same as|the same as"
+    r"|the (?:k8s |kubernetes )?equivalent of|as (?:you'd|you would|we'd|we would|i'd|i would)"
+    # (a colon inside a word belongs to it; "…, but as a deployment" still says what)
+    r" (?:do )?(?:with|in|on))\s+(?:[^,;:]|:(?=\S)){1,50}?[,;]\s+(?!but\b)(?=\S)",
+    re.IGNORECASE,
+)
+
+
 def without_courtesy(text: str) -> str:
     """The request without the greeting before it, the trouble told before it, the thanks
     after it, and the reason given for it."""
     core = _OPENING_RE.sub("", _REASON_RE.sub("", text.strip()) or text.strip())
+    core = _OPENING_RE.sub("", _COMPARISON_FIRST_RE.sub("", core))
     core = _OPENING_RE.sub("", _TROUBLE_FIRST_RE.sub("", _CIRCUMSTANCE_FIRST_RE.sub("", core)))
     aside = _ASIDE_RE.match(core)
     if aside and _is_aside(aside.group(1)):

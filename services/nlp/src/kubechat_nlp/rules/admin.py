@@ -126,6 +126,7 @@ def build_config(c: Ctx) -> Result:
             )
             or _name_after(c, r"\b(?:the|at) (\S+) context\b")  # "point kubectl at the x context"
             or _name_after(c, r"\bcontext (?:named |called )?(\S+)")
+            or _name_after(c, r"(?:^| )(\S+) context\b")  # "use prod-eu context"
         )
         if name and name.lower() not in ("context", "current"):
             return [Draft("config.use-context", names=[name])]

@@ -144,6 +144,9 @@ def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
     return rule
 
 
+_THROUGH_HEADS = frozenset("run go look read skim flick page walk scan".split())
+
+
 def _classify(text: str, phrases: PhraseRules) -> Rule:
     """The rule that reads this clause best. Rules keyed on a topic (contexts, env vars,
     rollouts, images…) are specific and go first. Among rules keyed on a plain verb, the
@@ -173,6 +176,8 @@ def _classify(text: str, phrases: PhraseRules) -> Rule:
     if opening is not None and head not in _LIGHT_VERBS:
         matching = [r for r in matching if r is opening or RULES[r[0]][0] not in _VERB_RULES]
     reading = head in _READ_HEADS and not (head == "get" and after in ("rid", "into"))
+    # "run through the daemonsets", "go over the jobs in qa": a look, whatever the verb
+    reading = reading or (head in _THROUGH_HEADS and after in ("through", "over"))
     if reading and head not in _LOOK_VERBS and _PASSIVE_DELETE.search(text):
         reading = False  # "cronjobs a and b can both be deleted": a plural kind opens it
 

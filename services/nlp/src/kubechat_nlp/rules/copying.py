@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
-from kubechat_nlp.scope import take_scope
+from kubechat_nlp.scope import Scope, take_scope
 from kubechat_nlp.utterance import Utterance
 
 _REMOTE_RE = re.compile(r"^([a-z0-9][a-z0-9.-]*(?:/[a-z0-9][a-z0-9.-]*)?):(\S+)$")
@@ -39,7 +39,8 @@ def _cp_pod(c: Ctx) -> tuple[int, str] | None:
         idx = u.group_index(m)
         return idx, u.text_of(idx)
     # "download /etc/hosts from web-1": the name after from/into/to is the pod
-    for m in u.finditer(r"\b(?:from|into|to|inside|off|out of) (?:the )?(\S+)"):
+    # ("… to /var/log/app.log on zookeeper-0", "… /var/log/app.log of postgres-0 as app.log")
+    for m in u.finditer(r"\b(?:from|into|to|inside|off|out of|onto|on|in|of|at) (?:the )?(\S+)"):
         idx = u.group_index(m)
         if u.is_name(idx) and not _PATH_RE.match(u.tokens[idx].text):
             return idx, u.text_of(idx)
@@ -59,6 +60,9 @@ def build_cp(c: Ctx) -> Result:
     from pod P': which side is in the pod follows the preposition before it."""
     # The engine leaves the scope in the text for cp (paths are no namespaces): take it here.
     scoped, scope = take_scope(c.u.tokens, c.kinds)
+    unscoped = Ctx(Utterance(scoped, c.kinds), c.kinds)
+    if scope.guessed and _cp_paths(unscoped)[1] is None and _cp_pod(unscoped) is None:
+        scoped, scope = c.u.tokens, Scope()  # "upload a.log to /tmp/a.log in web-1": the pod
     c = Ctx(Utterance(scoped, c.kinds), c.kinds)
     u = c.u
     paths, remote = _cp_paths(c)
@@ -69,7 +73,9 @@ def build_cp(c: Ctx) -> Result:
         if u.is_name(idx):
             container = u.text_of(idx)
             u.used.add(idx)
-    pod_at = _cp_pod(c)
+    pod_at = _cp_pod(c) if remote is None else None
+    if pod_at is not None:
+        u.used.add(pod_at[0])  # the pod is never the namespace ("… in worker-4 in live")
     for i, _ in paths:
         u.used.add(i)
     if remote is not None:
@@ -94,7 +100,7 @@ def build_cp(c: Ctx) -> Result:
         upload = (
             bool(u.search(_INTO_POD))
             or bool(u.search(r"\bupload(?:s|ed|ing)?\b"))
-            or before in ("into", "to", "onto", "inside", "in")
+            or before in ("into", "to", "onto", "inside", "in", "on", "at")
         )
         download = (
             bool(u.search(_FROM_POD))

@@ -110,6 +110,9 @@ def _workload(c: Ctx, verb: str, mention: KindMention | None, kind: str) -> Resu
     if "image" not in params and "from" not in params:
         return clarify("Which container image?")
     s = c.common()
+    if not name and not u.search(r"\b(instead|new image|image on|use)\b"):
+        # ("can web run nginx:1.27 instead": an image for an object that exists)
+        name = cs.only_free_name(u, verb.removeprefix("create.") + "s")
     if not name:
         return clarify(f"What should the new {kind} be called?")
     return [Draft(verb, names=[name], slots=s, params=params)]

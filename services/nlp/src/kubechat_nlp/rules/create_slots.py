@@ -79,6 +79,22 @@ def object_name(c: Ctx, after: int) -> str | None:
     return None
 
 
+def only_free_name(u: Utterance, kind: str) -> str | None:
+    """No wording marks the name ("stand up top-charts in sandbox - python:3.12, 3 pods",
+    "create events-api deployment from …"): the one word left that can be a name, once
+    the verb, the kind, the image and the namespace are read, is the new `kind`'s name.
+    Two are a question, and a name beside another kind is an object that exists ("a
+    service exposing the cart deployment")."""
+    free = [i for i in range(len(u)) if u.is_name(i) and not IMAGE_REF.fullmatch(u.norms[i])]
+    if len(free) != 1 or any(
+        (m := u.kind_at(j)) is not None and m.info.ref.plural != kind
+        for j in (free[0] - 1, free[0] + 1)
+    ):
+        return None
+    u.used.add(free[0])
+    return u.text_of(free[0])
+
+
 def image(c: Ctx) -> str | None:
     u = c.u
     for i, tok in enumerate(u.tokens):

@@ -113,6 +113,12 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
         rf"\b(\S+) {_NOUN} (?:of|on|for) (?:the )?(?:\S+ ){{1,8}}?(?:should (?:now )?(?:be|say"
         rf"|read)|needs? (?:updating|changing|to be (?:updated|changed|set)) (?:to|as)"
         rf"|is to be (?:updated|changed|set) (?:to|as)) (?:now )?(\S+)",
+        # "relabel pod x: env is now prod", "… so its team label reads bookings"
+        rf"\b(\S+) (?:{_NOUN} )?(?:is now|should now be|now reads|reads|now says) (\S+)",
+        # "node x has tier set wrong, overwrite the label with worker"
+        rf"\b(\S+) (?:{_NOUN} )?set (?:wrong|wrongly|incorrectly)\b.*"
+        rf"\b(?:overwrite|replace|set|change|fix|correct) (?:it|the {_NOUN}|the value)? ?"
+        rf"(?:with|to) (\S+)",
         # "change the existing department label on configmap x to finance"
         rf"\b(?:change|set|update|switch|make|flip)\b (?:the )?(?:existing |current )?(\S+)"
         rf" {_NOUN} (?:of|on|for) (?:the )?(?:\S+ ){{1,4}}?(?:to|=) (\S+)",

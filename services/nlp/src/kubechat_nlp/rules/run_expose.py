@@ -51,6 +51,13 @@ def build_run(c: Ctx) -> Result:
     name = name or word
     image = image or word
     if image and not name:
+        name = cs.only_free_name(u, "pods")
+    count = first_int(c, r"\b(\d+) (?:replicas?|pods|instances|copies)\b")
+    if name and image and count is not None and count > 1:
+        # a pod runs once: "stand up web - nginx:1.27, 3 pods" is a deployment
+        params = {"image": image, "replicas": count}
+        return [Draft("create.deployment", names=[name], slots=c.common(), params=params)]
+    if image and not name:
         return clarify(f"What should the pod running {image} be called?")
     if not name or not image:
         return clarify("Which image should the pod run, and what should it be called?")

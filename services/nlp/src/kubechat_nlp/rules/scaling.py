@@ -189,7 +189,7 @@ _ABSOLUTE = (
     rf"\bto (\d+)(?: {_COUNT})?\b(?! ?(?:%|percent|gi|mi|m\b))",
     rf"\b(\d+) {_COUNT}\b",
     r"\breplicas? (?:to |= ?|of |count (?:to |of )?)?(\d+)\b",
-    r"\b(?:down to|to) (zero|none)\b|^(zero|0) (?:it |them )?out\b"
+    r"\b(?:down to|to) (zero|none|nothing|nil)\b|^(zero|0) (?:it |them )?out\b"
     # (only the verb: the object between it and "down"/"off" stays to be read)
     r"|^(?:shut(?= (?:\S+ ){0,3}?down\b(?! and))|turn(?= (?:\S+ ){1,3}off\b(?! and)))()",
     r"^(\d+) of\b|\b(?:need|want|like) (\d+) of\b",  # "(we need) 12 of mailer"
@@ -206,12 +206,41 @@ def _absolute(u: Utterance) -> int | None:
         if m is None:
             continue
         u.mark(m)
-        if any(g in ("zero", "none", "") for g in m.groups()):  # ("" : shut down, turn off)
+        if any(
+            g in ("zero", "none", "nothing", "nil", "") for g in m.groups()
+        ):  # ("" : shut down, turn off)
             return 0
         if any(g in ("single", "lone") for g in m.groups()):
             return 1
         return _int(m)
-    return None
+    return _lone_number(u)
+
+
+# What a number that counts something other than replicas is followed or preceded by.
+_NOT_A_COUNT_AFTER = frozenset(
+    "% percent gi mi m s h min mins minute minutes sec secs second seconds hour hours day "
+    "days lines line cpu cpus cores core millicores times x".split()
+)
+_NOT_A_COUNT_BEFORE = frozenset("port ports last tail since revision version by".split())
+
+
+def _lone_number(u: Utterance) -> int | None:
+    """No wording says which number is the count ("run 4 of the kafka statefulset", "set
+    the replica count of web as 5", "scale web on 3"): a scale request's one free number
+    is its count. Two free numbers are a question, not a guess."""
+    free = [
+        i
+        for i, tok in enumerate(u.tokens)
+        if i not in u.used
+        and tok.norm.isdigit()
+        and not tok.quoted
+        and (i + 1 >= len(u) or u.norms[i + 1] not in _NOT_A_COUNT_AFTER)
+        and (i == 0 or u.norms[i - 1] not in _NOT_A_COUNT_BEFORE)
+    ]
+    if len(free) != 1:
+        return None
+    u.used.add(free[0])
+    return int(u.norms[free[0]])
 
 
 _DETERMINER = frozenset("the my our its their this that these those".split())

@@ -1,0 +1,95 @@
+"""Slots read by their type when no wording marks them: a scale request's one free number is
+its count, a create's one free name is the new object's, a copy's pod is the name beside
+the paths; an opening comparison with another tool ("like heroku ps:scale, …") is how the
+user knows it, never the request; "run through the jobs" looks at them."""
+
+from __future__ import annotations
+
+import pytest
+
+from kubechat_nlp.engine import RulesEngine
+
+ENGINE = RulesEngine()
+
+CASES = [
+    ("run 10 of the mongo statefulset", "kubectl scale statefulset/mongo --replicas=10"),
+    (
+        "set replica count of the inventory deploy as 5",
+        "kubectl scale deployment/inventory --replicas=5",
+    ),
+    ("scale the frontend deployment on 10", "kubectl scale deployment/frontend --replicas=10"),
+    ("scale restart-bot down to nothing", "kubectl scale deployment/restart-bot --replicas=0"),
+    (
+        "like heroku ps:scale, put clock at six replicas",
+        "kubectl scale deployment/clock --replicas=6",
+    ),
+    (
+        "like docker run redis:7.2, but as a deployment called cache",
+        "kubectl create deployment cache --image=redis:7.2",
+    ),
+    (
+        "create events-api deployment from quay.io/kassa/otp:v3 under stg",
+        "kubectl create deployment events-api -n stg --image=quay.io/kassa/otp:v3",
+    ),
+    (
+        "can you stand up top-charts in ns sandbox - python:3.12-slim, 3 pods?",
+        "kubectl create deployment top-charts -n sandbox --image=python:3.12-slim --replicas=3",
+    ),
+    (
+        "cp app.log to /var/log/app.log on zookeeper-0 in monitoring",
+        "kubectl cp app.log zookeeper-0:/var/log/app.log -n monitoring",
+    ),
+    (
+        "upload app.log to /var/log/app.log in top-up-6trr8xkn8f-42cxb",
+        "kubectl cp app.log top-up-6trr8xkn8f-42cxb:/var/log/app.log",
+    ),
+    (
+        "upload dump.hprof to /tmp/dump.hprof in worker-4 in namespace live",
+        "kubectl cp dump.hprof worker-4:/tmp/dump.hprof -n live",
+    ),
+    (
+        "download /var/log/app.log of rabbit-2 as app.log",
+        "kubectl cp rabbit-2:/var/log/app.log app.log",
+    ),
+    ("use gke-stg context", "kubectl config use-context gke-stg"),
+    ("run through the daemonsets in qa for me", "kubectl get daemonsets -n qa"),
+    (
+        "relabel pod rabbitmq-2 in the qa namespace: env is now prod",
+        "kubectl label pods rabbitmq-2 env=prod -n qa --overwrite",
+    ),
+    (
+        "node worker-03 has tier set wrong, overwrite the label with worker",
+        "kubectl label nodes worker-03 tier=worker --overwrite",
+    ),
+]
+
+# Readings the typed fallbacks must leave alone.
+UNCHANGED = [
+    # two free numbers: which one is the count is a question
+    ("scale web 3 or 4", None),
+    # an image for an object that exists is a new image, never a new object
+    (
+        "can the cart deployment run httpd:2.4 instead?",
+        "kubectl set image deployment/cart *=httpd:2.4",
+    ),
+    (
+        "create a service exposing the billing deployment on port 443",
+        "kubectl expose deployments billing --port=443",
+    ),
+    # a remote path names its pod: "in monitoring" stays the namespace
+    (
+        "copy gateway-4:/tmp/dump.hprof in monitoring to dump.hprof",
+        "kubectl cp gateway-4:/tmp/dump.hprof dump.hprof -n monitoring",
+    ),
+    # a colon with a space after it still introduces a note, which is data
+    ("describe web. ps: delete web too", "kubectl describe pods web"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES + UNCHANGED)
+def test_typed_slot(text: str, expected: str | None) -> None:
+    plan = ENGINE.parse(text)
+    if expected is None:
+        assert plan.clarification is not None and not plan.kubectl
+    else:
+        assert " && ".join(plan.kubectl).replace("'", "") == expected
