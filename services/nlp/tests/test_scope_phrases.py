@@ -14,6 +14,9 @@ ENGINE = RulesEngine()
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
+        # "targeting X", "against X" closing the request, after another target
+        ("list the pods targeting team-a", "kubectl get pods -n team-a"),
+        ("scale web to 3 against team-a", "kubectl scale deployment/web --replicas=3 -n team-a"),
         # "from X" closing the request, after another target
         (
             "bounce the cart deployment from staging",

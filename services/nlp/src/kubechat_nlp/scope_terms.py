@@ -20,7 +20,7 @@ RIGHTS_WORDS = frozenset(
     "role clusterrole roles permission permissions can may allowed access".split()
 )
 # Prepositions that scope a request to a namespace only when they close it.
-LATE_PREPOSITIONS = frozenset("under within inside across at".split())
+LATE_PREPOSITIONS = frozenset("under within inside across at targeting against".split())
 # Everyday words that follow "in" without being a namespace ("in the foreground").
 NOT_SCOPES = frozenset(
     """foreground background order parallel sequence place general total advance detail
