@@ -52,6 +52,15 @@ CASES = [
         "kubectl cp rabbit-2:/var/log/app.log app.log",
     ),
     ("use gke-stg context", "kubectl config use-context gke-stg"),
+    (
+        "autoscale jobs-runner in batch, floor 3, ceiling 6",
+        "kubectl autoscale deployments jobs-runner -n batch --min=3 --max=6",
+    ),
+    ("autoscale web 2 minimum, 7 maximum", "kubectl autoscale deployments web --min=2 --max=7"),
+    (
+        "print the data-0 persistentvolumeclaim as json, I need to diff it",
+        "kubectl get persistentvolumeclaims data-0 -o json",
+    ),
     ("run through the daemonsets in qa for me", "kubectl get daemonsets -n qa"),
     (
         "relabel pod rabbitmq-2 in the qa namespace: env is now prod",

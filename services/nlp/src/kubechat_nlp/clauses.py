@@ -15,7 +15,11 @@ def without_trailing_aside(tokens: list[Token], vocab: Vocabulary) -> list[Token
         return tokens
     last, before = tokens[-1], tokens[-2]
     # ("take 2 away", "knock 1 off": the particle finishes the verb)
-    particle = last.norm in ("away", "off", "back", "more", "less", "fewer", "extra", "up", "down")
+    # ("… 20 max", "… 7 maximum": the word qualifies the number)
+    particle = last.norm in (
+        *("away", "off", "back", "more", "less", "fewer", "extra", "up", "down"),
+        *("max", "maximum", "min", "minimum", "tops", "total", "each"),
+    )
     unknown = last.norm.isalpha() and not last.quoted and last.norm not in vocab and not particle
     complete = (
         before.norm.isdigit()

@@ -187,6 +187,10 @@ _REASON_RE = re.compile(
     # ", it's been misbehaving since the deploy", ", it's leaking memory"
     r"|(?:it|they)(?:'s|s| is| are|'re|'ve| have| has) (?:been|leaking|crashing|flapping|broken"
     r"|slow|acting up|misbehaving)\b"
+    # ", I need to diff it", ", i need them for the audit": what the user will do after
+    r"|i (?:need|want|have) to (?:diff|compare|check|review|audit|attach|share|send|paste"
+    r"|read|debug|investigate|understand|analy[sz]e|look at|go over) (?:it|them|this|that)\b"
+    r"|i need (?:it|them|this|that) (?:for|to)\b"
     r"|otherwise\b)"
     # "… LOG_LEVEL=debug so i can see what's going on", "… because it's stuck": no comma
     r"|(?<=\S)\s+(?:so (?:that )?(?:i|we|you|they|the team) (?:can|could|may|might|will)\b"

@@ -73,16 +73,21 @@ _BARE_RANGE = (
 _BOUNDS = (
     (
         "min",
-        rf"\bmin(?:imum)?(?: of| =|=| replicas| pods)?:? ?{_NUM}\b"
+        rf"\b(?:min(?:imum)?|floor|lower bound|lower limit)(?: of| =|=| replicas| pods)?:? ?"
+        rf"{_NUM}\b"
         rf"|\b(?:at least|never (?:below|under|less than|fewer than)|no (?:fewer|less) than"
         rf"|not (?:below|under)|shrink(?:ing)? (?:back )?(?:down )?to) {_NUM}\b",
     ),
     (
         "max",
-        rf"\bmax(?:imum)?(?: of| =|=| replicas| pods)?:? ?{_NUM}\b|\bup to {_NUM}\b"
+        rf"\b(?:max(?:imum)?|ceiling|cap|upper bound|upper limit)(?: of| =|=| replicas| pods)?:? ?"
+        rf"{_NUM}\b|\bup to {_NUM}\b"
         rf"|\b(?:at most|no more than|never (?:above|over|more than|beyond)|not (?:above|over)"
         rf"|capped at|grow(?:ing)? (?:up )?to) {_NUM}\b",
     ),
+    # the number first, only when no bound follows its word: "4 min and 20 max"
+    ("min", rf"\b{_NUM} (?:min(?:imum)?|as (?:the |a )?(?:min(?:imum)?|floor))\b"),
+    ("max", rf"\b{_NUM} (?:max(?:imum)?|as (?:the |a )?(?:max(?:imum)?|ceiling|cap))\b"),
 )
 
 
