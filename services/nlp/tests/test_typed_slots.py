@@ -90,6 +90,10 @@ UNCHANGED = [
         "copy gateway-4:/tmp/dump.hprof in monitoring to dump.hprof",
         "kubectl cp gateway-4:/tmp/dump.hprof dump.hprof -n monitoring",
     ),
+    # "all" addressing people is no "--all": vague, so a question, never a delete
+    ("morning all, delete the pods", None),
+    ("thanks all, delete the pods", None),
+    ("morning all, wipe the box", None),
     # a colon with a space after it still introduces a note, which is data
     ("describe web. ps: delete web too", "kubectl describe pods web"),
 ]

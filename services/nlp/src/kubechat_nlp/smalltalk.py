@@ -15,8 +15,10 @@ _POLITE = (
     r"bot|buddy|mate|folks)"
 )
 _GREETING = (
-    r"(?:hi+|hello|helo|hey+|heya|hiya|yo|howdy|greetings|gm"
-    r"|good (?:morning|afternoon|evening|day))"
+    r"(?:hi+|hello|helo|hey+|heya|hiya|yo|howdy|greetings|gm|g'?day"
+    r"|(?:good )?(?:morning|afternoon|evening)|good day"
+    # ("thanks all, …": the address is no "--all")
+    r"|(?:thanks|cheers)(?= (?:all|everyone|guys|folks)\b))"
     # ("hello sir", "hii bro": whom the greeting is for)
     r"(?: (?:sir|madam|ma'am|maam|bro|dude|boss|chief|all|everyone|guys))?"
 )
