@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.engine import RulesEngine
+from kubechat_nlp.evaluation.scoring import assume_ran
 
 ENGINE = RulesEngine()
 
@@ -106,3 +108,11 @@ def test_typed_slot(text: str, expected: str | None) -> None:
         assert plan.clarification is not None and not plan.kubectl
     else:
         assert " && ".join(plan.kubectl).replace("'", "") == expected
+
+
+@pytest.mark.parametrize("thanks", ["sweet as", "bonza", "ripper", "champion"])
+def test_acknowledgement_after_a_scale_changes_nothing(thanks: str) -> None:
+    context = ConversationContext()
+    plan = ENGINE.parse("please scale puma-web to two", context=context)
+    context = assume_ran(context.after(plan), plan)
+    assert not ENGINE.parse(thanks, context=context).kubectl
