@@ -26,7 +26,8 @@ from kubechat_devstack.service_identity import channel_to
 from kubechat_devstack.stack import Ports, Stack
 
 MODEL_NAME = "gemma-3-270m"
-# The rules engine cannot place this one (it asks which kind to list).
+# The rules engine only guesses this one (a resource figure with no cue of its own), so a
+# configured model is asked first.
 LONG_TAIL = "memory footprint of checkout in prod"
 FALLBACK = "rules (llm unavailable)"
 

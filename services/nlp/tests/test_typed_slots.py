@@ -54,6 +54,14 @@ CASES = [
         "kubectl cp rabbit-2:/var/log/app.log app.log",
     ),
     ("use gke-stg context", "kubectl config use-context gke-stg"),
+    # resource figures: top, whatever the wording, and a plain word is no pod's name
+    ("biggest cpu pods in the cdn namespace", "kubectl top pod -n cdn --sort-by=cpu"),
+    ("memory and cpu for pods inside hotfix", "kubectl top pod -n hotfix"),
+    ("whats the load on each node", "kubectl top node"),
+    ("are the machines busy?", "kubectl top node"),
+    ("are any nodes running hot", "kubectl top node"),
+    ("whos using all the cpu", "kubectl top pod --sort-by=cpu"),
+    ("cpu mem of all pods in uat ns", "kubectl top pod -n uat"),
     (
         "autoscale jobs-runner in batch, floor 3, ceiling 6",
         "kubectl autoscale deployments jobs-runner -n batch --min=3 --max=6",
@@ -96,6 +104,12 @@ UNCHANGED = [
     ("morning all, delete the pods", None),
     ("thanks all, delete the pods", None),
     ("morning all, wipe the box", None),
+    # a figure that is set or bounded is no look at usage
+    ("set memory of web to 512Mi", "kubectl set resources deployments web --limits=memory=512Mi"),
+    (
+        "hpa for mailroom, 1..5 replicas, 70% cpu target",
+        "kubectl autoscale deployments mailroom --min=1 --max=5 --cpu=70%",
+    ),
     # a colon with a space after it still introduces a note, which is data
     ("describe web. ps: delete web too", "kubectl describe pods web"),
 ]
@@ -116,3 +130,10 @@ def test_acknowledgement_after_a_scale_changes_nothing(thanks: str) -> None:
     plan = ENGINE.parse("please scale puma-web to two", context=context)
     context = assume_ran(context.after(plan), plan)
     assert not ENGINE.parse(thanks, context=context).kubectl
+
+
+def test_a_resource_figure_with_no_cue_is_a_guess() -> None:
+    """Read offline, but below the hybrid engine's threshold: a model is asked first."""
+    plan = ENGINE.parse("memory footprint of checkout in prod")
+    assert plan.kubectl == ("kubectl top pod -n prod",)
+    assert plan.confidence < 0.75

@@ -28,14 +28,20 @@ from kubechat_nlp.followups import (
 from kubechat_nlp.intent_model import shared_model
 from kubechat_nlp.kind_table import KindTable, standard_table
 from kubechat_nlp.kinds import STANDARD_KINDS, KindInfo
-from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, SWAP_TARGETS_SHORT, TYPO_TARGETS
+from kubechat_nlp.lexicon import (
+    KNOWN_WORDS,
+    NOT_NAMES,
+    NOT_NL_KIND_WORDS,
+    SWAP_TARGETS_SHORT,
+    TYPO_TARGETS,
+)
 from kubechat_nlp.model import Clarification, Operation, Plan, Risk
 from kubechat_nlp.render import render
 from kubechat_nlp.resolve import resolve_draft
 from kubechat_nlp.risk import operation_risk
 from kubechat_nlp.rules import classify, compile_phrases, shape
 from kubechat_nlp.rules.choose import cue_at_head, only_fallback, rule_named
-from kubechat_nlp.rules.common import Ctx, Draft, Result
+from kubechat_nlp.rules.common import GUESSED_CONFIDENCE, Ctx, Draft, Result
 from kubechat_nlp.rules.cues import rule_of
 from kubechat_nlp.scope import Scope, take_scope
 from kubechat_nlp.smalltalk import smalltalk, without_courtesy
@@ -67,9 +73,6 @@ _READ_RULES = frozenset(
 )
 _NEVER_GUESSED = frozenset({"", "get", "vague", "delete", "drain", "taint", "patch", "replace"})
 _NODE_RULES = frozenset({"cordon", "uncordon", "drain", "taint"})
-# Below the hybrid engine's threshold (0.75): a reading only the statistical model vouches
-# for goes to a configured language model first, and stands on its own offline.
-_GUESSED_CONFIDENCE = 0.6
 _KIND_TABLES_KEPT = 64  # clusters with their own kinds, each table a few hundred KiB
 
 
@@ -81,7 +84,7 @@ class RulesEngine:
         self._standard = standard_table()
         # A cluster's own kinds (CRDs) change rarely: its table is built once per set of them
         self._with_extra: dict[tuple[KindInfo, ...], KindTable] = {}
-        words = set(NOT_NAMES)
+        words = set(NOT_NAMES) | KNOWN_WORDS
         targets = set(TYPO_TARGETS)
         for word in self._standard.words():
             words.update(word.split())
@@ -300,7 +303,7 @@ class RulesEngine:
         if isinstance(result, list):
             for d in result:
                 if modelled:  # a guess: a configured language model is asked first
-                    d.confidence = min(d.confidence, _GUESSED_CONFIDENCE)
+                    d.confidence = min(d.confidence, GUESSED_CONFIDENCE)
                 if not d.slots.namespace and not d.slots.all_namespaces:
                     d.slots.namespace = scope.namespace or None
                     d.slots.all_namespaces = scope.all_namespaces

@@ -134,6 +134,9 @@ replica instances minutes seconds hours fetch output happening rank""".split()
 # Three-letter words read through a swapped pair ("teh", "yuo"): only these, common enough
 # that no one names an object after the misspelling.
 SWAP_TARGETS_SHORT = frozenset("the you and all".split())
+# Words known as they are, never read as a near command word ("running hot" is no "host",
+# "docker stats" no "status"), and still free to be an object's name.
+KNOWN_WORDS = frozenset("hot stats stat busy headroom htop load loaded loads".split())
 
 # Words that are kind short names or synonyms but mean something else in prose.
 NOT_NL_KIND_WORDS = frozenset(

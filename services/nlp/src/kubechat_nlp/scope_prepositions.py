@@ -64,6 +64,8 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             or ("=" in after and not after.startswith("-"))  # "in platform reviewed=yes"
             or a_count_follows(tokens, j + 1)  # "make web on prod-in ten replicas"
         )
+        if j > i + 1 and name.norm in ("nodes", "pods") and after not in NS_WORDS:
+            continue  # "the load on the nodes": the kind itself, never a namespace
         if kinds.lookup(name.norm) is not None or (
             name.norm in COMMAND_WORDS and name.norm not in NOT_SCOPES
         ):

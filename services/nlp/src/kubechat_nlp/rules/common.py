@@ -15,6 +15,11 @@ from kubechat_nlp.utterance import Utterance
 QUANTITY = r"\d+(?:\.\d+)?(?:m|mi|gi|ki|ti|g|k|%)?"
 
 
+# Below the hybrid engine's threshold (0.75): a guessed reading goes to a configured
+# language model first, and stands on its own offline.
+GUESSED_CONFIDENCE = 0.6
+
+
 @dataclass(slots=True)
 class Draft:
     """An operation under construction, plus what the engine needs to finish it."""
@@ -28,8 +33,8 @@ class Draft:
     subresource: str | None = None
     # The rule guessed the kind (no kind word in the text): cluster lookup may refine it.
     guessed_kind: bool = False
-    # The most the plan's confidence may be: lowered when only the statistical model vouches
-    # for the reading.
+    # The most the plan's confidence may be: lowered to GUESSED_CONFIDENCE when only the
+    # statistical model or a rule of last resort vouches for the reading.
     confidence: float = 1.0
 
     def build(self) -> Operation:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.model import Clarification
-from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
+from kubechat_nlp.rules.common import GUESSED_CONFIDENCE, Ctx, Draft, Result, clarify
 from kubechat_nlp.rules.read_asks import asked_read
 from kubechat_nlp.rules.read_fields import IMAGE_WORD as _IMAGE_WORD
 from kubechat_nlp.rules.read_fields import projection as _projection
@@ -285,6 +285,20 @@ def build_events(c: Ctx, slots: object = None) -> Result:
     return [d]
 
 
+def _top_target(u: Utterance, name: str) -> bool:
+    """ "which pods taking max memory", "memory footprint of checkout": a plain word is the
+    object only right after its kind or after "of"/"for" ("top pod web", "cpu of web");
+    pods and nodes are otherwise named like names. A quantity is never one."""
+    if re.fullmatch(r"\d+(\.\d+)?(mi|gi|ki|m|g)?", name.lower()):
+        return False
+    return bool(re.search(r"[-.\d]", name)) or any(
+        tok.text == name
+        and i > 0
+        and (u.kind_at(i - 1) is not None or u.norms[i - 1] in ("of", "for"))
+        for i, tok in enumerate(u.tokens)
+    )
+
+
 def build_top(c: Ctx) -> Result:
     u = c.u
     prepare(c)
@@ -293,12 +307,18 @@ def build_top(c: Ctx) -> Result:
     if per_node:  # "per-node usage": the nodes, never one named per-node
         u.mark(per_node)
     kind_word_scope(c, s)  # "top pod web-1 on secrets by container"
-    for m in u.finditer(r"\b(?:busiest|heaviest|hungriest|greediest|biggest|hottest|largest)\b"):
-        u.mark(m)  # "the busiest nodes": which ones is what top shows, never a name
+    for m in u.finditer(
+        r"\b(?:busiest|heaviest|hungriest|greediest|biggest|hottest|largest|busy|loaded"
+        r"|load|usage|hows|how's|whos|who's|maxed)\b"
+    ):
+        u.mark(m)  # "the busiest nodes", "the load on each node": never a name
     t = read_draft(c, "top", s, (), allow_bare=False)
+    # "which pods taking max memory", "report resource consumption": a plain word is a
+    # name only right after its kind ("top pod web"); pods and nodes are named like names
+    t.names = [n for n in t.names if _top_target(u, n)]
     if not t.kinds and not t.names:
         # "how loaded is node-2": a bare name, a node when it is named like one
-        t.names = c.target().names[:1]
+        t.names = [n for n in c.target().names if _top_target(u, n)][:1]
         if t.names and re.match(_NODE_NAME, t.names[0].lower()):
             t.kinds = [c.kind("nodes")]
     node = any(k.ref.plural == "nodes" for k in t.kinds) or (not t.kinds and bool(per_node))
@@ -308,19 +328,31 @@ def build_top(c: Ctx) -> Result:
     if s.sort_by in ("cpu", "memory"):
         d.params["sort_by"] = s.sort_by
     elif u.search(
-        r"\b(by|most|highest|hogging|hogs|hog) cpu\b|\bcpu (users|consumers|hogs|eaters)\b"
+        r"\b(by|most|highest|max|worst|hogging|hogs|hog) cpu\b"
+        r"|\bcpu (users|consumers|hogs|eaters)\b"
         r"|\b(hogging|hogs|hog|eating|burning|chewing) (all |up )?(the )?cpu\b"
-        r"|\btop cpu\b|\bwho(?: is| s)? (?:eating|using|burning|taking) (?:all )?(?:the )?cpu\b"
+        r"|\b(?:top|biggest|largest|hungriest|heaviest) cpu\b"
+        r"|\bwho(?: is| s|s)? (?:eating|using|burning|taking) (?:all )?(?:the )?cpu\b"
     ):
         d.params["sort_by"] = "cpu"  # "which pod is hogging cpu": the top of the ranking
     elif u.search(
-        r"\b(by|most|highest|hogging|hogs|hog|top) (memory|ram|mem)\b"
+        r"\b(by|most|highest|max|worst|hogging|hogs|hog|top) (memory|ram|mem)\b"
         r"|\b(hogging|hogs|hog|eating|burning|chewing) (all |up )?(the )?(memory|ram|mem)\b"
-        r"|\bwho(?: is| s)? (?:eating|using|burning|taking) (?:all )?(?:the )?(?:memory|ram)\b"
+        r"|\bwho(?: is| s|s)? (?:eating|using|burning|taking) (?:all )?(?:the )?(?:memory|ram)\b"
+        r"|\b(?:biggest|largest|hungriest|heaviest) (?:memory|ram|mem)\b"
         r"|\b(memory|ram|mem) (users|consumers|hogs)\b"
     ):
         d.params["sort_by"] = "memory"
     return [d]
+
+
+def build_resource_figures(c: Ctx) -> Result:
+    """The top of last resort: a resource figure named with no cue of its own ("memory
+    footprint of checkout"). A guess, so a configured language model is asked first."""
+    result = build_top(c)
+    for d in result if isinstance(result, list) else ():
+        d.confidence = min(d.confidence, GUESSED_CONFIDENCE)
+    return result
 
 
 def build_explain(c: Ctx) -> Result:

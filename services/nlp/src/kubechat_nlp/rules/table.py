@@ -242,7 +242,17 @@ RULES: tuple[Rule, ...] = (
         r"|(pods?|nodes?|resource) utili[sz]ation|cpu and memory (of|for|on)"
         r"|(busiest|most loaded|least loaded|hottest|heaviest)( nodes?| pods?)?"
         # "how hard are the nodes working", "whats the load on each node"
-        r"|how hard\b.{0,30}\bworking|(the )?load on (each|every|the|all)( the)? (nodes?|pods?))\b",
+        r"|how hard\b.{0,30}\bworking|(the )?load on (each|every|the|all)( the)? (nodes?|pods?)"
+        # "biggest cpu pods", "memory and cpu for pods", "are the machines busy", "running
+        # out of resources on the nodes", "how's the cluster doing on cpu and memory"
+        r"|(biggest|largest|hungriest|heaviest|greediest|top) (cpu|memory|ram|mem)"
+        r"|(cpu|memory|ram) and (cpu|memory|ram)( usage| use)? (of|for|on|per|by|across)"
+        r"|(doing|look\w*) on (cpu|memory|ram)"
+        r"|(nodes?|pods?|workers?|machines?|servers?|boxes) (are |is )?(busy|loaded|maxed)"
+        r"|(are|is) (the |any )?(nodes?|pods?|workers?|machines?|servers?|boxes) (busy|loaded"
+        r"|maxed)"
+        r"|who(s| is)? (eating|using|burning|taking|hogging) (all |the most |most )?(the )?"
+        r"(cpu|memory|ram))\b",
         read.build_top,
     ),
     (
@@ -506,6 +516,18 @@ RULES: tuple[Rule, ...] = (
         r"\bevents?\b|\bwarnings\b|\bwhat(?:'s| has)? happened\b|\bevent ?log\b"
         r"|\bwhat(?:'s|s| has)? been (happening|going on)\b",
         read.build_events,
+    ),
+    (
+        # Last of all, when no other rule reads it: a resource figure, asked for and not set
+        # ("cpu mem of all pods", "how much headroom is left on the nodes", "like docker
+        # stats, but for the pods")
+        "top",
+        r"^(?!.*\b(limits?|requests?|quotas?|set|setting|change|increase|raise|lower|bump|give"
+        r"|allocate|assign|reserve|need|needs|hpa|autoscal\w*|targets?|keep|replicas?)\b"
+        r"|.*\b\d+ ?(mi|gi|ki|m|g|%|percent)(?!\w))"
+        r".*\b(cpu|mem|memory|ram|load(?! ?balanc)|loaded|headroom|htop|docker[- ]stats|stats"
+        r"|running hot|running (out|low) (of|on) (resources|capacity))\b",
+        read.build_resource_figures,
     ),
     ("get", r".", read.build_get),
 )
