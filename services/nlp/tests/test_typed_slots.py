@@ -104,6 +104,17 @@ UNCHANGED = [
     ("morning all, delete the pods", None),
     ("thanks all, delete the pods", None),
     ("morning all, wipe the box", None),
+    # what to do with the logs is never the pod
+    ("Yo eyeball the logs from redis-cluster-1", "kubectl logs redis-cluster-1"),
+    (
+        "pls share logs of the pods labeled owner=ivan -n it-ops",
+        "kubectl logs -n it-ops -l owner=ivan",
+    ),
+    (
+        "required for the incident review: the logs of pod cassandra-ring-0 --previous",
+        "kubectl logs cassandra-ring-0 --previous",
+    ),
+    ("web logs", "kubectl logs web"),
     # a figure that is set or bounded is no look at usage
     ("set memory of web to 512Mi", "kubectl set resources deployments web --limits=memory=512Mi"),
     (

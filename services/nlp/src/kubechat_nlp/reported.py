@@ -30,7 +30,11 @@ _SOURCE = (
 # that introduces a message.
 _BOUNDARY = (
     r"(?:^|(?<=[.,;:!?(/#|])\s*|(?<=\s[-\u2013\u2014])\s+|\s+(?:and|but)\s+"
-    r"|\s+(?=(?:a |the )?" + _SOURCE + r"\b)"
+    # ("required for the incident review: the logs of x": a purpose, not a source)
+    r"|(?<!required for)(?<!needed for)(?<!requested for)(?<!wanted for)"
+    r"(?<!required for the)(?<!needed for the)(?<!requested for the)(?<!wanted for the)"
+    r"(?<!required for an)(?<!needed for an)(?<!required for a)(?<!needed for a)"
+    r"\s+(?=(?:a |the )?" + _SOURCE + r"\b)"
     r"|\s+(?=(?:system|assistant|admin|root|developer)\s*:))"
 )
 _REPORTED_RE = re.compile(

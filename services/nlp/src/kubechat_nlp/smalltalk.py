@@ -224,6 +224,7 @@ _CIRCUMSTANCE_FIRST_RE = re.compile(
     r"^(?:following|after|ahead of|before|as per|per|as agreed(?: with)?|as discussed"
     r"|as requested(?: by)?|in line with|due to|because of|given|pending|until|till"
     r"|in preparation for|as part of|in response to|to comply with|once|when convenient"
+    r"|(?:required|needed|wanted|requested) for"  # "required for the incident review: …"
     r"|for (?:traceability|compliance|audit(?:ing)? purposes|the record|the (?:cost|audit"
     r"|compliance|change|incident|security)\b))\b[^,;:]{0,60}[,;:]\s+(?=\S)",
     re.IGNORECASE,

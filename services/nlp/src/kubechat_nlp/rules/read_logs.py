@@ -98,6 +98,29 @@ def _mark_all(c: Ctx, pattern: str) -> bool:
     return found
 
 
+_DETERMINERS = frozenset("the its their some any all me us".split())
+
+
+def _verb_of_the_logs(u: Utterance, name: str, *, selected: bool) -> bool:
+    """ "eyeball the logs from redis-1", "provide the log output of x", "share logs of the
+    pods labeled y": a plain word before the logs, or beside a selector, is what to do with
+    them, never the pod ("web logs" and "pod web" keep theirs)."""
+    if re.search(r"[-.\d]", name):
+        return False
+    for i, tok in enumerate(u.tokens):
+        if tok.text != name:
+            continue
+        if i > 0 and u.kind_at(i - 1) is not None:
+            return False
+        if selected:
+            return True
+        j = i + 1 + (i + 1 < len(u) and u.norms[i + 1] in _DETERMINERS)
+        if j < len(u) and re.fullmatch(LOG_WORDS, u.norms[j]):
+            # "eyeball the logs", "share logs of x"; "web logs" names its pod
+            return j > i + 1 or (j + 1 < len(u) and u.norms[j + 1] in ("of", "for", "from"))
+    return False
+
+
 def build_logs(c: Ctx) -> Result:
     u = c.u
     named = naming_a_namespace(c, LOG_WORDS)
@@ -164,6 +187,7 @@ def build_logs(c: Ctx) -> Result:
     ):
         params["all_pods"] = True
     d = read_draft(c, "logs", s, ())
+    d.names = [n for n in d.names if not _verb_of_the_logs(u, n, selected=bool(s.selector))]
     owners = [k for k in d.kinds if k.ref.plural not in ("events", "pods")]
     d.kinds = owners[:1] or [k for k in d.kinds if k.ref.plural == "pods"][:1]
     if not d.kinds:
