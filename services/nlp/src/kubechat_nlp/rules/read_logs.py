@@ -15,6 +15,7 @@ from kubechat_nlp.rules.read_slots import (
     read_as_names,
     read_draft,
 )
+from kubechat_nlp.utterance import Utterance
 
 _MONTHS = {
     m: i
