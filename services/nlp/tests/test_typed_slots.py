@@ -115,6 +115,31 @@ UNCHANGED = [
         "kubectl logs cassandra-ring-0 --previous",
     ),
     ("web logs", "kubectl logs web"),
+    # a role that grants rights is a role; a binding's role and subject around "to"
+    (
+        "add a role called config-editor granting get, list and watch on pods",
+        "kubectl create role config-editor --verb=get,list,watch --resource=pods",
+    ),
+    (
+        "create rolebinding rb under the dev namespace tying user priya to rollout-operator",
+        "kubectl create rolebinding rb -n dev --role=rollout-operator --user=priya",
+    ),
+    (
+        "can you bind wei to role job-runner within logging, binding called jr-binding",
+        "kubectl create rolebinding jr-binding -n logging --role=job-runner --user=wei",
+    ),
+    (
+        "the flux service account needs secret-viewer in namespace ops, create rolebinding sv",
+        "kubectl create rolebinding sv -n ops --role=secret-viewer --serviceaccount=ops:flux",
+    ),
+    (
+        "bootstrap ledger-sync with four copies of envoyproxy/envoy:v1.31",
+        "kubectl create deployment ledger-sync --image=envoyproxy/envoy:v1.31 --replicas=4",
+    ),
+    (
+        "create deployment geo with nginx:1.25 x2",
+        "kubectl create deployment geo --image=nginx:1.25 --replicas=2",
+    ),
     # a figure that is set or bounded is no look at usage
     ("set memory of web to 512Mi", "kubectl set resources deployments web --limits=memory=512Mi"),
     (

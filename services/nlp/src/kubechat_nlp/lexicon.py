@@ -36,6 +36,7 @@ printing writing emitting outputting spitting complaining know mind closer inter
 placed hosted located handy regardless unhappy sick flaky misbehaving wonky
 problem problems issue issues damage ongoing brakes pin good fully completely cleanly
 entirely totally gonna wanna gotta ditto burning eating consuming
+today tonight tomorrow yesterday morning afternoon evening overnight
 """.split()
 )
 

@@ -205,6 +205,8 @@ def _classify(text: str, phrases: PhraseRules) -> Rule:
     for rule in matching:
         if reading and RULES[rule[0]][0] in _CHANGE_RULES:
             continue
+        if RULES[rule[0]][0] == "scale" and "x-image" in text.split():
+            continue  # a scale names no image: "bootstrap web with 4 copies of nginx:1.27"
         if RULES[rule[0]][0] == "get" and not reading:
             break  # nothing but the fallback: try the catalogue's phrasings first
         return RULES[rule[0]]

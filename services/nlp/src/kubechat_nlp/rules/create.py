@@ -7,6 +7,7 @@ import re
 
 from kubechat_nlp.model import Clarification, ParamValue
 from kubechat_nlp.rules import create_slots as cs
+from kubechat_nlp.rules.bindings import binding_subjects
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify, first_int, kv_tokens
 from kubechat_nlp.rules.run_expose import build_expose, build_run
 from kubechat_nlp.slots import Slots
@@ -92,7 +93,8 @@ def _workload(c: Ctx, verb: str, mention: KindMention | None, kind: str) -> Resu
     name = cs.object_name(c, mention.end if mention is not None else len(u))
     replicas = first_int(
         c,
-        r"\b(\d+)[ -](?:replicas?|instances?|copies|pods)\b|\breplicas?[ =](\d+)\b",
+        r"\b(\d+)[ -](?:replicas?|instances?|copies|pods)\b|\breplicas?[ =](\d+)\b"
+        r"|(?<![\w.:/-])x ?(\d+)\b|\b(\d+) ?x(?![\w.:/-])",  # "nginx:1.25 x2"
     )
     if replicas is not None and verb == "create.deployment":
         params["replicas"] = replicas
@@ -190,7 +192,15 @@ def build_create(c: Ctx) -> Result:
     plural = mention.info.ref.plural
     if plural == "pods":
         return build_run(c)
-    granted = u.search(r"\b(bind|binds|binding|grant|assign)|\bgive (user|group|service ?account)")
+    # "bind role viewer to bob" makes a binding; "a role granting get and list on pods"
+    # defines the role's rights
+    rights = u.search(
+        r"\bgrant\w* (?:\S+ )?(?:get|list|watch|create|delete|update|patch|read|write|edit)\b"
+        r"|\b(?:get|list|watch|create|delete|update|patch|read|write|edit) (?:access )?(?:on|to)\b"
+    )
+    granted = u.search(r"\b(bind|binds|binding|assign)|\bgive (user|group|service ?account)") or (
+        u.search(r"\bgrant") and not rights
+    )
     roles = [m for m in u.mentions if m.info.ref.plural in ("roles", "clusterroles")]
     if plural in ("serviceaccounts", "users") and granted and roles:
         mention, plural = roles[0], roles[0].info.ref.plural  # "bind service account x to role y"
@@ -346,35 +356,8 @@ def build_create(c: Ctx) -> Result:
         if resources:
             params["resource"] = resources
     elif verb in ("create.rolebinding", "create.clusterrolebinding"):
-        m = u.search(
-            r"\b(?:using|with|to|for|of|the) (?:the )?(?!grant|give|assign|bind|a |an )(\S+)"
-            r" (?:cluster ?role|role)\b"
-            r"|\b(?:cluster ?role|role) (?!binding)(?:named |called )?(\S+)"
-            r"|\b(?:granting|grants?|giving|gives?) (?:the )?(\S+) to\b"
-        )
-        if m:
-            key = "clusterrole" if u.search(r"\bcluster ?role\b") else "role"
-            params[key] = u.group_text(m, next(g for g in (1, 2, 3) if m.group(g)))
-        m = u.search(r"\bservice ?account (\S+:\S+)")
-        if m:
-            params["serviceaccount"] = u.group_text(m)
-        else:  # "to service account builder in ns shop": kubectl spells it shop:builder
-            m = u.search(r"\bservice ?accounts? (?:named |called )?([a-z0-9][a-z0-9.-]*)\b")
-            if m:  # its namespace is the binding's, known once the scope is read below
-                bare_account = u.group_text(m)
-        m = (
-            u.search(r"\buser (\S+)")
-            or u.search(
-                # "leo needs the viewer role": leo is the user
-                r"^(?!service ?account\b|sa\b|group\b)(\S+) needs (?:the )?\S+ (?:cluster ?)?role\b"
-            )
-            or u.search(
-                r"\b(?:give|gives|giving) (?!user\b|group\b|service\b|the\b|an?\b)(\S+) the \S+"
-                r" (?:cluster ?)?role"
-            )
-        )  # "give bob the view clusterrole": bob is the user
-        if m:
-            params["user"] = u.group_text(m)
+        found, bare_account = binding_subjects(u)
+        params.update(found)
     if service_type:
         params["type"] = service_type
     s = c.common()

@@ -494,7 +494,8 @@ RULES: tuple[Rule, ...] = (
     (
         "create",
         # ("make configmap x go away" is gone, not made)
-        r"\b(create|make|add|new|set up|spin up|provision|generate|start|launch|request)\b"
+        r"\b(create|make|add|new|set up|spin up|provision|generate|start|launch|launching"
+        r"|bootstrap|request)\b"
         r"(?!.*\b(go away|disappear|vanish)\b)",
         create.build_create,
     ),
