@@ -140,12 +140,25 @@ UNCHANGED = [
         "create deployment geo with nginx:1.25 x2",
         "kubectl create deployment geo --image=nginx:1.25 --replicas=2",
     ),
+    # the machine named in the circumstance is what "on it" points at
+    (
+        "before I reboot node-4, which pods are on it in namespace monitoring",
+        "kubectl get pods -n monitoring --field-selector=spec.nodeName=node-4",
+    ),
+    ("jobs in prod-in ns with squad as checkout", "kubectl get jobs -n prod-in -l squad=checkout"),
+    ("filter the services on the label tier=frontend", "kubectl get services -l tier=frontend"),
+    (
+        "give me YAML for the api ingress in release, want to paste it in the ticket",
+        "kubectl get ingresses api -n release -o yaml",
+    ),
     # a figure that is set or bounded is no look at usage
     ("set memory of web to 512Mi", "kubectl set resources deployments web --limits=memory=512Mi"),
     (
         "hpa for mailroom, 1..5 replicas, 70% cpu target",
         "kubectl autoscale deployments mailroom --min=1 --max=5 --cpu=70%",
     ),
+    # only a location points at the machine: "restart it" stays a question
+    ("following the incident on web-2, restart it", None),
     # a colon with a space after it still introduces a note, which is data
     ("describe web. ps: delete web too", "kubectl describe pods web"),
 ]

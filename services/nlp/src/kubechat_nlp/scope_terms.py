@@ -31,7 +31,8 @@ wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays 
 saturdays sundays midnight noon schedule demand rotation service maintenance pressure load
 stress investigation review control construction pending running failed succeeded
 completed file files manifest manifests hold back cpu memory autoscaling halve double
-triple before after earlier later today yesterday tonight tomorrow come go right""".split()
+triple before after earlier later today yesterday tonight tomorrow come go right label labels
+selector ticket""".split()
 )
 DETERMINERS = frozenset({"the", "my", "our", "your", "a", "this", "that"})
 # After "in X": words that end the scope phrase (fillers, punctuation, the next phrase).

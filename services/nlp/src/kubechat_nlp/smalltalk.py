@@ -243,12 +243,34 @@ _COMPARISON_FIRST_RE = re.compile(
 )
 
 
+# What the request may point back at in the circumstance set before it ("before I reboot
+# node-4, which pods are on it").
+_POINTER_RE = re.compile(
+    r"(?<=\bon )it\b|\bit(?= (?:hosts|runs|carries)\b)"
+    r"|\b(?:that|this) (?:box|node|machine|host|server|vm)\b",
+    re.IGNORECASE,
+)
+
+
+def _without_circumstance(text: str) -> str:
+    """The request without the circumstance set before it; a pointer back at the one
+    machine-like name the circumstance named ("on it") becomes that name."""
+    m = _CIRCUMSTANCE_FIRST_RE.match(text)
+    if m is None:
+        return text
+    rest = text[m.end() :]
+    named = re.findall(r"(?<![\w.-])[a-z][a-z0-9.-]*\d[a-z0-9.-]*(?![\w.-])", m.group(0), re.I)
+    if len(named) == 1:
+        rest = _POINTER_RE.sub(f"node {named[0].rstrip('.')}", rest, count=1)
+    return rest
+
+
 def without_courtesy(text: str) -> str:
     """The request without the greeting before it, the trouble told before it, the thanks
     after it, and the reason given for it."""
     core = _OPENING_RE.sub("", _REASON_RE.sub("", text.strip()) or text.strip())
     core = _OPENING_RE.sub("", _COMPARISON_FIRST_RE.sub("", core))
-    core = _OPENING_RE.sub("", _TROUBLE_FIRST_RE.sub("", _CIRCUMSTANCE_FIRST_RE.sub("", core)))
+    core = _OPENING_RE.sub("", _TROUBLE_FIRST_RE.sub("", _without_circumstance(core)))
     aside = _ASIDE_RE.match(core)
     if aside and _is_aside(aside.group(1)):
         core = _OPENING_RE.sub("", core[aside.end() :])

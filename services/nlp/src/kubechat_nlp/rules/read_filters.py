@@ -25,7 +25,7 @@ def more_selectors(c: Ctx, s: Slots) -> None:
         r" ([\w.-]+)\b"
         # "any nodes with team set to ml": a label named and its value
         r"|\bwith (?:the )?(?:label )?([a-z][\w./-]*) (?:label )?(?:set to|equal to|equals"
-        r"|is set to|is equal to)"
+        r"|is set to|is equal to|as)"
         r" ([\w.-]+)\b"
     )
     # (never a field: "whose phase is failed" selects by status)
@@ -47,6 +47,7 @@ def more_selectors(c: Ctx, s: Slots) -> None:
         rf"({KV})|\bfilter(?:ed)?\b.{{0,40}}?\bby (?:labels? )?({KV})|\bwith (?:labels? )?({KV})"
         rf"|\b(?:tagged|marked|labell?ed) (?:with|as) (?:the )?(?:labels? )?({KV})"
         rf"|\b(?:the )?(?:label|selector) (?:is|=|should be|would be) ({KV})"
+        rf"|\b(?:on|by|using) (?:the )?(?:labels?|selector) ({KV})"  # "filter them on the label x=y"
     )
     if m:
         s.selector = u.group_text(m)
@@ -202,6 +203,17 @@ def more_fields(c: Ctx, current: str | None, running_in: Slots | None = None) ->
             and u.kind_at(u.group_index(m, 2)) is None
         ):
             parts.append(f"spec.nodeName={u.group_text(m, 2)}")
+            u.mark(m)
+        # "before I reboot node-4, which pods are on it", "which pods it hosts": the pods
+        # of the one machine named elsewhere in the sentence
+        m = u.search(
+            r"\b(?:on|hosts?|hosting) (?:it|that (?:box|node|machine|host|server|vm)"
+            r"|this (?:box|node|machine|host|server|vm))\b|\bit (?:hosts|runs|carries)\b"
+        )
+        machines = [i for i in range(len(u)) if u.is_name(i) and re.search(r"\d", u.norms[i])]
+        if m and pods_asked and len(machines) == 1:
+            parts.append(f"spec.nodeName={u.text_of(machines[0])}")
+            u.used.add(machines[0])
             u.mark(m)
     else:  # "which pods sit on node-3": the verb before the node is never a name
         for m in u.finditer(r"\b(?:sit|sits|sitting|live|lives|living|landed|hosted) (?=on\b)"):
