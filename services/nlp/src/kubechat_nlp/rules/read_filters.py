@@ -47,7 +47,8 @@ def more_selectors(c: Ctx, s: Slots) -> None:
         rf"({KV})|\bfilter(?:ed)?\b.{{0,40}}?\bby (?:labels? )?({KV})|\bwith (?:labels? )?({KV})"
         rf"|\b(?:tagged|marked|labell?ed) (?:with|as) (?:the )?(?:labels? )?({KV})"
         rf"|\b(?:the )?(?:label|selector) (?:is|=|should be|would be) ({KV})"
-        rf"|\b(?:on|by|using) (?:the )?(?:labels?|selector) ({KV})"  # "filter them on the label x=y"
+        # "filter them on the label x=y"
+        rf"|\b(?:on|by|using) (?:the )?(?:labels?|selector) ({KV})"
     )
     if m:
         s.selector = u.group_text(m)
