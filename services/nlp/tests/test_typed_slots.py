@@ -151,6 +151,22 @@ UNCHANGED = [
         "give me YAML for the api ingress in release, want to paste it in the ticket",
         "kubectl get ingresses api -n release -o yaml",
     ),
+    # the default namespace, however it is said
+    ("scope me to events by default", "kubectl config set-context --current --namespace=events"),
+    ("from now on assume canary", "kubectl config set-context --current --namespace=canary"),
+    ("pin my namespace to release", "kubectl config set-context --current --namespace=release"),
+    (
+        "switch my namespace to default for good",
+        "kubectl config set-context --current --namespace=default",
+    ),
+    # ("in the default ns to 6" is a scale, never a default namespace of 6)
+    (
+        "can you scale router over in the default ns to 6",
+        "kubectl scale deployment/router --replicas=6",
+    ),
+    # a kind's spec with no object is its schema
+    ("whats in a service spec", "kubectl explain services.spec"),
+    ("how is a pod defined", "kubectl explain pods"),
     # a figure that is set or bounded is no look at usage
     ("set memory of web to 512Mi", "kubectl set resources deployments web --limits=memory=512Mi"),
     (

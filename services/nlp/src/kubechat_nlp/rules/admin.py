@@ -80,6 +80,16 @@ def build_config(c: Ctx) -> Result:
         or _name_after(c, r"\bnamespace (?:to )?(\S+)(?: for| in| as)?")
         or _name_after(c, r"\b(?:default )?namespace (?:of|for) (?:the )?current context to (\S+)")
     )
+    m = u.search(
+        r"\b(?:scope|pin) (?:me|us|my (?:namespace|ns)) to (?:the )?(\S+)"
+        r"|\b(?:set|change|make|switch) (?:the |my |our )?default ns to (\S+)"
+        r"|\bfrom now on (?:\S+ ){0,5}?(?:assume|use|go to|target|work in) (?:the )?"
+        r"(?:namespace |ns )?(\S+)"
+        r"|\bmy (?:namespace|ns) to (\S+) (?:for good|permanently|from now on|by default)\b"
+    )
+    # (the namespace may be named like a kind or a word: "scope me to events by default")
+    if m and (u.norms[u.group_index(m)] not in STOPWORDS or u.norms[u.group_index(m)] == "default"):
+        return [Draft("config.set-context", params={"current": True, "namespace": u.group_text(m)})]
     m = u.search(r"\bswitch to (?:the )?(\S+) namespace\b") or u.search(
         r"\b(?:stay|remain) in (?:the )?(\S+)(?: namespace)? by default\b"
         r"|\bdefault (?:me )?to (?:the )?(\S+)(?: namespace)? from now on\b"

@@ -65,6 +65,12 @@ RULES: tuple[Rule, ...] = (
         r"|\b(make|use|set) \S+ (as )?(my|the) default namespace\b|\bdefault me to\b"
         r"|\b\S+ as (my|our|the) default namespace\b|\b(stay|remain) in \S+ by default\b"
         r"|\bnamespace \S+ (by |as (the |my )?)default\b"
+        # "scope me to qa", "pin my namespace to release", "set the default ns to x", "from
+        # now on assume canary", "i'm living in batch today, make it my default"
+        r"|\b(scope|pin) (me|us|my (namespace|ns)) to\b"
+        r"|\b(set|change|make|switch) (the |my |our )?default ns to\b"
+        r"|\bfrom now on\b.*\b(assume|use|go to|target|work in)\b|\bmake it my default\b"
+        r"|\bmy (namespace|ns) to \S+ (for good|permanently|from now on|by default)\b"
         r"|\b(which|what) cluster (am i|are we|is this)\b|\bconnected to\b"
         r"|\bswitch (over )?to (the )?\S+( cluster| context)?( please| pls| now)?\W*$"
         # "use prod-ap" (a context's name and nothing else), "which clusters can i switch to"
@@ -122,6 +128,14 @@ RULES: tuple[Rule, ...] = (
         r"\b(explain|documentation|docs|schema|document)\b|\bwhat fields\b"
         r"|\bfields of (an? |the )?\w+\b|\bwhat is (an? |the )?\w+ spec\b"
         r"|\b[a-z]+\.(spec|status|metadata)\b"
+        # a kind's spec with no object named: "walk me through the deployment spec", "whats
+        # in a service spec", "how is a pod defined", "what can you configure on a pod"
+        r"|\b(an?|the) "
+        + _KINDS
+        + r" spec\W*$|\bhow (is|are) (an? )?"
+        + _KINDS
+        + r" (defined|specified|structured|described)\b"
+        r"|\bwhat can (you|i|we) (configure|set|specify) (on|in|for) an? " + _KINDS + r"\b"
         # "what is a daemonset", "what are configmaps for", "what does a job do": the kind
         # itself, never a list of its objects
         r"|^(so |ok |and |but )?what(?:'?s| is)? an? " + _KINDS + r"( (in|for) (kubernetes|k8s)"
