@@ -167,6 +167,9 @@ UNCHANGED = [
     # a kind's spec with no object is its schema
     ("whats in a service spec", "kubectl explain services.spec"),
     ("how is a pod defined", "kubectl explain pods"),
+    ("rewind deployment web", "kubectl rollout undo deployment/web"),
+    ("get inside pod web-1", "kubectl exec web-1 -i -t -- /bin/sh"),
+    ("power-cycle the api deployment in prod", "kubectl rollout restart deployment/api -n prod"),
     # a figure that is set or bounded is no look at usage
     ("set memory of web to 512Mi", "kubectl set resources deployments web --limits=memory=512Mi"),
     (

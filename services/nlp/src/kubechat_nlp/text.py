@@ -94,6 +94,7 @@ def clean(text: str) -> str:
     text = re.sub(r"\bkeep an eye on\b", "watch", text, flags=re.IGNORECASE)
     # a hyphenated verb is still the verb: "force-delete pod x"
     text = re.sub(r"\bforce-(delete|remove|kill)", r"force \1", text, flags=re.IGNORECASE)
+    text = re.sub(r"\bpower-cycle", "power cycle", text, flags=re.IGNORECASE)
     text = own_words(text)
     if not text:
         raise InputError(

@@ -175,7 +175,7 @@ def _classify(text: str, phrases: PhraseRules) -> Rule:
     )
     if opening is not None and head not in _LIGHT_VERBS:
         matching = [r for r in matching if r is opening or RULES[r[0]][0] not in _VERB_RULES]
-    reading = head in _READ_HEADS and not (head == "get" and after in ("rid", "into"))
+    reading = head in _READ_HEADS and not (head == "get" and after in ("rid", "into", "inside"))
     # "run through the daemonsets", "go over the jobs in qa": a look, whatever the verb
     reading = reading or (head in _THROUGH_HEADS and after in ("through", "over"))
     if reading and head not in _LOOK_VERBS and _PASSIVE_DELETE.search(text):

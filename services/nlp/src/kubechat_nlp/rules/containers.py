@@ -135,7 +135,7 @@ def build_exec(c: Ctx) -> Result:
     shell = u.search(
         r"\b(shell|bash|sh|zsh|terminal|console|ssh|interactive|interactively)\b"
         r"|(?<![\w-])(prompt|session)(?![\w-])"
-        r"|\b(?:exec|get|go|hop|drop me|log) (into)\b"
+        r"|\b(?:exec|get|go|hop|drop me|log) (into|inside)\b"
     )
     argv = _command_argv(c)
     # "ssh into web-1 and run `date`": a way to say exec, the command runs without a terminal
