@@ -5,21 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.engine import RulesEngine
-from kubechat_nlp.evaluation.scoring import assume_ran
+from kubechat_nlp.undo import offline_conversation
 
 ENGINE = RulesEngine()
 
 
 def _answers(*turns: str) -> list[str]:
-    context = ConversationContext()
-    answers: list[str] = []
-    for text in turns:
-        plan = ENGINE.parse(text, context=context)
-        answers.append(" && ".join(plan.kubectl))
-        context = assume_ran(context.after(plan), plan)
-    return answers
+    return [" && ".join(plan.kubectl) for plan in offline_conversation(ENGINE, turns)]
 
 
 @pytest.mark.parametrize(

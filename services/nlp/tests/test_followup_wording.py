@@ -8,20 +8,14 @@ import pytest
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.engine import RulesEngine
 from kubechat_nlp.evaluation.equivalence import equivalent
-from kubechat_nlp.evaluation.scoring import assume_ran
 from kubechat_nlp.model import Plan
+from kubechat_nlp.undo import assume_ran, offline_conversation
 
 ENGINE = RulesEngine()
 
 
 def _conversation(*turns: str) -> list[tuple[str, ...]]:
-    context = ConversationContext()
-    answers: list[tuple[str, ...]] = []
-    for text in turns:
-        plan = ENGINE.parse(text, context=context)
-        answers.append(tuple(plan.kubectl))
-        context = assume_ran(context.after(plan), plan)
-    return answers
+    return [tuple(plan.kubectl) for plan in offline_conversation(ENGINE, turns)]
 
 
 def _after_a_delete(question: str) -> Plan:

@@ -153,16 +153,11 @@ def test_vague_or_kindless_deletes_ask(engine: RulesEngine, text: str) -> None:
 
 
 def test_rollout_follow_ups_name_no_new_object(engine: RulesEngine) -> None:
-    from kubechat_nlp.context import ConversationContext
-    from kubechat_nlp.undo import assume_ran
+    from kubechat_nlp.undo import offline_conversation
 
-    context = ConversationContext()
-    plans = []
-    for text in ("restart deployment cache in qa2", "show the history", "roll that back"):
-        plan = engine.parse(text, context=context)
-        # "that" is the last change that ran: here the restart, taken as confirmed.
-        context = assume_ran(context.after(plan), plan)
-        plans.append(" ".join(plan.kubectl))
+    # "that" is the last change that ran: here the restart, taken as confirmed.
+    turns = ("restart deployment cache in qa2", "show the history", "roll that back")
+    plans = [" ".join(plan.kubectl) for plan in offline_conversation(engine, turns)]
     assert plans[1:] == [
         "kubectl rollout history deployment/cache -n qa2",
         "kubectl rollout undo deployment/cache -n qa2",

@@ -7,9 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.engine import RulesEngine
-from kubechat_nlp.evaluation.scoring import assume_ran
+from kubechat_nlp.undo import offline_conversation
 
 ENGINE = RulesEngine()
 
@@ -194,10 +193,8 @@ def test_typed_slot(text: str, expected: str | None) -> None:
 
 @pytest.mark.parametrize("thanks", ["sweet as", "bonza", "ripper", "champion"])
 def test_acknowledgement_after_a_scale_changes_nothing(thanks: str) -> None:
-    context = ConversationContext()
-    plan = ENGINE.parse("please scale puma-web to two", context=context)
-    context = assume_ran(context.after(plan), plan)
-    assert not ENGINE.parse(thanks, context=context).kubectl
+    plans = list(offline_conversation(ENGINE, ("please scale puma-web to two", thanks)))
+    assert not plans[1].kubectl
 
 
 def test_a_resource_figure_with_no_cue_is_a_guess() -> None:

@@ -15,10 +15,9 @@ from __future__ import annotations
 import json
 from typing import Any, TextIO
 
-from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.engine import Engine, RulesEngine
 from kubechat_nlp.model import Plan
-from kubechat_nlp.undo import assume_ran
+from kubechat_nlp.undo import offline_conversation
 
 
 def _answer(plan: Plan) -> dict[str, Any]:
@@ -45,13 +44,8 @@ def _conversation(engine: Engine, row: dict[str, Any]) -> dict[str, Any]:
             "id": row.get("id"),
             "error": "'turns' must be a list of objects with a string 'query'",
         }
-    context = ConversationContext()
-    answers = []
-    for turn in turns:
-        plan = engine.parse(turn["query"], context=context)
-        answers.append(_answer(plan))
-        context = assume_ran(context.after(plan), plan)  # offline: every change ran
-    return {"id": row.get("id"), "turns": answers}
+    plans = offline_conversation(engine, (turn["query"] for turn in turns))
+    return {"id": row.get("id"), "turns": [_answer(plan) for plan in plans]}
 
 
 def translate_line(engine: Engine, line: str) -> dict[str, Any]:

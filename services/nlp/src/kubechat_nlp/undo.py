@@ -16,13 +16,18 @@ confirmed and ran (`assume_ran`), with the inverse that needs no cluster state.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Iterator
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from kubechat_nlp.catalogue import Catalogue
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.model import Clarification, Operation, Plan, Risk
 from kubechat_nlp.render import render
 from kubechat_nlp.risk import plan_risk
+
+if TYPE_CHECKING:  # (the engine itself reads the last change from here)
+    from kubechat_nlp.engine import Engine
 
 NOTHING_TO_UNDO = "Nothing has been changed in this conversation yet, so there is nothing to undo."
 
@@ -168,3 +173,13 @@ def assume_ran(context: ConversationContext, plan: Plan) -> ConversationContext:
             return context.with_change(plan.operations, (), f"That cannot be undone: {inverse}.")
         undo.extend(inverse)
     return context.with_change(plan.operations, tuple(undo))
+
+
+def offline_conversation(engine: Engine, texts: Iterable[str]) -> Iterator[Plan]:
+    """Each turn's plan, parsed with the context the earlier turns left; offline, every
+    change is taken as confirmed and run."""
+    context = ConversationContext()
+    for text in texts:
+        plan = engine.parse(text, context=context)
+        yield plan
+        context = assume_ran(context.after(plan), plan)

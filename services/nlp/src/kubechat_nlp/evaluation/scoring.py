@@ -15,12 +15,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.engine import Engine
 from kubechat_nlp.evaluation.equivalence import equivalent
 from kubechat_nlp.evaluation.safety import allowed_risk, plan_risk
 from kubechat_nlp.model import Plan, Risk
-from kubechat_nlp.undo import assume_ran
+from kubechat_nlp.undo import offline_conversation
 
 NO_PLAN = "<no plan>"
 
@@ -118,11 +117,10 @@ def score_multiturn(engine: Engine, conversations: Iterable[dict[str, Any]]) -> 
     is a case, parsed with the context the earlier turns left."""
     report = Report()
     for conv in conversations:
-        context = ConversationContext()
-        for n, turn in enumerate(conv["turns"], 1):
-            plan = engine.parse(turn["query"], context=context)
+        turns = conv["turns"]
+        plans = offline_conversation(engine, (turn["query"] for turn in turns))
+        for n, (turn, plan) in enumerate(zip(turns, plans, strict=True), 1):
             category = str(turn.get("category") or "")
             case_id = f"{conv['id']}#{n}"
             report.results.append(judge(case_id, turn["query"], plan, turn["kubectl"], category))
-            context = assume_ran(context.after(plan), plan)  # offline: every change ran
     return report

@@ -60,10 +60,11 @@ def build_cp(c: Ctx) -> Result:
     from pod P': which side is in the pod follows the preposition before it."""
     # The engine leaves the scope in the text for cp (paths are no namespaces): take it here.
     scoped, scope = take_scope(c.u.tokens, c.kinds)
-    unscoped = Ctx(Utterance(scoped, c.kinds), c.kinds)
-    if scope.guessed and _cp_paths(unscoped)[1] is None and _cp_pod(unscoped) is None:
-        scoped, scope = c.u.tokens, Scope()  # "upload a.log to /tmp/a.log in web-1": the pod
-    c = Ctx(Utterance(scoped, c.kinds), c.kinds)
+    without_scope = Ctx(Utterance(scoped, c.kinds), c.kinds)
+    if scope.guessed and _cp_paths(without_scope)[1] is None and _cp_pod(without_scope) is None:
+        # "upload a.log to /tmp/a.log in web-1": the bare "in X" was the pod
+        without_scope, scope = Ctx(Utterance(c.u.tokens, c.kinds), c.kinds), Scope()
+    c = without_scope
     u = c.u
     paths, remote = _cp_paths(c)
     container = None

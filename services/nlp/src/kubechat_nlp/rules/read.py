@@ -19,6 +19,8 @@ from kubechat_nlp.rules.read_slots import (
     prepare,
     read_as_names,
     read_draft,
+    said_after_kind,
+    shaped_like_a_name,
 )
 from kubechat_nlp.utterance import Utterance
 
@@ -291,12 +293,7 @@ def _top_target(u: Utterance, name: str) -> bool:
     pods and nodes are otherwise named like names. A quantity is never one."""
     if re.fullmatch(r"\d+(\.\d+)?(mi|gi|ki|m|g)?", name.lower()):
         return False
-    return bool(re.search(r"[-.\d]", name)) or any(
-        tok.text == name
-        and i > 0
-        and (u.kind_at(i - 1) is not None or u.norms[i - 1] in ("of", "for"))
-        for i, tok in enumerate(u.tokens)
-    )
+    return shaped_like_a_name(name) or said_after_kind(u, name, or_after=("of", "for"))
 
 
 def build_top(c: Ctx) -> Result:

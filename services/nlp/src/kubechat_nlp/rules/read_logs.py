@@ -14,6 +14,8 @@ from kubechat_nlp.rules.read_slots import (
     prepare,
     read_as_names,
     read_draft,
+    said_after_kind,
+    shaped_like_a_name,
 )
 from kubechat_nlp.utterance import Utterance
 
@@ -106,15 +108,13 @@ def _verb_of_the_logs(u: Utterance, name: str, *, selected: bool) -> bool:
     """ "eyeball the logs from redis-1", "provide the log output of x", "share logs of the
     pods labeled y": a plain word before the logs, or beside a selector, is what to do with
     them, never the pod ("web logs" and "pod web" keep theirs)."""
-    if re.search(r"[-.\d]", name):
+    if shaped_like_a_name(name) or said_after_kind(u, name):
         return False
+    if selected:
+        return True
     for i, tok in enumerate(u.tokens):
         if tok.text != name:
             continue
-        if i > 0 and u.kind_at(i - 1) is not None:
-            return False
-        if selected:
-            return True
         j = i + 1 + (i + 1 < len(u) and u.norms[i + 1] in _DETERMINERS)
         if j < len(u) and re.fullmatch(LOG_WORDS, u.norms[j]):
             # "eyeball the logs", "share logs of x"; "web logs" names its pod

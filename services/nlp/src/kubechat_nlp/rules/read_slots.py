@@ -43,6 +43,20 @@ tagged by""".split()
 )
 
 
+def shaped_like_a_name(name: str) -> bool:
+    """ "web-1", "node3", "ip-10-0-3-17.internal": a word no sentence is made of."""
+    return re.search(r"[-.\d]", name) is not None
+
+
+def said_after_kind(u: Utterance, name: str, *, or_after: tuple[str, ...] = ()) -> bool:
+    """`name` right after a kind word ("pod web", "top node worker"), or after one of
+    `or_after`: a plain word said there is an object's name."""
+    return any(
+        tok.text == name and i > 0 and (u.kind_at(i - 1) is not None or u.norms[i - 1] in or_after)
+        for i, tok in enumerate(u.tokens)
+    )
+
+
 def prepare(c: Ctx) -> None:
     """Marks the words before the main verb, and the read verb opening the request, said
     plainly ("fetch", "read") or mistyped ("shwo", "lsit"), so they are never names."""
