@@ -21,7 +21,8 @@ called name names ones one two three four five six seven eight nine ten first se
 last latest recent most more less many much few new old existing current currently
 different multiple single given specified specific following like using use used via
 based based-on instead way whether let let's want wanted need needed make sure see
-check tell give me show showing shown display list listing get getting print view find
+check tell give me show showing shown display list listing listed get getting print view find
+printed displayed dumped exported described
 value values type types kind kinds resource resources object objects thing things
 everything something anything nothing default local remote locally remotely
 hey hi yo ok okay alright u ta ty thanks thank thx pls plz asap real quick recently

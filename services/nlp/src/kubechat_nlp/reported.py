@@ -17,14 +17,21 @@ _COLON = r":(?=\s|$|[\"'`])"
 _SAY = (
     r"(?:says?|said|wrote|writes|asked(?: (?:whether|if))?|asks|told me|tells me|mentioned|"
     r"wants|thinks?|reckons?|believes?|suggest(?:s|ed)?|propos(?:es|ed)|recommend(?:s|ed)?|"
-    r"wonders?(?: (?:whether|if))?)"
+    r"wonders?(?: (?:whether|if))?|(?:texted|messaged|pinged|emailed|dmed|dm'd)(?: me| us)?)"
+)
+# What someone suggested doing ("bob suggested restarting web"), as a gerund.
+_ACT_GERUND = (
+    r"(?:delet|remov|runn|scal|restart|drain|kill|apply|creat|sett|patch|edit|cordon|uncordon|"
+    r"taint|label|annotat|expos|exec|rollback|undo|destroy|wip|nuk|dropp|bounc|recycl|reboot|"
+    r"redeploy|deploy|roll|upgrad|downgrad|bump|evict|purg|stopp|paus|resum|suspend|terminat|"
+    r"binn|trash|tear|evacuat)ing"
 )
 _SPEAKER = r"(?:(?:the|my|our|his|her|their|a) )?[\w.-]+(?: [\w.-]+)?"
 _SOURCE = (
     r"(?:message|msg|dm|note|comment|reply|ticket|email|mail|slack|chat|instructions?|request|"
     r"text|quote|log line|log|output|error|alert|page|p\.?s\.?|fyi|nb|update|heads up|word|"
     r"incident|issue|jira|runbook|wiki|docs?|changelog|pager|pagerduty|hint|tip|suggestion|"
-    r"advice|action item|recommendation|remediation)"
+    r"advice|action item|recommendation|remediation|sms|whatsapp|voicemail)"
 )
 # Where a report may begin: the start, after punctuation or "and"/"but", or before a noun
 # that introduces a message.
@@ -64,7 +71,7 @@ _REPORTED_RE = re.compile(
     + rf"|{_SPEAKER} {_SAY}\s+(?=[\"'`])"  # bob said "…"
     # "my boss says delete web", "bob thinks we should drain node-2"
     + rf"|{_SPEAKER} {_SAY}(?: (?:to|that|we|you|i|us|me|me to|us to))?"
-    + rf"(?: (?:should|could|can|must|might|need to|ought to|have to))? {_ACT}\b"
+    + rf"(?: (?:should|could|can|must|might|need to|ought to|have to))? (?:{_ACT}|{_ACT_GERUND})\b"
     # "my manager wants namespace prod gone": an end state someone else asked for
     + rf"|{_SPEAKER} (?:wants|wanted|asked for|asks for|would like) (?:\S+ ){{1,4}}?(?:gone"
     + r"|removed|deleted|wiped|dropped|drained|restarted|killed|scaled (?:down|to))\b"
@@ -82,7 +89,10 @@ _ARGV_VERBS_RE = re.compile(
 )
 # (a longer rule of dashes, "----", sets a pasted footer apart whatever the verb)
 _DOUBLE_DASH_RE = re.compile(r"(?:^|\s)--(?:\s|$)")
-_RULE_RE = re.compile(r"(?:^|\s)(?:-{3,}|_{3,}|={3,}|\u2014{2,})(?:\s|$)")
+_RULE_RE = re.compile(r"(?:^|\s)(?:-{3,}|_{3,}|={3,}|#{3,}|\*{3,}|\u2014{2,})(?:\s|$)")
+# ">> fwd from bob: …", "> quoted line": a mail quote marker sets the rest apart, except
+# inside a command's own arguments ("run echo hi >> /tmp/x")
+_QUOTE_MARK_RE = re.compile(r"(?:^|\s)>{1,3}(?:\s|$)")
 # A block comment ("<!-- delete x -->", "/* scale api to 0 */") is a note, never a request.
 _BLOCK_COMMENT_RE = re.compile(r"<!--.*?(?:-->|$)|/\*.*?(?:\*/|$)", re.DOTALL)
 # A comment marker: what follows is a note, never part of the request.
@@ -126,6 +136,9 @@ def own_words(text: str) -> str:
         text = text[: m.start()]
     m = _RULE_RE.search(text)
     if m:
+        text = text[: m.start()]
+    m = _QUOTE_MARK_RE.search(text)
+    if m and not _ARGV_VERBS_RE.search(text[: m.start()]):
         text = text[: m.start()]
     m = _COMMENT_RE.search(text)
     if m:

@@ -46,7 +46,17 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             )
         ):
             continue
-        if tok.norm == "from" and not _from_scopes(tokens, i, kinds):
+        # "the migrate-v7 job on staging permanently", "cronjob x from monitoring - remove":
+        # right after an object named with its kind, a place preposition says where it
+        # lives, whatever follows
+        named_before = (
+            tok.norm in _PLACE_PREPOSITIONS
+            and i >= 2
+            and _kind_and_name(tokens[i - 2], tokens[i - 1], kinds)
+        )
+        if tok.norm == "from" and not (
+            _from_scopes(tokens, i, kinds) or (named_before and _from_a_place(tokens, i))
+        ):
             continue
         j = i + 1
         if tokens[j].norm in ("the",) and j + 1 < len(tokens):
@@ -77,12 +87,14 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             # status to 2"; "on pods" stays what a role applies to
             on_a_word = tok.norm == "on" and kinds.lookup(name.norm) is None
             scoping = tok.norm in ("in", "within", "inside", "under", "from") or on_a_word
+            scoping = scoping or named_before
             if name.norm in NS_WORDS or (not scoping and not closing_on):
                 # "on pods" is what a role applies to; closing any other request,
                 # "delete configmaps labeled x on deploys" names a namespace
                 continue
             fronted = i == 0 and after == ","  # "in services, undo the rollout of web"
-            if not fronted and not (ends and other_target(tokens, i, j, kinds, names_count=True)):
+            placed = ends or (named_before and j == i + 1)
+            if not fronted and not (placed and other_target(tokens, i, j, kinds, names_count=True)):
                 continue
             if not valid_name(name, explicit=True):
                 continue
@@ -113,11 +125,6 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             continue  # "every sunday at 3am": a time, never a namespace
         if tok.norm in ("on", "from") and _NODE_NAME.search(name.norm):
             continue  # "describe pods on node-3", "evict the pods from worker-2": a node
-        # "pvc data-0 in cache isnt binding", "the api autoscaler in search isnt scaling": right
-        # after an object named with its kind, "in X" is where it lives, whatever follows
-        named_before = (
-            tok.norm == "in" and i >= 2 and _kind_and_name(tokens[i - 2], tokens[i - 1], kinds)
-        )
         if (
             after
             and after != "__quoted__"
@@ -134,6 +141,18 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             continue
         return i, j + 1, name.text
     return None
+
+
+# Prepositions that say where an object just named lives ("pvc data-0 in cache isnt
+# binding", "statefulset pg-main on kube-system -> 4").
+_PLACE_PREPOSITIONS = frozenset("in on from under within inside".split())
+
+
+def _from_a_place(tokens: list[Token], i: int) -> bool:
+    """'from X' names a place, not a source, a time or a starting value."""
+    j = i + 2 if i + 2 < len(tokens) and tokens[i + 1].norm == "the" else i + 1
+    nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+    return tokens[j].norm not in _FROM_SOURCES and nxt != "to"
 
 
 def _kind_and_name(first: Token, second: Token, kinds: KindTable) -> bool:

@@ -32,7 +32,7 @@ saturdays sundays midnight noon schedule demand rotation service maintenance pre
 stress investigation review control construction pending running failed succeeded
 completed file files manifest manifests hold back cpu memory autoscaling halve double
 triple before after earlier later today yesterday tonight tomorrow come go right label labels
-selector ticket""".split()
+selector ticket cluster port ports revision revisions version fire call""".split()
 )
 DETERMINERS = frozenset({"the", "my", "our", "your", "a", "this", "that"})
 # After "in X": words that end the scope phrase (fillers, punctuation, the next phrase).
@@ -43,7 +43,8 @@ during by to real quick quickly ok okay again first giving granting allowing bin
 need needs is are was looks keeps oldest newest youngest latest aren't isn't not
 between when whenever once until till if after before every labelled labeled tagged matching
 having carrying replica replicas somewhere automatically manually all anymore yet either
-exist exists containing holding storing - – —""".split()
+exist exists containing holding storing listed shown displayed printed described exported
+dumped - – —""".split()
 )
 _COUNTED = frozenset("replica replicas pods pod copies copy instances instance".split())
 
@@ -63,7 +64,7 @@ def closes(tokens: list[Token], end: int) -> bool:
 
 
 def valid_name(tok: Token, *, explicit: bool) -> bool:
-    if tok.norm == "__quoted__" or not NAMESPACE_RE.fullmatch(tok.text.lower()):
+    if tok.norm == "__quoted__" or tok.shouted or not NAMESPACE_RE.fullmatch(tok.text.lower()):
         return False
     if tok.norm in STOPWORDS and tok.norm != "default":
         return False
@@ -88,6 +89,8 @@ def name_like(tok: Token) -> bool:
     """A token that reads as an object name, not as a word of the request's language."""
     norm = tok.norm
     if norm in STOPWORDS or norm in COMMAND_WORDS or norm.isdigit() or norm == "__quoted__":
+        return False
+    if tok.shouted:
         return False
     return norm not in DESTROY and bool(NAMESPACE_RE.fullmatch(norm))
 

@@ -205,16 +205,32 @@ _REASON_RE = re.compile(
 # The trouble told before the request, set apart by a comma or a dash, by a subject that
 # names no object ("it keeps dying, could I see …", "site's throwing 502s - what's in the
 # logs of …"): it says why, never what. ("web is crashing, restart it" keeps its object.)
-_TROUBLE_FIRST_RE = re.compile(
-    r"^(?:it|something|everything|stuff|things|this|that|the site|site|the website|website"
+_TROUBLE = (
+    r"(?:it|something|everything|stuff|things|this|that|the site|site|the website|website"
     r"|the app|our app|the service|prod|production|the cluster)"
     r"(?:'s|s| is| are| keeps?| kept| has been| have been| was| were| seems?(?: to be)?)"
     r" (?:\w+ ){0,2}?(?:crash\w*|dying|died|down|fail\w*|throwing|throws|erroring|broken"
     r"|flaky|slow|timing out|returning|acting up|misbehaving|restarting|stuck|hanging|flapping"
-    r"|dead|oom\w*|leaking|on fire|borked|busted)\b[^,;:\u2014]*?"
-    r"(?:\s*[,;:]|\s+-+|\s*\u2014)\s+(?=\S)",
-    re.IGNORECASE,
+    r"|dead|oom\w*|leaking|on fire|borked|busted)\b"
 )
+_TROUBLE_FIRST_RE = re.compile(
+    rf"^{_TROUBLE}[^,;:\u2014]*?(?:\s*[,;:]|\s+-+|\s*\u2014)\s+(?=\S)", re.IGNORECASE
+)
+# The same trouble told after the request ("restart web — prod is down!").
+_TROUBLE_AFTER_RE = re.compile(
+    rf"(?:\s*[,;:.]|\s+-+|\s*\u2014)\s*{_TROUBLE}[\w' ]{{0,30}}[.!?]*$", re.IGNORECASE
+)
+# An event the request is timed against ("before the exec call at 9", "ahead of
+# tomorrow's standup", "after the release"): when, never what.
+_EVENT = (
+    r"(?:before|after|ahead of|by|until|till|in time for) (?:the|our|my|this|today's|"
+    r"tonight's|tomorrow's|monday's|friday's) (?:[\w-]+ ){0,2}?(?:call|meeting|standup|"
+    r"stand-up|demo|sync|review|retro|huddle|bridge|presentation|release|launch|cutover|"
+    r"window|deadline|handover|board meeting|all-hands)(?: at [\w:.]+| (?:today|tonight|"
+    r"tomorrow|this (?:morning|afternoon|evening)))?"
+)
+_EVENT_FIRST_RE = re.compile(rf"^{_EVENT}\b[,;:]?\s+(?=\S)", re.IGNORECASE)
+_EVENT_AFTER_RE = re.compile(rf"(?:\s*[,;]\s*|\s+){_EVENT}\b(?=\W*$|\W*[,;])", re.IGNORECASE)
 
 
 # The circumstance set before the request ("following the incident this morning, …", "as
@@ -271,6 +287,7 @@ def without_courtesy(text: str) -> str:
     core = _OPENING_RE.sub("", _REASON_RE.sub("", text.strip()) or text.strip())
     core = _OPENING_RE.sub("", _COMPARISON_FIRST_RE.sub("", core))
     core = _OPENING_RE.sub("", _TROUBLE_FIRST_RE.sub("", _without_circumstance(core)))
+    core = _EVENT_FIRST_RE.sub("", _EVENT_AFTER_RE.sub("", _TROUBLE_AFTER_RE.sub("", core)))
     aside = _ASIDE_RE.match(core)
     if aside and _is_aside(aside.group(1)):
         core = _OPENING_RE.sub("", core[aside.end() :])

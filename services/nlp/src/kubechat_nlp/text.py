@@ -54,6 +54,12 @@ class Token:
         """Quoted text with spaces: a value, never a verb, kind or target."""
         return self.norm == "__quoted__"
 
+    @property
+    def shouted(self) -> bool:
+        """Typed in capitals ("URGENT", "NOW"): emphasis, never a name (Kubernetes names
+        are lower case)."""
+        return len(self.text) > 1 and self.text.isalpha() and self.text.isupper()
+
 
 def clean(text: str) -> str:
     """Returns the request part of the text, or raises `InputError`."""

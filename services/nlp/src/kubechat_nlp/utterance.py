@@ -225,7 +225,7 @@ class Utterance:
         if i < 0 or i >= len(self.tokens) or i in self.used:
             return False
         tok = self.tokens[i]
-        if tok.literal:
+        if tok.literal or tok.shouted:
             return False
         if tok.quoted:
             return bool(_NAME_RE.match(tok.text.lower())) and self.kind_at(i) is None

@@ -157,7 +157,7 @@ def build_config(c: Ctx) -> Result:
         r"|\bwhere am i pointed\b"
         r"|\bcurrent kube ?context\b|\b(selected|active) (kube ?)?context\b"
         r"|\bcontext is (selected|active)\b"
-        r"|\bconnected to\b|\bam i (?:pointed|pointing|hooked up|on) (?:at|to)?\b"
+        r"|\b(?:connected|hooked up|plugged in) to\b|\bam i (?:pointed|pointing|on) (?:at|to)?\b"
     ):
         return [Draft("config.current-context")]
     # "which clusters can I switch to": one switches contexts

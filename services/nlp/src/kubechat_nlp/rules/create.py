@@ -93,7 +93,8 @@ def _workload(c: Ctx, verb: str, mention: KindMention | None, kind: str) -> Resu
     name = cs.object_name(c, mention.end if mention is not None else len(u))
     replicas = first_int(
         c,
-        r"\b(\d+)[ -](?:replicas?|instances?|copies|pods)\b|\breplicas?[ =](\d+)\b"
+        # (never the tag of "postgres:16 replicas 3")
+        r"(?<![\w.:/-])(\d+)[ -](?:replicas?|instances?|copies|pods)\b|\breplicas?[ =](\d+)\b"
         r"|(?<![\w.:/-])x ?(\d+)\b|\b(\d+) ?x(?![\w.:/-])",  # "nginx:1.25 x2"
     )
     if replicas is not None and verb == "create.deployment":

@@ -94,7 +94,14 @@ def _container(c: Ctx) -> str | None:
 def _mark_all(c: Ctx, pattern: str) -> bool:
     """Whether `pattern` occurs; its plain words are marked as read (flags, not names)."""
     found = False
+    text = c.u.text
     for m in c.u.finditer(pattern):
+        # ("zookeeper-live-0", "crash-reporter": a word inside a name is the name's)
+        if text[m.start() - 1 : m.start()] in ("-", ".") or text[m.end() : m.end() + 1] in (
+            "-",
+            ".",
+        ):
+            continue
         found = True
         if m.group(0).strip().isalpha() or " " in m.group(0).strip():
             c.u.mark(m)

@@ -71,7 +71,7 @@ RULES: tuple[Rule, ...] = (
         r"|\b(set|change|make|switch) (the |my |our )?default ns to\b"
         r"|\bfrom now on\b.*\b(assume|use|go to|target|work in)\b|\bmake it my default\b"
         r"|\bmy (namespace|ns) to \S+ (for good|permanently|from now on|by default)\b"
-        r"|\b(which|what) cluster (am i|are we|is this)\b|\bconnected to\b"
+        r"|\b(which|what) cluster (am i|are we|is this)\b|\b(connected|hooked up|plugged in) to\b"
         r"|\bswitch (over )?to (the )?\S+( cluster| context)?( please| pls| now)?\W*$"
         # "use prod-ap" (a context's name and nothing else), "which clusters can i switch to"
         r"|^use (the )?x-name( cluster| context)?\W*$"

@@ -77,6 +77,7 @@ VOCABS = (
     "eighth",
     "ninth",
     "tenth",
+    "eleventh",
 )
 
 
