@@ -101,6 +101,15 @@ def clean(text: str) -> str:
     # a hyphenated verb is still the verb: "force-delete pod x"
     text = re.sub(r"\bforce-(delete|remove|kill)", r"force \1", text, flags=re.IGNORECASE)
     text = re.sub(r"\bpower-cycle", "power cycle", text, flags=re.IGNORECASE)
+    # ... and so is a prefixed one: "un-taint node-9", "re-start web" (never a name such as
+    # "re-deploy-bot")
+    text = re.sub(
+        r"(?<![\w-])(un|re)-(taint|cordon|pause|label|start|deploy|scale|launch|drain|schedule)"
+        r"(s|ed|ing)?(?![\w-])",
+        r"\1\2\3",
+        text,
+        flags=re.IGNORECASE,
+    )
     text = own_words(text)
     if not text:
         raise InputError(

@@ -154,6 +154,7 @@ def _taint_key(c: Ctx) -> str | None:
         r"\bkey (\S+)",
         r"\b(\S+) taints?\b",
         r"\btaints? (?:named |called |with key )?(\S+)",
+        r"\bthe (\S+) one\b",  # "untaint node-9, the team one"
     ):
         for m in u.finditer(pattern):
             idx = u.group_index(m)
@@ -176,7 +177,10 @@ def build_taint(c: Ctx) -> Result:
     value = re.search(r"\bvalue (\S+)", u.text)
     effect = re.search(r"\beffect (\S+)|\b(noschedule|prefernoschedule|noexecute)\b", u.text)
     remove = bool(
-        u.search(r"\b(remove|delete|clear|untaint|drop|lift|strip)\b|\b(take|get) (\S+ ){0,3}off\b")
+        u.search(
+            r"\b(remov\w*|delet\w*|clear\w*|untaint\w*|drop\w*|lift\w*|strip\w*|rid of"
+            r"|not needed|unneeded)\b|\b(take|get) (\S+ ){0,3}off\b"
+        )
         # "node-3 shouldn't have the gpu taint anymore": a taint it should lose
         or u.search(
             r"\b(shouldn't|shouldnt|should not|mustn't|no longer|doesn't need|does not need)\b"

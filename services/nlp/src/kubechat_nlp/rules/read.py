@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.model import Clarification
+from kubechat_nlp.rules.cluster_questions import asked_about_the_cluster
 from kubechat_nlp.rules.common import GUESSED_CONFIDENCE, Ctx, Draft, Result, clarify
 from kubechat_nlp.rules.read_asks import asked_read
 from kubechat_nlp.rules.read_fields import IMAGE_WORD as _IMAGE_WORD
@@ -66,34 +67,15 @@ def _asked_elsewhere(c: Ctx) -> Result | None:
     return result
 
 
-# Questions about the cluster itself that reach the list fallback ("what k8s version are
-# we on", "where's the api server running": the tokenizer reads k8s as a name and drops
-# the "'s", so the tools' cues miss them).
-_ABOUT_THE_CLUSTER = (
-    (r"\b(?:k8s|kube|kubernetes) versions?\b(?! label)", "version"),
-    (
-        r"^(?:where|what) (?:is |s |does )?the (?:api ?server|control plane|master)\b",
-        "cluster-info",
-    ),
-    # "which kinds of objects does the cluster know", "what kinds can i create"
-    (
-        r"\b(?:which|what) (?:kinds?|types?|sorts?) of (?:objects?|resources?|things)"
-        r" (?:does|do|can|are|is|exist)\b|^(?:which|what) kinds (?:can|does|do|are|exist)\b"
-        # "which resources does this cluster support", "which resources are in the apps
-        # api group" (the catalogue has no --api-group: all of them)
-        r"|\b(?:which|what) (?:resources|kinds|types|objects) (?:does|do|can|will) (?:this |the "
-        r"|our |my )?(?:cluster|server|api server) (?:support|know|have|offer|serve|handle)\b"
-        r"|\b(?:which|what) (?:resources|kinds|types) (?:are |exist )?in the \S+ api ?group\b",
-        "api-resources",
-    ),
-)
-
-
 def build_get(c: Ctx) -> Result:
     u = c.u
-    for pattern, verb in _ABOUT_THE_CLUSTER:
-        if u.search(pattern) and not u.kind_mentions():
-            return build_api_resources(c) if verb == "api-resources" else build_simple(verb)
+    asked = asked_about_the_cluster(c)
+    if asked == "api-resources":
+        return build_api_resources(c)
+    if asked == "cluster-info":
+        return build_cluster_info(c)
+    if asked:
+        return build_simple(asked)
     elsewhere = _asked_elsewhere(c)
     if elsewhere is not None:
         return elsewhere

@@ -240,7 +240,7 @@ RULES: tuple[Rule, ...] = (
     (
         "taint",
         # ("get the gpu taint off node-2" takes it away)
-        r"^(?!(view|show|list|get(?! (the |an? )?\S+ taints? off)|display|what)\b)"
+        r"^(?!(view|show|list|get(?! (the |an? )?\S+ taints? off| rid of)|display|what)\b)"
         r".*\b((un)?taints?|x-taint)\b",
         admin.build_taint,
     ),
