@@ -1,5 +1,6 @@
 """Questions about the cluster itself, in any words: which kinds it serves, where its API
-answers; and a taint taken away however it is said."""
+answers; a taint taken away however it is said; and what a create request makes and
+calls it ("a jobs namespace", "pod-killer as a role", "cronjob x to run busybox")."""
 
 from __future__ import annotations
 
@@ -25,9 +26,37 @@ CASES = [
     ("add the dedicated taint to node-3", "kubectl taint nodes node-3 dedicated:NoSchedule"),
     ("re-start deployment web", "kubectl rollout restart deployment/web"),
     ("scale re-deploy-bot to 3", "kubectl scale deployment/re-deploy-bot --replicas=3"),
+    # what a create makes, and its name
+    ("add a jobs namespace", "kubectl create namespace jobs"),
+    ("create a new namespace jobs", "kubectl create namespace jobs"),
+    ("create namespace default", "kubectl create namespace default"),
+    (
+        "create pod-killer as a role that allows delete on pods",
+        "kubectl create role pod-killer --verb=delete --resource=pods",
+    ),
+    (
+        "add a role ops for get and list access to deployments",
+        "kubectl create role ops --verb=get,list --resource=deployments",
+    ),
+    (
+        "make prune-logs a cron job running mongo:7.0 every day at midnight",
+        "kubectl create cronjob prune-logs --image=mongo:7.0 --schedule=0 0 * * *",
+    ),
+    (
+        "need cronjob cert-renew to run nginx:1.27 every 5 minutes",
+        "kubectl create cronjob cert-renew --image=nginx:1.27 --schedule=*/5 * * * *",
+    ),
+    (
+        "start job vacuum-now off cronjob vacuum",
+        "kubectl create job vacuum-now --from=cronjob/vacuum",
+    ),
+    (
+        "bind role reader to service account ci in ns lab as rolebinding reader-ci",
+        "kubectl create rolebinding reader-ci -n lab --role=reader --serviceaccount=lab:ci",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("text", "expected"), CASES)
 def test_cluster_question(text: str, expected: str) -> None:
-    assert " && ".join(ENGINE.parse(text).kubectl) == expected
+    assert " && ".join(ENGINE.parse(text).kubectl).replace("'", "") == expected

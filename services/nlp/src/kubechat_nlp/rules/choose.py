@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.catalogue import Catalogue, default_catalogue
+from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.create_slots import IMAGE_REF
 from kubechat_nlp.rules.cues import phrase_cues, unruled_entries
 from kubechat_nlp.rules.generic import entry_builder
@@ -26,7 +27,7 @@ def shape(u: Utterance) -> str:
     """The normalized text with object names blanked, so a pod called `rollout-test` or a
     quoted message cannot trigger a rule."""
     words: list[str] = []
-    for tok in u.tokens:
+    for i, tok in enumerate(u.tokens):
         norm = tok.norm
         if tok.literal:
             words.append("__quoted__")
@@ -48,6 +49,8 @@ def shape(u: Utterance) -> str:
             _KEEP_HYPHEN.search(norm) or norm.isdigit() or re.fullmatch(r"\d+[a-z%]{0,3}", norm)
         ):
             words.append("x-name")
+        elif i and u.tokens[i - 1].norm in ("called", "named") and norm not in STOPWORDS:
+            words.append("x-name")  # "a namespace called events": a name, even a kind's word
         else:
             words.append(norm)
     return " ".join(words)

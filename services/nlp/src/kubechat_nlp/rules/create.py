@@ -47,8 +47,8 @@ def _job_from_cronjob(c: Ctx) -> Result | None:
         r"\b(?:run|trigger|kick off|fire|start|execute|launch)\b (?:off )?(?:the |a )?(?:"
         r"cron ?jobs? (?:named |called )?(\S+)|(\S+) cron ?jobs?|(\S+) (?=manually|by hand))\b"
     ) or u.search(
-        r"\b(?:from|out of) (?:the |a )?cron ?jobs? (?:named |called )?(\S+)"
-        r"|\b(?:from|out of) (?:the )?(\S+) cron ?jobs?\b"
+        r"\b(?:from|out of|off(?: of)?) (?:the |a )?cron ?jobs? (?:named |called )?(\S+)"
+        r"|\b(?:from|out of|off(?: of)?) (?:the )?(\S+) cron ?jobs?\b"
     )
     # "can you run invoice-run now, job name invoice-run-now": a job named, so the thing
     # run now is a CronJob ("run nginx now" alone stays a pod to run)
@@ -67,7 +67,7 @@ def _job_from_cronjob(c: Ctx) -> Result | None:
         r"|\bjob (?:named|called|name) (\S+)|\bjobs? (\S+) from\b"
         r"|\bnam(?:e|ing) (?:the job|it) (\S+)"
         # "create job x from …", "make job x out of the y cronjob"
-        r"|\b(?:create|make|new) (?:a |the )?job (?!from\b|out\b)(\S+) (?:from|out of)\b"
+        r"|\b(?:create|make|new|start) (?:a |the )?job (?!from\b|out\b)(\S+) (?:from|out of|off)\b"
     ) or u.search(r"\bas (\S+)|\bjob (?!from\b|out\b|name\b)(\S+)")  # "… now as backup-now"
     if n is None or not u.is_name(u.group_index(n)):
         return clarify(f"What should the job made from cronjob {source} be called?")
@@ -121,6 +121,14 @@ def _workload(c: Ctx, verb: str, mention: KindMention | None, kind: str) -> Resu
     return [Draft(verb, names=[name], slots=s, params=params)]
 
 
+# The words after which a role's rights are said ("allows get on pods", "for delete access
+# to pods", "granting list on secrets").
+_RIGHTS_FOLLOW = frozenset(
+    """perform allows allow allowed can to verbs verb for with granting grants giving gives
+lets letting permits permitting allowing enabling""".split()
+)
+
+
 def build_create(c: Ctx) -> Result:
     u = c.u
     create_at = next(
@@ -136,6 +144,29 @@ def build_create(c: Ctx) -> Result:
     if from_cronjob is not None:
         return from_cronjob
     mention = next((m for m in u.kind_mentions() if m.start >= create_at), None)
+    if mention is None and create_at and u.norms[create_at - 1] in ("to", "that", "which"):
+        # "need cronjob x to run busybox hourly": what runs was named before the verb
+        mention = next(iter(u.kind_mentions()), None)
+    # "add a jobs namespace": two kind words in a row are one object, the last word its
+    # kind and the one before it its name
+    named_by_a_kind = None
+    if mention is not None and mention.end - mention.start == 1 and mention.start:
+        head = next((m for m in u.kind_mentions() if m.start == mention.end), None)
+        # ("a new namespace jobs" names its namespace after the kind: the plural word is
+        # the name)
+        plural_first = (
+            u.norms[mention.start].endswith("s") and not u.norms[head.start].endswith("s")
+            if head is not None
+            else False
+        )
+        if (
+            head is not None
+            and plural_first
+            and u.norms[mention.start - 1] in ("a", "an", "the", "new")
+        ):
+            named_by_a_kind = u.text_of(mention.start)
+            u.used.add(mention.start)
+            mention = head
     binding = next((m for m in u.kind_mentions() if m.info.ref.plural in _BINDINGS), None)
     if binding is not None:
         # "bind service account ci to role viewer via a rolebinding named ci-view": the
@@ -240,7 +271,7 @@ def build_create(c: Ctx) -> Result:
         for i in range(mention.end, min(mention.end + 1, len(u.norms))):
             if u.norms[i] in ("generic", "tls", "docker-registry"):
                 u.used.add(i)
-    obj_name = cs.object_name(c, mention.end)
+    obj_name = named_by_a_kind or cs.object_name(c, mention.end)
     if plural.endswith("bindings") and mention.info.ref.plural in ("roles", "clusterroles"):
         # "hook sa x up to role r with binding r-x": the binding's own name, said after it
         m = u.search(r"\bbinding (?:name |named |called )?(\S+)")
@@ -329,7 +360,7 @@ def build_create(c: Ctx) -> Result:
             (
                 i
                 for i, w in enumerate(u.norms)
-                if w in ("perform", "allows", "allow", "allowed", "can", "to", "verbs", "verb")
+                if w in _RIGHTS_FOLLOW
                 and i > mention.start  # "i'd like you to create a role …": after the role
             ),
             create_at + 1,  # never the "create" that asked for the role

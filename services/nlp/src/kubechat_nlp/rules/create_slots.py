@@ -27,7 +27,8 @@ def _said_name(u: Utterance, i: int, *, kinds_too: bool = False) -> bool:
     return (
         i not in u.used
         and not tok.literal
-        and tok.norm not in STOPWORDS
+        # ("create namespace default": with kinds, a word of the language is a name too)
+        and (tok.norm not in STOPWORDS or (kinds_too and tok.norm == "default"))
         and (kinds_too or u.kind_at(i) is None)
         and _K8S_NAME.fullmatch(tok.norm) is not None
     )
@@ -48,6 +49,21 @@ def object_name(c: Ctx, after: int) -> str | None:
             if _said_name(u, idx, kinds_too=pattern.startswith(r"\b(?:named")):
                 u.mark_groups(said)
                 return u.group_text(said)
+    for said in u.finditer(
+        r"\b(\S+) as (?:an? |the )(?:new )?(\S+)|\bmake (\S+) (?:into )?(?:an? |the )(\S+)"
+    ):
+        # "create pod-killer as a role that …", "make prune-logs a cron job running …": the
+        # name, then what it is made as
+        first = 1 if said.group(1) else 3
+        idx = u.group_index(said, first)
+        kind_at = u.group_index(said, first + 1)
+        # ("… as a rolebinding named x" says the name after the kind)
+        named_after = kind_at + 1 < len(u) and (
+            u.is_name(kind_at + 1) or u.norms[kind_at + 1] in ("named", "called")
+        )
+        if u.kind_at(kind_at) is not None and u.is_name(idx) and not named_after:
+            u.used.add(idx)
+            return u.text_of(idx)
     if after < len(u) and u.norms[after] in (":", ";"):  # (the tokenizer reads ":" as ";")
         after += 1  # "new namespace: uat"
     for i in range(after, min(after + 2, len(u))):
