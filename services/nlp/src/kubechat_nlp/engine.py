@@ -15,6 +15,7 @@ from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.ellipsis import with_verbs_restored
 from kubechat_nlp.entities import flags_as_words, numbers_as_digits
 from kubechat_nlp.followups import (
+    PRONOUNS,
     answer_to,
     completions,
     fronted_object,
@@ -44,7 +45,7 @@ from kubechat_nlp.rules.choose import cue_at_head, only_fallback, rule_named
 from kubechat_nlp.rules.common import GUESSED_CONFIDENCE, Ctx, Draft, Result
 from kubechat_nlp.rules.cues import rule_of
 from kubechat_nlp.scope import Scope, take_scope
-from kubechat_nlp.smalltalk import smalltalk, without_courtesy
+from kubechat_nlp.smalltalk import says_nothing, smalltalk, without_courtesy
 from kubechat_nlp.switches import follow_up
 from kubechat_nlp.text import InputError, Token, Vocabulary, clean, tokenize
 from kubechat_nlp.undo import undo_last_change
@@ -179,7 +180,11 @@ class RulesEngine:
                 or remove_last_labels(tokens, context, kinds)
                 or rollout_progress(tokens, context, kinds)
                 or refine(tokens, context, kinds)
-                or follow_up(tokens, context, kinds, self.catalogue, cluster, said)
+                or (
+                    None
+                    if self._acts_on_a_pronoun(tokens, kinds)
+                    else follow_up(tokens, context, kinds, self.catalogue, cluster, said)
+                )
             )
             if follow is not None:
                 return self._finish(follow, context, cluster, confidence - 0.05)
@@ -202,7 +207,9 @@ class RulesEngine:
                 drafts = parts
         if drafts is None:
             drafts = self._clause(tokens, kinds)
-        for completed in completions(tokens, context) if isinstance(drafts, Clarification) else ():
+        # ("lifesaver", "phew thanks" ask nothing of the last object)
+        asks = isinstance(drafts, Clarification) and not says_nothing(tokens, kinds)
+        for completed in completions(tokens, context) if asks else ():
             # "check the rollout status" right after talking about deployment api
             retry = self._clause(completed, kinds)
             if not isinstance(retry, Clarification):
@@ -224,6 +231,14 @@ class RulesEngine:
         if plan.clarification is not None:
             return replace(plan, clarification=resumable(plan.clarification, text))
         return plan
+
+    def _acts_on_a_pronoun(self, tokens: list[Token], kinds: KindTable) -> bool:
+        """'dig into it', 'logs of that': a request of its own about the last target (a
+        cue of a rule besides the list), never the last request switched to a new name."""
+        norms = {t.norm for t in tokens}
+        if not norms & PRONOUNS or norms & {"again", "too", "also", "same", "repeat", "redo"}:
+            return False  # ("run it again in qa" is the last request again)
+        return classify(shape(Utterance(tokens, kinds)), self._phrases)[0] not in ("get", "vague")
 
     def _model_reading(
         self, shaped: str, tokens: list[Token], kinds: KindTable, *, scoped: bool

@@ -6,9 +6,10 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.cluster import ClusterView
-from kubechat_nlp.kind_table import standard_table
-from kubechat_nlp.lexicon import COMMAND_WORDS, PHRASING_VERBS
+from kubechat_nlp.kind_table import KindTable, standard_table
+from kubechat_nlp.lexicon import COMMAND_WORDS, KNOWN_WORDS, NOT_NAMES, PHRASING_VERBS
 from kubechat_nlp.model import Clarification
+from kubechat_nlp.text import Token
 
 _POLITE = (
     r"(?:so much|a lot|very much|please|pls|plz|thanks|thank you|again|there|team|kubechat|"
@@ -168,6 +169,22 @@ ta yo sweet lovely brilliant nice pal chief boss""".split()
 )
 
 
+def says_nothing(tokens: list[Token], kinds: KindTable) -> bool:
+    """Only courtesy and words no request is made of ("lifesaver", "phew thanks", "cheers
+    heaps"): no kind, verb, number, name or word of the request language."""
+    return all(
+        t.norm in _ASIDE_WORDS
+        or (
+            t.norm.isalpha()
+            and t.norm not in NOT_NAMES
+            and t.norm not in KNOWN_WORDS
+            and kinds.lookup(t.norm) is None
+        )
+        for t in tokens
+        if t.norm not in ("?", "!", ".", ",")
+    )
+
+
 def _is_aside(words: str) -> bool:
     said = words.lower().split()
     if len(said) > 4 or _NOT_ASIDE.search(words):
@@ -298,7 +315,9 @@ def without_courtesy(text: str) -> str:
 # The words of a question about the assistant itself ("what are you able to do?", "how
 # can you help me?", "what sort of things can I ask you?"): function words and words for
 # abilities, none naming a kind, an object or an operation.
-ABOUT_YOU = frozenset({"you", "your", "yourself", "u", "ur", "ya", "kubechat"})
+ABOUT_YOU = frozenset(
+    {"you", "your", "yourself", "u", "ur", "ya", "kubechat", "bot", "chatbot", "assistant"}
+)
 _META_WORDS = ABOUT_YOU | frozenset(
     """what which how who whom are is am was can could do does did will would should may
 might able to capable of capabilities abilities ability features feature skills skill
@@ -306,7 +325,8 @@ functions functionality help helping me us with know else kind kinds sort sorts 
 things thing stuff i we ask tell about good at support supported handle understand
 commands command options requests questions the a an all exactly really actually here for
 anything everything so again please there work works use using typically usually offer
-ok okay well um uh hmm hi hey then right our my up cluster clusters kubernetes k8s
+ok okay well um uh hmm hi hey then right our my up cluster clusters kubernetes k8s this
+that human robot person real r
 provide have got any tools tricks other more list your main basic some even yet be in
 where find documentation docs manual guide readme
 """.split()
@@ -318,7 +338,7 @@ _STANDARD_KINDS = standard_table()
 # there a manual for you?", "are you hooked up to our cluster?".
 _PUT_TO_YOU = re.compile(
     r"^\W*(?:(?:wait|so|ok|okay|hey|hi|um|and|but|hmm|also)[\s,]+)*"
-    r"(?:how|what|who|are|is|were|do|does|have|has|where|why)\b[^?]*?\b(?:you|u|your|ur|yourself)\b",
+    r"(?:how|what|who|are|r|is|were|do|does|have|has|where|why)\b[^?]*?\b(?:you|u|your|ur|yourself)\b",
     re.IGNORECASE,
 )
 
@@ -332,14 +352,16 @@ def _about_the_assistant(text: str) -> bool:
     others = [w for w in words if w not in _META_WORDS]
     if not others:
         return True
+    # "what are your limits": what the assistant has, never an operation's word
+    yours = {w for prev, w in zip(words, words[1:], strict=False) if prev in ("your", "ur")}
     # A few words of its own, none a verb, a kind or a name ("how is your deployment web?"
     # names one): still about the assistant
     return (
         len(others) <= 3
         and _PUT_TO_YOU.match(text) is not None
         and not re.search(r"[\d=/:-]", text)
-        and not any(w in COMMAND_WORDS or w in PHRASING_VERBS for w in others)
-        and not any(_STANDARD_KINDS.lookup(w) for w in others)
+        and not any((w in COMMAND_WORDS or w in PHRASING_VERBS) and w not in yours for w in others)
+        and not any(_STANDARD_KINDS.lookup(w) and w not in yours for w in others)
     )
 
 

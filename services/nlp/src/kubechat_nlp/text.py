@@ -182,7 +182,7 @@ called role clusterrole rolebinding user group context""".split()
 # the short names, which are said in the plural too ("what sts r there").
 _NAMED_ONE = _NAMING_WORDS - frozenset("deploy svc sts ds cj cm pvc rs sa hpa".split())
 # Chat spellings of function words ("r u a bot", "what jobs r there").
-_CHAT_SPELLINGS = {"r": "are", "ur": "your", "abt": "about"}
+_CHAT_SPELLINGS = {"r": "are", "ur": "your", "abt": "about", "logz": "logs"}
 
 
 # What may follow a kind word besides a name ("the pod lables", "daemonset namespaec x"):

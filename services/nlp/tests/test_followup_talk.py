@@ -1,0 +1,35 @@
+"""Follow-ups that ask nothing of the last object ("lifesaver", "what are your limits?")
+never act on it; a cue said about a pronoun ("dig into it") is a request of its own about
+the last object, never a switch to an object called "dig"."""
+
+from __future__ import annotations
+
+import pytest
+
+from kubechat_nlp.engine import RulesEngine
+from kubechat_nlp.undo import offline_conversation
+
+ENGINE = RulesEngine()
+
+CONVERSATIONS = [
+    (("scale web to 3 in qa", "lifesaver"), None),
+    (("scale web to 3 in qa", "phew thanks"), None),
+    (("delete pod api-1 in uat", "what are your limits?"), None),
+    (("delete pod api-1 in uat", "how does this bot work"), None),
+    (("show pod web-1 in qa", "dig into it"), "kubectl describe pods web-1 -n qa"),
+    (("show pod web-1 in qa", "logz pls"), "kubectl logs web-1 -n qa"),
+    # what still completes from the last object
+    (("describe pod web-1", "more details pls"), "kubectl describe pods web-1"),
+    (("restart deployment api", "all done?"), "kubectl rollout status deployment/api"),
+    (("scale web to 3", "back to 4"), "kubectl scale deployment/web --replicas=4"),
+    (("scale web to 3 in qa", "and in prod"), "kubectl scale deployment/web -n prod --replicas=3"),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), CONVERSATIONS)
+def test_follow_up(turns: tuple[str, str], expected: str | None) -> None:
+    last = list(offline_conversation(ENGINE, turns))[-1]
+    if expected is None:
+        assert not last.kubectl
+    else:
+        assert " && ".join(last.kubectl) == expected
