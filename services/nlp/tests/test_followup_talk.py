@@ -23,6 +23,29 @@ CONVERSATIONS = [
     (("restart deployment api", "all done?"), "kubectl rollout status deployment/api"),
     (("scale web to 3", "back to 4"), "kubectl scale deployment/web --replicas=4"),
     (("scale web to 3 in qa", "and in prod"), "kubectl scale deployment/web -n prod --replicas=3"),
+    # an answer with courtesy around it still answers; "i mean …" says the request again
+    (
+        ("restart it", "hi team, the api deployment on the payments namespace, if possible"),
+        "kubectl rollout restart deployment/api -n payments",
+    ),
+    (
+        ("delete stuff", "i mean dekete the pods labeled role=db namespace web"),
+        "kubectl delete pods -n web -l role=db",
+    ),
+    # going back, and what went out before, in other words
+    (
+        ("set image of deployment web to nginx:1.27", "take it back to before"),
+        "kubectl rollout undo deployment/web",
+    ),
+    (
+        ("set image of deployment web to nginx:1.27", "the change should be reverted"),
+        "kubectl rollout undo deployment/web",
+    ),
+    (("restart deployment web", "still rolling or stuck"), "kubectl rollout status deployment/web"),
+    (
+        ("restart deployment web", "what did we have deployed before this"),
+        "kubectl rollout history deployment/web",
+    ),
 ]
 
 

@@ -16,6 +16,7 @@ from kubechat_nlp.rules.common import Draft
 from kubechat_nlp.rules.scaling import is_relative, relative_change
 from kubechat_nlp.scope_terms import DESTROY
 from kubechat_nlp.slots import Slots, extract_common, field_selector
+from kubechat_nlp.smalltalk import without_courtesy
 from kubechat_nlp.text import Token
 from kubechat_nlp.utterance import Utterance
 
@@ -290,6 +291,10 @@ def answer_to(text: str, choices: tuple[str, ...]) -> str | None:
     for choice in choices:
         if reply.lower() == choice.lower():
             return choice
+    if re.match(r"(?:i mean|i meant|actually|what i (?:mean|want) is)\b", reply, re.IGNORECASE):
+        return None  # "i mean delete the pods labeled x": the request said again, in full
+    # ("hi team, the web deployment in shop when you get a chance": the courtesy is no part)
+    reply = without_courtesy(reply).rstrip(".!?").strip()
     words = reply.split()
     if not words or len(words) > 8:
         return None

@@ -56,6 +56,7 @@ _STATUS_WORDS = (
     r"|rolling out|deploying|rolled out|through|over|how far along|out yet|updating"
     # "is web updated fully", "did web go out cleanly", "watch it till it completes"
     r"|updated fully|fully (rolled out|updated|deployed)|go(ne)? out cleanly|or not"
+    r"|still (rolling|deploying|updating)"
     r"|(till|until) it (completes|finishes|is done))(?![\w-])"
 )
 
@@ -103,8 +104,9 @@ def build_rollout(c: Ctx) -> Result:
     ):
         u.mark(how)
     if u.search(
-        r"\b(roll ?back|undo|revert|back (\S+ ){0,3}?out|previous (revision|version"
-        r"|deployment))\b"
+        r"\b(roll ?back|undo|undone|revert\w*|back (\S+ ){0,3}?out|previous (revision|version"
+        r"|deployment))\b|\bback to before\b"
+        r"|\b(?:old|previous|prior|earlier|last) (?:one|version|release|image) back\b"
         r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
         r"|\bback to (the |an? )?\S+ (version|revision|release|image)\b"
         r"|\bback (?:to|on|at) (?:the )?(?:revision|rev|version|release) \S+"
@@ -133,6 +135,7 @@ def build_rollout(c: Ctx) -> Result:
         r"|\b(what|which) (all )?(versions|revisions|releases)\b|\b(had|has had|have had) before\b"
         r"|\bhow many (rollouts?|revisions|versions|deploys|releases|updates)\b"
         r"|\bbeen (deployed|released|rolled out)\b.{0,60}\bover time\b"
+        r"|\b(deployed|released|shipped) before\b"  # "what did we have deployed before this"
     ):
         verb = "rollout.history"
     elif over := u.search(r"\b(?:start|kick) (?:\S+ ){1,3}?(over)\b"):
@@ -166,6 +169,10 @@ def build_rollout(c: Ctx) -> Result:
         verb = "rollout.status"  # "check on the rollout of web": looking never restarts
     else:
         verb = "rollout.restart"
+    # ("the change should be reverted", "what did we have deployed before"): the cue's
+    # participles are never the workload's name
+    for said in u.finditer(r"(?<![\w-])(?:reverted|undone|deployed|released|shipped)(?![\w-])"):
+        u.mark(said)
     if opens_with_a_look(u.text) and verb not in ("rollout.status", "rollout.history"):
         # "list the previous versions of web", "show revision 3": looking never changes
         verb = (

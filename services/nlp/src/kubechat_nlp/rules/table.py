@@ -364,7 +364,12 @@ RULES: tuple[Rule, ...] = (
         r"|\brolling (restart|update)\b|"
         + _NOT_AFTER_DONT
         + r"\brestart(?! count| policy)|\bredeploy\b|\bbounce\b|"
-        r"\bundo\b|\brevert\b|\bpaused?\b|\bresume\b|\bunpause\b|\brevisions?\b"
+        r"\bundo\b|\brevert(ed|ing|s)?\b|\bundone\b|\bpaused?\b|\bresume\b|\bunpause\b|\brevisions?\b"
+        # "take it back to before", "the old one back", "still rolling or stuck?", "what did
+        # we have deployed before this"
+        r"|\bback to before\b"
+        r"|\b(old|previous|prior|earlier|last) (one|version|release|image) back\b"
+        r"|\bstill (rolling|deploying|updating)\b|\b(deployed|released|shipped) before\b"
         # (", kick web": a fronted scope leaves its comma)
         r"|^(, )?(please |plz |pls |can you |could you |would you |i want to |i need you to )?"
         r"(reboot|kick|cycle|recycle|bounce|redeploy|re-deploy|refresh|reload|restart)\b"
