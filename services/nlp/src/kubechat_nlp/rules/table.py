@@ -522,6 +522,8 @@ RULES: tuple[Rule, ...] = (
         "describe",
         r"\b(describe|inspect|tell me (\w+ )?about|what's wrong with|why is|why are|why does|"
         r"why (won'?t|can'?t|isn'?t|doesn'?t|did)|"
+        # "why's it unhappy", "why it failing", "how come the pod is poorly"
+        r"why (it|they|this|that|the|my|our)|how come|^(\S+ )?why|"
         r"more info(rmation)? (on|about|for|regarding)|full (details|info\w*)|"
         r"why do|what(?:'?s| is)? (going on|happening|up|wrong) with|what went wrong with|"
         r"look into|investigate|troubleshoot|examine|dig into|diagnose|deets|"
