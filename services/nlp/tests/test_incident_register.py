@@ -52,6 +52,25 @@ CASES = [
         "kubectl set env deployment/api DEBUG-",
     ),
     ("logs of web-1 before it crashed", "kubectl logs web-1 --previous"),
+    # where the user types from, a headline before the ask, a comparison after it
+    (
+        "on my phone, scale ride-matcher 5 replicas thx",
+        "kubectl scale deployment/ride-matcher --replicas=5",
+    ),
+    (
+        "traffic spike!! frontend deployment in the prod ns to 6 pods NOW",
+        "kubectl scale deployment/frontend -n prod --replicas=6",
+    ),
+    (
+        "can we have 10 replicas of logs-shipper deployment, like dynos on heroku.",
+        "kubectl scale deployment/logs-shipper --replicas=10",
+    ),
+    ("scale web, like 5 of them", "kubectl scale deployment/web --replicas=5"),
+    (
+        "adjust deployment auth from deploys to 4 replicas",
+        "kubectl scale deployment/auth -n deploys --replicas=4",
+    ),
+    ("scale deployment web from 3 to 5", "kubectl scale deployment/web --replicas=5"),
     # capitals are emphasis, never a name
     ("URGENT restart frontend", "kubectl rollout restart deployment/frontend"),
     ("URGENT events across every namespace NOW", "kubectl events -A"),

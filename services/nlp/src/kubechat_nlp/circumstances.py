@@ -66,6 +66,8 @@ _CIRCUMSTANCE_FIRST_RE = re.compile(
     r"^(?:following|after|ahead of|before|as per|per|as agreed(?: with)?|as discussed"
     r"|as requested(?: by)?|in line with|due to|because of|given|pending|until|till"
     r"|in preparation for|as part of|in response to|to comply with|once|when convenient"
+    # where the user types from: "on my phone, scale …"
+    r"|(?:on|from|via|using) my (?:phone|laptop|mobile|cell|tablet|ipad|computer|pc|mac|desktop)"
     r"|(?:required|needed|wanted|requested) for"  # "required for the incident review: …"
     r"|for (?:traceability|compliance|audit(?:ing)? purposes|the record|the (?:cost|audit"
     r"|compliance|change|incident|security)\b))\b[^,;:]{0,60}[,;:]\s+(?=\S)",
@@ -111,8 +113,15 @@ def without_reason(text: str) -> str:
     return _REASON_RE.sub("", text)
 
 
+# The same comparison after the request ("…, like dynos on heroku"); never an amount
+# ("…, like 5 of them").
+_COMPARISON_AFTER_RE = re.compile(
+    r",\s*(?:just |much |kind of |sort of )?like (?![^,]*\d)[^,;:]{1,40}?[.!]*$", re.IGNORECASE
+)
+
+
 def without_comparison(text: str) -> str:
-    return _COMPARISON_FIRST_RE.sub("", text)
+    return _COMPARISON_AFTER_RE.sub("", _COMPARISON_FIRST_RE.sub("", text))
 
 
 def without_circumstance(text: str) -> str:

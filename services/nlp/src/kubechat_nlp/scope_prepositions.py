@@ -152,7 +152,8 @@ def _from_a_place(tokens: list[Token], i: int) -> bool:
     """'from X' names a place, not a source, a time or a starting value."""
     j = i + 2 if i + 2 < len(tokens) and tokens[i + 1].norm == "the" else i + 1
     nxt = tokens[j + 1].norm if j + 1 < len(tokens) else ""
-    return tokens[j].norm not in _FROM_SOURCES and nxt != "to"
+    # ("from 3 to 5" is a change of value; "from deploys to 4 replicas" a place and a count)
+    return tokens[j].norm not in _FROM_SOURCES and (nxt != "to" or a_count_follows(tokens, j + 2))
 
 
 def _kind_and_name(first: Token, second: Token, kinds: KindTable) -> bool:

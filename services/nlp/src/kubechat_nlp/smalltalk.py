@@ -191,6 +191,19 @@ def says_nothing(tokens: list[Token], kinds: KindTable) -> bool:
     )
 
 
+# A headline set before the request as a sentence of its own ("traffic spike!! scale …"):
+# words no request is made of, and nothing else.
+_HEADLINE_RE = re.compile(r"^([a-z' ]{3,40}?)\s*(?:[.!?]+|\s[-\u2013\u2014]+)\s+(?=\S)", re.I)
+
+
+def _is_headline(words: str) -> bool:
+    said = words.lower().split()
+    return len(said) >= 2 and all(
+        w not in NOT_NAMES and w not in KNOWN_WORDS and _STANDARD_KINDS.lookup(w) is None
+        for w in said
+    )
+
+
 def _is_aside(words: str) -> bool:
     said = words.lower().split()
     if len(said) > 4 or _NOT_ASIDE.search(words):
@@ -214,6 +227,9 @@ def without_courtesy(text: str) -> str:
     aside = _ASIDE_RE.match(core)
     if aside and _is_aside(aside.group(1)):
         core = _OPENING_RE.sub("", core[aside.end() :])
+    headline = _HEADLINE_RE.match(core)
+    if headline and _is_headline(headline.group(1)):
+        core = core[headline.end() :]
     core = _CLOSING_RE.sub("", core).strip(" ,;:")
     return core or text
 
