@@ -71,6 +71,11 @@ CASES = [
         "kubectl scale deployment/auth -n deploys --replicas=4",
     ),
     ("scale deployment web from 3 to 5", "kubectl scale deployment/web --replicas=5"),
+    # a list of names joined by "and also"
+    (
+        "delete ingresses auth and also node-watcher up in apac-prod.",
+        "kubectl delete ingresses auth node-watcher -n apac-prod",
+    ),
     # capitals are emphasis, never a name
     ("URGENT restart frontend", "kubectl rollout restart deployment/frontend"),
     ("URGENT events across every namespace NOW", "kubectl events -A"),

@@ -30,6 +30,8 @@ def names_after(u: Utterance, start: int) -> list[str]:
             i += 1
             if i < len(u) and u.norms[i] in (",", "and", "&", "plus", "or") and i + 1 < len(u):
                 j = i + 1 if u.norms[i] != "," or u.norms[i + 1] != "and" else i + 2
+                if j + 1 < len(u) and u.norms[j] in ("also", "the"):
+                    j += 1  # "pager-relay and also ride-matcher", "x and the y"
                 after = u.norms[j + 1] if j + 1 < len(u) else ""
                 listy = u.norms[i] != "," or after in ("", ",", "and", "to", "in", "from", "on")
                 if u.is_name(j) and listy:
