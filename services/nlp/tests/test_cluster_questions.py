@@ -1,6 +1,7 @@
 """Questions about the cluster itself, in any words: which kinds it serves, where its API
-answers; a taint taken away however it is said; and what a create request makes and
-calls it ("a jobs namespace", "pod-killer as a role", "cronjob x to run busybox")."""
+answers; the default namespace however it is said; a taint taken away however it is said;
+and what a create request makes and calls it ("a jobs namespace", "pod-killer as a role",
+"cronjob x to run busybox")."""
 
 from __future__ import annotations
 
@@ -20,6 +21,23 @@ CASES = [
     # a workload called api, a kind named: no question about the cluster
     ("list all resources in namespace dev", "kubectl get all -n dev"),
     ("what is the url of the web service", "kubectl get services web"),
+    # the default namespace, in other words
+    (
+        "i would like public to be my default namespace",
+        "kubectl config set-context --current --namespace=public",
+    ),
+    (
+        "i work on prod-in only, set it default",
+        "kubectl config set-context --current --namespace=prod-in",
+    ),
+    (
+        "i want qa as default namespace for now",
+        "kubectl config set-context --current --namespace=qa",
+    ),
+    ("make jobs as default namespace", "kubectl config set-context --current --namespace=jobs"),
+    ("default ns me-central pls", "kubectl config set-context --current --namespace=me-central"),
+    ("set the default context to kind-dev", "kubectl config use-context kind-dev"),
+    ("list pods in the default namespace", "kubectl get pods"),
     # a taint taken away
     ("get rid of the gpu taint from node-1", "kubectl taint nodes node-1 gpu-"),
     ("un-taint node-9, the team one", "kubectl taint nodes node-9 team-"),

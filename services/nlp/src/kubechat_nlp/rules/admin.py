@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from kubechat_nlp.lexicon import STOPWORDS
+import re
+
+from kubechat_nlp.lexicon import NOT_NAMES, STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
 from kubechat_nlp.rules.group_words import mark_group_words
 from kubechat_nlp.rules.nodes import build_drain, build_node_state, build_taint
@@ -17,10 +19,44 @@ def _name_after(c: Ctx, pattern: str, *, default_too: bool = False) -> str | Non
         return None
     idx = c.u.group_index(m)
     words = ("the", "a", "to", "my", "our") + (() if default_too else ("default",))
-    if c.u.tokens[idx].literal or c.u.norms[idx] in words:
-        return None
+    norm = c.u.norms[idx]
+    if c.u.tokens[idx].literal or norm in words or norm.isdigit():
+        return None  # ("… for our default namespace to 2": a count, never a namespace)
+    if norm in STOPWORDS and norm != "default":
+        return None  # "qa as default namespace for now"
     c.u.mark_groups(m)
     return c.u.text_of(idx)
+
+
+# Words of a default-namespace request that never name the namespace.
+_NOT_THE_NAMESPACE = frozenset(
+    """default namespace namespaces ns context current kubectl kubeconfig everything work
+working living stay remain day today tonight week good permanently""".split()
+)
+
+
+def _the_namespace_named(c: Ctx) -> str | None:
+    """The one word that can name a namespace (a kind's word too: "jobs"); with several,
+    the one shaped like a name, else the one after "in", "on" or "to"."""
+    u = c.u
+    found = [
+        i
+        for i, tok in enumerate(u.tokens)
+        if i not in u.used
+        and not tok.literal
+        and not tok.shouted
+        and re.fullmatch(r"[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?", tok.norm)
+        and not tok.norm.isdigit()
+        and tok.norm not in _NOT_THE_NAMESPACE
+        and (tok.norm not in NOT_NAMES or u.kind_at(i) is not None)
+        and (u.kind_at(i) is None or u.kind_at(i).info.ref.plural != "namespaces")
+    ]
+    shaped = [i for i in found if not u.norms[i].isalpha()]
+    placed = [i for i in found if i and u.norms[i - 1] in ("in", "on", "to", "at")]
+    for group in (found, shaped, placed):
+        if len(group) == 1:
+            return u.text_of(group[0])
+    return None
 
 
 def build_config(c: Ctx) -> Result:
@@ -90,6 +126,17 @@ def build_config(c: Ctx) -> Result:
     # (the namespace may be named like a kind or a word: "scope me to events by default")
     if m and (u.norms[u.group_index(m)] not in STOPWORDS or u.norms[u.group_index(m)] == "default"):
         return [Draft("config.set-context", params={"current": True, "namespace": u.group_text(m)})]
+    about_a_context = u.search(r"(?<!current )\bcontexts?\b|\bclusters?\b")
+    if (
+        not ns
+        and not about_a_context  # "set the default context to x" picks a context
+        and u.search(r"\bdefault\b|\bfor good\b|\bfrom now on\b|\bpermanently\b")
+    ):
+        # a default said in any words ("i would like public to be my default namespace", "i
+        # work on prod-in only, set it default"): the one namespace the request names
+        ns = _the_namespace_named(c) or c.scope  # ("i work on prod-in only, set it default")
+        if ns:
+            return [Draft("config.set-context", params={"current": True, "namespace": ns})]
     m = u.search(r"\bswitch to (?:the )?(\S+) namespace\b") or u.search(
         r"\b(?:stay|remain) in (?:the )?(\S+)(?: namespace)? by default\b"
         r"|\bdefault (?:me )?to (?:the )?(\S+)(?: namespace)? from now on\b"

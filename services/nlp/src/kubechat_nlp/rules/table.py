@@ -65,6 +65,12 @@ RULES: tuple[Rule, ...] = (
         r"|\b(make|use|set) \S+ (as )?(my|the) default namespace\b|\bdefault me to\b"
         r"|\b\S+ as (my|our|the) default namespace\b|\b(stay|remain) in \S+ by default\b"
         r"|\bnamespace \S+ (by |as (the |my )?)default\b"
+        # a default said in other words: "qa as default namespace", "x to be my default
+        # namespace", "default everything to canary", "stay in x from now on", "default ns x"
+        r"|\b(as|be|is) (my |our |the )?default (namespace|ns)\b|\bdefault (everything|all) to\b"
+        r"|\b(stay|remain|work) in \S+ (from now on|for good|permanently|by default)\b"
+        r"|^(\S+ )?default (namespace|ns) \S+\W*((pls|please|now|asap)\W*)?$"
+        r"|\bset it (as )?(the |my )?default\b|\bmake (it|that) (the |my )?default\b"
         # "scope me to qa", "pin my namespace to release", "set the default ns to x", "from
         # now on assume canary", "i'm living in batch today, make it my default"
         r"|\b(scope|pin) (me|us|my (namespace|ns)) to\b"
