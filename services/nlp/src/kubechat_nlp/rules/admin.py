@@ -9,6 +9,7 @@ from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
 from kubechat_nlp.rules.group_words import mark_group_words
 from kubechat_nlp.rules.nodes import build_drain, build_node_state, build_taint
 from kubechat_nlp.rules.read_asks import shown_on_request
+from kubechat_nlp.utterance import KindMention
 
 
 def _name_after(c: Ctx, pattern: str, *, default_too: bool = False) -> str | None:
@@ -35,6 +36,10 @@ working living stay remain day today tonight week good permanently""".split()
 )
 
 
+def _not_the_namespace_kind(mention: KindMention | None) -> bool:
+    return mention is None or mention.info.ref.plural != "namespaces"
+
+
 def _the_namespace_named(c: Ctx) -> str | None:
     """The one word that can name a namespace (a kind's word too: "jobs"); with several,
     the one shaped like a name, else the one after "in", "on" or "to"."""
@@ -49,7 +54,7 @@ def _the_namespace_named(c: Ctx) -> str | None:
         and not tok.norm.isdigit()
         and tok.norm not in _NOT_THE_NAMESPACE
         and (tok.norm not in NOT_NAMES or u.kind_at(i) is not None)
-        and (u.kind_at(i) is None or u.kind_at(i).info.ref.plural != "namespaces")
+        and _not_the_namespace_kind(u.kind_at(i))
     ]
     shaped = [i for i in found if not u.norms[i].isalpha()]
     placed = [i for i in found if i and u.norms[i - 1] in ("in", "on", "to", "at")]
