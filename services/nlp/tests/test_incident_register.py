@@ -34,6 +34,10 @@ CASES = [
         "kick deployment geo-ip on services, it's wedged",
         "kubectl rollout restart deployment/geo-ip -n services",
     ),
+    (
+        "sessions in staging -> 4 replicas",
+        "kubectl scale deployment/sessions -n staging --replicas=4",
+    ),
     # ... but never a port, a revision, the cluster, a node or an idiom
     ("expose the web deploy on port 8080", "kubectl expose deployments web --port=8080"),
     (

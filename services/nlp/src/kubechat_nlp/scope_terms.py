@@ -44,7 +44,7 @@ need needs is are was looks keeps oldest newest youngest latest aren't isn't not
 between when whenever once until till if after before every labelled labeled tagged matching
 having carrying replica replicas somewhere automatically manually all anymore yet either
 exist exists containing holding storing listed shown displayed printed described exported
-dumped - – —""".split()
+dumped - – — -> => →""".split()
 )
 _COUNTED = frozenset("replica replicas pods pod copies copy instances instance".split())
 
