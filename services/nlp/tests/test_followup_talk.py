@@ -42,6 +42,15 @@ CONVERSATIONS = [
         "kubectl rollout undo deployment/web",
     ),
     (("restart deployment web", "still rolling or stuck"), "kubectl rollout status deployment/web"),
+    (
+        ("restart deployment web", "return to the earlier version"),
+        "kubectl rollout undo deployment/web",
+    ),
+    (("restart deployment web", "switch back"), "kubectl rollout undo deployment/web"),
+    (
+        ("restart deployment web", "revert to last known good"),
+        "kubectl rollout undo deployment/web",
+    ),
     (("show pod web-1 in qa", "why's it unhappy"), "kubectl describe pods web-1 -n qa"),
     (
         ("restart deployment web", "what did we have deployed before this"),

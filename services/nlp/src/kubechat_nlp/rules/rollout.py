@@ -107,6 +107,9 @@ def build_rollout(c: Ctx) -> Result:
         r"\b(roll ?back|undo|undone|revert\w*|back (\S+ ){0,3}?out|previous (revision|version"
         r"|deployment))\b|\bback to before\b"
         r"|\b(?:old|previous|prior|earlier|last) (?:one|version|release|image) back\b"
+        r"|\b(?:return|restore|reset|bring back|switch back|go back)\b.{0,30}\b(?:previous"
+        r"|earlier|prior|last|old|older) (?:version|release|revision|one|image)\b"
+        r"|\bswitch back\b(?! to)|\blast known good\b"
         r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
         r"|\bback to (the |an? )?\S+ (version|revision|release|image)\b"
         r"|\bback (?:to|on|at) (?:the )?(?:revision|rev|version|release) \S+"
@@ -171,7 +174,9 @@ def build_rollout(c: Ctx) -> Result:
         verb = "rollout.restart"
     # ("the change should be reverted", "what did we have deployed before"): the cue's
     # participles are never the workload's name
-    for said in u.finditer(r"(?<![\w-])(?:reverted|undone|deployed|released|shipped)(?![\w-])"):
+    for said in u.finditer(
+        r"(?<![\w-])(?:reverted|undone|deployed|released|shipped|known good|earlier|prior)(?![\w-])"
+    ):
         u.mark(said)
     if opens_with_a_look(u.text) and verb not in ("rollout.status", "rollout.history"):
         # "list the previous versions of web", "show revision 3": looking never changes

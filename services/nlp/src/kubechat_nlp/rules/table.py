@@ -376,6 +376,10 @@ RULES: tuple[Rule, ...] = (
         r"|\bback to before\b"
         r"|\b(old|previous|prior|earlier|last) (one|version|release|image) back\b"
         r"|\bstill (rolling|deploying|updating)\b|\b(deployed|released|shipped) before\b"
+        # "return to the earlier version", "bring back the last version", "switch back"
+        r"|\b(return|restore|reset|bring back|switch back|go back)\b.{0,30}\b(previous|earlier"
+        r"|prior|last|old|older) (version|release|revision|one|image)\b|\bswitch back\b(?! to)"
+        r"|\blast known good\b"
         # (", kick web": a fronted scope leaves its comma)
         r"|^(, )?(please |plz |pls |can you |could you |would you |i want to |i need you to )?"
         r"(reboot|kick|cycle|recycle|bounce|redeploy|re-deploy|refresh|reload|restart)\b"
