@@ -175,17 +175,16 @@ ta yo sweet lovely brilliant nice pal chief boss""".split()
 )
 
 
+def _asks_nothing(word: str, kinds: KindTable) -> bool:
+    """A word no request is made of: no kind and no word of the request language."""
+    return word not in NOT_NAMES and word not in KNOWN_WORDS and kinds.lookup(word) is None
+
+
 def says_nothing(tokens: list[Token], kinds: KindTable) -> bool:
     """Only courtesy and words no request is made of ("lifesaver", "phew thanks", "cheers
     heaps"): no kind, verb, number, name or word of the request language."""
     return all(
-        t.norm in _ASIDE_WORDS
-        or (
-            t.norm.isalpha()
-            and t.norm not in NOT_NAMES
-            and t.norm not in KNOWN_WORDS
-            and kinds.lookup(t.norm) is None
-        )
+        t.norm in _ASIDE_WORDS or (t.norm.isalpha() and _asks_nothing(t.norm, kinds))
         for t in tokens
         if t.norm not in ("?", "!", ".", ",")
     )
@@ -198,10 +197,7 @@ _HEADLINE_RE = re.compile(r"^([a-z' ]{3,40}?)\s*(?:[.!?]+|\s[-\u2013\u2014]+)\s+
 
 def _is_headline(words: str) -> bool:
     said = words.lower().split()
-    return len(said) >= 2 and all(
-        w not in NOT_NAMES and w not in KNOWN_WORDS and _STANDARD_KINDS.lookup(w) is None
-        for w in said
-    )
+    return len(said) >= 2 and all(_asks_nothing(w, _STANDARD_KINDS) for w in said)
 
 
 def _is_aside(words: str) -> bool:
