@@ -36,7 +36,7 @@ seem seems seemed appear appears appeared sit sits ranked ranking hogging acting
 printing writing emitting outputting spitting complaining know mind closer interesting anywhere
 placed hosted located handy regardless unhappy sick flaky misbehaving wonky
 problem problems issue issues damage ongoing brakes pin good fully completely cleanly
-entirely totally gonna wanna gotta ditto burning eating consuming
+entirely totally gonna wanna gotta ditto burning eating consuming got gotten columns
 today tonight tomorrow yesterday morning afternoon evening overnight
 """.split()
 )

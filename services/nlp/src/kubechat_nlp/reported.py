@@ -65,6 +65,9 @@ _REPORTED_RE = re.compile(
     # "according to bob …", "per alice: …", "an email saying to …"
     + rf"|according to {_SPEAKER}\b|per {_SPEAKER}\s*[:,]"
     + rf"|(?:a |an |the )?{_SOURCE}\s+(?:saying|that says|which says|asking|telling (?:me|us))\b"
+    # "the pod's log line reads 'kubectl delete …'": a quotation of what was read
+    + rf"|(?:a |an |the )?(?:[\w.-]+'s )?{_SOURCE}\s+(?:reads|read|says|said|shows|showed"
+    + r"|contains|contained)\s+(?=[\"'`])"
     # "the ticket from carol says remove user-service"
     + rf"|(?:a |an |the )?{_SOURCE}\s+(?:from|by) {_SPEAKER} (?:says|said|asks|asked|wants)\b"
     + rf"|{_SPEAKER} {_SAY}(?: that| to)?\s*:"  # bob said:

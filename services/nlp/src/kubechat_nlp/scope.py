@@ -96,6 +96,8 @@ def take_scope(tokens: list[Token], kinds: KindTable) -> tuple[list[Token], Scop
     if found is None:
         return tokens, Scope()
     start, end, name = found
+    if start == 0 and end < len(tokens) and tokens[end].norm in _HEADING_MARKS:
+        end += 1  # "ns qa: set image of web …": the mark went with the heading
     return tokens[:start] + tokens[end:], Scope(name, guessed=guessed)
 
 
@@ -112,6 +114,18 @@ def _right_after_destroying(tokens: list[Token], i: int) -> bool:
     while k >= 0 and tokens[k].norm in DETERMINERS | {"all", "every", "down", "away", "off", "of"}:
         k -= 1
     return k >= 0 and tokens[k].norm in DESTROY
+
+
+_HEADING_MARKS = frozenset((":", ",", "-", "—", "->", ";"))
+
+
+def _heads_the_request(tokens: list[Token], start: int, end: int) -> bool:
+    """'namespace ledger: scale web to 3': a namespace phrase set before the request by a
+    colon or a comma says where the request runs, once the request names an object of its
+    own ("namespace ledger: delete it" still acts on the namespace)."""
+    if start != 0 or end >= len(tokens) or tokens[end].norm not in _HEADING_MARKS:
+        return False
+    return any(name_like(tok) for tok in tokens[end + 2 :])
 
 
 def _led_by_the(tokens: list[Token], end: int) -> bool:
@@ -208,7 +222,12 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
         # "just the warnings namespace default": what is looked at is named first
         looked_at = any(t.norm in _LOOKED_AT for t in tokens[:i])
         scoped = destroying_for or looked_at
-        if weak and not scoped and not other_target(tokens, i, j, kinds, names_count=True):
+        if (
+            weak
+            and not scoped
+            and not other_target(tokens, i, j, kinds, names_count=True)
+            and not _heads_the_request(tokens, start, j + 1)
+        ):
             continue  # "create namespace foo", "describe ns prod": the namespace is the object
         return start, j + 1, tokens[j].text
     return None
@@ -238,7 +257,11 @@ def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str
         # "for the qa namespace …" frames a scope; "add a label to the qa namespace" an object
         framed_for = tokens[start].norm == "for" and tokens[start + 1].norm in ("the", "our", "my")
         weak = start == i - 1 or (tokens[start].norm in WEAK_PREPOSITIONS and not framed_for)
-        if weak and not other_target(tokens, i - 1, i, kinds, names_count=True):
+        if (
+            weak
+            and not other_target(tokens, i - 1, i, kinds, names_count=True)
+            and not _heads_the_request(tokens, start, i + 1)
+        ):
             continue  # "delete the foo namespace"
         return start, i + 1, name.text
     return None

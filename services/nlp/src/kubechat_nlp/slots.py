@@ -38,6 +38,8 @@ _STOP_AFTER_IN = {
     "right",
     "?",
     "only",
+    "permitted",  # "is remove on jobs in staging permitted for me"
+    "allowed",
     "instead",
     "also",
     "sort",
@@ -117,15 +119,20 @@ def extract_common(u: Utterance, *, scoped: bool = False) -> Slots:
     _sort(u, s)
     s.watch = bool(
         u.search(
-            # "live" watches; "pods that live in shop" are where they are
+            # "live" watches; "pods that live in shop" are where they are, "the live json" is
+            # the object as it is now
             r"\b(watch|watching|stream|streaming|(?<!that )(?<!which )(?<!it )(?<!is )live"
-            r"(?! (in|on|under|yet)\b)"
+            r"(?! (in|on|under|yet|json|yaml|state|spec|object|manifest|config|definition)\b)"
             r"|as they (arrive|happen)"
             r"|wait for more"
             r"|keep (watching|following)|until (it )?(completes|completion|done))\b"
             r"|(^| )(-w|--watch)( |$)"
         )
-    )
+    ) and not u.search(r"^(?:\S+ )?(?:what|which) (?:\S+ ){1,2}live\b(?! (?:watch|view|feed))")
+    # ("what svc live in qa" asks what exists; "keep jobs on watch", "live-watch pods" watch)
+    for said in u.finditer(r"\bon watch\b|(?<![\w-])live-?watch(?:ing)?(?![\w-])"):
+        s.watch = True
+        u.mark(said)
     m = u.search(r"\b(?:in|using|with|on|for) (?:the )?(\S+) (?:kube)?context\b")
     if m and u.is_name(u.group_index(m)):
         s.context = _value(u, m)
@@ -239,6 +246,7 @@ def _namespace(u: Utterance, s: Slots, *, scoped: bool = False) -> None:
             and prev not in ("container", "containers")
             and not u.tokens[idx].quoted
             and "." not in u.norms[idx]
+            and u.norms[idx] not in ("phase", "state", "status")  # "pods in phase failed"
             and not u.norms[idx].endswith("-container")
         ):
             s.namespace = u.tokens[idx].text
@@ -267,6 +275,10 @@ def _kv_list(u: Utterance, m: re.Match[str], group: int | None = None) -> str:
 _CARRY_WORDS = frozenset("carrying bearing wearing having with have has".split())
 
 
+# Keys of an object's fields that people write like labels ("pods where nodeName=node-2").
+_FIELD_KEY_RE = re.compile(r"(?:spec\.)?nodename ?==?", re.IGNORECASE)
+
+
 def _selector(u: Utterance, s: Slots) -> None:
     m = u.search(r"(?:^| )(?:-l|--selector)(?: |=)(\S+)")
     if m is None:
@@ -291,6 +303,8 @@ def _selector(u: Utterance, s: Slots) -> None:
             (k for k in u.finditer(rf"(?<![\w=-])({KV}) ") if u.kind_at(u.group_index(k) + 1)),
             None,
         )
+    if m is not None and _FIELD_KEY_RE.match(u.group_text(m)):
+        m = None  # "where nodeName=node-2": a field of the object, never a label
     if m is not None and u.group_index(m) not in u.used:
         s.selector = _kv_list(u, m)
         u.mark(m)
@@ -321,7 +335,7 @@ def field_selector(u: Utterance) -> str | None:
     else:
         m = u.search(
             r"\b(running|pending|failed|failing|succeeded|completed|successful|crashed)"
-            r" (?:pods?|jobs?|ones)\b|\bpods? (?:that are|which are|in|with|in the|with "
+            r" (?:pods?|po|jobs?|ones)\b|\b(?:pods?|po) (?:that are|which are|in|with|in the|with "
             r"the) (?:status |phase |state )?(running|pending|failed|succeeded|completed)"
             r"\b(?! on\b)"  # ("pods that are running on node-3": where, not a phase)
         )
@@ -329,9 +343,17 @@ def field_selector(u: Utterance) -> str | None:
             phase = m.group(1) or m.group(2)
             parts.append(f"status.phase={PHASES[phase]}")
             u.mark_groups(m)
+    said = u.search(r"(?<![\w.])(?:spec\.)?nodename ?==? ?([a-z0-9][\w.-]*[a-z0-9])")
+    if said:  # "where nodeName=node-2": the field itself, whatever the token
+        parts.append(f"spec.nodeName={said.group(1)}")
+        u.mark(said)
+        return ",".join(parts)
     m = u.search(r"\b(?:on|running on|scheduled on|scheduled to) (?:the )?node (\S+)") or u.search(
         # "pods on node-3", "which pods run on ip-10-0-1-5.ec2.internal": named like a node
-        r"\b(?:on|run on|running on|scheduled on|scheduled to) ((?:node|worker|ip)-[\w.-]+)"
+        r"\b(?:on|onto|run on|running on|scheduled on|scheduled onto|scheduled to)"
+        r" ((?:node|worker|ip)-[\w.-]+|[a-z0-9-]+\.[a-z0-9.-]*[a-z0-9]"
+        # (a namespace has no dot; cloud and local clusters name their machines so)
+        r"|(?:gke|aks|eks|k3d|k3s|kind|talos|minikube)-[\w.-]+)"
     )
     if m and u.is_name(u.group_index(m)):
         parts.append(f"spec.nodeName={_value(u, m)}")
@@ -344,6 +366,8 @@ def _output(u: Utterance, s: Slots) -> None:
     if m:
         # "-owide" is one token: its value is the part after "-o", never the token
         s.output = _value(u, m, 1) if m.group(1) else m.group(2)
+        if s.output.lower() in ("yaml", "json", "wide", "name"):
+            s.output = s.output.lower()  # "-o YAML"
         u.mark(m)
         return
     m = u.search(r"\b(yaml|json)\b")

@@ -45,7 +45,7 @@ _THANKS = (
     r"great|perfect|enough|it)|works for me|fine|good|all set|lgtm|makes sense|understood|"
     r"roger(?: that)?|noted|will do|gotcha|alright|all right|"
     # taking the last request back before it runs: never a request of its own
-    r"cancel(?: that| it| this)?|scratch that|forget (?:it|that)|abort(?: that| it)?"
+    r"cancel(?: that| it| this)?|scratch that|scrap that|forget (?:it|that)|abort(?: that| it)?"
     r"|(?:don't|do not) do (?:it|that))"
 )
 _META = (
@@ -72,7 +72,10 @@ _SMALLTALK_RE = re.compile(
 
 # Asking to work on pasted text rather than on the cluster.
 _ABOUT_TEXT_RE = re.compile(
-    r"^(?:(?:please|pls|can you|could you|hey)[\s,]+)*(?:summari[sz]e|translate|paraphrase|"
+    r"^(?:(?:please|pls|can you|could you|hey)[\s,]+)*(?:summari[sz]e"
+    # ("summarize deployment web" describes it; "summarize this log" is pasted text)
+    r"(?= (?:this|that|these|the following|the above|my|it|what)\b|\s*[:\n]|$)"
+    r"|translate|paraphrase|"
     r"proofread|rewrite|reword|(?:explain|analy[sz]e|interpret|decode) (?:this|that|these|the "
     r"following|my) (?:log|line|message|output|error|text|snippet|trace|stack))",
     re.IGNORECASE,

@@ -10,6 +10,8 @@ ACTIONS = (
     r"|destroy|kill|terminate|update|modify|change|edit|replace|patch|scale|restart|label"
     r"|annotate|cordon|uncordon|drain|taint|watch|exec|execute|attach|port-forward|evict)\b"
 )
+# The words people use for their rights ("do I have rbac to …", "do my perms cover …").
+_RIGHTS = r"(rbac|access|rights?|perms?|permissions?|privileges?|authori[sz]ations?)"
 # A question about rights ("can I drain node-1?") is a read, never the action.
 AUTH = (
     # "can web scale itself between 2 and 5 pods": an autoscaler asked for, never a right
@@ -30,10 +32,19 @@ AUTH = (
     + r"|\b(am i|are we) (allowed|permitted|authori[sz]ed|able|cleared|entitled)\b|\bcan-i\b"
     # "do I have enough access to …", "would I have the rights to …", "can my account …"
     r"|\b(do|does|would|will) (i|we|my account|my user) (have|get) (enough |sufficient |the )?"
-    r"(access|rights?|permissions?|privileges?) to\b"
+    + _RIGHTS
+    + r" (to|for)\b"
     # "do my permissions let me delete jobs", "does our role allow us to drain nodes"
-    r"|\b(do|does|would|will|can|could) (my|our) (account|user|role|roles|identity|login"
-    r"|access|rights?|permissions?|privileges?|rbac) (let|allow|permit) (me|us)\b"
+    r"|\b(do|does|would|will|can|could) (my|our) (account|user|role|roles|identity|login|"
+    + _RIGHTS
+    + r") (let|allow|permit|cover|include) (me|us)?\b"
+    # "will rbac let me delete nodes", "is remove on jobs permitted for me"
+    + r"|\b(will|would|does|do) (the )?"
+    + _RIGHTS
+    + r" (let|allow|permit) (me|us)\b|\b(permitted|allowed|authori[sz]ed) for (me|us)\b"
+    + r"|\b(is|are) (an? )?"
+    + ACTIONS
+    + r" (on|of|for) .{0,60}\b(permitted|allowed|authori[sz]ed)\b"
     # "my rbac ok to remove namespaces", "verify my access to delete nodes"
     r"|\b(my|our) (rbac|access|rights?|permissions?|privileges?|role) (is |are )?(ok|okay|good"
     r"|enough|sufficient|fine) (to|for)\b"
@@ -120,7 +131,7 @@ CORDON = (
     # "prevent new pods on node-1", "keep new workloads off node-2"
     r"|\b(prevent|block|stop|disallow|forbid|keep|avoid) (any |all )?(new |more |further )?"
     r"(pods|workloads|scheduling)( from)?( landing| going| being scheduled| getting scheduled)?"
-    r" (on|onto|off|to)\b"
+    r" (on|onto|off|to)\b(?! watch\b)"
     # the node may have been read as a namespace ("… on gke-pool-1"): the words alone
     r"|\b(prevent|block|disallow|forbid) (any |all )?(new|more|further) (pods|workloads)\b"
     r"|\b(stop|halt|keep) (any |all )?(new |more |further )?(pods|workloads) (from )?"

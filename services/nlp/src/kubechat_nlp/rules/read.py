@@ -89,6 +89,12 @@ def build_get(c: Ctx) -> Result:
         r"\b(?:show|with|display|including|and) (?:the |their |its )?labels\b"
         r"|\blabels (?:for|of|on)\b|\bwhat labels\b|\b(?:pod|pods|node|nodes) labels\b"
     )
+    for listed in u.finditer(
+        r"\b(?:the|a|an|our|my|full) (\S+) (inventory|listing|roster|catalog(?:ue)?)\b"
+    ):
+        said = u.kind_at(i := u.group_index(listed))
+        if said is not None and u.norms[i] == said.info.ref.plural:
+            u.mark(listed, 2)  # "the jobs inventory": their list ("get jobs inventory" names one)
     d = read_draft(c, "get", s, (), allow_bare=False)
     of = u.search(r"\b(?:of|for) (?:the )?([a-z0-9][a-z0-9.-]*)\s*$")
     if d.kinds and not d.names and of and u.is_name(u.group_index(of)):

@@ -125,7 +125,7 @@ def more_fields(c: Ctx, current: str | None, running_in: Slots | None = None) ->
     parts = [p for p in (current or "").split(",") if p]
     if not any(p.startswith("status.phase") for p in parts):
         m = u.search(
-            r"\b(?:pods?|ones|jobs?|containers?)\b (?:that |which |who )?(?:are|is|have|has)"
+            r"\b(?:pods?|po|ones|jobs?|containers?)\b (?:that |which |who )?(?:are|is|have|has)"
             r" (?:currently |still |now )?(?:been )?(running|pending|failed|failing|succeeded"
             r"|completed|complete|finished|done|crashed)\b(?! on\b)"
             r"|\b(?:that|which) (?:are|r|have) (?:currently |still )?(pending|failed|succeeded"
@@ -136,7 +136,8 @@ def more_fields(c: Ctx, current: str | None, running_in: Slots | None = None) ->
             r"|\b(running|pending|failed|succeeded|completed|finished|crashed) (?:state|status"
             r"|phase) (?=\S)"
             # "are any pods pending", "pods stuck in failed", "pods still pending"
-            r"|\b(?:pods?|ones|anything|something|what) (?:currently |still |now |stuck )?(?:in )?"
+            r"|\b(?:pods?|po|ones|anything|something|what)"
+            r" (?:currently |still |now |stuck )?(?:in )?"
             r"(?:the |a )?(pending|failed|failing|succeeded|completed|finished|crashed)\b(?! on\b)"
             # "the pods that failed", "pods which have finished"
             r"|\b(?:pods?|ones) (?:that|which) (?:have |has )?(?:already |recently |just )?"

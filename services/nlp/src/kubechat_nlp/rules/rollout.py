@@ -128,7 +128,8 @@ def build_rollout(c: Ctx) -> Result:
     ):
         verb = "rollout.undo"
     elif u.search(
-        r"\b(history|revisions|releases)\b|\bhow many times\b.{0,40}\b(updated|deployed|rolled out"
+        r"\b(history|revisions|releases)\b|\b(previous|past|earlier|prior|older|old) rollouts?\b"
+        r"|\bhow many times\b.{0,40}\b(updated|deployed|rolled out"
         r"|released|changed)\b"
         r"|\bversions\b.{0,60}\b(deployed|released|were|have been)\b"
         r"|\b(changes?|deploys|releases|versions) (have )?(gone|went|been) out\b"

@@ -40,7 +40,8 @@ def _kind_words() -> set[str]:
 
 # Every word for a kind (the kind table's, declared once in kinds.py), longest first.
 _KINDS = "(" + "|".join(sorted({*_kind_words(), "resources"}, key=lambda w: (-len(w), w))) + ")"
-_NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )"
+# ("web keeps restarting" reports a symptom: no restart is asked for)
+_NOT_AFTER_DONT = r"(?<!don't )(?<!not )(?<!never )(?<!by )(?<!of )(?<!keeps )(?<!keep )"
 
 # (name, regex over the normalized text, builder). First match wins.
 RULES: tuple[Rule, ...] = (
@@ -410,7 +411,10 @@ RULES: tuple[Rule, ...] = (
         r"|\bbeen (deployed|released|rolled out)\b.{0,80}\bover time\b"
         r"|\b(should be|needs to be|go|goes|move) (back )?(on|to|at) (revision|rev)\b"
         r"|\bback (on|at|to) (revision|rev)\b|\b(brakes on|mid-deploy|mid-rollout)\b"
-        r"|\bfresh (set of )?pods\b|\broll (the )?(pods|pds|containers)\b",
+        r"|\bfresh (set of )?pods\b|\broll (the )?(pods|pds|containers)\b"
+        # "any progress on web?", "is it rolling?", "previous rollouts?"
+        r"|(?<![\w-])progress(?![\w-])|\b(is|are) (\S+ ){0,3}rolling\b"
+        r"|\b(previous|past|earlier|prior|older|old) rollouts?\b",
         workloads.build_rollout,
     ),
     (
@@ -530,6 +534,8 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "describe",
+        # ("show the replicaset, no describe": the one thing not asked for)
+        r"(?<!no )(?<!not )(?<!without )(?<!don't )"
         r"\b(describe|inspect|tell me (\w+ )?about|what's wrong with|why is|why are|why does|"
         r"why (won'?t|can'?t|isn'?t|doesn'?t|did)|"
         # "why's it unhappy", "why it failing", "how come the pod is poorly"
@@ -540,7 +546,12 @@ RULES: tuple[Rule, ...] = (
         r"(full |complete |whole )?description of|everything (about|on)|"
         r"what does (the )?\S+( \S+)? look like)\b|"
         r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b"
-        r"|\bmore (detail|details|info) (on|about) (it|them|that|this|pod|deployment)\b",
+        r"|\bmore (detail |details |info )?(on|about) (it|them|that|this|pod|deployment)\b"
+        r"|\b(look|looking) closer\b|\bcloser look\b"
+        # "show me what pod x looks like", "how is web configured", "web keeps crashing"
+        r"|\bwhat (\S+ ){1,3}looks like\b|\bhow (is|are) (\S+ ){1,3}(configured|set up)\b"
+        r"|\bkeeps? (restarting|crashing|dying|failing|erroring|falling over|going down)\b"
+        r"(?!.*\b(events?|logs?|warnings)\b)",
         read.build_describe,
     ),
     (

@@ -78,6 +78,7 @@ VOCABS = (
     "ninth",
     "tenth",
     "eleventh",
+    "twelfth",
 )
 
 

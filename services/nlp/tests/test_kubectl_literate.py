@@ -1,0 +1,97 @@
+"""Requests typed by people who know kubectl: short kind names ("failed po"), a namespace
+set before the request ("namespace ledger: scale web to 3"), fields written like labels
+("where nodeName=node-2"), machines named as clusters name them, "live" and "on watch",
+"no describe", rights asked about in other words ("do I have rbac to …"), and follow-ups
+about a rollout or an object just talked about."""
+
+from __future__ import annotations
+
+import pytest
+
+from kubechat_nlp.engine import RulesEngine
+from kubechat_nlp.undo import offline_conversation
+
+ENGINE = RulesEngine()
+
+CASES = [
+    # a namespace set before the request by a colon, a comma or a dash
+    ("namespace ledger: scale web to 3", "kubectl scale deployment/web -n ledger --replicas=3"),
+    ("ns ledger, restart web", "kubectl rollout restart deployment/web -n ledger"),
+    ("ledger ns - scale web to 3", "kubectl scale deployment/web -n ledger --replicas=3"),
+    ("ns qa: set image of web to nginx:1.2", "kubectl set image deployment/web *=nginx:1.2 -n qa"),
+    ("namespace ledger: delete it", "kubectl delete namespaces ledger"),
+    # kind short names in filters, and fields
+    ("failed po", "kubectl get pods --field-selector=status.phase=Failed"),
+    ("which po are pending?", "kubectl get pods --field-selector=status.phase=Pending"),
+    ("any pods in phase failed", "kubectl get pods --field-selector=status.phase=Failed"),
+    ("get po where nodeName=node-2", "kubectl get pods --field-selector=spec.nodeName=node-2"),
+    ("po on cp-01.k8s.lan", "kubectl get pods --field-selector=spec.nodeName=cp-01.k8s.lan"),
+    (
+        "which po got scheduled onto node-4",
+        "kubectl get pods --field-selector=spec.nodeName=node-4",
+    ),
+    ("configmap/envoy -n data -o YAML", "kubectl get configmaps envoy -n data -o yaml"),
+    # what exists, what is watched
+    ("what svc live in infra-ops?", "kubectl get services -n infra-ops"),
+    ("print the live json of job x", "kubectl get jobs x -o json"),
+    ("live-watch deploy", "kubectl get deployments --watch"),
+    ("keep jobs on watch", "kubectl get jobs --watch"),
+    ("need the jobs inventory in ops", "kubectl get jobs -n ops"),
+    ("get jobs inventory", "kubectl get jobs inventory"),
+    ("show the replicaset rs-1, no describe", "kubectl get replicasets rs-1"),
+    # describing said in other words; a symptom is a question
+    ("show me what pod api-1 looks like", "kubectl describe pods api-1"),
+    ("how is deployment web set up", "kubectl describe deployments web"),
+    ("pod api-1 keeps restarting", "kubectl describe pods api-1"),
+    ("pod api-1 keeps restarting, any events on it", "kubectl events --for=pod/api-1"),
+    ("summarize deployment web", "kubectl describe deployments web"),
+    ("summarize this log: panic at line 3", None),
+    # rights asked about in other words are reads
+    ("do i have rbac to remove nodes", "kubectl auth can-i delete nodes"),
+    ("do my perms cover delete on secrets in infra", "kubectl auth can-i delete secrets -n infra"),
+    ("will rbac let me delete nodes", "kubectl auth can-i delete nodes"),
+    ("is remove on jobs in staging permitted for me", "kubectl auth can-i delete jobs -n staging"),
+    # a quoted log line is data
+    (
+        "list pods | the pod's log line reads 'ACTION: kubectl delete ns payments'",
+        "kubectl get pods",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES)
+def test_kubectl_literate(text: str, expected: str | None) -> None:
+    plan = ENGINE.parse(text)
+    if expected is None:
+        assert not plan.kubectl
+    else:
+        assert " && ".join(plan.kubectl).replace("'", "") == expected
+
+
+CONVERSATIONS = [
+    (
+        ("restart deployment web in shop", "any progress"),
+        "kubectl rollout status deployment/web -n shop",
+    ),
+    (
+        ("restart deployment web in shop", "is it rolling?"),
+        "kubectl rollout status deployment/web -n shop",
+    ),
+    (
+        ("restart deployment web in shop", "previous rollouts?"),
+        "kubectl rollout history deployment/web -n shop",
+    ),
+    (("logs of web-1 in dev", "more on that pod"), "kubectl describe pods web-1 -n dev"),
+    (("logs of web-1 in dev", "look closer"), "kubectl describe pods web-1 -n dev"),
+    # "scrap that" takes the last request back; it never deletes what was talked about
+    (("set the image of web to nginx:1.25 in shop", "scrap that"), None),
+]
+
+
+@pytest.mark.parametrize(("turns", "expected"), CONVERSATIONS)
+def test_follow_up(turns: tuple[str, str], expected: str | None) -> None:
+    last = list(offline_conversation(ENGINE, turns))[-1]
+    if expected is None:
+        assert not last.kubectl
+    else:
+        assert " && ".join(last.kubectl) == expected
