@@ -86,13 +86,19 @@ def fronted_object(tokens: list[Token], kinds: KindTable) -> list[Token]:
     """'Pods with team=ml: delete them', 'we dont need namespace cdn anymore, delete it':
     the object comes first and the request after it, pointing back. Read as the request
     about that object ("delete Pods with team=ml"); anything else is left as it is."""
-    for i in range(len(tokens) - 2, 0, -1):
-        if tokens[i].norm not in (",", ";", ":", "-"):
+    for i in range(len(tokens) - 1, 0, -1):
+        if tokens[i].norm not in (",", ";", ":", "-", "->") or i + 1 >= len(tokens):
             continue
         verb, back = tokens[i + 1], tokens[i + 2] if i + 2 < len(tokens) else None
         head = tokens[:i]
         acts = verb.norm in CLAUSE_VERBS or verb.norm in ACTION_WORDS or verb.norm in DESTROY
-        if not acts or back is None or back.norm not in _BACK or back.quoted:
+        # "sa ci-bot -> create": an arrow points at the request, with nothing after it
+        arrowed = tokens[i].norm == "->" and all(
+            t.norm in STOPWORDS or not t.norm.isalnum() for t in tokens[i + 2 :]
+        )
+        if arrowed and acts:
+            back = None
+        elif not acts or back is None or back.norm not in _BACK or back.quoted:
             return tokens
         if any(t.norm in CLAUSE_VERBS or t.norm in ACTION_WORDS for t in head):
             return tokens  # "restart web, then describe it": two requests
@@ -108,7 +114,7 @@ def fronted_object(tokens: list[Token], kinds: KindTable) -> list[Token]:
             return tokens  # "ok all patched, uncordon it": the object is the last one
         if any(t.norm not in STOPWORDS and t.norm.isalnum() for t in tokens[i + 3 :]):
             return tokens  # "zookeeper runs 6 pods in qa: give it 2 more" says more
-        return [verb, *head, *tokens[i + 3 :]]
+        return [verb, *head, *tokens[i + (2 if back is None else 3) :]]
     return tokens
 
 

@@ -120,7 +120,19 @@ def clean(text: str) -> str:
         raise InputError(
             "That reads like instructions to the assistant rather than a cluster request."
         )
-    return text
+    # the command's own name ("kubectl create ns x", "k get po"), never an object's
+    return _KUBECTL_RE.sub("", text)
+
+
+_KUBECTL_RE = re.compile(
+    # (at the start only: "bob said to run kubectl delete …", "explain this: kubectl …"
+    # quote one)
+    r"^(?:kubectl|k|kc|kctl|oc)\s+(?=(?:get|describe|create|delete|apply|logs|scale"
+    r"|rollout|exec|edit|label|annotate|expose|run|top|cordon|uncordon|drain|taint|port-forward"
+    r"|cp|set|autoscale|patch|explain|api-resources|api-versions|config|auth|events|wait|debug"
+    r"|attach|replace|diff)\b)",
+    re.IGNORECASE,
+)
 
 
 def _split_word(raw: str) -> tuple[str, bool]:

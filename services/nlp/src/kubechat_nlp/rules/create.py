@@ -45,10 +45,17 @@ def _job_from_cronjob(c: Ctx) -> Result | None:
     u = c.u
     m = u.search(
         r"\b(?:run|trigger|kick off|fire|start|execute|launch)\b (?:off )?(?:the |a )?(?:"
-        r"cron ?jobs? (?:named |called )?(\S+)|(\S+) cron ?jobs?|(\S+) (?=manually|by hand))\b"
+        r"(?:cron ?jobs?|cj) (?:named |called )?(\S+)|(?!of )(\S+) cron ?jobs?"
+        r"|(\S+) (?=manually|by hand))\b"
+        r"|\brun of (?:the )?(?:cron ?job|cj) (\S+)"  # "a manual run of cronjob x"
     ) or u.search(
         r"\b(?:from|out of|off(?: of)?) (?:the |a )?cron ?jobs? (?:named |called )?(\S+)"
         r"|\b(?:from|out of|off(?: of)?) (?:the )?(\S+) cron ?jobs?\b"
+    )
+    # kubectl's own spelling: "--from=cronjob/x", "trigger cj/x now as job y"
+    flagged = u.search(r"(?:^| )--from[= ]cron ?jobs?/([a-z0-9][\w.-]*)")
+    slashed = next(
+        (k.name for k in u.kind_mentions() if k.name and k.info.ref.plural == "cronjobs"), None
     )
     # "can you run invoice-run now, job name invoice-run-now": a job named, so the thing
     # run now is a CronJob ("run nginx now" alone stays a pod to run)
@@ -57,11 +64,21 @@ def _job_from_cronjob(c: Ctx) -> Result | None:
         r"|\b(?:name|call) (?:the job|it) \S+"
     )
     if m is None and named is not None:
-        m = u.search(r"\b(?:run|trigger|kick off|fire|start|execute|launch) (?:the )?(\S+) now\b")
-    if m is None or not u.is_name(u.group_index(m)):
+        m = u.search(
+            r"\b(?:run|trigger|kick off|fire|start|execute|launch) (?:the )?(\S+)"
+            r" (?:now|off-schedule|off schedule|outside (?:of )?(?:its |the )?schedule|ad-?hoc)\b"
+        )
+    unnamed = m is None or not u.is_name(u.group_index(m))
+    if flagged is not None or (unnamed and slashed is not None and named is not None):
+        source = flagged.group(1) if flagged is not None else str(slashed)
+        if flagged is not None:
+            u.mark(flagged)
+        u.used.update(k.start for k in u.kind_mentions() if k.name == source)
+    elif m is None or not u.is_name(u.group_index(m)):
         return None
-    source = u.group_text(m)
-    u.mark(m)
+    else:
+        source = u.group_text(m)
+        u.mark(m)
     n = u.search(
         r"\bas (?:a |the )?(?:new )?job (?:named |called )?(\S+)|\bcall (?:the job|it) (\S+)"
         r"|\bjob (?:named|called|name) (\S+)|\bjobs? (\S+) from\b"
@@ -90,11 +107,14 @@ def _workload(c: Ctx, verb: str, mention: KindMention | None, kind: str) -> Resu
     found_image = cs.image(c)
     if found_image:
         params["image"] = found_image
-    name = cs.object_name(c, mention.end if mention is not None else len(u))
+    name = (mention.name if mention is not None else None) or cs.object_name(
+        c, mention.end if mention is not None else len(u)
+    )
     replicas = first_int(
         c,
         # (never the tag of "postgres:16 replicas 3")
-        r"(?<![\w.:/-])(\d+)[ -](?:replicas?|instances?|copies|pods)\b|\breplicas?[ =](\d+)\b"
+        r"(?<![\w.:/-])(\d+)[ -](?:replicas?|repl|reps|instances?|copies|pods)\b"
+        r"|\b(?:replicas?|repl|reps)[ =](\d+)\b"
         r"|(?<![\w.:/-])x ?(\d+)\b|\b(\d+) ?x(?![\w.:/-])",  # "nginx:1.25 x2"
     )
     if replicas is not None and verb == "create.deployment":
@@ -271,7 +291,8 @@ def build_create(c: Ctx) -> Result:
         for i in range(mention.end, min(mention.end + 1, len(u.norms))):
             if u.norms[i] in ("generic", "tls", "docker-registry"):
                 u.used.add(i)
-    obj_name = named_by_a_kind or cs.object_name(c, mention.end)
+    # ("create sa/ci-bot": kubectl's own spelling names it)
+    obj_name = mention.name or named_by_a_kind or cs.object_name(c, mention.end)
     if plural.endswith("bindings") and mention.info.ref.plural in ("roles", "clusterroles"):
         # "hook sa x up to role r with binding r-x": the binding's own name, said after it
         m = u.search(r"\bbinding (?:name |named |called )?(\S+)")
