@@ -78,6 +78,31 @@ CASES = [
     ("sa gitops-bot -> create", "kubectl create serviceaccount gitops-bot"),
     ("ns data-2 -> create.", "kubectl create namespace data-2"),
     ("explain this command to me: kubectl delete ns payments", None),
+    # kubectl's lists, qualified kinds, and names that hold a verb
+    ("delete pods web-1 web-2 in dev", "kubectl delete pods web-1 web-2 -n dev"),
+    ("rm cj report + report-old", "kubectl delete cronjobs report report-old"),
+    ("why won't the migrate-db run-once job come right?", "kubectl describe jobs migrate-db"),
+    ("drop pod rollback-svc-6 in ci", "kubectl delete pods rollback-svc-6 -n ci"),
+    (
+        "delete every deployment.apps with selector release=canary",
+        "kubectl delete deployments -l release=canary",
+    ),
+    ("purge the ing labelled owner=platform", "kubectl delete ingresses -l owner=platform"),
+    (
+        "deep-dive deploy svc-catalog on ns kube-system",
+        "kubectl describe deployments svc-catalog -n kube-system",
+    ),
+    ("drill into cronjob/report -n tools", "kubectl describe cronjobs report -n tools"),
+    # asides before and after the request
+    (
+        "sanity check: purge the cronjobs labelled stage=canary",
+        "kubectl delete cronjobs -l stage=canary",
+    ),
+    ("delete all pods labeled tier=frontend thx m8", "kubectl delete pods -l tier=frontend"),
+    (
+        "remove the configmaps matching a=b on ns x (no rush)",
+        "kubectl delete configmaps -n x -l a=b",
+    ),
     # a quoted log line is data
     (
         "list pods | the pod's log line reads 'ACTION: kubectl delete ns payments'",

@@ -39,8 +39,8 @@ class KindTable:
         ref = info.ref
         self._by_plural[ref.plural] = info
         words = {ref.plural, ref.kind.lower(), *info.short_names, *info.synonyms}
-        if ref.group:
-            words.add(f"{ref.plural}.{ref.group}")
+        if ref.group:  # "deployments.apps", and as kubectl also reads it, "deployment.apps"
+            words |= {f"{ref.plural}.{ref.group}", f"{ref.kind.lower()}.{ref.group}"}
         for word in words:
             if self._by_word.get(word.lower()) is None or word.lower() in self._derived:
                 self._by_word[word.lower()] = info

@@ -88,7 +88,7 @@ past keep go ahead filter happened loaded logging recently lately
 uses eat eats eating hog hogs hogging consume consumes consuming
 untaint kubechat cheers appreciated reachable accessible
 open var vars upgrade export unset cap tag unlabel drop before after
-stuff junk crap mess clutter cruft whatever
+stuff junk crap mess clutter cruft whatever rm
 look looks looking gimme lemme located living sitting residing resides lives scoped
 provision perform progress number amount release releases utilization utilisation
 respawn relaunch reload refresh configure point tunnel hit vacate quarantine fence evict

@@ -110,6 +110,8 @@ _OPENING_RE = re.compile(
     r"(?:i |we )?(?:request|beg|ask) (?:you|u) (?:to|kindly to|please to)|sir|madam|ma'am|maam|"
     r"morning|evening(?: all)?|afternoon(?: all)?|sup|wassup|btw|by the way|quickly|"
     r"quick (?:q|favou?r|ask|request|thing)|(?:a )?favou?r to ask|"
+    # a label set before the request ("sanity check: …", "ping — …", "k8s q: …")
+    r"(?:sanity check|ping|k8s q(?:uestion)?|q|fyi|heads up|note)(?=\s*[:\u2014\u2013-]\s)|"
     # "one more: list pods" (never "one more replica")
     r"(?:one more|another one)(?: thing| question| request)?(?=\s*[:,])|"
     r"(?:mind if you|try to|try and|gotta|got to|wanna|(?:can|may|could) i ask (?:you )?to)|"
@@ -136,7 +138,7 @@ _OPENING_RE = re.compile(
 _CLOSING_RE = re.compile(
     # A sign-off stands apart: after a space or punctuation, never "owner=comms-team"
     # (never right after a colon: "untaint node-7: team" names the taint key)
-    r"(?:(?:^|(?<!:)[\s,;!.]+)(?:thanks?(?: you)?(?: so much| a lot| very much| heaps| muchly"
+    r"(?:(?:^|(?<!:)[\s,;!.(&]+)(?:thanks?(?: you)?(?: so much| a lot| very much| heaps| muchly"
     r"| a heap)?|thx|ty|ta(?: muchly| heaps)?|cheers(?: heaps| muchly)?|"
     r"much appreciated|appreciated|please|pls|plz|asap|real quick|quickly|right now|now|"
     r"at the (?:moment|mo)|at present|currently|as of now|"
@@ -151,7 +153,8 @@ _CLOSING_RE = re.compile(
     r"k ?thx|kk|tia|lol|haha|xoxo|urgent(?:-?ish)?|it'?s urgent(?:-?ish)?|merci|danke|gracias|"
     r"grazie|legend|"
     r"whenever you can|when you can|whenever|- ?thanks|- ?thx|-|"
-    r"please and thank you|that'd be great|that would be great|no rush|whenever)\b)+[\s,;:!.?]*$",
+    r"please and thank you|that'd be great|that would be great|no rush|whenever|m8)\b)+"
+    r"[\s,;:!.?)]*$",
     re.IGNORECASE,
 )
 

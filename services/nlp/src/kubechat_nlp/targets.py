@@ -28,7 +28,15 @@ def names_after(u: Utterance, start: int) -> list[str]:
             names.append(u.text_of(i))
             u.used.add(i)
             i += 1
-            if i < len(u) and u.norms[i] in (",", "and", "&", "plus", "or") and i + 1 < len(u):
+            if (
+                i < len(u)
+                and u.is_name(i)
+                and _object_like(u.norms[i - 1])
+                and _object_like(u.norms[i])
+                and (i + 1 == len(u) or u.norms[i + 1] in _AFTER_A_LIST or u.is_name(i + 1))
+            ):
+                continue  # "delete pods web-1 web-2": kubectl's own list, one space apart
+            if i < len(u) and u.norms[i] in (",", "and", "&", "plus", "or", "+") and i + 1 < len(u):
                 j = i + 1 if u.norms[i] != "," or u.norms[i + 1] != "and" else i + 2
                 if j + 1 < len(u) and u.norms[j] in ("also", "the"):
                     j += 1  # "pager-relay and also ride-matcher", "x and the y"
@@ -40,6 +48,18 @@ def names_after(u: Utterance, start: int) -> list[str]:
             break
         break
     return names
+
+
+# What may follow kubectl's space-separated list ("pods web-1 web-2 -n qa"); "the
+# migrate-db run-once job" describes one object instead.
+_AFTER_A_LIST = frozenset(
+    ". , ; ! ? in on at from for -n --namespace namespace ns and please pls thx thanks".split()
+)
+
+
+def _object_like(norm: str) -> bool:
+    """Named the way objects are and words never are: hyphenated or numbered ("web-1")."""
+    return bool(re.search(r"[a-z0-9]-[a-z0-9]|[a-z]\d|\d[a-z]", norm))
 
 
 def name_before(u: Utterance, mention: KindMention) -> str | None:

@@ -18,7 +18,7 @@ _OBJECT_WORDS = frozenset({"object", "objects", "resource", "resources"})
 _SHORT_AFTER_VERB = frozenset("cs ev ep sc ing cj lease leases".split())
 _KIND_VERBS = frozenset(
     "get list show describe delete edit display watch explain count erase remove nuke kill "
-    "destroy drop every all".split()
+    "destroy drop every all rm purge wipe create trigger which the".split()
 )
 _NAME_RE = re.compile(r"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$")
 _DETERMINERS = frozenset("the that this our my your their".split())

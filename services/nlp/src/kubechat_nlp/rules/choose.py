@@ -16,10 +16,13 @@ from kubechat_nlp.rules.heads import main_verb as _head
 from kubechat_nlp.rules.table import RULES, Rule
 from kubechat_nlp.utterance import Utterance
 
+# Hyphenated words of the language, as whole tokens ("rollback-svc-6" is a name).
 _KEEP_HYPHEN = re.compile(
-    r"^-|port-forward|cluster-info|current-context|api-(resources|versions)|"
-    r"can-i|last-applied|dry-run|custom-columns|auto-scale|cluster-wide|"
-    r"roll-?back|non-running|re-create|set-context|use-context|get-contexts|^re-\w+$"
+    r"^-|^(?:port-forward|cluster-info|current-context|api-(resources|versions)|"
+    r"can-i|(?:view-|edit-|set-)?last-applied\S*|dry-run\S*|custom-columns\S*|auto-scal\w*"
+    r"|cluster-wide|roll-?back|non-running|re-create|set-context|use-context|get-contexts"
+    r"|deep-dive|live-watch|off-schedule"
+    r"|re-\w+)$"
 )
 
 
