@@ -93,6 +93,27 @@ CASES = [
         "kubectl describe deployments svc-catalog -n kube-system",
     ),
     ("drill into cronjob/report -n tools", "kubectl describe cronjobs report -n tools"),
+    # labels and rollouts in kubectl's words
+    (
+        "relabel deployment/web in ns qa: stage -> canary",
+        "kubectl label deployments web stage=canary -n qa --overwrite",
+    ),
+    (
+        "deploy/web on ns qa: +label team=payments",
+        "kubectl label deployments web team=payments -n qa",
+    ),
+    ("label node/n-1 stage-", "kubectl label nodes n-1 stage-"),
+    ("un-annotate service/api in ns b: owner", "kubectl annotate services api owner- -n b"),
+    ("rolling-restart the cache statefulset", "kubectl rollout restart statefulset/cache"),
+    ("list revs for daemonset dns", "kubectl rollout history daemonset/dns"),
+    (
+        "are all replicas of cache statefulset updated yet",
+        "kubectl rollout status statefulset/cache",
+    ),
+    (
+        "swap the proxy img in orders deployment to python:3.12",
+        "kubectl set image deployment/orders proxy=python:3.12",
+    ),
     # asides before and after the request
     (
         "sanity check: purge the cronjobs labelled stage=canary",

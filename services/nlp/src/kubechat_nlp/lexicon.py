@@ -54,7 +54,7 @@ creating created delete deleting deleted remove removing removed destroy kill te
 erase purge scale scaling scaled resize replicas replica repl reps copies copy instances rollout
 roll rolling
 rollback
-restart restarting restarted undo revert pause paused resume resumed history revision
+restart restarting restarted undo revert pause paused resume resumed history revision revs
 revisions status state label labels labelled labeled labeling annotate annotation
 annotations overwrite overwriting update updating updated set setting change changing
 modify add adding apply applying patch patching edit editing expose exposing port ports

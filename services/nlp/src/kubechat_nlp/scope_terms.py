@@ -32,7 +32,8 @@ saturdays sundays midnight noon schedule demand rotation service maintenance pre
 stress investigation review control construction pending running failed succeeded
 completed file files manifest manifests hold back cpu memory autoscaling halve double
 triple before after earlier later today yesterday tonight tomorrow come go right label labels
-selector ticket cluster port ports revision revisions version fire call watch phase""".split()
+selector ticket cluster port ports revision revisions version fire call watch phase resume
+pause""".split()
 )
 DETERMINERS = frozenset({"the", "my", "our", "your", "a", "this", "that"})
 # After "in X": words that end the scope phrase (fillers, punctuation, the next phrase).

@@ -101,10 +101,20 @@ def clean(text: str) -> str:
     # a hyphenated verb is still the verb: "force-delete pod x"
     text = re.sub(r"\bforce-(delete|remove|kill)", r"force \1", text, flags=re.IGNORECASE)
     text = re.sub(r"\bpower-cycle", "power cycle", text, flags=re.IGNORECASE)
+    # "rollout-restart web", "rolling-restart it": kubectl's two words, hyphenated
+    text = re.sub(
+        r"(?<![\w-])(rollout|rolling)-(restart|update|undo|status|history|pause|resume)(?![\w-])",
+        r"\1 \2",
+        text,
+        flags=re.IGNORECASE,
+    )
+    # "img" is an image ("swap the img of web", "ship img nginx:1.27 onto …")
+    text = re.sub(r"(?<![\w./:-])img(s?)(?![\w./:-])", r"image\1", text, flags=re.IGNORECASE)
     # ... and so is a prefixed one: "un-taint node-9", "re-start web" (never a name such as
     # "re-deploy-bot")
     text = re.sub(
-        r"(?<![\w-])(un|re)-(taint|cordon|pause|label|start|deploy|scale|launch|drain|schedule)"
+        r"(?<![\w-])(un|re)-(taint|cordon|pause|label|annotate|start|deploy|scale|launch|drain"
+        r"|schedule)"
         r"(s|ed|ing)?(?![\w-])",
         r"\1\2\3",
         text,

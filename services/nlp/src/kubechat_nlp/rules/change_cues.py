@@ -73,6 +73,8 @@ LABEL = (
     r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
     r"\b(labels?|annotations?)\b|\b(remove|delete|removing|drop)\w* (the |a |an )?"
     r"(labels?|annotations?)\b|\bannotations?\b|\bun-?(label|annotate)\b"
+    # "relabel pod x: tier -> cache", "deploy/web: +label team=a"
+    r"|\bre-?label\w*\b|(?<!\S)\+ ?(label|annotation|annotate)\b"
     r"|\b(remove|delete|drop|clear|strip|unset)\w* (the |a |an )?\S+ (label|annotation)s?\b"
     r"|\b(apply|stick|slap)\b.{0,40}\blabels?\b|\b(tag|mark)\b.{0,60}\bwith\b.{0,12}\bx-(?:env)?kv\b"
     r"|\b(take|get) (the |a |an )?(\S+ )?(label|annotation)s? off\b"

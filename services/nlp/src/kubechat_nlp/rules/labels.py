@@ -69,6 +69,11 @@ def _removals(u: Utterance) -> list[str]:
         idx = u.group_index(m)
         if m.group(2) and idx + 2 == len(u) and u.is_name(idx) and _key(u, idx + 1):
             idx += 1  # "unlabel web-1 tier": the object, then the key
+        if m.group(2) and "/" in u.norms[idx] and u.kind_at(idx) is not None:
+            # "un-annotate service/x: owner": the object spelled by kubectl, then the key
+            idx += 1
+            while idx + 1 < len(u) and u.norms[idx] in (":", ";", ",", "-"):
+                idx += 1
         if _key(u, idx):
             out.append(u.tokens[idx].text.strip("'\"") + "-")
             u.used.add(idx)
@@ -79,7 +84,11 @@ def _removals(u: Utterance) -> list[str]:
         u.used.add(u.group_index(owned))
     for i, tok in enumerate(u.tokens):  # kubectl's own spelling: `tier-`
         if i not in u.used and re.fullmatch(r"[a-z0-9][\w./-]*[a-z0-9]-", tok.text.lower()):
-            if i > 0 and u.norms[i - 1] in ("label", "labels", "annotation", "remove", "and", ","):
+            # ("label pod web-1 team-", "label node/n-1 stage-": after the object too)
+            before = u.norms[i - 1] if i > 0 else ""
+            if before in ("label", "labels", "annotation", "remove", "and", ",") or (
+                i > 0 and (u.is_name(i - 1) or u.kind_at(i - 1) is not None)
+            ):
                 out.append(tok.text)
                 u.used.add(i)
     return out
@@ -178,6 +187,11 @@ def build_label(c: Ctx) -> Result:
     if not pairs and not listing:
         pairs = kv_tokens(c)
     changed = False
+    arrowed = u.search(r"(?<![\w./-])([a-z0-9][\w./-]*) (?:->|=>|\u2192) ([\w.-]+)\W*$")
+    if not pairs and not listing and arrowed and _key(u, u.group_index(arrowed)):
+        # "relabel pod x: tier -> cache": the key, an arrow, its new value
+        pairs, changed = [f"{u.group_text(arrowed, 1)}={u.group_text(arrowed, 2)}"], True
+        u.mark_groups(arrowed)
     if not pairs and not listing:
         pairs, changed = _changes(u)
         changed = changed and not u.search(r"\b(add|adding|put|apply|attach|tag)\b")

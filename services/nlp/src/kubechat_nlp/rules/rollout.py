@@ -56,7 +56,7 @@ _STATUS_WORDS = (
     r"|rolling out|deploying|rolled out|through|over|how far along|out yet|updating"
     # "is web updated fully", "did web go out cleanly", "watch it till it completes"
     r"|updated fully|fully (rolled out|updated|deployed)|go(ne)? out cleanly|or not"
-    r"|still (rolling|deploying|updating)"
+    r"|still (rolling|deploying|updating)|updated yet|up to date yet"
     r"|(till|until) it (completes|finishes|is done))(?![\w-])"
 )
 
@@ -128,7 +128,8 @@ def build_rollout(c: Ctx) -> Result:
     ):
         verb = "rollout.undo"
     elif u.search(
-        r"\b(history|revisions|releases)\b|\b(previous|past|earlier|prior|older|old) rollouts?\b"
+        r"\b(history|revisions|revs|releases)\b"
+        r"|\b(previous|past|earlier|prior|older|old) rollouts?\b"
         r"|\bhow many times\b.{0,40}\b(updated|deployed|rolled out"
         r"|released|changed)\b"
         r"|\bversions\b.{0,60}\b(deployed|released|were|have been)\b"

@@ -413,7 +413,8 @@ RULES: tuple[Rule, ...] = (
         r"|\bback (on|at|to) (revision|rev)\b|\b(brakes on|mid-deploy|mid-rollout)\b"
         r"|\bfresh (set of )?pods\b|\broll (the )?(pods|pds|containers)\b"
         # "any progress on web?", "is it rolling?", "previous rollouts?"
-        r"|(?<![\w-])progress(?![\w-])|\b(is|are) (\S+ ){0,3}rolling\b"
+        r"|(?<![\w-])progress(?![\w-])|\b(is|are) (\S+ ){0,3}rolling\b|\brevs\b"
+        r"|\b(updated|up to date) yet\b"
         r"|\b(previous|past|earlier|prior|older|old) rollouts?\b",
         workloads.build_rollout,
     ),
