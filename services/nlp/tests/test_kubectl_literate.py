@@ -114,6 +114,26 @@ CASES = [
         "swap the proxy img in orders deployment to python:3.12",
         "kubectl set image deployment/orders proxy=python:3.12",
     ),
+    # events, contexts and rights in chat shorthand
+    ("events for service/top-sellers", "kubectl events --for=service/top-sellers"),
+    ("newest evts -n ci", "kubectl events -n ci"),
+    (
+        "just the events of pod x-1 -n jobs, not the full describe",
+        "kubectl events -n jobs --for=pod/x-1",
+    ),
+    ("print current ctx", "kubectl config current-context"),
+    ("kubens platform-core", "kubectl config set-context --current --namespace=platform-core"),
+    (
+        "make events-ns my working namespace",
+        "kubectl config set-context --current --namespace=events-ns",
+    ),
+    ("check my perms: patch secrets", "kubectl auth can-i patch secrets"),
+    ("impersonate jkim: can they list secrets", "kubectl auth can-i list secrets --as=jkim"),
+    (
+        "would alice get forbidden trying to create jobs",
+        "kubectl auth can-i create jobs --as=alice",
+    ),
+    ("auth can-i get svc in ns ci as farid", "kubectl auth can-i get services -n ci --as=farid"),
     # asides before and after the request
     (
         "sanity check: purge the cronjobs labelled stage=canary",

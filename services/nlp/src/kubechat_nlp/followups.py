@@ -9,13 +9,14 @@ from dataclasses import replace
 
 from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.entities import NUMBER_WORDS
+from kubechat_nlp.fields import field_selector
 from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.model import Clarification, Operation, ParamValue
 from kubechat_nlp.rules.common import Draft
 from kubechat_nlp.rules.scaling import is_relative, relative_change
 from kubechat_nlp.scope_terms import DESTROY
-from kubechat_nlp.slots import Slots, extract_common, field_selector
+from kubechat_nlp.slots import Slots, extract_common
 from kubechat_nlp.smalltalk import without_courtesy
 from kubechat_nlp.text import Token
 from kubechat_nlp.utterance import Utterance

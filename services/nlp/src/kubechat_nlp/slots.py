@@ -323,44 +323,6 @@ def _selector(u: Utterance, s: Slots) -> None:
         u.mark(m)
 
 
-def field_selector(u: Utterance) -> str | None:
-    parts: list[str] = []
-    m = u.search(
-        r"\b(not running|non-running|(?:are not|aren't|arent|isn't|isnt|is not) running"
-        r"|not in (?:the )?running (?:state|phase))\b"
-    )
-    if m:
-        parts.append("status.phase!=Running")
-        u.mark(m)
-    else:
-        m = u.search(
-            r"\b(running|pending|failed|failing|succeeded|completed|successful|crashed)"
-            r" (?:pods?|po|jobs?|ones)\b|\b(?:pods?|po) (?:that are|which are|in|with|in the|with "
-            r"the) (?:status |phase |state )?(running|pending|failed|succeeded|completed)"
-            r"\b(?! on\b)"  # ("pods that are running on node-3": where, not a phase)
-        )
-        if m:
-            phase = m.group(1) or m.group(2)
-            parts.append(f"status.phase={PHASES[phase]}")
-            u.mark_groups(m)
-    said = u.search(r"(?<![\w.])(?:spec\.)?nodename ?==? ?([a-z0-9][\w.-]*[a-z0-9])")
-    if said:  # "where nodeName=node-2": the field itself, whatever the token
-        parts.append(f"spec.nodeName={said.group(1)}")
-        u.mark(said)
-        return ",".join(parts)
-    m = u.search(r"\b(?:on|running on|scheduled on|scheduled to) (?:the )?node (\S+)") or u.search(
-        # "pods on node-3", "which pods run on ip-10-0-1-5.ec2.internal": named like a node
-        r"\b(?:on|onto|run on|running on|scheduled on|scheduled onto|scheduled to)"
-        r" ((?:node|worker|ip)-[\w.-]+|[a-z0-9-]+\.[a-z0-9.-]*[a-z0-9]"
-        # (a namespace has no dot; cloud and local clusters name their machines so)
-        r"|(?:gke|aks|eks|k3d|k3s|kind|talos|minikube)-[\w.-]+)"
-    )
-    if m and u.is_name(u.group_index(m)):
-        parts.append(f"spec.nodeName={_value(u, m)}")
-        u.mark(m)
-    return ",".join(parts) or None
-
-
 def _output(u: Utterance, s: Slots) -> None:
     m = u.search(r"(?:^| )(?:-o|--output)(?: |=)(\S+)|(?:^| )-o(yaml|json|wide|name)\b")
     if m:

@@ -96,30 +96,8 @@ def clean(text: str) -> str:
     # and so are emoji and pictographs: "list pods on shop 🙏"
     text = "".join(" " if unicodedata.category(ch) == "So" else ch for ch in text).strip()
     text = namespace_phrases(text)
-    # an idiom for watching: "keep an eye on the pods in shop"
-    text = re.sub(r"\bkeep an eye on\b", "watch", text, flags=re.IGNORECASE)
-    # a hyphenated verb is still the verb: "force-delete pod x"
-    text = re.sub(r"\bforce-(delete|remove|kill)", r"force \1", text, flags=re.IGNORECASE)
-    text = re.sub(r"\bpower-cycle", "power cycle", text, flags=re.IGNORECASE)
-    # "rollout-restart web", "rolling-restart it": kubectl's two words, hyphenated
-    text = re.sub(
-        r"(?<![\w-])(rollout|rolling)-(restart|update|undo|status|history|pause|resume)(?![\w-])",
-        r"\1 \2",
-        text,
-        flags=re.IGNORECASE,
-    )
-    # "img" is an image ("swap the img of web", "ship img nginx:1.27 onto …")
-    text = re.sub(r"(?<![\w./:-])img(s?)(?![\w./:-])", r"image\1", text, flags=re.IGNORECASE)
-    # ... and so is a prefixed one: "un-taint node-9", "re-start web" (never a name such as
-    # "re-deploy-bot")
-    text = re.sub(
-        r"(?<![\w-])(un|re)-(taint|cordon|pause|label|annotate|start|deploy|scale|launch|drain"
-        r"|schedule)"
-        r"(s|ed|ing)?(?![\w-])",
-        r"\1\2\3",
-        text,
-        flags=re.IGNORECASE,
-    )
+    for pattern, replacement in _REWRITES:
+        text = pattern.sub(replacement, text)
     text = own_words(text)
     if not text:
         raise InputError(
@@ -134,6 +112,46 @@ def clean(text: str) -> str:
     return _KUBECTL_RE.sub("", text)
 
 
+def _rewrite(pattern: str, replacement: str) -> tuple[re.Pattern[str], str]:
+    return re.compile(pattern, re.IGNORECASE), replacement
+
+
+# Wordings said another way, rewritten to the words the rules read, in this order.
+_REWRITES = (
+    # an idiom for watching: "keep an eye on the pods in shop"
+    _rewrite(r"\bkeep an eye on\b", "watch"),
+    # a hyphenated verb is still the verb: "force-delete pod x", "power-cycle node-3"
+    _rewrite(r"\bforce-(delete|remove|kill)", r"force \1"),
+    _rewrite(r"\bpower-cycle", "power cycle"),
+    # ... and so are kubectl's two words, hyphenated: "rollout-restart web"
+    _rewrite(
+        r"(?<![\w-])(rollout|rolling)-(restart|update|undo|status|history|pause|resume)(?![\w-])",
+        r"\1 \2",
+    ),
+    # the tools people know for it: "kubens qa", "kubectx prod"; "my working namespace" is
+    # the context's default one
+    _rewrite(r"^kubens\s+(?=\S)", "switch namespace to "),
+    _rewrite(r"^kubectx\s+(?=\S)", "use context "),
+    _rewrite(r"\b(my|our) (?:working|home|usual) (?:namespace|ns)\b", r"\1 default namespace"),
+    # chat shorthand: "img", "evts", "ctx", "perms"
+    *(
+        _rewrite(rf"(?<![\w./:=-]){short}(?![\w./:=-])", word)
+        for short, word in (
+            ("img", "image"),
+            ("imgs", "images"),
+            ("evts", "events"),
+            ("ctx", "context"),
+            ("perms", "permissions"),
+        )
+    ),
+    # a prefixed verb: "un-taint node-9", "re-start web" (never a name such as
+    # "re-deploy-bot")
+    _rewrite(
+        r"(?<![\w-])(un|re)-(taint|cordon|pause|label|annotate|start|deploy|scale|launch|drain"
+        r"|schedule)(s|ed|ing)?(?![\w-])",
+        r"\1\2\3",
+    ),
+)
 _KUBECTL_RE = re.compile(
     # (at the start only: "bob said to run kubectl delete …", "explain this: kubectl …"
     # quote one)

@@ -48,8 +48,14 @@ AUTH = (
     # "my rbac ok to remove namespaces", "verify my access to delete nodes"
     r"|\b(my|our) (rbac|access|rights?|permissions?|privileges?|role) (is |are )?(ok|okay|good"
     r"|enough|sufficient|fine) (to|for)\b"
-    r"|\b(check|verify|confirm|test|see) (my|our) (rbac|access|rights?|permissions?|privileges?)"
-    r" (to|for)\b"
+    r"|\b(check|verify|confirm|test|see) (my|our) "
+    + _RIGHTS
+    + r" ?(to|for|;|:|-|\u2014)(?= )"
+    # "impersonate jkim: can they list secrets", "does ingrid have watch on pods"
+    + r"|\bimpersonat\w* \S+ ?[;:,-]? (can|could|may) (they|he|she|it)\b"
+    + r"|\b(does|do|can) \S+ have "
+    + ACTIONS
+    + r" (on|for|to|over)\b"
     r"|\bcan (my|our) (account|user|role|identity|login) (also |still |even )?"
     + ACTIONS
     # "would I be able to drain node-1", "have I got access to …", "could I …"

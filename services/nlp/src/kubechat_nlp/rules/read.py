@@ -186,7 +186,7 @@ def _the_namespace_itself(c: Ctx, d: Draft) -> bool:
 
 
 def _field(c: Ctx) -> str | None:
-    from kubechat_nlp.slots import field_selector
+    from kubechat_nlp.fields import field_selector
 
     return field_selector(c.u)
 
@@ -249,7 +249,8 @@ def build_events(c: Ctx, slots: object = None) -> Result:
         from kubechat_nlp.targets import name_before, names_after
 
         m = mentions[0]
-        names = names_after(u, m.end)
+        names = [m.name] if m.name else names_after(u, m.end)  # ("events for svc/web")
+        u.used.update(range(m.start, m.end))
         before = name_before(u, m)  # "events for the ledger deployment"
         if not names and before:
             names = [before]

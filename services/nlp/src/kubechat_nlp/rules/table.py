@@ -536,7 +536,7 @@ RULES: tuple[Rule, ...] = (
     (
         "describe",
         # ("show the replicaset, no describe": the one thing not asked for)
-        r"(?<!no )(?<!not )(?<!without )(?<!don't )"
+        r"(?<!no )(?<!not )(?<!without )(?<!don't )(?<!not the full )(?<!not a full )"
         r"\b(describe|inspect|tell me (\w+ )?about|what's wrong with|why is|why are|why does|"
         r"why (won'?t|can'?t|isn'?t|doesn'?t|did)|"
         # "why's it unhappy", "why it failing", "how come the pod is poorly"

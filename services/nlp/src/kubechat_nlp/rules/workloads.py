@@ -220,7 +220,7 @@ def build_delete(c: Ctx) -> Result:
     skip_lead(u)
     mark_group_words(u)  # "remove every batch job labelled …": batch is no job's name
     s = c.common()
-    from kubechat_nlp.slots import field_selector
+    from kubechat_nlp.fields import field_selector
 
     s.field_selector = field_selector(u)
     if s.selector is None:  # "secrets with role=db", "the jobs labelled tier=batch"
