@@ -161,6 +161,7 @@ def test_kubectl_literate(text: str, expected: str | None) -> None:
         assert " && ".join(plan.kubectl).replace("'", "") == expected
 
 
+_RESTARTED = "restart deployment web in shop"
 CONVERSATIONS = [
     (
         ("restart deployment web in shop", "any progress"),
@@ -176,6 +177,18 @@ CONVERSATIONS = [
     ),
     (("logs of web-1 in dev", "more on that pod"), "kubectl describe pods web-1 -n dev"),
     (("logs of web-1 in dev", "look closer"), "kubectl describe pods web-1 -n dev"),
+    # a question after a restart asks how things are; it never restarts anything
+    ((_RESTARTED, "is it stable now"), "kubectl get deployments web -n shop"),
+    ((_RESTARTED, "how far is it"), "kubectl rollout status deployment/web -n shop"),
+    ((_RESTARTED, "update finished?"), "kubectl rollout status deployment/web -n shop"),
+    (
+        ("set the image of web to nginx:1.25 in shop", "reverse the deploy"),
+        "kubectl rollout undo deployment/web -n shop",
+    ),
+    (
+        ("set the image of web to nginx:1.25 in shop", "take it back"),
+        "kubectl rollout undo deployment/web -n shop",
+    ),
     # "scrap that" takes the last request back; it never deletes what was talked about
     (("set the image of web to nginx:1.25 in shop", "scrap that"), None),
 ]

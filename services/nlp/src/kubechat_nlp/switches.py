@@ -74,6 +74,9 @@ def follow_up(
     # that needs a word saying so ("and prod", "same for api", "staging too")
     typed = set(norms) | set(said.lower().replace(",", " ").replace("?", " ").split())
     again = bool(_AGAIN & typed)
+    asked = norms[0] in ("is", "are", "was", "were", "did", "does", "has", "have")
+    if asked and not typed & {"again", "same", "repeat", "redo"}:
+        return None  # "is it stable now?" asks how things are ("what about prod?" switches)
     if not _SWITCH_MARKERS & typed and any(
         catalogue[op.verb].risk is not Risk.READ for op in context.last_operations
     ):

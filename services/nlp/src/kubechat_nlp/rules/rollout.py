@@ -56,7 +56,7 @@ _STATUS_WORDS = (
     r"|rolling out|deploying|rolled out|through|over|how far along|out yet|updating"
     # "is web updated fully", "did web go out cleanly", "watch it till it completes"
     r"|updated fully|fully (rolled out|updated|deployed)|go(ne)? out cleanly|or not"
-    r"|still (rolling|deploying|updating)|updated yet|up to date yet"
+    r"|still (rolling|deploying|updating)|updated yet|up to date yet|how far|stable now|settled"
     r"|(till|until) it (completes|finishes|is done))(?![\w-])"
 )
 
@@ -115,6 +115,8 @@ def build_rollout(c: Ctx) -> Result:
         r"|\bback (?:to|on|at) (?:the )?(?:revision|rev|version|release) \S+"
         r"|\bback (?:to )?(?:the way|how) it was\b|\bas it was before\b"
         r"|\bput (?:it|them) back\b|\bprevious\b.{0,40}\bback\b"
+        r"|\breverse (?:the |that |this )?(?:deploy|update|rollout|change|release)\b"
+        r"|\btake (?:it|them|that) back\b|\bback to the old (?:one|version|image)\b"
         # "take statefulset timescale back one release"
         r"|\bback (?:one|a|1) (?:release|version|revision|rollout|deploy)\b"
         r"|\b(?:revision|rev) \d+\b.{0,60}\b(?:use that|again|was the good one|worked)\b"
@@ -172,6 +174,10 @@ def build_rollout(c: Ctx) -> Result:
         verb = phrased  # "hold the rollout", "freeze rollouts": the catalogue's wording
     elif u.search(r"\brollout\b|\broll out\b") and not u.search(_RESTART_CUE):
         verb = "rollout.status"  # "check on the rollout of web": looking never restarts
+    elif u.search(
+        r"^(?:is|are|did|has|have|was|were|how|what|where|any)\b|\?\s*$"
+    ) and not u.search(r"\b(?:restart|bounce|redeploy|reboot|recycle|kick|cycle)\w*"):
+        verb = "rollout.status"  # "is it stable now?": a question never restarts anything
     else:
         verb = "rollout.restart"
     # ("the change should be reverted", "what did we have deployed before"): the cue's

@@ -414,7 +414,11 @@ RULES: tuple[Rule, ...] = (
         r"|\bfresh (set of )?pods\b|\broll (the )?(pods|pds|containers)\b"
         # "any progress on web?", "is it rolling?", "previous rollouts?"
         r"|(?<![\w-])progress(?![\w-])|\b(is|are) (\S+ ){0,3}rolling\b|\brevs\b"
-        r"|\b(updated|up to date) yet\b"
+        r"|\b(updated|up to date) yet\b|\bhow far\b"
+        r"|\b(update|rollout|deploy) (finished|done|complete)\b"
+        r"|\b(is|are) (it|they|everything|all) rolled\b|\breverse (the |that |this )?(deploy|update"
+        r"|rollout|change|release)\b|\btake (it|them|that) back\b|\bback to the old (one|version"
+        r"|image)\b"
         r"|\b(previous|past|earlier|prior|older|old) rollouts?\b",
         workloads.build_rollout,
     ),
@@ -549,7 +553,7 @@ RULES: tuple[Rule, ...] = (
         r"(?<!more )(?<!extra )(?<!additional )\bdetails?\b"
         r"|\bmore (detail |details |info )?(on|about) (it|them|that|this|pod|deployment)\b"
         r"|\b(look|looking) closer\b|\bcloser look\b|\bdeep[- ]?dive\b|\bdrill (down )?(into|on)\b"
-        r"|\b(whole|full|complete) picture (of|for|on)\b"
+        r"|\b(whole|full|complete) picture (of|for|on)\b|\bdig deeper\b|\b(its|their) description\b"
         # "show me what pod x looks like", "how is web configured", "web keeps crashing"
         r"|\bwhat (\S+ ){1,3}looks like\b|\bhow (is|are) (\S+ ){1,3}(configured|set up)\b"
         r"|\bkeeps? (restarting|crashing|dying|failing|erroring|falling over|going down)\b"
