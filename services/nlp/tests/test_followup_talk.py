@@ -11,6 +11,7 @@ from kubechat_nlp.undo import offline_conversation
 
 ENGINE = RulesEngine()
 
+_RESTARTED = "restart deployment web in shop"
 CONVERSATIONS = [
     (("scale web to 3 in qa", "lifesaver"), None),
     (("scale web to 3 in qa", "phew thanks"), None),
@@ -56,6 +57,35 @@ CONVERSATIONS = [
         ("restart deployment web", "what did we have deployed before this"),
         "kubectl rollout history deployment/web",
     ),
+    # a rollout or an object just talked about, said the way kubectl users say it
+    (
+        ("restart deployment web in shop", "any progress"),
+        "kubectl rollout status deployment/web -n shop",
+    ),
+    (
+        ("restart deployment web in shop", "is it rolling?"),
+        "kubectl rollout status deployment/web -n shop",
+    ),
+    (
+        ("restart deployment web in shop", "previous rollouts?"),
+        "kubectl rollout history deployment/web -n shop",
+    ),
+    (("logs of web-1 in dev", "more on that pod"), "kubectl describe pods web-1 -n dev"),
+    (("logs of web-1 in dev", "look closer"), "kubectl describe pods web-1 -n dev"),
+    # a question after a restart asks how things are; it never restarts anything
+    ((_RESTARTED, "is it stable now"), "kubectl get deployments web -n shop"),
+    ((_RESTARTED, "how far is it"), "kubectl rollout status deployment/web -n shop"),
+    ((_RESTARTED, "update finished?"), "kubectl rollout status deployment/web -n shop"),
+    (
+        ("set the image of web to nginx:1.25 in shop", "reverse the deploy"),
+        "kubectl rollout undo deployment/web -n shop",
+    ),
+    (
+        ("set the image of web to nginx:1.25 in shop", "take it back"),
+        "kubectl rollout undo deployment/web -n shop",
+    ),
+    # "scrap that" takes the last request back; it never deletes what was talked about
+    (("set the image of web to nginx:1.25 in shop", "scrap that"), None),
 ]
 
 

@@ -1,15 +1,14 @@
 """Requests typed by people who know kubectl: short kind names ("failed po"), a namespace
 set before the request ("namespace ledger: scale web to 3"), fields written like labels
 ("where nodeName=node-2"), machines named as clusters name them, "live" and "on watch",
-"no describe", rights asked about in other words ("do I have rbac to …"), and follow-ups
-about a rollout or an object just talked about."""
+"no describe" and rights asked about in other words ("do I have rbac to …"). Their
+follow-ups live in `test_followup_talk`."""
 
 from __future__ import annotations
 
 import pytest
 
 from kubechat_nlp.engine import RulesEngine
-from kubechat_nlp.undo import offline_conversation
 
 ENGINE = RulesEngine()
 
@@ -159,45 +158,3 @@ def test_kubectl_literate(text: str, expected: str | None) -> None:
         assert not plan.kubectl
     else:
         assert " && ".join(plan.kubectl).replace("'", "") == expected
-
-
-_RESTARTED = "restart deployment web in shop"
-CONVERSATIONS = [
-    (
-        ("restart deployment web in shop", "any progress"),
-        "kubectl rollout status deployment/web -n shop",
-    ),
-    (
-        ("restart deployment web in shop", "is it rolling?"),
-        "kubectl rollout status deployment/web -n shop",
-    ),
-    (
-        ("restart deployment web in shop", "previous rollouts?"),
-        "kubectl rollout history deployment/web -n shop",
-    ),
-    (("logs of web-1 in dev", "more on that pod"), "kubectl describe pods web-1 -n dev"),
-    (("logs of web-1 in dev", "look closer"), "kubectl describe pods web-1 -n dev"),
-    # a question after a restart asks how things are; it never restarts anything
-    ((_RESTARTED, "is it stable now"), "kubectl get deployments web -n shop"),
-    ((_RESTARTED, "how far is it"), "kubectl rollout status deployment/web -n shop"),
-    ((_RESTARTED, "update finished?"), "kubectl rollout status deployment/web -n shop"),
-    (
-        ("set the image of web to nginx:1.25 in shop", "reverse the deploy"),
-        "kubectl rollout undo deployment/web -n shop",
-    ),
-    (
-        ("set the image of web to nginx:1.25 in shop", "take it back"),
-        "kubectl rollout undo deployment/web -n shop",
-    ),
-    # "scrap that" takes the last request back; it never deletes what was talked about
-    (("set the image of web to nginx:1.25 in shop", "scrap that"), None),
-]
-
-
-@pytest.mark.parametrize(("turns", "expected"), CONVERSATIONS)
-def test_follow_up(turns: tuple[str, str], expected: str | None) -> None:
-    last = list(offline_conversation(ENGINE, turns))[-1]
-    if expected is None:
-        assert not last.kubectl
-    else:
-        assert " && ".join(last.kubectl) == expected

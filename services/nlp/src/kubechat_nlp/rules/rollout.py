@@ -14,6 +14,7 @@ from kubechat_nlp.rules.scaling import (
     skip_lead,
     word_number,
 )
+from kubechat_nlp.rules.settings import _QUESTION
 from kubechat_nlp.utterance import Utterance
 from kubechat_nlp.wording import phrasings_of
 
@@ -40,6 +41,16 @@ _RESTART_CUE = (
     r"\b(restart\w*|redeploy\w*|bounce\w*|kick\w*|reboot\w*|recycle\w*|cycle\w*|roll (the )?pods"
     r"|rolling|refresh\w*|start over|do|trigger|perform|run|new)\b"
 )
+
+
+# Going back and looking back said in other words, read both by the rules table (to pick
+# this rule) and below (to pick the operation): "reverse the deploy", "take it back",
+# "previous rollouts?", "list revs".
+UNDO_SAID = (
+    r"\breverse (?:the |that |this )?(?:deploy|update|rollout|change|release)\b"
+    r"|\btake (?:it|them|that) back\b|\bback to the old (?:one|version|image)\b"
+)
+HISTORY_SAID = r"\b(?:previous|past|earlier|prior|older|old) rollouts?\b|\brevs\b"
 
 
 # The opening verbs that say which rollout operation is meant ("resume deploying orders",
@@ -114,11 +125,10 @@ def build_rollout(c: Ctx) -> Result:
         r"|\bback to (the |an? )?\S+ (version|revision|release|image)\b"
         r"|\bback (?:to|on|at) (?:the )?(?:revision|rev|version|release) \S+"
         r"|\bback (?:to )?(?:the way|how) it was\b|\bas it was before\b"
-        r"|\bput (?:it|them) back\b|\bprevious\b.{0,40}\bback\b"
-        r"|\breverse (?:the |that |this )?(?:deploy|update|rollout|change|release)\b"
-        r"|\btake (?:it|them|that) back\b|\bback to the old (?:one|version|image)\b"
+        r"|\bput (?:it|them) back\b|\bprevious\b.{0,40}\bback\b|"
+        + UNDO_SAID
         # "take statefulset timescale back one release"
-        r"|\bback (?:one|a|1) (?:release|version|revision|rollout|deploy)\b"
+        + r"|\bback (?:one|a|1) (?:release|version|revision|rollout|deploy)\b"
         r"|\b(?:revision|rev) \d+\b.{0,60}\b(?:use that|again|was the good one|worked)\b"
         r"|\bon (?:revision|rev) \d+ again\b"
         # a revision wished for: "node-feeder should be on revision 4", "go to rev 7",
@@ -130,9 +140,9 @@ def build_rollout(c: Ctx) -> Result:
     ):
         verb = "rollout.undo"
     elif u.search(
-        r"\b(history|revisions|revs|releases)\b"
-        r"|\b(previous|past|earlier|prior|older|old) rollouts?\b"
-        r"|\bhow many times\b.{0,40}\b(updated|deployed|rolled out"
+        r"\b(history|revisions|releases)\b|"
+        + HISTORY_SAID
+        + r"|\bhow many times\b.{0,40}\b(updated|deployed|rolled out"
         r"|released|changed)\b"
         r"|\bversions\b.{0,60}\b(deployed|released|were|have been)\b"
         r"|\b(changes?|deploys|releases|versions) (have )?(gone|went|been) out\b"
@@ -174,9 +184,9 @@ def build_rollout(c: Ctx) -> Result:
         verb = phrased  # "hold the rollout", "freeze rollouts": the catalogue's wording
     elif u.search(r"\brollout\b|\broll out\b") and not u.search(_RESTART_CUE):
         verb = "rollout.status"  # "check on the rollout of web": looking never restarts
-    elif u.search(
-        r"^(?:is|are|did|has|have|was|were|how|what|where|any)\b|\?\s*$"
-    ) and not u.search(r"\b(?:restart|bounce|redeploy|reboot|recycle|kick|cycle)\w*"):
+    elif u.search(rf"{_QUESTION}|^(?:how|what|where|any)\b|\?\s*$") and not u.search(
+        r"\b(?:restart|bounce|redeploy|reboot|recycle|kick|cycle)\w*"
+    ):
         verb = "rollout.status"  # "is it stable now?": a question never restarts anything
     else:
         verb = "rollout.restart"

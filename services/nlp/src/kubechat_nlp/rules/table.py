@@ -17,6 +17,7 @@ from kubechat_nlp.rules import (
     node_cues,
     patching,
     read,
+    rollout,
     run_expose,
     settings,
     workloads,
@@ -413,13 +414,13 @@ RULES: tuple[Rule, ...] = (
         r"|\bback (on|at|to) (revision|rev)\b|\b(brakes on|mid-deploy|mid-rollout)\b"
         r"|\bfresh (set of )?pods\b|\broll (the )?(pods|pds|containers)\b"
         # "any progress on web?", "is it rolling?", "previous rollouts?"
-        r"|(?<![\w-])progress(?![\w-])|\b(is|are) (\S+ ){0,3}rolling\b|\brevs\b"
+        r"|(?<![\w-])progress(?![\w-])|\b(is|are) (\S+ ){0,3}rolling\b"
         r"|\b(updated|up to date) yet\b|\bhow far\b"
         r"|\b(update|rollout|deploy) (finished|done|complete)\b"
-        r"|\b(is|are) (it|they|everything|all) rolled\b|\breverse (the |that |this )?(deploy|update"
-        r"|rollout|change|release)\b|\btake (it|them|that) back\b|\bback to the old (one|version"
-        r"|image)\b"
-        r"|\b(previous|past|earlier|prior|older|old) rollouts?\b",
+        r"|\b(is|are) (it|they|everything|all) rolled\b|"
+        + rollout.UNDO_SAID
+        + "|"
+        + rollout.HISTORY_SAID,
         workloads.build_rollout,
     ),
     (
