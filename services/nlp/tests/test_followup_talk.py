@@ -86,6 +86,8 @@ CONVERSATIONS = [
     ),
     # "scrap that" takes the last request back; it never deletes what was talked about
     (("set the image of web to nginx:1.25 in shop", "scrap that"), None),
+    # what a pod printed on its console is its log, never an object called "console"
+    (("describe pod web-1 in shop", "its console output, please"), "kubectl logs web-1 -n shop"),
 ]
 
 

@@ -68,6 +68,13 @@ SET_IMAGE = (
     r"|\bget (the )?(new )?(image )?x-image (onto|on|into|in)\b"
 )
 
+# "<verb> [the] tier label from|off x", "<verb> label tier from|off x": a label said as the
+# object of a verb that takes it off something (not a read verb: "show the tier label of x").
+TAKEN_OFF = (
+    r"|^(?!.*\b(show|list|get|see|display|print|check|what|which|find|read|view|look)\b)"
+    r".*\b[a-z]+ (the |a |an |that |this |its |their )?(\S+ (label|annotation)s?"
+    r"|(label|annotation)s? \S+) (from|off)\b"
+)
 # Labels and annotations added, changed or taken off ("web shouldn't carry the tier label").
 LABEL = (
     r"^(please )?(label|annotate)\b|\b(add|put|attach|set|overwrite|update|tag)\b.{0,40}"
@@ -107,5 +114,7 @@ LABEL = (
     r"|outdated|obsolete|incorrect|bad)\b"
     r"|\b(wrong|stale|outdated|obsolete|incorrect|bad|old) (\S+ )?(label|annotation)s?\b"
     r"|\b(lose|ditch|nix|scrap|kill)\b (the |that |this |its )?(\S+ ){0,2}(label|annotation)s?\b"
-    r"|\b(carry|have|keep) \S+ as (a|an) (label|annotation)\b"
+    r"|\b(carry|have|keep) \S+ as (a|an) (label|annotation)\b" + TAKEN_OFF
+    # Whatever the verb, a label taken "from" or "off" an object is taken away ("erase the
+    # tier label from pod x", "detach label tier from web"); a look at one is a read.
 )

@@ -217,7 +217,10 @@ def _classify(text: str, phrases: PhraseRules) -> Rule:
             break  # nothing but the fallback: try the catalogue's phrasings first
         return RULES[rule[0]]
     # Words the table has no cue for: a catalogue phrasing that opens the request
-    # ("recycle the web pods", "take node-3 out of rotation").
+    # ("recycle the web pods", "take node-3 out of rotation"), after an article when a
+    # noun opens it ("the transcript of pod x", "a dossier on job y").
+    if offset == 0 and head in ("the", "a", "an") and after:
+        head_end += 1 + len(after)
     for pattern, phrased in phrases:
         if any(m.start() <= head_end for m in pattern.finditer(text)):
             return phrased

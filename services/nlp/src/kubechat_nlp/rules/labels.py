@@ -65,6 +65,9 @@ def _removals(u: Utterance) -> list[str]:
         rf"|clear|strip|lose|get rid)\b)"
         rf"|\b(?:lose|ditch|nix|scrap|kill) (?:the |that |this |its )?(\S+) {_NOUN}\b"
         rf"|\b(?:carry|have|keep) (\S+) as (?:a|an) {_NOUN}\b"
+        # whatever the verb, a label taken from or off an object (change_cues.TAKEN_OFF)
+        rf"|\b[a-z]+ (?:the |a |an |that |this |its |their )?(?:(\S+) {_NOUN}|{_NOUN} (\S+))"
+        rf" (?:from|off)\b"
     ):
         idx = u.group_index(m)
         if m.group(2) and idx + 2 == len(u) and u.is_name(idx) and _key(u, idx + 1):

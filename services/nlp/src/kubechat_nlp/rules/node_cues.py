@@ -11,7 +11,7 @@ ACTIONS = (
     r"|annotate|cordon|uncordon|drain|taint|watch|exec|execute|attach|port-forward|evict)\b"
 )
 # The words people use for their rights ("do I have rbac to …", "do my perms cover …").
-_RIGHTS = r"(rbac|access|rights?|perms?|permissions?|privileges?|authori[sz]ations?)"
+RIGHTS_WORDS = r"(rbac|access|rights?|perms?|permissions?|privileges?|authori[sz]ations?)"
 # A question about rights ("can I drain node-1?") is a read, never the action.
 AUTH = (
     # "can web scale itself between 2 and 5 pods": an autoscaler asked for, never a right
@@ -32,15 +32,15 @@ AUTH = (
     + r"|\b(am i|are we) (allowed|permitted|authori[sz]ed|able|cleared|entitled)\b|\bcan-i\b"
     # "do I have enough access to …", "would I have the rights to …", "can my account …"
     r"|\b(do|does|would|will) (i|we|my account|my user) (have|get) (enough |sufficient |the )?"
-    + _RIGHTS
+    + RIGHTS_WORDS
     + r" (to|for)\b"
     # "do my permissions let me delete jobs", "does our role allow us to drain nodes"
     r"|\b(do|does|would|will|can|could) (my|our) (account|user|role|roles|identity|login|"
-    + _RIGHTS
+    + RIGHTS_WORDS
     + r") (let|allow|permit|cover|include) (me|us)?\b"
     # "will rbac let me delete nodes", "is remove on jobs permitted for me"
     + r"|\b(will|would|does|do) (the )?"
-    + _RIGHTS
+    + RIGHTS_WORDS
     + r" (let|allow|permit) (me|us)\b|\b(permitted|allowed|authori[sz]ed) for (me|us)\b"
     + r"|\b(is|are) (an? )?"
     + ACTIONS
@@ -48,8 +48,8 @@ AUTH = (
     # "my rbac ok to remove namespaces", "verify my access to delete nodes"
     r"|\b(my|our) (rbac|access|rights?|permissions?|privileges?|role) (is |are )?(ok|okay|good"
     r"|enough|sufficient|fine) (to|for)\b"
-    r"|\b(check|verify|confirm|test|see) (my|our) "
-    + _RIGHTS
+    r"|\b(check|verify|confirm|test|see) (my|our|\S+) "
+    + RIGHTS_WORDS
     + r" ?(to|for|;|:|-|\u2014)(?= )"
     # "impersonate jkim: can they list secrets", "does ingrid have watch on pods"
     + r"|\bimpersonat\w* \S+ ?[;:,-]? (can|could|may) (they|he|she|it)\b"
@@ -71,10 +71,10 @@ AUTH = (
     r"|\bis my (account|user|login|identity|role|team) (allowed|permitted|able|authori[sz]ed) to\b"
     r"|\bcould i (also |still |even |actually |now |really |just )?"
     + ACTIONS
-    + r"|\bis \S+ (allowed|permitted|authori[sz]ed|able to)\b"
+    + r"|\bis \S+ (allowed|permitted|authori[sz]ed|able to|entitled|cleared|empowered)\b"
     # "is the service account ci-bot in tools allowed to list pods"
     r"|\b(is|are) (the )?(user|service ?account|serviceaccount|sa|group) \S+( (in|from) (the )?\S+"
-    r"( namespace)?)? (allowed|permitted|authori[sz]ed|able|cleared) to\b"
+    r"( namespace)?)? (allowed|permitted|authori[sz]ed|able|cleared|entitled|empowered) to\b"
     r"|\b(if|whether) (the )?\S+ (is|are) (allowed|permitted|able|authori[sz]ed) to\b"
     r"|\b(can|may) (the )?(\S+ )?(service ?account|sa|user|group)( \S+)? "
     + ACTIONS
@@ -92,6 +92,14 @@ AUTH = (
     r"(?! (deployment|deploy|pod|service|svc)\b)"
     r"|\b(can|may) (i|we) do (everything|anything)\b"
     r"|\ballowed actions\b|(?<!with )\bpermissions? to\b|\bwhat (am i|are we) allowed\b"
+    # Whatever the word for the right: "do I have clearance to delete jobs", "would I be
+    # authorised to …", "is it within my remit to …" (a question, so at worst a read)
+    r"|\b(do|does|would|will) (i|we|my account|my user|\S+) (have|hold|get) (enough "
+    r"|sufficient |the |any )?\S+ to "
+    + ACTIONS
+    + r"|\b(would|will|am|are|should) (i|we)( be)? \w+(ed|able) to "
+    + ACTIONS
+    + r"|\b(is|would) (it|that|this)( be)? (within|in) (my|our) \S+ to\b"
     r")"
 )
 DRAIN = (

@@ -30,6 +30,11 @@ _WITH_DETAILS = (
     r"\bwith (?:all |full |every |more |extra )?(?:the |their |its )?(?:details?|info)\b"
     r"|\bdetailed (?:list|listing|view|table|overview)\b"
 )
+# Detail asked of every object of a kind ("describe all pods", "details of pods in x").
+_DETAIL_OF_ALL = (
+    r"\b(?:describe|describing|described|descri\w*|desc|inspect\w*|details?|detailed"
+    r"|descriptions?)\b"
+)
 # The kinds whose pods `kubectl logs` reads.
 _LOGGED = frozenset(
     "pods deployments statefulsets daemonsets jobs replicasets replicationcontrollers".split()
@@ -225,6 +230,13 @@ def build_describe(c: Ctx) -> Result:
             return [d]
         # "details?" names nothing: the object of the conversation, or a question
         return clarify("Describe which object?")
+    if d.explicit_kind and not (d.names or s.selector) and not c.u.search(_DETAIL_OF_ALL):
+        # "how are the pods in shop doing", "state of the statefulsets": the state of a
+        # whole kind is its list (each row has it); every object's description is only
+        # printed when detail is asked for ("describe the pods", "details of the pods")
+        d.verb = "get"
+        if s.output:  # "a rundown of the nodes, in wide output"
+            d.params["output"] = s.output
     return [d]
 
 

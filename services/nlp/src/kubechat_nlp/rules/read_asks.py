@@ -38,6 +38,9 @@ _LOGS = (
     r"|spitting out|complaining about)\b"
     # "the output of web-1", "console output from api" (never the yaml output of a kind)
     r"|(?<!yaml )(?<!json )(?<!wide )(?<!table )\boutput (?:of|from)\b"
+    # "what console output is coming out of web-1", "the transcript of pod x"
+    r"|\bconsole (?:output|logs?|transcripts?|messages)\b"
+    r"|\b(?:transcripts?|printouts?) (?:of|from)\b"
 )
 # The state of one object: asked of a named object, it is described.
 _STATE = (

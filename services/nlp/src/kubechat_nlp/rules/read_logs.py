@@ -65,7 +65,7 @@ _ASKS_FOR_OUTPUT = (
     r"|ote|itten|iting)|complain\w*|emit\w*|spit\w*|spat|dump\w*|-f|--follow|--previous"
     # the options a log read takes ("last hour only" after a log read, "the last 20 lnies")
     r"|last|past|since|previous|latest|recent|hours?|minutes?|mins?|days?|ago|crash\w*|follow\w*"
-    r"|stream\w*|live|timestamps?)\b"
+    r"|stream\w*|live|timestamps?|transcripts?|chatter|messages)\b"
 )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
 from kubechat_nlp.rules.group_words import mark_group_words
+from kubechat_nlp.rules.node_cues import RIGHTS_WORDS
 from kubechat_nlp.rules.read_asks import shown_on_request
 
 # Everyday action words → the API verb `kubectl auth can-i` checks (and, for actions on a
@@ -90,7 +91,9 @@ def _subject(c: Ctx, d: Draft) -> None:
         r"\b(?:can|may|is|does) (?:the )?user (\S+)",  # "can user jane list secrets"
         r"\b(?:user|as) (\S+) (?:can|may)\b",
         r"\b(?:if|whether) (?:the )?(\S+) (?:can|may|is allowed|is permitted|is able)\b",
-        r"\b(?:is|does) (\S+) (?:allowed|permitted|able|have)\b",
+        r"\b(?:is|does) (\S+) (?:allowed|permitted|able|have|entitled|cleared|empowered)\b",
+        # "check tomasz's authorisation to watch services" (the "'s" is gone by now)
+        rf"\b(?:check|verify|confirm|test|see) (\S+) {RIGHTS_WORDS} (?:to|for)\b",
         # "impersonate jkim: can they …", "would alice get forbidden …", "… as farid"
         r"\bimpersonat\w* (\S+)",
         r"\bwould (\S+) (?:get|hit|see|run into) (?:a |an )?(?:forbidden|403|denied)\b",

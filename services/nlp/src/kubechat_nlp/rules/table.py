@@ -280,6 +280,7 @@ RULES: tuple[Rule, ...] = (
     (
         "logs",
         r"(?<!event )" + read.LOG_WORDS + r"|\bstdout\b|\blines of output\b|^tail\b"
+        r"|\bconsole (output|transcripts?|messages)\b"
         r"|^what (is|are|was|were) (\S+ ){1,4}(printing|outputting|saying|writing)\b"
         # (what a quoted command prints is its output: an exec; "what does the hpa say" is
         # its state)
@@ -306,7 +307,9 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "exec",
-        r"\b(exec|execute|shell|bash|terminal|console|ssh)\b|\bpoke around (in|inside|on)\b"
+        # ("console output", "the console log of x" is what it printed)
+        r"\b(exec|execute|shell|bash|terminal|console(?! (output|logs?|transcript|messages))|ssh)\b"
+        r"|\bpoke around (in|inside|on)\b"
         # "what does `nslookup kubernetes` say in web-1", "the output of `date` from web-1"
         r"|\bwhat does __quoted__ (say|print|return|output|show|give)\b"
         r"|\bwhat (comes|gets printed|is printed) (back )?(from|by|when i run) __quoted__\b"
@@ -555,6 +558,10 @@ RULES: tuple[Rule, ...] = (
         r"|\bmore (detail |details |info )?(on|about) (it|them|that|this|pod|deployment)\b"
         r"|\b(look|looking) closer\b|\bcloser look\b|\bdeep[- ]?dive\b|\bdrill (down )?(into|on)\b"
         r"|\b(whole|full|complete) picture (of|for|on)\b|\bdig deeper\b|\b(its|their) description\b"
+        # "a detailed profile of x", "its detailed description" (a detailed list is a list)
+        r"|(?<!without a )(?<!without the )(?<!no )\b(detailed|in-depth|thorough)"
+        r" (profile|description|account|report|breakdown"
+        r"|analysis|write-?up|rundown)\b"
         # "show me what pod x looks like", "how is web configured", "web keeps crashing"
         r"|\bwhat (\S+ ){1,3}looks like\b|\bhow (is|are) (\S+ ){1,3}(configured|set up)\b"
         r"|\bkeeps? (restarting|crashing|dying|failing|erroring|falling over|going down)\b"

@@ -79,6 +79,7 @@ VOCABS = (
     "tenth",
     "eleventh",
     "twelfth",
+    "thirteenth",
 )
 
 
