@@ -12,6 +12,7 @@ from kubechat_nlp.undo import offline_conversation
 ENGINE = RulesEngine()
 
 _RESTARTED = "restart deployment web in shop"
+_RESTARTED_API = "kubectl rollout restart deployment/api -n shop"
 CONVERSATIONS = [
     (("scale web to 3 in qa", "lifesaver"), None),
     (("scale web to 3 in qa", "phew thanks"), None),
@@ -73,7 +74,7 @@ CONVERSATIONS = [
     (("logs of web-1 in dev", "more on that pod"), "kubectl describe pods web-1 -n dev"),
     (("logs of web-1 in dev", "look closer"), "kubectl describe pods web-1 -n dev"),
     # a question after a restart asks how things are; it never restarts anything
-    ((_RESTARTED, "is it stable now"), "kubectl get deployments web -n shop"),
+    ((_RESTARTED, "is it stable now"), "kubectl rollout status deployment/web -n shop"),
     ((_RESTARTED, "how far is it"), "kubectl rollout status deployment/web -n shop"),
     ((_RESTARTED, "update finished?"), "kubectl rollout status deployment/web -n shop"),
     (
@@ -88,6 +89,33 @@ CONVERSATIONS = [
     (("set the image of web to nginx:1.25 in shop", "scrap that"), None),
     # what a pod printed on its console is its log, never an object called "console"
     (("describe pod web-1 in shop", "its console output, please"), "kubectl logs web-1 -n shop"),
+    # a new number said around a reference or a correction in other words
+    (
+        ("scale worker to 3 in qa", "the one we just scaled — 5 now, please"),
+        "kubectl scale deployment/worker -n qa --replicas=5",
+    ),
+    (("scale api to 4", "I misspoke; 6 replicas"), "kubectl scale deployment/api --replicas=6"),
+    (("scale api to 4", "pardon me, 5"), "kubectl scale deployment/api --replicas=5"),
+    # "this workload", "that pod": the object just named, whatever the request around it
+    (("restart deployment api in shop", "reboot this workload"), _RESTARTED_API),
+    (
+        ("describe pod web-1 in shop", "the particulars of that pod, please"),
+        "kubectl describe pods web-1 -n shop",
+    ),
+    (("restart deployment api in qa", "once more, in shop this time"), _RESTARTED_API),
+    # how the rollout is doing, in other words
+    (("set image of web to nginx:2", "has it settled?"), "kubectl rollout status deployment/web"),
+    (
+        ("set image of web to nginx:2", "how's the rollout looking"),
+        "kubectl rollout status deployment/web",
+    ),
+    (
+        ("set image of web to nginx:2", "progress report on the rollout?"),
+        "kubectl rollout status deployment/web",
+    ),
+    # a question about the assistant after a change never acts on what was changed
+    (("delete pod api-1 in uat", "do you ever run things without asking?"), None),
+    (("delete pod api-1 in uat", "how do you decide which command to run?"), None),
 ]
 
 

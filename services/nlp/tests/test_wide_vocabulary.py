@@ -47,6 +47,36 @@ CASES = [
     ("eradicate the configmap old-settings", "kubectl delete configmaps old-settings"),
     ("the transcript of pod kafka-2 in archive", "kubectl logs kafka-2 -n archive"),
     ("what console output is coming out of pod web-1?", "kubectl logs web-1"),
+    # a name that spells a rollout word never chooses the subcommand
+    ("resume the rollout of history-api", "kubectl rollout resume deployment/history-api"),
+    ("restart undo-queue in shop", "kubectl rollout restart deployment/undo-queue -n shop"),
+    ("is history-api done rolling out?", "kubectl rollout status deployment/history-api"),
+    # rollouts let go on, restarted through a rolling restart, reinstated
+    ("lift the hold on the rollout of web", "kubectl rollout resume deployment/web"),
+    ("set the rollout of web in qa going again", "kubectl rollout resume deployment/web -n qa"),
+    (
+        "refresh every pod of statefulset redis through a rolling restart",
+        "kubectl rollout restart statefulset/redis",
+    ),
+    ("reinstate revision 3 of quill", "kubectl rollout undo deployment/quill --to-revision=3"),
+    (
+        "I'd like revision 4 of web reinstated",
+        "kubectl rollout undo deployment/web --to-revision=4",
+    ),
+    ("how is the rollout of web faring?", "kubectl rollout status deployment/web"),
+    # a replica count wished for in other words
+    (
+        "web in research ought to have 20 replicas",
+        "kubectl scale deployment/web -n research --replicas=20",
+    ),
+    ("re-provision web at 3 replicas", "kubectl scale deployment/web --replicas=3"),
+    ("adjust web so that it runs 6 replicas", "kubectl scale deployment/web --replicas=6"),
+    ("can you resize quotes to 2", "kubectl scale deployment/quotes --replicas=2"),
+    # a request put politely is still the request
+    ("might I ask you to list deployments", "kubectl get deployments"),
+    ("I'd be grateful if you would scale web to 4", "kubectl scale deployment/web --replicas=4"),
+    ("be so good as to elaborate on deployment web", "kubectl describe deployments web"),
+    ("may I delete pod x", "kubectl auth can-i delete pods/x"),
     # rights asked in other words are a read
     (
         "do I have clearance to remove jobs on research?",

@@ -34,6 +34,8 @@ port-forward forward copy debug top""".split()
 )
 
 
+# "that one", "this workload": the object just named, by a word for any object.
+ONE_WORDS = frozenset("one workload app application object resource thing".split())
 # "the one you just showed", "the one we looked at": the object the last answer was about.
 _ONE_JUST_SEEN = re.compile(
     r"(?:(?:you|we|i) (?:just )?(?:showed|described|listed|mentioned|looked at|saw|checked"
@@ -62,8 +64,8 @@ def resolve_pronouns(tokens: list[Token], context: ConversationContext) -> list[
         elif tok.norm in ("that", "this") and kind and nxt in (kind, kind + "s") and last.targets:
             out.extend(target_tokens(last))  # "tell me about that pod": the one just named
             i += 1
-        elif tok.norm in ("that", "this") and nxt == "one" and last.targets:
-            out.extend(target_tokens(last))  # "logs on that one"
+        elif tok.norm in ("that", "this") and nxt in ONE_WORDS and last.targets:
+            out.extend(target_tokens(last))  # "logs on that one", "reboot this workload"
             i += 1
         elif just_seen is not None and last.targets:  # "logs of the one you just showed"
             out.extend(target_tokens(last))
@@ -162,7 +164,17 @@ okay let's lets do how about go with replicas replica pods copies instances oh s
 mean use on second thought thoughts correction oops hmm nah nope better maybe just
 small quick correct corrected is should be then only settle settled fix wanted intended
 meant really count number total wrong right err erm uh um hang ah should've shouldve been have
-run go bugger damn dang darn shoot whoops crap blast amend correct correction let me""".split()
+run go bugger damn dang darn shoot whoops crap blast amend correct correction let me
+misspoke misspeak misspoken pardon excuse slip mistake mistyped misread miscounted fat-fingered
+finger fingers brain i'm im was were revise revised revision amended update updated adjust
+adjusted tweak tweaked rethink reconsider second guess gonna want need prefer preferred go
+""".split()
+)
+# "the one we just scaled — 5 now", "this workload, 4 please": the last object named by a
+# reference rather than by name, around a new number.
+_REFERENCE_RE = re.compile(
+    r"\b(?:the|that|this|same) (?:same )?(?:one|workload|app|application|object|resource|thing)"
+    r"(?: (?:you|we|i) (?:just )?\w+)?\b"
 )
 
 
@@ -197,8 +209,13 @@ def new_amount(
     relative = _relative_scale(tokens, context, kinds)
     if relative is not None:
         return relative
+    words = " ".join(t.norm for t in tokens)
+    reference = _REFERENCE_RE.search(words)
+    if reference:  # the words of "the one we just scaled" are neither a number nor a name
+        first = words[: reference.start()].count(" ")
+        tokens = tokens[:first] + tokens[first + len(reference.group(0).split()) :]
     numbers = [t for t in tokens if t.norm.isdigit() or t.norm in NUMBER_WORDS]
-    rest = [t for t in tokens if t not in numbers and t.norm not in ("?", ",", ".", "!", ":")]
+    rest = [t for t in tokens if t not in numbers and not re.fullmatch(r"\W+", t.norm)]
     if len(numbers) != 1 or any(t.norm not in _AMOUNT_WORDS for t in rest):
         return None
     if len(context.last_operations) != 1:
@@ -252,14 +269,20 @@ _ROLLING_THING = (
 _STATUS_RE = re.compile(
     r"^(?:(?:and|so|ok|okay|now|is|has|was|are|did) )*(?:" + _ROLLING_THING + r" )?(?:still )?"
     r"(?:done|finished|complete|completed|over|ready|through|status|progress|rolled out|live"
-    r"|out|going|in progress|progressing|landed)"
-    r"(?: yet| now| already| or not)?$"
+    r"|out|going|in progress|progressing|landed"
+    # "has it settled?", "is it stable yet", "all green now?"
+    r"|settled|settled down|stable|stabili[sz]ed|steady|healthy|green|all green|calm|calmed down"
+    r"|converged|caught up|finished up|wrapped up|up|good|all good|ok|okay|fine|happy)"
+    r"(?: yet| now| already| or not| again)?$"
     # "check the status", "how's that going", "did it work?", "show me the progress"
     r"|^(?:(?:and|so|ok|now) )*(?:check|show|show me|get|what(?:'s|s| is)?|how(?:'s|s| is)?|"
     r"watch|track|follow) (?:on )?(?:the |its |it's )?(?:rollout )?(?:status|progress)"
     r"(?: of (?:it|that|the rollout))?$"
     r"|^(?:(?:and|so|ok|now) )*how(?:'s|s| is)? " + _ROLLING_THING + r" (?:going|coming along"
-    r"|doing|progressing)$"
+    r"|doing|progressing|looking|shaping up|getting on|coming on)(?: now| so far)?$"
+    # "progress report on the rollout?", "a status update on it"
+    r"|^(?:(?:and|so|ok|now) )*(?:an? |the )?(?:progress|status) (?:report|update|check)"
+    r" (?:on|of|for) " + _ROLLING_THING + r"$"
     r"|^(?:(?:and|so|ok|now) )*(?:did|has) "
     + _ROLLING_THING
     + r" (?:been )?(?:work|worked|finish|finished"

@@ -50,7 +50,8 @@ COMMAND_WORDS = frozenset(
     """
 ls describe details detail detailed info information inspect logs log stream streaming follow
 tail exec execute run running runs start starting started launch spin deploy create
-creating created delete deleting deleted remove removing removed destroy kill terminate
+creating created carve establish instantiate delete deleting deleted
+remove removing removed destroy kill terminate
 erase purge scale scaling scaled resize replicas replica repl reps copies copy instances rollout
 roll rolling
 rollback

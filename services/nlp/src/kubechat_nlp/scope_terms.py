@@ -25,7 +25,7 @@ LATE_PREPOSITIONS = frozenset("under within inside across at targeting against".
 NOT_SCOPES = frozenset(
     """foreground background order parallel sequence place general total advance detail
 details json yaml table text wide short full half halves bulk batches turn chunks
-case progress time point mind use question sync line fact practice theory response
+case progress time point mind use question sync line fact practice theory response record
 addition future past general particular weekdays weekends weekday weekend monday tuesday
 wednesday thursday friday saturday sunday mondays tuesdays wednesdays thursdays fridays
 saturdays sundays midnight noon schedule demand rotation service maintenance pressure load
@@ -45,7 +45,9 @@ need needs is are was looks keeps oldest newest youngest latest aren't isn't not
 between when whenever once until till if after before every labelled labeled tagged matching
 having carrying replica replicas somewhere automatically manually all anymore yet either
 exist exists containing holding storing listed shown displayed printed described exported
-dumped - – — -> => →""".split()
+dumped - – — -> => →
+no never should shouldn't must mustn't can can't cannot could couldn't would wouldn't will won't
+has have had hasn't haven't doesn't don't does do did didn't still seems appears""".split()
 )
 _COUNTED = frozenset("replica replicas pods pod copies copy instances instance".split())
 

@@ -91,7 +91,13 @@ _OPENING_RE = re.compile(
     r"(?:are|r) (?:you|u) able to|(?:we|i|you) (?:gotta|have to|need to|must)|"
     r"if (?:possible|you can|you could|you don't mind|that's ok|thats ok)|nvm|never ?mind|"
     r"if (?:it's|its|it is) (?:no|not too much) (?:trouble|bother)|when convenient|"
-    r"(?:i|we) (?:would|'d) be (?:grateful|thankful|obliged) if (?:you|u) (?:could|would|can)|"
+    r"(?:i|we)(?: would|'d|d| will) be (?:very |most |so |much |really )?(?:grateful|thankful"
+    r"|obliged) if (?:you|u) (?:could|would|can|'d)|"
+    # "might I ask you to …", "may we ask that you …", "be so good as to …", "would you be
+    # so kind as to …": a request put politely
+    r"(?:might|may|could|can) (?:i|we) (?:ask|request|trouble) (?:you |u )?(?:to|that you"
+    r"|that u)|(?:would|could|will) (?:you|u) (?:be so (?:kind|good)|kindly) (?:as to|and)?|"
+    r"be so (?:kind|good) as to|"
     r"(?:i was |i'm |i am |we were |we're )?wondering (?:if|whether) (?:you|u) (?:could|would"
     r"|can|might)(?: possibly)?|"
     # ("… whether we could delete pod x" stays a question about rights)
@@ -267,6 +273,16 @@ _PUT_TO_YOU = re.compile(
 )
 
 
+# A question whose subject is the assistant ("do you ever run things without asking?",
+# "how do you decide what to run?"), unlike a request put to it ("can you run nginx?").
+_ASKED_OF_YOU = re.compile(
+    r"^\W*(?:(?:wait|so|ok|okay|hey|hi|um|and|but|hmm|also|out of curiosity|just curious)"
+    r"[\s,]+)*(?:(?:(?:how|why|what|when) )?(?:do|does|did)|(?:how|why|what|when) (?:are|were"
+    r"|would|have|will)) (?:you|u)\b",
+    re.IGNORECASE,
+)
+
+
 def _about_the_assistant(text: str) -> bool:
     words = re.findall(r"[a-z']+", text.lower())
     if words[:1] == ["wait"]:
@@ -276,6 +292,13 @@ def _about_the_assistant(text: str) -> bool:
     others = [w for w in words if w not in _META_WORDS]
     if not others:
         return True
+    if (
+        _ASKED_OF_YOU.match(text)
+        and not re.search(r"[\d=/:-]", text)
+        and not any(_STANDARD_KINDS.lookup(w) for w in others)
+        and not {"it", "its", "them", "their", "one"} & set(words)
+    ):
+        return True  # nothing named: what the assistant does, never an operation on it
     # "what are your limits": what the assistant has, never an operation's word
     yours = {w for prev, w in zip(words, words[1:], strict=False) if prev in ("your", "ur")}
     # A few words of its own, none a verb, a kind or a name ("how is your deployment web?"

@@ -21,11 +21,12 @@ from kubechat_nlp.text import Token
 _VERB_KINDS = frozenset({"events", "event", "logs", "log"})
 _FILLER = frozenset(
     """and what about how same thing do the now also again ok okay but please
-then too as well instead for same? there repeat that ditto is needed required likewise""".split()
+then too as well instead for same? there repeat that ditto is needed required likewise
+once more this time round""".split()
 )
 # Words that ask for the last request again, elsewhere ("now monitoring too", "do that for
 # jobs as well", "same for prod").
-_AGAIN = frozenset("same repeat again too also well likewise then do ditto".split())
+_AGAIN = frozenset("same repeat again too also well likewise then do ditto once".split())
 # Words that turn a bare word into a switch ("and prod", "what about api", "in qa").
 _SWITCH_MARKERS = _AGAIN | frozenset(
     "and what how about for now instead in on namespace ns as same repeat".split()

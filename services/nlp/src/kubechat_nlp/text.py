@@ -120,6 +120,11 @@ def _rewrite(pattern: str, replacement: str) -> tuple[re.Pattern[str], str]:
 _REWRITES = (
     # an idiom for watching: "keep an eye on the pods in shop"
     _rewrite(r"\bkeep an eye on\b", "watch"),
+    # a modal said another way: "web ought to have 3 replicas"
+    _rewrite(r"\bought to\b", "should"),
+    # "re-provision web at 3 replicas", "re-size api to 2": provisioned, sized again
+    _rewrite(r"(?<![\w-])re-?(provision)(s|ed|ing)?(?![\w-])", r"\1\2"),
+    _rewrite(r"(?<![\w-])re-(size)(s|d|ing)?(?![\w-])", r"re\1\2"),
     # a hyphenated verb is still the verb: "force-delete pod x", "power-cycle node-3"
     _rewrite(r"\bforce-(delete|remove|kill)", r"force \1"),
     _rewrite(r"\bpower-cycle", "power cycle"),

@@ -74,6 +74,8 @@ TAKEN_OFF = (
     r"|^(?!.*\b(show|list|get|see|display|print|check|what|which|find|read|view|look)\b)"
     r".*\b[a-z]+ (the |a |an |that |this |its |their )?(\S+ (label|annotation)s?"
     r"|(label|annotation)s? \S+) (from|off)\b"
+    # "could the app label come off pod x"
+    r"|\b(label|annotation)s? (come|comes|coming|came|be taken|get taken) off\b"
 )
 # Labels and annotations added, changed or taken off ("web shouldn't carry the tier label").
 LABEL = (
@@ -85,7 +87,7 @@ LABEL = (
     r"|\b(remove|delete|drop|clear|strip|unset)\w* (the |a |an )?\S+ (label|annotation)s?\b"
     r"|\b(apply|stick|slap)\b.{0,40}\blabels?\b|\b(tag|mark)\b.{0,60}\bwith\b.{0,12}\bx-(?:env)?kv\b"
     r"|\b(take|get) (the |a |an )?(\S+ )?(label|annotation)s? off\b"
-    r"|\b(shouldn't|should not|no longer|mustn't) (carry|have|need|bear|keep) (the |an? |any "
+    r"|\b(shouldn't|should not|no longer|mustn't) (carry|have|need|bear|keep)s? (the |an? |any "
     r"|its )?\S+ (label|annotation)s?\b|\b(doesn't|does not|don't) need (the |an? |any |its )?"
     r"\S+ (label|annotation)s?\b"
     r"|\b(label|annotation) (of|on|for) .{0,60}\bshould (now )?(be|say|read)\b"
@@ -96,7 +98,7 @@ LABEL = (
     # "pod redis-2 needs the label team=core"
     r"|\bneeds? (the |an? )?(new )?(label|annotation) x-(?:env)?kv\b"
     r"|\bget rid of (the |a |an |that |this |those |its |their )?(\S+ )?(label|annotation)s?\b"
-    r"|\b(change|update|modify|set|switch|flip)\b (the )?(\S+ ){0,3}(label|annotation)"
+    r"|\b(change|update|modify|set|switch|flip|replace)\b (the )?(\S+ ){0,3}(label|annotation)"
     r" (of|on|for|to)\b"
     r"|\b(change|update|modify|set|switch|flip)\b (the )?label \S+ (of|on|for|to)\b"
     # "remove deploy web's tier label", "no more tier label on pod x": the label, said last

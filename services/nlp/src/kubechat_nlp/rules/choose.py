@@ -99,15 +99,19 @@ def cue_at_head(text: str, rule: str, phrases: PhraseRules | None = None) -> ran
     """The word indexes of the main verb when it is the rule's own cue ("trash secrets …"
     for delete, "power cycle web" for restart), None when the verb is something else or
     the object ("queue has 4 replicas, add 3 more")."""
-    offset, head, _ = _head(text)
+    offset, head, after = _head(text)
     if not head:
         return None
+    # "the particulars of that pod": a phrasing may open after the article
+    noun = offset + len(head) + 1 if offset == 0 and head in ("the", "a", "an") and after else -1
     by_rule = _cues_by_rule(DEFAULT_PHRASES if phrases is None else phrases)
     for pattern, whole in by_rule.get(rule, ()):
         # anchored at the verb (lookbehinds still see the text before it)
         m = pattern.match(text, offset)
+        if m is None and whole and noun > 0:
+            m = pattern.match(text, noun)
         if m is not None:
-            first = text[:offset].count(" ")
+            first = text[: m.start()].count(" ")
             return range(first, first + 1 + (m.group(0).count(" ") if whole else 0))
     return None
 

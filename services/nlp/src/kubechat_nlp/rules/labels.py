@@ -55,7 +55,7 @@ def _removals(u: Utterance) -> list[str]:
         rf"(?: {_NOUN})?\b|\bun-?(?:label|annotate) (?:the )?(?:key )?(\S+)"
         rf"|\b(?:take|get) (?:the |a |an )?(\S+) {_NOUN} off\b"
         # "web shouldn't carry the tier label", "cm x doesn't need the owner annotation"
-        rf"|\b(?:shouldn't|should not|no longer|mustn't) (?:carry|have|need|bear|keep)"
+        rf"|\b(?:shouldn't|should not|no longer|mustn't) (?:carry|have|need|bear|keep)s?"
         rf" (?:the |a |an |any |its )?(\S+) {_NOUN}\b"
         rf"|\b(?:doesn't|does not|don't) need (?:the |a |an |any |its )?(\S+) {_NOUN}\b"
         # "env label not needed on pod x", "a stale description annotation, remove it",
@@ -67,7 +67,7 @@ def _removals(u: Utterance) -> list[str]:
         rf"|\b(?:carry|have|keep) (\S+) as (?:a|an) {_NOUN}\b"
         # whatever the verb, a label taken from or off an object (change_cues.TAKEN_OFF)
         rf"|\b[a-z]+ (?:the |a |an |that |this |its |their )?(?:(\S+) {_NOUN}|{_NOUN} (\S+))"
-        rf" (?:from|off)\b"
+        rf" (?:from|off)\b|\b(\S+) {_NOUN} (?:come|comes|coming|came|be taken|get taken) off\b"
     ):
         idx = u.group_index(m)
         if m.group(2) and idx + 2 == len(u) and u.is_name(idx) and _key(u, idx + 1):
@@ -102,8 +102,9 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
     'with description "my text"'."""
     out: list[str] = []
     for hit in u.finditer(
-        rf"\b(?:change|changing|set|setting|update|updating|switch|make|overwrite|modify|flip)"
-        rf" (?:the )?(?:value of )?(?:the )?(?:{_NOUN} )?(\S+) (?:{_NOUN} )?"
+        rf"\b(?:change|changing|set|setting|update|updating|switch|make|overwrite|modify|flip"
+        rf"|replace|replacing) (?:the )?(?:value of )?(?:the )?(?:existing |current |old )?"
+        rf"(?:{_NOUN} )?(\S+) (?:{_NOUN} )?"
         rf"(?:(?:of|on|for) (?:the )?(?:\S+ ){{1,3}}?)?(?:from (?:the )?(?:value )?\S+ )?"
         rf"(?:to|=|with|as) (?:the )?(?:value )?(\S+)"
     ):
@@ -126,7 +127,8 @@ def _changes(u: Utterance) -> tuple[list[str], bool]:
         rf"|read)|needs? (?:updating|changing|to be (?:updated|changed|set)) (?:to|as)"
         rf"|is to be (?:updated|changed|set) (?:to|as)) (?:now )?(\S+)",
         # "relabel pod x: env is now prod", "… so its team label reads bookings"
-        rf"\b(\S+) (?:{_NOUN} )?(?:is now|should now be|now reads|reads|now says) (\S+)",
+        rf"\b(\S+) (?:{_NOUN} )?(?:is now|should now be|now reads|reads|now says|becomes"
+        rf"|will become|should become) (\S+)",
         # "node x has tier set wrong, overwrite the label with worker"
         rf"\b(\S+) (?:{_NOUN} )?set (?:wrong|wrongly|incorrectly)\b.*"
         rf"\b(?:overwrite|replace|set|change|fix|correct) (?:it|the {_NOUN}|the value)? ?"

@@ -115,9 +115,16 @@ def build_drain(c: Ctx) -> Result:
     if m := u.search(r"(?<![\w-])(force|even if)(?![\w-])( it)?"):
         params["force"] = True
         u.mark(m)  # "drain worker-4 and force it": never a node
-    if m := u.search(_KEEP_DAEMONSETS):
-        params["ignore_daemonsets"] = True
-        u.mark(m)
+    # Whatever is said of them ("disregarding the daemonset pods", "pass over the
+    # daemonset-managed pods"): a drain cannot evict them, so it always leaves them.
+    said = u.search(
+        r"(?<![\w-])((?:[a-z]+ing|[a-z]+ed|pass|over|past|around|by|leave|skip|bypass|and) )*"
+        r"(the )?(daemon ?sets?|ds)(-\S+)?( pods)?(?![\w-])"
+    )
+    for m in (u.search(_KEEP_DAEMONSETS), said):
+        if m is not None:
+            params["ignore_daemonsets"] = True
+            u.mark(m)
     if u.search(r"\bempty ?dir\b"):
         params["delete_emptydir_data"] = True
         params["ignore_daemonsets"] = True

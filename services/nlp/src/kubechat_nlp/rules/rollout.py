@@ -3,6 +3,8 @@ opening verb, the topic words and the catalogue's everyday wording."""
 
 from __future__ import annotations
 
+import re
+
 from kubechat_nlp.catalogue import default_catalogue
 from kubechat_nlp.rules.common import Ctx, Result, clarify, draft_for, first_int
 from kubechat_nlp.rules.cues import phrasings_pattern
@@ -64,7 +66,8 @@ _HEAD_VERBS = {
 # (Whole words only: a deployment called status-page keeps its name.)
 _STATUS_WORDS = (
     r"(?<![\w-])(status|progress|rolling update|finish(ed)?|complete(d)?|completion|done"
-    r"|rolling out|deploying|rolled out|through|over|how far along|out yet|updating"
+    r"|rolling out|deploying|rolled out|through(?! (?:a|an|the|its|their) )|over|how far along"
+    r"|out yet|updating|faring|fares"
     # "is web updated fully", "did web go out cleanly", "watch it till it completes"
     r"|updated fully|fully (rolled out|updated|deployed)|go(ne)? out cleanly|or not"
     r"|still (rolling|deploying|updating)|updated yet|up to date yet|how far|stable now|settled"
@@ -74,6 +77,13 @@ _STATUS_WORDS = (
 
 # "put the rollout of web on hold", "stop the web rollout for now": a pause said later in the
 # sentence than its verb
+# A paused rollout let go on: "lift the hold on the rollout", "let the paused rollout of
+# web proceed", "set the rollout of web going again".
+_RESUME_SAID = (
+    r"\b(lift|remove|release|end|cancel|take off|drop) (the )?(hold|pause|freeze)\b"
+    r"|\blet (the |its )?(paused |frozen |halted )?(\S+ ){0,8}?(proceed|continue|resume|carry on"
+    r"|go ahead|roll on)\b|\b(set|get|start) (\S+ ){1,10}?(going|moving|rolling) again\b"
+)
 _PAUSE_SAID = (
     r"\bon hold\b|\b(stop|halt|freeze|suspend)\b (the )?(\S+ ){0,3}(rollout|roll out)\b"
     # "put the brakes on rolling out web", "pause web mid-deploy"
@@ -90,6 +100,10 @@ def _head_verb(u: Utterance) -> str | None:
             u.used.add(u.index_at(offset))
             return verb
     return None
+
+
+# Hyphenated words of the language rather than names ("roll-back", "mid-deploy").
+_HYPHENATED_WORD = re.compile(r"-.*|(?:roll|mid|re|un|non|pre|post)-\w+|\w+-(?:in|out|up|down)")
 
 
 def build_rollout(c: Ctx) -> Result:
@@ -114,14 +128,26 @@ def build_rollout(c: Ctx) -> Result:
         r"|\broll (?:the |its |all )?(?:pods|pds|containers)\b(?: (?:on|of|for|in))?"
     ):
         u.mark(how)
-    if u.search(
+    # The words that choose the subcommand, with hyphenated names blanked: "resume the
+    # rollout of history-api" is no history, "restart undo-queue" no undo.
+    said = " ".join(
+        "x-name" if "-" in norm and not _HYPHENATED_WORD.fullmatch(norm) else norm
+        for norm in u.norms
+    )
+
+    def says(pattern: str) -> re.Match[str] | None:
+        return re.search(pattern, said)
+
+    if says(
         r"\b(roll ?back|undo|undone|revert\w*|back (\S+ ){0,3}?out|previous (revision|version"
         r"|deployment))\b|\bback to before\b"
         r"|\b(?:old|previous|prior|earlier|last) (?:one|version|release|image) back\b"
         r"|\b(?:return|restore|reset|bring back|switch back|go back)\b.{0,30}\b(?:previous"
         r"|earlier|prior|last|old|older) (?:version|release|revision|one|image)\b"
         r"|\bswitch back\b(?! to)|\blast known good\b"
-        r"|\broll\b.{0,40}\bback\b|\b(restore|return|reset|go back|set back)\b.{0,60}\brevision\b"
+        r"|\broll\b.{0,40}\bback\b"
+        r"|\b(restore|return|returned|reset|go back|set back|reinstate)\b.{0,60}\brevision\b"
+        r"|\b(revision|rev|version|build|release)\b.{0,60}\b(reinstated|restored)\b"
         r"|\bback to (the |an? )?\S+ (version|revision|release|image)\b"
         r"|\bback (?:to|on|at) (?:the )?(?:revision|rev|version|release) \S+"
         r"|\bback (?:to )?(?:the way|how) it was\b|\bas it was before\b"
@@ -139,7 +165,7 @@ def build_rollout(c: Ctx) -> Result:
         r"|\b(?:revision|rev) \S+ was the (?:last )?(?:good|working|stable)\b"
     ):
         verb = "rollout.undo"
-    elif u.search(
+    elif says(
         r"\b(history|revisions|releases)\b|"
         + HISTORY_SAID
         + r"|\bhow many times\b.{0,40}\b(updated|deployed|rolled out"
@@ -160,31 +186,35 @@ def build_rollout(c: Ctx) -> Result:
         u.mark(over, 1)
     elif headed is not None:
         verb = headed
-    elif u.search(_PAUSE_SAID):
+    elif says(_RESUME_SAID):
+        verb = "rollout.resume"
+    elif says(r"\brolling (re)?start\b|\brollout restart\b"):
+        verb = "rollout.restart"  # "refresh every pod of web through a rolling restart"
+    elif says(_PAUSE_SAID):
         verb = "rollout.pause"
-    elif u.search(
+    elif says(
         r"\b(can|may|should|could) (now )?(go ahead|continue|proceed|carry on|resume"
         r"|keep rolling( out)?)\b|\bstart the paused\b"
     ):
         verb = "rollout.resume"  # "the web rollout can go ahead now"
-    elif u.search(
+    elif says(
         _STATUS_WORDS + r"|\b(watch|follow|how is|how's|hows|track|monitor)\b.{0,40}"
         r"\b(rollout|roll out)\b|\b(rollout|roll out)\b.{0,50}\bgoing\b"
     ):
         verb = "rollout.status"
         for word in u.finditer(_STATUS_WORDS):
             u.mark(word)
-    elif u.search(r"\b(resume|resuming|unpause|continue)\b"):
+    elif says(r"\b(resume|resuming|unpause|continue)\b"):
         verb = "rollout.resume"
-    elif u.search(r"\bpaused?\b|\bpausing\b"):
+    elif says(r"\bpaused?\b|\bpausing\b"):
         verb = "rollout.pause"
-    elif u.search(r"\b(?:revision|rev) \d+\b"):
+    elif says(r"\b(?:revision|rev) \d+\b"):
         verb = "rollout.history"  # "details of revision 3 of cart": looking at one revision
-    elif phrased := _phrased_rollout(u.text):
+    elif phrased := _phrased_rollout(said):
         verb = phrased  # "hold the rollout", "freeze rollouts": the catalogue's wording
-    elif u.search(r"\brollout\b|\broll out\b") and not u.search(_RESTART_CUE):
+    elif says(r"\brollout\b|\broll out\b") and not says(_RESTART_CUE):
         verb = "rollout.status"  # "check on the rollout of web": looking never restarts
-    elif u.search(rf"{_QUESTION}|^(?:how|what|where|any)\b|\?\s*$") and not u.search(
+    elif says(rf"{_QUESTION}|^(?:how|what|where|any)\b|\?\s*$") and not says(
         r"\b(?:restart|bounce|redeploy|reboot|recycle|kick|cycle)\w*"
     ):
         verb = "rollout.status"  # "is it stable now?": a question never restarts anything
@@ -192,10 +222,11 @@ def build_rollout(c: Ctx) -> Result:
         verb = "rollout.restart"
     # ("the change should be reverted", "what did we have deployed before"): the cue's
     # participles are never the workload's name
-    for said in u.finditer(
-        r"(?<![\w-])(?:reverted|undone|deployed|released|shipped|known good|earlier|prior)(?![\w-])"
+    for participle in u.finditer(
+        r"(?<![\w-])(?:reverted|undone|deployed|released|shipped|known good|earlier|prior|returned"
+        r"|restored|reinstated|reinstate|proceed)(?![\w-])"
     ):
-        u.mark(said)
+        u.mark(participle)
     if opens_with_a_look(u.text) and verb not in ("rollout.status", "rollout.history"):
         # "list the previous versions of web", "show revision 3": looking never changes
         verb = (

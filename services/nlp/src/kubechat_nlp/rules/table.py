@@ -301,7 +301,7 @@ RULES: tuple[Rule, ...] = (
     (
         "attach",
         # ("… as json to attach to the ticket": a file for someone, never `kubectl attach`)
-        r"\b(?<!to )attach\b(?!.{0,30}\b(labels?|annotations?)\b)"
+        r"\b(?<!to )attach\b(?!.{0,30}\b(labels?|annotations?|autoscal\w*|hpa)\b)"
         r"|\boutput from (?!running)\S+ from pod\b",
         containers.build_attach,
     ),
@@ -537,7 +537,9 @@ RULES: tuple[Rule, ...] = (
         "create",
         # ("make configmap x go away" is gone, not made)
         r"\b(create|make|add|new|set up|spin up|provision|generate|start|launch|launching"
-        r"|bootstrap|request)\b"
+        r"|bootstrap|request|establish|instantiate|institute"
+        r"|bring (\S+ ){1,4}into (being|existence)"
+        r"|could (we|i) (have|get) an? (new )?\S+ (named|called))\b"
         r"(?!.*\b(go away|disappear|vanish)\b)",
         create.build_create,
     ),
