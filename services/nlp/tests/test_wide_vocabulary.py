@@ -72,6 +72,64 @@ CASES = [
     ("re-provision web at 3 replicas", "kubectl scale deployment/web --replicas=3"),
     ("adjust web so that it runs 6 replicas", "kubectl scale deployment/web --replicas=6"),
     ("can you resize quotes to 2", "kubectl scale deployment/quotes --replicas=2"),
+    # nodes: where pods reside, cordoned without a drain, back in the pool, daemonsets left
+    ("which pods reside on node-2", "kubectl get pods --field-selector=spec.nodeName=node-2"),
+    (
+        "the pods hosted by node rke2-agent-12",
+        "kubectl get pods --field-selector=spec.nodeName=rke2-agent-12",
+    ),
+    ("bar worker-3 from receiving new workloads, without draining it", "kubectl cordon worker-3"),
+    ("return worker-7 to the scheduling pool", "kubectl uncordon worker-7"),
+    ("drain node-1, disregarding the daemonset pods", "kubectl drain node-1 --ignore-daemonsets"),
+    (
+        "drain node-1 and pass over the daemonset-managed pods",
+        "kubectl drain node-1 --ignore-daemonsets",
+    ),
+    # contexts, defaults, new images, new objects
+    ("make prod-eu@atlas the active context", "kubectl config use-context prod-eu@atlas"),
+    (
+        "henceforth, default to the namespace services",
+        "kubectl config set-context --current --namespace=services",
+    ),
+    (
+        "update web in library to run node:22",
+        "kubectl set image deployment/web *=node:22 -n library",
+    ),
+    (
+        "could deployment web adopt the image nginx:1.27",
+        "kubectl set image deployment/web *=nginx:1.27",
+    ),
+    ("establish the serviceaccount deployer in qa", "kubectl create serviceaccount deployer -n qa"),
+    ("bring the namespace staging-new into existence", "kubectl create namespace staging-new"),
+    ("carve out a namespace staging-tmp", "kubectl create namespace staging-tmp"),
+    ("observe the deployments continuously", "kubectl get deployments --watch"),
+    # labels taken off or changed in other words
+    (
+        "the service backend inside the research namespace no longer needs its tier label",
+        "kubectl label services backend tier- -n research",
+    ),
+    ("could the app label come off pod web-1", "kubectl label pods web-1 app-"),
+    (
+        "replace the existing env label on pod db-1 with prod",
+        "kubectl label pods db-1 env=prod --overwrite",
+    ),
+    (
+        "relabel deployment web so that app becomes api",
+        "kubectl label deployments web app=api --overwrite",
+    ),
+    # a Service's port and where its traffic lands, said in words
+    (
+        "front web in qa with a service on 8080 directing traffic to port 5000",
+        "kubectl expose deployments web -n qa --port=8080 --target-port=5000",
+    ),
+    (
+        "I'd like deployment web exposed on 443, with the traffic landing on 8000",
+        "kubectl expose deployments web --port=443 --target-port=8000",
+    ),
+    (
+        "put LOG_LEVEL=info and locale=en_GB into a fresh configmap named flags",
+        "kubectl create configmap flags --from-literal=LOG_LEVEL=info --from-literal=locale=en_GB",
+    ),
     # a request put politely is still the request
     ("might I ask you to list deployments", "kubectl get deployments"),
     ("I'd be grateful if you would scale web to 4", "kubectl scale deployment/web --replicas=4"),

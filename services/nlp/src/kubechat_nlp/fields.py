@@ -33,12 +33,22 @@ def field_selector(u: Utterance) -> str | None:
         parts.append(f"spec.nodeName={said.group(1)}")
         u.mark(said)
         return ",".join(parts)
-    m = u.search(r"\b(?:on|running on|scheduled on|scheduled to) (?:the )?node (\S+)") or u.search(
-        # "pods on node-3", "which pods run on ip-10-0-1-5.ec2.internal": named like a node
-        r"\b(?:on|onto|run on|running on|scheduled on|scheduled onto|scheduled to)"
-        r" ((?:node|worker|ip)-[\w.-]+|[a-z0-9-]+\.[a-z0-9.-]*[a-z0-9]"
-        # (a namespace has no dot; cloud and local clusters name their machines so)
-        r"|(?:gke|aks|eks|k3d|k3s|kind|talos|minikube)-[\w.-]+)"
+    # "on", "run on", "hosted by", "which pods reside on": where a pod is placed
+    verbs = (
+        r"(?:run|runs|running|scheduled|reside|resides|residing|live|lives|living|sit|sits"
+        r"|sitting|placed|located|hosted|landed)"
+    )
+    placed = rf"\b(?:(?:{verbs} )?(?:on|onto)|{verbs} (?:to|by))"
+    m = (
+        u.search(placed + r" (?:the )?node (\S+)")
+        or u.search(
+            # "pods on node-3", "which pods run on ip-10-0-1-5.ec2.internal": named like a node
+            placed + r" ((?:node|worker|ip)-[\w.-]+|[a-z0-9-]+\.[a-z0-9.-]*[a-z0-9]"
+            # (a namespace has no dot; cloud and local clusters name their machines so)
+            r"|(?:gke|aks|eks|k3d|k3s|kind|talos|minikube)-[\w.-]+)"
+        )
+        # "the pods node x is hosting"
+        or u.search(r"\bnode (\S+) (?:is )?(?:hosting|hosts|running|runs|carrying|carries)\b")
     )
     if m and u.is_name(u.group_index(m)):
         parts.append(f"spec.nodeName={u.group_text(m)}")

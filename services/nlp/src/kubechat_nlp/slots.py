@@ -121,11 +121,12 @@ def extract_common(u: Utterance, *, scoped: bool = False) -> Slots:
         u.search(
             # "live" watches; "pods that live in shop" are where they are, "the live json" is
             # the object as it is now
-            r"\b(watch|watching|stream|streaming|(?<!that )(?<!which )(?<!it )(?<!is )live"
+            # (whole words: "show deployment watch-api" names one)
+            r"(?<![\w-])(watch|watching|stream|streaming|(?<!that )(?<!which )(?<!it )(?<!is )live"
             r"(?! (in|on|under|yet|json|yaml|state|spec|object|manifest|config|definition)\b)"
             r"|as they (arrive|happen)"
             r"|wait for more"
-            r"|keep (watching|following)|until (it )?(completes|completion|done))\b"
+            r"|keep (watching|following)|until (it )?(completes|completion|done))(?![\w-])"
             r"|(^| )(-w|--watch)( |$)"
         )
     ) and not u.search(r"^(?:\S+ )?(?:what|which) (?:\S+ ){1,2}live\b(?! (?:watch|view|feed))")
@@ -151,7 +152,8 @@ def _files(u: Utterance, s: Slots) -> None:
         if is_path:
             s.files.append(tok.text)
             u.used.add(i)
-    m = u.search(r"\b(?:folder|directory|dir)(?: path| named| called)? (\S+)")
+    # (whole words: "scale media-dir to 3" names a workload, never a folder)
+    m = u.search(r"(?<![\w-])(?:folder|directory|dir)(?: path| named| called)? (\S+)")
     if m and u.tokens[u.group_index(m)].norm not in ("containing", "with", "of"):
         path = _value(u, m)
         if path not in s.files:
@@ -161,7 +163,7 @@ def _files(u: Utterance, s: Slots) -> None:
         dirs = [f.rsplit("/", 1)[0] for f in s.files if "/" in f]
         kdir = next(iter(dirs), None)
         if kdir is None:
-            m = u.search(r"\b(?:directory|folder|dir) (\S+)")
+            m = u.search(r"(?<![\w-])(?:directory|folder|dir) (\S+)")
             kdir = _value(u, m) if m else "."
         s.kustomize = kdir
         s.files = []
@@ -332,7 +334,7 @@ def _output(u: Utterance, s: Slots) -> None:
             s.output = s.output.lower()  # "-o YAML"
         u.mark(m)
         return
-    m = u.search(r"\b(yaml|json)\b")
+    m = u.search(r"(?<![\w-])(yaml|json)(?![\w-])")  # ("json-api" is a name)
     if m:
         s.output = m.group(1)
         u.mark(m)
@@ -340,7 +342,7 @@ def _output(u: Utterance, s: Slots) -> None:
     m = u.search(
         # ("more detail on it": a description of one object, never wider columns)
         r"\b(?:more|extra|additional|wider|full)(?: details?| info| information| columns"
-        r"| output)\b(?! (?:on|about) (?:it|that|this|them)\b)|\bwide\b"
+        r"| output)\b(?! (?:on|about) (?:it|that|this|them)\b)|(?<![\w-])wide(?![\w-])"
         r"|\bwith (?:their |the )?(?:node names?|ips?|ip addresses)\b"
         r"|\bwith (?:their |the )?ips? and (?:their )?nodes\b"
         r"|\bwith (?:their |the )?node (?:info|information|details)\b"

@@ -120,6 +120,10 @@ def _rewrite(pattern: str, replacement: str) -> tuple[re.Pattern[str], str]:
 _REWRITES = (
     # an idiom for watching: "keep an eye on the pods in shop"
     _rewrite(r"\bkeep an eye on\b", "watch"),
+    # "henceforth", "going forward": from now on
+    _rewrite(
+        r"\b(?:henceforth|hereafter|going forward|from here on(?: in| out)?)\b", "from now on"
+    ),
     # a modal said another way: "web ought to have 3 replicas"
     _rewrite(r"\bought to\b", "should"),
     # "re-provision web at 3 replicas", "re-size api to 2": provisioned, sized again

@@ -168,6 +168,12 @@ def build_config(c: Ctx) -> Result:
                 "config.set-context", names=[u.group_text(m, 2)], params={key: u.group_text(m, 3)}
             )
         ]
+    made = u.search(  # "make prod-eu the active context", "adopt kind-x as my current context"
+        r"\b(?:make|adopt|have|set|take|mark|designate) (\S+) (?:as )?(?:the |my |our )?(?:new )?"
+        r"(?:current|active|default|working|selected) (?:kube ?)?context\b"
+    )
+    if made and u.norms[u.group_index(made)] not in STOPWORDS:
+        return [Draft("config.use-context", names=[u.group_text(made)])]
     if (
         u.search(
             r"\b(use|(?:start|begin) using|switch|change|set|go|swap|move|point|jump|hop|work"

@@ -16,6 +16,10 @@ CREATE = (
     r"|\S+ deployment)"
     # "api should run nginx:1.27": a new image for api, never a new deployment
     r"|(should|must|shall) (now )?run (the )?(image )?x-image"
+    # "update api in qa to run nginx:1.27", "could api adopt the image nginx:1.27"
+    r"|\b(update|change|switch|move|set|upgrade|bump|migrate)\b (\S+ ){1,8}?to run (the )?"
+    r"(image )?x-image"
+    r"|\b(adopt|take on|pick up|use|take) (the )?(new )?image x-image"
     # "point container proxy of deploy web at traefik:3", "swap the proxy image … for x"
     r"|at (the )?(image |version |tag )?x-image|\bswap\b.{0,60}\bfor (the )?x-image)\b)"
     r"(.*\b(create|deploy|scheduled?|spin up|launch|run|start|new)\b (\S+ ){0,6}?x-image\b"
@@ -37,6 +41,9 @@ CREATE = (
     r":? x-(?:env)?kv"
     r"|.*\b(store|put|save|stash|keep|add) x-(?:env)?kv( and x-(?:env)?kv)* (into|in|inside)"
     r" (a |the )?(new )?(generic )?(config ?map|cm|secret) \S+\W*$"
+    # "put a=b and c=d into a fresh configmap named x", "… into a generic secret called y"
+    r"|.*\b(store|put|save|stash|keep|add) x-(?:env)?kv( and x-(?:env)?kv)* (into|in|inside)"
+    r" an? (new |fresh |brand[- ]new )?(generic )?(config ?map|cm|secret) (named|called)\b"
     # "need sa ci-bot", "need a namespace called x": a new object
     r"|^(need|needs|want|wants) (an? |the )?(sa|service ?account|namespace|ns|role|configmap"
     r"|secret) x-name\W*$"
@@ -56,6 +63,9 @@ CREATE = (
 SET_IMAGE = (
     r"\b(update|set|change|upgrade|bump|switch|rolling update)\b.{0,60}\bimages?\b"
     r"|\b(update|upgrade|bump|set|change|switch|move|roll|deploy)\b.{0,40}\bto x-image\b"
+    r"|\b(update|change|switch|move|set|upgrade|bump|migrate)\b.{0,60}\bto run (the )?"
+    r"(image )?x-image"
+    r"|\b(adopt|take on|pick up) (the )?(new )?image x-image"
     r"|\bimages?\b.{0,40}\bto\b(?!.*\b(create|run)\b)|\bupgrade \S+ to\b"
     r"|\b(update|upgrade|bump|set|change|switch|move|point|pin)\b.{0,60}\b(to|at) (the )?"
     r"(image |version |tag )?x-image\b"

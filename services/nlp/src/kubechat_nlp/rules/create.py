@@ -266,7 +266,9 @@ def build_create(c: Ctx) -> Result:
                 u.mark_groups(said)
             if literals:
                 params["from_literal"] = literals
-            for m in u.finditer(r"\b(?:folder|directory|file|files|path|dir)(?: path)? (\S+)"):
+            for m in u.finditer(
+                r"(?<![\w-])(?:folder|directory|file|files|path|dir)(?: path)? (\S+)"
+            ):
                 if not literals and u.norms[u.group_index(m)] not in ("in", "the", "for"):
                     params["from_file"] = [u.group_text(m)]
                     u.mark_groups(m)

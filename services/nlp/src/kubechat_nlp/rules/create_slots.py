@@ -263,7 +263,7 @@ def ports(c: Ctx) -> tuple[int | None, str | None]:
     port = first_int(
         c,
         r"\b(?:on|serves on|serving on|expose|exposing|listen on|listens on|listening on|"
-        r"as) (?:the )?(?:container )?port (\d+)\b|(?<!target )\bport (\d+)\b",
+        r"as) (?:the )?(?:container )?port (\d+)\b|(?<!target )(?<!to )\bport (\d+)\b",
     )
     if port is None:  # "expose session-cache on 6379"
         port = first_int(c, r"\bon (\d{2,5})\b(?! (?:minutes?|seconds?|hours?|replicas?|pods?))")
@@ -273,6 +273,11 @@ def ports(c: Ctx) -> tuple[int | None, str | None]:
         r"(?: container)? (?:target )?port (\d+)\b|\bcontainer port (\d+) as port (\d+)"
         r"|\b(?:targeting|target|forwarding to|forwarded to|forward to|mapped to|mapping to"
         r"|pointing to|pointing at|routing to|sending traffic to|going to|through to) (\d+)\b"
+        # "directing traffic to port 5000", "routes to port 8000", "the traffic landing on 8000"
+        r"|\b(?:direct|route|send|forward|pass|steer)(?:s|ed|ing)? (?:the )?(?:traffic |requests )?"
+        r"(?:on )?to (?:the )?(?:pods'? )?(?:port )?(\d+)\b"
+        r"|\b(?:traffic|requests?) (?:landing|arriving|ending up|going) (?:on|at|to)"
+        r" (?:port )?(\d+)\b"
         # "on port 80, the app listens on 8080": where the pods listen is the target port
         r"|\b(?:app|application|container|pods?|process|server|it)(?: itself)?"
         r" (?:listens|is listening|listening|serves|is serving|runs|binds) on (?:port )?(\d+)\b"
@@ -281,6 +286,6 @@ def ports(c: Ctx) -> tuple[int | None, str | None]:
         if m.group(3):
             target, port = m.group(2), int(m.group(3))
         else:
-            target = m.group(1) or m.group(4) or m.group(5)
-        u.mark_groups(m)
+            target = m.group(1) or m.group(4) or m.group(5) or m.group(6) or m.group(7)
+        u.mark(m)  # ("the traffic landing on 8000": no word of it names the object)
     return port, target

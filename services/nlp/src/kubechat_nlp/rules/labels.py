@@ -66,7 +66,8 @@ def _removals(u: Utterance) -> list[str]:
         rf"|\b(?:lose|ditch|nix|scrap|kill) (?:the |that |this |its )?(\S+) {_NOUN}\b"
         rf"|\b(?:carry|have|keep) (\S+) as (?:a|an) {_NOUN}\b"
         # whatever the verb, a label taken from or off an object (change_cues.TAKEN_OFF)
-        rf"|\b[a-z]+ (?:the |a |an |that |this |its |their )?(?:(\S+) {_NOUN}|{_NOUN} (\S+))"
+        rf"|\b[a-z]+ (?:the |a |an |that |this |its |their )?(?:(\S+) {_NOUN}"
+        rf"|{_NOUN} (?!(?:come|comes|coming|came|be|get)\b)(\S+))"
         rf" (?:from|off)\b|\b(\S+) {_NOUN} (?:come|comes|coming|came|be taken|get taken) off\b"
     ):
         idx = u.group_index(m)

@@ -103,7 +103,9 @@ AUTH = (
     r")"
 )
 DRAIN = (
-    r"\bdrain|\bevacuat|\bempty (out )?(the )?node\b|\b(move|get|shift|migrate|push|"
+    # ("bar node-3 from new pods, without draining it": the drain not asked for)
+    r"(?<!without )(?<!not )(?<!never )(?<!no )\bdrain|\bevacuat|\bempty (out )?(the )?node\b"
+    r"|\b(move|get|shift|migrate|push|"
     r"kick|clear) (all |every )?(the )?(everything|pods|workloads|things) (off|away from)\b"
     r"|\bevict (all |every )?(the )?(everything|pods|workloads)( \S+)? (from|off|on)\b"
     r"|\b(clear|empty|prepare|ready) (out )?(the )?(node )?x-name (for|before) maintenance\b"
@@ -122,6 +124,9 @@ UNCORDON = (
     # "open node-7 up for scheduling again"
     r"|\bopen (\S+ )?(up )?(for|to) (scheduling|pods|workloads|new pods)\b"
     r"|\bback (in|into|to) (service|rotation|the pool)\b"
+    # "return node-7 to the scheduling pool", "put node-7 back in the pool"
+    r"|\b(return|restore|readmit|put|bring) (\S+ ){0,3}(back )?(to|in|into) the"
+    r" (scheduling |node )?pool\b"
     r"|\b(allow|resume|re-?enable|enable|restore) (pod )?scheduling\b"
     r"|\b(let|allow|permit) (new )?\S+ (land |run |schedule |be scheduled |get scheduled )?"
     r"again\b"
@@ -137,6 +142,9 @@ CORDON = (
     r"\bcordon\b|\bunschedulable\b|\bout of the (pool|cluster's pool|node pool)\b"
     # "fence off pool-b-3 so nothing new lands there", "node-4 shouldn't get any new pods"
     r"|\bfence (\S+ )?off\b|\bnothing new (lands?|gets?|goes|is scheduled)\b"
+    # "bar node-3 from receiving new workloads"
+    r"|\b(bar|stop|block|prevent|keep) (\S+ ){1,3}from (receiving|getting|taking|accepting"
+    r"|being (given|assigned)) (any )?(new |more |further )?(pods|workloads|work)\b"
     r"|\b(shouldn't|should not|shouldnt|mustn't) (get|receive|take) (any )?(new|more) "
     r"(pods|workloads|work)\b"
     r"|\b(stop|disable|prevent|block|pause|halt) (any |new |all )?"

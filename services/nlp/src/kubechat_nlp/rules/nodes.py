@@ -118,8 +118,10 @@ def build_drain(c: Ctx) -> Result:
     # Whatever is said of them ("disregarding the daemonset pods", "pass over the
     # daemonset-managed pods"): a drain cannot evict them, so it always leaves them.
     said = u.search(
-        r"(?<![\w-])((?:[a-z]+ing|[a-z]+ed|pass|over|past|around|by|leave|skip|bypass|and) )*"
-        r"(the )?(daemon ?sets?|ds)(-\S+)?( pods)?(?![\w-])"
+        # (a verb said of them, never "pods not managed by a job or daemon set")
+        r"(?<![\w-])((?!(?:managed|owned|controlled|created|run)\b)(?:[a-z]+ing|[a-z]+ed|pass|over"
+        r"|past|around|leave|skip|bypass|and) )+(the |any |all )?(daemon ?sets?|ds)(-\S+)?"
+        r"( pods)?(?![\w-])"
     )
     for m in (u.search(_KEEP_DAEMONSETS), said):
         if m is not None:

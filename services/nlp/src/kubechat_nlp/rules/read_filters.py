@@ -77,7 +77,7 @@ def more_views(c: Ctx, s: Slots) -> None:
             s.watch = True
             u.mark(m)
     if s.watch:  # "stream svc updates": what is watched for, never a name
-        for m in u.finditer(r"\b(?:updates|changes)\b"):
+        for m in u.finditer(r"\b(?:updates|changes|continuously|continually|constantly)\b"):
             u.mark(m)
     if not s.output:
         m = u.search(
@@ -107,12 +107,13 @@ def more_views(c: Ctx, s: Slots) -> None:
 
 
 _WATCH_WORDS = (
-    r"\b(?:keep (?:an |my |our )?eyes? on|keep watch on|keep tabs on|monitor"
+    r"(?<![\w-])(?:keep (?:an |my |our )?eyes? on|keep watch on|keep tabs on|monitor"
     r"|observe|track|follow|following|tail)\b(?![=.-])(?! (?:the )?(?:logs?|output|rollout)\b)"
     r"|\bas (?:they|it|the \S+) (?:change|changes|update|updates|come|comes|appear"
     r"|appears)\b|\bkeep (?:it |them |the list )?(?:updating|refreshing|coming)\b"
     r"|\b(?:for|on) (?:any )?(?:changes?|updates?)\b|\bin real[- ]?time\b"
     r"|\blive updates?\b|\b(?:notify|alert|ping|tell) me when\b"
+    r"|(?<![\w-])(?:continuously|continually|constantly|non-?stop)(?![\w-])"
     r"|\b(?:give me a heads[- ]?up|let me know) when\b"
     r"|\bwhen (?:they|it|the \S+|\S+) (?:change|changes|update|updates|appear|come up)\b"
 )

@@ -103,6 +103,7 @@ def build_expose(c: Ctx) -> Result:
     # "a service on port 80 in front of web", "let other pods talk to web": web is the object
     for front in u.finditer(
         r"\bin front of\b|\blet (?:other )?(?:pods|services|apps|things) (?:talk|connect|get) to\b"
+        r"|^front\b(?=.*\bservice\b)"  # "front web with a service on 8080": the verb
     ):
         u.mark(front)
     svc_name = None
