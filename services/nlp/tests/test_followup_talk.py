@@ -113,6 +113,14 @@ CONVERSATIONS = [
         ("set image of web to nginx:2", "progress report on the rollout?"),
         "kubectl rollout status deployment/web",
     ),
+    # a container named after a log read reads the same logs from it
+    (("logs of web-1 in qa", "from the proxy container"), "kubectl logs web-1 -n qa -c proxy"),
+    (("logs of web-1 in qa", "the sidecar container's"), "kubectl logs web-1 -n qa -c sidecar"),
+    (("logs of web-1 in qa", "previous container please"), "kubectl logs web-1 -n qa --previous"),
+    (
+        ("describe pod web-1 in qa", "what did it log before it died"),
+        "kubectl logs web-1 -n qa --previous",
+    ),
     # a question about the assistant after a change never acts on what was changed
     (("delete pod api-1 in uat", "do you ever run things without asking?"), None),
     (("delete pod api-1 in uat", "how do you decide which command to run?"), None),

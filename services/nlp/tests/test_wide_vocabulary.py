@@ -130,6 +130,9 @@ CASES = [
         "put LOG_LEVEL=info and locale=en_GB into a fresh configmap named flags",
         "kubectl create configmap flags --from-literal=LOG_LEVEL=info --from-literal=locale=en_GB",
     ),
+    # a namespace said before a flag
+    ("get pods in shop -l app=web", "kubectl get pods -n shop -l app=web"),
+    ("get pods from shop -l app=web", "kubectl get pods -n shop -l app=web"),
     # a request put politely is still the request
     ("might I ask you to list deployments", "kubectl get deployments"),
     ("I'd be grateful if you would scale web to 4", "kubectl scale deployment/web --replicas=4"),

@@ -421,6 +421,12 @@ def draft_from_op(op: Operation, kinds: KindTable) -> Draft:
     return d
 
 
+# Words before "container" that say which run, never which container.
+_NOT_CONTAINER_NAMES = STOPWORDS | frozenset(
+    "previous prior last crashed terminated dead old failed current same other every each".split()
+)
+
+
 def modifiers(u: Utterance, verb: str, s: Slots) -> dict[str, ParamValue]:
     """Parameters a follow-up adds to an operation of kind `verb`."""
     out: dict[str, ParamValue] = {}
@@ -434,6 +440,13 @@ def modifiers(u: Utterance, verb: str, s: Slots) -> dict[str, ParamValue]:
             out["tail"] = int(m.group(1) or m.group(2))
         if u.search(r"\btimestamps?\b"):
             out["timestamps"] = True
+        # "from the proxy container", "the sidecar container's", "container app"
+        said = u.search(
+            r"\b(?:container|-c) ([a-z0-9][a-z0-9-]*)\b|(?<!\S)([a-z0-9][a-z0-9-]*) container"
+        )
+        if said and u.norms[u.group_index(said)] not in _NOT_CONTAINER_NAMES:
+            out["container"] = u.group_text(said)
+            u.used.add(u.group_index(said))
     elif verb == "events":
         if u.search(r"\bwarnings?\b"):
             out["types"] = "Warning"

@@ -72,6 +72,7 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             or after in STOPWORDS
             or after == "__quoted__"
             or ("=" in after and not after.startswith("-"))  # "in platform reviewed=yes"
+            or (after.startswith("-") and len(after) > 1)  # "get pods in shop -l app=web"
             or a_count_follows(tokens, j + 1)  # "make web on prod-in ten replicas"
         )
         if j > i + 1 and name.norm in ("nodes", "pods") and after not in NS_WORDS:
@@ -106,7 +107,9 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             and tokens[i - 1].norm in ("running", "scheduled", "placed", "landed")
         ):
             continue  # "pods running on node-2": a node
-        if name.norm in NOT_SCOPES or name.norm.endswith("container") or after == "of":
+        # ("in the appcontainer" is a container; "in api-container" a namespace's name)
+        in_a_container = name.norm.endswith("container") and "-" not in name.norm
+        if name.norm in NOT_SCOPES or in_a_container or after == "of":
             continue  # "what's in the logs of web-1": a namespace is never "of" something
         beyond = tokens[j + 2].norm if j + 2 < len(tokens) else ""
         if after in ("context", "cluster", "kubeconfig", "container", "containers") or (
@@ -130,6 +133,7 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             and after != "__quoted__"
             and after not in AFTER_SCOPE | COMMAND_WORDS | STOPWORDS
             and not ("=" in after and not after.startswith("-"))
+            and not (after.startswith("-") and len(after) > 1)
             and not named_before
             and not a_count_follows(tokens, j + 1)
         ):
@@ -239,4 +243,5 @@ def _from_scopes_midway(tokens: list[Token], j: int, kinds: KindTable) -> bool:
             or beyond in ("image", "the", "version", "revision")
             or (":" in beyond and not beyond.endswith(":"))
         )
-    return nxt in _AFTER_MIDWAY_SCOPE or a_count_follows(tokens, j + 1)
+    flag = nxt.startswith("-") and len(nxt) > 1  # "get pods from shop -l app=web"
+    return nxt in _AFTER_MIDWAY_SCOPE or flag or a_count_follows(tokens, j + 1)

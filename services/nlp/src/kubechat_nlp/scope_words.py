@@ -144,7 +144,7 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             # ("in the env of web" is the variables' place, no namespace)
             rf"\b(in|on|within|inside|from|for|under) (?:the )?(?!(?:the|its|their|his|her)\b)"
             # ("on openshift project qa-two": the keyword before its own name)
-            rf"{_NAME} (?:env|environment|space|project)\b(?! [a-z0-9]+[-\d])",
+            rf"{_NAME} (?:env|environment|space|project)(?![\w-])(?! [a-z0-9]+[-\d])",
             _I,
         ),
         r"\1 the \2 namespace",

@@ -233,7 +233,7 @@ def _namespace(u: Utterance, s: Slots, *, scoped: bool = False) -> None:
             return
     m = u.search(
         r"\b(?:in|within|from|of) (?:the |this |my |your )?(?:current |default |same )?"
-        r"(?:namespace|ns|cluster)\b"
+        r"(?:namespace|ns|cluster)(?![\w-])"  # ("logs of cluster-api" names a pod)
     )
     if m:
         u.mark(m)

@@ -76,7 +76,7 @@ def _container(c: Ctx) -> str | None:
     for pattern in (
         # overlapping ("the previous container container worker" names worker)
         r"(?<!\S)(?:container|-c|--container)(?=(?: named| called|=| )(\S+))",
-        r"(?<!\S)(?=(\S+) container\b)",
+        r"(?<!\S)(?=(\S+) container(?![\w-]))",
     ):
         for m in u.finditer(pattern):
             i = u.group_index(m)
@@ -85,7 +85,7 @@ def _container(c: Ctx) -> str | None:
                 continue
             if u.norms[i] in STOPWORDS or u.norms[i] in _NOT_CONTAINERS:
                 continue
-            word = i + 1 if pattern.endswith(r"container\b)") else u.index_at(m.start())
+            word = i + 1 if pattern.endswith(r"container(?![\w-]))") else u.index_at(m.start())
             u.used.update((i, word))  # the name and the word container
             return tok.text
     return None
@@ -195,7 +195,10 @@ def build_logs(c: Ctx) -> Result:
     ):
         params["all_pods"] = True
     d = read_draft(c, "logs", s, ())
-    d.names = [n for n in d.names if not _verb_of_the_logs(u, n, selected=bool(s.selector))]
+    # (one pod said twice, "what did it log before it died", is one pod)
+    d.names = list(
+        dict.fromkeys(n for n in d.names if not _verb_of_the_logs(u, n, selected=bool(s.selector)))
+    )
     owners = [k for k in d.kinds if k.ref.plural not in ("events", "pods")]
     d.kinds = owners[:1] or [k for k in d.kinds if k.ref.plural == "pods"][:1]
     if not d.kinds:
