@@ -133,6 +133,21 @@ CASES = [
     # a namespace said before a flag
     ("get pods in shop -l app=web", "kubectl get pods -n shop -l app=web"),
     ("get pods from shop -l app=web", "kubectl get pods -n shop -l app=web"),
+    # a label taken off in still other words, never the object deleted
+    ("delete the tier key from the labels on pod web-1", "kubectl label pods web-1 tier-"),
+    ("strip pod web-1 of its tier label", "kubectl label pods web-1 tier-"),
+    ("delete the label with key tier on pod web-1", "kubectl label pods web-1 tier-"),
+    ("remove the tier=cache label from pod web-1", "kubectl label pods web-1 tier-"),
+    ("remove the labels tier and app from pod web-1", "kubectl label pods web-1 tier- app-"),
+    ("drain node-2 even though daemonsets run there", "kubectl drain node-2 --ignore-daemonsets"),
+    # events asked for, with a rollout or a history as the time they cover
+    ("events since the last rollout in shop", "kubectl events -n shop"),
+    ("what's the history of events in shop", "kubectl events -n shop"),
+    (
+        "events for deployment web in shop during its last rollout",
+        "kubectl events -n shop --for=deployment/web",
+    ),
+    ("show the events log for shop", "kubectl events -n shop"),
     # a request put politely is still the request
     ("might I ask you to list deployments", "kubectl get deployments"),
     ("I'd be grateful if you would scale web to 4", "kubectl scale deployment/web --replicas=4"),

@@ -86,6 +86,9 @@ TAKEN_OFF = (
     r"|(label|annotation)s? \S+) (from|off)\b"
     # "could the app label come off pod x"
     r"|\b(label|annotation)s? (come|comes|coming|came|be taken|get taken) off\b"
+    # "delete the tier key from the labels on pod x", "strip pod x of its tier label"
+    r"|\b\S+ key (from|off|out of) (the |its |their )?(label|annotation)s?\b"
+    r"|\bstrip (\S+ ){1,4}?of (the |its |their )?\S+ (label|annotation)s?\b"
 )
 # Labels and annotations added, changed or taken off ("web shouldn't carry the tier label").
 LABEL = (

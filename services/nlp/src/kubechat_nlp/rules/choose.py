@@ -154,6 +154,10 @@ def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
     return rule
 
 
+# Events named before anything else is asked of a rollout.
+_EVENTS_FIRST = re.compile(
+    r"^(?:\S+ ){0,6}?(?:the |recent |latest |any )?events?\b(?!.*\b(?:undo|restart|pause|resume)\b)"
+)
 _THROUGH_HEADS = frozenset("run go look read skim flick page walk scan".split())
 
 
@@ -166,6 +170,10 @@ def _classify(text: str, phrases: PhraseRules) -> Rule:
     offset, head, after = _head(text)
     head_end = offset + len(head)
     matching = [rule for rule in _COMPILED if rule[1].search(text)]
+    if _EVENTS_FIRST.search(text):
+        # "events since the last rollout", "the history of events": the events are asked
+        # for, the rollout is when
+        matching = [r for r in matching if RULES[r[0]][0] != "rollout"]
     # Vague destruction is a way of opening a request ("clean up prod", "nuke it all"),
     # never a noun later on ("schedule a cronjob cleanup").
     matching = [

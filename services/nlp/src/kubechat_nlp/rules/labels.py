@@ -49,9 +49,14 @@ def _value(u: Utterance, i: int) -> str | None:
 def _removals(u: Utterance) -> list[str]:
     """'remove the tier label', 'remove label tier', 'unlabel tier', 'drop the k annotation'."""
     out: list[str] = []
+    # "strip pod x of its tier label": the object between the verb and its label
+    stripped = u.search(rf"\bstrip (?:\S+ ){{1,4}}?of (?:the |its |their )?(\S+) {_NOUN}\b")
+    if stripped and _key(u, u.group_index(stripped)):
+        out.append(u.group_text(stripped) + "-")
+        u.used.add(u.group_index(stripped))
     for m in u.finditer(
         rf"\b{_REMOVE} (?:the |a |an |its |their |that |this )?(?:{_NOUN} )?"
-        rf"(?:named |called |key )?(\S+)"
+        rf"(?:named |called |key |(?:with|having) (?:the )?key )?(\S+)"
         rf"(?: {_NOUN})?\b|\bun-?(?:label|annotate) (?:the )?(?:key )?(\S+)"
         rf"|\b(?:take|get) (?:the |a |an )?(\S+) {_NOUN} off\b"
         # "web shouldn't carry the tier label", "cm x doesn't need the owner annotation"
@@ -69,6 +74,9 @@ def _removals(u: Utterance) -> list[str]:
         rf"|\b[a-z]+ (?:the |a |an |that |this |its |their )?(?:(\S+) {_NOUN}"
         rf"|{_NOUN} (?!(?:come|comes|coming|came|be|get)\b)(\S+))"
         rf" (?:from|off)\b|\b(\S+) {_NOUN} (?:come|comes|coming|came|be taken|get taken) off\b"
+        # "delete the tier key from the labels on pod x", "strip pod x of its tier label",
+        # "delete the label with key tier on pod x"
+        rf"|\b(\S+) key (?:from|off|out of) (?:the |its |their )?{_NOUN}\b"
     ):
         idx = u.group_index(m)
         if m.group(2) and idx + 2 == len(u) and u.is_name(idx) and _key(u, idx + 1):
@@ -78,9 +86,21 @@ def _removals(u: Utterance) -> list[str]:
             idx += 1
             while idx + 1 < len(u) and u.norms[idx] in (":", ";", ",", "-"):
                 idx += 1
-        if _key(u, idx):
+        valued = re.fullmatch(r"([^=\s]+)=\S*", u.tokens[idx].text) if idx < len(u) else None
+        taken = u.search(r"\b(?:from|off)\b")  # ("drop an annotation k=v on x" puts it on)
+        if valued and taken and idx not in u.used and _KEY_RE.fullmatch(valued.group(1).lower()):
+            # "remove the tier=cache label from pod x": the label goes, whatever its value
+            out.append(valued.group(1) + "-")
+            u.used.add(idx)
+        elif _key(u, idx):
             out.append(u.tokens[idx].text.strip("'\"") + "-")
             u.used.add(idx)
+            # "remove the labels tier and app", "delete labels tier, app on pod x"
+            nxt = idx + 1
+            while nxt + 1 < len(u) and u.norms[nxt] in (",", "and", "&") and _key(u, nxt + 1):
+                out.append(u.tokens[nxt + 1].text.strip("'\"") + "-")
+                u.used.update((nxt, nxt + 1))
+                nxt += 2
     # "remove deploy web's tier label", "no more tier label on pod x": the word before it
     owned = u.search(rf"\b(?:{_REMOVE}|no more)\b (?:\S+ ){{0,4}}?(\S+) {_NOUN}\b")
     if not out and owned and _key(u, u.group_index(owned)):

@@ -118,11 +118,12 @@ def build_drain(c: Ctx) -> Result:
     # Whatever is said of them ("disregarding the daemonset pods", "pass over the
     # daemonset-managed pods"): a drain cannot evict them, so it always leaves them.
     said = u.search(
-        # (a verb said of them, never "pods not managed by a job or daemon set")
         r"(?<![\w-])((?!(?:managed|owned|controlled|created|run)\b)(?:[a-z]+ing|[a-z]+ed|pass|over"
-        r"|past|around|leave|skip|bypass|and) )+(the |any |all )?(daemon ?sets?|ds)(-\S+)?"
+        r"|past|around|leave|skip|bypass|and) )*(the |any |all )?(daemon ?sets?|ds)(-\S+)?"
         r"( pods)?(?![\w-])"
     )
+    if said and u.search(r"\b(managed|owned|controlled|created) by\b.{0,80}\bdaemon ?sets?\b"):
+        said = None  # "pods not managed by a job or daemon set": what else is on the node
     for m in (u.search(_KEEP_DAEMONSETS), said):
         if m is not None:
             params["ignore_daemonsets"] = True

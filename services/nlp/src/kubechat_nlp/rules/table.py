@@ -279,7 +279,7 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "logs",
-        r"(?<!event )" + read.LOG_WORDS + r"|\bstdout\b|\blines of output\b|^tail\b"
+        r"(?<!event )(?<!events )" + read.LOG_WORDS + r"|\bstdout\b|\blines of output\b|^tail\b"
         r"|\bconsole (output|transcripts?|messages)\b"
         r"|^what (is|are|was|were) (\S+ ){1,4}(printing|outputting|saying|writing)\b"
         # (what a quoted command prints is its output: an exec; "what does the hpa say" is
@@ -368,7 +368,8 @@ RULES: tuple[Rule, ...] = (
     (
         "rollout",
         r"\brollout\b|\broll(ed)? ?back\b|\broll (\S+ ){1,4}back\b|"
-        r"\b(rollout|revision|deployment|release) history\b|\bhistory( of)?\b|\broll out\b"
+        r"\b(rollout|revision|deployment|release) history\b"
+        r"|(?<!event )(?<!events )(?<!activity )\bhistory( of)?\b(?! of (events|what))|\broll out\b"
         r"|\b(previous|past|earlier|older|old) (versions|revisions|releases)\b"
         r"|\bgo back to (the |an? )?(previous|last|prior|earlier|older|old) "
         r"(version|revision|release)"
