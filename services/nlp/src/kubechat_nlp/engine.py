@@ -15,12 +15,11 @@ from kubechat_nlp.context import ConversationContext
 from kubechat_nlp.ellipsis import with_verbs_restored
 from kubechat_nlp.entities import flags_as_words, numbers_as_digits
 from kubechat_nlp.followups import (
-    ONE_WORDS,
-    PRONOUNS,
     answer_to,
     completions,
     fronted_object,
     new_amount,
+    points_back,
     refine,
     remove_last_labels,
     resolve_pronouns,
@@ -237,13 +236,15 @@ class RulesEngine:
         """'dig into it', 'logs of that': a request of its own about the last target (a
         cue of a rule besides the list), never the last request switched to a new name."""
         norms = {t.norm for t in tokens}
-        pairs = zip(tokens, tokens[1:], strict=False)
         # "the particulars of that pod", "reboot this workload": pointing as a pronoun does
-        pointing = norms & PRONOUNS or any(
-            a.norm in ("this", "that") and (b.norm in ONE_WORDS or kinds.lookup(b.norm))
-            for a, b in pairs
-        )
-        if not pointing or norms & {"again", "too", "also", "same", "repeat", "redo"}:
+        if not points_back(tokens, kinds) or norms & {
+            "again",
+            "too",
+            "also",
+            "same",
+            "repeat",
+            "redo",
+        }:
             return False  # ("run it again in qa" is the last request again)
         return classify(shape(Utterance(tokens, kinds)), self._phrases)[0] not in ("get", "vague")
 

@@ -13,7 +13,8 @@ from kubechat_nlp.fields import field_selector
 from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.model import Clarification, Operation, ParamValue
-from kubechat_nlp.rules.common import Draft
+from kubechat_nlp.rules.common import Ctx, Draft
+from kubechat_nlp.rules.read_logs import container_named
 from kubechat_nlp.rules.scaling import is_relative, relative_change
 from kubechat_nlp.scope_terms import DESTROY
 from kubechat_nlp.slots import Slots, extract_common
@@ -36,6 +37,17 @@ port-forward forward copy debug top""".split()
 
 # "that one", "this workload": the object just named, by a word for any object.
 ONE_WORDS = frozenset("one workload app application object resource thing".split())
+
+
+def points_back(tokens: list[Token], kinds: KindTable) -> bool:
+    """'it', 'them', 'that pod', 'this workload': the turn points at the last object."""
+    pairs = zip(tokens, tokens[1:], strict=False)
+    return any(t.norm in PRONOUNS for t in tokens) or any(
+        a.norm in ("this", "that") and (b.norm in ONE_WORDS or kinds.lookup(b.norm) is not None)
+        for a, b in pairs
+    )
+
+
 # "the one you just showed", "the one we looked at": the object the last answer was about.
 _ONE_JUST_SEEN = re.compile(
     r"(?:(?:you|we|i) (?:just )?(?:showed|described|listed|mentioned|looked at|saw|checked"
@@ -421,12 +433,6 @@ def draft_from_op(op: Operation, kinds: KindTable) -> Draft:
     return d
 
 
-# Words before "container" that say which run, never which container.
-_NOT_CONTAINER_NAMES = STOPWORDS | frozenset(
-    "previous prior last crashed terminated dead old failed current same other every each".split()
-)
-
-
 def modifiers(u: Utterance, verb: str, s: Slots) -> dict[str, ParamValue]:
     """Parameters a follow-up adds to an operation of kind `verb`."""
     out: dict[str, ParamValue] = {}
@@ -440,13 +446,10 @@ def modifiers(u: Utterance, verb: str, s: Slots) -> dict[str, ParamValue]:
             out["tail"] = int(m.group(1) or m.group(2))
         if u.search(r"\btimestamps?\b"):
             out["timestamps"] = True
-        # "from the proxy container", "the sidecar container's", "container app"
-        said = u.search(
-            r"\b(?:container|-c) ([a-z0-9][a-z0-9-]*)\b|(?<!\S)([a-z0-9][a-z0-9-]*) container"
-        )
-        if said and u.norms[u.group_index(said)] not in _NOT_CONTAINER_NAMES:
-            out["container"] = u.group_text(said)
-            u.used.add(u.group_index(said))
+        # "from the proxy container", "the sidecar container's": read as the logs rule reads it
+        container = container_named(Ctx(u, u.kinds))
+        if container:
+            out["container"] = container
     elif verb == "events":
         if u.search(r"\bwarnings?\b"):
             out["types"] = "Warning"

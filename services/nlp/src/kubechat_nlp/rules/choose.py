@@ -102,18 +102,23 @@ def cue_at_head(text: str, rule: str, phrases: PhraseRules | None = None) -> ran
     offset, head, after = _head(text)
     if not head:
         return None
-    # "the particulars of that pod": a phrasing may open after the article
-    noun = offset + len(head) + 1 if offset == 0 and head in ("the", "a", "an") and after else -1
+    noun = _noun_after_article(offset, head, after)
     by_rule = _cues_by_rule(DEFAULT_PHRASES if phrases is None else phrases)
     for pattern, whole in by_rule.get(rule, ()):
         # anchored at the verb (lookbehinds still see the text before it)
         m = pattern.match(text, offset)
-        if m is None and whole and noun > 0:
+        if m is None and whole and noun is not None:
             m = pattern.match(text, noun)
         if m is not None:
             first = text[: m.start()].count(" ")
             return range(first, first + 1 + (m.group(0).count(" ") if whole else 0))
     return None
+
+
+def _noun_after_article(offset: int, head: str, after: str) -> int | None:
+    """Where the noun starts when an article opens the request ("the particulars of that
+    pod", "a dossier on job y"): a catalogue phrasing may open there."""
+    return offset + len(head) + 1 if offset == 0 and head in ("the", "a", "an") and after else None
 
 
 # Keyed by the phrasings' identity: hashing the whole tuple on every parse cost more than
@@ -231,7 +236,7 @@ def _classify(text: str, phrases: PhraseRules) -> Rule:
     # Words the table has no cue for: a catalogue phrasing that opens the request
     # ("recycle the web pods", "take node-3 out of rotation"), after an article when a
     # noun opens it ("the transcript of pod x", "a dossier on job y").
-    if offset == 0 and head in ("the", "a", "an") and after:
+    if _noun_after_article(offset, head, after) is not None:
         head_end += 1 + len(after)
     for pattern, phrased in phrases:
         if any(m.start() <= head_end for m in pattern.finditer(text)):

@@ -69,7 +69,7 @@ _ASKS_FOR_OUTPUT = (
 )
 
 
-def _container(c: Ctx) -> str | None:
+def container_named(c: Ctx) -> str | None:
     """'-c proxy', 'container app', 'the sidecar container': after the word container
     any container name is one, even a word like 'app' or 'server'."""
     u = c.u
@@ -149,7 +149,7 @@ def build_logs(c: Ctx) -> Result:
         if re.fullmatch(LOG_WORDS, norm):  # the word itself, not a name like logs-shipper-4
             u.used.add(i)
     params: dict[str, object] = {}
-    container = _container(c)
+    container = container_named(c)
     if container:
         params["container"] = container
     unit = r"(?! ?(?:s|secs?|seconds?|m|mins?|minutes?|h|hrs?|hours?|d|days?)\b)"
