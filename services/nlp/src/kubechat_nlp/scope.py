@@ -80,6 +80,16 @@ def take_scope(tokens: list[Token], kinds: KindTable) -> tuple[list[Token], Scop
         found = max(keyword, key=lambda f: _strength(tokens, f[0]), default=None)
         if (
             len(keyword) == 2
+            and not _led_by_the(tokens, keyword[1][1])  # "in the events namespace" stands
+            and _strength(tokens, keyword[0][0]) == _strength(tokens, keyword[1][0])
+            and _a_word(keyword[1][2], kinds)
+            and not _a_word(keyword[0][2], kinds)
+        ):
+            # "postgres stateful set namespace images": a word of the request before the
+            # keyword is no namespace when a name follows it
+            found = keyword[0]
+        if (
+            len(keyword) == 2
             and keyword[1][2]  # not "in the default namespace"
             and not _led_by_the(tokens, keyword[1][1])  # "in the prod namespace" stands
             and keyword[1][1] < keyword[0][1]
@@ -171,14 +181,33 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
         if tok.norm not in ("namespace", "ns") or i + 1 >= len(tokens):
             continue
         j = i + 1
-        before_name = i > 0 and valid_name(tokens[i - 1], explicit=False)
+        # (a word of the language names a namespace too once the request is under way:
+        # "the kafka statefulset runs 2 pods events ns. halve it")
+        # ("restart ledger-recon deployment namespace review": a kind after its object's
+        # name is that object's)
+        before_name = (
+            i > 0
+            and valid_name(tokens[i - 1], explicit=_under_way(tokens, i - 1, kinds))
+            and not _kind_after_its_name(tokens, i - 1, kinds)
+        )
         if tokens[j].norm in ("named", "called", ":", ";") and j + 1 < len(tokens):
             # "dev ns: min 2", "web ns; double it": the namespace is the word before (a
             # name follows the colon in "web namespace: prod")
-            said_before = tokens[j + 1].norm in NOT_NAMES or (
+            said_before = tokens[j + 1].norm in NOT_NAMES - {"default"} or (
                 j + 2 < len(tokens) and tokens[j + 2].norm.isdigit()
             )
-            if tokens[j].norm == ";" and before_name and said_before:
+            # (a kind before the keyword is what the request is about: "6 pods ns: shop";
+            # a kind after it names the namespace unless a plain name came before: "pod
+            # x live ns: services", "dev ns: pods")
+            kind_before = kinds.lookup(tokens[i - 1].norm) is not None
+            kind_after = kinds.lookup(tokens[j + 1].norm) is not None
+            plain_before = valid_name(tokens[i - 1], explicit=False)
+            if (
+                tokens[j].norm == ";"
+                and before_name
+                and said_before
+                and (not kind_after or (plain_before and not kind_before))
+            ):
                 continue
             j += 1
         if not valid_name(tokens[j], explicit=True):
@@ -192,25 +221,34 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
             and kinds.lookup(tokens[i - 2].norm) is not None
             and (j + 1 == len(tokens) or tokens[j + 1].norm in (",", ".", "!", "?", ";"))
         )
+        # ("auth dev ns run 6 replicas": a word of the request goes on after the keyword;
+        # "statefulset redis namespace metrics to 10": after an object named with its
+        # kind, the word after the keyword is where, whatever word it is)
+        word_after = tokens[j].norm in NOT_NAMES and not _named_with_its_kind(tokens, i, kinds)
         slot_word = (
-            tokens[j].norm in NOT_NAMES
+            (tokens[j].norm in _TAKES_A_VALUE or word_after)
             and tokens[j].norm != "default"
             and kinds.lookup(tokens[j].norm) is None
-            and (nxt == "to" or nxt.isdigit())
+            and (nxt == "to" or nxt.isdigit() or any(c in nxt for c in ":/="))
         ) or tokens[j].norm in AFTER_SCOPE | (frozenset() if owned else NOT_SCOPES)
         # "service x of stg-eu namespace put label …": a verb after the keyword is the
         # request going on, so the name before it was the namespace
-        verb_after = tokens[j].norm in _VERBS_GOING_ON
+        verb_after = tokens[j].norm in _VERBS_GOING_ON and nxt not in ("", ",", ".", ";", "!", "?")
         if before_name and (slot_word or (verb_after and not owned)):
             # "set web team-a ns image to …", "expose web qa ns port 80", "… qa namespace
             # wide": the name before the keyword
             continue
-        if tokens[i - 1].norm in PREPOSITIONS and "account" in (
+        if tokens[j].norm in AFTER_SCOPE or (
+            tokens[j].norm in ("back", "up", "down") and nxt == "to"
+        ):
+            continue  # "put web events ns back to 2", "… flags events ns containing k=v"
+        if tokens[i - 1].norm in ("of", "from") and "account" in (
             t.norm for t in tokens[max(0, i - 3) : i]
         ):
             continue  # "service account foo of namespace dev" names the account
         start = phrase_start(tokens, i)
-        weak = start == i or tokens[start].norm in WEAK_PREPOSITIONS
+        # ("for namespace x" says for which namespace, as "-n x" does: never the object)
+        weak = start == i or tokens[start].norm in WEAK_PREPOSITIONS - {"for"}
         # "remove what we don't need namespace batch": a namespace a destroying verb acts on
         # follows it ("delete the namespace x"); further on, it is where
         if any(t.norm in DESTROY for t in tokens[:i]) and not _right_after_destroying(tokens, i):
@@ -231,6 +269,50 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
             continue  # "create namespace foo", "describe ns prod": the namespace is the object
         return start, j + 1, tokens[j].text
     return None
+
+
+# What a request sets to a value right after naming where ("set web team-a ns image to …",
+# "qa ns replicas 3"): after the keyword, the word before was the namespace.
+_TAKES_A_VALUE = frozenset(
+    """image replicas replica count size memory cpu limit limits request requests
+label labels annotation annotations env tag version port ports min max scale""".split()
+)
+
+
+def _a_word(name: str, kinds: KindTable) -> bool:
+    return name.lower() in NOT_NAMES or kinds.lookup(name.lower()) is not None
+
+
+def _kind_after_its_name(tokens: list[Token], k: int, kinds: KindTable) -> bool:
+    """ "search-api deployment": the kind word at `k` follows its object's name."""
+    if k >= 1 and kinds.lookup(f"{tokens[k - 1].norm} {tokens[k].norm}") is not None:
+        return True  # "pg-main stateful set namespace logs": the kind said in two words
+    return (
+        k >= 1
+        and kinds.lookup(tokens[k].norm) is not None
+        and name_like(tokens[k - 1])
+        and kinds.lookup(tokens[k - 1].norm) is None
+    )
+
+
+def _named_with_its_kind(tokens: list[Token], i: int, kinds: KindTable) -> bool:
+    """The words before the keyword at `i` name an object with its kind: "… search-api
+    deployment namespace x", "bring statefulset redis namespace x" (not "sms-fanout
+    deployment triage ns", where the kind follows its name)."""
+    if i >= 1 and _kind_after_its_name(tokens, i - 1, kinds):
+        return True
+    return (
+        i >= 2
+        and kinds.lookup(tokens[i - 2].norm) is not None
+        and name_like(tokens[i - 1])
+        and not (i >= 3 and name_like(tokens[i - 3]))
+    )
+
+
+def _under_way(tokens: list[Token], end: int, kinds: KindTable) -> bool:
+    """An object was named before `end` (a kind word, or a name after the opening verb), so
+    the word at `end` is no verb opening the request."""
+    return end > 0 and any(kinds.lookup(t.norm) is not None or name_like(t) for t in tokens[:end])
 
 
 def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] | None:

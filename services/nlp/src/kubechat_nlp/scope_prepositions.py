@@ -74,6 +74,7 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             or ("=" in after and not after.startswith("-"))  # "in platform reviewed=yes"
             or (after.startswith("-") and len(after) > 1)  # "get pods in shop -l app=web"
             or a_count_follows(tokens, j + 1)  # "make web on prod-in ten replicas"
+            or after in ("back", "up", "down")  # "put cart in events back to 12 replicas"
         )
         if j > i + 1 and name.norm in ("nodes", "pods") and after not in NS_WORDS:
             continue  # "the load on the nodes": the kind itself, never a namespace
@@ -83,7 +84,24 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             # "add a label to pod api-7 in deploys", "kafka to 5 in streaming": at the end,
             # after another target, a kind or command word is a namespace named so
             about_rights = any(t.norm in RIGHTS_WORDS for t in tokens)
-            closing_on = tok.norm == "on" and closes(tokens, j + 1) and not about_rights
+            # "can i remove configmaps on events": with the kind already said, "on" and a
+            # kind word that ends the phrase is where, even in a question about rights
+            # ("a role allowing get on deployments": what a role covers, never where)
+            of_a_role = any(t.norm in ("role", "roles", "clusterrole") for t in tokens)
+            kind_said = (
+                tok.norm == "on" and ends and not of_a_role and _kind_before(tokens, i, kinds)
+            )
+            # "api has 2 replicas on events; scale up": after a name, a phrase that ends a
+            # clause is where
+            kind_said = kind_said or (
+                (after in (",", ";", ":") or after.startswith("--"))
+                and not about_rights
+                and not of_a_role
+                and other_target(tokens, i, j, kinds, names_count=True)
+            )
+            closing_on = tok.norm == "on" and (
+                (closes(tokens, j + 1) and not about_rights) or kind_said
+            )
             # a command word (not a kind) after "on" in mid-sentence: "scale mongo on
             # status to 2"; "on pods" stays what a role applies to
             on_a_word = tok.norm == "on" and kinds.lookup(name.norm) is None
@@ -145,6 +163,13 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             continue
         return i, j + 1, name.text
     return None
+
+
+def _kind_before(tokens: list[Token], i: int, kinds: KindTable) -> bool:
+    """A kind other than namespaces is named before `i` ("… pods on events")."""
+    return any(
+        (k := kinds.lookup(t.norm)) is not None and k.ref.plural != "namespaces" for t in tokens[:i]
+    )
 
 
 # Prepositions that say where an object just named lives ("pvc data-0 in cache isnt

@@ -71,8 +71,8 @@ def valid_name(tok: Token, *, explicit: bool) -> bool:
         return False
     if tok.norm in STOPWORDS and tok.norm != "default":
         return False
-    if tok.norm.isdigit():
-        return False  # "namespace: 1 to 5 replicas": a number, never a namespace
+    if re.fullmatch(r"[\d-]+", tok.norm):
+        return False  # "namespace: 1 to 5 replicas", "…: 4-20 replicas": numbers, no namespace
     # ("toss namespace x": a destroying verb before the keyword is no name)
     return explicit or (tok.norm not in COMMAND_WORDS and tok.norm not in DESTROY)
 

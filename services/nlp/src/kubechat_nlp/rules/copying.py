@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx, Draft, Result, clarify
 from kubechat_nlp.scope import Scope, take_scope
+from kubechat_nlp.scope_terms import NAMESPACE_RE
 from kubechat_nlp.utterance import Utterance
 
 _REMOTE_RE = re.compile(r"^([a-z0-9][a-z0-9.-]*(?:/[a-z0-9][a-z0-9.-]*)?):(\S+)$")
@@ -55,6 +57,35 @@ def _word_before_pod(u: Utterance, index: int) -> str:
     return u.tokens[i].norm if i >= 0 else ""
 
 
+def _namespace_left(u: Utterance, *, pod_known: bool) -> str | None:
+    """cp has no namespace as its object: a bare "X ns" is the scope, whatever word X is
+    ("… nodes ns to dump.hprof"), and so is "in X" once the pod is known."""
+    wheres = [r"(?:^| )(\S+) (?:namespace|ns)\b"]
+    if pod_known:
+        wheres.append(
+            r"\b(?:in|on|within|inside|under) (?:the )?(\S+)(?!\S)"
+            r"(?! (?:containers?|dir|directory|folder)\b)"
+        )
+    for where in wheres:
+        for m in u.finditer(where):
+            i = u.group_index(m)
+            tok = u.tokens[i]
+            if i in u.used or tok.literal or tok.norm in STOPWORDS or _PATH_RE.match(tok.text):
+                continue
+            named_after = (
+                i + 1 < len(u)
+                and NAMESPACE_RE.fullmatch(u.tokens[i + 1].norm)
+                and u.tokens[i + 1].norm not in ("namespace", "ns")
+            )
+            if (u.kind_at(i) is not None or tok.norm in ("container", "containers")) and (
+                named_after and u.tokens[i + 1].norm not in STOPWORDS
+            ):
+                continue  # "in pod x", "in container y": the pod's, never a namespace
+            if NAMESPACE_RE.fullmatch(tok.text.lower()) and not tok.norm.isdigit():
+                return tok.text
+    return None
+
+
 def build_cp(c: Ctx) -> Result:
     """'copy A from pod P to B', 'copy A into pod P at B', 'copy P:/a to b', 'download /a
     from pod P': which side is in the pod follows the preposition before it."""
@@ -84,10 +115,8 @@ def build_cp(c: Ctx) -> Result:
     slots = c.common()
     if not slots.namespace and not slots.all_namespaces:
         slots.namespace = scope.namespace or None
-        # cp has no namespace as its object: a bare "X ns" is the scope.
-        m = u.search(r"(?:^| )(\S+) (?:namespace|ns)\b")
-        if not slots.namespace and m and u.is_name(u.group_index(m)):
-            slots.namespace = u.group_text(m)
+        if not slots.namespace:
+            slots.namespace = _namespace_left(u, pod_known=pod_at is not None or bool(remote))
     if remote is not None:
         pod, rpath = remote[1], remote[2]
         others = [p for p in paths if p[0] != remote[0]]

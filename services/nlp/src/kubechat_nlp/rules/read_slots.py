@@ -7,6 +7,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from kubechat_nlp.kinds import KindInfo
@@ -245,7 +246,11 @@ def naming_a_namespace(c: Ctx, word: str) -> list[int]:
     """The words matching `word` (a rule's own cue: "logs", "events") when each names a
     namespace ("namespace logging", "the events ns"); [] when one asks for the rule."""
     u = c.u
-    said = [i for i, norm in enumerate(u.norms) if re.fullmatch(word, norm)]
+    # (a word already read as a name is not said again: `read_as_names` reads the request
+    # anew with those words quoted, and must not come back here)
+    said = [
+        i for i, norm in enumerate(u.norms) if re.fullmatch(word, norm) and not u.tokens[i].quoted
+    ]
     named = [
         i
         for i in said
@@ -265,8 +270,29 @@ def read_as_names(c: Ctx, named: list[int], rule: str) -> Result:
     u = Utterance(tokens, c.kinds)
     chosen = classify(shape(u))
     if chosen[0] == rule:
-        return Clarification("Which object do you mean?")
+        return _in_the_namespace_named(c, named, chosen[2])
     return chosen[2](Ctx(u, c.kinds, c.scope))
+
+
+def _in_the_namespace_named(c: Ctx, named: list[int], build: Callable[[Ctx], Result]) -> Result:
+    """'any warnings events ns': the rule's own request, in a namespace named like its cue
+    word; the namespace phrase is taken out and the request read without it."""
+    if c.scope or len(named) != 1:
+        return Clarification("Which object do you mean?")
+    at = named[0]
+    keyword = {k for k in (at - 1, at + 1) if 0 <= k < len(c.u) and c.u.norms[k] in _NS_SAID}
+    start = min(keyword | {at})
+    while start and c.u.norms[start - 1] in ("the", "in", "on", "for", "from", "within"):
+        start -= 1  # "for the events namespace": the phrase's words go with it
+    end = max(keyword | {at}) + 1
+    rest = c.u.tokens[:start] + c.u.tokens[end:]
+    result = build(Ctx(Utterance(rest, c.kinds), c.kinds, c.u.tokens[at].text, scope_said=True))
+    for d in result if isinstance(result, list) else ():
+        d.slots.namespace = c.u.tokens[at].text
+    return result
+
+
+_NS_SAID = frozenset(("namespace", "ns", "-n", "--namespace"))
 
 
 def read_draft(

@@ -80,6 +80,7 @@ VOCABS = (
     "eleventh",
     "twelfth",
     "thirteenth",
+    "fourteenth",
 )
 
 
