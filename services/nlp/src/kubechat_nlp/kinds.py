@@ -222,6 +222,8 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
             "svc accounts",
             "service acct",
             "service accts",
+            "svc acct",
+            "svc accts",
         ),
     ),
     _k("", "v1", "Event", "events", ("ev",), ("event", "events")),

@@ -23,7 +23,7 @@ different multiple single given specified specific following like using use used
 based based-on instead way whether let let's want wanted need needed make sure see
 check tell give me show showing shown display list listing listed get getting print view find
 printed displayed dumped exported described
-value values type types kind kinds resource resources object objects thing things
+value values type types kind kinds resource resources object objects obj objs thing things
 everything something anything nothing default local remote locally remotely
 hey hi yo ok okay alright u ta ty thanks thank thx pls plz asap real quick recently
 describe inspect
@@ -120,7 +120,13 @@ def _phrasing_verbs() -> frozenset[str]:
 # Verbs of cleaning up, which only the vague-destruction rule reads.
 _CLEANUP_VERBS = frozenset("clean tidy purge".split())
 PHRASING_VERBS = _phrasing_verbs()
-NOT_NAMES = STOPWORDS | COMMAND_WORDS | _CLEANUP_VERBS | PHRASING_VERBS
+# What a workload did, told before the request ("the api deployment hangs again: restart
+# it", "web leaked memory overnight"): verbs of a report, never a name.
+_REPORTING_VERBS = frozenset(
+    """hangs hung leaked leaks picked crashed died dies froze freezes stalled stalls wedged
+misbehaves misbehaving misbehaved flaps flapping flapped choked chokes""".split()
+)
+NOT_NAMES = STOPWORDS | COMMAND_WORDS | _CLEANUP_VERBS | PHRASING_VERBS | _REPORTING_VERBS
 
 # Words worth correcting a typo towards (besides kind names): the command verbs.
 TYPO_TARGETS = frozenset(

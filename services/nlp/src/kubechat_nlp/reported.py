@@ -70,6 +70,8 @@ _REPORTED_RE = re.compile(
     + r"|contains|contained)\s+(?=[\"'`])"
     # "the ticket from carol says remove user-service"
     + rf"|(?:a |an |the )?{_SOURCE}\s+(?:from|by) {_SPEAKER} (?:says|said|asks|asked|wants)\b"
+    # "someone ran kubectl rollout undo … last night": a command run before is history
+    + rf"|{_SPEAKER} (?:ran|executed|typed|issued|applied|fired off) (?=kubectl\b|[`\"'])"
     + rf"|{_SPEAKER} {_SAY}(?: that| to)?\s*:"  # bob said:
     + rf"|{_SPEAKER} {_SAY}\s+(?=[\"'`])"  # bob said "…"
     # "my boss says delete web", "bob thinks we should drain node-2"

@@ -184,11 +184,13 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
         # (a word of the language names a namespace too once the request is under way:
         # "the kafka statefulset runs 2 pods events ns. halve it")
         # ("restart ledger-recon deployment namespace review": a kind after its object's
-        # name is that object's)
+        # name is that object's; namespaces named after kinds are plural: "worker deploys ns")
         before_name = (
             i > 0
             and valid_name(tokens[i - 1], explicit=_under_way(tokens, i - 1, kinds))
-            and not _kind_after_its_name(tokens, i - 1, kinds)
+            and not (
+                _kind_after_its_name(tokens, i - 1, kinds) and not tokens[i - 1].norm.endswith("s")
+            )
         )
         if tokens[j].norm in ("named", "called", ":", ";") and j + 1 < len(tokens):
             # "dev ns: min 2", "web ns; double it": the namespace is the word before (a

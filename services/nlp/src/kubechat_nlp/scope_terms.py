@@ -100,7 +100,7 @@ def name_like(tok: Token) -> bool:
 
 DESTROY = frozenset(
     """delete remove purge drop destroy nuke wipe kill erase clear clean trash terminate toss axe
-scrap zap ditch blow tear bin rid rm""".split()
+scrap zap ditch blow tear bin rid rm del""".split()
 )
 # A vague object is still the object: in "drop everything namespace dev" the namespace
 # is where, never what (a vague request must not become "delete namespace dev").

@@ -23,6 +23,7 @@ _KIND_AFTER = (
 )
 # Words about the output, never a namespace in brackets: "(stdout)", "(yaml)".
 _ABOUT_OUTPUT = frozenset("stdout stderr yaml json wide optional required default all".split())
+_SET_APART_SWITCHES = frozenset("watch follow pause resume restart undo rollback".split())
 _OUTPUT_OR_KIND = frozenset(
     {*_ABOUT_OUTPUT, "pods", "pod", "deployment", "deployments", "nodes", "node", "services"}
 )
@@ -65,7 +66,8 @@ def _set_apart_namespace(m: re.Match[str]) -> str:
     """ "(shop)" → " in namespace shop"; a word about the output ("(stdout)", "(yaml)") or
     a kind stays as written."""
     name = m.group(1)
-    if name.lower() in _OUTPUT_OR_KIND or name.isdigit():
+    # ("(watch)", "(pause)": a word of the request set apart, no namespace)
+    if name.lower() in _OUTPUT_OR_KIND | _SET_APART_SWITCHES or name.isdigit():
         return m.group(0)
     return f" in namespace {name}{m.group(2)} "
 
@@ -175,6 +177,14 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
             _I,
         ),
         "in ",
+    ),
+    # "the namespace is shop; list pods", "(ns is qa)": said on its own, set apart (never
+    # "the web namespace is acting up", "what namespace is web in")
+    (
+        re.compile(
+            rf"(?:^|(?<=[(;.]))\s*(?:the )?(?:namespace|ns) is {_NAME}(?=\s*(?:[);,.:]|$))", _I
+        ),
+        r" in namespace \1",
     ),
     # kubectl's own spelling of an object: "ns/prod", "namespace/prod"
     (re.compile(rf"(?<!\S)(?:ns|namespaces?)/{_NAME}\b", _I), r"namespace \1"),

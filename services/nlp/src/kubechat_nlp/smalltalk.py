@@ -225,13 +225,21 @@ def _is_aside(words: str) -> bool:
     )
 
 
+# "get daemonsets (prod is on fire)": a sentence in brackets tells the situation, it names
+# nothing the request acts on ("(namespace is shop)" does, and stays).
+_SITUATION_IN_BRACKETS = re.compile(
+    r"\s*\((?![^()]*(?:\bnamespace\b|\bns\b|=|\B-n\b))"
+    r"(?=[^()]*\b(?:is|are|was|were|has|have|had|seems|looks|keeps)\b)[^()]{3,80}\)"
+)
+
+
 def without_courtesy(text: str) -> str:
     """The request without the greeting before it, the trouble told before it, the thanks
     after it, and the reason given for it."""
     core = _OPENING_RE.sub("", without_reason(text.strip()) or text.strip())
     core = _OPENING_RE.sub("", without_comparison(core))
     core = _OPENING_RE.sub("", without_circumstance(core))
-    core = without_trailing_context(core)
+    core = _SITUATION_IN_BRACKETS.sub("", without_trailing_context(core))
     aside = _ASIDE_RE.match(core)
     if aside and _is_aside(aside.group(1)):
         core = _OPENING_RE.sub("", core[aside.end() :])

@@ -13,7 +13,7 @@ from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS
 from kubechat_nlp.text import Token
 
-_OBJECT_WORDS = frozenset({"object", "objects", "resource", "resources"})
+_OBJECT_WORDS = frozenset({"object", "objects", "obj", "objs", "resource", "resources"})
 # Short names that read as a kind right after a verb that takes one.
 _SHORT_AFTER_VERB = frozenset("cs ev ep sc ing cj lease leases".split())
 _KIND_VERBS = frozenset(

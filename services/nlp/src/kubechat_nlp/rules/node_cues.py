@@ -29,7 +29,11 @@ AUTH = (
     # ("can auth get a service on port 80": a workload given something, never a right)
     + r"|(^|[,:;] )(\S+ ){0,3}?(can|may) (?!(you|u|ya|ye|we|i)\b)\S+ (?!get (an?|another) )"
     + ACTIONS
-    + r"|\b(am i|are we) (allowed|permitted|authori[sz]ed|able|cleared|entitled)\b|\bcan-i\b"
+    + r"|\b(am i|are we) (even |really |actually |still )?(allowed|permitted|authori[sz]ed|able"
+    r"|cleared|entitled)\b|\bcan-i\b"
+    # "got rights to delete namespaces", "does my user get to remove pods"
+    r"|^(i )?(got|have|has) (the )?(rights?|perms?|permissions?|access) to\b"
+    r"|\b(do|does) (i|we|my account|my user|my role) get to\b"
     # "do I have enough access to …", "would I have the rights to …", "can my account …"
     r"|\b(do|does|would|will) (i|we|my account|my user) (have|get) (enough |sufficient |the )?"
     + RIGHTS_WORDS

@@ -108,7 +108,9 @@ def more_views(c: Ctx, s: Slots) -> None:
 
 _WATCH_WORDS = (
     r"(?<![\w-])(?:keep (?:an |my |our )?eyes? on|keep watch on|keep tabs on|monitor"
-    r"|observe|track|follow|following|tail)\b(?![=.-])(?! (?:the )?(?:logs?|output|rollout)\b)"
+    # ("lost track of the jobs": forgot what there is, no watch)
+    r"|observe|(?<!lost )(?<!lose )(?<!list )track|follow|following|tail)\b(?![=.-])"
+    r"(?! (?:the )?(?:logs?|output|rollout)\b)"
     r"|\bas (?:they|it|the \S+) (?:change|changes|update|updates|come|comes|appear"
     r"|appears)\b|\bkeep (?:it |them |the list )?(?:updating|refreshing|coming)\b"
     r"|\b(?:for|on) (?:any )?(?:changes?|updates?)\b|\bin real[- ]?time\b"

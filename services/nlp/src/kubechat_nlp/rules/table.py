@@ -30,7 +30,7 @@ Rule = tuple[str, str, Callable[[Ctx], Result]]
 # pod x" is a delete; "ditch everything" is a question).
 _DELETE_VERBS = (
     r"delete|remove|destroy|kill|terminate|erase|purge|axe|trash|nuke|scrap|zap|ditch"
-    r"|do away with|wipe out|wipe|tear down|blow away|toss|clean out|clear out|bin"
+    r"|do away with|wipe out|wipe|tear down|blow away|toss|clean out|clear out|bin|del"
 )
 
 
@@ -548,7 +548,7 @@ RULES: tuple[Rule, ...] = (
         "describe",
         # ("show the replicaset, no describe": the one thing not asked for)
         r"(?<!no )(?<!not )(?<!without )(?<!don't )(?<!not the full )(?<!not a full )"
-        r"\b(describe|inspect|tell me (\w+ )?about|what's wrong with|why is|why are|why does|"
+        r"\b(describe|desc|inspect|tell me (\w+ )?about|what's wrong with|why is|why are|why does|"
         r"why (won'?t|can'?t|isn'?t|doesn'?t|did)|"
         # "why's it unhappy", "why it failing", "how come the pod is poorly"
         r"why (it|they|this|that|the|my|our)|how come|^(\S+ )?why|"
