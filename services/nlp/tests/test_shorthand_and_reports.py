@@ -35,6 +35,15 @@ def _plan(text: str) -> str:
             "the exec-gateway deploy leaked memory overnight. rolling restart pls.",
             "kubectl rollout restart deployment/exec-gateway",
         ),
+        # a role defined by what it allows is created, never deleted
+        (
+            "role secret-peeker that can delete pods",
+            "kubectl create role secret-peeker --verb=delete --resource=pods",
+        ),
+        # a label key that spells a rollout word is a label key
+        ("unlabel rollout from pod lockd-1", "kubectl label pods lockd-1 rollout-"),
+        ("drop label rollout off service restarter", "kubectl label services restarter rollout-"),
+        ("create job x from cron y", "kubectl create job x --from=cronjob/y"),
         # a namespace "is" something: a report about it, never a statement of where
         ("pod nats-js-0 in our dev namespace is hung, get rid of it", "-n dev"),
         ("the fix-orders job qa-7 ns is acting up, what's going on", "-n qa-7"),

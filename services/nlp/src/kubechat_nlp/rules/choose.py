@@ -163,6 +163,17 @@ def classify(text: str, phrases: PhraseRules | None = None) -> Rule:
 _EVENTS_FIRST = re.compile(
     r"^(?:\S+ ){0,6}?(?:the |recent |latest |any )?events?\b(?!.*\b(?:undo|restart|pause|resume)\b)"
 )
+# A label key taken off an object: "unlabel KEY from", "drop label KEY off", "the KEY label
+# from".
+_LABEL_KEY_TAKEN = re.compile(
+    r"\b(?:un-?label|(?:drop|remove|delete|strip|take) (?:the )?labels?) \S+ (?:from|off)\b"
+    r"|\b(?:the )?\S+ label (?:from|off)\b"
+)
+# A role defined by what it allows, opening the request.
+_ROLE_DEFINED = re.compile(
+    r"^(?:\S+ ){0,2}?(?:a |an |new |the )?(?:cluster ?)?role \S+ .{0,60}?\b(?:that|which)"
+    r" (?:can|may|could|is allowed to|allows?|lets?|grants?)\b"
+)
 _THROUGH_HEADS = frozenset("run go look read skim flick page walk scan".split())
 
 
@@ -179,6 +190,13 @@ def _classify(text: str, phrases: PhraseRules) -> Rule:
         # "events since the last rollout", "the history of events": the events are asked
         # for, the rollout is when
         matching = [r for r in matching if RULES[r[0]][0] != "rollout"]
+    if _LABEL_KEY_TAKEN.search(text):
+        # "unlabel rollout from pod x", "drop label rollout off web": the key is a word
+        # of the label, not a rollout
+        matching = [r for r in matching if RULES[r[0]][0] != "rollout"]
+    if _ROLE_DEFINED.search(text):
+        # "role secret-peeker that can delete pods": what the role may do, never done now
+        matching = [r for r in matching if RULES[r[0]][0] not in ("delete", "vague")]
     # Vague destruction is a way of opening a request ("clean up prod", "nuke it all"),
     # never a noun later on ("schedule a cronjob cleanup").
     matching = [

@@ -46,7 +46,7 @@ def _workload(c: Ctx, verb: str, mention: KindMention | None, kind: str) -> Resu
     if mention is not None:
         u.used.update(range(mention.start, mention.end))
     params: dict[str, ParamValue] = {}
-    m = u.search(r"\bfrom (?:a |the )?cron ?job(?: named| called)? (\S+)")
+    m = u.search(r"\bfrom (?:a |the )?(?:cron ?job|cron|cj)(?: named| called)? (\S+)")
     if m and verb == "create.job":
         params["from"] = f"cronjob/{u.group_text(m)}"
         u.mark_groups(m)
