@@ -44,6 +44,22 @@ def _plan(text: str) -> str:
         ("unlabel rollout from pod lockd-1", "kubectl label pods lockd-1 rollout-"),
         ("drop label rollout off service restarter", "kubectl label services restarter rollout-"),
         ("create job x from cron y", "kubectl create job x --from=cronjob/y"),
+        ("20 replicas on kafka sts rn", "kubectl scale statefulset/kafka --replicas=20"),
+        ("set depl auth to 8 replicas", "kubectl scale deployment/auth --replicas=8"),
+        ("top pods --sort-by=memory", "kubectl top pod --sort-by=memory"),
+        (
+            "get pods --sort-by=.metadata.creationTimestamp",
+            "kubectl get pods --sort-by=.metadata.creationTimestamp",
+        ),
+        # a target and a range of replicas are an autoscaler, "anywhere" no scope
+        (
+            "keep api-gw deployment around 60% cpu, anywhere from 4 to 20 replicas",
+            "kubectl autoscale deployments api-gw --min=4 --max=20 --cpu=60%",
+        ),
+        (
+            "drop me into pod-sweeper-7 (sh)",
+            "kubectl exec pod-sweeper-7 -i -t -- sh",
+        ),
         # a namespace "is" something: a report about it, never a statement of where
         ("pod nats-js-0 in our dev namespace is hung, get rid of it", "-n dev"),
         ("the fix-orders job qa-7 ns is acting up, what's going on", "-n qa-7"),

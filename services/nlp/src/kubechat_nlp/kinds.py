@@ -46,6 +46,7 @@ STANDARD_KINDS: tuple[KindInfo, ...] = (
         # label key, a container or a name to be a kind)
         (
             *("deployment", "deployments", "deploys", "deployed app", "workload", "dep", "deps"),
+            *("depl", "depls"),
             *("application", "applications"),
         ),
     ),

@@ -25,7 +25,7 @@ check tell give me show showing shown display list listing listed get getting pr
 printed displayed dumped exported described
 value values type types kind kinds resource resources object objects obj objs thing things
 everything something anything nothing default local remote locally remotely
-hey hi yo ok okay alright u ta ty thanks thank thx pls plz asap real quick recently
+hey hi yo ok okay alright u ta ty thanks thank thx pls plz asap rn real quick recently
 describe inspect
 half cheers appreciated
 unused stale dead orphaned orphan leftover obsolete unneeded useless idle abandoned zombie
@@ -48,8 +48,8 @@ TROUBLE_WORDS = frozenset(
 
 COMMAND_WORDS = frozenset(
     """
-ls describe details detail detailed info information inspect logs log stream streaming follow
-tail exec execute run running runs start starting started launch spin deploy create
+ls describe desc del details detail detailed info information inspect logs log stream streaming
+follow tail exec execute run running runs start starting started launch spin deploy create
 creating created carve establish instantiate delete deleting deleted
 remove removing removed destroy kill terminate
 erase purge scale scaling scaled resize replicas replica repl reps copies copy instances rollout

@@ -68,6 +68,11 @@ def take_scope(tokens: list[Token], kinds: KindTable) -> tuple[list[Token], Scop
                     and norms[start - 1] in TROUBLE_WORDS
                 ):
                     continue  # "errors everywhere, roll it back": a report, not a scope
+                if norms[start] == "anywhere" and norms[start + 1 : start + 2] in (
+                    ["from"],
+                    ["between"],
+                ):
+                    continue  # "anywhere from 4 to 20 replicas": a range, not a scope
                 return tokens[:start] + tokens[start + size :], Scope(all_namespaces=True)
     for i, tok in enumerate(tokens):
         if tok.norm in ("-a", "--all-namespaces"):

@@ -23,7 +23,9 @@ _KIND_AFTER = (
 )
 # Words about the output, never a namespace in brackets: "(stdout)", "(yaml)".
 _ABOUT_OUTPUT = frozenset("stdout stderr yaml json wide optional required default all".split())
-_SET_APART_SWITCHES = frozenset("watch follow pause resume restart undo rollback".split())
+_SET_APART_SWITCHES = frozenset(
+    "watch follow pause resume restart undo rollback drain cordon uncordon events sh bash".split()
+)
 _OUTPUT_OR_KIND = frozenset(
     {*_ABOUT_OUTPUT, "pods", "pod", "deployment", "deployments", "nodes", "node", "services"}
 )

@@ -183,7 +183,7 @@ def _namespace(u: Utterance, s: Slots, *, scoped: bool = False) -> None:
         # ("errors everywhere, roll it back" reports, it names no scope)
         + r"|"
         + _NOT_AFTER_TROUBLE
-        + r"\b(?:every|any)where\b"
+        + r"\b(?:every|any)where\b(?! from\b)(?! between\b)"
     )
     if m is None and any(k.info.ref.plural != "namespaces" for k in u.kind_mentions()):
         # "services, all namespaces please": namespaces are the scope, not the object
@@ -362,6 +362,12 @@ def _output(u: Utterance, s: Slots) -> None:
 
 
 def _sort(u: Utterance, s: Slots) -> None:
+    flag = u.search(r"(?:^| )--sort-by(?:=| )(cpu|memory|\.\S+)(?= |$)")
+    if flag is not None:  # kubectl's own flag, said as it is: "top pods --sort-by=memory"
+        said = u.text_of(u.group_index(flag))  # (a JSONPath keeps its case)
+        s.sort_by = said.rsplit("=", 1)[-1] if said.startswith("--") else said
+        u.mark(flag)
+        return
     m = u.search(
         r"\b(?:sorted|sort|sorting|ordered|order)(?: it| them| the results?| the list)?"
         r" by (?:the |their |its |highest |most )?((?:\S+ ?){1,3})"

@@ -358,6 +358,10 @@ RULES: tuple[Rule, ...] = (
         r"|\b(hpa|autoscaler)\b.{0,60}\b(\d+ (to|and) \d+ (replicas|pods)|max(imum)? \d+)\b"
         # a range of replicas is a bound for an autoscaler, never one count to scale to
         r"|\bbetween (\d+|one) and \d+ (pods|replicas|instances|copies)\b"
+        # "keep web around 60% cpu, anywhere from 4 to 20 replicas": a target and a range
+        r"|\d+ ?% ?cpu\b.{0,60}\bfrom (\d+|one|two) to \d+\b"
+        r"|\bfrom (\d+|one|two) to \d+ (pods|replicas)\b.{0,60}\d+ ?% ?cpu\b"
+        r"|\bnever (below|under|less than) \d+ or (above|over|more than) \d+\b"
         r"|\bscal\w* .{0,60}\b(based on|depending on|according to|with|under|following)"
         r" (the )?(cpu|load|traffic|demand|usage)\b|\bscal\w* (\S+ ){1,6}on (the )?cpu\b"
         r"|\bgrow to \S+ .{0,40}\bshrink to\b|\bshrink to \S+ .{0,40}\bgrow to\b"
