@@ -60,6 +60,8 @@ def _plan(text: str) -> str:
             "drop me into pod-sweeper-7 (sh)",
             "kubectl exec pod-sweeper-7 -i -t -- sh",
         ),
+        ("which pods ended up failed", "kubectl get pods --field-selector=status.phase=Failed"),
+        ("which fields does ingress support?", "kubectl explain ingresses"),
         # a namespace "is" something: a report about it, never a statement of where
         ("pod nats-js-0 in our dev namespace is hung, get rid of it", "-n dev"),
         ("the fix-orders job qa-7 ns is acting up, what's going on", "-n qa-7"),

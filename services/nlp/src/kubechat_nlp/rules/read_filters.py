@@ -128,7 +128,8 @@ def more_fields(c: Ctx, current: str | None, running_in: Slots | None = None) ->
     parts = [p for p in (current or "").split(",") if p]
     if not any(p.startswith("status.phase") for p in parts):
         m = u.search(
-            r"\b(?:pods?|po|ones|jobs?|containers?)\b (?:that |which |who )?(?:are|is|have|has)"
+            r"\b(?:pods?|po|ones|jobs?|containers?)\b (?:that |which |who )?"
+            r"(?:are|is|have|has|ended up|end up|wound up|became|went)"
             r" (?:currently |still |now )?(?:been )?(running|pending|failed|failing|succeeded"
             r"|completed|complete|finished|done|crashed)\b(?! on\b)"
             r"|\b(?:that|which) (?:are|r|have) (?:currently |still )?(pending|failed|succeeded"

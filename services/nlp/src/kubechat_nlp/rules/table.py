@@ -55,7 +55,7 @@ RULES: tuple[Rule, ...] = (
     ("cordon", node_cues.CORDON, lambda c: admin.build_node_state(c, "cordon")),
     (
         "config",
-        r"\b(kubeconfig|contexts?|current-context|kubectl config)\b"
+        r"\b(kubeconfig|contexts?|ctxs?|current-context|kubectl config)\b"
         r"|(?<!replica )(?<!stateful )(?<!statefull )(?<!daemon )\b(switch|change"
         # "scale the web replica set in the qa namespace to 5": a count, never a namespace
         r"|set|use)\b.{0,20}\bnamespace to\b(?! (\d+|x-image)\b)|\bswitch to (the )?\S+ namespace\b"
@@ -133,7 +133,7 @@ RULES: tuple[Rule, ...] = (
     ),
     (
         "explain",
-        r"\b(explain|documentation|docs|schema|document)\b|\bwhat fields\b"
+        r"\b(explain|documentation|docs|schema|document)\b|\b(what|which) fields\b"
         r"|\bfields of (an? |the )?\w+\b|\bwhat is (an? |the )?\w+ spec\b"
         r"|\b[a-z]+\.(spec|status|metadata)\b"
         # a kind's spec with no object named: "walk me through the deployment spec", "whats
