@@ -15,6 +15,7 @@ from kubechat_nlp.lexicon import NOT_NAMES, TROUBLE_WORDS
 from kubechat_nlp.scope_prepositions import preposition_scope
 from kubechat_nlp.scope_terms import (
     AFTER_SCOPE,
+    COUNT_PARTICLES,
     DESTROY,
     DETERMINERS,
     NAMESPACE_RE,
@@ -245,9 +246,7 @@ def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, st
             # "set web team-a ns image to …", "expose web qa ns port 80", "… qa namespace
             # wide": the name before the keyword
             continue
-        if tokens[j].norm in AFTER_SCOPE or (
-            tokens[j].norm in ("back", "up", "down") and nxt == "to"
-        ):
+        if tokens[j].norm in AFTER_SCOPE or (tokens[j].norm in COUNT_PARTICLES and nxt == "to"):
             continue  # "put web events ns back to 2", "… flags events ns containing k=v"
         if tokens[i - 1].norm in ("of", "from") and "account" in (
             t.norm for t in tokens[max(0, i - 3) : i]

@@ -9,6 +9,7 @@ from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.lexicon import COMMAND_WORDS, STOPWORDS
 from kubechat_nlp.scope_terms import (
     AFTER_SCOPE,
+    COUNT_PARTICLES,
     LATE_PREPOSITIONS,
     NAMESPACE_RE,
     NOT_SCOPES,
@@ -16,6 +17,7 @@ from kubechat_nlp.scope_terms import (
     RIGHTS_WORDS,
     a_count_follows,
     closes,
+    is_flag,
     other_target,
     valid_name,
 )
@@ -72,9 +74,9 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             or after in STOPWORDS
             or after == "__quoted__"
             or ("=" in after and not after.startswith("-"))  # "in platform reviewed=yes"
-            or (after.startswith("-") and len(after) > 1)  # "get pods in shop -l app=web"
+            or is_flag(after)  # "get pods in shop -l app=web"
             or a_count_follows(tokens, j + 1)  # "make web on prod-in ten replicas"
-            or after in ("back", "up", "down")  # "put cart in events back to 12 replicas"
+            or after in COUNT_PARTICLES  # "put cart in events back to 12 replicas"
         )
         if j > i + 1 and name.norm in ("nodes", "pods") and after not in NS_WORDS:
             continue  # "the load on the nodes": the kind itself, never a namespace
@@ -151,7 +153,7 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             and after != "__quoted__"
             and after not in AFTER_SCOPE | COMMAND_WORDS | STOPWORDS
             and not ("=" in after and not after.startswith("-"))
-            and not (after.startswith("-") and len(after) > 1)
+            and not is_flag(after)
             and not named_before
             and not a_count_follows(tokens, j + 1)
         ):
@@ -268,5 +270,5 @@ def _from_scopes_midway(tokens: list[Token], j: int, kinds: KindTable) -> bool:
             or beyond in ("image", "the", "version", "revision")
             or (":" in beyond and not beyond.endswith(":"))
         )
-    flag = nxt.startswith("-") and len(nxt) > 1  # "get pods from shop -l app=web"
-    return nxt in _AFTER_MIDWAY_SCOPE or flag or a_count_follows(tokens, j + 1)
+    # ("get pods from shop -l app=web": a flag ends the phrase too)
+    return nxt in _AFTER_MIDWAY_SCOPE or is_flag(nxt) or a_count_follows(tokens, j + 1)

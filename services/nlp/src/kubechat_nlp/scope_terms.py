@@ -61,6 +61,15 @@ def a_count_follows(tokens: list[Token], k: int) -> bool:
     return (said.isdigit() or said in NUMBER_WORDS) and tokens[k + 1].norm in _COUNTED
 
 
+# Particles that carry a count on after a scope phrase ("put cart in events back to 12").
+COUNT_PARTICLES = frozenset(("back", "up", "down"))
+
+
+def is_flag(word: str) -> bool:
+    """A kubectl flag ("-l", "--replicas=3") ends the phrase before it."""
+    return word.startswith("-") and len(word) > 1
+
+
 def closes(tokens: list[Token], end: int) -> bool:
     """Nothing but fillers after `end`."""
     return all(t.norm in AFTER_SCOPE or t.norm in STOPWORDS for t in tokens[end:])

@@ -15,6 +15,7 @@ from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.model import Clarification
 from kubechat_nlp.rules.common import Ctx, Draft, Result
 from kubechat_nlp.rules.heads import LOOK_VERBS
+from kubechat_nlp.scope_terms import phrase_start
 from kubechat_nlp.slots import Slots
 from kubechat_nlp.targets import names_after
 from kubechat_nlp.text import edit_distance
@@ -281,9 +282,8 @@ def _in_the_namespace_named(c: Ctx, named: list[int], build: Callable[[Ctx], Res
         return Clarification("Which object do you mean?")
     at = named[0]
     keyword = {k for k in (at - 1, at + 1) if 0 <= k < len(c.u) and c.u.norms[k] in _NS_SAID}
-    start = min(keyword | {at})
-    while start and c.u.norms[start - 1] in ("the", "in", "on", "for", "from", "within"):
-        start -= 1  # "for the events namespace": the phrase's words go with it
+    # ("for the events namespace": the preposition and article go with the phrase)
+    start = phrase_start(c.u.tokens, min(keyword | {at}))
     end = max(keyword | {at}) + 1
     rest = c.u.tokens[:start] + c.u.tokens[end:]
     result = build(Ctx(Utterance(rest, c.kinds), c.kinds, c.u.tokens[at].text, scope_said=True))
