@@ -20,6 +20,9 @@ _REASON_RE = re.compile(
     r"|i (?:need|want|have) to (?:diff|compare|check|review|audit|attach|share|send|paste"
     r"|read|debug|investigate|understand|analy[sz]e|look at|go over) (?:it|them|this|that)\b"
     r"|i need (?:it|them|this|that) (?:for|to)\b"
+    # ", the replicaset will replace it", ", its owner will bring it back": what follows
+    r"|(?:the|its) [\w-]+ (?:will|should|would|is going to) (?:replace|recreate|re-create"
+    r"|bring back|reschedule|respawn|restart|bring) (?:it|them)\b"
     r"|otherwise\b)"
     # "… LOG_LEVEL=debug so i can see what's going on", "… because it's stuck": no comma
     r"|(?<=\S)\s+(?:so (?:that )?(?:i|we|you|they|the team) (?:can|could|may|might|will)\b"

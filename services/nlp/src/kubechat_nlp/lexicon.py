@@ -7,6 +7,7 @@ STOPWORDS = frozenset(
 a an the this that these those it its it's them they their there here my our your his her
 itself themselves yourself myself ourselves full complete entire aiming broke fresh brand
 poke around
+internally externally publicly privately locally remotely entries items containing
 dont doesnt didnt anymore nope nah yep yeah id im isnt arent wasnt werent wont cant couldnt
 shouldnt whos finish finished succeed succeeded ended lately recently times
 crashing crashed failing broken stuck hanging unhealthy erroring say says

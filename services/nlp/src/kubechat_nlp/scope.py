@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kubechat_nlp.kind_table import KindTable
-from kubechat_nlp.lexicon import NOT_NAMES, TROUBLE_WORDS
+from kubechat_nlp.lexicon import NOT_NAMES, STOPWORDS, TROUBLE_WORDS
 from kubechat_nlp.scope_prepositions import preposition_scope
 from kubechat_nlp.scope_terms import (
     AFTER_SCOPE,
@@ -36,7 +36,8 @@ _ALL_NAMESPACES_RE = re.compile(
     r"|^(?:everywhere|anywhere|cluster-?wide|cluster wide|globally)$"
     r"|^(?:in|across|throughout|over) (?:the )?(?:whole |entire )?cluster$"
     r"|^on the (?:whole|entire) cluster$"
-    r"|^no matter (?:which|what) (?:namespace|ns)$"
+    r"|^no matter (?:which|what|the) (?:namespace|ns)$"
+    r"|^(?:whatever|whichever) (?:the )?(?:namespace|ns)$"
     r"|^(?:regardless|irrespective|independent) of (?:the )?(?:namespaces?|ns)$"
     r"|^everywhere (?:in|across|on) (?:the )?(?:whole |entire )?cluster$"
 )
@@ -176,9 +177,14 @@ def _flag(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] | None:
             if low.startswith(prefix) and NAMESPACE_RE.fullmatch(low[len(prefix) :]):
                 return i, i + 1, tok.text[len(prefix) :]
         if low in ("-n", "--namespace") and i + 1 < len(tokens):
-            if valid_name(tokens[i + 1], explicit=True):
+            # (after the flag itself even a function word is the name: "--namespace new")
+            if valid_name(tokens[i + 1], explicit=True) or _flag_value(tokens[i + 1]):
                 return i, i + 2, tokens[i + 1].text
     return None
+
+
+def _flag_value(tok: Token) -> bool:
+    return not tok.quoted and tok.norm in STOPWORDS and bool(NAMESPACE_RE.fullmatch(tok.norm))
 
 
 def _keyword_before(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str] | None:
@@ -335,7 +341,11 @@ def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str
         verb_like = (
             name.norm in NOT_NAMES
             and name.norm != "default"
-            and not any(kinds.lookup(t.norm) or name_like(t) for t in tokens[: i - 1])
+            # ("any warnings metrics ns?": what is looked at was named first)
+            and not any(
+                kinds.lookup(t.norm) or name_like(t) or t.norm in _LOOKED_AT
+                for t in tokens[: i - 1]
+            )
         )
         if not led and verb_like and not kinds.lookup(name.norm):
             continue  # "annotate namespace secrets": a verb is no namespace
@@ -345,8 +355,10 @@ def _keyword_after(tokens: list[Token], kinds: KindTable) -> tuple[int, int, str
         # "for the qa namespace …" frames a scope; "add a label to the qa namespace" an object
         framed_for = tokens[start].norm == "for" and tokens[start + 1].norm in ("the", "our", "my")
         weak = start == i - 1 or (tokens[start].norm in WEAK_PREPOSITIONS and not framed_for)
+        looked_at = any(t.norm in _LOOKED_AT for t in tokens[:start])  # "warnings qa ns"
         if (
             weak
+            and not looked_at
             and not other_target(tokens, i - 1, i, kinds, names_count=True)
             and not _heads_the_request(tokens, start, i + 1)
         ):

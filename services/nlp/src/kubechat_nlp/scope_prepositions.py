@@ -5,22 +5,27 @@ from __future__ import annotations
 
 import re
 
+from kubechat_nlp.entities import NUMBER_WORDS
 from kubechat_nlp.kind_table import KindTable
-from kubechat_nlp.lexicon import COMMAND_WORDS, STOPWORDS
+from kubechat_nlp.lexicon import COMMAND_WORDS, NOT_NAMES, STOPWORDS
 from kubechat_nlp.scope_terms import (
     AFTER_SCOPE,
     COUNT_PARTICLES,
+    DETERMINERS,
     LATE_PREPOSITIONS,
     NAMESPACE_RE,
     NOT_SCOPES,
     NS_WORDS,
     RIGHTS_WORDS,
+    UNDER_IDIOMS,
     a_count_follows,
     closes,
     is_flag,
+    name_like,
     other_target,
     valid_name,
 )
+from kubechat_nlp.scope_words import ENVIRONMENTS
 from kubechat_nlp.text import Token
 
 
@@ -33,7 +38,7 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             return 0, 3, tokens[1].text
     for i in range(len(tokens) - 2, -1, -1):
         tok = tokens[i]
-        if tok.norm not in ("in", "on", "from") and not (
+        if tok.norm not in ("in", "on", "from", "for") and not (
             # "scale web to 3 under shop": other prepositions name a namespace at the end,
             # after another target ("inside web-1" alone is the object); "within" scopes
             # wherever it stands ("give pod x within dev the label y")
@@ -60,6 +65,8 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             _from_scopes(tokens, i, kinds) or (named_before and _from_a_place(tokens, i))
         ):
             continue
+        if tok.norm == "for" and not _for_scopes(tokens, i, kinds):
+            continue
         j = i + 1
         if tokens[j].norm in ("the",) and j + 1 < len(tokens):
             j += 1
@@ -70,6 +77,8 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
         # quoted text after the phrase is data, so the phrase ends there
         ends = (
             not after
+            # "runs 6 pods in docs. halve it" (never "poke around in web-1. sh please")
+            or (name.ends_sentence and not any(t.norm in _IN_A_CONTAINER for t in tokens))
             or after in AFTER_SCOPE
             or after in STOPWORDS
             or after == "__quoted__"
@@ -119,8 +128,8 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
                 continue
             if not valid_name(name, explicit=True):
                 continue
-        elif not valid_name(name, explicit=False):
-            continue
+        elif not valid_name(name, explicit=name.norm in UNDER_IDIOMS):
+            continue  # (an idiom's word is judged with the idioms below)
         if (
             tok.norm == "on"
             and i
@@ -129,7 +138,17 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             continue  # "pods running on node-2": a node
         # ("in the appcontainer" is a container; "in api-container" a namespace's name)
         in_a_container = name.norm.endswith("container") and "-" not in name.norm
-        if name.norm in NOT_SCOPES or in_a_container or after == "of":
+        # ("statefulset redis on review.": right after an object named with its kind, "on"
+        # and a word closing the phrase is where, unless "on" makes an idiom of it)
+        placed_on = tok.norm == "on" and named_before and ends and name.norm not in _ON_IDIOMS
+        # ("under load" is an idiom; "restart web in maintenance" a namespace so named)
+        placed_on = placed_on or (
+            name.norm in UNDER_IDIOMS
+            and tok.norm in ("in", "on")
+            and ends
+            and other_target(tokens, i, j, kinds, names_count=True)
+        )
+        if (name.norm in NOT_SCOPES and not placed_on) or in_a_container or after == "of":
             continue  # "what's in the logs of web-1": a namespace is never "of" something
         beyond = tokens[j + 2].norm if j + 2 < len(tokens) else ""
         if after in ("context", "cluster", "kubeconfig", "container", "containers") or (
@@ -150,6 +169,7 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             continue  # "describe pods on node-3", "evict the pods from worker-2": a node
         if (
             after
+            and not (name.ends_sentence and not any(t.norm in _IN_A_CONTAINER for t in tokens))
             and after != "__quoted__"
             and after not in AFTER_SCOPE | COMMAND_WORDS | STOPWORDS
             and not ("=" in after and not after.startswith("-"))
@@ -177,6 +197,12 @@ def _kind_before(tokens: list[Token], i: int, kinds: KindTable) -> bool:
 # Prepositions that say where an object just named lives ("pvc data-0 in cache isnt
 # binding", "statefulset pg-main on kube-system -> 4").
 _PLACE_PREPOSITIONS = frozenset("in on from under within inside".split())
+# Words "on" makes an idiom of ("put cronjob x on hold", "scale on demand", "on weekends").
+_ON_IDIOMS = frozenset(
+    "hold demand time schedule call fire pause record point track turn line watch resume sync"
+    " standby top weekend weekends weekday weekdays monday tuesday wednesday thursday friday"
+    " saturday sunday mondays tuesdays wednesdays thursdays fridays saturdays sundays".split()
+)
 
 
 def _from_a_place(tokens: list[Token], i: int) -> bool:
@@ -207,7 +233,7 @@ _FROM_TAKERS = frozenset(
 pull fetch grab get read unlabel untaint""".split()
 )
 # Where "inside X" is the place a command runs ("run ls inside web-1"), not a scope.
-_IN_A_CONTAINER = frozenset("run exec execute shell bash sh command copy cp open".split())
+_IN_A_CONTAINER = frozenset("run exec execute shell bash sh command copy cp open poke".split())
 
 
 def _scopes_anywhere(tokens: list[Token], i: int) -> bool:
@@ -235,6 +261,77 @@ def _from_scopes(tokens: list[Token], i: int, kinds: KindTable) -> bool:
         t.norm == "from" for t in tokens[:i]
     )
     return not takes_from and other_target(tokens, i, j, kinds, names_count=True)
+
+
+_THANKING = frozenset("cheers thanks thank thx ty ta kudos props".split())
+# Objects made for a workload: "a service for api", "an hpa for web", "dynos for web".
+_MADE_FOR = frozenset(
+    "service svc services hpa autoscaler autoscalers dynos dyno ingress route".split()
+)
+# Verbs that make something: "for X" after them is whom it is for ("create a service
+# account for jenkins"), unless the new object is named besides.
+_MAKING = frozenset("create make add new generate setup set-up spin provision".split())
+
+
+def _for_scopes(tokens: list[Token], i: int, kinds: KindTable) -> bool:
+    """'for X' closing a request, after a kind, names its namespace ("delete configmap
+    checklist for rehearsal", "i need 12 replicas of deployment fetch for night-shift");
+    never "for the app", "for me", "for now", "for 10 minutes", or what a new object is
+    for when it has no name of its own."""
+    j = i + 1
+    if j >= len(tokens) or tokens[j].norm in DETERMINERS or tokens[j].quoted:
+        return False
+    name = tokens[j]
+    if name.norm in NOT_NAMES or not valid_name(name, explicit=False):
+        return False
+    if name.norm.endswith("ing") and name.norm not in ENVIRONMENTS:
+        return False  # "for debugging", "for testing": a purpose (but "for staging")
+    after = tokens[j + 1].norm if j + 1 < len(tokens) else ""
+    if after and not (after in AFTER_SCOPE or after in STOPWORDS or is_flag(after)):
+        return False
+    before = tokens[:i]
+    if not any(kinds.lookup(t.norm) is not None for t in before):
+        return False
+    if before[-1].norm in _THANKING:
+        return False  # "cheers for covering": thanks, never a place
+    # "run 4 pods for get-quote", "a service on port 3000 for api": what the pods or the
+    # service are for is the object; after an object already named, "for" is where
+    named = any(
+        kinds.lookup(t.norm) is None
+        and (
+            # ("cellar-0", never "80" or "->")
+            (re.search(r"[-\d]", t.norm) is not None and re.fullmatch(r"[a-z][a-z0-9-]*", t.norm))
+            or (
+                k
+                and kinds.lookup(before[k - 1].norm) is not None
+                and t.norm not in STOPWORDS
+                and not t.norm.isdigit()
+            )
+        )
+        for k, t in enumerate(before)
+    )
+    counted = any(
+        (t.norm.isdigit() or t.norm in NUMBER_WORDS)
+        and k + 1 < len(before)
+        and kinds.lookup(before[k + 1].norm) is not None
+        for k, t in enumerate(before)
+    )
+    one_new = any(t.norm in _MADE_FOR for t in before)
+    if not named and (counted or one_new):
+        return False
+    # "hpa for mailroom", "a service for web": right after a kind said of one, "for" names
+    # its object (not "the deployments for kitchen", nor after an object named with its
+    # kind: "the backend deployment for support")
+    kind = kinds.lookup(before[-1].norm)
+    if (
+        kind is not None
+        and (before[-1].norm in kind.short_names or not before[-1].norm.endswith("s"))
+        and not (
+            len(before) >= 2 and name_like(before[-2]) and kinds.lookup(before[-2].norm) is None
+        )
+    ):
+        return False
+    return named or not any(t.norm in _MAKING for t in before)
 
 
 # What "from X" takes X from when it is no namespace: a source, a time, a starting value.

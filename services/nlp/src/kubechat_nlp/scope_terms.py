@@ -35,6 +35,11 @@ triple before after earlier later today yesterday tonight tomorrow come go right
 selector ticket cluster port ports revision revisions version fire call watch phase resume
 pause""".split()
 )
+# Words "under" makes an idiom of ("under review"), that name a namespace so called when
+# another preposition or the keyword puts them where a namespace goes.
+UNDER_IDIOMS = frozenset(
+    "maintenance load stress review investigation control construction pressure".split()
+)
 DETERMINERS = frozenset({"the", "my", "our", "your", "a", "this", "that"})
 # After "in X": words that end the scope phrase (fillers, punctuation, the next phrase).
 AFTER_SCOPE = frozenset(

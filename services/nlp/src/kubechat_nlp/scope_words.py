@@ -92,10 +92,22 @@ def _out_in(m: re.Match[str]) -> str:
     return f"{before} {m.group(2)}"
 
 
+# Verbs that take "down" as their particle ("scale web down in prod").
+_LOWERING = r"(?:scale|scaling|bring|take|turn|wind|spin|shut|cut|tone|dial|ramp|step|power)"
+# The keyword, as typed in a hurry too ("namesapce", "naamespace", "nmaespace").
+_NS_WORD = r"(?:namespace|ns|n(?=[a-z]{6,10}\b)(?=[a-z]*[ps])[a-z]*e\b)"
+
 _I = re.IGNORECASE
 # Each phrase rewritten in turn, compiled once: (pattern, replacement) in the order they
 # must run (a fronted scope moves first, so later rules see the request's own opening).
 _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "where the namespace is night-shift", "whose ns is qa": said as a condition
+    (
+        re.compile(rf"\b(?:where|whose|with) (?:the )?{_NS_WORD} (?:is|=) {_NAME}\b", _I),
+        r" in namespace \1",
+    ),
+    # "in the qa team's namespace": the team's namespace is called after the team
+    (re.compile(rf"\b{_NAME} team(?:'s)? ({_NS_WORD})\b", _I), r"\1 \2"),
     # the keyword alone, naming the word before: "in dev-local (the namespace)"
     (
         re.compile(rf"\b{_NAME}\s*[(\[]\s*(?:the |a )?(?:namespace|ns)\s*[)\]]", _I),
@@ -161,6 +173,13 @@ _REWRITES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], .
     # "api out in batch" (never "rolling out in prod", "spitting out in json")
     (re.compile(r"(?<![\w-])(\S+) out (in|on)\b(?= (?:the )?[a-z0-9])", _I), _out_in),
     (re.compile(r"\bover at\b(?= [a-z0-9])", _I), "in"),
+    # "fetch down in front-desk is broken" (never "scale web down in prod": the change)
+    (
+        re.compile(
+            rf"^(?!.*\b{_LOWERING}\b.*\bdown (?:in|on)\b)(.*?)\bdown (in|on)\b(?= [a-z0-9])", _I
+        ),
+        r"\1\2",
+    ),
     (re.compile(r"\binside of\b", _I), "inside"),
     (
         re.compile(

@@ -15,6 +15,7 @@ from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.kind_table import KindTable, standard_table
 from kubechat_nlp.lexicon import COMMAND_WORDS, KNOWN_WORDS, NOT_NAMES, PHRASING_VERBS
 from kubechat_nlp.model import Clarification
+from kubechat_nlp.situation import without_situation
 from kubechat_nlp.text import Token
 
 _POLITE = (
@@ -83,7 +84,16 @@ _ABOUT_TEXT_RE = re.compile(
 
 # Courtesy around a request: "hey kubechat, could you …", "… thanks!", "… real quick".
 _OPENING_RE = re.compile(
-    rf"^(?:(?:{_GREETING}|ok|okay|alright|so|well|um|uh|hmm|ahh?|oh|quick one|quick question|"
+    r"^(?:(?:"
+    # who is talking, set apart: "on call here:", "new on the team here.", "quick one from
+    # support:", "morning from the night shift,"
+    r"(?:(?:i'm|im|i am) )?(?:new|on[- ]call)(?: here| on the team(?: here)?| this week"
+    r"| today| tonight)(?=\s*[:,.!\u2014-]\s)|(?:i'm |im |i am )?on call(?=\s*:\s)|"
+    r"(?:the |your )?(?:manager|boss|lead|team lead|sre|dev|developer|support|ops|on[- ]call)"
+    r" (?:here|asking|speaking)(?=\s*[:,.!\u2014-]\s)|"
+    r"(?:quick (?:one|q|question)|(?:good )?(?:morning|evening|afternoon)|hi|hello|hey)"
+    r" from (?:the )?[\w-]+(?: [\w-]+)?(?=\s*[:,!\u2014-]\s)|"
+    rf"{_GREETING}|ok|okay|alright|so|well|um|uh|hmm|ahh?|oh|quick one|quick question|"
     r"real quick|"
     r"i mean|"
     r"(?:dear|hey|hi|hello|ok|okay) (?:kubechat|bot|team|folks|all)|pretty please|"
@@ -237,6 +247,7 @@ def without_courtesy(text: str) -> str:
     """The request without the greeting before it, the trouble told before it, the thanks
     after it, and the reason given for it."""
     core = _OPENING_RE.sub("", without_reason(text.strip()) or text.strip())
+    core = without_situation(core)
     core = _OPENING_RE.sub("", without_comparison(core))
     core = _OPENING_RE.sub("", without_circumstance(core))
     core = _SITUATION_IN_BRACKETS.sub("", without_trailing_context(core))

@@ -15,6 +15,9 @@ MAX_CHARS = 2000
 
 _TOKEN_RE = re.compile(r"""(?<!\S)"([^"]*)"|(?<!\S)'([^']*)'(?!\w)|(?<!\S)`([^`]*)`|(\S+)""")
 _TRAIL = ".,;:!?)]\"'"
+# A word's closing punctuation that ends a sentence (not "v1.2" or "e.g.", whose stops are
+# inside the word).
+_SENTENCE_END_RE = re.compile(r"(?<![.\s])(?<!\.[a-z])[.!?]+[\"')\]]*$", re.IGNORECASE)
 _LEAD = "([\"'"
 _INJECTION_RE = re.compile(
     r"\b(ignore|disregard|forget|override)\b.{0,40}\b(instructions?|rules?|prompts?|guidelines)\b"
@@ -48,6 +51,9 @@ class Token:
     norm: str  # lower case, typos fixed; "__quoted__" for multi-word quoted text
     quoted: bool = False
     possessive: bool = False
+    # typed with a full stop, "!" or "?" after it: a sentence ends here ("… 6 pods in docs.
+    # halve it"), so a phrase it closes goes no further
+    ends_sentence: bool = False
 
     @property
     def literal(self) -> bool:
@@ -120,6 +126,18 @@ def _rewrite(pattern: str, replacement: str) -> tuple[re.Pattern[str], str]:
 _REWRITES = (
     # an idiom for watching: "keep an eye on the pods in shop"
     _rewrite(r"\bkeep an eye on\b", "watch"),
+    # a kind said with its API group and version, as in a manifest: "the apps/v1 deployment"
+    _rewrite(
+        r"(?<!\S)(?:apps|batch|core|autoscaling|policy|extensions|(?:networking|storage"
+        r"|rbac\.authorization)\.k8s\.io)/v\d+(?:(?:alpha|beta)\d+)?\s+(?=[a-z])",
+        "",
+    ),
+    # "throw away namespace x": the plain word for it
+    _rewrite(r"\bthrow (?:away|out)\b", "delete"),
+    # going over a list aloud: "run down the deployments", "run me through our jobs"
+    _rewrite(
+        r"\brun (?:me )?(?:down|through)(?= (?:the|all|our|my|every|each|what|which)\b)", "list"
+    ),
     # "henceforth", "going forward": from now on
     _rewrite(
         r"\b(?:henceforth|hereafter|going forward|from here on(?: in| out)?)\b", "from now on"
@@ -213,7 +231,8 @@ def tokenize(text: str, vocabulary: Vocabulary) -> list[Token]:
             elif norm in _CHAT_SPELLINGS and not (tokens and tokens[-1].norm in _NAMED_ONE):
                 # "which pods r failed", "what sts r there", never "role r"
                 norm = _CHAT_SPELLINGS[norm]
-            tokens.append(Token(word, norm, possessive=possessive))
+            ends = bool(_SENTENCE_END_RE.search(raw)) and not possessive
+            tokens.append(Token(word, norm, possessive=possessive, ends_sentence=ends))
         if comma:
             tokens.append(Token(",", ","))
         elif stop:

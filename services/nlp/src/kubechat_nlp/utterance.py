@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.kinds import KindInfo
-from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS
+from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, STOPWORDS
 from kubechat_nlp.text import Token
 
 _OBJECT_WORDS = frozenset({"object", "objects", "obj", "objs", "resource", "resources"})
@@ -21,10 +21,34 @@ _KIND_VERBS = frozenset(
     "destroy drop every all rm purge wipe create trigger which the".split()
 )
 _NAME_RE = re.compile(r"^[a-z0-9]([a-z0-9._-]*[a-z0-9])?$")
+# Vague kind words that are a kind when an object's name follows ("restart workload web";
+# "the workload is slow" is prose).
+_NAMING_ONE = frozenset(("workload", "machine"))
 _DETERMINERS = frozenset("the that this our my your their".split())
 # Verbs of one object, and what may follow it, around "deploy jobs" (a deployment named jobs)
 _ONE_OBJECT_VERBS = frozenset(
     "scale restart describe delete remove bounce redeploy rollback undo pause resume expose".split()
+)
+# What is said of an object right after its kind ("pod logs", "deployment rollout"), never
+# its name.
+_SAID_OF_AN_OBJECT = frozenset(
+    """namespace ns logs log status events event details detail info information yaml json
+spec schema manifest manifests history rollout rollouts labels label annotations annotation
+image images replicas replica containers container metrics usage memory cpu utilisation
+utilization consumption health restarts names name list count ip ips port ports endpoints
+conditions taints instance instances copy copies object objects resource resources config
+settings definition docs documentation fields field template templates revision revisions
+version versions size scale state phase age owner owners describe delete restart""".split()
+)
+# What may come before the verb that opens a request ("please erase secret x").
+_OPENING_WORDS = frozenset(
+    "please pls plz can could would you u i we me let lets let's just now then and so ok okay"
+    " hey hi yo".split()
+)
+# What may follow a name that closes its phrase.
+_CLOSE_A_NAME = frozenset(
+    """in on at from to for with within inside under of and then now please pls plz thanks
+thx ty asap , . ? ! ; : there again too as is are was has have""".split()
 )
 _AFTER_ONE_OBJECT = frozenset("logs log to in on please pls , . ? ! down up back".split())
 
@@ -126,6 +150,7 @@ class Utterance:
                             # short name is the kind; elsewhere it is prose ("cs", "ep 4")
                             phrase in _SHORT_AFTER_VERB and i and self.norms[i - 1] in _KIND_VERBS
                         )
+                        and not (phrase in _NAMING_ONE and self._names_next(i + 1))
                     ):
                         continue
                     info = self._lookup(phrase)
@@ -142,6 +167,12 @@ class Utterance:
             else:
                 i += 1
         return self._kind_words_as_names(found)
+
+    def _names_next(self, i: int) -> bool:
+        if i >= len(self.tokens) or self.tokens[i].literal:
+            return False
+        norm = self.norms[i]
+        return bool(_NAME_RE.match(norm)) and norm not in NOT_NAMES and not norm.isdigit()
 
     def _kind_words_as_names(self, found: list[KindMention]) -> list[KindMention]:
         """'the jobs deployment', 'restart the events deployment', 'scale deploy jobs to 3':
@@ -229,11 +260,54 @@ class Utterance:
             return False
         if tok.quoted:
             return bool(_NAME_RE.match(tok.text.lower())) and self.kind_at(i) is None
-        if tok.norm in NOT_NAMES or self.kind_at(i) is not None:
+        if self.kind_at(i) is not None or tok.norm.isdigit():
             return False
-        if tok.norm.isdigit():
+        if tok.norm in NOT_NAMES and not self.named_by_its_kind(i):
             return False
         return bool(_NAME_RE.match(tok.norm))
+
+    def named_by_its_kind(self, i: int) -> bool:
+        """A word of the language right after a kind said in full in the singular, ending
+        the phrase, names that object: "logs of pod store", "erase secret sync -n qa", "is
+        deployment check there?". Never what is said about an object ("pod logs",
+        "deployment status"), a state or a verb ("any pod pending", "before the pod dies"),
+        a word after a short name said of many ("the sts that have …", "svc pls"), the
+        request going on after a name already given ("the etcd-1 pod live", "the status
+        deployment up to 3"), or a question about a kind in general ("what does a service
+        take?")."""
+        kind = self.kind_at(i - 1) if i else None
+        if kind is None or kind.end != i or kind.end - kind.start != 1 or kind.name:
+            return False
+        said = self.tokens[kind.start]
+        word = self.norms[i]
+        if (
+            said.text.lower() != said.norm  # a slip ("nodeb", "noe") may be no kind at all
+            or said.norm in kind.info.short_names
+            or said.norm.endswith("s")
+            or kind.info.ref.plural in ("namespaces", "all")
+            or said.possessive  # "how much pod's we have"
+            or word in _SAID_OF_AN_OBJECT
+            or word in STOPWORDS
+            or word.endswith(("ed", "ing", "able"))
+            # ("before the pod dies": after "the" and a kind, a verb says what it does)
+            or (word.endswith("s") and kind.start and self.norms[kind.start - 1] in _DETERMINERS)
+            or not _NAME_RE.match(word)
+        ):
+            return False
+        if kind.start:
+            before = self.norms[kind.start - 1]
+            if before in ("a", "an", "any", "each", "every", "which", "what"):
+                return False
+            # (a name before the kind said which object: "api deployment currently has 2";
+            # so did a word that is not the opening verb: "the status deployment … up")
+            if before not in NOT_NAMES and _NAME_RE.match(before):
+                return False
+            if before not in STOPWORDS and (
+                kind.start > 1 and self.norms[kind.start - 2] not in _OPENING_WORDS
+            ):
+                return False
+        after = self.norms[i + 1] if i + 1 < len(self.norms) else ""
+        return not after or after in _CLOSE_A_NAME or after.startswith("-")
 
     def text_of(self, i: int) -> str:
         return self.tokens[i].text

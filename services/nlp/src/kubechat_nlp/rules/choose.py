@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from kubechat_nlp.catalogue import Catalogue, default_catalogue
-from kubechat_nlp.lexicon import STOPWORDS
+from kubechat_nlp.lexicon import NOT_NAMES, STOPWORDS
 from kubechat_nlp.rules.create_slots import IMAGE_REF
 from kubechat_nlp.rules.cues import phrase_cues, unruled_entries
 from kubechat_nlp.rules.generic import entry_builder
@@ -54,6 +54,8 @@ def shape(u: Utterance) -> str:
             words.append("x-name")
         elif i and u.tokens[i - 1].norm in ("called", "named") and norm not in STOPWORDS:
             words.append("x-name")  # "a namespace called events": a name, even a kind's word
+        elif norm in NOT_NAMES and u.named_by_its_kind(i):
+            words.append("x-name")  # "scale deployment update to 3": the deployment's name
         else:
             words.append(norm)
     return " ".join(words)

@@ -39,7 +39,7 @@ AUTH = (
     + RIGHTS_WORDS
     + r" (to|for)\b"
     # "do my permissions let me delete jobs", "does our role allow us to drain nodes"
-    r"|\b(do|does|would|will|can|could) (my|our) (account|user|role|roles|identity|login|"
+    r"|\b(do|does|would|will|can|could) (my|our) ([\w-]+ )?(account|user|role|roles|identity|login|"
     + RIGHTS_WORDS
     + r") (let|allow|permit|cover|include) (me|us)?\b"
     # "will rbac let me delete nodes", "is remove on jobs permitted for me"
@@ -79,7 +79,11 @@ AUTH = (
     # "is the service account ci-bot in tools allowed to list pods"
     r"|\b(is|are) (the )?(user|service ?account|serviceaccount|sa|group) \S+( (in|from) (the )?\S+"
     r"( namespace)?)? (allowed|permitted|authori[sz]ed|able|cleared|entitled|empowered) to\b"
-    r"|\b(if|whether) (the )?\S+ (is|are) (allowed|permitted|able|authori[sz]ed) to\b"
+    r"|\b(if|whether) (the )?\S+ (is|are) (allowed|permitted|able|authori[sz]ed|cleared"
+    r"|entitled|empowered) to\b"
+    # "would tariq's account be allowed to …"
+    r"|\b(would|will|is|does) \S+ (account|user|login|identity) (be )?(allowed|permitted"
+    r"|able|authori[sz]ed|cleared|entitled) to\b"
     r"|\b(can|may) (the )?(\S+ )?(service ?account|sa|user|group)( \S+)? "
     + ACTIONS
     + r"|\b(do|does) (i|we|\S+) (have|got) (the )?(rights?|permissions?|access|privileges?)\b"
@@ -126,7 +130,7 @@ UNCORDON = (
     r"\buncordon\b|(?<!un)\bschedulable\b"
     r"|\b(undo|revert|reverse|lift|cancel|remove) (the )?cordon"
     # "open node-7 up for scheduling again"
-    r"|\bopen (\S+ )?(up )?(for|to) (scheduling|pods|workloads|new pods)\b"
+    r"|\b(re-?)?open (\S+ )?(up )?(for|to) (scheduling|pods|workloads|new pods)\b"
     r"|\bback (in|into|to) (service|rotation|the pool)\b"
     # "return node-7 to the scheduling pool", "put node-7 back in the pool"
     r"|\b(return|restore|readmit|put|bring) (\S+ ){0,3}(back )?(to|in|into) the"

@@ -11,6 +11,7 @@ from kubechat_nlp.lexicon import STOPWORDS
 from kubechat_nlp.rules.common import Ctx
 from kubechat_nlp.rules.read_slots import OPENERS
 from kubechat_nlp.slots import KV, PHASES, Slots
+from kubechat_nlp.utterance import Utterance
 
 
 def more_selectors(c: Ctx, s: Slots) -> None:
@@ -69,7 +70,8 @@ def more_views(c: Ctx, s: Slots) -> None:
             (
                 m
                 for m in u.finditer(_WATCH_WORDS)
-                if u.index_at(m.start()) not in u.used or u.index_at(m.start()) == head
+                if (u.index_at(m.start()) not in u.used or u.index_at(m.start()) == head)
+                and not _names_one(u, m)
             ),
             None,
         )
@@ -104,6 +106,16 @@ def more_views(c: Ctx, s: Slots) -> None:
         m = u.search(r"\b(?:ips?|ip addresses) and (?:their |the )?nodes?\b")
         if m:
             u.mark(m)
+
+
+def _names_one(u: Utterance, m: re.Match[str]) -> bool:
+    """The watch word `m` follows a kind said in the singular: "show pod monitor" names
+    the pod; it watches nothing."""
+    if " " in m.group(0).strip():
+        return False  # "(the namespace) as they change"
+    i = u.index_at(m.start())
+    kind = u.kind_at(i - 1) if i else None
+    return kind is not None and kind.end == i and not u.norms[kind.start].endswith("s")
 
 
 _WATCH_WORDS = (

@@ -86,6 +86,8 @@ def container_named(c: Ctx) -> str | None:
             if u.norms[i] in STOPWORDS or u.norms[i] in _NOT_CONTAINERS:
                 continue
             word = i + 1 if pattern.endswith(r"container(?![\w-]))") else u.index_at(m.start())
+            if u.kind_at(word) is not None:
+                continue  # "the container instance x": a kind said in words (a pod)
             u.used.update((i, word))  # the name and the word container
             return tok.text
     return None
@@ -124,9 +126,24 @@ def _verb_of_the_logs(u: Utterance, name: str, *, selected: bool) -> bool:
             continue
         j = i + 1 + (i + 1 < len(u) and u.norms[i + 1] in _DETERMINERS)
         if j < len(u) and re.fullmatch(LOG_WORDS, u.norms[j]):
-            # "eyeball the logs", "share logs of x"; "web logs" names its pod
-            return j > i + 1 or (j + 1 < len(u) and u.norms[j + 1] in ("of", "for", "from"))
+            # "eyeball the logs", "share logs of x"; "web logs" names its pod, and so does
+            # "web logs from the last hour" (a time, not the pod they are from)
+            return j > i + 1 or (
+                j + 2 < len(u)
+                and u.norms[j + 1] in ("of", "for", "from")
+                and not _a_time_follows(u, j + 2)
+            )
     return False
+
+
+_TIME_WORDS = frozenset("last past previous recent latest today yesterday".split())
+
+
+def _a_time_follows(u: Utterance, k: int) -> bool:
+    """ "(from) the last hour", "(for) 15 minutes", "(since) yesterday"."""
+    if u.norms[k] in ("the", "a") and k + 1 < len(u):
+        k += 1
+    return u.norms[k] in _TIME_WORDS or u.norms[k].isdigit()
 
 
 def build_logs(c: Ctx) -> Result:

@@ -90,7 +90,9 @@ def _subject(c: Ctx, d: Draft) -> None:
     for pattern in (
         r"\b(?:can|may|is|does) (?:the )?user (\S+)",  # "can user jane list secrets"
         r"\b(?:user|as) (\S+) (?:can|may)\b",
-        r"\b(?:if|whether) (?:the )?(\S+) (?:can|may|is allowed|is permitted|is able)\b",
+        r"\b(?:if|whether) (?:the )?(\S+) (?:can|may|is allowed|is permitted|is able"
+        r"|is cleared|is authori[sz]ed|is entitled)\b",
+        r"\b(\S+) (?:account|user|login) (?:be |is )?(?:allowed|permitted|able|cleared)\b",
         r"\b(?:is|does) (\S+) (?:allowed|permitted|able|have|entitled|cleared|empowered)\b",
         # "check tomasz's authorisation to watch services" (the "'s" is gone by now)
         rf"\b(?:check|verify|confirm|test|see) (\S+) {RIGHTS_WORDS} (?:to|for)\b",
@@ -131,7 +133,8 @@ def build_auth(c: Ctx) -> Result:
         return [Draft("auth.whoami")]
     # "does my role allow me to …": whose rights, never the kind asked about
     mine = u.search(
-        r"\b(?:my|our) (?:account|user|role|roles|identity|login|access|rights?|permissions?"
+        r"\b(?:my|our) (?:[\w-]+ (?=role\b))?(?:account|user|role|roles|identity|login|access"
+        r"|rights?|permissions?"
         r"|privileges?|rbac)\b"
     )
     if mine:

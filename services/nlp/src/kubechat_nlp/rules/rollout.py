@@ -67,7 +67,7 @@ _HEAD_VERBS = {
 _STATUS_WORDS = (
     r"(?<![\w-])(status|progress|rolling update|finish(ed)?|complete(d)?|completion|done"
     r"|rolling out|deploying|rolled out|through(?! (?:a|an|the|its|their) )|over|how far along"
-    r"|out yet|updating|faring|fares"
+    r"|out yet|updating|faring|fares|fully out|(deployed|shipped) yet"
     # "is web updated fully", "did web go out cleanly", "watch it till it completes"
     r"|updated fully|fully (rolled out|updated|deployed)|go(ne)? out cleanly|or not"
     r"|still (rolling|deploying|updating)|updated yet|up to date yet|how far|stable now|settled"
@@ -75,6 +75,8 @@ _STATUS_WORDS = (
 )
 
 
+# A pod restarted the only way there is: "bounce pod x by deleting it".
+_BY_DELETING = r"\bby (?:deleting|removing|killing|evicting) (?:it|them|the pods?)\b"
 # "put the rollout of web on hold", "stop the web rollout for now": a pause said later in the
 # sentence than its verb
 # A paused rollout let go on: "lift the hold on the rollout", "let the paused rollout of
@@ -186,7 +188,7 @@ def build_rollout(c: Ctx) -> Result:
         u.mark(over, 1)
     elif headed is not None:
         verb = headed
-    elif says(_RESUME_SAID):
+    elif says(_RESUME_SAID + r"|\b(resume|unpause) (rolling|the rollout|rollout)\b"):
         verb = "rollout.resume"
     elif says(r"\brolling (re)?start\b|\brollout restart\b"):
         verb = "rollout.restart"  # "refresh every pod of web through a rolling restart"
@@ -277,6 +279,10 @@ def build_rollout(c: Ctx) -> Result:
             if d.names in ([], [u.group_text(owner)]):
                 d.names = [u.group_text(owner)]
                 pods = False
+        if pods and verb == "rollout.restart" and u.search(_BY_DELETING):
+            # "bounce pod x by deleting it, its owner brings it back": the way is said
+            d.verb, d.kinds = "delete", [c.kind("pods")]
+            return [d]
         if pods and verb == "rollout.restart":
             return clarify(
                 "Pods cannot be restarted in place; delete the pod so its controller "

@@ -423,7 +423,7 @@ RULES: tuple[Rule, ...] = (
         r"|\bfresh (set of )?pods\b|\broll (the )?(pods|pds|containers)\b"
         # "any progress on web?", "is it rolling?", "previous rollouts?"
         r"|(?<![\w-])progress(?![\w-])|\b(is|are) (\S+ ){0,3}rolling\b"
-        r"|\b(updated|up to date) yet\b|\bhow far\b"
+        r"|\b(updated|up to date|deployed|shipped) yet\b|\bhow far\b|\bfully out\b"
         r"|\b(update|rollout|deploy) (finished|done|complete)\b"
         r"|\b(is|are) (it|they|everything|all) rolled\b|"
         + rollout.UNDO_SAID
@@ -438,7 +438,7 @@ RULES: tuple[Rule, ...] = (
         # (nor "needs CACHE_TTL set to 300": a variable's value)
         # (nor "put a service on checkout: 3000 goes to 5000": a port)
         r"|(?<!x-var )\b(bump|increase|decrease|raise|lower|reduce|grow|shrink|set"
-        r"|put(?! (a |an )?(new )?(service|svc)\b)|bring|take"
+        r"|put(?! (a |an )?(new )?(service|svc)\b)|bring|take|drop|cut|trim|park"
         r"|change|move|go|adjust)\b(?:(?!\b(?:label|annotation|taint|variable)\b).){0,40}"
         r"\b(to|at) (\d+|zero|one|two|three|four|five|six|seven|eight|"
         r"nine|ten)( (replicas?|pods|instances|copies|nodes))?\b(?! *(gi|mi|m\b|%|cpu|memory))"
@@ -525,7 +525,7 @@ RULES: tuple[Rule, ...] = (
         r"\b("
         + _DELETE_VERBS
         # ("drop nginx.conf into web-1" puts a file there)
-        + r"|evict|rm|drop(?! me\b)(?!(?: \S+){1,4} (?:down )?to (?:\d+|zero|one|a"
+        + r"|evict|rm|drop(?! me\b)(?!(?: \S+){1,8} (?:down )?to (?:\d+|zero|one|a"
         r" single)\b)(?!(?: \S+){1,3} (?:into|onto|inside|in to)\b)|tear down|force delete)\b"
         r"|\bget rid of\b"
         # "(I want) the svc called x gone": courtesy already took "I want"

@@ -255,6 +255,9 @@ def build_delete(c: Ctx) -> Result:
     if not t.kinds and t.names and u.search(_QUALIFIED) and all(n.isalpha() for n in t.names):
         # "kill off the stale apps", "bin the old builds": a description, never a name
         return clarify(_WHAT_TO_DELETE)
+    described = u.search(r"\b([a-z]+) ones\b")
+    if not t.kinds and described and u.group_text(described) in t.names:
+        return clarify(_WHAT_TO_DELETE)  # "kill the noisy ones": which ones, never a name
     kinds = [k for k in t.kinds if k.ref.plural != "all"]
     if not kinds and (s.selector or s.field_selector):
         # the selector phrase took its kind word with it: "deployments with app=web"

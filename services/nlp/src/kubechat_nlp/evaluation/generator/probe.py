@@ -81,6 +81,7 @@ VOCABS = (
     "twelfth",
     "thirteenth",
     "fourteenth",
+    "fifteenth",
 )
 
 
