@@ -136,6 +136,18 @@ def test_for_a_namespace_and_for_a_purpose(text: str, expected: str) -> None:
         ("would sam's account be allowed to list pods", "kubectl auth can-i list pods --as=sam"),
         ("check whether lee is cleared to delete jobs", "kubectl auth can-i delete jobs --as=lee"),
         ("does my on-call role let me patch services?", "kubectl auth can-i patch services"),
+        ("show usage for every node", "kubectl top node"),
+        (
+            "autoscale web, two min six max, 60% cpu",
+            "kubectl autoscale deployments web --min=2 --max=6 --cpu=60%",
+        ),
+        (
+            "put an autoscaler on api, 1 min 4 max",
+            "kubectl autoscale deployments api --min=1 --max=4",
+        ),
+        ("bridge my 9000 to port 80 of pod web-1", "kubectl port-forward web-1 9000:80"),
+        ("port-forward svc web, local 8080 remote 80", "kubectl port-forward service/web 8080:80"),
+        ("connect localhost 5000 to pod db-0 on 5432", "kubectl port-forward db-0 5000:5432"),
     ],
 )
 def test_everyday_verbs(text: str, expected: str) -> None:

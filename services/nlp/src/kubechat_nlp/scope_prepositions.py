@@ -67,6 +67,13 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             continue
         if tok.norm == "for" and not _for_scopes(tokens, i, kinds):
             continue
+        if (
+            tok.norm == "on"
+            and i > 1
+            and tokens[i - 1].norm in _MADE_FOR
+            and tokens[i - 2].norm in ("a", "an", "new")
+        ):
+            continue  # "put an autoscaler on notifications": what a new one is put on
         j = i + 1
         if tokens[j].norm in ("the",) and j + 1 < len(tokens):
             j += 1
@@ -266,7 +273,7 @@ def _from_scopes(tokens: list[Token], i: int, kinds: KindTable) -> bool:
 _THANKING = frozenset("cheers thanks thank thx ty ta kudos props".split())
 # Objects made for a workload: "a service for api", "an hpa for web", "dynos for web".
 _MADE_FOR = frozenset(
-    "service svc services hpa autoscaler autoscalers dynos dyno ingress route".split()
+    "service svc services hpa hpas autoscaler autoscalers dynos dyno ingress route".split()
 )
 # Verbs that make something: "for X" after them is whom it is for ("create a service
 # account for jenkins"), unless the new object is named besides.

@@ -192,6 +192,20 @@ def build_attach(c: Ctx) -> Result:
 _HERE = r"(?:machine|laptop|computer|box|workstation|desktop|host|side|end)\b"
 
 
+# The remote side of a port-forward, said in words.
+_REMOTE_PORT = (
+    r"\bto (?:the )?(?:port |targetport )?(\d+)\b|\btarget port with name (\S+)"
+    r"|\bport named (\S+)|\bforward(?:ing)? to (?:port )?(\d+)"
+    r"|\b(?:listens|listening|serves|runs) on (?:port )?(\d+)\b"  # "it listens on 80"
+    # "local 3000 remote 8080", "… to pod x in shop on 8080"
+    r"|\bremote (?:port )?(\d+)\b|\b(?:on|at) (?:port )?(\d+)\W*$"
+)
+
+
+def _first_group(m: re.Match[str]) -> str:
+    return next(g for g in m.groups() if g)
+
+
 def build_port_forward(c: Ctx) -> Result:
     u = c.u
     local = None
@@ -217,19 +231,19 @@ def build_port_forward(c: Ctx) -> Result:
             r"|\bmy (?:local )?port (\d+)\b|\bport (\d+) locally\b|\b(?:my )?local (\d+)\b"
             rf"|\b(?:on|from) my {_HERE} (?:at|on|via) (?:port )?(\d+)\b"
             r"|\blocal ?host (?:port )?(\d+)\b"
+            r"|\bmy (\d+)\b"  # "bridge my 3000 to port 8080 of pod x"
         )
         if m:
             local = next(g for g in m.groups() if g)
             u.mark_groups(m)
         elif u.search(r"\brandom (local )?port\b"):
             local = ""
-        m = u.search(
-            r"\bto (?:the )?(?:port |targetport )?(\d+)\b|\btarget port with name (\S+)"
-            r"|\bport named (\S+)|\bforward(?:ing)? to (?:port )?(\d+)"
-            r"|\b(?:listens|listening|serves|runs) on (?:port )?(\d+)\b"  # "it listens on 80"
+        # (never the local port said again: "… from my laptop on 3000")
+        m = next(
+            (found for found in u.finditer(_REMOTE_PORT) if _first_group(found) != local), None
         )
         if m:
-            g = next(i for i in (1, 2, 3, 4, 5) if m.group(i))
+            g = next(i for i in range(1, 8) if m.group(i))
             remote = u.group_text(m, g)
             u.mark_groups(m)
         if remote is None:

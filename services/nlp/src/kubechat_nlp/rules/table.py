@@ -256,6 +256,7 @@ RULES: tuple[Rule, ...] = (
         "top",
         r"\b(metrics|top|resource (usage|consumption)|(cpu|memory) (usage|use|consumption)"
         r"|usage of|(nodes?|pods?) usage|how (loaded|busy)"
+        r"|usage (for|of|on|across) (every|each|all( the)?|the) (nodes?|pods?)\b"
         r"|(use|uses|using|eat|eats|eating|hog|hogs|hogging|burn\w*|chew\w*) (all |up )?(the )?"
         r"(most |more |least )?(cpu|memory|ram)\b(?! (limit|request))|how much (cpu|memory|ram)"
         r"|\bwith the (most|highest|least) (cpu|memory|ram)\b"

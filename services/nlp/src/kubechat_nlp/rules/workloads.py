@@ -96,7 +96,12 @@ def build_autoscale(c: Ctx) -> Result:
     skip_lead(u)
     params: dict[str, ParamValue] = {}
     m = u.search(rf"\bbetween {_NUM} and {_NUM}\b|\bfrom {_NUM} (?:up )?to {_NUM}\b")
-    if m:
+    # "3 min 6 max", "two min ten max": each number before its bound
+    paired = u.search(rf"\b{WORD_NUM} min(?:imum)?,? (?:and )?{WORD_NUM} max(?:imum)?\b")
+    if paired:
+        params["min"], params["max"] = word_number(paired.group(1)), word_number(paired.group(2))
+        u.mark(paired)
+    elif m:
         lo, hi = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
         params["min"], params["max"] = word_number(lo), word_number(hi)
         u.mark(m)
