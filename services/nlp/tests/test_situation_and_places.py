@@ -137,6 +137,9 @@ def test_for_a_namespace_and_for_a_purpose(text: str, expected: str) -> None:
         ("check whether lee is cleared to delete jobs", "kubectl auth can-i delete jobs --as=lee"),
         ("does my on-call role let me patch services?", "kubectl auth can-i patch services"),
         ("show usage for every node", "kubectl top node"),
+        ("pods a-1 and b-2 are leftovers. delete both", "kubectl delete pods a-1 b-2"),
+        ("jobs x-1 and y-2 look done; delete both", "kubectl delete jobs x-1 y-2"),
+        ("take label owner away from namespace qa", "kubectl label namespaces qa owner-"),
         (
             "autoscale web, two min six max, 60% cpu",
             "kubectl autoscale deployments web --min=2 --max=6 --cpu=60%",
@@ -160,4 +163,16 @@ def test_everyday_verbs(text: str, expected: str) -> None:
 )
 def test_ones_described_are_never_deleted_by_a_guess(text: str) -> None:
     plan = ENGINE.parse(text)
+    assert not plan.operations and plan.clarification is not None
+
+
+@pytest.mark.parametrize(
+    "text", ["cheers for that", "Brilliant, thanks for the help", "lovely stuff"]
+)
+def test_thanks_in_other_words_act_on_nothing(text: str) -> None:
+    assert not ENGINE.parse(text).operations
+
+
+def test_all_rolled_out_asks_about_one_rollout_not_every_deployment() -> None:
+    plan = ENGINE.parse("all rolled out now?")
     assert not plan.operations and plan.clarification is not None

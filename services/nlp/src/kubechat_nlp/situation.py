@@ -73,6 +73,21 @@ def _request_stands_alone(rest: str) -> bool:
     )
 
 
+# The request said last about the objects listed before it: "pods x and y are leftovers.
+# delete both" is "delete pods x and y".
+_ACT_ON_THE_LISTED_RE = re.compile(
+    r"^(.{3,200}?[a-z0-9'\")])[.!;]\s+(delete|remove|restart|describe|kill|bounce|purge|scrap)"
+    r" (?:both|them|these|those|all of them|both of them)(?:\s*\([^()]*\))?\W*$",
+    re.IGNORECASE,
+)
+
+
+def verb_said_last(text: str) -> str:
+    """'X and Y are leftovers. delete both' → 'delete X and Y are leftovers'."""
+    m = _ACT_ON_THE_LISTED_RE.match(text)
+    return f"{m.group(2)} {m.group(1)}" if m else text
+
+
 def without_situation(text: str) -> str:
     """`text` without the situation sentences before its request (at most two)."""
     for _ in range(2):

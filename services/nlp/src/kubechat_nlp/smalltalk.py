@@ -15,7 +15,7 @@ from kubechat_nlp.cluster import ClusterView
 from kubechat_nlp.kind_table import KindTable, standard_table
 from kubechat_nlp.lexicon import COMMAND_WORDS, KNOWN_WORDS, NOT_NAMES, PHRASING_VERBS
 from kubechat_nlp.model import Clarification
-from kubechat_nlp.situation import without_situation
+from kubechat_nlp.situation import verb_said_last, without_situation
 from kubechat_nlp.text import Token
 
 _POLITE = (
@@ -32,7 +32,9 @@ _GREETING = (
 )
 _THANKS = (
     # (thanks as it is typed in a hurry: "thnak you", "thansk", "thanx")
-    r"(?:thanks|thank you|th(?:an|na)(?:k|ks|sk|x) (?:you|u)|thansk|thanx|thx|thnx|tnx|thnks|tq|"
+    r"(?:(?:cheers|thanks|thank you|ta) for (?:that|this|the help|your help|covering)|"
+    r"thanks|thank you|th(?:an|na)(?:k|ks|sk|x) (?:you|u)|thansk|thanx|thx|thnx|tnx|thnks|tq|"
+    r"(?:lovely|great|good|nice) stuff|"
     r"ty|cheers|great|gr8|legend|ta|ack|okk|k|kk|"
     r"awesome|cool|nice|perfect|ok|okay|got it|"
     r"bye|goodbye|see you|that's all|that is all|never ?mind|nvm|all good|sounds good|"
@@ -167,7 +169,7 @@ _CLOSING_RE = re.compile(
     r"thanks a (?:bunch|lot|ton|million)|many thanks|thank u|"
     r"would be (?:great|nice|lovely|ideal|perfect|best|good|appreciated)|"
     r"k ?thx|kk|tia|lol|haha|xoxo|urgent(?:-?ish)?|it'?s urgent(?:-?ish)?|merci|danke|gracias|"
-    r"grazie|legend|"
+    r"grazie|legend|(?:cheers|thanks|thank you|ta) for (?:that|this|the help|your help)|"
     r"whenever you can|when you can|whenever|- ?thanks|- ?thx|-|"
     r"please and thank you|that'd be great|that would be great|no rush|whenever|m8)\b)+"
     r"[\s,;:!.?)]*$",
@@ -247,7 +249,7 @@ def without_courtesy(text: str) -> str:
     """The request without the greeting before it, the trouble told before it, the thanks
     after it, and the reason given for it."""
     core = _OPENING_RE.sub("", without_reason(text.strip()) or text.strip())
-    core = without_situation(core)
+    core = verb_said_last(without_situation(core))
     core = _OPENING_RE.sub("", without_comparison(core))
     core = _OPENING_RE.sub("", without_circumstance(core))
     core = _SITUATION_IN_BRACKETS.sub("", without_trailing_context(core))

@@ -132,6 +132,10 @@ _REWRITES = (
         r"|rbac\.authorization)\.k8s\.io)/v\d+(?:(?:alpha|beta)\d+)?\s+(?=[a-z])",
         "",
     ),
+    # "take label owner away from web": the label taken off
+    _rewrite(
+        r"\btake (the )?(labels?|annotations?) (\S+) (?:away|off) from\b", r"remove \1\2 \3 from"
+    ),
     # "throw away namespace x": the plain word for it
     _rewrite(r"\bthrow (?:away|out)\b", "delete"),
     # going over a list aloud: "run down the deployments", "run me through our jobs"

@@ -296,7 +296,11 @@ def build_rollout(c: Ctx) -> Result:
         d.params["to_revision"] = revision
     elif revision is not None and verb == "rollout.history":
         d.params["revision"] = revision  # "show revision 3 of web's history"
-    every = u.search(r"\b(all|every|each)\b")
+    # ("all rolled out now?" asks whether it is done, never about every deployment)
+    every = u.search(
+        r"\b(all|every|each)\b(?! (?:rolled|done|good|set|finished|through|out|complete\w*"
+        r"|fine|ok|okay|up|gone|green)\b)"
+    )
     if not d.names and not s.selector and not every:
         return clarify(f"Which {d.kinds[0].ref.kind.lower()}?")
     return [d]
