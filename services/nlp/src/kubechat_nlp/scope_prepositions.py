@@ -36,6 +36,8 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
     if len(tokens) > 3 and tokens[0].norm in ("in", "on") and tokens[2].norm == ",":
         if valid_name(tokens[1], explicit=True) and tokens[1].norm not in NS_WORDS:
             return 0, 3, tokens[1].text
+    # a command run inside something: "in web-1." is where it runs, not a closing scope
+    runs_inside = any(t.norm in _IN_A_CONTAINER for t in tokens)
     for i in range(len(tokens) - 2, -1, -1):
         tok = tokens[i]
         if tok.norm not in ("in", "on", "from", "for") and not (
@@ -44,7 +46,8 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             # wherever it stands ("give pod x within dev the label y")
             tok.norm in LATE_PREPOSITIONS
             and (
-                i + 2 >= len(tokens) - (tokens[i + 1].norm == "the") or _scopes_anywhere(tokens, i)
+                i + 2 >= len(tokens) - (tokens[i + 1].norm == "the")
+                or _scopes_anywhere(tokens, i, runs_inside)
             )
             and (
                 other_target(tokens, i, i + 1, kinds, names_count=True)
@@ -85,7 +88,7 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
         ends = (
             not after
             # "runs 6 pods in docs. halve it" (never "poke around in web-1. sh please")
-            or (name.ends_sentence and not any(t.norm in _IN_A_CONTAINER for t in tokens))
+            or (name.ends_sentence and not runs_inside)
             or after in AFTER_SCOPE
             or after in STOPWORDS
             or after == "__quoted__"
@@ -147,15 +150,16 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
         in_a_container = name.norm.endswith("container") and "-" not in name.norm
         # ("statefulset redis on review.": right after an object named with its kind, "on"
         # and a word closing the phrase is where, unless "on" makes an idiom of it)
-        placed_on = tok.norm == "on" and named_before and ends and name.norm not in _ON_IDIOMS
         # ("under load" is an idiom; "restart web in maintenance" a namespace so named)
-        placed_on = placed_on or (
-            name.norm in UNDER_IDIOMS
-            and tok.norm in ("in", "on")
-            and ends
-            and other_target(tokens, i, j, kinds, names_count=True)
+        placed = ends and (
+            (tok.norm == "on" and named_before and name.norm not in _ON_IDIOMS)
+            or (
+                name.norm in UNDER_IDIOMS
+                and tok.norm in ("in", "on")
+                and other_target(tokens, i, j, kinds, names_count=True)
+            )
         )
-        if (name.norm in NOT_SCOPES and not placed_on) or in_a_container or after == "of":
+        if (name.norm in NOT_SCOPES and not placed) or in_a_container or after == "of":
             continue  # "what's in the logs of web-1": a namespace is never "of" something
         beyond = tokens[j + 2].norm if j + 2 < len(tokens) else ""
         if after in ("context", "cluster", "kubeconfig", "container", "containers") or (
@@ -176,7 +180,7 @@ def preposition_scope(tokens: list[Token], kinds: KindTable) -> tuple[int, int, 
             continue  # "describe pods on node-3", "evict the pods from worker-2": a node
         if (
             after
-            and not (name.ends_sentence and not any(t.norm in _IN_A_CONTAINER for t in tokens))
+            and not (name.ends_sentence and not runs_inside)
             and after != "__quoted__"
             and after not in AFTER_SCOPE | COMMAND_WORDS | STOPWORDS
             and not ("=" in after and not after.startswith("-"))
@@ -243,12 +247,12 @@ pull fetch grab get read unlabel untaint""".split()
 _IN_A_CONTAINER = frozenset("run exec execute shell bash sh command copy cp open poke".split())
 
 
-def _scopes_anywhere(tokens: list[Token], i: int) -> bool:
+def _scopes_anywhere(tokens: list[Token], i: int, runs_inside: bool) -> bool:
     """'within X' and 'under X' are a scope wherever they stand; 'inside X' too, unless a
     command runs inside something."""
     if tokens[i].norm in ("within", "under"):
         return True
-    return tokens[i].norm == "inside" and not any(t.norm in _IN_A_CONTAINER for t in tokens)
+    return tokens[i].norm == "inside" and not runs_inside
 
 
 def _from_scopes(tokens: list[Token], i: int, kinds: KindTable) -> bool:

@@ -36,7 +36,7 @@ def _names_something(words: list[str]) -> bool:
     """A kind, or a name that no sentence is made of ("web-1", "node3")."""
     for word in words:
         word = word.rstrip(".:")
-        if _KINDS.lookup(word) is not None or _KINDS.lookup(word.removesuffix("'s")):
+        if _KINDS.lookup(word.removesuffix("'s")) is not None:
             return True
         if re.search(r"[-\d]", word) and not _TIME_RE.fullmatch(word):
             return True

@@ -11,6 +11,7 @@ from functools import lru_cache
 from kubechat_nlp.kind_table import KindTable
 from kubechat_nlp.kinds import KindInfo
 from kubechat_nlp.lexicon import NOT_NAMES, NOT_NL_KIND_WORDS, STOPWORDS
+from kubechat_nlp.scope_terms import is_flag
 from kubechat_nlp.text import Token
 
 _OBJECT_WORDS = frozenset({"object", "objects", "obj", "objs", "resource", "resources"})
@@ -48,7 +49,7 @@ _OPENING_WORDS = frozenset(
 # What may follow a name that closes its phrase.
 _CLOSE_A_NAME = frozenset(
     """in on at from to for with within inside under of and then now please pls plz thanks
-thx ty asap , . ? ! ; : there again too as is are was has have""".split()
+thx ty asap , . ? ! ; : - there again too as is are was has have""".split()
 )
 _AFTER_ONE_OBJECT = frozenset("logs log to in on please pls , . ? ! down up back".split())
 
@@ -282,9 +283,9 @@ class Utterance:
         word = self.norms[i]
         if (
             said.text.lower() != said.norm  # a slip ("nodeb", "noe") may be no kind at all
+            or not self._singular(kind)
             or said.norm in kind.info.short_names
-            or said.norm.endswith("s")
-            or kind.info.ref.plural in ("namespaces", "all")
+            or kind.info.ref.plural == "namespaces"
             or said.possessive  # "how much pod's we have"
             or word in _SAID_OF_AN_OBJECT
             or word in STOPWORDS
@@ -307,7 +308,7 @@ class Utterance:
             ):
                 return False
         after = self.norms[i + 1] if i + 1 < len(self.norms) else ""
-        return not after or after in _CLOSE_A_NAME or after.startswith("-")
+        return not after or after in _CLOSE_A_NAME or is_flag(after)
 
     def text_of(self, i: int) -> str:
         return self.tokens[i].text
